@@ -1,0 +1,261 @@
+/// The top level: version detection, info, servers, tags, components and paths.
+extension DocumentBuilder {
+    func buildDocument(_ tree: SpecTree) -> Document? {
+        guard let root = tree.root else {
+            diagnostics.append(Diagnostic(.error, "the file is empty; expected an OpenAPI document", at: SourceLocation(file: tree.path, line: 1, column: 1)))
+            return nil
+        }
+        guard isMapping(root, "an OpenAPI document") else { return nil }
+        if let swagger = root["swagger"], root["openapi"] == nil {
+            error("Swagger \(swagger.text ?? "2.0") documents are not supported; convert the file to OpenAPI 3 (for example with swagger2openapi) and load the result", at: swagger)
+            return nil
+        }
+        guard let openapiNode = root["openapi"] else {
+            error("not an OpenAPI document: the top-level field 'openapi' (e.g. \"3.1.0\") is missing", at: root)
+            return nil
+        }
+        guard let openapi = string(openapiNode, "'openapi'") else { return nil }
+        if openapi.hasPrefix("3.0.") || openapi == "3.0" {
+            version = .v3_0
+        } else if openapi.hasPrefix("3.1.") || openapi == "3.1" {
+            version = .v3_1
+        } else if openapi.hasPrefix("3.2.") || openapi == "3.2" {
+            version = .v3_2
+        } else {
+            error("unsupported OpenAPI version '\(openapi)'; Charter reads 3.0.x, 3.1.x and 3.2.x", at: openapiNode)
+            return nil
+        }
+
+        var document = Document(openapi: openapi, version: version,
+                                info: Info(title: "", version: "", location: root.location), location: root.location)
+        var pathsNode: Node?
+        var webhooksNode: Node?
+        for entry in root.entries {
+            let value = entry.value
+            switch entry.key {
+            case "openapi": break
+            case "info": if let info = buildInfo(value) { document.info = info }
+            case "jsonSchemaDialect": document.jsonSchemaDialect = string(value, "jsonSchemaDialect")
+            case "servers": document.servers = buildServers(value)
+            case "paths": pathsNode = value
+            case "webhooks": webhooksNode = value
+            case "components": break
+            case "security": document.security = buildSecurityRequirements(value)
+            case "tags": document.tags = buildTags(value)
+            case "externalDocs": document.externalDocs = buildExternalDocs(value)
+            default: other(entry, in: "the document", into: &document.extensions)
+            }
+        }
+        if root["info"] == nil { error("the document is missing required field 'info'", at: root) }
+        if version == .v3_0 && pathsNode == nil { error("the document is missing required field 'paths'", at: root) }
+        if version != .v3_0 && pathsNode == nil && webhooksNode == nil && root["components"] == nil {
+            error("the document needs at least one of 'paths', 'webhooks' or 'components'", at: root)
+        }
+        if let webhooksNode, version == .v3_0 {
+            warning("'webhooks' is an OpenAPI 3.1 field; read anyway", at: webhooksNode)
+        }
+        // Components first, so component schemas get the lowest ids in declaration order.
+        if let components = root["components"] { document.components = buildComponents(components) }
+        if let pathsNode { document.paths = buildPaths(pathsNode) }
+        if let webhooksNode {
+            var ignored: Extensions = [:]
+            for entry in namedEntries(webhooksNode, "webhooks", extensions: &ignored) {
+                if let item = buildPathItemResolving(entry.value, path: entry.key) { document.webhooks.append((entry.key, item)) }
+            }
+        }
+        drainSchemaQueue()
+        checkSecurityUses(document.components)
+        document.schemas = schemas
+        return document
+    }
+
+    private func buildInfo(_ node: Node) -> Info? {
+        guard isMapping(node, "info") else { return nil }
+        var info = Info(title: "", version: "", location: node.location)
+        for entry in node.entries {
+            let v = entry.value
+            switch entry.key {
+            case "title": info.title = string(v, "info.title") ?? ""
+            case "version": info.version = string(v, "info.version") ?? ""
+            case "summary": info.summary = string(v, "info.summary")
+            case "description": info.description = string(v, "info.description")
+            case "termsOfService": info.termsOfService = string(v, "info.termsOfService")
+            case "contact":
+                guard isMapping(v, "info.contact") else { continue }
+                var contact = Contact()
+                for e in v.entries {
+                    switch e.key {
+                    case "name": contact.name = string(e.value, "contact.name")
+                    case "url": contact.url = string(e.value, "contact.url")
+                    case "email": contact.email = string(e.value, "contact.email")
+                    default: other(e, in: "info.contact", into: &contact.extensions)
+                    }
+                }
+                info.contact = contact
+            case "license":
+                guard isMapping(v, "info.license") else { continue }
+                var license = License(name: "")
+                for e in v.entries {
+                    switch e.key {
+                    case "name": license.name = string(e.value, "license.name") ?? ""
+                    case "identifier": license.identifier = string(e.value, "license.identifier")
+                    case "url": license.url = string(e.value, "license.url")
+                    default: other(e, in: "info.license", into: &license.extensions)
+                    }
+                }
+                require(["name"], in: v, "info.license")
+                info.license = license
+            default: other(entry, in: "info", into: &info.extensions)
+            }
+        }
+        require(["title", "version"], in: node, "info")
+        return info
+    }
+
+    func buildServers(_ node: Node) -> [Server] {
+        guard isSequence(node, "servers") else { return [] }
+        return node.elements.compactMap(buildServer)
+    }
+
+    func buildServer(_ element: Node) -> Server? {
+            guard isMapping(element, "a server") else { return nil }
+            var server = Server(url: "", location: element.location)
+            for entry in element.entries {
+                switch entry.key {
+                case "url": server.url = string(entry.value, "server.url") ?? ""
+                case "description": server.description = string(entry.value, "server.description")
+                case "variables":
+                    for variable in namedEntries(entry.value, "server.variables") {
+                        guard isMapping(variable.value, "a server variable") else { continue }
+                        var sv = ServerVariable(defaultValue: "")
+                        for e in variable.value.entries {
+                            switch e.key {
+                            case "default": sv.defaultValue = string(e.value, "server variable default") ?? ""
+                            case "enum": sv.enumValues = strings(e.value, "server variable enum")
+                            case "description": sv.description = string(e.value, "server variable description")
+                            default: other(e, in: "a server variable", into: &sv.extensions)
+                            }
+                        }
+                        require(["default"], in: variable.value, "server variable '\(variable.key)'")
+                        server.variables.append((variable.key, sv))
+                    }
+                default: other(entry, in: "a server", into: &server.extensions)
+                }
+            }
+            require(["url"], in: element, "a server")
+            return server
+    }
+
+    private func buildTags(_ node: Node) -> [Tag] {
+        guard isSequence(node, "tags") else { return [] }
+        return node.elements.compactMap { element -> Tag? in
+            guard isMapping(element, "a tag") else { return nil }
+            var tag = Tag(name: "", location: element.location)
+            for entry in element.entries {
+                switch entry.key {
+                case "name": tag.name = string(entry.value, "tag.name") ?? ""
+                case "description": tag.description = string(entry.value, "tag.description")
+                case "externalDocs": tag.externalDocs = buildExternalDocs(entry.value)
+                case "summary", "parent", "kind": break // 3.2 tag fields: informational
+                default: other(entry, in: "a tag", into: &tag.extensions)
+                }
+            }
+            require(["name"], in: element, "a tag")
+            return tag
+        }
+    }
+
+    func buildExternalDocs(_ node: Node) -> ExternalDocs? {
+        guard isMapping(node, "externalDocs") else { return nil }
+        var docs = ExternalDocs(url: "")
+        for entry in node.entries {
+            switch entry.key {
+            case "url": docs.url = string(entry.value, "externalDocs.url") ?? ""
+            case "description": docs.description = string(entry.value, "externalDocs.description")
+            default: other(entry, in: "externalDocs", into: &docs.extensions)
+            }
+        }
+        require(["url"], in: node, "externalDocs")
+        return docs
+    }
+
+    private func buildComponents(_ node: Node) -> Components {
+        var components = Components()
+        guard isMapping(node, "components") else { return components }
+        for entry in node.entries {
+            let section = entry.value
+            switch entry.key {
+            case "schemas":
+                for e in namedEntries(section, "components.schemas") {
+                    checkComponentName(e)
+                    components.schemas.append((e.key, schema(e.value)))
+                }
+            case "responses":
+                components.responses = named(section, "components.responses", kind: "responses", "response") { buildResponse($0, statusCode: "") }
+            case "parameters":
+                components.parameters = named(section, "components.parameters", kind: "parameters", "parameter", build: buildParameter)
+            case "examples":
+                components.examples = named(section, "components.examples", kind: "examples", "example", build: buildExample)
+            case "requestBodies":
+                components.requestBodies = named(section, "components.requestBodies", kind: "requestBodies", "request body", build: buildRequestBody)
+            case "headers":
+                components.headers = named(section, "components.headers", kind: "headers", "header", build: buildHeader)
+            case "securitySchemes":
+                components.securitySchemes = named(section, "components.securitySchemes", kind: "securitySchemes", "security scheme", build: buildSecurityScheme)
+            case "links":
+                components.links = named(section, "components.links", kind: "links", "link", build: buildLink)
+            case "callbacks":
+                components.callbacks = named(section, "components.callbacks", kind: "callbacks", "callback", build: buildCallback)
+            case "pathItems":
+                for e in namedEntries(section, "components.pathItems") {
+                    checkComponentName(e)
+                    if var item = buildPathItemResolving(e.value, path: e.key) {
+                        item.componentName = e.key
+                        components.pathItems.append((e.key, item))
+                    }
+                }
+            default: other(entry, in: "components", into: &components.extensions)
+            }
+        }
+        return components
+    }
+
+    /// Builds each entry of a components section through the shared `$ref` mechanism.
+    private func named<T>(_ section: Node, _ what: String, kind: String, _ noun: String, build: (Node) -> T?) -> [(name: String, value: T)] {
+        var result: [(name: String, value: T)] = []
+        for e in namedEntries(section, what) {
+            checkComponentName(e)
+            if let (value, _) = resolved(e.value, kind: kind, noun, build: build) {
+                result.append((e.key, value))
+            }
+        }
+        return result
+    }
+
+    private func checkComponentName(_ entry: MappingEntry) {
+        let allowed = entry.key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "._-".unicodeScalars.contains($0)) }
+        if !allowed {
+            warning("component name '\(entry.key)' should match ^[a-zA-Z0-9.\\-_]+$", at: entry.keyNode)
+        }
+    }
+
+    private func buildPaths(_ node: Node) -> [PathItem] {
+        var pathsNode = node
+        // `paths: {$ref: other.yaml}` appears in real specs, though the standard does not allow it.
+        if node.kind == .mapping, let refNode = node["$ref"], let text = string(refNode, "$ref") {
+            guard let (target, _) = target(ofReference: text, at: refNode) else { return [] }
+            pathsNode = target
+        }
+        guard isMapping(pathsNode, "paths") else { return [] }
+        var items: [PathItem] = []
+        for entry in pathsNode.entries {
+            if entry.key.hasPrefix("x-") { continue }
+            if !entry.key.hasPrefix("/") {
+                error("path '\(entry.key)' must start with '/'", at: entry.keyNode)
+                continue
+            }
+            if let item = buildPathItemResolving(entry.value, path: entry.key) { items.append(item) }
+        }
+        return items
+    }
+}

@@ -1,0 +1,395 @@
+/// Path items, operations, parameters, bodies, responses and the objects they hold.
+extension DocumentBuilder {
+    func buildPathItemResolving(_ node: Node, path: String) -> PathItem? {
+        guard case (var item, let name)? = resolved(node, kind: "pathItems", "path item", build: { buildPathItem($0, path: path) }) else { return nil }
+        item.path = path
+        item.componentName = name
+        for i in item.operations.indices { item.operations[i].path = path }
+        return item
+    }
+
+    private func buildPathItem(_ node: Node, path: String) -> PathItem? {
+        guard isMapping(node, "a path item") else { return nil }
+        var item = PathItem(path: path, location: node.location)
+        var operationNodes: [(HTTPMethod, MappingEntry)] = []
+        for entry in node.entries {
+            if let method = HTTPMethod(rawValue: entry.key), method != .query || version == .v3_2 {
+                operationNodes.append((method, entry))
+                continue
+            }
+            switch entry.key {
+            case "summary": item.summary = string(entry.value, "path item summary")
+            case "description": item.description = string(entry.value, "path item description")
+            case "servers": item.servers = buildServers(entry.value)
+            case "parameters": item.parameters = buildParameterList(entry.value)
+            case "additionalOperations" where version == .v3_2:
+                warning("'additionalOperations' (custom HTTP methods) is not supported yet; ignored", at: entry.keyNode)
+            default: other(entry, in: "path item '\(path)'", into: &item.extensions)
+            }
+        }
+        for (method, entry) in operationNodes {
+            if let operation = buildOperation(entry.value, method: method, path: path, inherited: item.parameters) {
+                item.operations.append(operation)
+            }
+        }
+        return item
+    }
+
+    private func buildOperation(_ node: Node, method: HTTPMethod, path: String, inherited: [Parameter]) -> Operation? {
+        guard isMapping(node, "operation \(method.rawValue.uppercased()) \(path)") else { return nil }
+        var operation = Operation(method: method, path: path, operationId: Self.synthesizedOperationId(method: method, path: path),
+                                  operationIdSynthesized: true, location: node.location)
+        var own: [Parameter] = []
+        for entry in node.entries {
+            let v = entry.value
+            switch entry.key {
+            case "operationId":
+                if let id = string(v, "operationId") {
+                    operation.operationId = id
+                    operation.operationIdSynthesized = false
+                }
+            case "summary": operation.summary = string(v, "operation summary")
+            case "description": operation.description = string(v, "operation description")
+            case "tags": operation.tags = strings(v, "operation tags")
+            case "parameters": own = buildParameterList(v)
+            case "requestBody":
+                if let (body, name) = resolved(v, kind: "requestBodies", "request body", build: buildRequestBody) {
+                    operation.requestBody = body
+                    operation.requestBody?.componentName = name
+                }
+            case "responses": operation.responses = buildResponses(v)
+            case "callbacks":
+                for e in namedEntries(v, "callbacks") {
+                    if let (callback, name) = resolved(e.value, kind: "callbacks", "callback", build: buildCallback) {
+                        var c = callback
+                        c.componentName = name
+                        operation.callbacks.append((e.key, c))
+                    }
+                }
+            case "deprecated": operation.deprecated = bool(v, "deprecated") ?? false
+            case "security": operation.security = buildSecurityRequirements(v)
+            case "servers": operation.servers = buildServers(v)
+            case "externalDocs": operation.externalDocs = buildExternalDocs(v)
+            default: other(entry, in: "operation \(operation.displayName)", into: &operation.extensions)
+            }
+        }
+        if node["responses"] == nil && version == .v3_0 {
+            error("operation \(operation.displayName) is missing required field 'responses'", at: node)
+        }
+        // Operation-level parameters override path-level ones with the same name and location.
+        let overridden = Set(own.map(\.matchKey))
+        operation.parameters = inherited.filter { !overridden.contains($0.matchKey) } + own
+        return operation
+    }
+
+    /// A stable operationId from method and path: `GET /users/{user_id}` → `getUsersByUserId`.
+    static func synthesizedOperationId(method: HTTPMethod, path: String) -> String {
+        var id = method.rawValue
+        for segment in path.split(separator: "/") {
+            var words = segment.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            if segment.hasPrefix("{") { words.insert("by", at: 0) }
+            for word in words {
+                id += word.prefix(1).uppercased() + word.dropFirst()
+            }
+        }
+        return id
+    }
+
+    private func buildParameterList(_ node: Node) -> [Parameter] {
+        guard isSequence(node, "parameters") else { return [] }
+        var result: [Parameter] = []
+        var seen: [String: Node] = [:]
+        for element in node.elements {
+            guard let (parameter, name) = resolved(element, kind: "parameters", "parameter", build: buildParameter) else { continue }
+            if seen[parameter.matchKey] != nil {
+                error("duplicate parameter '\(parameter.name)' in \(parameter.location.rawValue)", at: element)
+                continue
+            }
+            seen[parameter.matchKey] = element
+            var p = parameter
+            p.componentName = name
+            result.append(p)
+        }
+        return result
+    }
+
+    func buildParameter(_ node: Node) -> Parameter? {
+        guard isMapping(node, "a parameter") else { return nil }
+        guard let nameNode = node["name"], let name = string(nameNode, "parameter name") else {
+            error("a parameter is missing required field 'name'", at: node)
+            return nil
+        }
+        guard let inNode = node["in"], let inText = string(inNode, "parameter 'in'") else {
+            error("parameter '\(name)' is missing required field 'in'", at: node)
+            return nil
+        }
+        guard let location = ParameterLocation(rawValue: inText) else {
+            error("parameter '\(name)': 'in' must be one of path, query, header, cookie; found '\(inText)'", at: inNode)
+            return nil
+        }
+        let defaultStyle: ParameterStyle = (location == .query || location == .cookie) ? .form : .simple
+        var parameter = Parameter(name: name, location: location, required: false, style: defaultStyle,
+                                  explode: defaultStyle == .form, sourceLocation: node.location)
+        var explicitExplode: Bool?
+        for entry in node.entries {
+            let v = entry.value
+            switch entry.key {
+            case "name", "in": break
+            case "description": parameter.description = string(v, "parameter description")
+            case "required": parameter.required = bool(v, "required") ?? false
+            case "deprecated": parameter.deprecated = bool(v, "deprecated") ?? false
+            case "allowEmptyValue": parameter.allowEmptyValue = bool(v, "allowEmptyValue") ?? false
+            case "style":
+                guard let text = string(v, "style") else { continue }
+                guard let style = ParameterStyle(rawValue: text) else {
+                    error("parameter '\(name)': unknown style '\(text)'", at: v)
+                    continue
+                }
+                if !Self.allowedStyles(location).contains(style) {
+                    error("parameter '\(name)': style '\(text)' is not allowed for \(location.rawValue) parameters (allowed: \(Self.allowedStyles(location).map(\.rawValue).joined(separator: ", ")))", at: v)
+                }
+                parameter.style = style
+            case "explode": explicitExplode = bool(v, "explode")
+            case "allowReserved": parameter.allowReserved = bool(v, "allowReserved") ?? false
+            case "schema": parameter.schema = schema(v)
+            case "content": parameter.content = buildContent(v)
+            case "example": parameter.example = v
+            case "examples": parameter.examples = buildExamples(v)
+            default: other(entry, in: "parameter '\(name)'", into: &parameter.extensions)
+            }
+        }
+        parameter.explode = explicitExplode ?? (parameter.style == .form)
+        if node["schema"] != nil && node["content"] != nil {
+            error("parameter '\(name)' has both 'schema' and 'content'; use one", at: node)
+        } else if node["schema"] == nil && node["content"] == nil {
+            warning("parameter '\(name)' has neither 'schema' nor 'content'; treated as a string", at: node)
+        }
+        if let content = node["content"], content.entries.count != 1 {
+            error("parameter '\(name)': 'content' must hold exactly one media type", at: content)
+        }
+        return parameter
+    }
+
+    static func allowedStyles(_ location: ParameterLocation) -> [ParameterStyle] {
+        switch location {
+        case .path: [.matrix, .label, .simple]
+        case .query: [.form, .spaceDelimited, .pipeDelimited, .deepObject]
+        case .header: [.simple]
+        case .cookie: [.form]
+        }
+    }
+
+    func buildRequestBody(_ node: Node) -> RequestBody? {
+        guard isMapping(node, "a request body") else { return nil }
+        var body = RequestBody(location: node.location)
+        for entry in node.entries {
+            switch entry.key {
+            case "description": body.description = string(entry.value, "request body description")
+            case "content": body.content = buildContent(entry.value)
+            case "required": body.required = bool(entry.value, "required") ?? false
+            default: other(entry, in: "a request body", into: &body.extensions)
+            }
+        }
+        require(["content"], in: node, "a request body")
+        return body
+    }
+
+    private func buildResponses(_ node: Node) -> [Response] {
+        guard isMapping(node, "responses") else { return [] }
+        var result: [Response] = []
+        for entry in node.entries {
+            if entry.key.hasPrefix("x-") { continue }
+            if !Self.isValidStatusKey(entry.key) {
+                error("response key '\(entry.key)' is not a status code (100–599), a range like '2XX', or 'default'", at: entry.keyNode)
+                continue
+            }
+            if let (response, name) = resolved(entry.value, kind: "responses", "response", build: { buildResponse($0, statusCode: entry.key) }) {
+                var r = response
+                r.statusCode = entry.key
+                r.componentName = name
+                result.append(r)
+            }
+        }
+        if result.isEmpty && node.entries.isEmpty {
+            error("'responses' must declare at least one response", at: node)
+        }
+        return result
+    }
+
+    static func isValidStatusKey(_ key: String) -> Bool {
+        if key == "default" { return true }
+        let chars = Array(key.utf8)
+        guard chars.count == 3, chars[0] >= UInt8(ascii: "1"), chars[0] <= UInt8(ascii: "5") else { return false }
+        let isDigits = chars[1...].allSatisfy { $0 >= 48 && $0 <= 57 }
+        let isRange = chars[1] == UInt8(ascii: "X") && chars[2] == UInt8(ascii: "X")
+        return isDigits || isRange
+    }
+
+    func buildResponse(_ node: Node, statusCode: String) -> Response? {
+        guard isMapping(node, "a response") else { return nil }
+        var response = Response(statusCode: statusCode, description: "", location: node.location)
+        for entry in node.entries {
+            let v = entry.value
+            switch entry.key {
+            case "description": response.description = string(v, "response description") ?? ""
+            case "headers":
+                for e in namedEntries(v, "response headers") {
+                    if e.key.lowercased() == "content-type" { continue } // ignored by the standard
+                    if let (header, name) = resolved(e.value, kind: "headers", "header", build: buildHeader) {
+                        var h = header
+                        h.componentName = name
+                        response.headers.append((e.key, h))
+                    }
+                }
+            case "content": response.content = buildContent(v)
+            case "links":
+                for e in namedEntries(v, "response links") {
+                    if let (link, name) = resolved(e.value, kind: "links", "link", build: buildLink) {
+                        var l = link
+                        l.componentName = name
+                        response.links.append((e.key, l))
+                    }
+                }
+            case "summary" where version == .v3_2: break
+            default: other(entry, in: "response", into: &response.extensions)
+            }
+        }
+        if node["description"] == nil && version != .v3_2 {
+            error("a response is missing required field 'description'", at: node)
+        }
+        return response
+    }
+
+    func buildHeader(_ node: Node) -> Header? {
+        guard isMapping(node, "a header") else { return nil }
+        var header = Header(location: node.location)
+        for entry in node.entries {
+            let v = entry.value
+            switch entry.key {
+            case "description": header.description = string(v, "header description")
+            case "required": header.required = bool(v, "required") ?? false
+            case "deprecated": header.deprecated = bool(v, "deprecated") ?? false
+            case "style":
+                if let s = string(v, "style"), s != "simple" { error("header style must be 'simple', found '\(s)'", at: v) }
+            case "explode": header.explode = bool(v, "explode") ?? false
+            case "schema": header.schema = schema(v)
+            case "content": header.content = buildContent(v)
+            case "example": header.example = v
+            case "examples": header.examples = buildExamples(v)
+            case "name", "in":
+                error("a header object must not have '\(entry.key)' (its name is the key it is listed under)", at: entry.keyNode)
+            default: other(entry, in: "a header", into: &header.extensions)
+            }
+        }
+        return header
+    }
+
+    func buildContent(_ node: Node) -> [MediaType] {
+        var ignored: Extensions = [:]
+        return namedEntries(node, "content", extensions: &ignored).compactMap { entry in
+            guard isMapping(entry.value, "media type '\(entry.key)'") else { return nil }
+            if !entry.key.contains("/") {
+                warning("'\(entry.key)' is not a media type (type/subtype)", at: entry.keyNode)
+            }
+            var media = MediaType(mediaType: entry.key, location: entry.value.location)
+            for e in entry.value.entries {
+                switch e.key {
+                case "schema": media.schema = schema(e.value)
+                case "example": media.example = e.value
+                case "examples": media.examples = buildExamples(e.value)
+                case "encoding":
+                    for enc in namedEntries(e.value, "encoding") {
+                        if let encoding = buildEncoding(enc.value) { media.encoding.append((enc.key, encoding)) }
+                    }
+                case "itemSchema" where version == .v3_2:
+                    warning("'itemSchema' (streaming) is not supported yet; ignored", at: e.keyNode)
+                default: other(e, in: "media type '\(entry.key)'", into: &media.extensions)
+                }
+            }
+            return media
+        }
+    }
+
+    private func buildEncoding(_ node: Node) -> Encoding? {
+        guard isMapping(node, "an encoding") else { return nil }
+        var encoding = Encoding()
+        for entry in node.entries {
+            let v = entry.value
+            switch entry.key {
+            case "contentType": encoding.contentType = string(v, "contentType")
+            case "headers":
+                for e in namedEntries(v, "encoding headers") {
+                    if let (header, _) = resolved(e.value, kind: "headers", "header", build: buildHeader) { encoding.headers.append((e.key, header)) }
+                }
+            case "style": encoding.style = string(v, "style").flatMap(ParameterStyle.init(rawValue:))
+            case "explode": encoding.explode = bool(v, "explode")
+            case "allowReserved": encoding.allowReserved = bool(v, "allowReserved") ?? false
+            default: other(entry, in: "an encoding", into: &encoding.extensions)
+            }
+        }
+        return encoding
+    }
+
+    private func buildExamples(_ node: Node) -> [(name: String, value: Example)] {
+        namedEntries(node, "examples").compactMap { entry in
+            guard let (example, name) = resolved(entry.value, kind: "examples", "example", build: buildExample) else { return nil }
+            var e = example
+            e.componentName = name
+            return (entry.key, e)
+        }
+    }
+
+    func buildExample(_ node: Node) -> Example? {
+        guard isMapping(node, "an example") else { return nil }
+        var example = Example(location: node.location)
+        for entry in node.entries {
+            switch entry.key {
+            case "summary": example.summary = string(entry.value, "example summary")
+            case "description": example.description = string(entry.value, "example description")
+            case "value": example.value = entry.value
+            case "externalValue": example.externalValue = string(entry.value, "externalValue")
+            case "dataValue" where version == .v3_2, "serializedValue" where version == .v3_2: example.value = entry.value
+            default: other(entry, in: "an example", into: &example.extensions)
+            }
+        }
+        if node["value"] != nil && node["externalValue"] != nil {
+            error("an example has both 'value' and 'externalValue'; use one", at: node)
+        }
+        return example
+    }
+
+    func buildLink(_ node: Node) -> Link? {
+        guard isMapping(node, "a link") else { return nil }
+        var link = Link(location: node.location)
+        for entry in node.entries {
+            let v = entry.value
+            switch entry.key {
+            case "operationRef": link.operationRef = string(v, "operationRef")
+            case "operationId": link.operationId = string(v, "operationId")
+            case "parameters":
+                if isMapping(v, "link parameters") { link.parameters = v.entries.map { ($0.key, $0.value) } }
+            case "requestBody": link.requestBody = v
+            case "description": link.description = string(v, "link description")
+            case "server": link.server = buildServer(v)
+            default: other(entry, in: "a link", into: &link.extensions)
+            }
+        }
+        if link.operationRef != nil && link.operationId != nil {
+            error("a link has both 'operationRef' and 'operationId'; use one", at: node)
+        }
+        return link
+    }
+
+    func buildCallback(_ node: Node) -> Callback? {
+        guard isMapping(node, "a callback") else { return nil }
+        var callback = Callback(location: node.location)
+        for entry in node.entries {
+            if entry.key.hasPrefix("x-") {
+                callback.extensions[entry.key] = entry.value
+            } else if let item = buildPathItemResolving(entry.value, path: entry.key) {
+                callback.expressions.append(item)
+            }
+        }
+        return callback
+    }
+}

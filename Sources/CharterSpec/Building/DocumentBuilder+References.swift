@@ -1,0 +1,105 @@
+/// `$ref` resolution: one mechanism for every kind of object, in this file or another.
+extension DocumentBuilder {
+    /// The node a `$ref` names, with the pointer's tokens; diagnoses (at the `$ref`) anything that fails.
+    func target(ofReference text: String, at refNode: Node) -> (node: Node, tokens: [String])? {
+        let hash = text.firstIndex(of: "#")
+        let filePart = hash.map { String(text[..<$0]) } ?? text
+        let fragment = hash.map { String(text[text.index(after: $0)...]) } ?? ""
+
+        if filePart.contains("://") || filePart.hasPrefix("//") {
+            error("remote reference '\(text)' is not fetched; download the file and refer to it by a relative path", at: refNode)
+            return nil
+        }
+        var tree = refNode.tree
+        if !filePart.isEmpty {
+            guard let decodedPath = JSONPointer.percentDecode(filePart) else {
+                error("malformed reference '\(text)'", at: refNode)
+                return nil
+            }
+            let path = PathUtilities.resolve(decodedPath, from: refNode.tree.path)
+            if !files.options.allowRefsOutsideRoot && !files.isInsideRoot(path) {
+                error("reference '\(text)' leaves the root spec's folder; refused (allow it explicitly to load such files)", at: refNode)
+                return nil
+            }
+            let (loaded, failure) = files.tree(at: path)
+            guard let other = loaded else {
+                let reason = failure?.message ?? "it has syntax errors (reported in that file)"
+                error("cannot load '\(filePart)' referenced here: \(reason)", at: refNode)
+                return nil
+            }
+            tree = other
+        }
+        guard let root = tree.root else {
+            error("reference '\(text)' points into an empty file", at: refNode)
+            return nil
+        }
+        if !fragment.isEmpty && !fragment.hasPrefix("/") {
+            guard let anchored = anchor(fragment, in: tree) else {
+                error("reference '\(text)': no schema declares $anchor '\(fragment)'", at: refNode)
+                return nil
+            }
+            return (anchored, [])
+        }
+        guard let tokens = JSONPointer.tokens(of: fragment) else {
+            error("malformed JSON pointer in reference '\(text)'", at: refNode)
+            return nil
+        }
+        var current = root
+        for (i, token) in tokens.enumerated() {
+            var next: Node?
+            switch current.kind {
+            case .mapping: next = files.value(in: current, forKey: token)
+            case .sequence:
+                if let index = Int(token), index >= 0, index < current.elements.count { next = current.elements[index] }
+            case .scalar: next = nil
+            }
+            guard let found = next else {
+                let parent = "/" + tokens[..<i].map(JSONPointer.escape).joined(separator: "/")
+                error("reference '\(text)' does not resolve: no '\(token)' in \(i == 0 ? "the document root" : parent)", at: refNode)
+                return nil
+            }
+            current = found
+        }
+        return (current, tokens)
+    }
+
+    private func anchor(_ name: String, in tree: SpecTree) -> Node? {
+        // Anchors are rare; a scan of the records is cheaper than indexing every file.
+        for (i, record) in tree.records.enumerated() where record.kind == .mapping {
+            let node = Node(tree: tree, id: Int32(i))
+            if node["$anchor"]?.string == name { return node }
+        }
+        return nil
+    }
+
+    /// Follows `$ref` chains from `node`, then builds (once per target) the object it lands on.
+    /// `kind` is the components section (`parameters`, `responses` …) used to name shared objects.
+    func resolved<T>(_ node: Node, kind: String, _ what: String, build: (Node) -> T?) -> (value: T, componentName: String?)? {
+        var current = node
+        var componentName: String?
+        var hops = 0
+        while current.kind == .mapping, let refNode = current["$ref"] {
+            hops += 1
+            if hops > 32 {
+                error("reference cycle: following $ref from here never reaches a \(what)", at: node)
+                return nil
+            }
+            guard let text = string(refNode, "$ref"), let (target, tokens) = target(ofReference: text, at: refNode) else { return nil }
+            if tokens.count == 3 && tokens[0] == "components" && tokens[1] == kind { componentName = tokens[2] }
+            current = target
+        }
+        let key = ObjectKey(node: current, kind: kind)
+        if let cached = objectCache[key] {
+            return (cached as? T).map { ($0, componentName) }
+        }
+        guard !inProgress.contains(key) else {
+            error("reference cycle: this \(what) contains itself through $ref", at: node)
+            return nil
+        }
+        inProgress.insert(key)
+        let built = build(current)
+        inProgress.remove(key)
+        if let built { objectCache[key] = built }
+        return built.map { ($0, componentName) }
+    }
+}

@@ -1,0 +1,267 @@
+/// Schema objects: OAS 3.0 and 3.1 keywords into one representation.
+extension DocumentBuilder {
+    /// The id of the schema at `node`, building it on first sight.
+    func schema(_ node: Node) -> SchemaID {
+        if let id = schemaIDs[node] { return id }
+        let id = reserveSchema(node)
+        schemaDepth += 1
+        defer { schemaDepth -= 1 }
+        if schemaDepth > files.options.maxSchemaDepth {
+            error("schemas nest deeper than \(files.options.maxSchemaDepth) levels here; not read further", at: node)
+            return id
+        }
+        fillSchema(id, node)
+        return id
+    }
+
+    private func reserveSchema(_ node: Node) -> SchemaID {
+        let id = SchemaID(schemas.count)
+        schemas.append(Schema(node: node))
+        schemaIDs[node] = id
+        return id
+    }
+
+    /// A `$ref` target: reserved now, built when the queue drains (keeps recursion shallow and cycles finite).
+    private func schemaLater(_ node: Node) -> SchemaID {
+        if let id = schemaIDs[node] { return id }
+        let id = reserveSchema(node)
+        queuedSchemas.append((id, node))
+        return id
+    }
+
+    func drainSchemaQueue() {
+        while let (id, node) = queuedSchemas.popLast() {
+            let saved = schemaDepth
+            schemaDepth = 0
+            fillSchema(id, node)
+            schemaDepth = saved
+        }
+    }
+
+    private func fillSchema(_ id: SchemaID, _ node: Node) {
+        var s = Schema(node: node)
+        defer { schemas[id.index] = s }
+        if let b = node.bool {
+            if version == .v3_0 { warning("boolean schemas are an OpenAPI 3.1 feature; read anyway", at: node) }
+            s.booleanValue = b
+            return
+        }
+        guard isMapping(node, "a schema") else { return }
+        var nullable = false
+        var exclusiveMinimumFlag = false
+        var exclusiveMaximumFlag = false
+        var additionalItems: Node?
+        for entry in node.entries {
+            let v = entry.value
+            switch entry.key {
+            case "$ref":
+                guard let text = string(v, "$ref") else { continue }
+                var reference = SchemaReference(text: text)
+                if let (target, tokens) = target(ofReference: text, at: v) {
+                    reference.target = schemaLater(target)
+                    if tokens.count == 3 && tokens[0] == "components" && tokens[1] == "schemas" { reference.componentName = tokens[2] }
+                }
+                s.ref = reference
+            case "type": s.types = types(v)
+            case "format": s.format = string(v, "format")
+            case "title": s.title = string(v, "title")
+            case "description": s.description = string(v, "description")
+            case "enum":
+                if isSequence(v, "enum") {
+                    s.enumValues = Array(v.elements)
+                    if v.elements.isEmpty { warning("'enum' is empty: no value can match", at: v) }
+                }
+            case "const": s.const = v
+            case "default": s.defaultValue = v
+            case "example": s.examples.append(v)
+            case "examples":
+                if v.kind == .sequence { s.examples += v.elements } else { warning("schema 'examples' must be a sequence (a 3.1 keyword)", at: v) }
+            case "nullable":
+                nullable = bool(v, "nullable") ?? false
+                if version != .v3_0 { warning("'nullable' is an OpenAPI 3.0 keyword; in 3.1 write type: [T, \"null\"]. Read as 3.0", at: entry.keyNode) }
+            case "multipleOf":
+                s.multipleOf = number(v, "multipleOf")
+                if let m = s.multipleOf, m.value <= 0 { error("multipleOf must be greater than 0", at: v) }
+            case "maximum": s.maximum = number(v, "maximum")
+            case "minimum": s.minimum = number(v, "minimum")
+            case "exclusiveMaximum":
+                if let b = v.bool {
+                    exclusiveMaximumFlag = b
+                    if version != .v3_0 { warning("boolean 'exclusiveMaximum' is the OpenAPI 3.0 form; in 3.1 it is a number. Read as 3.0", at: v) }
+                } else {
+                    s.exclusiveMaximum = number(v, "exclusiveMaximum")
+                }
+            case "exclusiveMinimum":
+                if let b = v.bool {
+                    exclusiveMinimumFlag = b
+                    if version != .v3_0 { warning("boolean 'exclusiveMinimum' is the OpenAPI 3.0 form; in 3.1 it is a number. Read as 3.0", at: v) }
+                } else {
+                    s.exclusiveMinimum = number(v, "exclusiveMinimum")
+                }
+            case "maxLength": s.maxLength = nonNegativeInt(v, "maxLength")
+            case "minLength": s.minLength = nonNegativeInt(v, "minLength")
+            case "pattern":
+                s.pattern = string(v, "pattern")
+                s.patternLocation = v.location
+            case "maxItems": s.maxItems = nonNegativeInt(v, "maxItems")
+            case "minItems": s.minItems = nonNegativeInt(v, "minItems")
+            case "uniqueItems": s.uniqueItems = bool(v, "uniqueItems") ?? false
+            case "items":
+                if v.kind == .sequence {
+                    // Draft 4 tuple form; 2020-12 calls it prefixItems.
+                    s.prefixItems = v.elements.map(schema)
+                } else {
+                    s.items = schema(v)
+                }
+            case "additionalItems": additionalItems = v
+            case "prefixItems":
+                if isSequence(v, "prefixItems") { s.prefixItems = v.elements.map(schema) }
+            case "contains": s.contains = schema(v)
+            case "minContains": s.minContains = nonNegativeInt(v, "minContains")
+            case "maxContains": s.maxContains = nonNegativeInt(v, "maxContains")
+            case "unevaluatedItems": s.unevaluatedItems = schemaOrBool(v)
+            case "maxProperties": s.maxProperties = nonNegativeInt(v, "maxProperties")
+            case "minProperties": s.minProperties = nonNegativeInt(v, "minProperties")
+            case "required":
+                if v.kind == .sequence {
+                    s.required = strings(v, "required")
+                } else if v.bool != nil {
+                    error("'required' in a schema is a list of property names, not a boolean (that form belongs to parameters)", at: v)
+                } else {
+                    _ = isSequence(v, "required")
+                }
+            case "properties":
+                s.properties = namedSchemas(v, "properties")
+            case "additionalProperties": s.additionalProperties = schemaOrBool(v)
+            case "patternProperties": s.patternProperties = namedSchemas(v, "patternProperties").map { ($0.name, $0.schema) }
+            case "propertyNames": s.propertyNames = schema(v)
+            case "dependentRequired":
+                for e in namedEntries(v, "dependentRequired") { s.dependentRequired.append((e.key, strings(e.value, "dependentRequired '\(e.key)'"))) }
+            case "dependentSchemas": s.dependentSchemas = namedSchemas(v, "dependentSchemas")
+            case "dependencies":
+                // Draft 4: a list means dependentRequired, a schema means dependentSchemas.
+                for e in namedEntries(v, "dependencies") {
+                    if e.value.kind == .sequence {
+                        s.dependentRequired.append((e.key, strings(e.value, "dependencies '\(e.key)'")))
+                    } else {
+                        s.dependentSchemas.append((e.key, schema(e.value)))
+                    }
+                }
+            case "unevaluatedProperties": s.unevaluatedProperties = schemaOrBool(v)
+            case "allOf": s.allOf = schemaList(v, "allOf")
+            case "anyOf": s.anyOf = schemaList(v, "anyOf")
+            case "oneOf": s.oneOf = schemaList(v, "oneOf")
+            case "not": s.not = schema(v)
+            case "if": s.ifSchema = schema(v)
+            case "then": s.thenSchema = schema(v)
+            case "else": s.elseSchema = schema(v)
+            case "discriminator": s.discriminator = discriminator(v)
+            case "readOnly": s.readOnly = bool(v, "readOnly") ?? false
+            case "writeOnly": s.writeOnly = bool(v, "writeOnly") ?? false
+            case "deprecated": s.deprecated = bool(v, "deprecated") ?? false
+            case "$defs", "definitions": s.defs = namedSchemas(v, entry.key)
+            case "$anchor": s.anchor = string(v, "$anchor")
+            case "xml", "externalDocs", "$comment", "$schema", "contentMediaType", "contentEncoding":
+                break // documentation or media hints: no effect on types or validation
+            case "$id":
+                warning("'$id' does not change how Charter resolves references here; relative $refs resolve against the file", at: entry.keyNode)
+            case "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "contentSchema", "$vocabulary":
+                warning("'\(entry.key)' is not supported; ignored", at: entry.keyNode)
+            default:
+                other(entry, in: "a schema", into: &s.extensions)
+            }
+        }
+        if let additionalItems, !s.prefixItems.isEmpty {
+            switch schemaOrBool(additionalItems) {
+            case .schema(let id): s.items = id
+            case .bool(false): s.items = falseSchema(at: additionalItems)
+            default: break
+            }
+        }
+        // 3.0 boolean exclusive bounds become 3.1 numeric ones: one representation for both.
+        if exclusiveMinimumFlag, let m = s.minimum { s.exclusiveMinimum = m; s.minimum = nil }
+        if exclusiveMaximumFlag, let m = s.maximum { s.exclusiveMaximum = m; s.maximum = nil }
+        if nullable {
+            if s.types != nil { s.types?.insert(.null) } else if s.ref == nil && s.allOf.isEmpty && s.oneOf.isEmpty && s.anyOf.isEmpty {
+                warning("'nullable: true' without 'type' has no effect", at: node)
+            } else {
+                s.types = nil
+                s.nullableComposition = true
+            }
+        }
+        if let min = s.minLength, let max = s.maxLength, min > max { error("minLength \(min) is greater than maxLength \(max)", at: node) }
+        if let min = s.minItems, let max = s.maxItems, min > max { error("minItems \(min) is greater than maxItems \(max)", at: node) }
+        if let min = s.minimum, let max = s.maximum, min.value > max.value { error("minimum \(min) is greater than maximum \(max)", at: node) }
+    }
+
+    private func falseSchema(at node: Node) -> SchemaID {
+        let id = SchemaID(schemas.count)
+        var s = Schema(node: node)
+        s.booleanValue = false
+        schemas.append(s)
+        return id
+    }
+
+    private func types(_ node: Node) -> JSONTypes? {
+        if node.kind == .sequence {
+            if version == .v3_0 { warning("a list of types is an OpenAPI 3.1 feature; read anyway", at: node) }
+            var set: JSONTypes = []
+            for element in node.elements {
+                guard let name = string(element, "type"), let t = JSONTypes(name: name) else {
+                    error("unknown type \(element.kindDescription); expected one of \(JSONTypes.names.map(\.0).joined(separator: ", "))", at: element)
+                    continue
+                }
+                set.insert(t)
+            }
+            return set
+        }
+        guard let name = string(node, "type") else { return nil }
+        guard let t = JSONTypes(name: name) else {
+            error("unknown type '\(name)'; expected one of \(JSONTypes.names.map(\.0).joined(separator: ", "))", at: node)
+            return nil
+        }
+        if t == .null && version == .v3_0 { warning("type 'null' is an OpenAPI 3.1 feature; in 3.0 use nullable: true", at: node) }
+        return t
+    }
+
+    private func schemaOrBool(_ node: Node) -> SchemaOrBool {
+        if let b = node.bool { return .bool(b) }
+        return .schema(schema(node))
+    }
+
+    private func schemaList(_ node: Node, _ what: String) -> [SchemaID] {
+        guard isSequence(node, what) else { return [] }
+        if node.elements.isEmpty { error("'\(what)' must not be empty", at: node) }
+        return node.elements.map(schema)
+    }
+
+    private func namedSchemas(_ node: Node, _ what: String) -> [(name: String, schema: SchemaID)] {
+        guard isMapping(node, what) else { return [] }
+        return node.entries.map { ($0.key, schema($0.value)) }
+    }
+
+    private func discriminator(_ node: Node) -> Discriminator? {
+        guard isMapping(node, "discriminator") else { return nil }
+        guard let nameNode = node["propertyName"], let name = string(nameNode, "propertyName") else {
+            error("discriminator is missing required field 'propertyName'", at: node)
+            return nil
+        }
+        var result = Discriminator(propertyName: name)
+        for entry in node.entries {
+            switch entry.key {
+            case "propertyName": break
+            case "mapping":
+                for e in namedEntries(entry.value, "discriminator mapping") {
+                    guard let text = string(e.value, "discriminator mapping value") else { continue }
+                    // A bare name means a component schema; anything with '#' or '/' is a reference.
+                    let refText = (text.contains("#") || text.contains("/")) ? text : "#/components/schemas/\(text)"
+                    let target = self.target(ofReference: refText, at: e.value).map { schemaLater($0.node) }
+                    result.mapping.append((e.key, text, target))
+                }
+            case "defaultMapping" where version == .v3_2: break
+            default: other(entry, in: "discriminator", into: &result.extensions)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,95 @@
+/// Security schemes and requirements.
+extension DocumentBuilder {
+    func buildSecurityScheme(_ node: Node) -> SecurityScheme? {
+        guard isMapping(node, "a security scheme") else { return nil }
+        guard let typeNode = node["type"], let type = string(typeNode, "security scheme type") else {
+            error("a security scheme is missing required field 'type'", at: node)
+            return nil
+        }
+        var description: String?
+        var extensions: Extensions = [:]
+        let known: Set<String> = ["type", "description", "name", "in", "scheme", "bearerFormat", "flows", "openIdConnectUrl", "deprecated", "oauth2MetadataUrl"]
+        for entry in node.entries {
+            if entry.key == "description" { description = string(entry.value, "description") }
+            if !known.contains(entry.key) { other(entry, in: "security scheme", into: &extensions) }
+        }
+        let kind: SecurityScheme.Kind
+        switch type {
+        case "apiKey":
+            require(["name", "in"], in: node, "apiKey security scheme")
+            let name = node["name"].flatMap { string($0, "name") } ?? ""
+            let inText = node["in"].flatMap { string($0, "in") } ?? "header"
+            guard let location = ParameterLocation(rawValue: inText), location != .path else {
+                error("apiKey 'in' must be query, header or cookie; found '\(inText)'", at: node["in"] ?? node)
+                return nil
+            }
+            kind = .apiKey(name: name, location: location)
+        case "http":
+            require(["scheme"], in: node, "http security scheme")
+            kind = .http(scheme: node["scheme"].flatMap { string($0, "scheme") } ?? "", bearerFormat: node["bearerFormat"].flatMap { string($0, "bearerFormat") })
+        case "oauth2":
+            require(["flows"], in: node, "oauth2 security scheme")
+            kind = .oauth2(flows: node["flows"].map(buildFlows) ?? [])
+        case "openIdConnect":
+            require(["openIdConnectUrl"], in: node, "openIdConnect security scheme")
+            kind = .openIdConnect(url: node["openIdConnectUrl"].flatMap { string($0, "openIdConnectUrl") } ?? "")
+        case "mutualTLS":
+            kind = .mutualTLS
+        default:
+            error("unknown security scheme type '\(type)' (expected apiKey, http, oauth2, openIdConnect or mutualTLS)", at: typeNode)
+            return nil
+        }
+        return SecurityScheme(kind: kind, description: description, extensions: extensions, location: node.location)
+    }
+
+    private func buildFlows(_ node: Node) -> [OAuthFlow] {
+        var flows: [OAuthFlow] = []
+        for entry in namedEntries(node, "oauth2 flows") {
+            guard let kind = OAuthFlow.Kind(rawValue: entry.key) else {
+                if entry.key != "deviceAuthorization" { warning("unknown OAuth flow '\(entry.key)'; ignored", at: entry.keyNode) }
+                continue
+            }
+            guard isMapping(entry.value, "OAuth flow '\(entry.key)'") else { continue }
+            var flow = OAuthFlow(kind: kind)
+            for e in entry.value.entries {
+                switch e.key {
+                case "authorizationUrl": flow.authorizationUrl = string(e.value, "authorizationUrl")
+                case "tokenUrl": flow.tokenUrl = string(e.value, "tokenUrl")
+                case "refreshUrl": flow.refreshUrl = string(e.value, "refreshUrl")
+                case "scopes":
+                    if isMapping(e.value, "scopes") {
+                        flow.scopes = e.value.entries.map { ($0.key, $0.value.text ?? "") }
+                    }
+                default: other(e, in: "OAuth flow", into: &flow.extensions)
+                }
+            }
+            switch kind {
+            case .implicit: require(["authorizationUrl", "scopes"], in: entry.value, "implicit flow")
+            case .password, .clientCredentials: require(["tokenUrl", "scopes"], in: entry.value, "\(kind.rawValue) flow")
+            case .authorizationCode: require(["authorizationUrl", "tokenUrl", "scopes"], in: entry.value, "authorizationCode flow")
+            }
+            flows.append(flow)
+        }
+        return flows
+    }
+
+    func buildSecurityRequirements(_ node: Node) -> [SecurityRequirement] {
+        guard isSequence(node, "security") else { return [] }
+        return node.elements.compactMap { element in
+            guard isMapping(element, "a security requirement") else { return nil }
+            var schemes: [(name: String, scopes: [String])] = []
+            for entry in element.entries {
+                securityUses.append((entry.key, entry.keyNode))
+                schemes.append((entry.key, strings(entry.value, "scopes of '\(entry.key)'")))
+            }
+            return SecurityRequirement(schemes: schemes, location: element.location)
+        }
+    }
+
+    func checkSecurityUses(_ components: Components) {
+        let defined = Set(components.securitySchemes.map(\.name))
+        for use in securityUses where !defined.contains(use.name) {
+            error("security requirement names '\(use.name)', which components.securitySchemes does not define", at: use.node)
+        }
+    }
+}

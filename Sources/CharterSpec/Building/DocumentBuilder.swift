@@ -1,0 +1,117 @@
+/// Turns located trees into the OpenAPI model, resolving `$ref`s and reporting every problem it meets.
+///
+/// One instance builds one document. Schemas are built into `schemas`; a `$ref` to a schema reserves the
+/// target's id and queues it, so recursion depth follows the file's nesting, never the length of ref chains.
+final class DocumentBuilder {
+    let files: SpecFiles
+    var diagnostics: [Diagnostic] = []
+    var version: Document.Version = .v3_0
+    var schemas: [Schema] = []
+    var schemaIDs: [Node: SchemaID] = [:]
+    var queuedSchemas: [(SchemaID, Node)] = []
+    var schemaDepth = 0
+    var objectCache: [ObjectKey: Any] = [:]
+    var inProgress: Set<ObjectKey> = []
+    /// Security scheme names used by requirements, checked once components are known.
+    var securityUses: [(name: String, node: Node)] = []
+
+    struct ObjectKey: Hashable {
+        let node: Node
+        let kind: String
+    }
+
+    init(files: SpecFiles) {
+        self.files = files
+    }
+
+    // MARK: Diagnostics
+
+    func error(_ message: String, at node: Node) {
+        diagnostics.append(Diagnostic(.error, message, at: node.location))
+    }
+
+    func warning(_ message: String, at node: Node) {
+        diagnostics.append(Diagnostic(.warning, message, at: node.location))
+    }
+
+    // MARK: Typed reads
+
+    func isMapping(_ node: Node, _ what: String) -> Bool {
+        if node.kind == .mapping { return true }
+        error("\(what) must be a mapping, found \(node.kindDescription)", at: node)
+        return false
+    }
+
+    func isSequence(_ node: Node, _ what: String) -> Bool {
+        if node.kind == .sequence { return true }
+        error("\(what) must be a sequence, found \(node.kindDescription)", at: node)
+        return false
+    }
+
+    /// A string field; other scalars are accepted with a warning (`version: 1.0` is common and harmless).
+    func string(_ node: Node, _ what: String) -> String? {
+        guard node.kind == .scalar, let text = node.text, !node.isNull else {
+            error("\(what) must be a string, found \(node.kindDescription)", at: node)
+            return nil
+        }
+        if node.scalarType != .string {
+            warning("\(what) should be a string, found \(node.kindDescription); quote it", at: node)
+        }
+        return text
+    }
+
+    func bool(_ node: Node, _ what: String) -> Bool? {
+        if let b = node.bool { return b }
+        error("\(what) must be a boolean, found \(node.kindDescription)", at: node)
+        return nil
+    }
+
+    func nonNegativeInt(_ node: Node, _ what: String) -> Int? {
+        if let i = node.int, i >= 0 { return i }
+        if let d = node.double, d >= 0, d == d.rounded(), d < 1e15 { return Int(d) }
+        error("\(what) must be a non-negative integer, found \(node.kindDescription)", at: node)
+        return nil
+    }
+
+    func number(_ node: Node, _ what: String) -> NumberLiteral? {
+        if let d = node.double, let text = node.text, d.isFinite { return NumberLiteral(text: text, value: d) }
+        error("\(what) must be a number, found \(node.kindDescription)", at: node)
+        return nil
+    }
+
+    func strings(_ node: Node, _ what: String) -> [String] {
+        guard isSequence(node, what) else { return [] }
+        return node.elements.compactMap { string($0, "an entry of \(what)") }
+    }
+
+    /// `x-` keys go to extensions; anything else is unknown and ignored with a warning naming it.
+    func other(_ entry: MappingEntry, in what: String, into extensions: inout Extensions) {
+        if entry.key.hasPrefix("x-") {
+            extensions[entry.key] = entry.value
+        } else {
+            warning("unknown field '\(entry.key)' in \(what); ignored", at: entry.keyNode)
+        }
+    }
+
+    /// Reports required fields that a mapping lacks.
+    func require(_ keys: [String], in node: Node, _ what: String) {
+        for key in keys where node[key] == nil {
+            error("\(what) is missing required field '\(key)'", at: node)
+        }
+    }
+
+    /// Named entries of a mapping (`x-` keys skipped into extensions).
+    func namedEntries(_ node: Node, _ what: String, extensions: inout Extensions) -> [MappingEntry] {
+        guard isMapping(node, what) else { return [] }
+        var result: [MappingEntry] = []
+        for entry in node.entries {
+            if entry.key.hasPrefix("x-") { extensions[entry.key] = entry.value } else { result.append(entry) }
+        }
+        return result
+    }
+
+    func namedEntries(_ node: Node, _ what: String) -> [MappingEntry] {
+        var ignored: Extensions = [:]
+        return namedEntries(node, what, extensions: &ignored)
+    }
+}

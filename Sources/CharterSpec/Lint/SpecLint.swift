@@ -1,0 +1,113 @@
+import Foundation
+
+/// Semantic checks over a built document: what the structure alone cannot show.
+public enum SpecLint {
+    public static func check(_ document: Document) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        checkOperationIds(document, &diagnostics)
+        checkPathTemplates(document, &diagnostics)
+        checkPatterns(document, &diagnostics)
+        checkExamples(document, &diagnostics)
+        return diagnostics
+    }
+
+    private static func checkOperationIds(_ document: Document, _ diagnostics: inout [Diagnostic]) {
+        var first: [String: Operation] = [:]
+        for (_, operation) in document.operations {
+            if let previous = first[operation.operationId] {
+                let what = operation.operationIdSynthesized ? "the operationId synthesised for \(operation.displayName)" : "operationId"
+                let place = previous.location.file == operation.location.file
+                    ? "line \(previous.location.line), column \(previous.location.column)" : "\(previous.location)"
+                diagnostics.append(Diagnostic(.error, "duplicate \(what) '\(operation.operationId)' (first used by \(previous.displayName) at \(place))", at: operation.location))
+            } else {
+                first[operation.operationId] = operation
+            }
+        }
+    }
+
+    /// Names of `{params}` in a path template, in order.
+    public static func templateParameters(_ path: String) -> [String] {
+        var names: [String] = []
+        var current: String?
+        for c in path {
+            if c == "{" { current = "" } else if c == "}" { if let n = current { names.append(n) }; current = nil } else { current?.append(c) }
+        }
+        return names
+    }
+
+    private static func checkPathTemplates(_ document: Document, _ diagnostics: inout [Diagnostic]) {
+        var shapes: [String: PathItem] = [:]
+        for item in document.paths {
+            let template = templateParameters(item.path)
+            let shape = item.path.replacingOccurrences(of: #"\{[^}]*\}"#, with: "{}", options: .regularExpression)
+            if let other = shapes[shape] {
+                diagnostics.append(Diagnostic(.error, "path '\(item.path)' is equivalent to '\(other.path)' (only parameter names differ); requests could not be routed", at: item.location))
+            } else {
+                shapes[shape] = item
+            }
+            for operation in item.operations {
+                let declared = operation.parameters.filter { $0.location == .path }
+                for name in template where !declared.contains(where: { $0.name == name }) {
+                    diagnostics.append(Diagnostic(.error, "path parameter '\(name)' of '\(item.path)' is not declared by \(operation.displayName)", at: operation.location))
+                }
+                for parameter in declared where !parameter.required {
+                    diagnostics.append(Diagnostic(.error, "path parameter '\(parameter.name)' must have 'required: true'", at: parameter.sourceLocation))
+                }
+                for parameter in declared where !template.contains(parameter.name) {
+                    diagnostics.append(Diagnostic(.error, "path parameter '\(parameter.name)' is declared but '\(item.path)' has no '{\(parameter.name)}'", at: parameter.sourceLocation))
+                }
+            }
+        }
+    }
+
+    private static func checkPatterns(_ document: Document, _ diagnostics: inout [Diagnostic]) {
+        var checked: [String: String?] = [:]
+        for schema in document.schemas {
+            var patterns: [(String, SourceLocation)] = []
+            if let p = schema.pattern { patterns.append((p, schema.patternLocation ?? schema.location)) }
+            for (p, _) in schema.patternProperties { patterns.append((p, schema.location)) }
+            for (pattern, location) in patterns {
+                let problem: String?
+                if let cached = checked[pattern] {
+                    problem = cached
+                } else {
+                    problem = PatternSyntax.problem(in: pattern)
+                    checked[pattern] = problem
+                }
+                if let problem {
+                    diagnostics.append(Diagnostic(.error, "invalid regular expression '\(pattern)': \(problem)", at: location))
+                }
+            }
+        }
+    }
+
+    /// Defaults and examples that their own schema rejects: a warning each (they mislead readers and mocks).
+    private static func checkExamples(_ document: Document, _ diagnostics: inout [Diagnostic]) {
+        let checker = SchemaConformance(document: document)
+        func check(_ value: Node?, _ schema: SchemaID?, _ what: String) {
+            guard let value, let schema else { return }
+            if let problem = checker.firstViolation(of: value, against: schema) {
+                diagnostics.append(Diagnostic(.warning, "\(what) does not match its schema: \(problem)", at: value.location))
+            }
+        }
+        for (index, schema) in document.schemas.enumerated() {
+            let id = SchemaID(index)
+            check(schema.defaultValue, id, "default value")
+            for example in schema.examples { check(example, id, "example") }
+        }
+        func checkMedia(_ media: [MediaType]) {
+            for m in media where m.mediaType.contains("json") {
+                check(m.example, m.schema, "example")
+                for (name, e) in m.examples { check(e.value, m.schema, "example '\(name)'") }
+            }
+        }
+        for (_, operation) in document.operations {
+            for p in operation.parameters {
+                check(p.example, p.schema, "example of parameter '\(p.name)'")
+                for (name, e) in p.examples { check(e.value, p.schema, "example '\(name)' of parameter '\(p.name)'") }
+            }
+            checkMedia(operation.requestBody?.content ?? [])
+            for r in operation.responses { checkMedia(r.content) }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+/// The result of loading a spec: the model (when the file could be read as OpenAPI) and every diagnostic.
+public struct LoadResult: Sendable {
+    /// `nil` when the root file could not be parsed or is not OpenAPI 3; may be non-nil with errors.
+    public var document: Document?
+    /// Every problem found, in reading order.
+    public var diagnostics: [Diagnostic]
+    /// Paths of every file read (the root and `$ref` targets).
+    public var files: [String]
+
+    public var hasErrors: Bool { diagnostics.hasErrors }
+}
+
+/// Loads an OpenAPI 3.0/3.1 document from a YAML or JSON file, following `$ref`s into other files.
+public struct SpecLoader: Sendable {
+    public var options: LoadOptions
+
+    public init(options: LoadOptions = LoadOptions()) {
+        self.options = options
+    }
+
+    /// Loads and resolves `path`, then runs the semantic checks of `SpecLint`.
+    public func load(path: String) -> LoadResult {
+        let files = SpecFiles(rootPath: path, options: options)
+        let (loaded, failure) = files.tree(at: path)
+        guard let tree = loaded else {
+            return LoadResult(document: nil, diagnostics: (files.diagnostics + [failure].compactMap { $0 }).sortedByLocation(), files: [path])
+        }
+        return build(tree, files: files)
+    }
+
+    /// Loads a document from bytes in memory (references to other files resolve relative to `path`).
+    public func load(bytes: [UInt8], path: String) -> LoadResult {
+        let (tree, diagnostics) = SpecFileReader.parse(bytes: bytes, path: path, options: options)
+        guard let tree else { return LoadResult(document: nil, diagnostics: diagnostics, files: [path]) }
+        let files = SpecFiles(rootPath: path, options: options)
+        var result = build(tree, files: files)
+        result.diagnostics = (diagnostics + result.diagnostics).sortedByLocation()
+        return result
+    }
+
+    private func build(_ tree: SpecTree, files: SpecFiles) -> LoadResult {
+        let builder = DocumentBuilder(files: files)
+        let document = builder.buildDocument(tree)
+        var diagnostics = files.diagnostics + builder.diagnostics
+        if let document {
+            diagnostics += SpecLint.check(document)
+        }
+        return LoadResult(document: document, diagnostics: Self.unique(diagnostics).sortedByLocation(), files: files.paths)
+    }
+
+    /// A shared object reached twice reports its problems once.
+    private static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        return diagnostics.filter { seen.insert($0).inserted }
+    }
+}

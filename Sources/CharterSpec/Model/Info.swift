@@ -1,0 +1,54 @@
+public struct Info: Sendable {
+    public var title: String
+    public var version: String
+    public var summary: String?
+    public var description: String?
+    public var termsOfService: String?
+    public var contact: Contact?
+    public var license: License?
+    public var extensions: Extensions = [:]
+    public var location: SourceLocation
+}
+
+public struct Contact: Sendable {
+    public var name: String?
+    public var url: String?
+    public var email: String?
+    public var extensions: Extensions = [:]
+}
+
+public struct License: Sendable {
+    public var name: String
+    public var identifier: String?
+    public var url: String?
+    public var extensions: Extensions = [:]
+}
+
+public struct Server: Sendable {
+    public var url: String
+    public var description: String?
+    public var variables: [(name: String, value: ServerVariable)] = []
+    public var extensions: Extensions = [:]
+    public var location: SourceLocation
+}
+
+public struct ServerVariable: Sendable {
+    public var defaultValue: String
+    public var enumValues: [String]?
+    public var description: String?
+    public var extensions: Extensions = [:]
+}
+
+public struct Tag: Sendable {
+    public var name: String
+    public var description: String?
+    public var externalDocs: ExternalDocs?
+    public var extensions: Extensions = [:]
+    public var location: SourceLocation
+}
+
+public struct ExternalDocs: Sendable {
+    public var url: String
+    public var description: String?
+    public var extensions: Extensions = [:]
+}

@@ -1,0 +1,114 @@
+public enum ParameterLocation: String, Sendable, CaseIterable {
+    case path, query, header, cookie
+}
+
+public enum ParameterStyle: String, Sendable, CaseIterable {
+    case matrix, label, form, simple, spaceDelimited, pipeDelimited, deepObject
+}
+
+public struct Parameter: Sendable {
+    public var name: String
+    public var location: ParameterLocation
+    public var description: String?
+    public var required: Bool
+    public var deprecated: Bool = false
+    public var allowEmptyValue: Bool = false
+    /// The explicit style, or the default for the location (form for query/cookie, simple for path/header).
+    public var style: ParameterStyle
+    public var explode: Bool
+    public var allowReserved: Bool = false
+    public var schema: SchemaID?
+    /// Content-based parameters (`content: {application/json: …}`) instead of `schema`.
+    public var content: [MediaType] = []
+    public var example: Node?
+    public var examples: [(name: String, value: Example)] = []
+    public var componentName: String?
+    public var extensions: Extensions = [:]
+    public var sourceLocation: SourceLocation
+
+    /// Header names compare case-insensitively; others exactly.
+    public var matchKey: String {
+        location == .header ? "header:" + name.lowercased() : location.rawValue + ":" + name
+    }
+}
+
+public struct RequestBody: Sendable {
+    public var description: String?
+    public var content: [MediaType] = []
+    public var required: Bool = false
+    public var componentName: String?
+    public var extensions: Extensions = [:]
+    public var location: SourceLocation
+}
+
+public struct Response: Sendable {
+    /// "200", "2XX" or "default".
+    public var statusCode: String
+    public var description: String
+    public var headers: [(name: String, value: Header)] = []
+    public var content: [MediaType] = []
+    public var links: [(name: String, value: Link)] = []
+    public var componentName: String?
+    public var extensions: Extensions = [:]
+    public var location: SourceLocation
+
+    /// The numeric status code, when it is one (not a range or `default`).
+    public var status: Int? { Int(statusCode) }
+}
+
+public struct Header: Sendable {
+    public var description: String?
+    public var required: Bool = false
+    public var deprecated: Bool = false
+    public var style: ParameterStyle = .simple
+    public var explode: Bool = false
+    public var schema: SchemaID?
+    public var content: [MediaType] = []
+    public var example: Node?
+    public var examples: [(name: String, value: Example)] = []
+    public var componentName: String?
+    public var extensions: Extensions = [:]
+    public var location: SourceLocation
+}
+
+public struct MediaType: Sendable {
+    /// The media type range as written (`application/json`, `image/*`).
+    public var mediaType: String
+    public var schema: SchemaID?
+    public var example: Node?
+    public var examples: [(name: String, value: Example)] = []
+    public var encoding: [(name: String, value: Encoding)] = []
+    public var extensions: Extensions = [:]
+    public var location: SourceLocation
+}
+
+public struct Encoding: Sendable {
+    public var contentType: String?
+    public var headers: [(name: String, value: Header)] = []
+    public var style: ParameterStyle?
+    public var explode: Bool?
+    public var allowReserved: Bool = false
+    public var extensions: Extensions = [:]
+}
+
+public struct Example: Sendable {
+    public var summary: String?
+    public var description: String?
+    public var value: Node?
+    public var externalValue: String?
+    public var componentName: String?
+    public var extensions: Extensions = [:]
+    public var location: SourceLocation
+}
+
+public struct Link: Sendable {
+    public var operationRef: String?
+    public var operationId: String?
+    public var parameters: [(name: String, value: Node)] = []
+    public var requestBody: Node?
+    public var description: String?
+    public var server: Server?
+    public var componentName: String?
+    public var extensions: Extensions = [:]
+    public var location: SourceLocation
+}

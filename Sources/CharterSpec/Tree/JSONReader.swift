@@ -1,0 +1,324 @@
+/// A JSON reader producing the same located `SpecTree` as the YAML path.
+///
+/// Why not libyaml: libyaml 0.2.5 rejects valid JSON with surrogate-pair escapes (`"\ud83d\udc4d"`) and is
+/// slower than a byte-level JSON parser.
+struct JSONReader {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var pos = 0
+    private var line = 1
+    private var lineStart = 0
+    // Column cache: columns count Unicode scalars, found by counting forward from the last position asked.
+    private var columnAt = 0
+    private var columnValue = 1
+    private var builder: TreeBuilder
+
+    static func read(_ data: [UInt8], path: String, limits: TreeLimits) throws -> (SpecTree, [Diagnostic]) {
+        try data.withUnsafeBufferPointer { buffer in
+            var reader = JSONReader(bytes: buffer, builder: TreeBuilder(path: path, limits: limits, capacityHint: buffer.count / 24))
+            try reader.parseDocument()
+            return (reader.builder.finish(), reader.builder.diagnostics)
+        }
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, builder: TreeBuilder) {
+        self.bytes = bytes
+        self.builder = builder
+    }
+
+    // MARK: Positions and errors
+
+    private mutating func column(at offset: Int) -> Int {
+        if columnAt < lineStart || columnAt > offset {
+            columnAt = lineStart
+            columnValue = 1
+        }
+        while columnAt < offset {
+            if bytes[columnAt] & 0xC0 != 0x80 { columnValue += 1 }
+            columnAt += 1
+        }
+        // A continuation byte at `offset` itself would belong to the previous scalar; specs never start nodes there.
+        return columnValue
+    }
+
+    private mutating func fail(_ message: String, at offset: Int? = nil) -> TreeError {
+        let at = min(offset ?? pos, bytes.count)
+        let col = column(at: at)
+        return TreeError(diagnostic: Diagnostic(.error, "JSON syntax error: \(message)", at: builder.location(line, col)))
+    }
+
+    private var current: String {
+        guard pos < bytes.count else { return "end of file" }
+        let b = bytes[pos]
+        if b >= 0x20 && b < 0x7F { return "'\(Character(Unicode.Scalar(b)))'" }
+        return "byte 0x\(String(b, radix: 16, uppercase: true))"
+    }
+
+    private mutating func skipWhitespace() {
+        while pos < bytes.count {
+            switch bytes[pos] {
+            case 0x20, 0x09, 0x0D: pos += 1
+            case 0x0A:
+                pos += 1
+                line += 1
+                lineStart = pos
+            default: return
+            }
+        }
+    }
+
+    // MARK: Grammar
+
+    private mutating func parseDocument() throws {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { pos = 3; lineStart = 3 }
+        skipWhitespace()
+        if pos == bytes.count { return }
+        try parseValue()
+        // Containers are closed iteratively so nesting depth never touches the call stack.
+        while !builder.isComplete {
+            skipWhitespace()
+            guard pos < bytes.count else { throw fail("unexpected end of file inside \(builder.expectsKey ? "an object" : "a container")") }
+            let b = bytes[pos]
+            if b == UInt8(ascii: "}") || b == UInt8(ascii: "]") {
+                guard openKindMatches(b) else { throw fail("unexpected \(current)") }
+                pos += 1
+                try builder.end()
+                continue
+            }
+            guard b == UInt8(ascii: ",") else { throw fail("expected ',' or a closing bracket, found \(current)") }
+            pos += 1
+            skipWhitespace()
+            if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") || bytes[pos] == UInt8(ascii: "]") {
+                throw fail("trailing comma before \(current); JSON does not allow one")
+            }
+            if openIsMapping { try parseKey() }
+            try parseValue()
+        }
+        skipWhitespace()
+        if pos < bytes.count { throw fail("unexpected \(current) after the top-level value") }
+    }
+
+    private var openIsMapping: Bool { builder.openKind == .mapping }
+    private func openKindMatches(_ closer: UInt8) -> Bool {
+        closer == UInt8(ascii: "}") ? builder.openKind == .mapping : builder.openKind == .sequence
+    }
+
+    private mutating func parseKey() throws {
+        guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw fail("expected a string key, found \(current)") }
+        let l = line, c = column(at: pos)
+        let key = try parseString()
+        try builder.scalar(key, type: .string, line: l, column: c, anchor: nil)
+        skipWhitespace()
+        guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw fail("expected ':' after an object key, found \(current)") }
+        pos += 1
+        skipWhitespace()
+    }
+
+    /// Parses one value; an opening bracket only opens the container (the caller's loop fills it).
+    private mutating func parseValue() throws {
+        while true {
+            skipWhitespace()
+            guard pos < bytes.count else { throw fail("unexpected end of file, expected a value") }
+            let l = line, c = column(at: pos)
+            switch bytes[pos] {
+            case UInt8(ascii: "{"):
+                try builder.begin(.mapping, line: l, column: c, anchor: nil)
+                pos += 1
+                skipWhitespace()
+                if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") {
+                    pos += 1
+                    try builder.end()
+                    return
+                }
+                try parseKey()
+                continue
+            case UInt8(ascii: "["):
+                try builder.begin(.sequence, line: l, column: c, anchor: nil)
+                pos += 1
+                skipWhitespace()
+                if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") {
+                    pos += 1
+                    try builder.end()
+                    return
+                }
+                continue
+            case UInt8(ascii: "\""):
+                let s = try parseString()
+                try builder.scalar(s, type: .string, line: l, column: c, anchor: nil)
+            case UInt8(ascii: "t"):
+                try literal("true")
+                try builder.scalar("true", type: .bool, line: l, column: c, anchor: nil)
+            case UInt8(ascii: "f"):
+                try literal("false")
+                try builder.scalar("false", type: .bool, line: l, column: c, anchor: nil)
+            case UInt8(ascii: "n"):
+                try literal("null")
+                try builder.scalar("null", type: .null, line: l, column: c, anchor: nil)
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let (text, isFloat) = try parseNumber()
+                try builder.scalar(text, type: isFloat ? .float : .integer, line: l, column: c, anchor: nil)
+            default:
+                throw fail("unexpected \(current), expected a value")
+            }
+            return
+        }
+    }
+
+    private mutating func literal(_ word: StaticString) throws {
+        let n = word.utf8CodeUnitCount
+        guard pos + n <= bytes.count, memcmp(bytes.baseAddress! + pos, word.utf8Start, n) == 0 else {
+            throw fail("unexpected \(current), expected a value")
+        }
+        pos += n
+    }
+
+    private mutating func parseNumber() throws -> (String, Bool) {
+        let start = pos
+        var isFloat = false
+        if bytes[pos] == UInt8(ascii: "-") { pos += 1 }
+        guard pos < bytes.count, isDigit(bytes[pos]) else { throw fail("invalid number") }
+        if bytes[pos] == UInt8(ascii: "0") {
+            pos += 1
+            if pos < bytes.count, isDigit(bytes[pos]) { throw fail("numbers must not have leading zeros", at: start) }
+        } else {
+            while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
+        }
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: ".") {
+            isFloat = true
+            pos += 1
+            guard pos < bytes.count, isDigit(bytes[pos]) else { throw fail("expected a digit after the decimal point") }
+            while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
+        }
+        if pos < bytes.count, bytes[pos] | 0x20 == UInt8(ascii: "e") {
+            isFloat = true
+            pos += 1
+            if pos < bytes.count, bytes[pos] == UInt8(ascii: "+") || bytes[pos] == UInt8(ascii: "-") { pos += 1 }
+            guard pos < bytes.count, isDigit(bytes[pos]) else { throw fail("expected a digit in the exponent") }
+            while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
+        }
+        return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self), isFloat)
+    }
+
+    private func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+
+    /// Parses a string starting at the opening quote, validating UTF-8 and decoding escapes.
+    private mutating func parseString() throws -> String {
+        pos += 1
+        let start = pos
+        // Fast path: no escapes and ASCII or valid UTF-8.
+        var needsSlowPath = false
+        while pos < bytes.count {
+            let b = bytes[pos]
+            if b == UInt8(ascii: "\"") { break }
+            if b == UInt8(ascii: "\\") || b >= 0x80 { needsSlowPath = true; break }
+            if b < 0x20 { throw fail("control character in a string; escape it") }
+            pos += 1
+        }
+        if !needsSlowPath {
+            guard pos < bytes.count else { throw fail("unterminated string", at: start - 1) }
+            let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
+            pos += 1
+            return s
+        }
+        var out: [UInt8] = Array(bytes[start..<pos])
+        while true {
+            guard pos < bytes.count else { throw fail("unterminated string", at: start - 1) }
+            let b = bytes[pos]
+            switch b {
+            case UInt8(ascii: "\""):
+                pos += 1
+                return String(decoding: out, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                pos += 1
+                guard pos < bytes.count else { throw fail("unterminated string", at: start - 1) }
+                let e = bytes[pos]
+                pos += 1
+                switch e {
+                case UInt8(ascii: "\""): out.append(0x22)
+                case UInt8(ascii: "\\"): out.append(0x5C)
+                case UInt8(ascii: "/"): out.append(0x2F)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "u"): try appendUnicodeEscape(&out)
+                default: throw fail("invalid escape '\\\(Character(Unicode.Scalar(e)))'", at: pos - 2)
+                }
+            case 0..<0x20:
+                throw fail("control character in a string; escape it")
+            case 0x80...:
+                let n = utf8SequenceLength(at: pos)
+                guard n > 0 else { throw fail("invalid UTF-8 byte 0x\(String(b, radix: 16, uppercase: true)) in a string") }
+                out.append(contentsOf: bytes[pos..<pos + n])
+                pos += n
+            default:
+                out.append(b)
+                pos += 1
+            }
+        }
+    }
+
+    private mutating func hex4() throws -> UInt32 {
+        guard pos + 4 <= bytes.count else { throw fail("incomplete \\u escape") }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let b = bytes[pos]
+            let d: UInt32
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(b - 48)
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(b - 87)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(b - 55)
+            default: throw fail("invalid hex digit in \\u escape")
+            }
+            v = v << 4 | d
+            pos += 1
+        }
+        return v
+    }
+
+    private mutating func appendUnicodeEscape(_ out: inout [UInt8]) throws {
+        var code = try hex4()
+        if code >= 0xD800 && code < 0xDC00 {
+            // A high surrogate must be followed by an escaped low surrogate.
+            guard pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") else {
+                throw fail("unpaired UTF-16 surrogate in \\u escape")
+            }
+            pos += 2
+            let low = try hex4()
+            guard low >= 0xDC00 && low < 0xE000 else { throw fail("unpaired UTF-16 surrogate in \\u escape") }
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+        } else if code >= 0xDC00 && code < 0xE000 {
+            throw fail("unpaired UTF-16 surrogate in \\u escape")
+        }
+        guard let scalar = Unicode.Scalar(code) else { throw fail("invalid \\u escape") }
+        out.append(contentsOf: Array(String(Character(scalar)).utf8))
+    }
+
+    /// Length of the valid UTF-8 sequence at `i`, or 0 when it is invalid (overlongs and surrogates included).
+    private func utf8SequenceLength(at i: Int) -> Int {
+        let b0 = bytes[i]
+        let n: Int
+        let minValue: UInt32
+        var value: UInt32
+        switch b0 {
+        case 0xC2...0xDF: n = 2; minValue = 0x80; value = UInt32(b0 & 0x1F)
+        case 0xE0...0xEF: n = 3; minValue = 0x800; value = UInt32(b0 & 0x0F)
+        case 0xF0...0xF4: n = 4; minValue = 0x10000; value = UInt32(b0 & 0x07)
+        default: return 0
+        }
+        guard i + n <= bytes.count else { return 0 }
+        for k in 1..<n {
+            let b = bytes[i + k]
+            guard b & 0xC0 == 0x80 else { return 0 }
+            value = value << 6 | UInt32(b & 0x3F)
+        }
+        guard value >= minValue, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else { return 0 }
+        return n
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

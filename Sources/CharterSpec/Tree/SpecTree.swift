@@ -1,0 +1,51 @@
+/// The shape of a node in a spec file.
+public enum NodeKind: UInt8, Sendable {
+    case scalar, mapping, sequence
+}
+
+/// What a scalar resolved to under the YAML 1.2 core schema (JSON values map onto the same types).
+public enum ScalarType: UInt8, Sendable {
+    case null, bool, integer, float, string
+}
+
+/// One node of a loaded file, stored flat so a 4 MB spec is a few arrays rather than 200k objects.
+struct NodeRecord: Sendable {
+    var kind: NodeKind
+    var scalarType: ScalarType
+    var line: Int32
+    var column: Int32
+    /// Scalar: index into `texts`. Container: first slot in `children`.
+    var start: Int32
+    /// Container: number of child slots (a mapping holds key, value, key, value …). -1 while still open.
+    var count: Int32
+}
+
+/// A whole YAML or JSON file as a located tree: every node knows its line and column.
+///
+/// Aliases share the anchored node (the tree is a DAG), so expansion costs nothing; the builder bounds
+/// the expanded size so a consumer walking it cannot be made to do exponential work.
+public final class SpecTree: Sendable {
+    /// The path used in diagnostics.
+    public let path: String
+    let records: [NodeRecord]
+    let children: [Int32]
+    let texts: [String]
+    /// First parent of every node (-1 for the root); aliases keep the parent where the anchor stood.
+    let parents: [Int32]
+    let rootID: Int32?
+
+    init(path: String, records: [NodeRecord], children: [Int32], texts: [String], parents: [Int32], root: Int32?) {
+        self.path = path
+        self.records = records
+        self.children = children
+        self.texts = texts
+        self.parents = parents
+        self.rootID = root
+    }
+
+    /// The document's root node, or `nil` for an empty file.
+    public var root: Node? { rootID.map { Node(tree: self, id: $0) } }
+
+    /// Number of nodes (keys included): a measure of the file's size.
+    public var nodeCount: Int { records.count }
+}

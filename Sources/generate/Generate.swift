@@ -1,0 +1,37 @@
+import ArgumentParser
+import CharterSpec
+
+import Foundation
+
+@main
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Charter: OpenAPI 3.0/3.1 tooling for Swift.",
+        discussion: """
+        Examples:
+          swift run generate lint Specs/airline.yaml
+        """,
+        subcommands: [Lint.self]
+    )
+
+    /// Usage errors exit 2 (not ArgumentParser's 64) so scripts can tell them from findings (1).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                printToStandardError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Writes a line to standard error (diagnostics that are not findings: unreadable files, usage).
+func printToStandardError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

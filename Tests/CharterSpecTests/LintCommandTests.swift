@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// Runs the real `generate` executable, as a user or CI would.
+@Suite("generate lint")
+struct LintCommandTests {
+    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let binary = try #require(Self.binary, "generate executable not found beside the test bundle")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = TestPaths.packageRoot
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    static var binary: URL? {
+        let candidates = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+            + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
+        return candidates.map { $0.appendingPathComponent("generate") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    @Test func cleanSpecExitsZero() throws {
+        let r = try Self.run(["lint", "Specs/airline.yaml"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "Specs/airline.yaml: 0 errors, 0 warnings\n")
+    }
+
+    @Test func warningsOnlyExitZeroAndErrorsExitOne() throws {
+        let warnings = try Self.run(["lint", "Tests/CharterSpecTests/Fixtures/malformed/unknown-fields.yaml"])
+        #expect(warnings.status == 0)
+        #expect(warnings.stdout.contains("unknown-fields.yaml:6:7: warning: unknown field 'summry' in operation GET /a; ignored"))
+        let errors = try Self.run(["lint", "Tests/CharterSpecTests/Fixtures/malformed/duplicate-key.yaml"])
+        #expect(errors.status == 1)
+        #expect(errors.stdout.hasPrefix("Tests/CharterSpecTests/Fixtures/malformed/duplicate-key.yaml:5:3: error: duplicate key 'title' in mapping\n"))
+    }
+
+    @Test func unreadableFileAndBadUsageExitTwo() throws {
+        let missing = try Self.run(["lint", "Specs/no-such-spec.yaml"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "error: no such file 'Specs/no-such-spec.yaml'\n")
+        let usage = try Self.run(["lint", "--no-such-option", "Specs/airline.yaml"])
+        #expect(usage.status == 2)
+        #expect(usage.stderr.contains("Unknown option '--no-such-option'"))
+    }
+
+    @Test func everySampleSpecIsClean() throws {
+        let specs = try FileManager.default.contentsOfDirectory(atPath: TestPaths.packageRoot.appendingPathComponent("Specs").path)
+            .filter { $0.hasSuffix(".yaml") }
+        #expect(specs.count >= 5)
+        for spec in specs {
+            let r = try Self.run(["lint", "Specs/\(spec)"])
+            #expect(r.status == 0 && r.stdout.hasSuffix(": 0 errors, 0 warnings\n"), "\(spec): \(r.stdout)")
+        }
+    }
+}

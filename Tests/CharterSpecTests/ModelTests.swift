@@ -1,0 +1,179 @@
+import Testing
+@testable import CharterSpec
+
+@Suite("OpenAPI model")
+struct ModelTests {
+    @Test func openAPI30IdiomsBecomeTheSharedRepresentation() throws {
+        let r = load("""
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Price:
+              type: number
+              nullable: true
+              minimum: 0
+              exclusiveMinimum: true
+              maximum: 100
+        """)
+        #expect(r.diagnostics.isEmpty)
+        let d = try #require(r.document)
+        let price = d[try #require(d.components.schema(named: "Price"))]
+        #expect(price.types == [.number, .null])
+        #expect(price.exclusiveMinimum?.text == "0")
+        #expect(price.minimum == nil)
+        #expect(price.maximum?.value == 100)
+    }
+
+    @Test func openAPI31IdiomsAreRead() throws {
+        let r = load("""
+        openapi: 3.1.0
+        info: {title: t, version: '1'}
+        webhooks:
+          ping:
+            post:
+              responses: {'200': {description: OK}}
+        components:
+          schemas:
+            Tuple:
+              type: [array, 'null']
+              prefixItems: [{type: string}, {type: integer}]
+              items: false
+              contains: {const: 7}
+              minContains: 1
+            Exclusive:
+              type: integer
+              exclusiveMinimum: 0
+              const: 3
+              examples: [3]
+            Conditional:
+              if: {properties: {kind: {const: a}}}
+              then: {required: [a]}
+              else: {required: [b]}
+              dependentRequired: {card: [cvv]}
+              patternProperties: {'^x-': {type: string}}
+              propertyNames: {maxLength: 10}
+              unevaluatedProperties: false
+              $defs:
+                Inner: {type: string}
+            Anything: true
+        """)
+        #expect(r.diagnostics.isEmpty, "\(r.diagnostics)")
+        let d = try #require(r.document)
+        #expect(d.version == .v3_1)
+        #expect(d.webhooks.map(\.name) == ["ping"])
+        let tuple = d[try #require(d.components.schema(named: "Tuple"))]
+        #expect(tuple.types == [.array, .null])
+        #expect(tuple.prefixItems.count == 2)
+        #expect(d[try #require(tuple.items)].booleanValue == false)
+        #expect(tuple.minContains == 1)
+        let exclusive = d[try #require(d.components.schema(named: "Exclusive"))]
+        #expect(exclusive.exclusiveMinimum?.value == 0)
+        #expect(exclusive.const?.int == 3)
+        let conditional = d[try #require(d.components.schema(named: "Conditional"))]
+        #expect(conditional.ifSchema != nil && conditional.thenSchema != nil && conditional.elseSchema != nil)
+        #expect(conditional.dependentRequired.first?.required == ["cvv"])
+        #expect(conditional.patternProperties.first?.pattern == "^x-")
+        #expect(conditional.defs.first?.name == "Inner")
+        if case .bool(false)? = conditional.unevaluatedProperties {} else { Issue.record("unevaluatedProperties not read") }
+        #expect(d[try #require(d.components.schema(named: "Anything"))].booleanValue == true)
+    }
+
+    @Test func swagger2IsRejectedWithOneClearError() {
+        let r = load("swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n")
+        #expect(r.document == nil)
+        #expect(r.diagnostics.count == 1)
+        #expect(r.diagnostics.first?.message.hasPrefix("Swagger 2.0 documents are not supported; convert the file to OpenAPI 3") == true)
+    }
+
+    @Test func pathLevelParametersMergeAndOperationLevelOnesOverride() throws {
+        let r = load("""
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths:
+          /users/{id}:
+            parameters:
+              - {name: id, in: path, required: true, schema: {type: string}}
+              - {name: X-Trace, in: header, schema: {type: string}}
+            get:
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: integer}}
+                - {name: x-trace, in: header, description: overrides, schema: {type: string}}
+                - {name: verbose, in: query, schema: {type: boolean}}
+              responses: {'200': {description: OK}, '4XX': {description: client error}, default: {description: other}}
+        """)
+        #expect(r.diagnostics.isEmpty, "\(r.diagnostics)")
+        let op = try #require(r.document?.paths.first?.operations.first)
+        #expect(op.parameters.map(\.name) == ["id", "x-trace", "verbose"])
+        #expect(r.document?[try #require(op.parameters[0].schema)].types == .integer)
+        #expect(op.parameters[2].style == .form && op.parameters[2].explode)
+        #expect(op.responses.map(\.statusCode) == ["200", "4XX", "default"])
+        #expect(op.responses[0].status == 200 && op.responses[1].status == nil)
+    }
+
+    @Test func missingOperationIdsAreSynthesisedStably() throws {
+        let r = load("""
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths:
+          /users/{user_id}/posts:
+            get:
+              parameters: [{name: user_id, in: path, required: true, schema: {type: integer}}]
+              responses: {'200': {description: OK}}
+        """)
+        let op = try #require(r.document?.operations.first?.operation)
+        #expect(op.operationId == "getUsersByUserIdPosts")
+        #expect(op.operationIdSynthesized)
+        #expect(op.displayName == "GET /users/{user_id}/posts")
+    }
+
+    @Test func extensionsAreKeptEverywhere() throws {
+        let r = load("""
+        openapi: 3.0.3
+        info: {title: t, version: '1', x-logo: logo.png}
+        x-top: 1
+        paths:
+          /a:
+            get:
+              x-sunset: '2026-06-30'
+              responses: {'200': {description: OK, x-r: true}}
+        components:
+          schemas:
+            S: {type: string, x-go-type: string}
+        """)
+        let d = try #require(r.document)
+        #expect(d.extensions["x-top"]?.int == 1)
+        #expect(d.info.extensions["x-logo"]?.string == "logo.png")
+        #expect(d.operations.first?.operation.extensions["x-sunset"]?.string == "2026-06-30")
+        #expect(d.operations.first?.operation.responses.first?.extensions["x-r"]?.bool == true)
+        #expect(d[try #require(d.components.schema(named: "S"))].extensions["x-go-type"] != nil)
+    }
+
+    @Test func securitySchemesAndRequirementsAreRead() throws {
+        let r = load("""
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        security: [{bearer: []}, {oauth: [read, write]}]
+        paths: {}
+        components:
+          securitySchemes:
+            bearer: {type: http, scheme: bearer, bearerFormat: JWT}
+            key: {type: apiKey, name: X-API-Key, in: header}
+            oauth:
+              type: oauth2
+              flows:
+                clientCredentials: {tokenUrl: 'https://auth.example.com/token', scopes: {read: Read, write: Write}}
+        """)
+        #expect(r.diagnostics.isEmpty, "\(r.diagnostics)")
+        let d = try #require(r.document)
+        #expect(d.security?.count == 2)
+        #expect(d.security?[1].schemes.first?.scopes == ["read", "write"])
+        guard case .oauth2(let flows)? = d.components.securitySchemes.last?.value.kind else {
+            Issue.record("oauth2 scheme not read")
+            return
+        }
+        #expect(flows.first?.kind == .clientCredentials)
+        #expect(flows.first?.scopes.map(\.name) == ["read", "write"])
+    }
+}
