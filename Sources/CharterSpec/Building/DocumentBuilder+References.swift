@@ -2,6 +2,17 @@
 extension DocumentBuilder {
     /// The node a `$ref` names, with the pointer's tokens; diagnoses (at the `$ref`) anything that fails.
     func target(ofReference text: String, at refNode: Node) -> (node: Node, tokens: [String])? {
+        // Real specs repeat the same few refs thousands of times: resolve each (file, text) once.
+        let key = ReferenceKey(tree: ObjectIdentifier(refNode.tree), text: text)
+        if let cached = resolvedReferences[key] { return cached }
+        let before = diagnostics.count
+        let result = resolveReference(text, at: refNode)
+        // Failures are not cached so that each bad $ref is reported at its own location.
+        if result != nil || diagnostics.count == before { resolvedReferences[key] = result }
+        return result
+    }
+
+    private func resolveReference(_ text: String, at refNode: Node) -> (node: Node, tokens: [String])? {
         let hash = text.firstIndex(of: "#")
         let filePart = hash.map { String(text[..<$0]) } ?? text
         let fragment = hash.map { String(text[text.index(after: $0)...]) } ?? ""

@@ -39,8 +39,7 @@ extension DocumentBuilder {
     }
 
     private func fillSchema(_ id: SchemaID, _ node: Node) {
-        var s = Schema(node: node)
-        defer { schemas[id.index] = s }
+        let s = schemas[id.index]
         if let b = node.bool {
             if version == .v3_0 { warning("boolean schemas are an OpenAPI 3.1 feature; read anyway", at: node) }
             s.booleanValue = b
@@ -102,7 +101,6 @@ extension DocumentBuilder {
             case "minLength": s.minLength = nonNegativeInt(v, "minLength")
             case "pattern":
                 s.pattern = string(v, "pattern")
-                s.patternLocation = v.location
             case "maxItems": s.maxItems = nonNegativeInt(v, "maxItems")
             case "minItems": s.minItems = nonNegativeInt(v, "minItems")
             case "uniqueItems": s.uniqueItems = bool(v, "uniqueItems") ?? false
@@ -196,7 +194,7 @@ extension DocumentBuilder {
 
     private func falseSchema(at node: Node) -> SchemaID {
         let id = SchemaID(schemas.count)
-        var s = Schema(node: node)
+        let s = Schema(node: node)
         s.booleanValue = false
         schemas.append(s)
         return id

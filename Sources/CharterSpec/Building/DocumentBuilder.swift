@@ -15,6 +15,13 @@ final class DocumentBuilder {
     /// Security scheme names used by requirements, checked once components are known.
     var securityUses: [(name: String, node: Node)] = []
 
+    var resolvedReferences: [ReferenceKey: (node: Node, tokens: [String])] = [:]
+
+    struct ReferenceKey: Hashable {
+        let tree: ObjectIdentifier
+        let text: String
+    }
+
     struct ObjectKey: Hashable {
         let node: Node
         let kind: String

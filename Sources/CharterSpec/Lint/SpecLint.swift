@@ -39,7 +39,7 @@ public enum SpecLint {
         var shapes: [String: PathItem] = [:]
         for item in document.paths {
             let template = templateParameters(item.path)
-            let shape = item.path.replacingOccurrences(of: #"\{[^}]*\}"#, with: "{}", options: .regularExpression)
+            let shape = pathShape(item.path)
             if let other = shapes[shape] {
                 diagnostics.append(Diagnostic(.error, "path '\(item.path)' is equivalent to '\(other.path)' (only parameter names differ); requests could not be routed", at: item.location))
             } else {
@@ -58,6 +58,16 @@ public enum SpecLint {
                 }
             }
         }
+    }
+
+    /// The template with parameter names removed: `/users/{id}` → `/users/{}`.
+    static func pathShape(_ path: String) -> String {
+        var shape = ""
+        var inParameter = false
+        for c in path {
+            if c == "{" { inParameter = true; shape.append(c) } else if c == "}" { inParameter = false; shape.append(c) } else if !inParameter { shape.append(c) }
+        }
+        return shape
     }
 
     private static func checkPatterns(_ document: Document, _ diagnostics: inout [Diagnostic]) {

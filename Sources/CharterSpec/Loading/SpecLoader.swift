@@ -45,6 +45,7 @@ public struct SpecLoader: Sendable {
         if let document {
             diagnostics += SpecLint.check(document)
         }
+
         return LoadResult(document: document, diagnostics: Self.unique(diagnostics).sortedByLocation(), files: files.paths)
     }
 

@@ -55,81 +55,85 @@ public struct Discriminator: Sendable {
 
 /// One schema object: every keyword of OAS 3.0 and the 3.1 / 2020-12 keywords that affect validation or types,
 /// normalised to one representation (3.0 `nullable` and boolean exclusive bounds are translated).
-public struct Schema: Sendable {
-    public var location: SourceLocation
+///
+/// A class so the table of (often tens of thousands of) schemas is an array of references: a struct of this
+/// many keywords made every append and read a large copy. Only `DocumentBuilder` mutates a schema, before the
+/// `Document` holding it is returned; after that it is never changed, which is what makes it `Sendable`.
+public final class Schema: @unchecked Sendable {
     /// The node the schema was read from (for pointers and raw access).
-    public var node: Node
+    public let node: Node
+    public var location: SourceLocation { node.location }
     /// `true`/`false` schemas (3.1): accept everything / nothing.
-    public var booleanValue: Bool?
-    public var ref: SchemaReference?
+    public internal(set) var booleanValue: Bool?
+    public internal(set) var ref: SchemaReference?
 
-    public var types: JSONTypes?
-    public var format: String?
-    public var title: String?
-    public var description: String?
+    public internal(set) var types: JSONTypes?
+    public internal(set) var format: String?
+    public internal(set) var title: String?
+    public internal(set) var description: String?
 
-    public var enumValues: [Node]?
-    public var const: Node?
-    public var defaultValue: Node?
-    public var examples: [Node] = []
+    public internal(set) var enumValues: [Node]?
+    public internal(set) var const: Node?
+    public internal(set) var defaultValue: Node?
+    public internal(set) var examples: [Node] = []
 
-    public var multipleOf: NumberLiteral?
-    public var maximum: NumberLiteral?
-    public var minimum: NumberLiteral?
+    public internal(set) var multipleOf: NumberLiteral?
+    public internal(set) var maximum: NumberLiteral?
+    public internal(set) var minimum: NumberLiteral?
     /// Exclusive bounds as numbers (3.1 form); 3.0 `exclusiveMaximum: true` moves `maximum` here.
-    public var exclusiveMaximum: NumberLiteral?
-    public var exclusiveMinimum: NumberLiteral?
+    public internal(set) var exclusiveMaximum: NumberLiteral?
+    public internal(set) var exclusiveMinimum: NumberLiteral?
 
-    public var maxLength: Int?
-    public var minLength: Int?
-    public var pattern: String?
-    public var patternLocation: SourceLocation?
+    public internal(set) var maxLength: Int?
+    public internal(set) var minLength: Int?
+    public internal(set) var pattern: String?
+    /// Where the `pattern` keyword's value stands (for diagnostics about the expression).
+    public var patternLocation: SourceLocation? { node["pattern"]?.location }
 
-    public var maxItems: Int?
-    public var minItems: Int?
-    public var uniqueItems: Bool = false
-    public var items: SchemaID?
-    public var prefixItems: [SchemaID] = []
-    public var contains: SchemaID?
-    public var minContains: Int?
-    public var maxContains: Int?
-    public var unevaluatedItems: SchemaOrBool?
+    public internal(set) var maxItems: Int?
+    public internal(set) var minItems: Int?
+    public internal(set) var uniqueItems: Bool = false
+    public internal(set) var items: SchemaID?
+    public internal(set) var prefixItems: [SchemaID] = []
+    public internal(set) var contains: SchemaID?
+    public internal(set) var minContains: Int?
+    public internal(set) var maxContains: Int?
+    public internal(set) var unevaluatedItems: SchemaOrBool?
 
-    public var maxProperties: Int?
-    public var minProperties: Int?
-    public var required: [String] = []
-    public var properties: [(name: String, schema: SchemaID)] = []
-    public var additionalProperties: SchemaOrBool?
-    public var patternProperties: [(pattern: String, schema: SchemaID)] = []
-    public var propertyNames: SchemaID?
-    public var dependentRequired: [(name: String, required: [String])] = []
-    public var dependentSchemas: [(name: String, schema: SchemaID)] = []
-    public var unevaluatedProperties: SchemaOrBool?
+    public internal(set) var maxProperties: Int?
+    public internal(set) var minProperties: Int?
+    public internal(set) var required: [String] = []
+    public internal(set) var properties: [(name: String, schema: SchemaID)] = []
+    public internal(set) var additionalProperties: SchemaOrBool?
+    public internal(set) var patternProperties: [(pattern: String, schema: SchemaID)] = []
+    public internal(set) var propertyNames: SchemaID?
+    public internal(set) var dependentRequired: [(name: String, required: [String])] = []
+    public internal(set) var dependentSchemas: [(name: String, schema: SchemaID)] = []
+    public internal(set) var unevaluatedProperties: SchemaOrBool?
 
-    public var allOf: [SchemaID] = []
-    public var anyOf: [SchemaID] = []
-    public var oneOf: [SchemaID] = []
-    public var not: SchemaID?
-    public var ifSchema: SchemaID?
-    public var thenSchema: SchemaID?
-    public var elseSchema: SchemaID?
-    public var discriminator: Discriminator?
+    public internal(set) var allOf: [SchemaID] = []
+    public internal(set) var anyOf: [SchemaID] = []
+    public internal(set) var oneOf: [SchemaID] = []
+    public internal(set) var not: SchemaID?
+    public internal(set) var ifSchema: SchemaID?
+    public internal(set) var thenSchema: SchemaID?
+    public internal(set) var elseSchema: SchemaID?
+    public internal(set) var discriminator: Discriminator?
 
-    public var readOnly: Bool = false
-    public var writeOnly: Bool = false
-    public var deprecated: Bool = false
-    public var defs: [(name: String, schema: SchemaID)] = []
-    public var anchor: String?
-    public var extensions: Extensions = [:]
+    public internal(set) var readOnly: Bool = false
+    public internal(set) var writeOnly: Bool = false
+    public internal(set) var deprecated: Bool = false
+    public internal(set) var defs: [(name: String, schema: SchemaID)] = []
+    public internal(set) var anchor: String?
+    public internal(set) var extensions: Extensions = [:]
 
     init(node: Node) {
         self.node = node
-        self.location = node.location
     }
 
     /// 3.0 `nullable: true` beside a `$ref` or composition (no `type`): null is accepted in addition to
     /// what the reference or composition allows. With a `type`, nullability is `.null` in `types`.
-    public var nullableComposition: Bool = false
+    public internal(set) var nullableComposition: Bool = false
 
     /// True when null is allowed by this schema's own keywords.
     public var isNullable: Bool { nullableComposition || (types?.contains(.null) ?? false) }

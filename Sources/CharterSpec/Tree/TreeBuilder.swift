@@ -129,6 +129,22 @@ struct TreeBuilder {
 
     /// Reports duplicate keys at the second occurrence and applies YAML merge keys (`<<: *base`).
     private mutating func mergeAndCheckKeys(_ slots: [Int32]) throws -> [Int32] {
+        // Most mappings are small and have no merge key: compare pairwise without hashing or copying.
+        if slots.count <= 16 {
+            var clean = true
+            var i = 0
+            outer: while i < slots.count {
+                let text = texts[Int(records[Int(slots[i])].start)]
+                if text == "<<" { clean = false; break }
+                var j = 0
+                while j < i {
+                    if texts[Int(records[Int(slots[j])].start)] == text { clean = false; break outer }
+                    j += 2
+                }
+                i += 2
+            }
+            if clean { return slots }
+        }
         var seen: Set<String> = []
         seen.reserveCapacity(slots.count / 2)
         var explicit: [Int32] = []

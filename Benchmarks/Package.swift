@@ -1,0 +1,20 @@
+// swift-tools-version: 6.0
+// A separate package so benchmark-only code and peers' dependencies never enter the main build.
+import PackageDescription
+
+let package = Package(
+    name: "CharterBenchmarks",
+    dependencies: [
+        .package(name: "Charter", path: ".."),
+    ],
+    targets: [
+        // The baseline: libyaml's event loop over the same bytes, doing nothing with the events.
+        .target(name: "CYAMLLoop", linkerSettings: [.linkedLibrary("yaml")]),
+        .executableTarget(
+            name: "charter-bench",
+            dependencies: ["CYAMLLoop", .product(name: "CharterSpec", package: "Charter")],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"])]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
