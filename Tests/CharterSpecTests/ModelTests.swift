@@ -176,4 +176,32 @@ struct ModelTests {
         #expect(flows.first?.kind == .clientCredentials)
         #expect(flows.first?.scopes.map(\.name) == ["read", "write"])
     }
+
+    @Test func recursiveAndDynamicReferencesResolveToTheEnclosingAnchor() throws {
+        let r = load("""
+        openapi: 3.1.0
+        info: {title: t, version: '1'}
+        components:
+          schemas:
+            Filter:
+              $recursiveAnchor: true
+              type: object
+              properties:
+                filters:
+                  type: array
+                  items: {$recursiveRef: '#'}
+            Tree:
+              $dynamicAnchor: node
+              type: object
+              properties:
+                children: {type: array, items: {$dynamicRef: '#node'}}
+        """)
+        #expect(r.diagnostics.isEmpty, "\(r.diagnostics)")
+        let d = try #require(r.document)
+        for name in ["Filter", "Tree"] {
+            let id = try #require(d.components.schema(named: name))
+            let array = try #require(d[id].properties.first?.schema)
+            #expect(d.resolved(try #require(d[array].items)) == id, "\(name)")
+        }
+    }
 }

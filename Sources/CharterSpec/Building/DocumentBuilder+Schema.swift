@@ -40,6 +40,12 @@ extension DocumentBuilder {
 
     private func fillSchema(_ id: SchemaID, _ node: Node) {
         let s = schemas[id.index]
+        // `$recursiveRef: "#"` / `$dynamicRef: "#name"` name the enclosing schema that declared the anchor.
+        // Charter resolves them lexically (to the nearest enclosing declaration), which is what specs mean
+        // by them in practice (a recursive filter or tree type).
+        let dynamicAnchor = node.kind == .mapping ? (node["$recursiveAnchor"]?.bool == true ? "" : node["$dynamicAnchor"]?.string) : nil
+        if let dynamicAnchor { dynamicScopes.append((dynamicAnchor, id)) }
+        defer { if dynamicAnchor != nil { dynamicScopes.removeLast() } }
         if let b = node.bool {
             if version == .v3_0 { warning("boolean schemas are an OpenAPI 3.1 feature; read anyway", at: node) }
             s.booleanValue = b
@@ -163,7 +169,18 @@ extension DocumentBuilder {
                 break // documentation or media hints: no effect on types or validation
             case "$id":
                 warning("'$id' does not change how Charter resolves references here; relative $refs resolve against the file", at: entry.keyNode)
-            case "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "contentSchema", "$vocabulary":
+            case "$recursiveAnchor", "$dynamicAnchor": break // handled above
+            case "$recursiveRef", "$dynamicRef":
+                guard let text = string(v, entry.key) else { continue }
+                let name = entry.key == "$recursiveRef" ? "" : String(text.drop(while: { $0 != "#" }).dropFirst())
+                if let scope = dynamicScopes.last(where: { $0.name == name }) {
+                    s.ref = SchemaReference(text: text, target: scope.id)
+                } else if let (target, _) = target(ofReference: text, at: v) {
+                    s.ref = SchemaReference(text: text, target: schemaLater(target))
+                } else {
+                    s.ref = SchemaReference(text: text)
+                }
+            case "contentSchema", "$vocabulary":
                 warning("'\(entry.key)' is not supported; ignored", at: entry.keyNode)
             default:
                 other(entry, in: "a schema", into: &s.extensions)
@@ -180,12 +197,8 @@ extension DocumentBuilder {
         if exclusiveMinimumFlag, let m = s.minimum { s.exclusiveMinimum = m; s.minimum = nil }
         if exclusiveMaximumFlag, let m = s.maximum { s.exclusiveMaximum = m; s.maximum = nil }
         if nullable {
-            if s.types != nil { s.types?.insert(.null) } else if s.ref == nil && s.allOf.isEmpty && s.oneOf.isEmpty && s.anyOf.isEmpty {
-                warning("'nullable: true' without 'type' has no effect", at: node)
-            } else {
-                s.types = nil
-                s.nullableComposition = true
-            }
+            // Without `type` a schema accepts null anyway, unless a $ref or composition says otherwise.
+            if s.types != nil { s.types?.insert(.null) } else { s.nullableComposition = true }
         }
         if let min = s.minLength, let max = s.maxLength, min > max { error("minLength \(min) is greater than maxLength \(max)", at: node) }
         if let min = s.minItems, let max = s.maxItems, min > max { error("minItems \(min) is greater than maxItems \(max)", at: node) }

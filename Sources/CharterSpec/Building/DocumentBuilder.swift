@@ -10,6 +10,8 @@ final class DocumentBuilder {
     var schemaIDs: [Node: SchemaID] = [:]
     var queuedSchemas: [(SchemaID, Node)] = []
     var schemaDepth = 0
+    /// Enclosing schemas that declared `$recursiveAnchor: true` (name "") or `$dynamicAnchor: name`.
+    var dynamicScopes: [(name: String, id: SchemaID)] = []
     var objectCache: [ObjectKey: Any] = [:]
     var inProgress: Set<ObjectKey> = []
     /// Security scheme names used by requirements, checked once components are known.

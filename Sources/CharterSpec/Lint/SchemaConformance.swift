@@ -27,11 +27,17 @@ struct SchemaConformance {
 
     private func violation(_ value: Node, _ start: SchemaID, path: String, depth: Int) -> String? {
         guard depth < maxDepth else { return nil }
-        let schema = document[document.resolved(start)]
+        let type = jsonType(value)
+        // `nullable: true` beside a $ref allows null whatever the target says.
+        var current = document[start]
+        for _ in 0..<64 {
+            if type == .null && current.isNullable { return nil }
+            guard let next = current.ref?.target else { break }
+            current = document[next]
+        }
+        let schema = current
         let at = path.isEmpty ? "" : " at \(path)"
         if schema.booleanValue == false { return "no value is allowed\(at)" }
-        let type = jsonType(value)
-        if type == .null && schema.isNullable { return nil }
         if let types = schema.types, types.intersection(type).isEmpty {
             return "expected \(types.typeNames.joined(separator: " or ")), found \(value.kindDescription)\(at)"
         }

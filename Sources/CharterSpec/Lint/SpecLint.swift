@@ -4,11 +4,27 @@ import Foundation
 public enum SpecLint {
     public static func check(_ document: Document) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        checkSchemaReferenceCycles(document, &diagnostics)
         checkOperationIds(document, &diagnostics)
         checkPathTemplates(document, &diagnostics)
         checkPatterns(document, &diagnostics)
         checkExamples(document, &diagnostics)
         return diagnostics
+    }
+
+    /// `A: {$ref: B}`, `B: {$ref: A}`: a chain of bare references that never reaches a schema.
+    private static func checkSchemaReferenceCycles(_ document: Document, _ diagnostics: inout [Diagnostic]) {
+        for schema in document.schemas where schema.ref != nil {
+            var seen: Set<SchemaID> = []
+            var current = schema
+            while let target = current.ref?.target {
+                guard seen.insert(target).inserted, seen.count <= 64 else {
+                    diagnostics.append(Diagnostic(.error, "reference cycle: '\(schema.ref?.text ?? "")' never reaches a schema (it leads back to itself through $ref)", at: schema.location))
+                    break
+                }
+                current = document[target]
+            }
+        }
     }
 
     private static func checkOperationIds(_ document: Document, _ diagnostics: inout [Diagnostic]) {
