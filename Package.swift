@@ -6,10 +6,18 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "CharterSpec", targets: ["CharterSpec"]),
+        .library(name: "CharterRuntime", targets: ["CharterRuntime"]),
+        .library(name: "CharterValidation", targets: ["CharterValidation"]),
         .executable(name: "generate", targets: ["generate"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Tests only: a real server for the runtime's end-to-end tests.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
     ],
     targets: [
         // libyaml from the system (Debian: libyaml-dev), found through pkg-config.
@@ -20,6 +28,17 @@ let package = Package(
         ),
         // Located YAML/JSON tree, OpenAPI 3.0/3.1 model, $ref resolution, diagnostics, lint.
         .target(name: "CharterSpec", dependencies: ["CYAML"]),
+        // What generated code and users' servers import: JSON values, validation, error bodies, middlewares.
+        .target(
+            name: "CharterRuntime",
+            dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Spec-driven validation: compiles a loaded document into the runtime's schemas and contracts.
+        .target(name: "CharterValidation", dependencies: ["CharterSpec", "CharterRuntime"]),
         // The command-line tool: thin layer over the libraries.
         .executableTarget(
             name: "generate",
@@ -30,7 +49,11 @@ let package = Package(
         ),
         .testTarget(
             name: "CharterSpecTests",
-            dependencies: ["CharterSpec", "generate"],
+            dependencies: [
+                "CharterSpec", "CharterValidation", "CharterRuntime", "generate",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+            ],
             exclude: ["Fixtures"]
         ),
     ],

@@ -38,6 +38,22 @@ public struct SpecLoader: Sendable {
         return result
     }
 
+    /// Loads a bare JSON Schema (not an OpenAPI document), e.g. a JSON Schema Test Suite case.
+    /// `version` picks keyword semantics: `.v3_0` reads draft-4 idioms (boolean exclusive bounds, `$ref`
+    /// siblings ignored by consumers), `.v3_1` reads 2020-12. The schema is the document's only root schema.
+    public func loadSchema(bytes: [UInt8], path: String, version: Document.Version) -> (document: Document?, root: SchemaID?, diagnostics: [Diagnostic]) {
+        let (tree, diagnostics) = SpecFileReader.parse(bytes: bytes, path: path, options: options)
+        guard let tree, let rootNode = tree.root else { return (nil, nil, diagnostics) }
+        let builder = DocumentBuilder(files: SpecFiles(rootPath: path, options: options))
+        builder.version = version
+        let root = builder.schema(rootNode)
+        builder.drainSchemaQueue()
+        var document = Document(openapi: version == .v3_0 ? "3.0.3" : "3.1.0", version: version,
+                                info: Info(title: "", version: "", location: rootNode.location), location: rootNode.location)
+        document.schemas = builder.schemas
+        return (document, root, (diagnostics + builder.diagnostics).sortedByLocation())
+    }
+
     private func build(_ tree: SpecTree, files: SpecFiles) -> LoadResult {
         let builder = DocumentBuilder(files: files)
         let document = builder.buildDocument(tree)

@@ -1,0 +1,173 @@
+/// A JSON value as the runtime validates it: numbers keep enough to be exact for int64 and decimal literals.
+public enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case number(JSONNumber)
+    case string(String)
+    case array([JSONValue])
+    case object(JSONObject)
+
+    /// The JSON type name used in messages and `type` checks ("integer" only when the number is integral).
+    public var typeName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "boolean"
+        case .number(let n): n.isIntegral ? "integer" : "number"
+        case .string: "string"
+        case .array: "array"
+        case .object: "object"
+        }
+    }
+
+    public subscript(key: String) -> JSONValue? {
+        if case .object(let o) = self { return o[key] }
+        return nil
+    }
+
+    public subscript(index: Int) -> JSONValue? {
+        if case .array(let a) = self, index >= 0, index < a.count { return a[index] }
+        return nil
+    }
+
+    public var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    /// JSON equality: strings by code points (Swift's `==` would equate "é" and "e\u{301}"), numbers by
+    /// value (1 == 1.0), objects regardless of key order.
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.number(let a), .number(let b)): return a == b
+        case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
+        case (.array(let a), .array(let b)): return a == b
+        case (.object(let a), .object(let b)): return a == b
+        default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0)
+        case .bool(let b): hasher.combine(b)
+        case .number(let n): hasher.combine(n)
+        case .string(let s): hasher.combine(s) // canonically equal strings hash alike: still consistent with ==
+        case .array(let a): hasher.combine(a)
+        case .object(let o): hasher.combine(o)
+        }
+    }
+}
+
+/// A JSON number: its `Double` value, the exact `Int64` when the literal is an integer that fits, and the
+/// literal text otherwise (decimals, exponents, integers beyond 64 bits) for exact decimal arithmetic.
+public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
+    public let double: Double
+    public let integer: Int64?
+    public let literal: String?
+
+    public init(_ value: Int64) {
+        double = Double(value)
+        integer = value
+        literal = nil
+    }
+
+    public init(_ value: Int) { self.init(Int64(value)) }
+
+    public init(_ value: Double) {
+        double = value
+        if value == value.rounded(), abs(value) < 9.2e18 { integer = Int64(value) } else { integer = nil }
+        literal = nil
+    }
+
+    /// From a literal already known to be valid JSON number syntax.
+    public init(literal text: String, double: Double, integer: Int64?) {
+        self.double = double
+        self.integer = integer
+        self.literal = integer == nil ? text : nil
+    }
+
+    /// Integral in value (2020-12 semantics: `1.0` is an integer).
+    public var isIntegral: Bool { integer != nil || (double.isFinite && double == double.rounded()) }
+
+    public var description: String {
+        if let integer { return String(integer) }
+        if let literal { return literal }
+        return double.isFinite ? "\(double)" : "null"
+    }
+
+    // Numbers compare by value: 1 == 1.0.
+    public static func == (lhs: JSONNumber, rhs: JSONNumber) -> Bool {
+        if let a = lhs.integer, let b = rhs.integer { return a == b }
+        return lhs.double == rhs.double
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(double)
+    }
+}
+
+/// A JSON object with its keys in document order.
+public struct JSONObject: Sendable, Hashable, Sequence {
+    public var entries: [(key: String, value: JSONValue)]
+
+    public init(_ entries: [(key: String, value: JSONValue)] = []) {
+        self.entries = entries
+    }
+
+    public var count: Int { entries.count }
+    public var isEmpty: Bool { entries.isEmpty }
+    public func makeIterator() -> IndexingIterator<[(key: String, value: JSONValue)]> { entries.makeIterator() }
+
+    /// Lookup by exact key (code points, not Unicode canonical equivalence).
+    public subscript(key: String) -> JSONValue? {
+        get {
+            for entry in entries where entry.key.utf8.elementsEqual(key.utf8) { return entry.value }
+            return nil
+        }
+        set {
+            if let i = entries.firstIndex(where: { $0.key.utf8.elementsEqual(key.utf8) }) {
+                if let newValue { entries[i].value = newValue } else { entries.remove(at: i) }
+            } else if let newValue {
+                entries.append((key, newValue))
+            }
+        }
+    }
+
+    /// Objects are equal when they hold the same keys with equal values, in any order.
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        for (key, value) in lhs.entries {
+            guard let other = rhs[key], other == value else { return false }
+        }
+        return true
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        // Order-independent: combine per-entry hashes commutatively.
+        var sum = 0
+        for (key, value) in entries {
+            var h = Hasher()
+            h.combine(key)
+            h.combine(value)
+            sum = sum &+ h.finalize()
+        }
+        hasher.combine(count)
+        hasher.combine(sum)
+    }
+}
+
+extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
+    public init(nilLiteral: ()) { self = .null }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(integerLiteral value: Int) { self = .number(JSONNumber(value)) }
+    public init(floatLiteral value: Double) { self = .number(JSONNumber(value)) }
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(JSONObject(elements.map { (key: $0.0, value: $0.1) }))
+    }
+}

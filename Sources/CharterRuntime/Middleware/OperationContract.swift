@@ -1,0 +1,109 @@
+/// How a parameter is serialized (OpenAPI `style`).
+public enum ParameterStyle: String, Sendable {
+    case form, simple, label, matrix, spaceDelimited, pipeDelimited, deepObject
+}
+
+/// What an operation accepts and returns: everything request and response validation needs, by index into a
+/// `SchemaSet`. Built from a loaded spec by `SpecValidator`, or emitted by generated code.
+public struct OperationContract: Sendable {
+    public var operationID: String
+    public var method: String
+    /// The path template, e.g. `/models/{modelId}/predict`.
+    public var path: String
+    public var parameters: [ParameterContract]
+    public var requestBody: RequestBodyContract?
+    public var responses: [ResponseContract]
+    /// Overrides the validator's default body size limit for this operation.
+    public var maxBodySize: Int?
+
+    public init(operationID: String, method: String, path: String, parameters: [ParameterContract] = [],
+                requestBody: RequestBodyContract? = nil, responses: [ResponseContract] = [], maxBodySize: Int? = nil) {
+        self.operationID = operationID
+        self.method = method
+        self.path = path
+        self.parameters = parameters
+        self.requestBody = requestBody
+        self.responses = responses
+        self.maxBodySize = maxBodySize
+    }
+
+    /// The declared response for a status: exact code, then its range (`2XX`), then `default`.
+    public func response(for status: Int) -> ResponseContract? {
+        let exact = String(status)
+        let range = "\(status / 100)XX"
+        return responses.first { $0.status == exact }
+            ?? responses.first { $0.status.uppercased() == range }
+            ?? responses.first { $0.status == "default" }
+    }
+}
+
+public struct ParameterContract: Sendable {
+    public var name: String
+    public var location: IssueLocation
+    public var required: Bool
+    public var style: ParameterStyle
+    public var explode: Bool
+    public var allowEmptyValue: Bool
+    public var schema: SchemaIndex?
+    /// Content-based parameters (`content: {application/json: …}`): the value is a JSON document.
+    public var isJSONContent: Bool
+
+    public init(name: String, location: IssueLocation, required: Bool = false, style: ParameterStyle? = nil,
+                explode: Bool? = nil, allowEmptyValue: Bool = false, schema: SchemaIndex?, isJSONContent: Bool = false) {
+        self.name = name
+        self.location = location
+        self.required = required || location == .path
+        let defaultStyle: ParameterStyle = (location == .query || location == .cookie) ? .form : .simple
+        self.style = style ?? defaultStyle
+        self.explode = explode ?? (self.style == .form)
+        self.allowEmptyValue = allowEmptyValue
+        self.schema = schema
+        self.isJSONContent = isJSONContent
+    }
+}
+
+public struct MediaTypeContract: Sendable {
+    /// As written in the spec: `application/json`, `image/*`, `*/*`.
+    public var mediaType: String
+    public var schema: SchemaIndex?
+
+    public init(mediaType: String, schema: SchemaIndex?) {
+        self.mediaType = mediaType
+        self.schema = schema
+    }
+}
+
+public struct RequestBodyContract: Sendable {
+    public var required: Bool
+    public var content: [MediaTypeContract]
+
+    public init(required: Bool, content: [MediaTypeContract]) {
+        self.required = required
+        self.content = content
+    }
+}
+
+public struct HeaderContract: Sendable {
+    public var name: String
+    public var required: Bool
+    public var schema: SchemaIndex?
+
+    public init(name: String, required: Bool, schema: SchemaIndex?) {
+        self.name = name
+        self.required = required
+        self.schema = schema
+    }
+}
+
+public struct ResponseContract: Sendable {
+    /// "200", "2XX" or "default".
+    public var status: String
+    public var content: [MediaTypeContract]
+    public var headers: [HeaderContract]
+
+    public init(status: String, content: [MediaTypeContract] = [], headers: [HeaderContract] = []) {
+        self.status = status
+        self.content = content
+        self.headers = headers
+    }
+}

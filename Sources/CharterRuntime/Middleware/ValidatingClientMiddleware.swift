@@ -1,0 +1,77 @@
+import Foundation
+import HTTPTypes
+import Logging
+import OpenAPIRuntime
+
+/// A contract violation seen by a client: a request it was about to send, or a response it received.
+public struct ContractViolation: Error, Sendable, CustomStringConvertible {
+    public enum Phase: Sendable { case request, response }
+    public var phase: Phase
+    public var operationID: String
+    public var issues: [ValidationIssue]
+
+    public var description: String {
+        "\(operationID) \(phase == .request ? "request" : "response") breaks the contract: "
+            + issues.map { "\($0.field.isEmpty ? $0.location.rawValue : $0.field): \($0.message)" }.joined(separator: "; ")
+    }
+}
+
+/// A swift-openapi-runtime `ClientMiddleware`: refuses to send requests that break the contract (throws
+/// `ContractViolation`) and checks responses (throws in `.enforce`, logs in `.report`).
+public struct ValidatingClientMiddleware: ClientMiddleware {
+    public let validator: ContractValidator
+    let logger: Logger
+
+    public init(validator: ContractValidator, logger: Logger = Logger(label: "charter.client-validation")) {
+        self.validator = validator
+        self.logger = logger
+    }
+
+    public func intercept(
+        _ request: HTTPRequest,
+        body: HTTPBody?,
+        baseURL: URL,
+        operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        guard let contract = validator.contracts[operationID] else { return try await next(request, body, baseURL) }
+        let bytes = try await BodyCollection.collect(body, limit: contract.maxBodySize ?? validator.options.maxBodySize)
+        let basePath = baseURL.path.hasSuffix("/") ? String(baseURL.path.dropLast()) : baseURL.path
+        let pathParameters = PathTemplate.match(contract.path, requestPath: request.path ?? "", basePath: basePath) ?? [:]
+        if case .rejected(let error) = validator.checkRequest(request, pathParameters: pathParameters, body: bytes, contract: contract) {
+            throw ContractViolation(phase: .request, operationID: operationID, issues: error.details.isEmpty
+                ? [ValidationIssue(field: "", pointer: "", location: .body, constraint: error.code, value: nil, message: error.message)]
+                : error.details)
+        }
+        let (response, responseBody) = try await next(request, bytes.map { HTTPBody($0) } ?? body, baseURL)
+        guard validator.options.responseValidation != .off else { return (response, responseBody) }
+        let responseBytes = try await BodyCollection.collect(responseBody, limit: validator.options.maxResponseBodySize)
+        let issues = validator.checkResponse(response, body: responseBytes, contract: contract)
+        if !issues.isEmpty {
+            let violation = ContractViolation(phase: .response, operationID: operationID, issues: issues)
+            if validator.options.responseValidation == .enforce { throw violation }
+            logger.warning("\(violation.description)")
+        }
+        return (response, responseBytes.map { HTTPBody($0) })
+    }
+}
+
+/// Matching a concrete path against a template (`/users/{id}`) to recover path parameters.
+public enum PathTemplate {
+    public static func match(_ template: String, requestPath: String, basePath: String = "") -> [String: Substring]? {
+        var path = Substring(requestPath.prefix { $0 != "?" && $0 != "#" })
+        if !basePath.isEmpty, path.hasPrefix(basePath) { path = path.dropFirst(basePath.count) }
+        let templateParts = template.split(separator: "/", omittingEmptySubsequences: false)
+        let pathParts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard templateParts.count == pathParts.count else { return nil }
+        var parameters: [String: Substring] = [:]
+        for (t, p) in zip(templateParts, pathParts) {
+            if t.hasPrefix("{") && t.hasSuffix("}") {
+                parameters[String(t.dropFirst().dropLast())] = p
+            } else if t != p {
+                return nil
+            }
+        }
+        return parameters
+    }
+}

@@ -1,0 +1,146 @@
+/// Index of a schema in a `SchemaSet`.
+public typealias SchemaIndex = Int
+
+/// JSON types a schema allows.
+public struct JSONTypeSet: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public static let null = JSONTypeSet(rawValue: 1 << 0)
+    public static let boolean = JSONTypeSet(rawValue: 1 << 1)
+    public static let object = JSONTypeSet(rawValue: 1 << 2)
+    public static let array = JSONTypeSet(rawValue: 1 << 3)
+    public static let number = JSONTypeSet(rawValue: 1 << 4)
+    public static let integer = JSONTypeSet(rawValue: 1 << 5)
+    public static let string = JSONTypeSet(rawValue: 1 << 6)
+
+    static let names: [(JSONTypeSet, String)] = [
+        (.string, "string"), (.number, "number"), (.integer, "integer"), (.boolean, "boolean"),
+        (.object, "object"), (.array, "array"), (.null, "null"),
+    ]
+
+    public var typeNames: [String] { JSONTypeSet.names.filter { contains($0.0) && !($0.0 == .integer && contains(.number)) }.map(\.1) }
+
+    /// Whether `value` has one of these types (an integral number is an integer; every number is a number).
+    public func admits(_ value: JSONValue) -> Bool {
+        switch value {
+        case .null: contains(.null)
+        case .bool: contains(.boolean)
+        case .string: contains(.string)
+        case .array: contains(.array)
+        case .object: contains(.object)
+        case .number(let n): contains(.number) || (contains(.integer) && n.isIntegral)
+        }
+    }
+}
+
+/// A numeric bound with the text the spec wrote, so messages say "at most 1.0" as the spec did.
+public struct NumericBound: Sendable, Hashable {
+    public var value: JSONNumber
+    public var text: String
+    public init(_ value: JSONNumber, text: String? = nil) {
+        self.value = value
+        self.text = text ?? value.description
+    }
+}
+
+/// `additionalProperties`, `unevaluatedProperties`, `items: false` …: a boolean or a schema.
+public enum SchemaOrBool: Sendable, Hashable {
+    case bool(Bool)
+    case schema(SchemaIndex)
+}
+
+/// Integer formats whose range is checked.
+public enum IntegerFormat: String, Sendable {
+    case int32, int64
+}
+
+/// Every validation keyword of one schema, compiled: references are indices into the same `SchemaSet`.
+public struct SchemaKeywords: Sendable {
+    /// A readable name (the component name) for messages about composition.
+    public var name: String?
+    /// `true`/`false` schemas.
+    public var booleanSchema: Bool?
+    /// `$ref`: validated as well as the sibling keywords (3.1 semantics; 3.0 refs have no siblings).
+    public var ref: SchemaIndex?
+    public var types: JSONTypeSet?
+    /// Null accepted in addition to what `ref`/composition allow (3.0 `nullable` beside `$ref`).
+    public var nullable = false
+    public var enumValues: [JSONValue]?
+    public var constValue: JSONValue?
+    public var minimum: NumericBound?
+    public var maximum: NumericBound?
+    public var exclusiveMinimum: NumericBound?
+    public var exclusiveMaximum: NumericBound?
+    public var multipleOf: NumericBound?
+    public var minLength: Int?
+    public var maxLength: Int?
+    public var pattern: Pattern?
+    public var format: StringFormat?
+    public var integerFormat: IntegerFormat?
+    public var minItems: Int?
+    public var maxItems: Int?
+    public var uniqueItems = false
+    public var items: SchemaOrBool?
+    public var prefixItems: [SchemaIndex] = []
+    public var contains: SchemaIndex?
+    public var minContains: Int?
+    public var maxContains: Int?
+    public var unevaluatedItems: SchemaOrBool?
+    public var minProperties: Int?
+    public var maxProperties: Int?
+    public var required: [String] = []
+    /// Declared properties in order (for defaults and messages) and by name (for lookup).
+    public var properties: [(name: String, schema: SchemaIndex)] = [] {
+        didSet { propertyIndex = properties.count > 8 ? Dictionary(properties.map { ($0.name, $0.schema) }, uniquingKeysWith: { a, _ in a }) : nil }
+    }
+    var propertyIndex: [String: SchemaIndex]?
+    public var additionalProperties: SchemaOrBool?
+    public var patternProperties: [(pattern: Pattern, schema: SchemaIndex)] = []
+    public var propertyNames: SchemaIndex?
+    public var dependentRequired: [(name: String, required: [String])] = []
+    public var dependentSchemas: [(name: String, schema: SchemaIndex)] = []
+    public var unevaluatedProperties: SchemaOrBool?
+    public var allOf: [SchemaIndex] = []
+    public var anyOf: [SchemaIndex] = []
+    public var oneOf: [SchemaIndex] = []
+    public var not: SchemaIndex?
+    public var ifSchema: SchemaIndex?
+    public var thenSchema: SchemaIndex?
+    public var elseSchema: SchemaIndex?
+    public var discriminator: Discriminator?
+    public var readOnly = false
+    public var writeOnly = false
+    public var defaultValue: JSONValue?
+
+    public struct Discriminator: Sendable {
+        public var propertyName: String
+        /// Discriminator values to the schema each selects (explicit mapping plus implicit component names).
+        public var mapping: [(value: String, schema: SchemaIndex)]
+        public init(propertyName: String, mapping: [(value: String, schema: SchemaIndex)]) {
+            self.propertyName = propertyName
+            self.mapping = mapping
+        }
+    }
+
+    public init() {}
+
+    /// The schema for property `name`, if declared.
+    @inline(__always) func property(_ name: String) -> SchemaIndex? {
+        if let propertyIndex { return propertyIndex[name] }
+        for p in properties where p.name == name { return p.schema }
+        return nil
+    }
+}
+
+/// A compiled, immutable set of schemas that reference each other by index.
+public struct SchemaSet: Sendable {
+    public let schemas: [SchemaKeywords]
+
+    public init(_ schemas: [SchemaKeywords]) {
+        self.schemas = schemas
+    }
+
+    public subscript(index: SchemaIndex) -> SchemaKeywords { schemas[index] }
+    public var count: Int { schemas.count }
+}

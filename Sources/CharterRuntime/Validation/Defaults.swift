@@ -1,0 +1,61 @@
+/// Fills in `default` values of absent properties (after validation), so handlers see what the contract
+/// promises. Returns nil when nothing changed, so an unchanged body is never re-encoded.
+struct Defaults {
+    let schemas: [SchemaKeywords]
+
+    func apply(_ value: JSONValue, _ index: SchemaIndex, depth: Int = 0) -> JSONValue? {
+        guard depth < 64 else { return nil }
+        let s = schemas[index]
+        switch value {
+        case .object(var object):
+            var changed = false
+            for (name, schema) in allProperties(index, depth: 0) {
+                if let present = object[name] {
+                    if let updated = apply(present, schema, depth: depth + 1) {
+                        object[name] = updated
+                        changed = true
+                    }
+                } else if let d = defaultValue(schema, depth: 0) {
+                    object.entries.append((name, d))
+                    changed = true
+                }
+            }
+            return changed ? .object(object) : nil
+        case .array(var elements):
+            guard let items = itemSchema(s) else { return nil }
+            var changed = false
+            for i in elements.indices {
+                if let updated = apply(elements[i], items, depth: depth + 1) {
+                    elements[i] = updated
+                    changed = true
+                }
+            }
+            return changed ? .array(elements) : nil
+        default:
+            return nil
+        }
+    }
+
+    private func itemSchema(_ s: SchemaKeywords) -> SchemaIndex? {
+        if case .schema(let i)? = s.items { return i }
+        if let r = s.ref { return itemSchema(schemas[r]) }
+        return nil
+    }
+
+    private func defaultValue(_ index: SchemaIndex, depth: Int) -> JSONValue? {
+        guard depth < 16 else { return nil }
+        let s = schemas[index]
+        if let d = s.defaultValue { return d }
+        return s.ref.flatMap { defaultValue($0, depth: depth + 1) }
+    }
+
+    /// Properties declared directly, through `$ref` and through `allOf` members.
+    private func allProperties(_ index: SchemaIndex, depth: Int) -> [(name: String, schema: SchemaIndex)] {
+        guard depth < 16 else { return [] }
+        let s = schemas[index]
+        var result = s.properties
+        if let r = s.ref { result += allProperties(r, depth: depth + 1) }
+        for member in s.allOf { result += allProperties(member, depth: depth + 1) }
+        return result
+    }
+}

@@ -1,0 +1,56 @@
+import CharterRuntime
+import CharterSpec
+
+/// Validates values, requests and responses against a loaded spec, with no generated code.
+///
+/// Built once at startup (compiles every schema and pattern); then `Sendable` and cheap to share.
+public struct SpecValidator: Sendable {
+    public let document: Document
+    public let schemas: SchemaSet
+    public let validator: Validator
+    /// Problems found while compiling (patterns that cannot run in linear time, …), located in the spec.
+    public let diagnostics: [Diagnostic]
+    private let pointers: [String: SchemaIndex]
+
+    public init(document: Document) {
+        self.document = document
+        var compiler = SchemaCompiler(document: document)
+        schemas = compiler.compile()
+        validator = Validator(schemas: schemas)
+        diagnostics = compiler.diagnostics
+        var pointers: [String: SchemaIndex] = [:]
+        let rootFile = document.location.file
+        for (i, schema) in document.schemas.enumerated() where schema.location.file == rootFile {
+            let pointer = schema.node.pointer
+            if pointers[pointer] == nil { pointers[pointer] = i }
+        }
+        self.pointers = pointers
+    }
+
+    /// Loads `path` and builds a validator; throws the loader's errors (located) when the spec has any.
+    public static func load(path: String, options: LoadOptions = LoadOptions()) throws(SpecLoadError) -> SpecValidator {
+        let result = SpecLoader(options: options).load(path: path)
+        guard let document = result.document, !result.hasErrors else { throw SpecLoadError(diagnostics: result.diagnostics) }
+        return SpecValidator(document: document)
+    }
+
+    /// A component schema by name (`Booking`) or any schema of the root file by JSON pointer
+    /// (`#/components/schemas/Booking/properties/passengers` or without the `#`).
+    public func schemaIndex(_ nameOrPointer: String) -> SchemaIndex? {
+        if let id = document.components.schema(named: nameOrPointer) { return id.index }
+        var pointer = nameOrPointer
+        if pointer.hasPrefix("#") { pointer.removeFirst() }
+        return pointers[pointer]
+    }
+
+    /// Every violation of `value` against the schema named by `nameOrPointer` (nil when no such schema).
+    public func validate(_ value: JSONValue, schema nameOrPointer: String, direction: MessageDirection = .request) -> [ValidationIssue]? {
+        schemaIndex(nameOrPointer).map { validator.validate(value, against: $0, direction: direction) }
+    }
+}
+
+/// A spec that could not be used, with the loader's located diagnostics.
+public struct SpecLoadError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+    public var description: String { diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n") }
+}

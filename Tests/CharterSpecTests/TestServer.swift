@@ -1,0 +1,78 @@
+import CharterRuntime
+import CharterValidation
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import HTTPTypes
+import Hummingbird
+import Logging
+import OpenAPIHummingbird
+import OpenAPIRuntime
+
+/// A real Hummingbird server on 127.0.0.1 (port chosen by the OS) for the duration of `body`.
+func withServer(_ router: Router<BasicRequestContext>, _ body: @Sendable (URL) async throws -> Void) async throws {
+    let (ports, continuation) = AsyncStream<Int>.makeStream()
+    // Stopping by cancellation makes the server log a shutdown error; only critical logs are kept.
+    var logger = Logger(label: "test-server")
+    logger.logLevel = .critical
+    let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                          onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask { try await app.runService(gracefulShutdownSignals: []) }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else { return }
+        defer { group.cancelAll() }
+        try await body(URL(string: "http://127.0.0.1:\(port)")!)
+    }
+}
+
+/// One HTTP exchange as the test sees it.
+struct Exchange {
+    var status: Int
+    var headers: [String: String]
+    var body: Data
+    var json: JSONValue? { try? JSONParser.parse(Array(body)) }
+    func header(_ name: String) -> String? { headers.first { $0.key.lowercased() == name.lowercased() }?.value }
+}
+
+func send(_ base: URL, _ method: String, _ path: String, headers: [String: String] = [:], body: Data? = nil) async throws -> Exchange {
+    var request = URLRequest(url: URL(string: base.absoluteString + path)!)
+    request.httpMethod = method
+    for (k, v) in headers { request.setValue(v, forHTTPHeaderField: k) }
+    request.httpBody = body
+    let (data, response) = try await URLSession.shared.data(for: request)
+    let http = response as! HTTPURLResponse
+    var fields: [String: String] = [:]
+    for (k, v) in http.allHeaderFields { fields["\(k)"] = "\(v)" }
+    return Exchange(status: http.statusCode, headers: fields, body: data)
+}
+
+func sendJSON(_ base: URL, _ method: String, _ path: String, _ json: String, headers: [String: String] = [:]) async throws -> Exchange {
+    var h = headers
+    if h["Content-Type"] == nil { h["Content-Type"] = "application/json" }
+    return try await send(base, method, path, headers: h, body: Data(json.utf8))
+}
+
+/// Registers a handler for every operation of `spec` that `handlers` names, behind the validation middleware.
+func router(for spec: String, options: ValidationOptions, handlers: [String: RawHandler]) throws -> Router<BasicRequestContext> {
+    let validator = try SpecValidator.load(path: TestPaths.packageRoot.appendingPathComponent("Specs/\(spec)").path)
+    let middleware = validator.middleware(options: options)
+    let router = Router()
+    for contract in validator.contracts {
+        guard let handler = handlers[contract.operationID] else { continue }
+        try router.register(operationID: contract.operationID, method: HTTPRequest.Method(contract.method)!,
+                            path: contract.path, middlewares: [middleware], handler: handler)
+    }
+    return router
+}
+
+/// A handler answering `status` with a JSON body.
+func respond(_ status: Int, _ json: String, headers: [String: String] = [:]) -> RawHandler {
+    { _, _, _ in
+        var response = HTTPResponse(status: .init(code: status))
+        response.headerFields[.contentType] = "application/json"
+        for (k, v) in headers { response.headerFields[HTTPField.Name(k)!] = v }
+        return (response, HTTPBody(json))
+    }
+}
