@@ -38,12 +38,15 @@ let package = Package(
             ]
         ),
         // Spec-driven validation: compiles a loaded document into the runtime's schemas and contracts.
-        .target(name: "CharterValidation", dependencies: ["CharterSpec", "CharterRuntime"]),
+        .target(
+            name: "CharterValidation",
+            dependencies: ["CharterSpec", "CharterRuntime", .product(name: "HTTPTypes", package: "swift-http-types")]
+        ),
         // The command-line tool: thin layer over the libraries.
         .executableTarget(
             name: "generate",
             dependencies: [
-                "CharterSpec",
+                "CharterSpec", "CharterValidation", "CharterRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -12,7 +12,7 @@ struct Generate: ParsableCommand {
         Examples:
           swift run generate lint Specs/airline.yaml
         """,
-        subcommands: [Lint.self]
+        subcommands: [Lint.self, Validate.self]
     )
 
     /// Usage errors exit 2 (not ArgumentParser's 64) so scripts can tell them from findings (1).

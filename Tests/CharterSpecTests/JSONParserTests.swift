@@ -1,0 +1,54 @@
+import CharterRuntime
+import Testing
+
+@Suite("Runtime JSON parser")
+struct JSONParserTests {
+    func error(_ text: String) -> JSONSyntaxError? {
+        do {
+            _ = try JSONParser.parse(text)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func hostileBodiesAreErrorsNotCrashes() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(error(deep)?.message == "nesting is deeper than 128 levels")
+        #expect(error(#"{"a": 1, "a": 2}"#)?.message == "duplicate key 'a'")
+        #expect(error("[NaN]")?.message == "unexpected 'N', expected a value")
+        #expect(error("[Infinity]") != nil)
+        #expect(error("[01]")?.message == "numbers must not have leading zeros")
+        #expect(error("{\"a\":1,}")?.message == "trailing comma before '}'")
+        let invalidUTF8 = (try? JSONParser.parse([0x22, 0xC3, 0x28, 0x22]))
+        #expect(invalidUTF8 == nil)
+        #expect(error("\"\\ud800\"")?.message == "unpaired UTF-16 surrogate in \\u escape")
+    }
+
+    @Test func numbersKeepPrecision() throws {
+        guard case .array(let a) = try JSONParser.parse("[9223372036854775807, -9223372036854775808, 9223372036854775808, 0.1, 1e400, 1.0]") else {
+            Issue.record("not an array")
+            return
+        }
+        guard case .number(let max) = a[0], case .number(let min) = a[1], case .number(let big) = a[2],
+              case .number(let tenth) = a[3], case .number(let huge) = a[4], case .number(let one) = a[5] else {
+            Issue.record("not numbers")
+            return
+        }
+        #expect(max.integer == Int64.max && min.integer == Int64.min)
+        #expect(big.integer == nil && big.literal == "9223372036854775808")
+        #expect(tenth.literal == "0.1")
+        #expect(huge.double == .infinity && huge.literal == "1e400")
+        #expect(one.isIntegral && one == JSONNumber(1))
+    }
+
+    @Test func errorsCarryLineAndColumn() {
+        let e = error("{\n  \"a\": tru\n}")
+        #expect(e?.line == 2 && e?.column == 8)
+    }
+
+    @Test func encodingRoundTrips() throws {
+        let text = #"{"a":[1,2.5,"x\"y\n",true,null],"é":{}}"#
+        #expect(try JSONParser.parse(text).jsonText == text)
+    }
+}

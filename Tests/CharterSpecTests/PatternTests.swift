@@ -1,0 +1,48 @@
+import CharterRuntime
+import Testing
+
+@Suite("Linear-time patterns")
+struct PatternTests {
+    func matches(_ pattern: String, _ text: String) throws -> Bool {
+        try Pattern(pattern).matches(text)
+    }
+
+    @Test func ecmaSyntaxMatchesAsJSONSchemaExpects() throws {
+        #expect(try matches("^[a-z0-9-]+$", "churn-risk"))
+        #expect(try !matches("^[a-z0-9-]+$", "Churn"))
+        #expect(try matches("a", "cat")) // unanchored
+        #expect(try matches(#"^\d{3}-\d{4}$"#, "555-1234"))
+        #expect(try !matches(#"^\d{3}-\d{4}$"#, "555-12345"))
+        #expect(try matches(#"^(0[1-9]|1[0-2])/[0-9]{2}$"#, "12/27"))
+        #expect(try matches(#"^\+[1-9][0-9]{6,14}$"#, "+447700900123"))
+        #expect(try matches(#"\bcat\b"#, "a cat sat"))
+        #expect(try !matches(#"\bcat\b"#, "concatenate"))
+        #expect(try matches(#"^\p{L}+$"#, "Ünïcødé"))
+        #expect(try matches("^[^]$", "\n"))
+        #expect(try !matches("^.$", "\n"))
+        #expect(try matches(#"^\u{1F44D}$"#, "👍"))
+        #expect(try matches(#"^\ud83d\udc4d$"#, "👍"))
+        #expect(try matches("^(?:ab|cd)*(?<tail>e)?$", "abcdab"))
+        #expect(try matches("^a{2,3}$", "aaa") && !matches("^a{2,3}$", "aaaa"))
+        #expect(try matches("^[\\w.-]+$", "file_name.v2-final"))
+        #expect(try matches("x{", "x{"))
+    }
+
+    @Test func catastrophicPatternsRunInLinearTime() throws {
+        let evil = try Pattern("^(a+)+$")
+        let input = String(repeating: "a", count: 50_000) + "!"
+        #expect(!evil.matches(input))
+        #expect(evil.matches(String(repeating: "a", count: 50_000)))
+        #expect(try !Pattern("(x+x+)+y").matches(String(repeating: "x", count: 20_000)))
+    }
+
+    @Test func backtrackingFeaturesAreRefusedWithAReason() {
+        for source in [#"(a)\1"#, "(?=a)", "(?!a)", "(?<=a)b", "(?<!a)b", #"\k<x>"#] {
+            #expect(throws: PatternError.self) { try Pattern(source) }
+        }
+        #expect(throws: PatternError.self) { try Pattern("[a-") }
+        #expect(throws: PatternError.self) { try Pattern("(a") }
+        #expect(throws: PatternError.self) { try Pattern("*a") }
+        #expect(throws: PatternError.self) { try Pattern("((a{100}){100}){100}") }
+    }
+}
