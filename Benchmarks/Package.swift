@@ -12,7 +12,12 @@ let package = Package(
         .target(name: "CYAMLLoop", linkerSettings: [.linkedLibrary("yaml")]),
         .executableTarget(
             name: "charter-bench",
-            dependencies: ["CYAMLLoop", .product(name: "CharterSpec", package: "Charter")],
+            dependencies: [
+                "CYAMLLoop",
+                .product(name: "CharterSpec", package: "Charter"),
+                .product(name: "CharterRuntime", package: "Charter"),
+                .product(name: "CharterValidation", package: "Charter"),
+            ],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
     ],

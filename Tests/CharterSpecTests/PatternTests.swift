@@ -46,3 +46,23 @@ struct PatternTests {
         #expect(throws: PatternError.self) { try Pattern("((a{100}){100}){100}") }
     }
 }
+
+@testable import CharterRuntime
+
+@Suite("Pattern DFA agrees with the NFA")
+struct PatternDFATests {
+    @Test func dfaAndPikeVMGiveTheSameAnswers() throws {
+        let patterns = ["^[a-z0-9-]+$", "ab|cd", "^(a|b)*c$", "x{2,4}y?", "^$", "a.c", #"^\d+(\.\d{1,2})?$"#, "[^abc]+z",
+                        "^(0[1-9]|1[0-2])/[0-9]{2}$", "", "a*", "^a|b$", "(ab)+$", #"^[A-Z]{2}[0-9]{6,10}$"#]
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("abcxyz0129./-AZ\n")
+        for source in patterns {
+            let pattern = try Pattern(source)
+            #expect(pattern.dfa != nil, "\(source)")
+            for _ in 0..<400 {
+                let text = String((0..<Int.random(in: 0...8, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+                #expect(pattern.matches(text) == pattern.program.search(text), "\(source) on \(text.debugDescription)")
+            }
+        }
+    }
+}

@@ -123,7 +123,7 @@ private struct Parser {
             guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw error("expected a string key, found \(describeCurrent())") }
             let keyOffset = pos
             let key = try parseString()
-            for entry in entries where entry.key.utf8.elementsEqual(key.utf8) {
+            for entry in entries where sameCodePoints(entry.key, key) {
                 throw error("duplicate key '\(key)'", at: keyOffset)
             }
             skipWhitespace()

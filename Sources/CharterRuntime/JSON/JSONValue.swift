@@ -41,7 +41,7 @@ public enum JSONValue: Sendable, Hashable {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
         case (.number(let a), .number(let b)): return a == b
-        case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
+        case (.string(let a), .string(let b)): return sameCodePoints(a, b)
         case (.array(let a), .array(let b)): return a == b
         case (.object(let a), .object(let b)): return a == b
         default: return false
@@ -123,11 +123,11 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     /// Lookup by exact key (code points, not Unicode canonical equivalence).
     public subscript(key: String) -> JSONValue? {
         get {
-            for entry in entries where entry.key.utf8.elementsEqual(key.utf8) { return entry.value }
+            for entry in entries where sameCodePoints(entry.key, key) { return entry.value }
             return nil
         }
         set {
-            if let i = entries.firstIndex(where: { $0.key.utf8.elementsEqual(key.utf8) }) {
+            if let i = entries.firstIndex(where: { sameCodePoints($0.key, key) }) {
                 if let newValue { entries[i].value = newValue } else { entries.remove(at: i) }
             } else if let newValue {
                 entries.append((key, newValue))
@@ -171,3 +171,24 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
         self = .object(JSONObject(elements.map { (key: $0.0, value: $0.1) }))
     }
 }
+
+/// Code-point equality of two strings (Swift's `==` is Unicode canonical equivalence), by comparing UTF-8 bytes.
+@inline(__always)
+func sameCodePoints(_ a: String, _ b: String) -> Bool {
+    let au = a.utf8, bu = b.utf8
+    guard au.count == bu.count else { return false }
+    if let r = au.withContiguousStorageIfAvailable({ x in
+        bu.withContiguousStorageIfAvailable { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+    }), let result = r {
+        return result
+    }
+    return au.elementsEqual(bu)
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif

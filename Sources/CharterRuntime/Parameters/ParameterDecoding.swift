@@ -1,7 +1,7 @@
 /// Turns parameter strings from the wire into JSON values shaped by the parameter's schema, so the same
 /// validator (and the same error items) serve parameters and bodies.
 struct ParameterDecoding {
-    let schemas: [SchemaKeywords]
+    let schemas: [SchemaNode]
 
     /// The types a schema (following `$ref` and `allOf`) expects, to decide how to read a string.
     func expectedTypes(_ index: SchemaIndex?, depth: Int = 0) -> JSONTypeSet {

@@ -4,20 +4,23 @@
 /// (`^(a+)+$` against 50k characters). Charter compiles the pattern to an NFA and simulates it (Pike VM):
 /// time is O(pattern size × input length) whatever the input. Features that need backtracking
 /// (backreferences, lookaround) are refused at compile time with `PatternError.unsupported`.
-public struct Pattern: Sendable, CustomStringConvertible {
+public final class Pattern: Sendable, CustomStringConvertible {
     public let source: String
     let program: PatternProgram
+    let dfa: PatternDFA?
 
     public init(_ source: String) throws(PatternError) {
         self.source = source
         var parser = PatternParser(source)
         let ast = try parser.parse()
         program = try PatternCompiler.compile(ast)
+        dfa = PatternDFA(program)
     }
 
     /// Whether the pattern matches anywhere in `text` (JSON Schema semantics: patterns are not anchored).
     public func matches(_ text: String) -> Bool {
-        program.search(text)
+        if let dfa, let result = dfa.search(text) { return result }
+        return program.search(text)
     }
 
     public var description: String { source }

@@ -91,10 +91,7 @@ public struct SchemaKeywords: Sendable {
     public var maxProperties: Int?
     public var required: [String] = []
     /// Declared properties in order (for defaults and messages) and by name (for lookup).
-    public var properties: [(name: String, schema: SchemaIndex)] = [] {
-        didSet { propertyIndex = properties.count > 8 ? Dictionary(properties.map { ($0.name, $0.schema) }, uniquingKeysWith: { a, _ in a }) : nil }
-    }
-    var propertyIndex: [String: SchemaIndex]?
+    public var properties: [(name: String, schema: SchemaIndex)] = []
     public var additionalProperties: SchemaOrBool?
     public var patternProperties: [(pattern: Pattern, schema: SchemaIndex)] = []
     public var propertyNames: SchemaIndex?
@@ -124,6 +121,111 @@ public struct SchemaKeywords: Sendable {
     }
 
     public init() {}
+}
+
+/// A compiled schema: the keywords of `SchemaKeywords`, frozen. A class with constant fields so the validator
+/// reads keywords through one reference (a struct this size was copied, with every array retained, on
+/// each visit).
+public final class SchemaNode: Sendable {
+    public let name: String?
+    public let booleanSchema: Bool?
+    public let ref: SchemaIndex?
+    public let types: JSONTypeSet?
+    public let nullable: Bool
+    public let enumValues: [JSONValue]?
+    public let constValue: JSONValue?
+    public let minimum: NumericBound?
+    public let maximum: NumericBound?
+    public let exclusiveMinimum: NumericBound?
+    public let exclusiveMaximum: NumericBound?
+    public let multipleOf: NumericBound?
+    public let minLength: Int?
+    public let maxLength: Int?
+    public let pattern: Pattern?
+    public let format: StringFormat?
+    public let integerFormat: IntegerFormat?
+    public let minItems: Int?
+    public let maxItems: Int?
+    public let uniqueItems: Bool
+    public let items: SchemaOrBool?
+    public let prefixItems: [SchemaIndex]
+    public let contains: SchemaIndex?
+    public let minContains: Int?
+    public let maxContains: Int?
+    public let unevaluatedItems: SchemaOrBool?
+    public let minProperties: Int?
+    public let maxProperties: Int?
+    public let required: [String]
+    public let properties: [(name: String, schema: SchemaIndex)]
+    public let additionalProperties: SchemaOrBool?
+    public let patternProperties: [(pattern: Pattern, schema: SchemaIndex)]
+    public let propertyNames: SchemaIndex?
+    public let dependentRequired: [(name: String, required: [String])]
+    public let dependentSchemas: [(name: String, schema: SchemaIndex)]
+    public let unevaluatedProperties: SchemaOrBool?
+    public let allOf: [SchemaIndex]
+    public let anyOf: [SchemaIndex]
+    public let oneOf: [SchemaIndex]
+    public let not: SchemaIndex?
+    public let ifSchema: SchemaIndex?
+    public let thenSchema: SchemaIndex?
+    public let elseSchema: SchemaIndex?
+    public let discriminator: SchemaKeywords.Discriminator?
+    public let readOnly: Bool
+    public let writeOnly: Bool
+    public let defaultValue: JSONValue?
+    let propertyIndex: [String: SchemaIndex]?
+
+    public init(_ k: SchemaKeywords) {
+        name = k.name
+        booleanSchema = k.booleanSchema
+        ref = k.ref
+        types = k.types
+        nullable = k.nullable
+        enumValues = k.enumValues
+        constValue = k.constValue
+        minimum = k.minimum
+        maximum = k.maximum
+        exclusiveMinimum = k.exclusiveMinimum
+        exclusiveMaximum = k.exclusiveMaximum
+        multipleOf = k.multipleOf
+        minLength = k.minLength
+        maxLength = k.maxLength
+        pattern = k.pattern
+        format = k.format
+        integerFormat = k.integerFormat
+        minItems = k.minItems
+        maxItems = k.maxItems
+        uniqueItems = k.uniqueItems
+        items = k.items
+        prefixItems = k.prefixItems
+        contains = k.contains
+        minContains = k.minContains
+        maxContains = k.maxContains
+        unevaluatedItems = k.unevaluatedItems
+        minProperties = k.minProperties
+        maxProperties = k.maxProperties
+        required = k.required
+        properties = k.properties
+        additionalProperties = k.additionalProperties
+        patternProperties = k.patternProperties
+        propertyNames = k.propertyNames
+        dependentRequired = k.dependentRequired
+        dependentSchemas = k.dependentSchemas
+        unevaluatedProperties = k.unevaluatedProperties
+        allOf = k.allOf
+        anyOf = k.anyOf
+        oneOf = k.oneOf
+        not = k.not
+        ifSchema = k.ifSchema
+        thenSchema = k.thenSchema
+        elseSchema = k.elseSchema
+        discriminator = k.discriminator
+        readOnly = k.readOnly
+        writeOnly = k.writeOnly
+        defaultValue = k.defaultValue
+        propertyIndex = k.properties.count > 8 ? Dictionary(k.properties.map { ($0.name, $0.schema) }, uniquingKeysWith: { a, _ in a }) : nil
+    }
 
     /// The schema for property `name`, if declared.
     @inline(__always) func property(_ name: String) -> SchemaIndex? {
@@ -133,14 +235,15 @@ public struct SchemaKeywords: Sendable {
     }
 }
 
+
 /// A compiled, immutable set of schemas that reference each other by index.
 public struct SchemaSet: Sendable {
-    public let schemas: [SchemaKeywords]
+    public let schemas: [SchemaNode]
 
     public init(_ schemas: [SchemaKeywords]) {
-        self.schemas = schemas
+        self.schemas = schemas.map(SchemaNode.init)
     }
 
-    public subscript(index: SchemaIndex) -> SchemaKeywords { schemas[index] }
+    public subscript(index: SchemaIndex) -> SchemaNode { schemas[index] }
     public var count: Int { schemas.count }
 }

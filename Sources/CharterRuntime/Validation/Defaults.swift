@@ -1,7 +1,7 @@
 /// Fills in `default` values of absent properties (after validation), so handlers see what the contract
 /// promises. Returns nil when nothing changed, so an unchanged body is never re-encoded.
 struct Defaults {
-    let schemas: [SchemaKeywords]
+    let schemas: [SchemaNode]
 
     func apply(_ value: JSONValue, _ index: SchemaIndex, depth: Int = 0) -> JSONValue? {
         guard depth < 64 else { return nil }
@@ -36,7 +36,7 @@ struct Defaults {
         }
     }
 
-    private func itemSchema(_ s: SchemaKeywords) -> SchemaIndex? {
+    private func itemSchema(_ s: SchemaNode) -> SchemaIndex? {
         if case .schema(let i)? = s.items { return i }
         if let r = s.ref { return itemSchema(schemas[r]) }
         return nil

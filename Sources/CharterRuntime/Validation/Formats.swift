@@ -14,18 +14,22 @@ public enum StringFormat: String, Sendable, CaseIterable {
 
     /// Whether `value` conforms. Every check is ASCII-only and linear in the input.
     public func isValid(_ value: String) -> Bool {
-        let bytes = Array(value.utf8)
+        if let result = value.utf8.withContiguousStorageIfAvailable({ check($0[...]) }) { return result }
+        return Array(value.utf8).withUnsafeBufferPointer { check($0[...]) }
+    }
+
+    private func check(_ bytes: Bytes) -> Bool {
         switch self {
         case .dateTime: return Formats.isDateTime(bytes)
-        case .date: return Formats.isDate(bytes[...])
-        case .time: return Formats.isTime(bytes[...], dateContext: nil)
+        case .date: return Formats.isDate(bytes)
+        case .time: return Formats.isTime(bytes, dateContext: nil)
         case .email: return Formats.isEmail(bytes)
         case .uuid: return Formats.isUUID(bytes)
         case .uri: return Formats.isURI(bytes, requireScheme: true)
         case .uriReference: return Formats.isURI(bytes, requireScheme: false)
-        case .ipv4: return Formats.isIPv4(bytes[...])
-        case .ipv6: return Formats.isIPv6(bytes[...])
-        case .hostname: return Formats.isHostname(bytes[...])
+        case .ipv4: return Formats.isIPv4(bytes)
+        case .ipv6: return Formats.isIPv6(bytes)
+        case .hostname: return Formats.isHostname(bytes)
         case .byte: return Formats.isBase64(bytes)
         }
     }
@@ -48,12 +52,15 @@ public enum StringFormat: String, Sendable, CaseIterable {
     }
 }
 
+/// A view of a string's UTF-8 bytes, sliced without copying.
+typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
+
 enum Formats {
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
     @inline(__always) static func isHex(_ b: UInt8) -> Bool { isDigit(b) || (b | 0x20 >= 97 && b | 0x20 <= 102) }
     @inline(__always) static func isAlpha(_ b: UInt8) -> Bool { b | 0x20 >= 97 && b | 0x20 <= 122 }
 
-    static func number(_ b: ArraySlice<UInt8>, _ from: Int, _ count: Int) -> Int? {
+    static func number(_ b: Bytes, _ from: Int, _ count: Int) -> Int? {
         guard from + count <= b.endIndex else { return nil }
         var v = 0
         for i in from..<from + count {
@@ -71,7 +78,7 @@ enum Formats {
         }
     }
 
-    static func isDate(_ b: ArraySlice<UInt8>) -> Bool {
+    static func isDate(_ b: Bytes) -> Bool {
         let s = b.startIndex
         guard b.count == 10, b[s + 4] == UInt8(ascii: "-"), b[s + 7] == UInt8(ascii: "-"),
               let year = number(b, s, 4), let month = number(b, s + 5, 2), let day = number(b, s + 8, 2)
@@ -80,7 +87,7 @@ enum Formats {
     }
 
     /// `HH:MM:SS[.frac](Z|±HH:MM)`; a leap second is valid only where it falls on 23:59:60 UTC.
-    static func isTime(_ b: ArraySlice<UInt8>, dateContext: Void?) -> Bool {
+    static func isTime(_ b: Bytes, dateContext: Void?) -> Bool {
         let s = b.startIndex
         guard b.count >= 9, b[s + 2] == UInt8(ascii: ":"), b[s + 5] == UInt8(ascii: ":"),
               let hour = number(b, s, 2), let minute = number(b, s + 3, 2), let second = number(b, s + 6, 2)
@@ -112,12 +119,12 @@ enum Formats {
         return true
     }
 
-    static func isDateTime(_ bytes: [UInt8]) -> Bool {
+    static func isDateTime(_ bytes: Bytes) -> Bool {
         guard bytes.count >= 20, bytes[10] | 0x20 == UInt8(ascii: "t") else { return false }
         return isDate(bytes[0..<10]) && isTime(bytes[11...], dateContext: nil)
     }
 
-    static func isUUID(_ b: [UInt8]) -> Bool {
+    static func isUUID(_ b: Bytes) -> Bool {
         guard b.count == 36 else { return false }
         for (i, c) in b.enumerated() {
             if i == 8 || i == 13 || i == 18 || i == 23 {
@@ -129,7 +136,7 @@ enum Formats {
         return true
     }
 
-    static func isIPv4(_ b: ArraySlice<UInt8>) -> Bool {
+    static func isIPv4(_ b: Bytes) -> Bool {
         var parts = 0
         var i = b.startIndex
         while true {
@@ -148,7 +155,7 @@ enum Formats {
         }
     }
 
-    static func isIPv6(_ b: ArraySlice<UInt8>) -> Bool {
+    static func isIPv6(_ b: Bytes) -> Bool {
         guard b.count >= 2, b.count <= 45 else { return false }
         var groups = 0
         var sawDoubleColon = false
@@ -187,7 +194,7 @@ enum Formats {
         return sawDoubleColon ? groups <= 7 : groups == 8
     }
 
-    static func isHostname(_ b: ArraySlice<UInt8>) -> Bool {
+    static func isHostname(_ b: Bytes) -> Bool {
         guard !b.isEmpty, b.count <= 253 else { return false }
         var labelLength = 0
         var previous: UInt8 = UInt8(ascii: ".")
@@ -207,7 +214,7 @@ enum Formats {
     }
 
     /// `local@domain`: a dot-atom or quoted local part, and a hostname or bracketed IP literal.
-    static func isEmail(_ b: [UInt8]) -> Bool {
+    static func isEmail(_ b: Bytes) -> Bool {
         guard let at = b.lastIndex(of: UInt8(ascii: "@")), at > 0, at < b.count - 1, b.count <= 320 else { return false }
         let local = b[..<at], domain = b[(at + 1)...]
         if local.first == UInt8(ascii: "\"") {
@@ -239,7 +246,7 @@ enum Formats {
         return isHostname(domain)
     }
 
-    static func isBase64(_ b: [UInt8]) -> Bool {
+    static func isBase64(_ b: Bytes) -> Bool {
         guard b.count % 4 == 0 else { return false }
         var padding = 0
         for (i, c) in b.enumerated() {
@@ -254,7 +261,7 @@ enum Formats {
     }
 
     /// RFC 3986 URI (scheme required) or URI reference.
-    static func isURI(_ b: [UInt8], requireScheme: Bool) -> Bool {
+    static func isURI(_ b: Bytes, requireScheme: Bool) -> Bool {
         var i = 0
         // Scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"
         var hasScheme = false
@@ -305,7 +312,7 @@ enum Formats {
         "!$&'()*+,;=".utf8.contains(c)
     }
 
-    private static func isAuthority(_ b: ArraySlice<UInt8>) -> Bool {
+    private static func isAuthority(_ b: Bytes) -> Bool {
         var host = b
         if let at = b.lastIndex(of: UInt8(ascii: "@")) {
             let userinfo = b[..<at]
@@ -327,7 +334,7 @@ enum Formats {
         return isPercentEncoded(host, allowing: { isUnreserved($0) || isSubDelim($0) })
     }
 
-    private static func isPercentEncoded(_ b: ArraySlice<UInt8>, allowing allowed: (UInt8) -> Bool) -> Bool {
+    private static func isPercentEncoded(_ b: Bytes, allowing allowed: (UInt8) -> Bool) -> Bool {
         var i = b.startIndex
         while i < b.endIndex {
             if b[i] == UInt8(ascii: "%") {

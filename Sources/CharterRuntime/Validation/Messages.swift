@@ -29,7 +29,7 @@ enum Messages {
         return "Array must contain at most \(items(max ?? 0)), found \(found)"
     }
 
-    static func branchNames(_ branches: [SchemaIndex], _ schemas: [SchemaKeywords]) -> String {
+    static func branchNames(_ branches: [SchemaIndex], _ schemas: [SchemaNode]) -> String {
         let names = branches.map { i -> String in
             if let name = schemas[i].name { return name }
             if let r = schemas[i].ref, let name = schemas[r].name { return name }

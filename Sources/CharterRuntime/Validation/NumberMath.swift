@@ -3,12 +3,48 @@ enum NumberMath {
     /// -1, 0, 1.
     static func compare(_ a: JSONNumber, _ b: JSONNumber) -> Int {
         if let x = a.integer, let y = b.integer { return x < y ? -1 : (x > y ? 1 : 0) }
+        // Rounding to the nearest double is monotonic: different doubles order their decimals correctly.
+        // Only equal doubles may hide a difference (0.30000000000000001 vs 0.3).
+        if a.double != b.double { return a.double < b.double ? -1 : 1 }
         if a.literal != nil || b.literal != nil, let da = Decimal(a), let db = Decimal(b) { return da.compare(db) }
-        return a.double < b.double ? -1 : (a.double > b.double ? 1 : 0)
+        return 0
+    }
+
+    /// A decimal literal as mantissa × 10^-scale when it fits in Int64 (`1249.50` → (124950, 2)); no allocation.
+    static func scaled(_ n: JSONNumber) -> (mantissa: Int64, scale: Int)? {
+        if let i = n.integer, n.literal == nil { return (i, 0) }
+        guard let literal = n.literal else { return nil }
+        var mantissa: Int64 = 0
+        var scale = 0
+        var negative = false
+        var afterPoint = false
+        var digits = 0
+        for b in literal.utf8 {
+            switch b {
+            case UInt8(ascii: "-"): negative = true
+            case UInt8(ascii: "."): afterPoint = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits += 1
+                if digits > 18 { return nil }
+                mantissa = mantissa * 10 + Int64(b - 48)
+                if afterPoint { scale += 1 }
+            default: return nil // exponents take the general path
+            }
+        }
+        return (negative ? -mantissa : mantissa, scale)
     }
 
     static func isMultiple(_ value: JSONNumber, of divisor: JSONNumber) -> Bool {
-        if let v = value.integer, let d = divisor.integer, d != 0 { return v % d == 0 }
+        if let v = value.integer, let d = divisor.integer, d != 0, value.literal == nil, divisor.literal == nil { return v % d == 0 }
+        if let (vm, vs) = scaled(value), let (dm, ds) = scaled(divisor), dm != 0 {
+            // Bring both to the same scale; bail out to the general path on overflow.
+            let scale = max(vs, ds)
+            var a = vm, b = dm
+            var ok = true
+            for _ in vs..<scale { let (r, o) = a.multipliedReportingOverflow(by: 10); a = r; ok = ok && !o }
+            for _ in ds..<scale { let (r, o) = b.multipliedReportingOverflow(by: 10); b = r; ok = ok && !o }
+            if ok { return a % b == 0 }
+        }
         if let dv = Decimal(value), let dd = Decimal(divisor), let r = dv.isMultiple(of: dd) { return r }
         let q = value.double / divisor.double
         return q.isFinite && q == q.rounded()
@@ -16,6 +52,12 @@ enum NumberMath {
 
     /// The first pair of equal elements (JSON equality: 1 == 1.0, objects unordered).
     static func firstDuplicate(_ elements: [JSONValue]) -> (Int, Int)? {
+        if elements.count <= 16 {
+            for j in elements.indices.dropFirst() {
+                for i in 0..<j where elements[i] == elements[j] { return (i, j) }
+            }
+            return nil
+        }
         var seen: [JSONValue: Int] = [:]
         seen.reserveCapacity(elements.count)
         for (i, e) in elements.enumerated() {

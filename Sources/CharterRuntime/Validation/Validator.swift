@@ -35,7 +35,7 @@ public struct Validator: Sendable {
 
 /// One validation pass: the path to the current value and the issues found so far.
 struct ValidationRun {
-    let schemas: [SchemaKeywords]
+    let schemas: [SchemaNode]
     let direction: MessageDirection
     let location: IssueLocation
     let base: String
@@ -44,7 +44,7 @@ struct ValidationRun {
     var issues: [ValidationIssue] = []
     var stopAtFirst = false
 
-    init(schemas: [SchemaKeywords], direction: MessageDirection, location: IssueLocation, base: String, maxDepth: Int) {
+    init(schemas: [SchemaNode], direction: MessageDirection, location: IssueLocation, base: String, maxDepth: Int) {
         self.schemas = schemas
         self.direction = direction
         self.location = location
@@ -113,7 +113,7 @@ struct ValidationRun {
 
     // MARK: Numbers
 
-    mutating func checkNumber(_ n: JSONNumber, _ value: JSONValue, _ s: SchemaKeywords) {
+    mutating func checkNumber(_ n: JSONNumber, _ value: JSONValue, _ s: SchemaNode) {
         if let b = s.minimum, NumberMath.compare(n, b.value) < 0 { report("minimum", "Must be at least \(b.text)", value: value) }
         if let b = s.maximum, NumberMath.compare(n, b.value) > 0 { report("maximum", "Must be at most \(b.text)", value: value) }
         if let b = s.exclusiveMinimum, NumberMath.compare(n, b.value) <= 0 { report("exclusiveMinimum", "Must be greater than \(b.text)", value: value) }
@@ -131,10 +131,10 @@ struct ValidationRun {
 
     // MARK: Strings
 
-    mutating func checkString(_ str: String, _ value: JSONValue, _ s: SchemaKeywords) {
+    mutating func checkString(_ str: String, _ value: JSONValue, _ s: SchemaNode) {
         if s.minLength != nil || s.maxLength != nil {
             // Lengths count Unicode code points, as JSON Schema specifies (not UTF-16 units or graphemes).
-            let length = str.unicodeScalars.count
+            let length = codePointCount(str)
             if let m = s.minLength, length < m { report("minLength", "Must be at least \(m) character\(m == 1 ? "" : "s") long", value: value) }
             if let m = s.maxLength, length > m { report("maxLength", "Must be at most \(m) character\(m == 1 ? "" : "s") long", value: value) }
         }
@@ -142,9 +142,18 @@ struct ValidationRun {
         if let f = s.format, !f.isValid(str) { report("format", "Must be \(f.explanation)", value: value) }
     }
 
+    /// Unicode scalars in `s`: UTF-8 bytes that are not continuation bytes (no decoding needed).
+    @inline(__always) func codePointCount(_ s: String) -> Int {
+        s.utf8.withContiguousStorageIfAvailable { bytes in
+            var n = 0
+            for b in bytes where b & 0xC0 != 0x80 { n &+= 1 }
+            return n
+        } ?? s.unicodeScalars.count
+    }
+
     // MARK: Arrays
 
-    mutating func checkArray(_ elements: [JSONValue], _ value: JSONValue, _ s: SchemaKeywords, depth: Int) {
+    mutating func checkArray(_ elements: [JSONValue], _ value: JSONValue, _ s: SchemaNode, depth: Int) {
         let count = elements.count
         if let min = s.minItems, count < min {
             report("minItems", Messages.itemCount(min: s.minItems, max: s.maxItems, found: count, tooFew: true), value: nil)
@@ -190,7 +199,7 @@ struct ValidationRun {
 
     // MARK: Objects
 
-    mutating func checkObject(_ object: JSONObject, _ value: JSONValue, _ s: SchemaKeywords, depth: Int) {
+    mutating func checkObject(_ object: JSONObject, _ value: JSONValue, _ s: SchemaNode, depth: Int) {
         for name in s.required where object[name] == nil {
             // A required readOnly property is only required in responses; writeOnly only in requests.
             if let p = s.property(name), skipRequired(p) { continue }
@@ -262,7 +271,7 @@ struct ValidationRun {
 
     /// Property names declared by a schema and the schemas it composes (a static approximation of
     /// 2020-12 annotation collection, enough for `unevaluatedProperties: false` over allOf/oneOf/anyOf).
-    func evaluatedPropertyNames(_ s: SchemaKeywords, depth: Int) -> Set<String> {
+    func evaluatedPropertyNames(_ s: SchemaNode, depth: Int) -> Set<String> {
         guard depth < 16 else { return [] }
         var names = Set(s.properties.map(\.name))
         for i in s.allOf + s.anyOf + s.oneOf + [s.ref, s.thenSchema, s.elseSchema].compactMap({ $0 }) {
@@ -274,7 +283,7 @@ struct ValidationRun {
 
     // MARK: Composition
 
-    mutating func checkComposition(_ value: JSONValue, _ s: SchemaKeywords, depth: Int) {
+    mutating func checkComposition(_ value: JSONValue, _ s: SchemaNode, depth: Int) {
         for member in s.allOf {
             check(value, member, depth: depth + 1)
             if done { return }
@@ -322,7 +331,7 @@ struct ValidationRun {
     }
 
     /// oneOf with a discriminator: the property's value picks the branch; that branch's issues are reported.
-    mutating func checkDiscriminated(_ value: JSONValue, _ object: JSONObject, _ d: SchemaKeywords.Discriminator, _ s: SchemaKeywords, depth: Int) {
+    mutating func checkDiscriminated(_ value: JSONValue, _ object: JSONObject, _ d: SchemaKeywords.Discriminator, _ s: SchemaNode, depth: Int) {
         guard let tag = object[d.propertyName] else {
             report("discriminator", "Required property missing", value: nil, at: .key(d.propertyName))
             return

@@ -1,0 +1,109 @@
+import CharterRuntime
+import CharterSpec
+import CharterValidation
+import Foundation
+
+// Validation benchmark: parse + validate a ~1 KB booking body (all errors collected) against the airline
+// spec's BookingRequest, valid and with 5 violations, next to JSONDecoder decoding the same bytes into
+// Codable structs (what a server does anyway), measured in the same run.
+
+let bookingValid = #"""
+{"flight_id": "BA117-20261201",
+ "passengers": [
+  {"first_name": "Ada", "last_name": "Lovelace", "email": "ada@example.com", "age": 36, "seat": "12C", "loyalty_number": "BA12345678"},
+  {"first_name": "Charles", "last_name": "Babbage", "email": "charles@example.com", "age": 79, "seat": "12D", "loyalty_number": null},
+  {"first_name": "Mary", "last_name": "Somerville", "email": "mary.somerville@example.org", "age": 91, "seat": "12E"}],
+ "payment": {"method": "card", "amount": {"amount": 1249.50, "currency": "EUR"},
+             "card": {"token": "tok_4f9a8b7c6d5e4f3a2b1c", "last4": "4242", "expiry": "09/28"}},
+ "notifications": {"email": true, "sms": false, "phone": "+447700900123"},
+ "special_requests": ["vegetarian_meal", "extra_legroom"]}
+"""#
+// Five violations: bad email, age 130, seat pattern, unknown payment method, duplicate special request.
+let bookingInvalid = #"""
+{"flight_id": "BA117-20261201",
+ "passengers": [
+  {"first_name": "Ada", "last_name": "Lovelace", "email": "ada-at-example.com", "age": 36, "seat": "12C", "loyalty_number": "BA12345678"},
+  {"first_name": "Charles", "last_name": "Babbage", "email": "charles@example.com", "age": 130, "seat": "12D", "loyalty_number": null},
+  {"first_name": "Mary", "last_name": "Somerville", "email": "mary.somerville@example.org", "age": 91, "seat": "99Z"}],
+ "payment": {"method": "cash", "amount": {"amount": 1249.50, "currency": "EUR"},
+             "card": {"token": "tok_4f9a8b7c6d5e4f3a2b1c", "last4": "4242", "expiry": "09/28"}},
+ "notifications": {"email": true, "sms": false, "phone": "+447700900123"},
+ "special_requests": ["vegetarian_meal", "vegetarian_meal"]}
+"""#
+
+struct BookingBody: Decodable {
+    struct Passenger: Decodable {
+        var first_name: String, last_name: String, email: String, age: Int, seat: String?, loyalty_number: String?
+    }
+    struct Money: Decodable { var amount: Double, currency: String }
+    struct Card: Decodable { var token: String, last4: String, expiry: String? }
+    struct Payment: Decodable { var method: String, amount: Money, card: Card? }
+    struct Notifications: Decodable { var email: Bool?, sms: Bool?, phone: String? }
+    var flight_id: String
+    var passengers: [Passenger]
+    var payment: Payment
+    var notifications: Notifications?
+    var special_requests: [String]?
+}
+
+func bookingValidator() -> (Validator, SchemaIndex) {
+    let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    let spec = here.appendingPathComponent("../../../Specs/airline.yaml").standardizedFileURL.path
+    guard let validator = try? SpecValidator.load(path: spec), let index = validator.schemaIndex("BookingRequest") else {
+        fatalError("cannot load \(spec)") // benchmark driver only: the sample spec is part of the repo
+    }
+    return (validator.validator, index)
+}
+
+func nanosecondsPerCall(iterations: Int, _ body: () -> Void) -> Double {
+    for _ in 0..<(iterations / 10) { body() }
+    var best = Double.infinity
+    for _ in 0..<5 {
+        let start = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<iterations { body() }
+        best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / Double(iterations))
+    }
+    return best
+}
+
+func runValidationBenchmarks() {
+    let (validator, index) = bookingValidator()
+    let valid = Array(bookingValid.utf8), invalid = Array(bookingInvalid.utf8)
+    let validIssues = validator.validate(try! JSONParser.parse(valid), against: index).count
+    let invalidIssues = validator.validate(try! JSONParser.parse(invalid), against: index).count
+    precondition(validIssues == 0 && invalidIssues == 5, "fixture drifted: \(validIssues) / \(invalidIssues) issues")
+    let n = 200_000
+    var sink = 0
+    let parseOnly = nanosecondsPerCall(iterations: n) { if case .object(let o)? = try? JSONParser.parse(valid) { sink &+= o.count } }
+    let validTime = nanosecondsPerCall(iterations: n) { sink &+= validator.validate(try! JSONParser.parse(valid), against: index).count }
+    let invalidTime = nanosecondsPerCall(iterations: n) { sink &+= validator.validate(try! JSONParser.parse(invalid), against: index).count }
+    let decoder = JSONDecoder()
+    let validData = Data(valid)
+    let decode = nanosecondsPerCall(iterations: n / 4) { sink &+= (try? decoder.decode(BookingBody.self, from: validData))?.passengers.count ?? 0 }
+    let serialization = nanosecondsPerCall(iterations: n / 4) { sink &+= ((try? JSONSerialization.jsonObject(with: validData)) as? [String: Any])?.count ?? 0 }
+    func us(_ ns: Double) -> String { String(format: "%.2f µs", ns / 1000) }
+    print("| booking body (\(valid.count) bytes) | time per call | vs JSONDecoder |")
+    print("| --- | ---: | ---: |")
+    print("| JSONDecoder → Codable structs (baseline) | \(us(decode)) | 1.00× |")
+    print("| JSONSerialization.jsonObject | \(us(serialization)) | \(String(format: "%.2f×", serialization / decode)) |")
+    print("| Charter parse only | \(us(parseOnly)) | \(String(format: "%.2f×", parseOnly / decode)) |")
+    print("| Charter parse + validate, valid | \(us(validTime)) | \(String(format: "%.2f×", validTime / decode)) |")
+    print("| Charter parse + validate, 5 violations (all collected) | \(us(invalidTime)) | \(String(format: "%.2f×", invalidTime / decode)) |")
+    print("")
+    print("Best of 5 rounds of \(n) calls (JSONDecoder/JSONSerialization: \(n / 4)); release build. sink \(sink % 10)")
+}
+
+func runValidationProfile(_ n: Int) {
+    let (validator, index) = bookingValidator()
+    let mode = ProcessInfo.processInfo.environment["MODE"] ?? "invalid"
+    let bytes = Array((mode == "invalid" ? bookingInvalid : bookingValid).utf8)
+    let parsed = try! JSONParser.parse(bytes)
+    var sink = 0
+    let start = DispatchTime.now().uptimeNanoseconds
+    switch mode {
+    case "parse": for _ in 0..<n { if case .object(let o)? = try? JSONParser.parse(bytes) { sink &+= o.count } }
+    case "validate-only": for _ in 0..<n { sink &+= validator.validate(parsed, against: index).count }
+    default: for _ in 0..<n { sink &+= validator.validate(try! JSONParser.parse(bytes), against: index).count }
+    }
+    print(mode, Double(DispatchTime.now().uptimeNanoseconds - start) / Double(n), "ns/call", sink)
+}
