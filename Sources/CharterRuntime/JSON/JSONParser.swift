@@ -20,40 +20,21 @@ public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
     public var description: String { "\(message) at line \(line), column \(column)" }
 }
 
-/// A single-pass JSON parser over bytes: RFC 8259 strict (no trailing commas, comments, NaN, or invalid UTF-8),
+/// Parsing JSON into a `JSONValue`: RFC 8259 strict (no trailing commas, comments, NaN, or invalid UTF-8),
 /// duplicate keys rejected (two parsers reading one body differently is a security bug), depth bounded.
-public struct JSONParser {
+/// The work is done by `JSONTape`; this builds the value tree from it.
+public enum JSONParser {
     public static func parse(_ bytes: some Collection<UInt8>, limits: JSONParseLimits = JSONParseLimits()) throws(JSONSyntaxError) -> JSONValue {
-        let result: Result<JSONValue, JSONSyntaxError>? = bytes.withContiguousStorageIfAvailable { buffer in
-            Self.parseBuffer(buffer, limits: limits)
-        }
-        if let result { return try result.get() }
-        let copy = Array(bytes)
-        return try copy.withUnsafeBufferPointer { Self.parseBuffer($0, limits: limits) }.get()
+        try JSONTape(parsing: Array(bytes), limits: limits).value
     }
 
     public static func parse(_ text: String, limits: JSONParseLimits = JSONParseLimits()) throws(JSONSyntaxError) -> JSONValue {
         try parse(Array(text.utf8), limits: limits)
     }
-
-    private static func parseBuffer(_ buffer: UnsafeBufferPointer<UInt8>, limits: JSONParseLimits) -> Result<JSONValue, JSONSyntaxError> {
-        var parser = Parser(bytes: buffer, limits: limits)
-        do throws(JSONSyntaxError) {
-            var start = 0
-            if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
-            parser.pos = start
-            parser.skipWhitespace()
-            let value = try parser.parseValue(depth: 0)
-            parser.skipWhitespace()
-            if parser.pos < buffer.count { throw parser.error("unexpected \(parser.describeCurrent()) after the JSON value") }
-            return .success(value)
-        } catch {
-            return .failure(error)
-        }
-    }
 }
 
-private struct Parser {
+/// The scalar-level scanner shared by the tape parser: literals, numbers, strings, UTF-8, error positions.
+struct Parser {
     let bytes: UnsafeBufferPointer<UInt8>
     let limits: JSONParseLimits
     var pos = 0
@@ -79,27 +60,6 @@ private struct Parser {
         return "byte 0x\(String(b, radix: 16, uppercase: true))"
     }
 
-    @inline(__always) mutating func skipWhitespace() {
-        while pos < bytes.count {
-            let b = bytes[pos]
-            if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { pos += 1 } else { return }
-        }
-    }
-
-    mutating func parseValue(depth: Int) throws(JSONSyntaxError) -> JSONValue {
-        guard pos < bytes.count else { throw error("unexpected end of input, expected a value") }
-        switch bytes[pos] {
-        case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
-        case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
-        case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
-        default: throw error("unexpected \(describeCurrent()), expected a value")
-        }
-    }
-
     mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
         let n = word.utf8CodeUnitCount
         guard pos + n <= bytes.count else { throw error("unexpected \(describeCurrent()), expected a value") }
@@ -108,71 +68,6 @@ private struct Parser {
             throw error("unexpected \(describeCurrent()), expected a value")
         }
         pos += n
-    }
-
-    mutating func parseObject(depth: Int) throws(JSONSyntaxError) -> JSONValue {
-        if depth > limits.maxDepth { throw error("nesting is deeper than \(limits.maxDepth) levels") }
-        pos += 1
-        var entries: [(key: String, value: JSONValue)] = []
-        skipWhitespace()
-        if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") {
-            pos += 1
-            return .object(JSONObject(entries))
-        }
-        while true {
-            guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw error("expected a string key, found \(describeCurrent())") }
-            let keyOffset = pos
-            let key = try parseString()
-            for entry in entries where sameCodePoints(entry.key, key) {
-                throw error("duplicate key '\(key)'", at: keyOffset)
-            }
-            skipWhitespace()
-            guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw error("expected ':' after an object key, found \(describeCurrent())") }
-            pos += 1
-            skipWhitespace()
-            let value = try parseValue(depth: depth)
-            entries.append((key, value))
-            skipWhitespace()
-            guard pos < bytes.count else { throw error("unexpected end of input inside an object") }
-            if bytes[pos] == UInt8(ascii: ",") {
-                pos += 1
-                skipWhitespace()
-                if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") { throw error("trailing comma before '}'") }
-                continue
-            }
-            if bytes[pos] == UInt8(ascii: "}") {
-                pos += 1
-                return .object(JSONObject(entries))
-            }
-            throw error("expected ',' or '}' in an object, found \(describeCurrent())")
-        }
-    }
-
-    mutating func parseArray(depth: Int) throws(JSONSyntaxError) -> JSONValue {
-        if depth > limits.maxDepth { throw error("nesting is deeper than \(limits.maxDepth) levels") }
-        pos += 1
-        var elements: [JSONValue] = []
-        skipWhitespace()
-        if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") {
-            pos += 1
-            return .array(elements)
-        }
-        while true {
-            elements.append(try parseValue(depth: depth))
-            skipWhitespace()
-            guard pos < bytes.count else { throw error("unexpected end of input inside an array") }
-            if bytes[pos] == UInt8(ascii: ",") {
-                pos += 1
-                skipWhitespace()
-                if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") { throw error("trailing comma before ']'") }
-                continue
-            }
-            if bytes[pos] == UInt8(ascii: "]") {
-                pos += 1
-                return .array(elements)
-            }
-            throw error("expected ',' or ']' in an array, found \(describeCurrent())")
-        }
     }
 
     @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
@@ -220,25 +115,6 @@ private struct Parser {
         var integral: Int64?
         if !isInteger, double == double.rounded(), abs(double) < 9.2e18 { integral = Int64(double) }
         return JSONNumber(literal: text, double: double, integer: integral)
-    }
-
-    mutating func parseString() throws(JSONSyntaxError) -> String {
-        let quote = pos
-        pos += 1
-        let start = pos
-        while pos < bytes.count {
-            let b = bytes[pos]
-            if b == UInt8(ascii: "\"") {
-                let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
-                pos += 1
-                return s
-            }
-            if b == UInt8(ascii: "\\") || b >= 0x80 { break }
-            if b < 0x20 { throw error("control character in a string; it must be escaped") }
-            pos += 1
-        }
-        guard pos < bytes.count else { throw error("unterminated string", at: quote) }
-        return try parseStringSlow(start: start, quote: quote)
     }
 
     mutating func parseStringSlow(start: Int, quote: Int) throws(JSONSyntaxError) -> String {

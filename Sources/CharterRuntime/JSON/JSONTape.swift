@@ -1,0 +1,339 @@
+/// The JSON value kinds.
+public enum JSONKind: UInt8, Sendable {
+    case null, bool, number, string, array, object
+}
+
+/// One node of a tape: scalars point into the input bytes; containers know how many members they have and
+/// where their subtree ends, so siblings are reached without recursion.
+struct TapeNode: Sendable {
+    var kind: JSONKind
+    /// Strings: the text had escapes and lives decoded in `strings[payload]`. Numbers: the value is an Int64.
+    var flag: Bool
+    /// Strings and numbers: byte offset of the text. Containers: number of elements (object: members).
+    var offset: Int32
+    /// Strings and numbers: byte length. Containers: index of the first node after the subtree.
+    var length: Int32
+    /// Integers: the value. Other numbers: the Double's bit pattern. Booleans: 1 for true. Escaped strings:
+    /// index into `strings`.
+    var payload: Int64
+}
+
+/// A parsed JSON document as a flat array of nodes over the input bytes (a "tape").
+///
+/// Parsing allocates two arrays, whatever the document: no per-object arrays, no copied strings. The
+/// validator reads the tape directly; `value` builds a `JSONValue` when a caller wants one.
+public struct JSONTape: Sendable {
+    public let bytes: [UInt8]
+    var nodes: [TapeNode]
+    var strings: [String]
+
+    /// Parses `bytes` (strict RFC 8259, duplicate keys rejected, depth bounded).
+    public init(parsing bytes: [UInt8], limits: JSONParseLimits = JSONParseLimits()) throws(JSONSyntaxError) {
+        self.bytes = bytes
+        let result: Result<([TapeNode], [String]), JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
+            var parser = TapeParser(bytes: buffer, limits: limits)
+            do throws(JSONSyntaxError) {
+                try parser.parseDocument()
+                return .success((parser.nodes, parser.strings))
+            } catch {
+                return .failure(error)
+            }
+        }
+        (nodes, strings) = try result.get()
+    }
+
+    /// The document as a `JSONValue`.
+    public var value: JSONValue {
+        withView { view in view.value(0) }
+    }
+
+    /// Runs `body` with a pointer-based view of the tape (no reference counting while it reads).
+    func withView<T>(_ body: (TapeView) -> T) -> T {
+        nodes.withUnsafeBufferPointer { n in
+            bytes.withUnsafeBufferPointer { b in
+                body(TapeView(nodes: n, bytes: b, strings: strings))
+            }
+        }
+    }
+}
+
+/// The tape parser: iterative (open containers on an explicit stack), so nesting never touches the call stack.
+struct TapeParser {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let limits: JSONParseLimits
+    var pos = 0
+    var nodes: [TapeNode] = []
+    var strings: [String] = []
+    /// Open containers; objects past 16 members keep a key set for duplicate detection.
+    var open: [(node: Int, keys: Set<String>?)] = []
+    var core: Parser
+
+    init(bytes: UnsafeBufferPointer<UInt8>, limits: JSONParseLimits) {
+        self.bytes = bytes
+        self.limits = limits
+        core = Parser(bytes: bytes, limits: limits)
+        nodes.reserveCapacity(max(16, bytes.count / 8))
+    }
+
+    func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError { core.error(message, at: offset ?? pos) }
+
+    mutating func skipWhitespace() {
+        while pos < bytes.count {
+            let b = bytes[pos]
+            if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { pos += 1 } else { return }
+        }
+    }
+
+    mutating func parseDocument() throws(JSONSyntaxError) {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { pos = 3 }
+        skipWhitespace()
+        try parseValue()
+        while !open.isEmpty {
+            skipWhitespace()
+            guard pos < bytes.count else { throw error("unexpected end of input inside \(isObject ? "an object" : "an array")") }
+            let b = bytes[pos]
+            if b == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                pos += 1
+                close()
+                continue
+            }
+            guard b == UInt8(ascii: ",") else {
+                throw error(isObject ? "expected ',' or '}' in an object, found \(describe())" : "expected ',' or ']' in an array, found \(describe())")
+            }
+            pos += 1
+            skipWhitespace()
+            if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") || bytes[pos] == UInt8(ascii: "]") {
+                throw error("trailing comma before '\(Character(Unicode.Scalar(bytes[pos])))'")
+            }
+            if isObject { try parseKey() }
+            try parseValue()
+        }
+        skipWhitespace()
+        if pos < bytes.count { throw error("unexpected \(describe()) after the JSON value") }
+    }
+
+    var isObject: Bool { nodes[open[open.count - 1].node].kind == .object }
+
+    func describe() -> String {
+        var c = core
+        c.pos = pos
+        return c.describeCurrent()
+    }
+
+    mutating func close() {
+        let frame = open.removeLast()
+        nodes[frame.node].length = Int32(nodes.count)
+    }
+
+    /// Counts a new member or element in the innermost container.
+    mutating func attach() {
+        if let top = open.last { nodes[top.node].offset += 1 }
+    }
+
+    mutating func parseKey() throws(JSONSyntaxError) {
+        guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw error("expected a string key, found \(describe())") }
+        let keyOffset = pos
+        try parseString(isKey: true)
+        try checkDuplicateKey(at: keyOffset)
+        skipWhitespace()
+        guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw error("expected ':' after an object key, found \(describe())") }
+        pos += 1
+        skipWhitespace()
+    }
+
+    /// Compares the key just parsed with the object's earlier keys (a set once the object is large).
+    mutating func checkDuplicateKey(at offset: Int) throws(JSONSyntaxError) {
+        let frameIndex = open.count - 1
+        let object = open[frameIndex].node
+        let newKey = nodes.count - 1
+        let members = Int(nodes[object].offset) // members before this key (values attach after their key)
+        if members > 16 {
+            let text = keyText(newKey)
+            if open[frameIndex].keys == nil {
+                var set = Set<String>()
+                var child = object + 1
+                for _ in 0..<members {
+                    set.insert(keyText(child))
+                    child = skip(child + 1)
+                }
+                open[frameIndex].keys = set
+            }
+            if open[frameIndex].keys!.insert(text).inserted == false { throw error("duplicate key '\(text)'", at: offset) }
+            return
+        }
+        var child = object + 1
+        for _ in 0..<members {
+            if keysEqual(child, newKey) { throw error("duplicate key '\(keyText(newKey))'", at: offset) }
+            child = skip(child + 1)
+        }
+    }
+
+    func skip(_ node: Int) -> Int {
+        let n = nodes[node]
+        return n.kind == .array || n.kind == .object ? Int(n.length) : node + 1
+    }
+
+    func keyText(_ node: Int) -> String {
+        let n = nodes[node]
+        if n.flag { return strings[Int(n.payload)] }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(n.offset)..<Int(n.offset + n.length)]), as: UTF8.self)
+    }
+
+    func keysEqual(_ a: Int, _ b: Int) -> Bool {
+        let x = nodes[a], y = nodes[b]
+        if x.flag || y.flag { return sameCodePoints(keyText(a), keyText(b)) }
+        return x.length == y.length && memcmp(bytes.baseAddress! + Int(x.offset), bytes.baseAddress! + Int(y.offset), Int(x.length)) == 0
+    }
+
+    mutating func parseValue() throws(JSONSyntaxError) {
+        guard pos < bytes.count else { throw error("unexpected end of input, expected a value") }
+        switch bytes[pos] {
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            let isObject = bytes[pos] == UInt8(ascii: "{")
+            if open.count >= limits.maxDepth { throw error("nesting is deeper than \(limits.maxDepth) levels") }
+            attach()
+            open.append((nodes.count, nil))
+            nodes.append(TapeNode(kind: isObject ? .object : .array, flag: false, offset: 0, length: 0, payload: 0))
+            pos += 1
+            skipWhitespace()
+            if pos < bytes.count, bytes[pos] == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                pos += 1
+                close()
+                return
+            }
+            if isObject { try parseKey() }
+            try parseValue()
+        case UInt8(ascii: "\""):
+            attach()
+            try parseString(isKey: false)
+        case UInt8(ascii: "t"):
+            try literal("true")
+            attach()
+            nodes.append(TapeNode(kind: .bool, flag: false, offset: 0, length: 0, payload: 1))
+        case UInt8(ascii: "f"):
+            try literal("false")
+            attach()
+            nodes.append(TapeNode(kind: .bool, flag: false, offset: 0, length: 0, payload: 0))
+        case UInt8(ascii: "n"):
+            try literal("null")
+            attach()
+            nodes.append(TapeNode(kind: .null, flag: false, offset: 0, length: 0, payload: 0))
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            attach()
+            try parseNumber()
+        default:
+            throw error("unexpected \(describe()), expected a value")
+        }
+    }
+
+    mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
+        core.pos = pos
+        try core.literal(word)
+        pos = core.pos
+    }
+
+    mutating func parseNumber() throws(JSONSyntaxError) {
+        let start = pos
+        core.pos = pos
+        let number = try core.parseNumber()
+        pos = core.pos
+        if let i = number.integer, number.literal == nil {
+            nodes.append(TapeNode(kind: .number, flag: true, offset: Int32(start), length: Int32(pos - start), payload: i))
+        } else {
+            nodes.append(TapeNode(kind: .number, flag: false, offset: Int32(start), length: Int32(pos - start), payload: Int64(bitPattern: number.double.bitPattern)))
+        }
+    }
+
+    /// Strings without escapes stay in the input; others are decoded into `strings`.
+    mutating func parseString(isKey: Bool) throws(JSONSyntaxError) {
+        let quote = pos
+        pos += 1
+        let start = pos
+        while pos < bytes.count {
+            let b = bytes[pos]
+            if b == UInt8(ascii: "\"") {
+                nodes.append(TapeNode(kind: .string, flag: false, offset: Int32(start), length: Int32(pos - start), payload: 0))
+                pos += 1
+                return
+            }
+            if b == UInt8(ascii: "\\") { break }
+            if b < 0x20 { throw error("control character in a string; it must be escaped") }
+            if b >= 0x80 {
+                let n = core.utf8Length(at: pos)
+                guard n > 0 else { throw error("invalid UTF-8") }
+                pos += n
+                continue
+            }
+            pos += 1
+        }
+        guard pos < bytes.count else { throw error("unterminated string", at: quote) }
+        core.pos = pos
+        let decoded = try core.parseStringSlow(start: start, quote: quote)
+        pos = core.pos
+        nodes.append(TapeNode(kind: .string, flag: true, offset: Int32(start), length: Int32(pos - 1 - start), payload: Int64(strings.count)))
+        strings.append(decoded)
+    }
+}
+
+/// A read-only, pointer-based view of a tape, used while validating.
+struct TapeView {
+    let nodes: UnsafeBufferPointer<TapeNode>
+    let bytes: UnsafeBufferPointer<UInt8>
+    let strings: [String]
+
+    @inline(__always) func skip(_ node: Int32) -> Int32 {
+        let n = nodes[Int(node)]
+        return n.kind == .array || n.kind == .object ? n.length : node + 1
+    }
+
+    func text(_ node: Int32) -> String {
+        let n = nodes[Int(node)]
+        if n.flag { return strings[Int(n.payload)] }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(n.offset)..<Int(n.offset + n.length)]), as: UTF8.self)
+    }
+
+    func number(_ node: Int32) -> JSONNumber {
+        let n = nodes[Int(node)]
+        if n.flag { return JSONNumber(n.payload) }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(n.offset)..<Int(n.offset + n.length)]), as: UTF8.self)
+        let d = Double(bitPattern: UInt64(bitPattern: n.payload))
+        let integral: Int64? = (d.isFinite && d == d.rounded() && abs(d) < 9.2e18) ? Int64(d) : nil
+        return JSONNumber(literal: text, double: d, integer: integral)
+    }
+
+    func value(_ node: Int32) -> JSONValue {
+        let n = nodes[Int(node)]
+        switch n.kind {
+        case .null: return .null
+        case .bool: return .bool(n.payload != 0)
+        case .number: return .number(number(node))
+        case .string: return .string(text(node))
+        case .array:
+            var elements: [JSONValue] = []
+            elements.reserveCapacity(Int(n.offset))
+            var child = node + 1
+            for _ in 0..<n.offset {
+                elements.append(value(child))
+                child = skip(child)
+            }
+            return .array(elements)
+        case .object:
+            var entries: [(key: String, value: JSONValue)] = []
+            entries.reserveCapacity(Int(n.offset))
+            var child = node + 1
+            for _ in 0..<n.offset {
+                entries.append((text(child), value(child + 1)))
+                child = skip(child + 1)
+            }
+            return .object(JSONObject(entries))
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
