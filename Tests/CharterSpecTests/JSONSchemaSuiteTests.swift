@@ -40,9 +40,12 @@ struct JSONSchemaSuiteTests {
             for test in try #require(group["tests"]?.arrayValue) {
                 let data = try #require(test["data"])
                 let expected = test["valid"] == .bool(true)
-                let issues = validator.validator.validate(data, against: try #require(root).index)
+                let index = try #require(root).index
+                let issues = validator.validator.validate(data, against: index)
+                // The same data through the tape path (what request bodies use) must agree.
+                let tapeIssues = validator.validator.validate(try JSONTape(parsing: data.encoded()), against: index)
                 let name = "\(group["description"]?.stringValue ?? "") / \(test["description"]?.stringValue ?? "")"
-                results.append((name, issues.isEmpty == expected))
+                results.append((name, issues.isEmpty == expected && tapeIssues.isEmpty == expected && issues == tapeIssues))
             }
         }
         return results

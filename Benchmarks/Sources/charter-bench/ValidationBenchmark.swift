@@ -74,9 +74,10 @@ func runValidationBenchmarks() {
     precondition(validIssues == 0 && invalidIssues == 5, "fixture drifted: \(validIssues) / \(invalidIssues) issues")
     let n = 200_000
     var sink = 0
-    let parseOnly = nanosecondsPerCall(iterations: n) { if case .object(let o)? = try? JSONParser.parse(valid) { sink &+= o.count } }
-    let validTime = nanosecondsPerCall(iterations: n) { sink &+= validator.validate(try! JSONParser.parse(valid), against: index).count }
-    let invalidTime = nanosecondsPerCall(iterations: n) { sink &+= validator.validate(try! JSONParser.parse(invalid), against: index).count }
+    let parseOnly = nanosecondsPerCall(iterations: n) { sink &+= (try? JSONTape(parsing: valid))?.bytes.count ?? 0 }
+    let validTime = nanosecondsPerCall(iterations: n) { sink &+= validator.validate(try! JSONTape(parsing: valid), against: index).count }
+    let invalidTime = nanosecondsPerCall(iterations: n) { sink &+= validator.validate(try! JSONTape(parsing: invalid), against: index).count }
+    let valueTree = nanosecondsPerCall(iterations: n) { sink &+= validator.validate(try! JSONParser.parse(valid), against: index).count }
     let decoder = JSONDecoder()
     let validData = Data(valid)
     let decode = nanosecondsPerCall(iterations: n / 4) { sink &+= (try? decoder.decode(BookingBody.self, from: validData))?.passengers.count ?? 0 }
@@ -89,6 +90,7 @@ func runValidationBenchmarks() {
     print("| Charter parse only | \(us(parseOnly)) | \(String(format: "%.2f×", parseOnly / decode)) |")
     print("| Charter parse + validate, valid | \(us(validTime)) | \(String(format: "%.2f×", validTime / decode)) |")
     print("| Charter parse + validate, 5 violations (all collected) | \(us(invalidTime)) | \(String(format: "%.2f×", invalidTime / decode)) |")
+    print("| Charter parse to JSONValue tree + validate, valid | \(us(valueTree)) | \(String(format: "%.2f×", valueTree / decode)) |")
     print("")
     print("Best of 5 rounds of \(n) calls (JSONDecoder/JSONSerialization: \(n / 4)); release build. sink \(sink % 10)")
 }
@@ -97,13 +99,13 @@ func runValidationProfile(_ n: Int) {
     let (validator, index) = bookingValidator()
     let mode = ProcessInfo.processInfo.environment["MODE"] ?? "invalid"
     let bytes = Array((mode == "invalid" ? bookingInvalid : bookingValid).utf8)
-    let parsed = try! JSONParser.parse(bytes)
+    let parsed = try! JSONTape(parsing: bytes)
     var sink = 0
     let start = DispatchTime.now().uptimeNanoseconds
     switch mode {
-    case "parse": for _ in 0..<n { if case .object(let o)? = try? JSONParser.parse(bytes) { sink &+= o.count } }
+    case "parse": for _ in 0..<n { sink &+= (try? JSONTape(parsing: bytes))?.bytes.count ?? 0 }
     case "validate-only": for _ in 0..<n { sink &+= validator.validate(parsed, against: index).count }
-    default: for _ in 0..<n { sink &+= validator.validate(try! JSONParser.parse(bytes), against: index).count }
+    default: for _ in 0..<n { sink &+= validator.validate(try! JSONTape(parsing: bytes), against: index).count }
     }
     print(mode, Double(DispatchTime.now().uptimeNanoseconds - start) / Double(n), "ns/call", sink)
 }

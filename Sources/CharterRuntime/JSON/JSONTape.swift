@@ -51,7 +51,9 @@ public struct JSONTape: Sendable {
     func withView<T>(_ body: (TapeView) -> T) -> T {
         nodes.withUnsafeBufferPointer { n in
             bytes.withUnsafeBufferPointer { b in
-                body(TapeView(nodes: n, bytes: b, strings: strings))
+                strings.withUnsafeBufferPointer { s in
+                    body(TapeView(nodes: n, bytes: b, strings: s))
+                }
             }
         }
     }
@@ -64,8 +66,12 @@ struct TapeParser {
     var pos = 0
     var nodes: [TapeNode] = []
     var strings: [String] = []
-    /// Open containers; objects past 16 members keep a key set for duplicate detection.
-    var open: [(node: Int, keys: Set<String>?)] = []
+    /// Open containers (node indices), innermost last.
+    var open: [Int] = []
+    /// Whether the innermost open container is an object.
+    var inObject = false
+    /// Key sets for duplicate detection in objects past 16 members, by object node.
+    var keySets: [Int: Set<String>] = [:]
     var core: Parser
 
     init(bytes: UnsafeBufferPointer<UInt8>, limits: JSONParseLimits) {
@@ -90,29 +96,27 @@ struct TapeParser {
         try parseValue()
         while !open.isEmpty {
             skipWhitespace()
-            guard pos < bytes.count else { throw error("unexpected end of input inside \(isObject ? "an object" : "an array")") }
+            guard pos < bytes.count else { throw error("unexpected end of input inside \(inObject ? "an object" : "an array")") }
             let b = bytes[pos]
-            if b == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+            if b == (inObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                 pos += 1
                 close()
                 continue
             }
             guard b == UInt8(ascii: ",") else {
-                throw error(isObject ? "expected ',' or '}' in an object, found \(describe())" : "expected ',' or ']' in an array, found \(describe())")
+                throw error(inObject ? "expected ',' or '}' in an object, found \(describe())" : "expected ',' or ']' in an array, found \(describe())")
             }
             pos += 1
             skipWhitespace()
             if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") || bytes[pos] == UInt8(ascii: "]") {
                 throw error("trailing comma before '\(Character(Unicode.Scalar(bytes[pos])))'")
             }
-            if isObject { try parseKey() }
+            if inObject { try parseKey() }
             try parseValue()
         }
         skipWhitespace()
         if pos < bytes.count { throw error("unexpected \(describe()) after the JSON value") }
     }
-
-    var isObject: Bool { nodes[open[open.count - 1].node].kind == .object }
 
     func describe() -> String {
         var c = core
@@ -121,13 +125,15 @@ struct TapeParser {
     }
 
     mutating func close() {
-        let frame = open.removeLast()
-        nodes[frame.node].length = Int32(nodes.count)
+        let node = open.removeLast()
+        nodes[node].length = Int32(nodes.count)
+        if nodes[node].kind == .object && nodes[node].offset > 16 { keySets[node] = nil }
+        inObject = open.last.map { nodes[$0].kind == .object } ?? false
     }
 
     /// Counts a new member or element in the innermost container.
-    mutating func attach() {
-        if let top = open.last { nodes[top.node].offset += 1 }
+    @inline(__always) mutating func attach() {
+        if let top = open.last { nodes[top].offset += 1 }
     }
 
     mutating func parseKey() throws(JSONSyntaxError) {
@@ -143,22 +149,21 @@ struct TapeParser {
 
     /// Compares the key just parsed with the object's earlier keys (a set once the object is large).
     mutating func checkDuplicateKey(at offset: Int) throws(JSONSyntaxError) {
-        let frameIndex = open.count - 1
-        let object = open[frameIndex].node
+        let object = open[open.count - 1]
         let newKey = nodes.count - 1
         let members = Int(nodes[object].offset) // members before this key (values attach after their key)
         if members > 16 {
             let text = keyText(newKey)
-            if open[frameIndex].keys == nil {
+            if keySets[object] == nil {
                 var set = Set<String>()
                 var child = object + 1
                 for _ in 0..<members {
                     set.insert(keyText(child))
                     child = skip(child + 1)
                 }
-                open[frameIndex].keys = set
+                keySets[object] = set
             }
-            if open[frameIndex].keys!.insert(text).inserted == false { throw error("duplicate key '\(text)'", at: offset) }
+            if keySets[object]!.insert(text).inserted == false { throw error("duplicate key '\(text)'", at: offset) }
             return
         }
         var child = object + 1
@@ -179,10 +184,19 @@ struct TapeParser {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(n.offset)..<Int(n.offset + n.length)]), as: UTF8.self)
     }
 
-    func keysEqual(_ a: Int, _ b: Int) -> Bool {
+    @inline(__always) func keysEqual(_ a: Int, _ b: Int) -> Bool {
         let x = nodes[a], y = nodes[b]
         if x.flag || y.flag { return sameCodePoints(keyText(a), keyText(b)) }
-        return x.length == y.length && memcmp(bytes.baseAddress! + Int(x.offset), bytes.baseAddress! + Int(y.offset), Int(x.length)) == 0
+        guard x.length == y.length else { return false }
+        // Keys are short: a byte loop beats a memcmp call.
+        var i = Int(x.offset), j = Int(y.offset)
+        let end = i + Int(x.length)
+        while i < end {
+            if bytes[i] != bytes[j] { return false }
+            i += 1
+            j += 1
+        }
+        return true
     }
 
     mutating func parseValue() throws(JSONSyntaxError) {
@@ -192,7 +206,8 @@ struct TapeParser {
             let isObject = bytes[pos] == UInt8(ascii: "{")
             if open.count >= limits.maxDepth { throw error("nesting is deeper than \(limits.maxDepth) levels") }
             attach()
-            open.append((nodes.count, nil))
+            open.append(nodes.count)
+            inObject = isObject
             nodes.append(TapeNode(kind: isObject ? .object : .array, flag: false, offset: 0, length: 0, payload: 0))
             pos += 1
             skipWhitespace()
@@ -279,7 +294,7 @@ struct TapeParser {
 struct TapeView {
     let nodes: UnsafeBufferPointer<TapeNode>
     let bytes: UnsafeBufferPointer<UInt8>
-    let strings: [String]
+    let strings: UnsafeBufferPointer<String>
 
     @inline(__always) func skip(_ node: Int32) -> Int32 {
         let n = nodes[Int(node)]

@@ -50,9 +50,9 @@ public struct ContractValidator: Sendable {
                 if MediaTypes.isJSON(essence), let schema = media.schema, let bytes = body {
                     switch checkJSONBody(bytes, schema: schema, direction: .request) {
                     case .failure(let found): issues += found
-                    case .success(let value):
-                        if options.applyDefaults, issues.isEmpty, let filled = Defaults(schemas: schemas.schemas).apply(value, schema) {
-                            forwardedBody = filled.encoded()
+                    case .success(let tape):
+                        if options.applyDefaults, issues.isEmpty, let filled = withDefaults(tape, schema: schema) {
+                            forwardedBody = filled
                         }
                     }
                 }
@@ -70,18 +70,25 @@ public struct ContractValidator: Sendable {
         return ok ? nil : .notAcceptable(accept, available: available)
     }
 
-    /// Parses and validates a JSON body: the value, or every issue (a syntax error is one issue with its place).
-    func checkJSONBody(_ bytes: [UInt8], schema: SchemaIndex, direction: MessageDirection) -> Result<JSONValue, IssueList> {
-        let value: JSONValue
+    /// Parses and validates a JSON body: the parsed tape, or every issue (a syntax error is one issue with its place).
+    func checkJSONBody(_ bytes: [UInt8], schema: SchemaIndex, direction: MessageDirection) -> Result<JSONTape, IssueList> {
+        let tape: JSONTape
         do {
-            value = try JSONParser.parse(bytes, limits: options.jsonLimits)
+            tape = try JSONTape(parsing: bytes, limits: options.jsonLimits)
         } catch {
             let issue = ValidationIssue(field: "", pointer: "", location: .body, constraint: "syntax", value: nil,
                                         message: "Invalid JSON at line \(error.line), column \(error.column) (offset \(error.offset)): \(error.message)")
             return .failure(IssueList([issue]))
         }
-        let found = validator.validate(value, against: schema, direction: direction)
-        return found.isEmpty ? .success(value) : .failure(IssueList(found))
+        let found = validator.validate(tape, against: schema, direction: direction)
+        return found.isEmpty ? .success(tape) : .failure(IssueList(found))
+    }
+
+    /// The body with `default`s filled in, or nil when none is missing (checked on the tape first).
+    func withDefaults(_ tape: JSONTape, schema: SchemaIndex) -> [UInt8]? {
+        let defaults = Defaults(schemas: schemas.schemas)
+        guard tape.withView({ defaults.wouldApply($0, 0, schema) }) else { return nil }
+        return defaults.apply(tape.value, schema)?.encoded()
     }
 
     func checkParameters(_ request: HTTPRequest, pathParameters: [String: Substring], contract: OperationContract) -> [ValidationIssue] {

@@ -23,6 +23,12 @@ public final class Pattern: Sendable, CustomStringConvertible {
         return program.search(text)
     }
 
+    /// Whether the pattern matches anywhere in the UTF-8 `bytes` of a string.
+    public func matches(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let dfa, let result = dfa.search(bytes) { return result }
+        return program.search(String(decoding: bytes, as: UTF8.self))
+    }
+
     public var description: String { source }
 }
 

@@ -99,12 +99,16 @@ struct PatternDFA: Sendable {
     /// nil when the text is not ASCII (the caller falls back to the Pike VM).
     func search(_ text: String) -> Bool? {
         var text = text
-        return text.withUTF8 { bytes -> Bool? in
+        return text.withUTF8 { search($0) }
+    }
+
+    func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        transitions.withUnsafeBufferPointer { table in
             var state = Int(start)
             if accepts[state] { return true }
             for byte in bytes {
                 if byte >= 0x80 { return nil }
-                state = Int(transitions[state &* 128 &+ Int(byte)])
+                state = Int(table[state &* 128 &+ Int(byte)])
                 if accepts[state] { return true }
             }
             return acceptsAtEnd[state]

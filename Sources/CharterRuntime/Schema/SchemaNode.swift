@@ -174,7 +174,12 @@ public final class SchemaNode: Sendable {
     public let readOnly: Bool
     public let writeOnly: Bool
     public let defaultValue: JSONValue?
-    let propertyIndex: [String: SchemaIndex]?
+    /// Property name → position in `properties`, for schemas with many properties.
+    let propertyIndex: [String: Int]?
+    /// UTF-8 of each declared property name, for comparing against raw keys without making strings.
+    let propertyUTF8: [[UInt8]]
+    /// For each `required` name, its index in `properties` (-1 when not declared there).
+    let requiredProperty: [Int]
 
     public init(_ k: SchemaKeywords) {
         name = k.name
@@ -224,12 +229,14 @@ public final class SchemaNode: Sendable {
         readOnly = k.readOnly
         writeOnly = k.writeOnly
         defaultValue = k.defaultValue
-        propertyIndex = k.properties.count > 8 ? Dictionary(k.properties.map { ($0.name, $0.schema) }, uniquingKeysWith: { a, _ in a }) : nil
+        propertyUTF8 = k.properties.map { Array($0.name.utf8) }
+        requiredProperty = k.required.map { name in k.properties.firstIndex { $0.name == name } ?? -1 }
+        propertyIndex = k.properties.count > 8 ? Dictionary(k.properties.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a }) : nil
     }
 
     /// The schema for property `name`, if declared.
     @inline(__always) func property(_ name: String) -> SchemaIndex? {
-        if let propertyIndex { return propertyIndex[name] }
+        if let propertyIndex { return propertyIndex[name].map { properties[$0].schema } }
         for p in properties where p.name == name { return p.schema }
         return nil
     }

@@ -36,6 +36,27 @@ struct Defaults {
         }
     }
 
+    /// Whether applying defaults would change `r` (checked on the parsed document, without building values).
+    func wouldApply<D: JSONDocument>(_ document: D, _ r: D.Ref, _ index: SchemaIndex, depth: Int = 0) -> Bool {
+        guard depth < 64 else { return false }
+        switch document.kind(r) {
+        case .object:
+            for (name, schema) in allProperties(index, depth: 0) {
+                if let child = document.member(r, name) {
+                    if wouldApply(document, child, schema, depth: depth + 1) { return true }
+                } else if defaultValue(schema, depth: 0) != nil {
+                    return true
+                }
+            }
+            return false
+        case .array:
+            guard let items = itemSchema(schemas[index]) else { return false }
+            return document.elements(r).contains { wouldApply(document, $0, items, depth: depth + 1) }
+        default:
+            return false
+        }
+    }
+
     private func itemSchema(_ s: SchemaNode) -> SchemaIndex? {
         if case .schema(let i)? = s.items { return i }
         if let r = s.ref { return itemSchema(schemas[r]) }

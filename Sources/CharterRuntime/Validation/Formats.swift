@@ -18,7 +18,12 @@ public enum StringFormat: String, Sendable, CaseIterable {
         return Array(value.utf8).withUnsafeBufferPointer { check($0[...]) }
     }
 
-    private func check(_ bytes: Bytes) -> Bool {
+    /// Whether the UTF-8 bytes of a string conform.
+    public func isValid(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        check(bytes[...])
+    }
+
+    private func check(_ bytes: ByteSlice) -> Bool {
         switch self {
         case .dateTime: return Formats.isDateTime(bytes)
         case .date: return Formats.isDate(bytes)
@@ -53,14 +58,14 @@ public enum StringFormat: String, Sendable, CaseIterable {
 }
 
 /// A view of a string's UTF-8 bytes, sliced without copying.
-typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
+typealias ByteSlice = Slice<UnsafeBufferPointer<UInt8>>
 
 enum Formats {
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
     @inline(__always) static func isHex(_ b: UInt8) -> Bool { isDigit(b) || (b | 0x20 >= 97 && b | 0x20 <= 102) }
     @inline(__always) static func isAlpha(_ b: UInt8) -> Bool { b | 0x20 >= 97 && b | 0x20 <= 122 }
 
-    static func number(_ b: Bytes, _ from: Int, _ count: Int) -> Int? {
+    static func number(_ b: ByteSlice, _ from: Int, _ count: Int) -> Int? {
         guard from + count <= b.endIndex else { return nil }
         var v = 0
         for i in from..<from + count {
@@ -78,7 +83,7 @@ enum Formats {
         }
     }
 
-    static func isDate(_ b: Bytes) -> Bool {
+    static func isDate(_ b: ByteSlice) -> Bool {
         let s = b.startIndex
         guard b.count == 10, b[s + 4] == UInt8(ascii: "-"), b[s + 7] == UInt8(ascii: "-"),
               let year = number(b, s, 4), let month = number(b, s + 5, 2), let day = number(b, s + 8, 2)
@@ -87,7 +92,7 @@ enum Formats {
     }
 
     /// `HH:MM:SS[.frac](Z|±HH:MM)`; a leap second is valid only where it falls on 23:59:60 UTC.
-    static func isTime(_ b: Bytes, dateContext: Void?) -> Bool {
+    static func isTime(_ b: ByteSlice, dateContext: Void?) -> Bool {
         let s = b.startIndex
         guard b.count >= 9, b[s + 2] == UInt8(ascii: ":"), b[s + 5] == UInt8(ascii: ":"),
               let hour = number(b, s, 2), let minute = number(b, s + 3, 2), let second = number(b, s + 6, 2)
@@ -119,12 +124,12 @@ enum Formats {
         return true
     }
 
-    static func isDateTime(_ bytes: Bytes) -> Bool {
+    static func isDateTime(_ bytes: ByteSlice) -> Bool {
         guard bytes.count >= 20, bytes[10] | 0x20 == UInt8(ascii: "t") else { return false }
         return isDate(bytes[0..<10]) && isTime(bytes[11...], dateContext: nil)
     }
 
-    static func isUUID(_ b: Bytes) -> Bool {
+    static func isUUID(_ b: ByteSlice) -> Bool {
         guard b.count == 36 else { return false }
         for (i, c) in b.enumerated() {
             if i == 8 || i == 13 || i == 18 || i == 23 {
@@ -136,7 +141,7 @@ enum Formats {
         return true
     }
 
-    static func isIPv4(_ b: Bytes) -> Bool {
+    static func isIPv4(_ b: ByteSlice) -> Bool {
         var parts = 0
         var i = b.startIndex
         while true {
@@ -155,7 +160,7 @@ enum Formats {
         }
     }
 
-    static func isIPv6(_ b: Bytes) -> Bool {
+    static func isIPv6(_ b: ByteSlice) -> Bool {
         guard b.count >= 2, b.count <= 45 else { return false }
         var groups = 0
         var sawDoubleColon = false
@@ -194,7 +199,7 @@ enum Formats {
         return sawDoubleColon ? groups <= 7 : groups == 8
     }
 
-    static func isHostname(_ b: Bytes) -> Bool {
+    static func isHostname(_ b: ByteSlice) -> Bool {
         guard !b.isEmpty, b.count <= 253 else { return false }
         var labelLength = 0
         var previous: UInt8 = UInt8(ascii: ".")
@@ -214,7 +219,7 @@ enum Formats {
     }
 
     /// `local@domain`: a dot-atom or quoted local part, and a hostname or bracketed IP literal.
-    static func isEmail(_ b: Bytes) -> Bool {
+    static func isEmail(_ b: ByteSlice) -> Bool {
         guard let at = b.lastIndex(of: UInt8(ascii: "@")), at > 0, at < b.count - 1, b.count <= 320 else { return false }
         let local = b[..<at], domain = b[(at + 1)...]
         if local.first == UInt8(ascii: "\"") {
@@ -246,7 +251,7 @@ enum Formats {
         return isHostname(domain)
     }
 
-    static func isBase64(_ b: Bytes) -> Bool {
+    static func isBase64(_ b: ByteSlice) -> Bool {
         guard b.count % 4 == 0 else { return false }
         var padding = 0
         for (i, c) in b.enumerated() {
@@ -261,7 +266,7 @@ enum Formats {
     }
 
     /// RFC 3986 URI (scheme required) or URI reference.
-    static func isURI(_ b: Bytes, requireScheme: Bool) -> Bool {
+    static func isURI(_ b: ByteSlice, requireScheme: Bool) -> Bool {
         var i = 0
         // Scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"
         var hasScheme = false
@@ -312,7 +317,7 @@ enum Formats {
         "!$&'()*+,;=".utf8.contains(c)
     }
 
-    private static func isAuthority(_ b: Bytes) -> Bool {
+    private static func isAuthority(_ b: ByteSlice) -> Bool {
         var host = b
         if let at = b.lastIndex(of: UInt8(ascii: "@")) {
             let userinfo = b[..<at]
@@ -334,7 +339,7 @@ enum Formats {
         return isPercentEncoded(host, allowing: { isUnreserved($0) || isSubDelim($0) })
     }
 
-    private static func isPercentEncoded(_ b: Bytes, allowing allowed: (UInt8) -> Bool) -> Bool {
+    private static func isPercentEncoded(_ b: ByteSlice, allowing allowed: (UInt8) -> Bool) -> Bool {
         var i = b.startIndex
         while i < b.endIndex {
             if b[i] == UInt8(ascii: "%") {

@@ -70,9 +70,11 @@ enum IssuePath {
         return out
     }
 
-    /// Replaces single characters (kept free of Foundation so the runtime stays light).
+    /// Replaces single ASCII characters (kept free of Foundation so the runtime stays light). Most keys
+    /// contain none of them and are returned as they are.
     static func replacing(_ s: String, _ pairs: [(Character, String)]) -> String {
-        guard s.contains(where: { c in pairs.contains { $0.0 == c } }) else { return s }
+        let targets = pairs.compactMap { $0.0.asciiValue }
+        guard s.utf8.contains(where: { targets.contains($0) }) else { return s }
         var out = ""
         for c in s {
             if let pair = pairs.first(where: { $0.0 == c }) { out += pair.1 } else { out.append(c) }

@@ -3,7 +3,7 @@ public enum MessageDirection: Sendable {
     case request, response
 }
 
-/// Validates JSON values against a `SchemaSet`, collecting every violation (never stopping at the first).
+/// Validates JSON against a `SchemaSet`, collecting every violation (never stopping at the first).
 public struct Validator: Sendable {
     public let schemas: SchemaSet
     /// Deepest schema/value recursion followed (a schema that includes itself through `allOf` stops here).
@@ -19,32 +19,52 @@ public struct Validator: Sendable {
     ///   - base: display prefix for field paths (a parameter's name; empty for bodies).
     public func validate(_ value: JSONValue, against index: SchemaIndex, direction: MessageDirection = .request,
                          location: IssueLocation = .body, base: String = "") -> [ValidationIssue] {
-        var run = ValidationRun(schemas: schemas.schemas, direction: direction, location: location, base: base, maxDepth: maxDepth)
+        var run = ValidationRun(document: ValueDocument(), schemas: schemas.schemas, direction: direction, location: location, base: base, maxDepth: maxDepth)
         run.check(value, index, depth: 0)
         return run.issues
     }
 
+    /// Every violation of a parsed tape (the fast path for request bodies).
+    public func validate(_ tape: JSONTape, against index: SchemaIndex, direction: MessageDirection = .request,
+                         location: IssueLocation = .body, base: String = "") -> [ValidationIssue] {
+        tape.withView { view in
+            var run = ValidationRun(document: view, schemas: schemas.schemas, direction: direction, location: location, base: base, maxDepth: maxDepth)
+            run.check(0, index, depth: 0)
+            return run.issues
+        }
+    }
+
     /// Whether `value` is valid (stops at the first violation).
     public func isValid(_ value: JSONValue, against index: SchemaIndex, direction: MessageDirection = .request) -> Bool {
-        var run = ValidationRun(schemas: schemas.schemas, direction: direction, location: .body, base: "", maxDepth: maxDepth)
+        var run = ValidationRun(document: ValueDocument(), schemas: schemas.schemas, direction: direction, location: .body, base: "", maxDepth: maxDepth)
         run.stopAtFirst = true
         run.check(value, index, depth: 0)
         return run.issues.isEmpty
     }
 }
 
-/// One validation pass: the path to the current value and the issues found so far.
-struct ValidationRun {
+/// One validation pass over a document: the path to the current value and the issues found so far.
+struct ValidationRun<Document: JSONDocument> {
+    typealias Ref = Document.Ref
+
+    enum Step {
+        case key(Document.Key)
+        case index(Int)
+    }
+
+    let document: Document
     let schemas: [SchemaNode]
     let direction: MessageDirection
     let location: IssueLocation
     let base: String
     let maxDepth: Int
-    var path: [PathComponent] = []
+    /// Path steps keep the document's keys; they become strings only when an issue is reported.
+    var path: [Step] = []
     var issues: [ValidationIssue] = []
     var stopAtFirst = false
 
-    init(schemas: [SchemaNode], direction: MessageDirection, location: IssueLocation, base: String, maxDepth: Int) {
+    init(document: Document, schemas: [SchemaNode], direction: MessageDirection, location: IssueLocation, base: String, maxDepth: Int) {
+        self.document = document
         self.schemas = schemas
         self.direction = direction
         self.location = location
@@ -54,16 +74,21 @@ struct ValidationRun {
 
     var done: Bool { stopAtFirst && !issues.isEmpty }
 
-    mutating func report(_ constraint: String, _ message: String, value: JSONValue?, at extra: PathComponent? = nil) {
-        if let extra { path.append(extra) }
-        issues.append(ValidationIssue(field: IssuePath.field(path, base: base), pointer: IssuePath.pointer(path),
+    mutating func report(_ constraint: String, _ message: String, value: Ref?, at extra: PathComponent? = nil) {
+        var components = path.map { step -> PathComponent in
+            switch step {
+            case .key(let k): .key(document.keyString(k))
+            case .index(let i): .index(i)
+            }
+        }
+        if let extra { components.append(extra) }
+        issues.append(ValidationIssue(field: IssuePath.field(components, base: base), pointer: IssuePath.pointer(components),
                                       location: location, constraint: constraint,
-                                      value: value.map(IssuePath.truncated), message: message))
-        if extra != nil { path.removeLast() }
+                                      value: value.map { IssuePath.truncated(document.value($0)) }, message: message))
     }
 
-    /// A trial run of a subschema (for anyOf/oneOf/not/if): its issues, without reporting them.
-    mutating func trial(_ value: JSONValue, _ index: SchemaIndex, depth: Int, stopAtFirst: Bool) -> [ValidationIssue] {
+    /// A trial run of a subschema (for anyOf/oneOf/not/if/contains): its issues, without reporting them.
+    mutating func trial(_ value: Ref, _ index: SchemaIndex, depth: Int, stopAtFirst: Bool) -> [ValidationIssue] {
         let savedIssues = issues
         let savedStop = self.stopAtFirst
         issues = []
@@ -75,7 +100,7 @@ struct ValidationRun {
         return found
     }
 
-    mutating func check(_ value: JSONValue, _ index: SchemaIndex, depth: Int) {
+    mutating func check(_ value: Ref, _ index: SchemaIndex, depth: Int) {
         guard depth < maxDepth else {
             report("depth", "Schema nesting deeper than \(maxDepth) levels; not validated further", value: nil)
             return
@@ -85,35 +110,52 @@ struct ValidationRun {
             if !b { report("false", "No value is allowed here", value: value) }
             return
         }
-        if case .null = value, s.nullable { return }
+        let kind = document.kind(value)
+        if kind == .null, s.nullable { return }
         if let ref = s.ref {
             check(value, ref, depth: depth + 1)
             if done { return }
         }
-        if let types = s.types, !types.admits(value) {
+        if let types = s.types, !admits(types, value, kind) {
             report("type", Messages.type(types), value: value)
             return // the other keywords would only repeat the problem
         }
-        if let values = s.enumValues, !values.contains(value) {
+        if let values = s.enumValues, !values.contains(where: { document.equals(value, $0) }) {
             report("enum", Messages.enumeration(values), value: value)
         }
-        if let c = s.constValue, c != value {
+        if let c = s.constValue, !document.equals(value, c) {
             report("const", "Value must be \(Messages.describe(c))", value: value)
         }
-        switch value {
-        case .number(let n): checkNumber(n, value, s)
-        case .string(let str): checkString(str, value, s)
-        case .array(let elements): checkArray(elements, value, s, depth: depth)
-        case .object(let object): checkObject(object, value, s, depth: depth)
+        switch kind {
+        case .number: checkNumber(value, s)
+        case .string: checkString(value, s)
+        case .array: checkArray(value, s, depth: depth)
+        case .object: checkObject(value, s, depth: depth)
         default: break
         }
         if done { return }
-        checkComposition(value, s, depth: depth)
+        if !s.allOf.isEmpty || !s.anyOf.isEmpty || !s.oneOf.isEmpty || s.not != nil || s.ifSchema != nil || s.discriminator != nil {
+            checkComposition(value, kind, s, depth: depth)
+        }
+    }
+
+    @inline(__always) func admits(_ types: JSONTypeSet, _ value: Ref, _ kind: JSONKind) -> Bool {
+        switch kind {
+        case .null: types.contains(.null)
+        case .bool: types.contains(.boolean)
+        case .string: types.contains(.string)
+        case .array: types.contains(.array)
+        case .object: types.contains(.object)
+        case .number: types.contains(.number) || (types.contains(.integer) && document.isIntegral(value))
+        }
     }
 
     // MARK: Numbers
 
-    mutating func checkNumber(_ n: JSONNumber, _ value: JSONValue, _ s: SchemaNode) {
+    mutating func checkNumber(_ value: Ref, _ s: SchemaNode) {
+        guard s.minimum != nil || s.maximum != nil || s.exclusiveMinimum != nil || s.exclusiveMaximum != nil
+            || s.multipleOf != nil || s.integerFormat != nil else { return }
+        let n = document.number(value)
         if let b = s.minimum, NumberMath.compare(n, b.value) < 0 { report("minimum", "Must be at least \(b.text)", value: value) }
         if let b = s.maximum, NumberMath.compare(n, b.value) > 0 { report("maximum", "Must be at most \(b.text)", value: value) }
         if let b = s.exclusiveMinimum, NumberMath.compare(n, b.value) <= 0 { report("exclusiveMinimum", "Must be greater than \(b.text)", value: value) }
@@ -131,62 +173,58 @@ struct ValidationRun {
 
     // MARK: Strings
 
-    mutating func checkString(_ str: String, _ value: JSONValue, _ s: SchemaNode) {
-        if s.minLength != nil || s.maxLength != nil {
+    mutating func checkString(_ value: Ref, _ s: SchemaNode) {
+        guard s.minLength != nil || s.maxLength != nil || s.pattern != nil || s.format != nil else { return }
+        // One pass over the bytes decides every string keyword; issues are reported afterwards.
+        let (length, patternOK, formatOK) = document.withUTF8(value) { bytes -> (Int, Bool, Bool) in
             // Lengths count Unicode code points, as JSON Schema specifies (not UTF-16 units or graphemes).
-            let length = codePointCount(str)
-            if let m = s.minLength, length < m { report("minLength", "Must be at least \(m) character\(m == 1 ? "" : "s") long", value: value) }
-            if let m = s.maxLength, length > m { report("maxLength", "Must be at most \(m) character\(m == 1 ? "" : "s") long", value: value) }
+            let length = (s.minLength != nil || s.maxLength != nil) ? Bytes.codePointCount(bytes) : 0
+            return (length, s.pattern?.matches(utf8: bytes) ?? true, s.format?.isValid(utf8: bytes) ?? true)
         }
-        if let p = s.pattern, !p.matches(str) { report("pattern", "Must match the pattern \(p.source)", value: value) }
-        if let f = s.format, !f.isValid(str) { report("format", "Must be \(f.explanation)", value: value) }
-    }
-
-    /// Unicode scalars in `s`: UTF-8 bytes that are not continuation bytes (no decoding needed).
-    @inline(__always) func codePointCount(_ s: String) -> Int {
-        s.utf8.withContiguousStorageIfAvailable { bytes in
-            var n = 0
-            for b in bytes where b & 0xC0 != 0x80 { n &+= 1 }
-            return n
-        } ?? s.unicodeScalars.count
+        if let m = s.minLength, length < m { report("minLength", "Must be at least \(m) character\(m == 1 ? "" : "s") long", value: value) }
+        if let m = s.maxLength, length > m { report("maxLength", "Must be at most \(m) character\(m == 1 ? "" : "s") long", value: value) }
+        if !patternOK, let p = s.pattern { report("pattern", "Must match the pattern \(p.source)", value: value) }
+        if !formatOK, let f = s.format { report("format", "Must be \(f.explanation)", value: value) }
     }
 
     // MARK: Arrays
 
-    mutating func checkArray(_ elements: [JSONValue], _ value: JSONValue, _ s: SchemaNode, depth: Int) {
-        let count = elements.count
+    mutating func checkArray(_ value: Ref, _ s: SchemaNode, depth: Int) {
+        let count = document.count(value)
         if let min = s.minItems, count < min {
             report("minItems", Messages.itemCount(min: s.minItems, max: s.maxItems, found: count, tooFew: true), value: nil)
         }
         if let max = s.maxItems, count > max {
             report("maxItems", Messages.itemCount(min: s.minItems, max: s.maxItems, found: count, tooFew: false), value: nil)
         }
-        if s.uniqueItems, let (a, b) = NumberMath.firstDuplicate(elements) {
-            report("uniqueItems", "Array items must be unique; items \(a) and \(b) are equal", value: elements[b], at: .index(b))
+        if s.uniqueItems, let (a, b) = firstDuplicate(value, count: count) {
+            report("uniqueItems", "Array items must be unique; items \(a.0) and \(b.0) are equal", value: b.1, at: .index(b.0))
         }
-        for (i, prefix) in s.prefixItems.enumerated() where i < count {
+        var i = 0
+        for element in document.elements(value) {
+            defer { i += 1 }
+            let schema: SchemaIndex
+            if i < s.prefixItems.count {
+                schema = s.prefixItems[i]
+            } else {
+                switch s.items {
+                case .schema(let items)?: schema = items
+                case .bool(false)?:
+                    if i == s.prefixItems.count {
+                        report("items", "Array must contain at most \(s.prefixItems.count) item\(s.prefixItems.count == 1 ? "" : "s"), found \(count)", value: nil)
+                    }
+                    continue
+                default: continue
+                }
+            }
             path.append(.index(i))
-            check(elements[i], prefix, depth: depth + 1)
+            check(element, schema, depth: depth + 1)
             path.removeLast()
             if done { return }
         }
-        if let items = s.items, count > s.prefixItems.count {
-            switch items {
-            case .bool(false):
-                report("items", "Array must contain at most \(s.prefixItems.count) item\(s.prefixItems.count == 1 ? "" : "s"), found \(count)", value: nil)
-            case .bool(true): break
-            case .schema(let itemSchema):
-                for i in s.prefixItems.count..<count {
-                    path.append(.index(i))
-                    check(elements[i], itemSchema, depth: depth + 1)
-                    path.removeLast()
-                    if done { return }
-                }
-            }
-        }
         if let contains = s.contains {
             var matches = 0
-            for element in elements where trial(element, contains, depth: depth + 1, stopAtFirst: true).isEmpty { matches += 1 }
+            for element in document.elements(value) where trial(element, contains, depth: depth + 1, stopAtFirst: true).isEmpty { matches += 1 }
             let min = s.minContains ?? 1
             if matches < min {
                 report("contains", "Array must contain at least \(min) matching item\(min == 1 ? "" : "s"), found \(matches)", value: nil)
@@ -197,32 +235,84 @@ struct ValidationRun {
         }
     }
 
+    /// The first pair of equal elements (JSON equality: 1 == 1.0, objects unordered). Large arrays hash
+    /// their materialised values; small ones compare pairwise without allocating.
+    func firstDuplicate(_ value: Ref, count: Int) -> ((Int, Ref), (Int, Ref))? {
+        let elements = Array(document.elements(value))
+        if count <= 16 {
+            for j in elements.indices.dropFirst() {
+                for i in 0..<j where document.equal(elements[i], elements[j]) { return ((i, elements[i]), (j, elements[j])) }
+            }
+            return nil
+        }
+        var seen: [JSONValue: Int] = [:]
+        seen.reserveCapacity(count)
+        for (j, e) in elements.enumerated() {
+            let v = document.value(e)
+            if let i = seen[v] { return ((i, elements[i]), (j, e)) }
+            seen[v] = j
+        }
+        return nil
+    }
+
     // MARK: Objects
 
-    mutating func checkObject(_ object: JSONObject, _ value: JSONValue, _ s: SchemaNode, depth: Int) {
-        for name in s.required where object[name] == nil {
+    /// The index in `s.properties` of the property named `key`, or -1.
+    @inline(__always) func propertyPosition(_ s: SchemaNode, _ key: Document.Key) -> Int {
+        if let index = s.propertyIndex { return index[document.keyString(key)] ?? -1 }
+        return document.keyUTF8(key) { bytes in
+            for (i, name) in s.propertyUTF8.enumerated() where name.count == bytes.count {
+                // Names are short: compare bytes inline rather than calling memcmp.
+                var equal = true
+                for j in 0..<name.count where name[j] != bytes[j] { equal = false; break }
+                if equal { return i }
+            }
+            return -1
+        }
+    }
+
+    mutating func checkObject(_ value: Ref, _ s: SchemaNode, depth: Int) {
+        let count = document.count(value)
+        // One pass finds each member's declared property; required checks and member checks reuse it.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { positions in
+            var seen: UInt64 = 0
+            for (i, (key, _)) in document.members(value).enumerated() {
+                let p = s.properties.isEmpty ? -1 : propertyPosition(s, key)
+                positions[i] = p
+                if p >= 0 && p < 64 { seen |= 1 << UInt64(p) }
+            }
+            checkObjectMembers(value, s, positions, seen, depth: depth)
+        }
+    }
+
+    mutating func checkObjectMembers(_ value: Ref, _ s: SchemaNode, _ positions: UnsafeMutableBufferPointer<Int>, _ seen: UInt64, depth: Int) {
+        for (r, name) in s.required.enumerated() {
+            let p = s.requiredProperty[r]
+            let present = (p >= 0 && p < 64) ? seen & (1 << UInt64(p)) != 0 : document.member(value, name) != nil
+            if present { continue }
             // A required readOnly property is only required in responses; writeOnly only in requests.
-            if let p = s.property(name), skipRequired(p) { continue }
+            if p >= 0, skipRequired(s.properties[p].schema) { continue }
             report("required", "Required property missing", value: nil, at: .key(name))
             if done { return }
         }
-        if let min = s.minProperties, object.count < min {
-            report("minProperties", "Object must have at least \(min) propert\(min == 1 ? "y" : "ies"), found \(object.count)", value: nil)
+        let count = document.count(value)
+        if let min = s.minProperties, count < min {
+            report("minProperties", "Object must have at least \(min) propert\(min == 1 ? "y" : "ies"), found \(count)", value: nil)
         }
-        if let max = s.maxProperties, object.count > max {
-            report("maxProperties", "Object must have at most \(max) propert\(max == 1 ? "y" : "ies"), found \(object.count)", value: nil)
+        if let max = s.maxProperties, count > max {
+            report("maxProperties", "Object must have at most \(max) propert\(max == 1 ? "y" : "ies"), found \(count)", value: nil)
         }
-        for (name, needs) in s.dependentRequired where object[name] != nil {
-            for other in needs where object[other] == nil {
+        for (name, needs) in s.dependentRequired where document.member(value, name) != nil {
+            for other in needs where document.member(value, other) == nil {
                 report("dependentRequired", "Required when '\(name)' is present", value: nil, at: .key(other))
             }
         }
         let checksExtras = s.additionalProperties != nil || !s.patternProperties.isEmpty || s.propertyNames != nil
-        for (key, child) in object.entries {
+        for (i, (key, child)) in document.members(value).enumerated() {
             path.append(.key(key))
-            defer { path.removeLast() }
             var matched = false
-            if let p = s.property(key) {
+            if positions[i] >= 0 {
+                let p = s.properties[positions[i]].schema
                 matched = true
                 let ps = schemas[p]
                 if direction == .request && ps.readOnly {
@@ -234,13 +324,18 @@ struct ValidationRun {
                 }
             }
             if checksExtras {
-                for (pattern, schema) in s.patternProperties where pattern.matches(key) {
+                for (pattern, schema) in s.patternProperties where document.keyUTF8(key, { pattern.matches(utf8: $0) }) {
                     matched = true
                     check(child, schema, depth: depth + 1)
                 }
                 if let names = s.propertyNames {
-                    for issue in trial(.string(key), names, depth: depth + 1, stopAtFirst: false) {
-                        report("propertyNames", "Property name '\(key)' is not allowed: \(issue.message)", value: .string(key))
+                    // A key is not a value of the document: check its text in a run over a value tree.
+                    let keyText = document.keyString(key)
+                    var keyRun = ValidationRun<ValueDocument>(document: ValueDocument(), schemas: schemas, direction: direction,
+                                                              location: location, base: base, maxDepth: maxDepth)
+                    keyRun.check(.string(keyText), names, depth: depth + 1)
+                    for issue in keyRun.issues {
+                        report("propertyNames", "Property name '\(keyText)' is not allowed: \(issue.message)", value: nil)
                     }
                 }
                 if !matched, let extra = s.additionalProperties {
@@ -251,15 +346,20 @@ struct ValidationRun {
                     }
                 }
             }
+            path.removeLast()
             if done { return }
         }
-        for (name, schema) in s.dependentSchemas where object[name] != nil {
+        for (name, schema) in s.dependentSchemas where document.member(value, name) != nil {
             check(value, schema, depth: depth + 1)
         }
         if case .bool(false)? = s.unevaluatedProperties {
             let known = evaluatedPropertyNames(s, depth: 0)
-            for (key, child) in object.entries where !known.contains(key) && !s.patternProperties.contains(where: { $0.pattern.matches(key) }) {
-                report("unevaluatedProperties", "Property is not allowed", value: child, at: .key(key))
+            for (key, child) in document.members(value) {
+                let name = document.keyString(key)
+                if known.contains(name) || s.patternProperties.contains(where: { $0.pattern.matches(name) }) { continue }
+                path.append(.key(key))
+                report("unevaluatedProperties", "Property is not allowed", value: child)
+                path.removeLast()
             }
         }
     }
@@ -277,13 +377,12 @@ struct ValidationRun {
         for i in s.allOf + s.anyOf + s.oneOf + [s.ref, s.thenSchema, s.elseSchema].compactMap({ $0 }) {
             names.formUnion(evaluatedPropertyNames(schemas[i], depth: depth + 1))
         }
-        if case .schema? = s.additionalProperties { return names.union(["\u{0}any"]) }
         return names
     }
 
     // MARK: Composition
 
-    mutating func checkComposition(_ value: JSONValue, _ s: SchemaNode, depth: Int) {
+    mutating func checkComposition(_ value: Ref, _ kind: JSONKind, _ s: SchemaNode, depth: Int) {
         for member in s.allOf {
             check(value, member, depth: depth + 1)
             if done { return }
@@ -299,8 +398,8 @@ struct ValidationRun {
             if !matched { reportBranchFailure("anyOf", value, s.anyOf, closest: best) }
         }
         if !s.oneOf.isEmpty {
-            if let d = s.discriminator, case .object(let object) = value {
-                checkDiscriminated(value, object, d, s, depth: depth)
+            if let d = s.discriminator, kind == .object {
+                checkDiscriminated(value, d, depth: depth)
             } else {
                 var matches: [SchemaIndex] = []
                 var best: [ValidationIssue]?
@@ -314,9 +413,9 @@ struct ValidationRun {
                     report("oneOf", "Must match exactly one of \(Messages.branchNames(matches, schemas)), matched \(matches.count)", value: value)
                 }
             }
-        } else if let d = s.discriminator, case .object(let object) = value, !s.anyOf.isEmpty || !d.mapping.isEmpty {
+        } else if let d = s.discriminator, kind == .object, document.member(value, d.propertyName) == nil {
             // A discriminator on anyOf (or an allOf parent) still names the property that must be present.
-            if object[d.propertyName] == nil { report("discriminator", "Required property missing", value: nil, at: .key(d.propertyName)) }
+            report("discriminator", "Required property missing", value: nil, at: .key(d.propertyName))
         }
         if let not = s.not, trial(value, not, depth: depth + 1, stopAtFirst: true).isEmpty {
             report("not", "Must not match the excluded schema", value: value)
@@ -331,12 +430,15 @@ struct ValidationRun {
     }
 
     /// oneOf with a discriminator: the property's value picks the branch; that branch's issues are reported.
-    mutating func checkDiscriminated(_ value: JSONValue, _ object: JSONObject, _ d: SchemaKeywords.Discriminator, _ s: SchemaNode, depth: Int) {
-        guard let tag = object[d.propertyName] else {
+    mutating func checkDiscriminated(_ value: Ref, _ d: SchemaKeywords.Discriminator, depth: Int) {
+        guard let tag = document.member(value, d.propertyName) else {
             report("discriminator", "Required property missing", value: nil, at: .key(d.propertyName))
             return
         }
-        guard case .string(let name) = tag, let branch = d.mapping.first(where: { $0.value == name })?.schema else {
+        let branch: SchemaIndex? = document.kind(tag) == .string
+            ? document.withUTF8(tag) { bytes in d.mapping.first { Bytes.equal(bytes, $0.value) }?.schema }
+            : nil
+        guard let branch else {
             report("discriminator", "Value must be one of: \(d.mapping.map(\.value).joined(separator: ", "))", value: tag, at: .key(d.propertyName))
             return
         }
@@ -345,8 +447,13 @@ struct ValidationRun {
 
     /// No branch matched: when the closest branch failed only below the top level, its issues say the most;
     /// otherwise one issue names the alternatives.
-    mutating func reportBranchFailure(_ keyword: String, _ value: JSONValue, _ branches: [SchemaIndex], closest: [ValidationIssue]?) {
-        let here = IssuePath.pointer(path)
+    mutating func reportBranchFailure(_ keyword: String, _ value: Ref, _ branches: [SchemaIndex], closest: [ValidationIssue]?) {
+        let here = IssuePath.pointer(path.map { step -> PathComponent in
+            switch step {
+            case .key(let k): .key(document.keyString(k))
+            case .index(let i): .index(i)
+            }
+        })
         if let closest, !closest.isEmpty, closest.allSatisfy({ $0.pointer != here || $0.constraint == "required" }), closest.count <= 5 {
             issues += closest
         } else {
