@@ -1,4 +1,5 @@
 import CharterRuntime
+import CharterValidation
 import Foundation
 import HTTPTypes
 import OpenAPIRuntime
@@ -173,6 +174,19 @@ struct ServerValidationTests {
             #expect(r.json?["error"]?["details"]?[0]?["field"] == "user_id")
             #expect(r.json?["error"]?["details"]?[0]?["in"] == "path")
             #expect(r.json?["error"]?["details"]?[0]?["message"] == "Must be an integer")
+        }
+    }
+
+    @Test func undeclaredMethodsAre405WithTheEnvelope() async throws {
+        let validator = try SpecValidator.load(path: TestPaths.packageRoot.appendingPathComponent("Specs/users-v1.yaml").path)
+        let router = try CharterSpecTests.router(for: "users-v1.yaml", options: ValidationOptions(), handlers: ["getUser": respond(200, "{}")])
+        try router.registerMethodNotAllowed(for: validator.contracts)
+        try await withServer(router) { base in
+            let r = try await send(base, "POST", "/users/7", headers: ["X-Request-ID": "m-1"])
+            #expect(r.status == 405)
+            #expect(r.header("Allow") == "DELETE, GET, PATCH, PUT")
+            #expect(r.json?["error"]?["code"] == "METHOD_NOT_ALLOWED")
+            #expect(r.json?["error"]?["request_id"] == "m-1")
         }
     }
 }

@@ -17,3 +17,26 @@ extension ServerTransport {
         try register(chained, method: method, path: path)
     }
 }
+
+extension ServerTransport {
+    /// Registers a 405 `METHOD_NOT_ALLOWED` answer (with `Allow`) for every method a declared path does not
+    /// support, so clients get the same error envelope as for validation errors. (An unknown path's 404 is the
+    /// transport's own: `ServerTransport` has no catch-all route.)
+    public func registerMethodNotAllowed(for contracts: [OperationContract], format: ErrorFormat = .charter) throws {
+        var methodsByPath: [String: Set<String>] = [:]
+        for c in contracts { methodsByPath[c.path, default: []].insert(c.method) }
+        let all: [HTTPRequest.Method] = [.get, .put, .post, .delete, .patch, .head, .options]
+        for (path, declared) in methodsByPath.sorted(by: { $0.key < $1.key }) {
+            let allowed = declared.sorted()
+            for method in all where !declared.contains(method.rawValue) && !(method == .head && declared.contains("GET")) {
+                try register({ request, _, _ in
+                    let requestID = RequestID.incoming(request.headerFields) ?? RequestID.generate()
+                    var (head, bytes) = APIError.methodNotAllowed(method.rawValue, allowed: allowed)
+                        .response(format: format, requestID: requestID, instance: request.path.map { String($0.prefix { $0 != "?" }) })
+                    head.headerFields[.allow] = allowed.joined(separator: ", ")
+                    return (head, HTTPBody(bytes))
+                }, method: method, path: path)
+            }
+        }
+    }
+}
