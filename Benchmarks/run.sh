@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Builds the benchmark package in release mode and prints the load table (markdown).
+# Builds the benchmark package in release mode and prints the load and validation tables (markdown).
 # Usage: Benchmarks/run.sh [path/to/shared/corpus]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 corpus="${1:-$here/../../shared/corpus}"
+# SwiftPM can miss new files of a path dependency in an existing build plan: drop the plan first.
+rm -f "$here/.build/release/description.json"
 swift build -c release --package-path "$here" 2>&1 | tail -1 >&2
-"$here/.build/release/charter-bench" "$corpus"
+"$here/.build/release/charter-bench" all "$corpus"
