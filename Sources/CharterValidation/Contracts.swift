@@ -7,6 +7,9 @@ enum ContractBuilder {
         document.operations.map { contract($0.operation) } + document.webhooks.flatMap { $0.item.operations.map(contract) }
     }
 
+    /// `x-charter-max-body-size` on an operation (bytes) overrides the server-wide request body limit.
+    static let maxBodySizeExtension = "x-charter-max-body-size"
+
     static func contract(_ operation: Operation) -> OperationContract {
         OperationContract(
             operationID: operation.operationId,
@@ -17,7 +20,8 @@ enum ContractBuilder {
             responses: operation.responses.map { response in
                 ResponseContract(status: response.statusCode, content: response.content.map(media),
                                  headers: response.headers.map { HeaderContract(name: $0.name, required: $0.value.required, schema: $0.value.schema?.index) })
-            }
+            },
+            maxBodySize: operation.extensions[maxBodySizeExtension]?.int
         )
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CharterSpec
+import CharterValidation
 
 
 /// `generate lint <spec>`: load the spec, print every diagnostic, exit 0 / 1 / 2.
@@ -34,12 +35,17 @@ struct Lint: ParsableCommand {
             for diagnostic in result.diagnostics { printToStandardError("\(diagnostic)") }
             throw ExitCode(2)
         }
-        let shown = quietWarnings ? result.diagnostics.filter { $0.severity == .error } : result.diagnostics
+        var diagnostics = result.diagnostics
+        if let document = result.document, !result.hasErrors {
+            // What the runtime would refuse to run (patterns needing backtracking) is worth a warning here too.
+            diagnostics = (diagnostics + SpecValidator(document: document).diagnostics).sortedByLocation()
+        }
+        let shown = quietWarnings ? diagnostics.filter { $0.severity == .error } : diagnostics
         for diagnostic in shown {
             print(diagnostic)
         }
-        let errors = result.diagnostics.filter { $0.severity == .error }.count
-        let warnings = result.diagnostics.filter { $0.severity == .warning }.count
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
         print("\(spec): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         if errors > 0 { throw ExitCode(1) }
     }

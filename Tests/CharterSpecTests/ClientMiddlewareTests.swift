@@ -62,3 +62,11 @@ final class Counter: @unchecked Sendable {
     func increment() { lock.lock(); count += 1; lock.unlock() }
     var value: Int { lock.lock(); defer { lock.unlock() }; return count }
 }
+
+@Suite("Per-operation body limit")
+struct BodyLimitTests {
+    @Test func operationExtensionOverridesTheServerLimit() throws {
+        let validator = try SpecValidator.load(path: TestPaths.fixtures.appendingPathComponent("lint/body-limit.yaml").path)
+        #expect(validator.contracts.first?.maxBodySize == 16)
+    }
+}

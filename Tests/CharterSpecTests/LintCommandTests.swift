@@ -60,4 +60,10 @@ struct LintCommandTests {
             #expect(r.status == 0 && r.stdout.hasSuffix(": 0 errors, 0 warnings\n"), "\(spec): \(r.stdout)")
         }
     }
+
+    @Test func patternsTheRuntimeCannotRunAreLocatedWarnings() throws {
+        let r = try Self.run(["lint", "Tests/CharterSpecTests/Fixtures/lint/lookahead-pattern.yaml"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("Tests/CharterSpecTests/Fixtures/lint/lookahead-pattern.yaml:8:16: warning: pattern '^(?=.*[0-9]).{8,}$' is not validated: lookahead"))
+    }
 }

@@ -36,4 +36,28 @@ struct ValidateCommandTests {
         #expect(missing.stderr.contains("no schema 'Nope'"))
         #expect(try LintCommandTests.run(["validate", "Specs/ml-predict.yaml", "--schema", "PredictionRequest", "no-such.json"]).status == 2)
     }
+
+    @Test func jsonlReadsOnePayloadPerLine() throws {
+        let binary = try #require(LintCommandTests.binary)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["validate", "Specs/airline.yaml", "--schema", "Passenger", "--jsonl"]
+        process.currentDirectoryURL = TestPaths.packageRoot
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(#"""
+        {"first_name": "Ada", "last_name": "L", "email": "ada@example.com", "age": 36}
+
+        {"first_name": "", "last_name": "L", "email": "nope", "age": 200}
+        """#.utf8))
+        try input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        let lines = text.split(separator: "\n").compactMap { try? JSONParser.parse(String($0)) }
+        #expect(lines.map { $0["source"] } == ["stdin:1", "stdin:3"])
+        #expect(lines[1]["errors"].flatMap { v -> Int? in if case .array(let a) = v { return a.count } else { return nil } } == 3)
+    }
 }
