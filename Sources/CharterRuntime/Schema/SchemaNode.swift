@@ -126,28 +126,38 @@ public struct SchemaKeywords: Sendable {
 /// A compiled schema: the keywords of `SchemaKeywords`, frozen. A class with constant fields so the validator
 /// reads keywords through one reference (a struct this size was copied, with every array retained, on
 /// each visit).
-public final class SchemaNode: Sendable {
-    public let name: String?
+public final class SchemaNode: @unchecked Sendable {
+    // Hot keywords first: a visit mostly reads these, and they then share cache lines.
     public let booleanSchema: Bool?
     public let ref: SchemaIndex?
     public let types: JSONTypeSet?
     public let nullable: Bool
+    public let readOnly: Bool
+    public let writeOnly: Bool
     public let enumValues: [JSONValue]?
     public let constValue: JSONValue?
     public let minimum: NumericBound?
     public let maximum: NumericBound?
-    public let exclusiveMinimum: NumericBound?
-    public let exclusiveMaximum: NumericBound?
-    public let multipleOf: NumericBound?
     public let minLength: Int?
     public let maxLength: Int?
     public let pattern: Pattern?
     public let format: StringFormat?
+    public let required: [String]
+    public let properties: [(name: String, schema: SchemaIndex)]
+    public let additionalProperties: SchemaOrBool?
+    public let items: SchemaOrBool?
+    public let allOf: [SchemaIndex]
+    public let anyOf: [SchemaIndex]
+    public let oneOf: [SchemaIndex]
+    public let discriminator: SchemaKeywords.Discriminator?
+    public let name: String?
+    public let exclusiveMinimum: NumericBound?
+    public let exclusiveMaximum: NumericBound?
+    public let multipleOf: NumericBound?
     public let integerFormat: IntegerFormat?
     public let minItems: Int?
     public let maxItems: Int?
     public let uniqueItems: Bool
-    public let items: SchemaOrBool?
     public let prefixItems: [SchemaIndex]
     public let contains: SchemaIndex?
     public let minContains: Int?
@@ -155,31 +165,24 @@ public final class SchemaNode: Sendable {
     public let unevaluatedItems: SchemaOrBool?
     public let minProperties: Int?
     public let maxProperties: Int?
-    public let required: [String]
-    public let properties: [(name: String, schema: SchemaIndex)]
-    public let additionalProperties: SchemaOrBool?
     public let patternProperties: [(pattern: Pattern, schema: SchemaIndex)]
     public let propertyNames: SchemaIndex?
     public let dependentRequired: [(name: String, required: [String])]
     public let dependentSchemas: [(name: String, schema: SchemaIndex)]
     public let unevaluatedProperties: SchemaOrBool?
-    public let allOf: [SchemaIndex]
-    public let anyOf: [SchemaIndex]
-    public let oneOf: [SchemaIndex]
     public let not: SchemaIndex?
     public let ifSchema: SchemaIndex?
     public let thenSchema: SchemaIndex?
     public let elseSchema: SchemaIndex?
-    public let discriminator: SchemaKeywords.Discriminator?
-    public let readOnly: Bool
-    public let writeOnly: Bool
     public let defaultValue: JSONValue?
-    /// Property name → position in `properties`, for schemas with many properties.
     let propertyIndex: [String: Int]?
     /// UTF-8 of each declared property name, for comparing against raw keys without making strings.
     let propertyUTF8: [[UInt8]]
     /// For each `required` name, its index in `properties` (-1 when not declared there).
     let requiredProperty: [Int]
+    /// Per declared property: 1 = readOnly, 2 = writeOnly (so a parent need not visit the child to know).
+    /// Set once while the `SchemaSet` is built, never after (hence `@unchecked Sendable`).
+    fileprivate(set) var propertyAccess: [UInt8] = []
 
     public init(_ k: SchemaKeywords) {
         name = k.name
@@ -248,7 +251,18 @@ public struct SchemaSet: Sendable {
     public let schemas: [SchemaNode]
 
     public init(_ schemas: [SchemaKeywords]) {
-        self.schemas = schemas.map(SchemaNode.init)
+        let nodes = schemas.map(SchemaNode.init)
+        // readOnly/writeOnly of each property, following a $ref to where the flag usually sits.
+        for node in nodes {
+            node.propertyAccess = node.properties.map { p in
+                var target = nodes[p.schema]
+                var flags: UInt8 = (target.readOnly ? 1 : 0) | (target.writeOnly ? 2 : 0)
+                var hops = 0
+                while flags == 0, let r = target.ref, hops < 8 { target = nodes[r]; hops += 1; flags = (target.readOnly ? 1 : 0) | (target.writeOnly ? 2 : 0) }
+                return flags
+            }
+        }
+        self.schemas = nodes
     }
 
     public subscript(index: SchemaIndex) -> SchemaNode { schemas[index] }

@@ -291,7 +291,7 @@ struct ValidationRun<Document: JSONDocument> {
             let present = (p >= 0 && p < 64) ? seen & (1 << UInt64(p)) != 0 : document.member(value, name) != nil
             if present { continue }
             // A required readOnly property is only required in responses; writeOnly only in requests.
-            if p >= 0, skipRequired(s.properties[p].schema) { continue }
+            if p >= 0, (direction == .request && s.propertyAccess[p] & 1 != 0) || (direction == .response && s.propertyAccess[p] & 2 != 0) { continue }
             report("required", "Required property missing", value: nil, at: .key(name))
             if done { return }
         }
@@ -314,10 +314,10 @@ struct ValidationRun<Document: JSONDocument> {
             if positions[i] >= 0 {
                 let p = s.properties[positions[i]].schema
                 matched = true
-                let ps = schemas[p]
-                if direction == .request && ps.readOnly {
+                let access = s.propertyAccess[positions[i]]
+                if direction == .request && access & 1 != 0 {
                     report("readOnly", "Property is read-only and must not be sent", value: child)
-                } else if direction == .response && ps.writeOnly {
+                } else if direction == .response && access & 2 != 0 {
                     report("writeOnly", "Property is write-only and must not be returned", value: child)
                 } else {
                     check(child, p, depth: depth + 1)
@@ -362,11 +362,6 @@ struct ValidationRun<Document: JSONDocument> {
                 path.removeLast()
             }
         }
-    }
-
-    private func skipRequired(_ property: SchemaIndex) -> Bool {
-        let p = schemas[property]
-        return (direction == .request && p.readOnly) || (direction == .response && p.writeOnly)
     }
 
     /// Property names declared by a schema and the schemas it composes (a static approximation of
