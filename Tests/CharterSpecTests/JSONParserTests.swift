@@ -51,4 +51,18 @@ struct JSONParserTests {
         let text = #"{"a":[1,2.5,"x\"y\n",true,null],"é":{}}"#
         #expect(try JSONParser.parse(text).jsonText == text)
     }
+
+    @Test func longStringsStopAtEveryKindOfSpecialByte() throws {
+        // The scanner reads eight bytes at a time; put each special byte at every offset of a word.
+        for offset in 0..<17 {
+            let prefix = String(repeating: "a", count: offset)
+            #expect(try JSONParser.parse("\"\(prefix)\\n\(prefix)\"") == .string(prefix + "\n" + prefix))
+            #expect(try JSONParser.parse("\"\(prefix)é\(prefix)\"") == .string(prefix + "é" + prefix))
+            #expect(error("\"\(prefix)\u{01}\(prefix)\"")?.message == "control character in a string; it must be escaped")
+            #expect(error("\"\(prefix)\(prefix)")?.message == "unterminated string")
+            #expect(try JSONParser.parse("[\"\(prefix)\", \"x\"]") == .array([.string(prefix), "x"]))
+        }
+        let invalid: [UInt8] = [0x22] + Array("abcdefghijk".utf8) + [0xFF, 0x22]
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(invalid) }
+    }
 }

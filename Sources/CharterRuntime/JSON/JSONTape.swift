@@ -259,11 +259,28 @@ struct TapeParser {
         }
     }
 
+    /// True when none of the 8 bytes is `"`, `\\`, below 0x20 or at/above 0x80 (SWAR: no branches per byte).
+    @inline(__always) static func isPlainText(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let quote = hasZeroByte(x ^ (ones &* 0x22))
+        let backslash = hasZeroByte(x ^ (ones &* 0x5C))
+        let control = (x &- ones &* 0x20) & ~x & highs != 0
+        return !(quote || backslash || control || x & highs != 0)
+    }
+
     /// Strings without escapes stay in the input; others are decoded into `strings`.
     mutating func parseString(isKey: Bool) throws(JSONSyntaxError) {
         let quote = pos
         pos += 1
         let start = pos
+        // Eight bytes at a time while none is a quote, a backslash, a control character or non-ASCII.
+        if let base = bytes.baseAddress {
+            while pos + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)
+                if Self.isPlainText(word) { pos += 8 } else { break }
+            }
+        }
         while pos < bytes.count {
             let b = bytes[pos]
             if b == UInt8(ascii: "\"") {

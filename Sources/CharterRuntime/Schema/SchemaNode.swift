@@ -176,6 +176,8 @@ public final class SchemaNode: @unchecked Sendable {
     public let elseSchema: SchemaIndex?
     public let defaultValue: JSONValue?
     let propertyIndex: [String: Int]?
+    /// Any composition keyword (allOf, anyOf, oneOf, not, if, discriminator), tested once per visit.
+    let composes: Bool
     /// UTF-8 of each declared property name, for comparing against raw keys without making strings.
     let propertyUTF8: [[UInt8]]
     /// For each `required` name, its index in `properties` (-1 when not declared there).
@@ -233,6 +235,7 @@ public final class SchemaNode: @unchecked Sendable {
         writeOnly = k.writeOnly
         defaultValue = k.defaultValue
         propertyUTF8 = k.properties.map { Array($0.name.utf8) }
+        composes = !k.allOf.isEmpty || !k.anyOf.isEmpty || !k.oneOf.isEmpty || k.not != nil || k.ifSchema != nil || k.discriminator != nil
         requiredProperty = k.required.map { name in k.properties.firstIndex { $0.name == name } ?? -1 }
         propertyIndex = k.properties.count > 8 ? Dictionary(k.properties.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a }) : nil
     }

@@ -135,7 +135,7 @@ extension TapeView: JSONDocument {
             var s = strings[Int(n.payload)]
             return s.withUTF8(body)
         }
-        return body(UnsafeBufferPointer(rebasing: bytes[Int(n.offset)..<Int(n.offset + n.length)]))
+        return body(UnsafeBufferPointer(start: bytes.baseAddress.map { $0 + Int(n.offset) }, count: Int(n.length)))
     }
 
     func keyUTF8<T>(_ k: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T { withUTF8(k, body) }

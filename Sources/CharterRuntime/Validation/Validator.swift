@@ -134,7 +134,7 @@ struct ValidationRun<Document: JSONDocument> {
         default: break
         }
         if done { return }
-        if !s.allOf.isEmpty || !s.anyOf.isEmpty || !s.oneOf.isEmpty || s.not != nil || s.ifSchema != nil || s.discriminator != nil {
+        if s.composes {
             checkComposition(value, kind, s, depth: depth)
         }
     }
