@@ -1,6 +1,8 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+let generatedModules = ["Airline", "MLPredict", "UsersV1", "UsersV2", "Pets"]
+
 let package = Package(
     name: "Charter",
     platforms: [.macOS(.v14)],
@@ -8,6 +10,7 @@ let package = Package(
         .library(name: "CharterSpec", targets: ["CharterSpec"]),
         .library(name: "CharterRuntime", targets: ["CharterRuntime"]),
         .library(name: "CharterValidation", targets: ["CharterValidation"]),
+        .library(name: "CharterGenerator", targets: ["CharterGenerator"]),
         .executable(name: "generate", targets: ["generate"]),
     ],
     dependencies: [
@@ -42,23 +45,31 @@ let package = Package(
             name: "CharterValidation",
             dependencies: ["CharterSpec", "CharterRuntime", .product(name: "HTTPTypes", package: "swift-http-types")]
         ),
+        // Model → Swift source.
+        .target(name: "CharterGenerator", dependencies: ["CharterSpec"]),
         // The command-line tool: thin layer over the libraries.
         .executableTarget(
             name: "generate",
             dependencies: [
-                "CharterSpec", "CharterValidation", "CharterRuntime",
+                "CharterSpec", "CharterValidation", "CharterRuntime", "CharterGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "CharterSpecTests",
             dependencies: [
-                "CharterSpec", "CharterValidation", "CharterRuntime", "generate",
+                "CharterSpec", "CharterValidation", "CharterRuntime", "CharterGenerator", "generate",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
-            ],
+            ] + generatedModules.map { .byName(name: $0) },
             exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Generated code for every spec in Specs/ (see Generated/specs.txt), compiled with the package so a
+// generator change that breaks the output breaks the build.
+for line in generatedModules {
+    package.targets.append(.target(name: line, dependencies: ["CharterRuntime"], path: "Generated/\(line)"))
+}

@@ -10,9 +10,12 @@ struct Generate: ParsableCommand {
         abstract: "Charter: OpenAPI 3.0/3.1 tooling for Swift.",
         discussion: """
         Examples:
+          swift run generate Specs/airline.yaml --output Generated/Airline
           swift run generate lint Specs/airline.yaml
+          swift run generate validate Specs/airline.yaml --schema BookingRequest booking.json
         """,
-        subcommands: [Lint.self, Validate.self]
+        subcommands: [Code.self, Lint.self, Validate.self],
+        defaultSubcommand: Code.self
     )
 
     /// Usage errors exit 2 (not ArgumentParser's 64) so scripts can tell them from findings (1).

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Generates Swift for every spec in ../shared/corpus and builds each output as its own target in a scratch
+# package (depending on this repo's CharterRuntime); prints one line per spec and the count that compile.
+# Not part of `swift test` (it takes minutes). Usage: Scripts/compile-corpus.sh [corpus] [filter]
+set -uo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+corpus="${1:-$here/../shared/corpus}"
+filter="${2:-}"
+work="${TMPDIR:-/tmp}/charter-corpus-build"
+mkdir -p "$work/Sources"
+swift build -c release --package-path "$here" --product generate >/dev/null 2>&1 || { echo "generator build failed"; exit 2; }
+generate="$here/.build/release/generate"
+targets=()
+while read -r file; do
+    [[ -n "$filter" && "$file" != *"$filter"* ]] && continue
+    name="Corpus_$(echo "$file" | tr -c 'A-Za-z0-9\n' '_')"
+    if "$generate" "$corpus/$file" --output "$work/Sources/$name" >/dev/null 2>&1; then
+        targets+=("$name:$file")
+    else
+        echo "generate-failed $file"
+    fi
+done < <(python3 -c "import json,sys; [print(json.loads(l)['file']) for l in open('$corpus/manifest.jsonl')]")
+{
+    echo '// swift-tools-version: 6.0'
+    echo 'import PackageDescription'
+    echo 'let package = Package(name: "CorpusBuild", dependencies: [.package(name: "Charter", path: "'"$here"'")], targets: ['
+    for t in "${targets[@]}"; do
+        echo "  .target(name: \"${t%%:*}\", dependencies: [.product(name: \"CharterRuntime\", package: \"Charter\")]),"
+    done
+    echo '])'
+} > "$work/Package.swift"
+ok=0
+for t in "${targets[@]}"; do
+    if swift build --package-path "$work" --target "${t%%:*}" > "$work/${t%%:*}.log" 2>&1; then
+        ok=$((ok + 1)); echo "compiles $((${#t})) ${t#*:}" | sed 's/ [0-9]* / /'
+    else
+        echo "fails ${t#*:} ($(grep -c 'error:' "$work/${t%%:*}.log") errors; first: $(grep -m1 'error:' "$work/${t%%:*}.log" | sed 's/.*error: //'))"
+    fi
+done
+echo "${ok}/${#targets[@]} generated outputs compile"

@@ -1,0 +1,121 @@
+/// Turning names from specs (`user_id`, `User-Profile`, `2fa`, `$ref`) into idiomatic Swift identifiers.
+public enum SwiftNames {
+    /// Words written in capitals inside identifiers (`userID`, `imageURL`).
+    static let acronyms: Set<String> = ["id", "ids", "url", "urls", "uri", "uuid", "api", "json", "http", "https", "ip", "html", "xml", "jwt", "sku", "sms"]
+
+    static let keywords: Set<String> = [
+        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout",
+        "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public", "rethrows", "static",
+        "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue", "default", "defer", "do",
+        "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw", "switch", "where", "while",
+        "as", "false", "is", "nil", "self", "super", "throws", "true", "try", "await", "async", "any", "some", "Self",
+        "Type", "Protocol",
+    ]
+
+    /// Type names that would hide a type generated code itself uses.
+    static let reservedTypeNames: Set<String> = ["Any", "Self", "Type", "Protocol", "Optional", "Array", "Dictionary", "String", "Int", "Bool", "Double"]
+
+    /// Splits on anything that is not a letter or digit, and on lower→upper case changes.
+    static func words(_ name: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var previous: Character?
+        for c in name {
+            if !(c.isLetter || c.isNumber) {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+                previous = nil
+                continue
+            }
+            if let p = previous, c.isUppercase, p.isLowercase || p.isNumber {
+                words.append(current)
+                current = ""
+            }
+            current.append(c)
+            previous = c
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    private static func capitalized(_ word: String) -> String {
+        let lower = word.lowercased()
+        if acronyms.contains(lower) { return lower == "ids" ? "IDs" : lower == "urls" ? "URLs" : lower.uppercased() }
+        // Keep words already written in capitals (`HTTPCode` → `HTTPCode`), otherwise capitalise the first letter.
+        if word == word.uppercased() && word.count <= 4 && word.contains(where: \.isLetter) { return word }
+        return word.prefix(1).uppercased() + word.dropFirst()
+    }
+
+    /// `user_list` → `UserList`; never empty, never starting with a digit.
+    public static func typeName(_ name: String) -> String {
+        var result = words(name).map(capitalized).joined()
+        if result.isEmpty { result = "Value" }
+        if let first = result.first, first.isNumber { result = "_" + result }
+        if reservedTypeNames.contains(result) { result += "Value" }
+        return result
+    }
+
+    /// `user_id` → `userID`, `is-active` → `isActive`; Swift keywords in backticks.
+    public static func memberName(_ name: String) -> String {
+        let parts = words(name)
+        guard let first = parts.first else { return "value" }
+        var result: String
+        let lowerFirst = first.lowercased()
+        if first == first.uppercased() && first.count > 1 && parts.count == 1 && !first.contains(where: \.isNumber) {
+            result = lowerFirst // `URL` → `url`
+        } else if first.count > 1 && first == first.uppercased() && first.contains(where: \.isLetter) {
+            result = lowerFirst
+        } else {
+            result = first.prefix(1).lowercased() + first.dropFirst()
+        }
+        result += parts.dropFirst().map(capitalized).joined()
+        if let c = result.first, c.isNumber { result = "_" + result }
+        return escaped(result)
+    }
+
+    /// Backticks for keywords (`default` → `` `default` ``).
+    public static func escaped(_ identifier: String) -> String {
+        keywords.contains(identifier) ? "`\(identifier)`" : identifier
+    }
+
+    /// The identifier without backticks (for building derived names).
+    static func bare(_ identifier: String) -> String {
+        identifier.hasPrefix("`") ? String(identifier.dropFirst().dropLast()) : identifier
+    }
+
+    /// Makes `names` unique in order: later duplicates get `2`, `3`, … appended.
+    static func uniqued(_ names: [String]) -> [String] {
+        var seen: [String: Int] = [:]
+        var taken = Set(names)
+        return names.map { name in
+            let count = seen[name, default: 0]
+            seen[name] = count + 1
+            if count == 0 { return name }
+            var n = count + 1
+            var candidate = escaped(bare(name) + String(n))
+            while taken.contains(candidate) {
+                n += 1
+                candidate = escaped(bare(name) + String(n))
+            }
+            taken.insert(candidate)
+            return candidate
+        }
+    }
+
+    /// A Swift string literal for `text`.
+    public static func literal(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 { out += "\\u{\(String(scalar.value, radix: 16))}" } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}

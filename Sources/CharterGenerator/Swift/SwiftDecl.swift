@@ -1,0 +1,54 @@
+/// A small structured representation of the Swift that models become; `SwiftRenderer` prints it, so the
+/// translator never formats strings and the renderer knows nothing of OpenAPI.
+indirect enum SwiftDecl: Sendable {
+    case structType(SwiftStruct)
+    case enumType(SwiftEnum)
+    case alias(name: String, type: String, doc: String?)
+
+    var name: String {
+        switch self {
+        case .structType(let s): s.name
+        case .enumType(let e): e.name
+        case .alias(let name, _, _): name
+        }
+    }
+}
+
+struct SwiftProperty: Sendable {
+    /// Swift name (may be backticked).
+    var name: String
+    /// The JSON key.
+    var key: String
+    /// The full Swift type, optional included (`String?`).
+    var type: String
+    var doc: String?
+    /// Stored out of line because it closes a cycle of struct types.
+    var indirect: Bool = false
+    /// A Swift expression used when the key is absent on decode (the schema's `default`).
+    var defaultValue: String?
+    var deprecated: Bool = false
+
+    var isOptional: Bool { type.hasSuffix("?") }
+}
+
+struct SwiftStruct: Sendable {
+    var name: String
+    var doc: String?
+    var properties: [SwiftProperty]
+    var nested: [SwiftDecl] = []
+}
+
+struct SwiftEnum: Sendable {
+    enum Kind: Sendable {
+        /// Raw-valued (string or integer) with a tolerant `unknown(...)` case.
+        case raw(rawType: String, cases: [(name: String, value: String)])
+        /// One case per alternative; decoded by discriminator when there is one, else by trying each in order.
+        case union(cases: [(name: String, type: String, tags: [String])], discriminator: String?)
+    }
+
+    var name: String
+    var doc: String?
+    var kind: Kind
+    var isIndirect: Bool = false
+    var nested: [SwiftDecl] = []
+}

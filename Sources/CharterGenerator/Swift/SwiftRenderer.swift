@@ -1,0 +1,201 @@
+/// Prints `SwiftDecl`s as formatted Swift (4-space indentation, one blank line between declarations).
+struct SwiftRenderer {
+    var access: String = "public"
+    private var lines: [String] = []
+    private var depth = 0
+
+    init(access: String) {
+        self.access = access
+    }
+
+    static func render(_ decls: [SwiftDecl], access: String) -> String {
+        var renderer = SwiftRenderer(access: access)
+        for (i, decl) in decls.enumerated() {
+            if i > 0 { renderer.blank() }
+            renderer.emit(decl)
+        }
+        return renderer.lines.joined(separator: "\n") + "\n"
+    }
+
+    private mutating func line(_ text: String) {
+        lines.append(text.isEmpty ? "" : String(repeating: "    ", count: depth) + text)
+    }
+
+    private mutating func blank() { lines.append("") }
+
+    private mutating func doc(_ text: String?) {
+        guard let text, !text.isEmpty else { return }
+        for l in text.split(separator: "\n", omittingEmptySubsequences: false).map({ $0.trimmingTrailingSpaces() }) {
+            line(l.isEmpty ? "///" : "/// " + l)
+        }
+    }
+
+    private mutating func emit(_ decl: SwiftDecl) {
+        switch decl {
+        case .structType(let s): emitStruct(s)
+        case .enumType(let e): emitEnum(e)
+        case .alias(let name, let type, let d):
+            doc(d)
+            line("\(access) typealias \(name) = \(type)")
+        }
+    }
+
+    private mutating func nestedDecls(_ decls: [SwiftDecl]) {
+        for decl in decls {
+            blank()
+            emit(decl)
+        }
+    }
+
+    // MARK: Structs
+
+    private mutating func emitStruct(_ s: SwiftStruct) {
+        doc(s.doc)
+        line("\(access) struct \(s.name): Codable, Hashable, Sendable {")
+        depth += 1
+        for p in s.properties {
+            doc(p.doc)
+            if p.deprecated { line("@available(*, deprecated)") }
+            line("\(p.indirect ? "@Indirect " : "")\(access) var \(p.name): \(p.type)")
+        }
+        if !s.properties.isEmpty { blank() }
+        // Memberwise initializer: Swift's own is internal.
+        let parameters = s.properties.map { "\($0.name): \($0.type)\($0.isOptional ? " = nil" : "")" }
+        if parameters.isEmpty {
+            line("\(access) init() {}")
+        } else {
+            line("\(access) init(\(parameters.joined(separator: ", "))) {")
+            depth += 1
+            for p in s.properties { line("self.\(SwiftNames.bare(p.name)) = \(p.name)") }
+            depth -= 1
+            line("}")
+        }
+        let needsKeys = s.properties.contains { SwiftNames.bare($0.name) != $0.key }
+        if needsKeys {
+            blank()
+            line("enum CodingKeys: String, CodingKey {")
+            depth += 1
+            for p in s.properties {
+                line(SwiftNames.bare(p.name) == p.key ? "case \(p.name)" : "case \(p.name) = \(SwiftNames.literal(p.key))")
+            }
+            depth -= 1
+            line("}")
+        }
+        if s.properties.contains(where: { $0.defaultValue != nil }) {
+            blank()
+            line("\(access) init(from decoder: any Decoder) throws {")
+            depth += 1
+            line("let container = try decoder.container(keyedBy: CodingKeys.self)")
+            for p in s.properties {
+                let bareType = p.isOptional ? String(p.type.dropLast()) : p.type
+                if let d = p.defaultValue {
+                    line("self.\(SwiftNames.bare(p.name)) = try container.decodeIfPresent(\(bareType).self, forKey: .\(p.name)) ?? \(d)")
+                } else if p.isOptional {
+                    line("self.\(SwiftNames.bare(p.name)) = try container.decodeIfPresent(\(bareType).self, forKey: .\(p.name))")
+                } else {
+                    line("self.\(SwiftNames.bare(p.name)) = try container.decode(\(bareType).self, forKey: .\(p.name))")
+                }
+            }
+            depth -= 1
+            line("}")
+        }
+        nestedDecls(s.nested)
+        depth -= 1
+        line("}")
+    }
+
+    // MARK: Enums
+
+    private mutating func emitEnum(_ e: SwiftEnum) {
+        doc(e.doc)
+        switch e.kind {
+        case .raw(let rawType, let cases):
+            line("\(access) enum \(e.name): RawRepresentable, Codable, Hashable, Sendable {")
+            depth += 1
+            for c in cases { line("case \(c.name)") }
+            line("/// A value this code does not know: the API added it later. Requests still reject unknown values.")
+            line("case unknown(\(rawType))")
+            blank()
+            line("\(access) init(rawValue: \(rawType)) {")
+            depth += 1
+            line("switch rawValue {")
+            for c in cases { line("case \(c.value): self = .\(c.name)") }
+            line("default: self = .unknown(rawValue)")
+            line("}")
+            depth -= 1
+            line("}")
+            blank()
+            line("\(access) var rawValue: \(rawType) {")
+            depth += 1
+            line("switch self {")
+            for c in cases { line("case .\(c.name): \(c.value)") }
+            line("case .unknown(let value): value")
+            line("}")
+            depth -= 1
+            line("}")
+            blank()
+            line("\(access) init(from decoder: any Decoder) throws {")
+            depth += 1
+            line("self.init(rawValue: try decoder.singleValueContainer().decode(\(rawType).self))")
+            depth -= 1
+            line("}")
+            blank()
+            line("\(access) func encode(to encoder: any Encoder) throws {")
+            depth += 1
+            line("var container = encoder.singleValueContainer()")
+            line("try container.encode(rawValue)")
+            depth -= 1
+            line("}")
+        case .union(let cases, let discriminator):
+            line("\(access) \(e.isIndirect ? "indirect " : "")enum \(e.name): Codable, Hashable, Sendable {")
+            depth += 1
+            for c in cases { line("case \(c.name)(\(c.type))") }
+            blank()
+            line("\(access) init(from decoder: any Decoder) throws {")
+            depth += 1
+            if let discriminator {
+                line("struct Tag: Decodable { var value: String")
+                depth += 1
+                line("enum CodingKeys: String, CodingKey { case value = \(SwiftNames.literal(discriminator)) }")
+                depth -= 1
+                line("}")
+                line("switch try Tag(from: decoder).value {")
+                for c in cases {
+                    line("case \(c.tags.map(SwiftNames.literal).joined(separator: ", ")): self = .\(c.name)(try \(c.type)(from: decoder))")
+                }
+                line("case let other:")
+                depth += 1
+                line("throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: \"Unknown \(discriminator) '\\(other)'\"))")
+                depth -= 1
+                line("}")
+            } else {
+                line("var errors: [any Swift.Error] = []")
+                for c in cases {
+                    line("do { self = .\(c.name)(try \(c.type)(from: decoder)); return } catch { errors.append(error) }")
+                }
+                line("throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: \"No alternative of \(e.name) matched: \\(errors)\"))")
+            }
+            depth -= 1
+            line("}")
+            blank()
+            line("\(access) func encode(to encoder: any Encoder) throws {")
+            depth += 1
+            line("switch self {")
+            for c in cases { line("case .\(c.name)(let value): try value.encode(to: encoder)") }
+            line("}")
+            depth -= 1
+            line("}")
+        }
+        nestedDecls(e.nested)
+        depth -= 1
+        line("}")
+    }
+}
+
+extension Substring {
+    func trimmingTrailingSpaces() -> Substring {
+        var s = self
+        while let l = s.last, l == " " || l == "\t" || l == "\r" { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,372 @@
+import CharterSpec
+
+/// Translates a document's component schemas into Swift model declarations.
+///
+/// Objects become structs (required → non-optional, defaults applied on decode, CodingKeys for wire names),
+/// string and integer enums become enums that tolerate values added later, `oneOf`/`anyOf` become enums
+/// with associated values (decoded by discriminator when there is one), `allOf` is flattened, maps become
+/// dictionaries, free-form values `JSONValue`. Constraints are not models' business: validation checks them.
+struct ModelTranslator {
+    let document: Document
+    var diagnostics: [Diagnostic] = []
+    /// Component schema id → Swift type name.
+    private(set) var componentNames: [SchemaID: String] = [:]
+    private var directEdges: [SchemaID: Set<SchemaID>] = [:]
+    private var currentComponent: SchemaID?
+    private var depth = 0
+    /// Enclosing type names while building nested declarations (`["Pet"]` inside `Pet`).
+    private var scope: [String] = []
+    /// Inline schemas already given a type, by qualified name: an allOf that flattens another component's
+    /// properties reuses `NewPet.Details` instead of emitting the same shape twice.
+    private var inlineTypes: [SchemaID: String] = [:]
+    /// Set when the last property type resolved to an enclosing type (so the property must be indirect).
+    private var referencesEnclosingType = false
+
+    init(document: Document) {
+        self.document = document
+        let names = SwiftNames.uniqued(document.components.schemas.map { SwiftNames.typeName($0.name) })
+        for (component, name) in zip(document.components.schemas, names) where componentNames[component.id] == nil {
+            componentNames[component.id] = name
+        }
+    }
+
+    mutating func translate() -> [SwiftDecl] {
+        for (_, id) in document.components.schemas { directEdges[id] = directComponentRefs(id, visited: []) }
+        var decls: [SwiftDecl] = []
+        for (_, id) in document.components.schemas {
+            guard let name = componentNames[id] else { continue }
+            currentComponent = id
+            decls += componentDecl(id, name: name)
+        }
+        currentComponent = nil
+        return decls
+    }
+
+    // MARK: Components
+
+    private mutating func componentDecl(_ id: SchemaID, name: String) -> [SwiftDecl] {
+        let s = document[id]
+        var extra: [SwiftDecl] = []
+        if let target = s.ref?.target {
+            let type = swiftType(target, hint: name, nested: &extra)
+            return extra + [.alias(name: name, type: type, doc: s.description)]
+        }
+        switch shape(id) {
+        case .object:
+            return [.structType(makeStruct(id, name: name))]
+        case .stringEnum, .integerEnum:
+            return [.enumType(makeRawEnum(id, name: name))]
+        case .union:
+            if let e = makeUnion(id, name: name) { return [.enumType(e)] }
+            fallthrough
+        default:
+            let type = swiftType(id, hint: name, nested: &extra)
+            return extra + [.alias(name: name, type: type, doc: s.description)]
+        }
+    }
+
+    enum Shape {
+        case object, stringEnum, integerEnum, union, array, map, scalar, freeForm
+    }
+
+    /// What kind of Swift type a schema becomes (without following `$ref`).
+    func shape(_ id: SchemaID) -> Shape {
+        let s = document[id]
+        if s.booleanValue != nil { return .freeForm }
+        let nonNullTypes = s.types.map { $0.subtracting(.null) }
+        if let values = s.enumValues, !values.isEmpty {
+            let nonNull = values.filter { !$0.isNull }
+            if nonNull.allSatisfy({ $0.scalarType == .string }) { return .stringEnum }
+            if nonNull.allSatisfy({ $0.scalarType == .integer }) && nonNullTypes != .number { return .integerEnum }
+            return .scalar
+        }
+        if !s.allOf.isEmpty {
+            return s.allOf.allSatisfy({ isObjectLike(document.resolved($0)) }) ? .object : .freeForm
+        }
+        if !s.oneOf.isEmpty || !s.anyOf.isEmpty { return .union }
+        if let t = nonNullTypes, t.rawValue.nonzeroBitCount > 1, t != [.integer, .number] { return .freeForm }
+        if nonNullTypes == .object || (nonNullTypes == nil && !s.properties.isEmpty) {
+            if s.properties.isEmpty {
+                if case .schema? = s.additionalProperties { return .map }
+                return .freeForm
+            }
+            return .object
+        }
+        if nonNullTypes == .array { return .array }
+        if nonNullTypes == nil { return s.const != nil ? .scalar : .freeForm }
+        return .scalar
+    }
+
+    private func isObjectLike(_ id: SchemaID) -> Bool {
+        let s = document[id]
+        return shape(id) == .object || (s.types?.contains(.object) ?? false) || !s.properties.isEmpty
+    }
+
+    // MARK: Types
+
+    /// The Swift type for schema `id`; inline structs and enums are appended to `nested` named after `hint`.
+    mutating func swiftType(_ id: SchemaID, hint: String, nested: inout [SwiftDecl]) -> String {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth < 64 else { return "JSONValue" }
+        let s = document[id]
+        if let ref = s.ref {
+            guard let target = ref.target else { return "JSONValue" }
+            let base = componentNames[target] ?? swiftType(target, hint: hint, nested: &nested)
+            return optional(base, s.isNullable || document[target].isNullable && componentNames[target] == nil)
+        }
+        let nullable = s.isNullable || (s.enumValues?.contains { $0.isNull } ?? false)
+        if let existing = inlineTypes[id] {
+            // A reference back to a type still being built (an enclosing one) closes a cycle.
+            let parts = existing.split(separator: ".").map(String.init)
+            if scope.count >= parts.count && Array(scope.prefix(parts.count)) == parts { referencesEnclosingType = true }
+            return optional(qualifiedReference(existing), nullable)
+        }
+        let qualified = (scope + [hint]).joined(separator: ".")
+        switch shape(id) {
+        case .object:
+            inlineTypes[id] = qualified
+            nested.append(.structType(makeStruct(id, name: hint)))
+            return optional(hint, nullable)
+        case .stringEnum, .integerEnum:
+            inlineTypes[id] = qualified
+            nested.append(.enumType(makeRawEnum(id, name: hint)))
+            return optional(hint, nullable)
+        case .union:
+            if let single = nullableUnionBranch(s) { return optional(swiftType(single, hint: hint, nested: &nested), true) }
+            inlineTypes[id] = qualified
+            if let e = makeUnion(id, name: hint) {
+                nested.append(.enumType(e))
+                return optional(hint, nullable)
+            }
+            inlineTypes[id] = nil
+            return "JSONValue"
+        case .array:
+            if case .schema(let items)? = s.items.map(CharterSpec.SchemaOrBool.schema) {
+                return optional("[\(swiftType(items, hint: hint + "Item", nested: &nested))]", nullable)
+            }
+            return optional("[JSONValue]", nullable)
+        case .map:
+            if case .schema(let values)? = s.additionalProperties {
+                return optional("[String: \(swiftType(values, hint: hint + "Value", nested: &nested))]", nullable)
+            }
+            return optional("[String: JSONValue]", nullable)
+        case .freeForm:
+            return "JSONValue" // JSONValue represents null itself
+        case .scalar:
+            return optional(scalarType(s), nullable)
+        }
+    }
+
+    /// A type declared elsewhere, named from the current scope: its own simple name when it is declared in an
+    /// enclosing scope, otherwise its qualified name.
+    private func qualifiedReference(_ qualified: String) -> String {
+        let parts = qualified.split(separator: ".").map(String.init)
+        let parentScope = Array(parts.dropLast())
+        if Array(scope.prefix(parentScope.count)) == parentScope { return parts.last ?? qualified }
+        return qualified
+    }
+
+    private func optional(_ type: String, _ nullable: Bool) -> String {
+        nullable && !type.hasSuffix("?") && type != "JSONValue" ? type + "?" : type
+    }
+
+    private func scalarType(_ s: Schema) -> String {
+        let types = s.types?.subtracting(.null) ?? []
+        if types.contains(.string) || (types.isEmpty && s.const?.scalarType == .string) {
+            switch s.format {
+            case "date-time": return "Date"
+            case "uuid": return "UUID"
+            case "byte", "binary": return "Data"
+            default: return "String"
+            }
+        }
+        if types.contains(.integer) && !types.contains(.number) {
+            switch s.format {
+            case "int32": return "Int32"
+            case "int64": return "Int64"
+            default: return "Int"
+            }
+        }
+        if types.contains(.number) || types.contains(.integer) { return s.format == "float" ? "Float" : "Double" }
+        if types.contains(.boolean) || s.const?.scalarType == .bool { return "Bool" }
+        return "JSONValue"
+    }
+
+    /// `oneOf: [X, {type: null}]` is just an optional X.
+    private func nullableUnionBranch(_ s: Schema) -> SchemaID? {
+        let branches = s.oneOf.isEmpty ? s.anyOf : s.oneOf
+        let nonNull = branches.filter { document[document.resolved($0)].types != .null }
+        return branches.count == 2 && nonNull.count == 1 ? nonNull[0] : nil
+    }
+
+    // MARK: Structs
+
+    /// Properties of an object schema, with allOf members (and their refs) flattened in order.
+    private func collectProperties(_ id: SchemaID, into properties: inout [(name: String, schema: SchemaID)],
+                                   required: inout Set<String>, visited: Set<SchemaID>) {
+        let id = document.resolved(id)
+        guard !visited.contains(id), visited.count < 32 else { return }
+        let s = document[id]
+        for member in s.allOf { collectProperties(member, into: &properties, required: &required, visited: visited.union([id])) }
+        for p in s.properties where !properties.contains(where: { $0.name == p.name }) { properties.append(p) }
+        required.formUnion(s.required)
+    }
+
+    private mutating func makeStruct(_ id: SchemaID, name: String) -> SwiftStruct {
+        let s = document[id]
+        var properties: [(name: String, schema: SchemaID)] = []
+        var required: Set<String> = []
+        collectProperties(id, into: &properties, required: &required, visited: [])
+        if case .schema? = s.additionalProperties, !s.properties.isEmpty {
+            diagnostics.append(Diagnostic(.warning, "'\(name)': additional properties beside declared ones are validated but not kept in the generated model", at: s.location))
+        }
+        var result = SwiftStruct(name: name, doc: s.description ?? s.title, properties: [])
+        scope.append(name)
+        let savedFlag = referencesEnclosingType
+        defer {
+            scope.removeLast()
+            referencesEnclosingType = savedFlag
+        }
+        let swiftNames = SwiftNames.uniqued(properties.map { SwiftNames.memberName($0.name) })
+        for (p, swiftName) in zip(properties, swiftNames) {
+            let ps = document[p.schema]
+            let hint = SwiftNames.typeName(p.name)
+            referencesEnclosingType = false
+            var type = swiftType(p.schema, hint: hint == name ? hint + "Value" : hint, nested: &result.nested)
+            var defaultValue: String?
+            if let d = ps.defaultValue ?? document[document.resolved(p.schema)].defaultValue, !required.contains(p.name) {
+                defaultValue = swiftLiteral(d, for: type.hasSuffix("?") ? String(type.dropLast()) : type, schema: p.schema)
+            }
+            if !required.contains(p.name) && defaultValue == nil { type = optional(type, true) }
+            if required.contains(p.name), let d = defaultValue { _ = d }
+            if defaultValue != nil && type.hasSuffix("?") { type.removeLast() }
+            let docText = ps.description ?? document[document.resolved(p.schema)].description
+            result.properties.append(SwiftProperty(name: swiftName, key: p.name, type: type, doc: docText,
+                                                   indirect: isCycle(p.schema) || (referencesEnclosingType && !type.hasPrefix("[")),
+                                                   defaultValue: defaultValue, deprecated: ps.deprecated))
+        }
+        return result
+    }
+
+    /// A Swift literal for a spec default, when the type is one a literal can express.
+    private func swiftLiteral(_ node: Node, for type: String, schema: SchemaID) -> String? {
+        switch type {
+        case "String": return node.scalarType == .string ? SwiftNames.literal(node.text ?? "") : nil
+        case "Int", "Int32", "Int64": return node.scalarType == .integer ? node.text : nil
+        case "Double", "Float": return (node.scalarType == .integer || node.scalarType == .float) ? node.text : nil
+        case "Bool": return node.scalarType == .bool ? (node.bool == true ? "true" : "false") : nil
+        default:
+            // Enum defaults: `.caseName` when the type is a raw enum.
+            let target = document.resolved(schema)
+            if let values = document[target].enumValues, let text = node.text, values.contains(where: { $0.text == text }) {
+                return "." + caseName(text)
+            }
+            return nil
+        }
+    }
+
+    // MARK: Enums
+
+    private func caseName(_ value: String) -> String {
+        let name = SwiftNames.memberName(value)
+        return SwiftNames.bare(name) == "unknown" ? "unknownValue" : name
+    }
+
+    private func makeRawEnum(_ id: SchemaID, name: String) -> SwiftEnum {
+        let s = document[id]
+        let values = (s.enumValues ?? []).filter { !$0.isNull }
+        if shape(id) == .integerEnum {
+            let names = SwiftNames.uniqued(values.map { v -> String in
+                let text = v.text ?? "0"
+                return SwiftNames.escaped("value" + (text.hasPrefix("-") ? "Minus" + text.dropFirst() : text))
+            })
+            return SwiftEnum(name: name, doc: s.description, kind: .raw(rawType: "Int", cases: zip(names, values).map { ($0, $1.text ?? "0") }))
+        }
+        let names = SwiftNames.uniqued(values.map { caseName($0.text ?? "") })
+        return SwiftEnum(name: name, doc: s.description, kind: .raw(rawType: "String", cases: zip(names, values).map { ($0, SwiftNames.literal($1.text ?? "")) }))
+    }
+
+    private mutating func makeUnion(_ id: SchemaID, name: String) -> SwiftEnum? {
+        let s = document[id]
+        let branches = (s.oneOf.isEmpty ? s.anyOf : s.oneOf).filter { document[document.resolved($0)].types != .null }
+        guard !branches.isEmpty else { return nil }
+        var nested: [SwiftDecl] = []
+        var cases: [(name: String, type: String, tags: [String])] = []
+        let discriminator = s.discriminator
+        scope.append(name)
+        defer { scope.removeLast() }
+        var caseNames: [String] = []
+        var types: [String] = []
+        for (i, branch) in branches.enumerated() {
+            let component = componentNames[branch] ?? document[branch].ref?.target.flatMap { componentNames[$0] }
+            let hint = component.map { $0 + "Case" } ?? "\(name)\(i + 1)"
+            let type = swiftType(branch, hint: component == nil ? "Case\(i + 1)" : hint, nested: &nested)
+            types.append(type)
+            caseNames.append(component.map { SwiftNames.memberName($0) } ?? SwiftNames.memberName(caseLabel(type, index: i)))
+        }
+        let unique = SwiftNames.uniqued(caseNames)
+        for (i, branch) in branches.enumerated() {
+            var tags: [String] = []
+            if let d = discriminator {
+                let target = document.resolved(branch)
+                tags = d.mapping.filter { $0.target.map(document.resolved) == target }.map(\.value)
+                if tags.isEmpty, let component = document[branch].ref?.componentName { tags = [component] }
+                if tags.isEmpty { tags = [caseNames[i]] }
+            }
+            cases.append((unique[i], types[i], tags))
+        }
+        return SwiftEnum(name: name, doc: s.description, kind: .union(cases: cases, discriminator: discriminator?.propertyName),
+                         isIndirect: true, nested: nested)
+    }
+
+    private func caseLabel(_ type: String, index: Int) -> String {
+        switch type {
+        case "String": "string"
+        case "Int", "Int32", "Int64": "integer"
+        case "Double", "Float": "number"
+        case "Bool": "boolean"
+        default: type.hasPrefix("[") ? "array" : (type.contains("Case") ? "case\(index + 1)" : type)
+        }
+    }
+
+    // MARK: Cycles
+
+    /// Component structs reachable from `id` through properties that are stored inline (not arrays, maps
+    /// or enums, which already add indirection).
+    private func directComponentRefs(_ id: SchemaID, visited: Set<SchemaID>) -> Set<SchemaID> {
+        guard !visited.contains(id), visited.count < 32 else { return [] }
+        var properties: [(name: String, schema: SchemaID)] = []
+        var required: Set<String> = []
+        collectProperties(id, into: &properties, required: &required, visited: [])
+        var result: Set<SchemaID> = []
+        for p in properties {
+            var target = p.schema
+            var hops = 0
+            while let next = document[target].ref?.target, componentNames[target] == nil, hops < 16 { target = next; hops += 1 }
+            if componentNames[target] != nil {
+                if shape(document.resolved(target)) == .object { result.insert(target) }
+            } else if shape(target) == .object {
+                result.formUnion(directComponentRefs(target, visited: visited.union([id])))
+            }
+        }
+        return result
+    }
+
+    /// Whether a property of the current component, of schema `id`, closes a cycle of inline structs.
+    private func isCycle(_ id: SchemaID) -> Bool {
+        guard let current = currentComponent else { return false }
+        var target = id
+        var hops = 0
+        while let next = document[target].ref?.target, componentNames[target] == nil, hops < 16 { target = next; hops += 1 }
+        guard componentNames[target] != nil, shape(document.resolved(target)) == .object else { return false }
+        var stack = [target]
+        var seen: Set<SchemaID> = []
+        while let next = stack.popLast() {
+            if next == current { return true }
+            guard seen.insert(next).inserted else { continue }
+            stack += directEdges[next] ?? []
+        }
+        return false
+    }
+}
