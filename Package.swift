@@ -46,7 +46,7 @@ let package = Package(
             dependencies: ["CharterSpec", "CharterRuntime", .product(name: "HTTPTypes", package: "swift-http-types")]
         ),
         // Model → Swift source.
-        .target(name: "CharterGenerator", dependencies: ["CharterSpec"]),
+        .target(name: "CharterGenerator", dependencies: ["CharterSpec", "CharterValidation", "CharterRuntime"]),
         // The command-line tool: thin layer over the libraries.
         .executableTarget(
             name: "generate",

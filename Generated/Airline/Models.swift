@@ -200,7 +200,7 @@ public struct Notifications: Codable, Hashable, Sendable {
     public var sms: Bool
     public var phone: String?
 
-    public init(email: Bool, sms: Bool, phone: String? = nil) {
+    public init(email: Bool = true, sms: Bool = false, phone: String? = nil) {
         self.email = email
         self.sms = sms
         self.phone = phone

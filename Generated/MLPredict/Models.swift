@@ -10,7 +10,7 @@ public struct PredictionRequest: Codable, Hashable, Sendable {
     /// Scores at or above the threshold are labelled positive.
     public var threshold: Double
 
-    public init(features: [Double], modelVersion: ModelVersion, threshold: Double) {
+    public init(features: [Double], modelVersion: ModelVersion = .v20, threshold: Double = 0.5) {
         self.features = features
         self.modelVersion = modelVersion
         self.threshold = threshold

@@ -35,7 +35,7 @@ public struct NewUser: Codable, Hashable, Sendable {
     public var displayName: String?
     public var isActive: Bool
 
-    public init(email: String, displayName: String? = nil, isActive: Bool) {
+    public init(email: String, displayName: String? = nil, isActive: Bool = true) {
         self.email = email
         self.displayName = displayName
         self.isActive = isActive

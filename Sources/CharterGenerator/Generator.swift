@@ -1,4 +1,6 @@
+import CharterRuntime
 import CharterSpec
+import CharterValidation
 
 /// Options for `Generator.generate`.
 public struct GeneratorOptions: Sendable {
@@ -39,6 +41,26 @@ public enum Generator {
             let name = chunks.count == 1 ? "Models.swift" : "Models\(i + 1).swift"
             files.append(GeneratedFile(name: name, contents: header + SwiftRenderer.render(chunk, access: options.access)))
         }
-        return (files, translator.diagnostics)
+        // Validation tables: compiled by the same compiler SpecValidator uses, then written out as code.
+        let compiled = SpecValidator(document: document)
+        var schemas = header + SchemaTableEmitter.file(compiled.schemas, access: options.access)
+        let typeNames = Set(decls.compactMap { decl -> String? in
+            if case .alias = decl { return nil }
+            return decl.name
+        })
+        for (component, id) in document.components.schemas {
+            guard let name = translator.componentNames[id], typeNames.contains(name) else { continue }
+            _ = component
+            schemas += """
+
+            extension \(name): ValidatableModel {
+                \(options.access) static var schemaIndex: SchemaIndex { \(id.index) }
+                \(options.access) static var validator: Validator { APISchemas.validator }
+            }
+
+            """
+        }
+        files.append(GeneratedFile(name: "Schemas.swift", contents: schemas))
+        return (files, translator.diagnostics + compiled.diagnostics)
     }
 }

@@ -70,6 +70,8 @@ public enum SwiftNames {
         }
         result += parts.dropFirst().map(capitalized).joined()
         if let c = result.first, c.isNumber { result = "_" + result }
+        // Members that cannot follow `self.` even in backticks.
+        if ["self", "Self", "Type", "Protocol", "init", "deinit", "subscript"].contains(result) { result += "Value" }
         return escaped(result)
     }
 

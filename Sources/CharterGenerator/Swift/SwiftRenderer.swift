@@ -60,7 +60,10 @@ struct SwiftRenderer {
         }
         if !s.properties.isEmpty { blank() }
         // Memberwise initializer: Swift's own is internal.
-        let parameters = s.properties.map { "\($0.name): \($0.type)\($0.isOptional ? " = nil" : "")" }
+        let parameters = s.properties.map { p -> String in
+            let fallback = p.defaultValue.map { " = \($0)" } ?? (p.isOptional ? " = nil" : "")
+            return "\(p.name): \(p.type)\(fallback)"
+        }
         if parameters.isEmpty {
             line("\(access) init() {}")
         } else {

@@ -1,0 +1,125 @@
+import CharterRuntime
+
+/// Writes a compiled `SchemaSet` back out as Swift that rebuilds it, so generated code validates with the
+/// same engine and the same compiled schemas as `SpecValidator` (one mechanism, no second validator).
+enum SchemaTableEmitter {
+    /// Statements building one `SchemaKeywords` value `k` (only non-default keywords are written).
+    static func statements(_ s: SchemaNode) -> [String] {
+        var out: [String] = []
+        func set(_ field: String, _ value: String) { out.append("k.\(field) = \(value)") }
+        if let v = s.name { set("name", SwiftNames.literal(v)) }
+        if let v = s.booleanSchema { set("booleanSchema", "\(v)") }
+        if let v = s.ref { set("ref", "\(v)") }
+        if let v = s.types { set("types", "JSONTypeSet(rawValue: \(v.rawValue))") }
+        if s.nullable { set("nullable", "true") }
+        if let v = s.enumValues { set("enumValues", "[" + v.map(literal).joined(separator: ", ") + "]") }
+        if let v = s.constValue { set("constValue", literal(v)) }
+        if let v = s.minimum { set("minimum", bound(v)) }
+        if let v = s.maximum { set("maximum", bound(v)) }
+        if let v = s.exclusiveMinimum { set("exclusiveMinimum", bound(v)) }
+        if let v = s.exclusiveMaximum { set("exclusiveMaximum", bound(v)) }
+        if let v = s.multipleOf { set("multipleOf", bound(v)) }
+        if let v = s.minLength { set("minLength", "\(v)") }
+        if let v = s.maxLength { set("maxLength", "\(v)") }
+        if let v = s.pattern { set("pattern", "try? Pattern(\(SwiftNames.literal(v.source)))") }
+        if let v = s.format { set("format", "StringFormat(rawValue: \(SwiftNames.literal(v.rawValue)))") }
+        if let v = s.integerFormat { set("integerFormat", "IntegerFormat(rawValue: \(SwiftNames.literal(v.rawValue)))") }
+        if let v = s.minItems { set("minItems", "\(v)") }
+        if let v = s.maxItems { set("maxItems", "\(v)") }
+        if s.uniqueItems { set("uniqueItems", "true") }
+        if let v = s.items { set("items", schemaOrBool(v)) }
+        if !s.prefixItems.isEmpty { set("prefixItems", "\(s.prefixItems)") }
+        if let v = s.contains { set("contains", "\(v)") }
+        if let v = s.minContains { set("minContains", "\(v)") }
+        if let v = s.maxContains { set("maxContains", "\(v)") }
+        if let v = s.unevaluatedItems { set("unevaluatedItems", schemaOrBool(v)) }
+        if let v = s.minProperties { set("minProperties", "\(v)") }
+        if let v = s.maxProperties { set("maxProperties", "\(v)") }
+        if !s.required.isEmpty { set("required", "[" + s.required.map(SwiftNames.literal).joined(separator: ", ") + "]") }
+        if !s.properties.isEmpty { set("properties", "[" + s.properties.map { "(\(SwiftNames.literal($0.name)), \($0.schema))" }.joined(separator: ", ") + "]") }
+        if let v = s.additionalProperties { set("additionalProperties", schemaOrBool(v)) }
+        if !s.patternProperties.isEmpty {
+            out.append("k.setPatternProperties([" + s.patternProperties.map { "(\(SwiftNames.literal($0.pattern.source)), \($0.schema))" }.joined(separator: ", ") + "])")
+        }
+        if let v = s.propertyNames { set("propertyNames", "\(v)") }
+        if !s.dependentRequired.isEmpty {
+            set("dependentRequired", "[" + s.dependentRequired.map { "(\(SwiftNames.literal($0.name)), [\($0.required.map(SwiftNames.literal).joined(separator: ", "))])" }.joined(separator: ", ") + "]")
+        }
+        if !s.dependentSchemas.isEmpty { set("dependentSchemas", "[" + s.dependentSchemas.map { "(\(SwiftNames.literal($0.name)), \($0.schema))" }.joined(separator: ", ") + "]") }
+        if let v = s.unevaluatedProperties { set("unevaluatedProperties", schemaOrBool(v)) }
+        if !s.allOf.isEmpty { set("allOf", "\(s.allOf)") }
+        if !s.anyOf.isEmpty { set("anyOf", "\(s.anyOf)") }
+        if !s.oneOf.isEmpty { set("oneOf", "\(s.oneOf)") }
+        if let v = s.not { set("not", "\(v)") }
+        if let v = s.ifSchema { set("ifSchema", "\(v)") }
+        if let v = s.thenSchema { set("thenSchema", "\(v)") }
+        if let v = s.elseSchema { set("elseSchema", "\(v)") }
+        if let d = s.discriminator {
+            set("discriminator", "SchemaKeywords.Discriminator(propertyName: \(SwiftNames.literal(d.propertyName)), mapping: [" + d.mapping.map { "(\(SwiftNames.literal($0.value)), \($0.schema))" }.joined(separator: ", ") + "])")
+        }
+        if s.readOnly { set("readOnly", "true") }
+        if s.writeOnly { set("writeOnly", "true") }
+        if let v = s.defaultValue { set("defaultValue", literal(v)) }
+        return out
+    }
+
+    static func schemaOrBool(_ v: SchemaOrBool) -> String {
+        switch v {
+        case .bool(let b): ".bool(\(b))"
+        case .schema(let i): ".schema(\(i))"
+        }
+    }
+
+    static func number(_ n: JSONNumber) -> String {
+        if let i = n.integer, n.literal == nil { return "JSONNumber(Int64(\(i)))" }
+        let double = n.double.isFinite ? "\(n.double)" : (n.double > 0 ? ".infinity" : "-.infinity")
+        let integer = n.integer.map { "\($0)" } ?? "nil"
+        return "JSONNumber(literal: \(SwiftNames.literal(n.literal ?? n.description)), double: \(double), integer: \(integer))"
+    }
+
+    static func bound(_ b: NumericBound) -> String {
+        "NumericBound(\(number(b.value)), text: \(SwiftNames.literal(b.text)))"
+    }
+
+    static func literal(_ v: JSONValue) -> String {
+        switch v {
+        case .null: ".null"
+        case .bool(let b): ".bool(\(b))"
+        case .number(let n): ".number(\(number(n)))"
+        case .string(let s): ".string(\(SwiftNames.literal(s)))"
+        case .array(let a): ".array([" + a.map(literal).joined(separator: ", ") + "])"
+        case .object(let o): ".object(JSONObject([" + o.entries.map { "(\(SwiftNames.literal($0.key)), \(literal($0.value)))" }.joined(separator: ", ") + "]))"
+        }
+    }
+
+    /// The `Schemas.swift` body: a namespace with the set, built in chunks so large specs type-check fast.
+    static func file(_ set: SchemaSet, access: String, chunk: Int = 400) -> String {
+        var lines: [String] = []
+        lines.append("/// The spec's schemas, compiled for validation (the same tables `SpecValidator` builds from the spec).")
+        lines.append("\(access) enum APISchemas {")
+        lines.append("    \(access) static let set = SchemaSet(keywords())")
+        lines.append("    \(access) static let validator = Validator(schemas: set)")
+        lines.append("")
+        let chunks = stride(from: 0, to: set.count, by: chunk).map { $0..<min($0 + chunk, set.count) }
+        lines.append("    static func keywords() -> [SchemaKeywords] {")
+        lines.append("        var all: [SchemaKeywords] = []")
+        lines.append("        all.reserveCapacity(\(set.count))")
+        for i in chunks.indices { lines.append("        part\(i)(&all)") }
+        lines.append("        return all")
+        lines.append("    }")
+        for (i, range) in chunks.enumerated() {
+            lines.append("")
+            lines.append("    private static func part\(i)(_ all: inout [SchemaKeywords]) {")
+            lines.append("        var k = SchemaKeywords()")
+            for index in range {
+                lines.append("        // #\(index)")
+                lines.append("        k = SchemaKeywords()")
+                for statement in statements(set[index]) { lines.append("        " + statement) }
+                lines.append("        all.append(k)")
+            }
+            lines.append("    }")
+        }
+        lines.append("}")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+
+/// A generated model that knows its schema: `try booking.validationIssues()` lists every violation, with
+/// the same items a server would answer with.
+public protocol ValidatableModel: Encodable {
+    static var schemaIndex: SchemaIndex { get }
+    static var validator: Validator { get }
+}
+
+extension ValidatableModel {
+    /// Every violation of this value against its schema (encoded as JSON with RFC 3339 dates first).
+    public func validationIssues(direction: MessageDirection = .request) throws -> [ValidationIssue] {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys] // issues in a stable order
+        let tape = try JSONTape(parsing: Array(try encoder.encode(self)))
+        return Self.validator.validate(tape, against: Self.schemaIndex, direction: direction)
+    }
+}
