@@ -163,6 +163,22 @@ struct GeneratorSnapshotTests {
         #expect(out.contains("        self.private = try container.decodeIfPresent(Bool.self, forKey: .`private`) ?? false\n"))
     }
 
+    @Test func nestedTypesNeverShadowComponents() throws {
+        let out = try swift("""
+            Perms: {type: object, properties: {a: {type: string}}}
+            Config:
+              type: object
+              properties:
+                perms:
+                  type: object
+                  properties:
+                    value: {$ref: '#/components/schemas/Perms'}
+
+        """)
+        #expect(out.contains("    public var perms: PermsValue?\n"))
+        #expect(out.contains("    public struct PermsValue: Codable, Hashable, Sendable {\n        public var value: Perms?\n"))
+    }
+
     @Test func outputIsDeterministic() throws {
         let text = "    A: {type: object, properties: {b: {type: string}, c: {type: integer}}}\n    D: {type: string, enum: [x, y]}\n"
         #expect(try swift(text) == swift(text))

@@ -158,6 +158,15 @@ struct ModelTranslator {
         }
     }
 
+    /// A name for a nested type that shadows neither a component type nor an enclosing type (inside
+    /// `Config`, a nested `Money` would hide the component `Money` from every property that means it).
+    private func nestedName(_ name: String) -> String {
+        let taken = Set(componentNames.values).union(scope)
+        var candidate = name
+        while taken.contains(candidate) { candidate += "Value" }
+        return candidate
+    }
+
     /// A type declared elsewhere, named from the current scope: its own simple name when it is declared in an
     /// enclosing scope, otherwise its qualified name.
     private func qualifiedReference(_ qualified: String) -> String {
@@ -231,9 +240,8 @@ struct ModelTranslator {
         let swiftNames = SwiftNames.uniqued(properties.map { SwiftNames.memberName($0.name) })
         for (p, swiftName) in zip(properties, swiftNames) {
             let ps = document[p.schema]
-            let hint = SwiftNames.typeName(p.name)
             referencesEnclosingType = false
-            var type = swiftType(p.schema, hint: hint == name ? hint + "Value" : hint, nested: &result.nested)
+            var type = swiftType(p.schema, hint: nestedName(SwiftNames.typeName(p.name)), nested: &result.nested)
             var defaultValue: String?
             if let d = ps.defaultValue ?? document[document.resolved(p.schema)].defaultValue, !required.contains(p.name) {
                 defaultValue = swiftLiteral(d, for: type.hasSuffix("?") ? String(type.dropLast()) : type, schema: p.schema)
