@@ -43,7 +43,8 @@ public enum Generator {
         }
         // Validation tables: compiled by the same compiler SpecValidator uses, then written out as code.
         let compiled = SpecValidator(document: document)
-        var schemas = header + SchemaTableEmitter.file(compiled.schemas, access: options.access)
+        var tables = SchemaTableEmitter.files(compiled.schemas, access: options.access, header: header)
+        var schemas = tables.removeFirst().body
         let typeNames = Set(decls.compactMap { decl -> String? in
             if case .alias = decl { return nil }
             return decl.name
@@ -61,6 +62,7 @@ public enum Generator {
             """
         }
         files.append(GeneratedFile(name: "Schemas.swift", contents: schemas))
+        files += tables.map { GeneratedFile(name: $0.name, contents: $0.body) }
         return (files, translator.diagnostics + compiled.diagnostics)
     }
 }

@@ -9,8 +9,8 @@ struct Code: ParsableCommand {
         commandName: "code",
         abstract: "Generate Swift from a spec (the default command).",
         discussion: """
-        Writes Models.swift (split into Models1.swift, Models2.swift … for large specs) into the output
-        folder, rewriting a file only when its content changes and removing generated files that are no
+        Writes Models.swift (split into Models1.swift, Models2.swift … for large specs), Schemas.swift and
+        SchemaTable1.swift … (validation tables) into the output folder, rewriting a file only when its content changes and removing generated files that are no
         longer produced. Loader diagnostics are printed; errors stop generation (exit 1).
 
         Examples:

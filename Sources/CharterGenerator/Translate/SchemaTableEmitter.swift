@@ -92,34 +92,42 @@ enum SchemaTableEmitter {
         }
     }
 
-    /// The `Schemas.swift` body: a namespace with the set, built in chunks so large specs type-check fast.
-    static func file(_ set: SchemaSet, access: String, chunk: Int = 400) -> String {
-        var lines: [String] = []
-        lines.append("/// The spec's schemas, compiled for validation (the same tables `SpecValidator` builds from the spec).")
-        lines.append("\(access) enum APISchemas {")
-        lines.append("    \(access) static let set = SchemaSet(keywords())")
-        lines.append("    \(access) static let validator = Validator(schemas: set)")
-        lines.append("")
-        let chunks = stride(from: 0, to: set.count, by: chunk).map { $0..<min($0 + chunk, set.count) }
-        lines.append("    static func keywords() -> [SchemaKeywords] {")
-        lines.append("        var all: [SchemaKeywords] = []")
-        lines.append("        all.reserveCapacity(\(set.count))")
-        for i in chunks.indices { lines.append("        part\(i)(&all)") }
-        lines.append("        return all")
-        lines.append("    }")
-        for (i, range) in chunks.enumerated() {
-            lines.append("")
-            lines.append("    private static func part\(i)(_ all: inout [SchemaKeywords]) {")
-            lines.append("        var k = SchemaKeywords()")
-            for index in range {
-                lines.append("        // #\(index)")
-                lines.append("        k = SchemaKeywords()")
-                for statement in statements(set[index]) { lines.append("        " + statement) }
-                lines.append("        all.append(k)")
+    /// The schema table as files: `Schemas.swift` declares the namespace and the set; the tables themselves
+    /// go into `SchemaTable<N>.swift` files of `perFile` schemas each, so large specs compile in parallel.
+    static func files(_ set: SchemaSet, access: String, header: String, perFile: Int = 2000, perFunction: Int = 400) -> [(name: String, body: String)] {
+        let chunks = stride(from: 0, to: set.count, by: perFunction).map { $0..<min($0 + perFunction, set.count) }
+        var main: [String] = []
+        main.append("/// The spec's schemas, compiled for validation (the same tables `SpecValidator` builds from the spec).")
+        main.append("\(access) enum APISchemas {")
+        main.append("    \(access) static let set = SchemaSet(keywords())")
+        main.append("    \(access) static let validator = Validator(schemas: set)")
+        main.append("")
+        main.append("    static func keywords() -> [SchemaKeywords] {")
+        main.append("        var all: [SchemaKeywords] = []")
+        main.append("        all.reserveCapacity(\(set.count))")
+        for i in chunks.indices { main.append("        part\(i)(&all)") }
+        main.append("        return all")
+        main.append("    }")
+        main.append("}")
+        var files = [(name: "Schemas.swift", body: header + main.joined(separator: "\n") + "\n")]
+        let functionsPerFile = max(1, perFile / perFunction)
+        for fileIndex in stride(from: 0, to: chunks.count, by: functionsPerFile) {
+            var lines: [String] = ["extension APISchemas {"]
+            for i in fileIndex..<min(fileIndex + functionsPerFile, chunks.count) {
+                if i > fileIndex { lines.append("") }
+                lines.append("    static func part\(i)(_ all: inout [SchemaKeywords]) {")
+                lines.append("        var k = SchemaKeywords()")
+                for index in chunks[i] {
+                    lines.append("        // #\(index)")
+                    lines.append("        k = SchemaKeywords()")
+                    for statement in statements(set[index]) { lines.append("        " + statement) }
+                    lines.append("        all.append(k)")
+                }
+                lines.append("    }")
             }
-            lines.append("    }")
+            lines.append("}")
+            files.append((name: "SchemaTable\(fileIndex / functionsPerFile + 1).swift", body: header + lines.joined(separator: "\n") + "\n"))
         }
-        lines.append("}")
-        return lines.joined(separator: "\n") + "\n"
+        return files
     }
 }
