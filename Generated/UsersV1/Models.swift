@@ -117,10 +117,10 @@ public struct ErrorDetail: Codable, Hashable, Sendable {
     public var pointer: String?
     public var `in`: In?
     public var constraint: String
-    public var value: JSONValue
+    public var value: JSONValue?
     public var message: String
 
-    public init(field: String, pointer: String? = nil, `in`: In? = nil, constraint: String, value: JSONValue, message: String) {
+    public init(field: String, pointer: String? = nil, `in`: In? = nil, constraint: String, value: JSONValue? = nil, message: String) {
         self.field = field
         self.pointer = pointer
         self.in = `in`

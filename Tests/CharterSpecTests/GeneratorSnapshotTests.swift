@@ -179,6 +179,25 @@ struct GeneratorSnapshotTests {
         #expect(out.contains("    public struct PermsValue: Codable, Hashable, Sendable {\n        public var value: Perms?\n"))
     }
 
+    @Test func aliasesAndSingleAllOfKeepTheirTypeAndDefault() throws {
+        let out = try swift("""
+            UUID: {type: string, format: uuid}
+            Flag: {type: boolean}
+            Report:
+              type: object
+              description: "First line.\\r\\nSecond line."
+              properties:
+                include: {allOf: [{$ref: '#/components/schemas/Flag'}], default: false}
+                id: {$ref: '#/components/schemas/UUID'}
+                extra: {}
+
+        """)
+        #expect(out.contains("public typealias UUIDValue = UUID\n"))
+        #expect(out.contains("/// First line.\n/// Second line.\npublic struct Report"))
+        #expect(out.contains("    public var include: Flag\n    public var id: UUIDValue?\n    public var extra: JSONValue?\n"))
+        #expect(out.contains("self.include = try container.decodeIfPresent(Flag.self, forKey: .include) ?? false"))
+    }
+
     @Test func outputIsDeterministic() throws {
         let text = "    A: {type: object, properties: {b: {type: string}, c: {type: integer}}}\n    D: {type: string, enum: [x, y]}\n"
         #expect(try swift(text) == swift(text))

@@ -13,7 +13,14 @@ public enum SwiftNames {
     ]
 
     /// Type names that would hide a type generated code itself uses.
-    static let reservedTypeNames: Set<String> = ["Any", "Self", "Type", "Protocol", "Optional", "Array", "Dictionary", "String", "Int", "Bool", "Double"]
+    static let reservedTypeNames: Set<String> = [
+        "Any", "Self", "Type", "Protocol", "Optional", "Array", "Dictionary", "String", "Int", "Int32", "Int64", "Bool",
+        "Double", "Float", "Date", "Data", "UUID", "URL", "Decimal", "Codable", "Decoder", "Encoder", "DecodingError",
+        // Runtime types generated code names.
+        "JSONValue", "JSONNumber", "JSONObject", "JSONTypeSet", "SchemaSet", "SchemaKeywords", "SchemaIndex", "Validator",
+        "ValidatableModel", "Indirect", "APISchemas", "NumericBound", "StringFormat", "IntegerFormat", "Pattern",
+        "ValidationIssue", "MessageDirection",
+    ]
 
     /// Splits on anything that is not a letter or digit, and on lower→upper case changes.
     static func words(_ name: String) -> [String] {

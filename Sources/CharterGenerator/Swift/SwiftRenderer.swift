@@ -25,7 +25,8 @@ struct SwiftRenderer {
 
     private mutating func doc(_ text: String?) {
         guard let text, !text.isEmpty else { return }
-        for l in text.split(separator: "\n", omittingEmptySubsequences: false).map({ $0.trimmingTrailingSpaces() }) {
+        // Any line break (\n, \r\n, \r, U+2028 …) starts a new comment line.
+        for l in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map({ $0.trimmingTrailingSpaces() }) {
             line(l.isEmpty ? "///" : "/// " + l)
         }
     }

@@ -47,7 +47,7 @@ struct ModelTranslator {
     private mutating func componentDecl(_ id: SchemaID, name: String) -> [SwiftDecl] {
         let s = document[id]
         var extra: [SwiftDecl] = []
-        if let target = s.ref?.target {
+        if let target = s.ref?.target ?? (s.allOf.count == 1 && s.properties.isEmpty && s.oneOf.isEmpty && s.anyOf.isEmpty ? s.allOf[0] : nil) {
             let type = swiftType(target, hint: name, nested: &extra)
             return extra + [.alias(name: name, type: type, doc: s.description)]
         }
@@ -116,6 +116,10 @@ struct ModelTranslator {
             return optional(base, s.isNullable || document[target].isNullable && componentNames[target] == nil)
         }
         let nullable = s.isNullable || (s.enumValues?.contains { $0.isNull } ?? false)
+        // `allOf: [$ref: X]` (often used to attach a description or default) is just X.
+        if s.allOf.count == 1, s.properties.isEmpty, s.oneOf.isEmpty, s.anyOf.isEmpty, s.types == nil || s.types == .null {
+            return optional(swiftType(s.allOf[0], hint: hint, nested: &nested), nullable)
+        }
         if let existing = inlineTypes[id] {
             // A reference back to a type still being built (an enclosing one) closes a cycle.
             let parts = existing.split(separator: ".").map(String.init)
@@ -246,7 +250,8 @@ struct ModelTranslator {
             if let d = ps.defaultValue ?? document[document.resolved(p.schema)].defaultValue, !required.contains(p.name) {
                 defaultValue = swiftLiteral(d, for: type.hasSuffix("?") ? String(type.dropLast()) : type, schema: p.schema)
             }
-            if !required.contains(p.name) && defaultValue == nil { type = optional(type, true) }
+            // Absent is not null: even a JSONValue property needs an Optional when it may be missing.
+            if !required.contains(p.name) && defaultValue == nil && !type.hasSuffix("?") { type += "?" }
             if required.contains(p.name), let d = defaultValue { _ = d }
             if defaultValue != nil && type.hasSuffix("?") { type.removeLast() }
             let docText = ps.description ?? document[document.resolved(p.schema)].description
@@ -257,19 +262,26 @@ struct ModelTranslator {
         return result
     }
 
-    /// A Swift literal for a spec default, when the type is one a literal can express.
+    /// A Swift literal for a spec default, chosen by the schema the property resolves to (its Swift type may
+    /// be an alias such as `IncludeSubaccounts = Bool`).
     private func swiftLiteral(_ node: Node, for type: String, schema: SchemaID) -> String? {
-        switch type {
-        case "String": return node.scalarType == .string ? SwiftNames.literal(node.text ?? "") : nil
-        case "Int", "Int32", "Int64": return node.scalarType == .integer ? node.text : nil
-        case "Double", "Float": return (node.scalarType == .integer || node.scalarType == .float) ? node.text : nil
-        case "Bool": return node.scalarType == .bool ? (node.bool == true ? "true" : "false") : nil
-        default:
-            // Enum defaults: `.caseName` when the type is a raw enum.
-            let target = document.resolved(schema)
-            if let values = document[target].enumValues, let text = node.text, values.contains(where: { $0.text == text }) {
-                return "." + caseName(text)
+        var target = document.resolved(schema)
+        for _ in 0..<8 where document[target].allOf.count == 1 && document[target].properties.isEmpty {
+            target = document.resolved(document[target].allOf[0])
+        }
+        switch shape(target) {
+        case .stringEnum, .integerEnum:
+            guard let text = node.text, let values = document[target].enumValues, values.contains(where: { $0.text == text }) else { return nil }
+            return "." + (shape(target) == .integerEnum ? SwiftNames.escaped("value" + (text.hasPrefix("-") ? "Minus" + text.dropFirst() : text)) : caseName(text))
+        case .scalar:
+            switch scalarType(document[target]) {
+            case "String": return node.scalarType == .string ? SwiftNames.literal(node.text ?? "") : nil
+            case "Int", "Int32", "Int64": return node.scalarType == .integer ? node.text : nil
+            case "Double", "Float": return (node.scalarType == .integer || node.scalarType == .float) ? node.text : nil
+            case "Bool": return node.scalarType == .bool ? (node.bool == true ? "true" : "false") : nil
+            default: return nil
             }
+        default:
             return nil
         }
     }
