@@ -198,6 +198,24 @@ struct GeneratorSnapshotTests {
         #expect(out.contains("self.include = try container.decodeIfPresent(Flag.self, forKey: .include) ?? false"))
     }
 
+    @Test func inlineAllOfIsAStructAndNestedNamesStayUnique() throws {
+        let out = try swift("""
+            Entry: {type: object, properties: {id: {type: string}}}
+            Lists:
+              type: object
+              allOf: [{properties: {entries: {type: array, items: {$ref: '#/components/schemas/Entry'}}}}]
+            Caller:
+              type: object
+              properties:
+                caller_type: {type: string, enum: [a, b]}
+                callerType: {type: string, enum: [c]}
+
+        """)
+        #expect(out.contains("public struct Lists: Codable, Hashable, Sendable {\n    public var entries: [Entry]?\n"))
+        #expect(out.contains("    public var callerType: CallerType?\n    public var callerType2: CallerTypeValue?\n"))
+        #expect(out.contains("    public enum CallerTypeValue: RawRepresentable"))
+    }
+
     @Test func outputIsDeterministic() throws {
         let text = "    A: {type: object, properties: {b: {type: string}, c: {type: integer}}}\n    D: {type: string, enum: [x, y]}\n"
         #expect(try swift(text) == swift(text))

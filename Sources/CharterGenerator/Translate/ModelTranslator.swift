@@ -19,6 +19,8 @@ struct ModelTranslator {
     /// Inline schemas already given a type, by qualified name: an allOf that flattens another component's
     /// properties reuses `NewPet.Details` instead of emitting the same shape twice.
     private var inlineTypes: [SchemaID: String] = [:]
+    /// Names of nested types already declared in each struct being built (innermost last).
+    private var nestedNamesInUse: [Set<String>] = []
     /// Set when the last property type resolved to an enclosing type (so the property must be indirect).
     private var referencesEnclosingType = false
 
@@ -47,7 +49,7 @@ struct ModelTranslator {
     private mutating func componentDecl(_ id: SchemaID, name: String) -> [SwiftDecl] {
         let s = document[id]
         var extra: [SwiftDecl] = []
-        if let target = s.ref?.target ?? (s.allOf.count == 1 && s.properties.isEmpty && s.oneOf.isEmpty && s.anyOf.isEmpty ? s.allOf[0] : nil) {
+        if let target = s.ref?.target ?? singleAllOfReference(s) {
             let type = swiftType(target, hint: name, nested: &extra)
             return extra + [.alias(name: name, type: type, doc: s.description)]
         }
@@ -63,6 +65,13 @@ struct ModelTranslator {
             let type = swiftType(id, hint: name, nested: &extra)
             return extra + [.alias(name: name, type: type, doc: s.description)]
         }
+    }
+
+    /// `allOf: [{$ref: X}]` with nothing beside it: the schema is X under another name.
+    private func singleAllOfReference(_ s: Schema) -> SchemaID? {
+        guard s.allOf.count == 1, s.properties.isEmpty, s.oneOf.isEmpty, s.anyOf.isEmpty,
+              document[s.allOf[0]].ref != nil else { return nil }
+        return s.allOf[0]
     }
 
     enum Shape {
@@ -117,8 +126,8 @@ struct ModelTranslator {
         }
         let nullable = s.isNullable || (s.enumValues?.contains { $0.isNull } ?? false)
         // `allOf: [$ref: X]` (often used to attach a description or default) is just X.
-        if s.allOf.count == 1, s.properties.isEmpty, s.oneOf.isEmpty, s.anyOf.isEmpty, s.types == nil || s.types == .null {
-            return optional(swiftType(s.allOf[0], hint: hint, nested: &nested), nullable)
+        if let member = singleAllOfReference(s) {
+            return optional(swiftType(member, hint: hint, nested: &nested), nullable)
         }
         if let existing = inlineTypes[id] {
             // A reference back to a type still being built (an enclosing one) closes a cycle.
@@ -164,10 +173,15 @@ struct ModelTranslator {
 
     /// A name for a nested type that shadows neither a component type nor an enclosing type (inside
     /// `Config`, a nested `Money` would hide the component `Money` from every property that means it).
-    private func nestedName(_ name: String) -> String {
-        let taken = Set(componentNames.values).union(scope)
+    private mutating func nestedName(_ name: String) -> String {
+        let taken = Set(componentNames.values).union(scope).union(nestedNamesInUse.last ?? [])
         var candidate = name
-        while taken.contains(candidate) { candidate += "Value" }
+        var n = 2
+        while taken.contains(candidate) {
+            candidate = taken.contains(name + "Value") || candidate.hasSuffix("Value") ? name + String(n) : name + "Value"
+            n += 1
+        }
+        if !nestedNamesInUse.isEmpty { nestedNamesInUse[nestedNamesInUse.count - 1].insert(candidate) }
         return candidate
     }
 
@@ -236,9 +250,11 @@ struct ModelTranslator {
         }
         var result = SwiftStruct(name: name, doc: s.description ?? s.title, properties: [])
         scope.append(name)
+        nestedNamesInUse.append([])
         let savedFlag = referencesEnclosingType
         defer {
             scope.removeLast()
+            nestedNamesInUse.removeLast()
             referencesEnclosingType = savedFlag
         }
         let swiftNames = SwiftNames.uniqued(properties.map { SwiftNames.memberName($0.name) })
