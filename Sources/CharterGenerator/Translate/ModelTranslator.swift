@@ -11,6 +11,8 @@ struct ModelTranslator {
     var diagnostics: [Diagnostic] = []
     /// Component schema id → Swift type name.
     private(set) var componentNames: [SchemaID: String] = [:]
+    /// The same names as a set (nested types must not reuse them).
+    private var componentTypeNames: Set<String> = []
     private var directEdges: [SchemaID: Set<SchemaID>] = [:]
     private var currentComponent: SchemaID?
     private var depth = 0
@@ -30,6 +32,7 @@ struct ModelTranslator {
         for (component, name) in zip(document.components.schemas, names) where componentNames[component.id] == nil {
             componentNames[component.id] = name
         }
+        componentTypeNames = Set(componentNames.values)
     }
 
     mutating func translate() -> [SwiftDecl] {
@@ -174,11 +177,11 @@ struct ModelTranslator {
     /// A name for a nested type that shadows neither a component type nor an enclosing type (inside
     /// `Config`, a nested `Money` would hide the component `Money` from every property that means it).
     private mutating func nestedName(_ name: String) -> String {
-        let taken = Set(componentNames.values).union(scope).union(nestedNamesInUse.last ?? [])
+        func taken(_ n: String) -> Bool { componentTypeNames.contains(n) || scope.contains(n) || (nestedNamesInUse.last?.contains(n) ?? false) }
         var candidate = name
         var n = 2
-        while taken.contains(candidate) {
-            candidate = taken.contains(name + "Value") || candidate.hasSuffix("Value") ? name + String(n) : name + "Value"
+        while taken(candidate) {
+            candidate = taken(name + "Value") || candidate.hasSuffix("Value") ? name + String(n) : name + "Value"
             n += 1
         }
         if !nestedNamesInUse.isEmpty { nestedNamesInUse[nestedNamesInUse.count - 1].insert(candidate) }
