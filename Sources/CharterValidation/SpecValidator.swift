@@ -10,7 +10,6 @@ public struct SpecValidator: Sendable {
     public let validator: Validator
     /// Problems found while compiling (patterns that cannot run in linear time, …), located in the spec.
     public let diagnostics: [Diagnostic]
-    private let pointers: [String: SchemaIndex]
 
     public init(document: Document) {
         self.document = document
@@ -18,13 +17,6 @@ public struct SpecValidator: Sendable {
         schemas = compiler.compile()
         validator = Validator(schemas: schemas)
         diagnostics = compiler.diagnostics
-        var pointers: [String: SchemaIndex] = [:]
-        let rootFile = document.location.file
-        for (i, schema) in document.schemas.enumerated() where schema.location.file == rootFile {
-            let pointer = schema.node.pointer
-            if pointers[pointer] == nil { pointers[pointer] = i }
-        }
-        self.pointers = pointers
     }
 
     /// Loads `path` and builds a validator; throws the loader's errors (located) when the spec has any.
@@ -40,7 +32,9 @@ public struct SpecValidator: Sendable {
         if let id = document.components.schema(named: nameOrPointer) { return id.index }
         var pointer = nameOrPointer
         if pointer.hasPrefix("#") { pointer.removeFirst() }
-        return pointers[pointer]
+        // Pointers are looked up rarely (tools, tests): a scan beats computing every schema's pointer up front.
+        let rootFile = document.location.file
+        return document.schemas.firstIndex { $0.location.file == rootFile && $0.node.pointer == pointer }
     }
 
     /// Every violation of `value` against the schema named by `nameOrPointer` (nil when no such schema).
