@@ -11,11 +11,7 @@ import UsersV2
 /// The committed generated modules (compiled with the package) decode and encode real payloads.
 @Suite("Generated models")
 struct GeneratedModelTests {
-    let decoder: JSONDecoder = {
-        let d = JSONDecoder()
-        d.dateDecodingStrategy = .iso8601
-        return d
-    }()
+    let decoder = JSONCoding.decoder()
 
     @Test func defaultsAreAppliedWhenDecoding() throws {
         let request = try decoder.decode(MLPredict.PredictionRequest.self, from: Data(#"{"features": [1,2,3,4,5,6,7,8,9,10]}"#.utf8))
@@ -49,10 +45,19 @@ struct GeneratedModelTests {
         #expect(booking.status == .confirmed)
         #expect(booking.passengers.first?.firstName == "Ada")
         #expect(booking.createdAt == Date(timeIntervalSince1970: 1_795_593_600))
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        let again = try decoder.decode(Airline.Booking.self, from: try encoder.encode(booking))
+        let again = try decoder.decode(Airline.Booking.self, from: try JSONCoding.encoder().encode(booking))
         #expect(again == booking)
+    }
+
+    @Test func dateTimesWithAndWithoutFractionsDecode() throws {
+        for (text, seconds) in [("2026-11-25T08:00:00Z", 1_795_593_600.0), ("2026-11-25T08:00:00.250Z", 1_795_593_600.25),
+                                ("2026-11-25t09:00:00+01:00", 1_795_593_600.0)] {
+            let date = try decoder.decode(Date.self, from: Data("\"\(text)\"".utf8))
+            #expect(abs(date.timeIntervalSince1970 - seconds) < 0.001, "\(text)")
+        }
+        #expect(throws: DecodingError.self) { try decoder.decode(Date.self, from: Data(#""2026-02-30T08:00:00Z""#.utf8)) }
+        let encoded = String(decoding: try JSONCoding.encoder().encode([Date(timeIntervalSince1970: 1_795_593_600.25)]), as: UTF8.self)
+        #expect(encoded == #"["2026-11-25T08:00:00.250Z"]"#)
     }
 
     @Test func discriminatedUnionsPickTheirBranch() throws {

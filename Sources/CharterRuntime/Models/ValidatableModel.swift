@@ -8,12 +8,10 @@ public protocol ValidatableModel: Encodable {
 }
 
 extension ValidatableModel {
-    /// Every violation of this value against its schema (encoded as JSON with RFC 3339 dates first).
+    /// Every violation of this value against its schema (encoded with `JSONCoding.encoder()` first).
     public func validationIssues(direction: MessageDirection = .request) throws -> [ValidationIssue] {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys] // issues in a stable order
-        let tape = try JSONTape(parsing: Array(try encoder.encode(self)))
+        // Sorted keys: issues come in a stable order.
+        let tape = try JSONTape(parsing: Array(try JSONCoding.encoder().encode(self)))
         return Self.validator.validate(tape, against: Self.schemaIndex, direction: direction)
     }
 }
