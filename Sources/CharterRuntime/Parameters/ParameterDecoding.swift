@@ -77,7 +77,7 @@ struct ParameterDecoding {
     }
 
     /// Path parameters may carry label (`.a.b`) or matrix (`;id=5`) prefixes.
-    static func stripPathPrefix(_ raw: String, name: String, style: ParameterStyle, explode: Bool) -> [String] {
+    static func stripPathPrefix(_ raw: String, style: ParameterStyle, explode: Bool) -> [String] {
         switch style {
         case .label:
             let body = raw.hasPrefix(".") ? String(raw.dropFirst()) : raw
@@ -129,7 +129,7 @@ struct ParameterDecoding {
         if types.contains(.array) {
             var parts: [String]
             if p.location == .path {
-                parts = raws.first.map { Self.stripPathPrefix($0, name: p.name, style: p.style, explode: p.explode) } ?? []
+                parts = raws.first.map { Self.stripPathPrefix($0, style: p.style, explode: p.explode) } ?? []
             } else if p.explode && (p.style == .form || p.location == .query) {
                 parts = raws
             } else {
@@ -141,13 +141,13 @@ struct ParameterDecoding {
         }
         if types.contains(.object) && !types.contains(.string) {
             let parts = p.location == .path
-                ? (raws.first.map { Self.stripPathPrefix($0, name: p.name, style: p.style, explode: p.explode) } ?? [])
+                ? (raws.first.map { Self.stripPathPrefix($0, style: p.style, explode: p.explode) } ?? [])
                 : raws.flatMap { Self.split($0, style: p.style) }
             return objectValue(parts, schema: p.schema, explode: p.explode)
         }
         var raw = raws.first ?? ""
         if p.location == .path && (p.style == .label || p.style == .matrix) {
-            raw = Self.stripPathPrefix(raw, name: p.name, style: p.style, explode: p.explode).first ?? ""
+            raw = Self.stripPathPrefix(raw, style: p.style, explode: p.explode).first ?? ""
         }
         return scalar(raw, p.schema)
     }

@@ -27,7 +27,7 @@ public enum StringFormat: String, Sendable, CaseIterable {
         switch self {
         case .dateTime: return Formats.isDateTime(bytes)
         case .date: return Formats.isDate(bytes)
-        case .time: return Formats.isTime(bytes, dateContext: nil)
+        case .time: return Formats.isTime(bytes)
         case .email: return Formats.isEmail(bytes)
         case .uuid: return Formats.isUUID(bytes)
         case .uri: return Formats.isURI(bytes, requireScheme: true)
@@ -92,7 +92,7 @@ enum Formats {
     }
 
     /// `HH:MM:SS[.frac](Z|±HH:MM)`; a leap second is valid only where it falls on 23:59:60 UTC.
-    static func isTime(_ b: ByteSlice, dateContext: Void?) -> Bool {
+    static func isTime(_ b: ByteSlice) -> Bool {
         let s = b.startIndex
         guard b.count >= 9, b[s + 2] == UInt8(ascii: ":"), b[s + 5] == UInt8(ascii: ":"),
               let hour = number(b, s, 2), let minute = number(b, s + 3, 2), let second = number(b, s + 6, 2)
@@ -126,7 +126,7 @@ enum Formats {
 
     static func isDateTime(_ bytes: ByteSlice) -> Bool {
         guard bytes.count >= 20, bytes[10] | 0x20 == UInt8(ascii: "t") else { return false }
-        return isDate(bytes[0..<10]) && isTime(bytes[11...], dateContext: nil)
+        return isDate(bytes[0..<10]) && isTime(bytes[11...])
     }
 
     static func isUUID(_ b: ByteSlice) -> Bool {

@@ -50,23 +50,6 @@ enum NumberMath {
         return q.isFinite && q == q.rounded()
     }
 
-    /// The first pair of equal elements (JSON equality: 1 == 1.0, objects unordered).
-    static func firstDuplicate(_ elements: [JSONValue]) -> (Int, Int)? {
-        if elements.count <= 16 {
-            for j in elements.indices.dropFirst() {
-                for i in 0..<j where elements[i] == elements[j] { return (i, j) }
-            }
-            return nil
-        }
-        var seen: [JSONValue: Int] = [:]
-        seen.reserveCapacity(elements.count)
-        for (i, e) in elements.enumerated() {
-            if let first = seen[e] { return (first, i) }
-            seen[e] = i
-        }
-        return nil
-    }
-
     /// A decimal: digits × 10^exponent, exact for literals up to 38 significant digits.
     struct Decimal {
         var negative: Bool
