@@ -37,8 +37,9 @@ struct Lint: ParsableCommand {
         }
         var diagnostics = result.diagnostics
         if let document = result.document, !result.hasErrors {
-            // What the runtime would refuse to run (patterns needing backtracking) is worth a warning here too.
-            diagnostics = (diagnostics + SpecValidator(document: document).diagnostics).sortedByLocation()
+            // The runtime's view: patterns it cannot run in linear time, defaults and examples it would reject.
+            let validator = SpecValidator(document: document)
+            diagnostics = (diagnostics + validator.diagnostics + validator.exampleDiagnostics()).sortedByLocation()
         }
         let shown = quietWarnings ? diagnostics.filter { $0.severity == .error } : diagnostics
         for diagnostic in shown {

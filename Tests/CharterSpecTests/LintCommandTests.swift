@@ -66,4 +66,17 @@ struct LintCommandTests {
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("Tests/CharterSpecTests/Fixtures/lint/lookahead-pattern.yaml:8:16: warning: pattern '^(?=.*[0-9]).{8,}$' is not validated: lookahead"))
     }
+
+    @Test func defaultsAndExamplesAreCheckedByTheRuntimeValidator() throws {
+        let r = try Self.run(["lint", "Tests/CharterSpecTests/Fixtures/lint/default-violates-schema.yaml"])
+        #expect(r.status == 0)
+        let prefix = "Tests/CharterSpecTests/Fixtures/lint/default-violates-schema.yaml:"
+        #expect(r.stdout == """
+        \(prefix)13:20: warning: default value does not match its schema: Must be at most 5
+        \(prefix)17:20: warning: default value does not match its schema: Value must be one of: fast, safe
+        \(prefix)21:20: warning: example does not match its schema: Must be at most 3 characters long
+        Tests/CharterSpecTests/Fixtures/lint/default-violates-schema.yaml: 0 errors, 3 warnings
+
+        """)
+    }
 }

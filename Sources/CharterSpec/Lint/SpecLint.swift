@@ -8,7 +8,6 @@ public enum SpecLint {
         checkOperationIds(document, &diagnostics)
         checkPathTemplates(document, &diagnostics)
         checkPatterns(document, &diagnostics)
-        checkExamples(document, &diagnostics)
         return diagnostics
     }
 
@@ -104,36 +103,6 @@ public enum SpecLint {
                     diagnostics.append(Diagnostic(.error, "invalid regular expression '\(pattern)': \(problem)", at: location))
                 }
             }
-        }
-    }
-
-    /// Defaults and examples that their own schema rejects: a warning each (they mislead readers and mocks).
-    private static func checkExamples(_ document: Document, _ diagnostics: inout [Diagnostic]) {
-        let checker = SchemaConformance(document: document)
-        func check(_ value: Node?, _ schema: SchemaID?, _ what: String) {
-            guard let value, let schema else { return }
-            if let problem = checker.firstViolation(of: value, against: schema) {
-                diagnostics.append(Diagnostic(.warning, "\(what) does not match its schema: \(problem)", at: value.location))
-            }
-        }
-        for (index, schema) in document.schemas.enumerated() {
-            let id = SchemaID(index)
-            check(schema.defaultValue, id, "default value")
-            for example in schema.examples { check(example, id, "example") }
-        }
-        func checkMedia(_ media: [MediaType]) {
-            for m in media where m.mediaType.contains("json") {
-                check(m.example, m.schema, "example")
-                for (name, e) in m.examples { check(e.value, m.schema, "example '\(name)'") }
-            }
-        }
-        for (_, operation) in document.operations {
-            for p in operation.parameters {
-                check(p.example, p.schema, "example of parameter '\(p.name)'")
-                for (name, e) in p.examples { check(e.value, p.schema, "example '\(name)' of parameter '\(p.name)'") }
-            }
-            checkMedia(operation.requestBody?.content ?? [])
-            for r in operation.responses { checkMedia(r.content) }
         }
     }
 }
