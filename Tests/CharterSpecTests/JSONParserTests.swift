@@ -65,4 +65,24 @@ struct JSONParserTests {
         let invalid: [UInt8] = [0x22] + Array("abcdefghijk".utf8) + [0xFF, 0x22]
         #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(invalid) }
     }
+
+    @Test func duplicateKeysAreFoundWhateverTheirSpellingOrPosition() {
+        // Keys are compared by what they spell: an escaped key repeats its plain twin.
+        #expect(error(#"{"a": 1, "\u0061": 2}"#)?.message == "duplicate key 'a'")
+        #expect(error(#"{"\u00e9t\u00e9": 1, "été": 2}"#)?.message == "duplicate key 'été'")
+        // Every pair of positions in small and large objects (the summary filter and the key set).
+        for size in [2, 7, 16, 17, 40] {
+            let keys = (0..<size).map { "key\($0)" }
+            for i in 0..<size {
+                for j in [0, i / 2, size - 1] where j != i {
+                    var members = keys.map { "\"\($0)\": 1" }
+                    members[i] = "\"\(keys[j])\": 2"
+                    #expect(error("{" + members.joined(separator: ",") + "}")?.message == "duplicate key '\(keys[j])'")
+                }
+            }
+            #expect(error("{" + keys.map { "\"\($0)\": 1" }.joined(separator: ",") + "}") == nil)
+        }
+        // Nested objects keep their own keys: the same key in parent and child is fine.
+        #expect(error(#"{"a": {"a": {"a": 1}, "b": 2}, "b": {"a": 1}}"#) == nil)
+    }
 }

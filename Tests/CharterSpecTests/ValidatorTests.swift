@@ -69,6 +69,26 @@ struct ValidatorTests {
         ])
     }
 
+    @Test func pathsEscapeKeysForFieldsAndPointers() throws {
+        let found = try issues(#"""
+        {"a/b": {"~x": [0,0,0,0,0,0,0,0,0,0,0,0,"s"]}, "q\"\\": 1, "é": 1, "9lives": 1}
+        """#, against: "Odd", in: #"""
+            Odd:
+              type: object
+              additionalProperties: {type: object, additionalProperties: {type: array, items: {type: integer}}}
+              properties:
+                'q"\': {type: string}
+                "é": {type: string}
+                "9lives": {type: string}
+        """#)
+        #expect(found == [
+            #"["a/b"]["~x"][12]|/a~1b/~0x/12|type|Must be an integer"#,
+            #"["q\"\\"]|/q"\|type|Must be a string"#,
+            #"["é"]|/é|type|Must be a string"#,
+            #"["9lives"]|/9lives|type|Must be a string"#,
+        ])
+    }
+
     @Test func readOnlyAndWriteOnlyDependOnDirection() throws {
         let request = try issues(#"{"flight_id": "ABC", "passengers": [{"name": "a", "age": 1}], "card_cvv": "123"}"#, against: "Booking", in: Self.booking)
         #expect(request.isEmpty)

@@ -68,6 +68,9 @@ struct TapeParser {
     var strings: [String] = []
     /// Open containers (node indices), innermost last.
     var open: [Int] = []
+    /// Per open container, a 64-bit summary of its keys (length, first and last byte): a key whose bit is
+    /// not set yet cannot repeat an earlier key, so most keys skip the comparison scan.
+    var keySummaries: [UInt64] = []
     /// Whether the innermost open container is an object.
     var inObject = false
     /// Key sets for duplicate detection in objects past 16 members, by object node.
@@ -126,6 +129,7 @@ struct TapeParser {
 
     mutating func close() {
         let node = open.removeLast()
+        keySummaries.removeLast()
         nodes[node].length = Int32(nodes.count)
         if nodes[node].kind == .object && nodes[node].offset > 16 { keySets[node] = nil }
         inObject = open.last.map { nodes[$0].kind == .object } ?? false
@@ -152,6 +156,10 @@ struct TapeParser {
         let object = open[open.count - 1]
         let newKey = nodes.count - 1
         let members = Int(nodes[object].offset) // members before this key (values attach after their key)
+        let bit = summaryBit(newKey)
+        let summary = keySummaries[keySummaries.count - 1]
+        keySummaries[keySummaries.count - 1] = summary | bit
+        if summary & bit == 0 { return }
         if members > 16 {
             let text = keyText(newKey)
             if keySets[object] == nil {
@@ -171,6 +179,22 @@ struct TapeParser {
             if keysEqual(child, newKey) { throw error("duplicate key '\(keyText(newKey))'", at: offset) }
             child = skip(child + 1)
         }
+    }
+
+    /// The summary bit of a key, from its decoded text (escaped keys are compared by what they spell).
+    func summaryBit(_ key: Int) -> UInt64 {
+        let n = nodes[key]
+        let (count, first, last): (Int, UInt8, UInt8)
+        if n.flag {
+            let text = strings[Int(n.payload)].utf8
+            (count, first, last) = (text.count, text.first ?? 0, text.last ?? 0)
+        } else if n.length > 0 {
+            (count, first, last) = (Int(n.length), bytes[Int(n.offset)], bytes[Int(n.offset + n.length) - 1])
+        } else {
+            (count, first, last) = (0, 0, 0)
+        }
+        let mix = UInt64(count) &* 0x9E37_79B9 ^ UInt64(first) &* 31 ^ UInt64(last) &* 0x85EB_CA6B
+        return 1 << ((mix ^ (mix >> 17)) & 63)
     }
 
     func skip(_ node: Int) -> Int {
@@ -207,6 +231,7 @@ struct TapeParser {
             if open.count >= limits.maxDepth { throw error("nesting is deeper than \(limits.maxDepth) levels") }
             attach()
             open.append(nodes.count)
+            keySummaries.append(0)
             inObject = isObject
             nodes.append(TapeNode(kind: isObject ? .object : .array, flag: false, offset: 0, length: 0, payload: 0))
             pos += 1
@@ -259,14 +284,16 @@ struct TapeParser {
         }
     }
 
-    /// True when none of the 8 bytes is `"`, `\\`, below 0x20 or at/above 0x80 (SWAR: no branches per byte).
-    @inline(__always) static func isPlainText(_ x: UInt64) -> Bool {
+    /// A flag (0x80) at the first of the 8 bytes that is `"`, `\\`, below 0x20 or at/above 0x80, or 0 when
+    /// there is none (SWAR: no branch per byte). Bytes after the first flagged one may be flagged wrongly
+    /// (borrows), so callers use only the lowest flag.
+    @inline(__always) static func specialBytes(_ x: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
-        let quote = hasZeroByte(x ^ (ones &* 0x22))
-        let backslash = hasZeroByte(x ^ (ones &* 0x5C))
-        let control = (x &- ones &* 0x20) & ~x & highs != 0
-        return !(quote || backslash || control || x & highs != 0)
+        func zeroBytes(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let quote = zeroBytes(x ^ (ones &* 0x22))
+        let backslash = zeroBytes(x ^ (ones &* 0x5C))
+        let control = (x &- ones &* 0x20) & ~x & highs
+        return quote | backslash | control | (x & highs)
     }
 
     /// Strings without escapes stay in the input; others are decoded into `strings`.
@@ -277,8 +304,11 @@ struct TapeParser {
         // Eight bytes at a time while none is a quote, a backslash, a control character or non-ASCII.
         if let base = bytes.baseAddress {
             while pos + 8 <= bytes.count {
-                let word = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)
-                if Self.isPlainText(word) { pos += 8 } else { break }
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self))
+                let special = Self.specialBytes(word)
+                if special == 0 { pos += 8; continue }
+                pos += special.trailingZeroBitCount >> 3 // straight to the byte that needs a look
+                break
             }
         }
         while pos < bytes.count {

@@ -219,6 +219,15 @@ enum Formats {
     }
 
     /// `local@domain`: a dot-atom or quoted local part, and a hostname or bracketed IP literal.
+    /// RFC 5322 `atext` punctuation: ! # $ % & ' * + - / = ? ^ _ ` { | } ~ (a bit set, so no per-call table).
+    @inline(__always) static func isAtextSpecial(_ c: UInt8) -> Bool {
+        // Bits for 0x20–0x3F and 0x40–0x7F, precomputed from the characters above.
+        if c < 0x20 || c >= 0x80 { return false }
+        if c < 0x40 { return (0xA000_ACFA as UInt32) >> UInt32(c - 0x20) & 1 != 0 }
+        if c < 0x60 { return c == 0x5E || c == 0x5F }
+        return c == 0x60 || c == 0x7B || c == 0x7C || c == 0x7D || c == 0x7E
+    }
+
     static func isEmail(_ b: ByteSlice) -> Bool {
         guard let at = b.lastIndex(of: UInt8(ascii: "@")), at > 0, at < b.count - 1, b.count <= 320 else { return false }
         let local = b[..<at], domain = b[(at + 1)...]
@@ -231,12 +240,11 @@ enum Formats {
                 if c == UInt8(ascii: "\"") || c < 0x20 || c >= 0x7F { return false }
             }
         } else {
-            let specials = Array("!#$%&'*+-/=?^_`{|}~".utf8)
             var previous: UInt8 = UInt8(ascii: ".")
             for c in local {
                 if c == UInt8(ascii: ".") {
                     if previous == UInt8(ascii: ".") { return false }
-                } else if !(isAlpha(c) || isDigit(c) || specials.contains(c)) {
+                } else if !(isAlpha(c) || isDigit(c) || isAtextSpecial(c)) {
                     return false
                 }
                 previous = c
@@ -245,7 +253,7 @@ enum Formats {
         }
         if domain.first == UInt8(ascii: "["), domain.last == UInt8(ascii: "]") {
             let inner = domain.dropFirst().dropLast()
-            if inner.starts(with: Array("IPv6:".utf8)) { return isIPv6(inner.dropFirst(5)) }
+            if inner.starts(with: "IPv6:".utf8) { return isIPv6(inner.dropFirst(5)) }
             return isIPv4(inner)
         }
         return isHostname(domain)

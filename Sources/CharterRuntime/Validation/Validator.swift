@@ -19,7 +19,7 @@ public struct Validator: Sendable {
     ///   - base: display prefix for field paths (a parameter's name; empty for bodies).
     public func validate(_ value: JSONValue, against index: SchemaIndex, direction: MessageDirection = .request,
                          location: IssueLocation = .body, base: String = "") -> [ValidationIssue] {
-        var run = ValidationRun(document: ValueDocument(), schemas: schemas.schemas, direction: direction, location: location, base: base, maxDepth: maxDepth)
+        var run = ValidationRun(document: ValueDocument(), schemas: schemas, direction: direction, location: location, base: base, maxDepth: maxDepth)
         run.check(value, index, depth: 0)
         return run.issues
     }
@@ -28,7 +28,7 @@ public struct Validator: Sendable {
     public func validate(_ tape: JSONTape, against index: SchemaIndex, direction: MessageDirection = .request,
                          location: IssueLocation = .body, base: String = "") -> [ValidationIssue] {
         tape.withView { view in
-            var run = ValidationRun(document: view, schemas: schemas.schemas, direction: direction, location: location, base: base, maxDepth: maxDepth)
+            var run = ValidationRun(document: view, schemas: schemas, direction: direction, location: location, base: base, maxDepth: maxDepth)
             run.check(0, index, depth: 0)
             return run.issues
         }
@@ -36,7 +36,7 @@ public struct Validator: Sendable {
 
     /// Whether `value` is valid (stops at the first violation).
     public func isValid(_ value: JSONValue, against index: SchemaIndex, direction: MessageDirection = .request) -> Bool {
-        var run = ValidationRun(document: ValueDocument(), schemas: schemas.schemas, direction: direction, location: .body, base: "", maxDepth: maxDepth)
+        var run = ValidationRun(document: ValueDocument(), schemas: schemas, direction: direction, location: .body, base: "", maxDepth: maxDepth)
         run.stopAtFirst = true
         run.check(value, index, depth: 0)
         return run.issues.isEmpty
@@ -53,7 +53,9 @@ struct ValidationRun<Document: JSONDocument> {
     }
 
     let document: Document
-    let schemas: [SchemaNode]
+    let schemaSet: SchemaSet
+    let unretained: [Unmanaged<SchemaNode>]
+    var schemas: [SchemaNode] { schemaSet.schemas }
     let direction: MessageDirection
     let location: IssueLocation
     let base: String
@@ -63,9 +65,11 @@ struct ValidationRun<Document: JSONDocument> {
     var issues: [ValidationIssue] = []
     var stopAtFirst = false
 
-    init(document: Document, schemas: [SchemaNode], direction: MessageDirection, location: IssueLocation, base: String, maxDepth: Int) {
+    init(document: Document, schemas: SchemaSet, direction: MessageDirection, location: IssueLocation, base: String, maxDepth: Int) {
         self.document = document
-        self.schemas = schemas
+        schemaSet = schemas
+        unretained = schemas.unretained
+        path.reserveCapacity(16)
         self.direction = direction
         self.location = location
         self.base = base
@@ -75,13 +79,16 @@ struct ValidationRun<Document: JSONDocument> {
     var done: Bool { stopAtFirst && !issues.isEmpty }
 
     mutating func report(_ constraint: String, _ message: String, value: Ref?, at extra: PathComponent? = nil) {
-        var components = path.map { step -> PathComponent in
+        var components: [PathComponent] = []
+        components.reserveCapacity(path.count + 1)
+        for step in path {
             switch step {
-            case .key(let k): .key(document.keyString(k))
-            case .index(let i): .index(i)
+            case .key(let k): components.append(.key(document.keyString(k)))
+            case .index(let i): components.append(.index(i))
             }
         }
         if let extra { components.append(extra) }
+        if issues.capacity == 0 { issues.reserveCapacity(8) }
         issues.append(ValidationIssue(field: IssuePath.field(components, base: base), pointer: IssuePath.pointer(components),
                                       location: location, constraint: constraint,
                                       value: value.map { IssuePath.truncated(document.value($0)) }, message: message))
@@ -105,7 +112,11 @@ struct ValidationRun<Document: JSONDocument> {
             report("depth", "Schema nesting deeper than \(maxDepth) levels; not validated further", value: nil)
             return
         }
-        let s = schemas[index]
+        // The set owns every node for the whole run: borrow it without a retain/release pair.
+        unretained[index]._withUnsafeGuaranteedRef { check(value, $0, depth: depth) }
+    }
+
+    mutating func check(_ value: Ref, _ s: SchemaNode, depth: Int) {
         if let b = s.booleanSchema {
             if !b { report("false", "No value is allowed here", value: value) }
             return
@@ -121,7 +132,7 @@ struct ValidationRun<Document: JSONDocument> {
             return // the other keywords would only repeat the problem
         }
         if let values = s.enumValues, !values.contains(where: { document.equals(value, $0) }) {
-            report("enum", Messages.enumeration(values), value: value)
+            report("enum", s.enumMessage ?? Messages.enumeration(values), value: value)
         }
         if let c = s.constValue, !document.equals(value, c) {
             report("const", "Value must be \(Messages.describe(c))", value: value)
@@ -183,8 +194,8 @@ struct ValidationRun<Document: JSONDocument> {
         }
         if let m = s.minLength, length < m { report("minLength", "Must be at least \(m) character\(m == 1 ? "" : "s") long", value: value) }
         if let m = s.maxLength, length > m { report("maxLength", "Must be at most \(m) character\(m == 1 ? "" : "s") long", value: value) }
-        if !patternOK, let p = s.pattern { report("pattern", "Must match the pattern \(p.source)", value: value) }
-        if !formatOK, let f = s.format { report("format", "Must be \(f.explanation)", value: value) }
+        if !patternOK, let m = s.patternMessage { report("pattern", m, value: value) }
+        if !formatOK, let m = s.formatMessage { report("format", m, value: value) }
     }
 
     // MARK: Arrays
@@ -331,7 +342,7 @@ struct ValidationRun<Document: JSONDocument> {
                 if let names = s.propertyNames {
                     // A key is not a value of the document: check its text in a run over a value tree.
                     let keyText = document.keyString(key)
-                    var keyRun = ValidationRun<ValueDocument>(document: ValueDocument(), schemas: schemas, direction: direction,
+                    var keyRun = ValidationRun<ValueDocument>(document: ValueDocument(), schemas: schemaSet, direction: direction,
                                                               location: location, base: base, maxDepth: maxDepth)
                     keyRun.check(.string(keyText), names, depth: depth + 1)
                     for issue in keyRun.issues {
