@@ -12,13 +12,18 @@ let package = Package(
         .library(name: "CharterValidation", targets: ["CharterValidation"]),
         .library(name: "CharterGenerator", targets: ["CharterGenerator"]),
         .executable(name: "generate", targets: ["generate"]),
+        .executable(name: "airline-server", targets: ["airline-server"]),
+        .executable(name: "ml-predict-server", targets: ["ml-predict-server"]),
+        .executable(name: "users-v2-server", targets: ["users-v2-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        // Tests only: a real server for the runtime's end-to-end tests.
+        // The generated clients' default transport (never a dependency of the runtime itself).
+        .package(url: "https://github.com/swift-server/swift-openapi-async-http-client", from: "1.5.0"),
+        // The example servers and the end-to-end tests host generated servers on Hummingbird.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
     ],
@@ -55,10 +60,25 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // In-memory implementations of the sample specs' generated servers, and their executables.
+        .target(
+            name: "ExampleServers",
+            dependencies: [
+                "Airline", "MLPredict", "UsersV2", "CharterRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            ],
+            path: "Examples/ExampleServers"
+        ),
+        .executableTarget(name: "airline-server", dependencies: ["ExampleServers", "Airline"], path: "Examples/airline-server"),
+        .executableTarget(name: "ml-predict-server", dependencies: ["ExampleServers", "MLPredict"], path: "Examples/ml-predict-server"),
+        .executableTarget(name: "users-v2-server", dependencies: ["ExampleServers", "UsersV2"], path: "Examples/users-v2-server"),
         .testTarget(
             name: "CharterSpecTests",
             dependencies: [
-                "CharterSpec", "CharterValidation", "CharterRuntime", "CharterGenerator", "generate",
+                "CharterSpec", "CharterValidation", "CharterRuntime", "CharterGenerator", "generate", "ExampleServers",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
             ] + generatedModules.map { .byName(name: $0) },
@@ -70,6 +90,11 @@ let package = Package(
 
 // Generated code for every spec in Specs/ (see Generated/specs.txt), compiled with the package so a
 // generator change that breaks the output breaks the build.
+// Generated clients default to AsyncHTTPClient when it is a dependency (`#if canImport`).
 for line in generatedModules {
-    package.targets.append(.target(name: line, dependencies: ["CharterRuntime"], path: "Generated/\(line)"))
+    package.targets.append(.target(name: line, dependencies: [
+        "CharterRuntime",
+        .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+        .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+    ], path: "Generated/\(line)"))
 }

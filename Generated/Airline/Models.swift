@@ -348,14 +348,14 @@ public struct BookingPage: Codable, Hashable, Sendable {
     }
 }
 
-public struct Error: Codable, Hashable, Sendable {
-    public var error: ErrorValue
+public struct ErrorResponse: Codable, Hashable, Sendable {
+    public var error: ErrorInfo
 
-    public init(error: ErrorValue) {
+    public init(error: ErrorInfo) {
         self.error = error
     }
 
-    public struct ErrorValue: Codable, Hashable, Sendable {
+    public struct ErrorInfo: Codable, Hashable, Sendable {
         public var code: String
         public var message: String
         public var requestID: String?

@@ -71,7 +71,7 @@ extension BookingPage: ValidatableModel {
     public static var validator: Validator { APISchemas.validator }
 }
 
-extension Error: ValidatableModel {
+extension ErrorResponse: ValidatableModel {
     public static var schemaIndex: SchemaIndex { 6 }
     public static var validator: Validator { APISchemas.validator }
 }

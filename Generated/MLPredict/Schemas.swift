@@ -26,7 +26,7 @@ extension PredictionResponse: ValidatableModel {
     public static var validator: Validator { APISchemas.validator }
 }
 
-extension Error: ValidatableModel {
+extension ErrorResponse: ValidatableModel {
     public static var schemaIndex: SchemaIndex { 10 }
     public static var validator: Validator { APISchemas.validator }
 }

@@ -36,7 +36,7 @@ extension UserList: ValidatableModel {
     public static var validator: Validator { APISchemas.validator }
 }
 
-extension Error: ValidatableModel {
+extension ErrorResponse: ValidatableModel {
     public static var schemaIndex: SchemaIndex { 5 }
     public static var validator: Validator { APISchemas.validator }
 }

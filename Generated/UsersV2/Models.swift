@@ -125,7 +125,7 @@ public struct UserList: Codable, Hashable, Sendable {
     }
 }
 
-public struct Error: Codable, Hashable, Sendable {
+public struct ErrorResponse: Codable, Hashable, Sendable {
     public var error: ErrorBody
 
     public init(error: ErrorBody) {

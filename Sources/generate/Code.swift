@@ -26,10 +26,20 @@ struct Code: ParsableCommand {
     var output: String
 
     @Option(help: "Access level of generated declarations: public or internal.")
-    var access: String = "public"
+    var access: String?
+
+    @Option(help: "The Swift module the output is compiled into (names the API: <Name>APIProtocol, <Name>Client). Default: the output folder's name.")
+    var moduleName: String?
+
+    @Option(help: "What to generate, comma-separated: models,validators,server,client (default: all). Server and client include validators.")
+    var mode: String?
+
+    @Option(help: "A charter.yaml with the same options plus type-name overrides and operation filters.")
+    var config: String?
 
     func validate() throws {
-        guard access == "public" || access == "internal" else { throw ValidationError("--access must be public or internal") }
+        if let access, access != "public" && access != "internal" { throw ValidationError("--access must be public or internal") }
+        if let mode { _ = try GenerateConfig.parts(mode) }
     }
 
     func run() throws {
@@ -40,7 +50,22 @@ struct Code: ParsableCommand {
         }
         if result.hasErrors { throw ExitCode(1) }
         let specName = URL(fileURLWithPath: spec).lastPathComponent
-        let (files, diagnostics) = Generator.generate(document, specName: specName, options: GeneratorOptions(access: access))
+        var options = GeneratorOptions()
+        if let config {
+            let loaded = GenerateConfig.load(path: config)
+            for d in loaded.diagnostics { printToStandardError("\(d)") }
+            guard let settings = loaded.config else { throw ExitCode(1) }
+            settings.apply(to: &options)
+        } else {
+            options.moduleName = SwiftNames.typeName(URL(fileURLWithPath: output).standardizedFileURL.lastPathComponent)
+        }
+        if let access { options.access = access }
+        if let moduleName { options.moduleName = moduleName }
+        if let mode { options.parts = (try? GenerateConfig.parts(mode)) ?? options.parts }
+        if config != nil, moduleName == nil, options.moduleName == GeneratorOptions().moduleName {
+            options.moduleName = SwiftNames.typeName(URL(fileURLWithPath: output).standardizedFileURL.lastPathComponent)
+        }
+        let (files, diagnostics) = Generator.generate(document, specName: specName, options: options)
         for d in diagnostics { printToStandardError("\(d)") }
         try GeneratedOutput.write(files, to: output)
     }

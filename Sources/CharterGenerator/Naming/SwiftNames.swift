@@ -19,7 +19,11 @@ public enum SwiftNames {
         // Runtime types generated code names.
         "JSONValue", "JSONNumber", "JSONObject", "JSONTypeSet", "SchemaSet", "SchemaKeywords", "SchemaIndex", "Validator",
         "ValidatableModel", "Indirect", "APISchemas", "NumericBound", "StringFormat", "IntegerFormat", "Pattern",
-        "ValidationIssue", "MessageDirection",
+        "ValidationIssue", "MessageDirection", "Error", "APIError", "APIOperation", "APIOperations", "OperationContract",
+        "ParameterContract", "ResponseContract", "RequestBodyContract", "MediaTypeContract", "HeaderContract",
+        "ServerRequestReader", "ServerResponseWriter", "ClientRequestWriter", "ClientResponseReader", "OperationServer",
+        "OperationClient", "ClientValidation", "ValidationOptions", "ServerTransport", "ClientTransport",
+        "ServerMiddleware", "ClientMiddleware", "Input", "Output",
     ]
 
     /// Splits on anything that is not a letter or digit, and on lower→upper case changes.
@@ -54,10 +58,14 @@ public enum SwiftNames {
     }
 
     /// `user_list` → `UserList`; never empty, never starting with a digit.
-    public static func typeName(_ name: String) -> String {
+    /// `nested` names a type after a property (`error: {…}` → `ErrorInfo`); top-level names follow the
+    /// spec's component (`Error` → `ErrorResponse`, what such a schema nearly always is). Either way
+    /// `Swift.Error` stays unshadowed.
+    public static func typeName(_ name: String, nested: Bool = false) -> String {
         var result = words(name).map(capitalized).joined()
         if result.isEmpty { result = "Value" }
         if let first = result.first, first.isNumber { result = "_" + result }
+        if result == "Error" { return nested ? "ErrorInfo" : "ErrorResponse" }
         if reservedTypeNames.contains(result) { result += "Value" }
         return result
     }

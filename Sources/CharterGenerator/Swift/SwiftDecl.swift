@@ -36,6 +36,8 @@ struct SwiftStruct: Sendable {
     var doc: String?
     var properties: [SwiftProperty]
     var nested: [SwiftDecl] = []
+    /// Models are Codable; plain value groups (response headers) are not.
+    var isCodable = true
 }
 
 struct SwiftEnum: Sendable {

@@ -52,7 +52,7 @@ struct SwiftRenderer {
 
     private mutating func emitStruct(_ s: SwiftStruct) {
         doc(s.doc)
-        line("\(access) struct \(s.name): Codable, Hashable, Sendable {")
+        line("\(access) struct \(s.name): \(s.isCodable ? "Codable, " : "")Hashable, Sendable {")
         depth += 1
         for p in s.properties {
             doc(p.doc)
@@ -74,7 +74,7 @@ struct SwiftRenderer {
             depth -= 1
             line("}")
         }
-        let needsKeys = s.properties.contains { SwiftNames.bare($0.name) != $0.key }
+        let needsKeys = s.isCodable && s.properties.contains { SwiftNames.bare($0.name) != $0.key }
         if needsKeys {
             blank()
             line("enum CodingKeys: String, CodingKey {")
@@ -85,7 +85,7 @@ struct SwiftRenderer {
             depth -= 1
             line("}")
         }
-        if s.properties.contains(where: { $0.defaultValue != nil }) {
+        if s.isCodable, s.properties.contains(where: { $0.defaultValue != nil }) {
             blank()
             line("\(access) init(from decoder: any Decoder) throws {")
             depth += 1

@@ -23,12 +23,17 @@ struct ModelTranslator {
     private var inlineTypes: [SchemaID: String] = [:]
     /// Names of nested types already declared in each struct being built (innermost last).
     private var nestedNamesInUse: [Set<String>] = []
+    /// Nested type names already used in each operation namespace.
+    private var operationNestedNames: [String: Set<String>] = [:]
     /// Set when the last property type resolved to an enclosing type (so the property must be indirect).
     private var referencesEnclosingType = false
 
-    init(document: Document) {
+    init(document: Document, typeNames overrides: [String: String] = [:]) {
         self.document = document
-        let names = SwiftNames.uniqued(document.components.schemas.map { SwiftNames.typeName($0.name) })
+        for name in overrides.keys.sorted() where document.components.schema(named: name) == nil {
+            diagnostics.append(Diagnostic(.warning, "type-names: the spec has no component schema '\(name)'", at: nil))
+        }
+        let names = SwiftNames.uniqued(document.components.schemas.map { overrides[$0.name] ?? SwiftNames.typeName($0.name) })
         for (component, name) in zip(document.components.schemas, names) where componentNames[component.id] == nil {
             componentNames[component.id] = name
         }
@@ -45,6 +50,27 @@ struct ModelTranslator {
         }
         currentComponent = nil
         return decls
+    }
+
+    /// Whether `name` is taken by a component type.
+    func isComponentTypeName(_ name: String) -> Bool { componentTypeNames.contains(name) }
+
+    /// The Swift type of a schema used by an operation; inline objects and enums become types nested in
+    /// `scope` (the operation's namespace), named after `hint`.
+    mutating func operationType(_ id: SchemaID, hint: String, scope namespace: String, nested: inout [SwiftDecl]) -> String {
+        scope.append(namespace)
+        nestedNamesInUse.append(operationNestedNames[namespace, default: []])
+        defer {
+            operationNestedNames[namespace] = nestedNamesInUse.removeLast()
+            scope.removeLast()
+        }
+        return swiftType(id, hint: nestedName(hint), nested: &nested)
+    }
+
+    /// A Swift literal for a parameter's `default`, or nil when it has none that fits `type`.
+    func defaultLiteral(_ id: SchemaID, type: String) -> String? {
+        guard let d = document[id].defaultValue ?? document[document.resolved(id)].defaultValue else { return nil }
+        return swiftLiteral(d, for: type.hasSuffix("?") ? String(type.dropLast()) : type, schema: id)
     }
 
     // MARK: Components
@@ -264,7 +290,7 @@ struct ModelTranslator {
         for (p, swiftName) in zip(properties, swiftNames) {
             let ps = document[p.schema]
             referencesEnclosingType = false
-            var type = swiftType(p.schema, hint: nestedName(SwiftNames.typeName(p.name)), nested: &result.nested)
+            var type = swiftType(p.schema, hint: nestedName(SwiftNames.typeName(p.name, nested: true)), nested: &result.nested)
             var defaultValue: String?
             if let d = ps.defaultValue ?? document[document.resolved(p.schema)].defaultValue, !required.contains(p.name) {
                 defaultValue = swiftLiteral(d, for: type.hasSuffix("?") ? String(type.dropLast()) : type, schema: p.schema)
@@ -308,6 +334,11 @@ struct ModelTranslator {
     // MARK: Enums
 
     private func caseName(_ value: String) -> String {
+        // `-price` (a descending sort) must not collapse into `price`: the sign becomes a word.
+        var value = value
+        if let first = value.first, first == "-" || first == "+", value.dropFirst().contains(where: \.isLetter) {
+            value = (first == "-" ? "minus_" : "plus_") + value.dropFirst()
+        }
         let name = SwiftNames.memberName(value)
         return SwiftNames.bare(name) == "unknown" ? "unknownValue" : name
     }

@@ -93,55 +93,23 @@ public struct ContractValidator: Sendable {
 
     func checkParameters(_ request: HTTPRequest, pathParameters: [String: Substring], contract: OperationContract) -> [ValidationIssue] {
         guard !contract.parameters.isEmpty else { return [] }
-        var query: [(name: String, value: String)]?
-        var cookies: [(name: String, value: String)]?
+        let parameters = RequestParameters(request: request, pathParameters: pathParameters, contract: contract, decoding: decoding)
         var issues: [ValidationIssue] = []
         for p in contract.parameters {
-            var raws: [String] = []
-            switch p.location {
-            case .path:
-                if let v = pathParameters[p.name] { raws = [WireStrings.percentDecode(v, plusIsSpace: false)] }
-            case .query:
-                if query == nil { query = request.queryString.map(WireStrings.queryItems) ?? [] }
-                if p.style == .deepObject {
-                    let prefix = p.name + "["
-                    let parts = (query ?? []).filter { $0.name.hasPrefix(prefix) && $0.name.hasSuffix("]") }
-                    if !parts.isEmpty {
-                        var object = JSONObject()
-                        for part in parts {
-                            let key = String(part.name.dropFirst(prefix.count).dropLast())
-                            object[key] = decoding.scalar(part.value, decoding.propertySchema(p.schema, key))
-                        }
-                        issues += validateParameter(.object(object), p)
-                        continue
-                    }
-                } else {
-                    raws = (query ?? []).filter { $0.name == p.name }.map(\.value)
-                }
-            case .header:
-                if let name = HTTPField.Name(p.name) {
-                    let values = request.headerFields[values: name]
-                    if !values.isEmpty { raws = [values.joined(separator: ",")] }
-                }
-            case .cookie:
-                if cookies == nil { cookies = request.headerFields[values: .cookie].flatMap(WireStrings.cookies) }
-                raws = (cookies ?? []).filter { $0.name == p.name }.map(\.value)
-            case .body:
-                continue
-            }
-            if raws.isEmpty {
+            switch parameters.read(p) {
+            case .absent:
                 if p.required {
                     issues.append(ValidationIssue(field: p.name, pointer: "", location: p.location, constraint: "required", value: nil,
                                                   message: "Required \(p.location.rawValue) parameter missing"))
                 }
-                continue
+            case .value(let value, let raws):
+                if raws == [""], p.location == .query, !p.allowEmptyValue, !decoding.expectedTypes(p.schema).contains(.string) {
+                    issues.append(ValidationIssue(field: p.name, pointer: "", location: p.location, constraint: "allowEmptyValue", value: .string(""),
+                                                  message: "Must not be empty"))
+                } else {
+                    issues += validateParameter(value, p)
+                }
             }
-            if raws == [""], p.location == .query, !p.allowEmptyValue, !decoding.expectedTypes(p.schema).contains(.string) {
-                issues.append(ValidationIssue(field: p.name, pointer: "", location: p.location, constraint: "allowEmptyValue", value: .string(""),
-                                              message: "Must not be empty"))
-                continue
-            }
-            issues += validateParameter(decoding.value(from: raws, p), p)
         }
         return issues
     }

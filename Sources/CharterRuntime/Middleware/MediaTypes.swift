@@ -1,5 +1,5 @@
 /// Media type matching for Content-Type (415) and Accept (406).
-enum MediaTypes {
+public enum MediaTypes {
     /// `Application/JSON; charset=utf-8` → `application/json`.
     static func essence(_ value: Substring) -> Substring {
         let base = value.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? value
@@ -15,8 +15,8 @@ enum MediaTypes {
     }
 
     /// JSON and `+json` types (`application/problem+json`) carry a JSON body Charter validates.
-    static func isJSON(_ type: Substring) -> Bool {
-        let t = type.lowercased()
+    public static func isJSON(_ type: Substring) -> Bool {
+        let t = essence(type).lowercased()
         return t == "application/json" || t.hasSuffix("+json")
     }
 

@@ -20,10 +20,13 @@ public struct ContractViolation: Error, Sendable, CustomStringConvertible {
 /// `ContractViolation`) and checks responses (throws in `.enforce`, logs in `.report`).
 public struct ValidatingClientMiddleware: ClientMiddleware {
     public let validator: ContractValidator
+    /// When false only responses are checked.
+    public let checksRequests: Bool
     let logger: Logger
 
-    public init(validator: ContractValidator, logger: Logger = Logger(label: "charter.client-validation")) {
+    public init(validator: ContractValidator, checksRequests: Bool = true, logger: Logger = Logger(label: "charter.client-validation")) {
         self.validator = validator
+        self.checksRequests = checksRequests
         self.logger = logger
     }
 
@@ -38,7 +41,7 @@ public struct ValidatingClientMiddleware: ClientMiddleware {
         let bytes = try await BodyCollection.collect(body, limit: contract.maxBodySize ?? validator.options.maxBodySize)
         let basePath = baseURL.path.hasSuffix("/") ? String(baseURL.path.dropLast()) : baseURL.path
         let pathParameters = PathTemplate.match(contract.path, requestPath: request.path ?? "", basePath: basePath) ?? [:]
-        if case .rejected(let error) = validator.checkRequest(request, pathParameters: pathParameters, body: bytes, contract: contract) {
+        if checksRequests, case .rejected(let error) = validator.checkRequest(request, pathParameters: pathParameters, body: bytes, contract: contract) {
             throw ContractViolation(phase: .request, operationID: operationID, issues: error.details.isEmpty
                 ? [ValidationIssue(field: "", pointer: "", location: .body, constraint: error.code, value: nil, message: error.message)]
                 : error.details)

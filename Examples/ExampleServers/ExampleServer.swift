@@ -1,0 +1,45 @@
+import ArgumentParser
+import CharterRuntime
+import Foundation
+import Hummingbird
+import Logging
+import OpenAPIHummingbird
+
+/// Command-line options shared by the example servers.
+public struct ServerOptions: ParsableArguments {
+    @Option(help: "Address to listen on.")
+    public var host: String = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0 picks a free one).")
+    public var port: Int = 8080
+
+    @Option(help: "Response validation: enforce (500 on a broken response), report (log it) or off.")
+    public var responseValidation: String = "enforce"
+
+    public init() {}
+
+    public var validationOptions: ValidationOptions {
+        let mode: ResponseValidationMode = switch responseValidation {
+        case "report": .report
+        case "off": .off
+        default: .enforce
+        }
+        return ValidationOptions(responseValidation: mode)
+    }
+}
+
+/// Hosting a generated API on Hummingbird: `register` puts the operations on the router (a swift-openapi
+/// `ServerTransport`); `onRunning` learns the bound port (tests use port 0).
+public enum ExampleServer {
+    public static func run(name: String, host: String, port: Int,
+                           register: (Router<BasicRequestContext>) throws -> Void,
+                           onRunning: (@Sendable (Int) async -> Void)? = nil) async throws {
+        let router = Router()
+        try register(router)
+        var logger = Logger(label: name)
+        logger.logLevel = .info
+        let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: name),
+                              onServerRunning: { channel in await onRunning?(channel.localAddress?.port ?? port) }, logger: logger)
+        try await app.runService()
+    }
+}

@@ -1,0 +1,49 @@
+import CharterRuntime
+
+/// Writes an `OperationContract` as a Swift expression, so generated code validates with exactly the
+/// contract `SpecValidator` derives from the spec (one builder, emitted rather than re-implemented).
+enum ContractEmitter {
+    static func expression(_ c: OperationContract) -> String {
+        var arguments = ["operationID: \(SwiftNames.literal(c.operationID))", "method: \(SwiftNames.literal(c.method))",
+                         "path: \(SwiftNames.literal(c.path))"]
+        if !c.parameters.isEmpty { arguments.append("parameters: [\n" + c.parameters.map { "    " + parameter($0) + "," }.joined(separator: "\n") + "\n]") }
+        if let body = c.requestBody {
+            arguments.append("requestBody: RequestBodyContract(required: \(body.required), content: \(media(body.content)))")
+        }
+        if !c.responses.isEmpty { arguments.append("responses: [\n" + c.responses.map { "    " + response($0) + "," }.joined(separator: "\n") + "\n]") }
+        if let limit = c.maxBodySize { arguments.append("maxBodySize: \(limit)") }
+        return "OperationContract(\n" + arguments.map { indent($0) }.joined(separator: ",\n") + "\n)"
+    }
+
+    private static func indent(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+    }
+
+    private static func parameter(_ p: ParameterContract) -> String {
+        var parts = ["name: \(SwiftNames.literal(p.name))", "location: .\(p.location.rawValue)"]
+        if p.required && p.location != .path { parts.append("required: true") }
+        let defaultStyle: ParameterStyle = (p.location == .query || p.location == .cookie) ? .form : .simple
+        if p.style != defaultStyle { parts.append("style: .\(p.style.rawValue)") }
+        if p.explode != (p.style == .form) { parts.append("explode: \(p.explode)") }
+        if p.allowEmptyValue { parts.append("allowEmptyValue: true") }
+        parts.append("schema: \(p.schema.map(String.init) ?? "nil")")
+        if p.isJSONContent { parts.append("isJSONContent: true") }
+        return "ParameterContract(" + parts.joined(separator: ", ") + ")"
+    }
+
+    private static func media(_ content: [MediaTypeContract]) -> String {
+        "[" + content.map { "MediaTypeContract(mediaType: \(SwiftNames.literal($0.mediaType)), schema: \($0.schema.map(String.init) ?? "nil"))" }
+            .joined(separator: ", ") + "]"
+    }
+
+    private static func response(_ r: ResponseContract) -> String {
+        var parts = ["status: \(SwiftNames.literal(r.status))"]
+        if !r.content.isEmpty { parts.append("content: " + media(r.content)) }
+        if !r.headers.isEmpty {
+            parts.append("headers: [" + r.headers.map {
+                "HeaderContract(name: \(SwiftNames.literal($0.name)), required: \($0.required), schema: \($0.schema.map(String.init) ?? "nil"))"
+            }.joined(separator: ", ") + "]")
+        }
+        return "ResponseContract(" + parts.joined(separator: ", ") + ")"
+    }
+}

@@ -1,0 +1,16 @@
+/// One operation of an API as generated code describes it: its contract, typed input and output, and how
+/// each crosses the wire in both directions (server: decode input, encode output; client: the reverse).
+///
+/// Generated code implements these four functions as straight-line calls on the readers and writers, which
+/// hold the wire rules (parameter styles, media types, header serialization) as data from the contract.
+public protocol APIOperation: SendableMetatype {
+    associatedtype Input: Sendable
+    associatedtype Output: Sendable
+
+    static var contract: OperationContract { get }
+
+    static func decodeInput(from request: ServerRequestReader) throws -> Input
+    static func encodeOutput(_ output: Output, to response: inout ServerResponseWriter) throws
+    static func encodeInput(_ input: Input, to request: inout ClientRequestWriter) throws
+    static func decodeOutput(from response: ClientResponseReader) throws -> Output
+}

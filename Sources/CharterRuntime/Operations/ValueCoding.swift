@@ -1,0 +1,31 @@
+import Foundation
+
+/// Typed values ↔ JSON values, for parameters and headers (bodies go straight through `JSONCoding`).
+///
+/// Parameters arrive as strings and are first shaped into JSON by their schema (the step validation uses),
+/// so one Codable path serves every style: the JSON value is decoded with the same decoder as bodies,
+/// and dates, UUIDs and tolerant enums behave identically in both places. Plain strings, integers and
+/// booleans skip the round trip.
+enum ValueCoding {
+    static let decoder = JSONCoding.decoder()
+    static let encoder = JSONCoding.encoder()
+
+    static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
+        switch value {
+        case .string(let s): if let v = s as? T { return v }
+        case .bool(let b): if let v = b as? T { return v }
+        case .number(let n): if let i = n.integer, let v = Int(exactly: i) as? T { return v }
+        default: break
+        }
+        return try decoder.decode(T.self, from: Data(value.encoded()))
+    }
+
+    static func encode<T: Encodable>(_ value: T) throws -> JSONValue {
+        switch value {
+        case let s as String: return .string(s)
+        case let b as Bool: return .bool(b)
+        case let i as Int: return .number(JSONNumber(i))
+        default: return try JSONParser.parse(Array(encoder.encode(value)))
+        }
+    }
+}

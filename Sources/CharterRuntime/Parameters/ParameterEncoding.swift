@@ -1,0 +1,99 @@
+/// JSON values → wire strings by the parameter's style and explode (the inverse of `ParameterDecoding`),
+/// for clients sending parameters and servers sending response headers.
+enum ParameterEncoding {
+    /// A scalar as text: strings as they are, numbers in JSON syntax, booleans `true`/`false`, null empty.
+    static func text(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let s): s
+        case .null: ""
+        case .bool(let b): b ? "true" : "false"
+        case .number(let n): n.description
+        case .array, .object: String(decoding: value.encoded(), as: UTF8.self)
+        }
+    }
+
+    /// Array items or object pairs as texts (`explode` objects become `k=v`), encoded by `encode`.
+    private static func parts(_ value: JSONValue, explode: Bool, _ encode: (String) -> String) -> [String] {
+        switch value {
+        case .array(let items): return items.map { encode(text($0)) }
+        case .object(let object):
+            return explode
+                ? object.entries.map { encode($0.key) + "=" + encode(text($0.value)) }
+                : object.entries.flatMap { [encode($0.key), encode(text($0.value))] }
+        default: return [encode(text(value))]
+        }
+    }
+
+    /// The text that replaces `{name}` in the path, percent-encoded.
+    static func pathSegment(_ value: JSONValue, _ p: ParameterContract) -> String {
+        let encode = { PercentEncoding.encode($0) }
+        if p.isJSONContent { return encode(text(value)) }
+        switch p.style {
+        case .label:
+            let items = parts(value, explode: p.explode, encode)
+            return "." + items.joined(separator: p.explode ? "." : ",")
+        case .matrix:
+            let name = encode(p.name)
+            switch value {
+            case .array(let items) where p.explode: return items.map { ";\(name)=" + encode(text($0)) }.joined()
+            case .object(let object) where p.explode: return object.entries.map { ";" + encode($0.key) + "=" + encode(text($0.value)) }.joined()
+            default: return ";\(name)=" + parts(value, explode: false, encode).joined(separator: ",")
+            }
+        default:
+            return parts(value, explode: p.explode, encode).joined(separator: ",")
+        }
+    }
+
+    /// Query items `(name, value)`, not yet percent-encoded.
+    static func queryItems(_ value: JSONValue, _ p: ParameterContract) -> [(name: String, value: String)] {
+        if p.isJSONContent { return [(p.name, text(value))] }
+        let same = { (s: String) in s }
+        switch (p.style, value) {
+        case (.deepObject, .object(let object)):
+            return object.entries.map { ("\(p.name)[\($0.key)]", text($0.value)) }
+        case (.form, .array(let items)) where p.explode:
+            return items.map { (p.name, text($0)) }
+        case (.form, .object(let object)) where p.explode:
+            return object.entries.map { ($0.key, text($0.value)) }
+        case (.spaceDelimited, .array), (.spaceDelimited, .object):
+            return [(p.name, parts(value, explode: false, same).joined(separator: " "))]
+        case (.pipeDelimited, .array), (.pipeDelimited, .object):
+            return [(p.name, parts(value, explode: false, same).joined(separator: "|"))]
+        default:
+            return [(p.name, parts(value, explode: false, same).joined(separator: ","))]
+        }
+    }
+
+    /// A header value (style `simple`).
+    static func header(_ value: JSONValue, _ p: ParameterContract) -> String {
+        if p.isJSONContent { return text(value) }
+        return parts(value, explode: p.explode, { $0 }).joined(separator: ",")
+    }
+
+    /// A cookie `name=value` (style `form`), the value percent-encoded.
+    static func cookie(_ value: JSONValue, _ p: ParameterContract) -> String {
+        if p.isJSONContent { return p.name + "=" + PercentEncoding.encode(text(value)) }
+        return p.name + "=" + parts(value, explode: false, { PercentEncoding.encode($0) }).joined(separator: ",")
+    }
+}
+
+/// Percent-encoding of everything but RFC 3986's unreserved characters.
+enum PercentEncoding {
+    static func encode(_ s: String) -> String {
+        var out = ""
+        for b in s.utf8 {
+            if (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E {
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            } else {
+                let hex = Array("0123456789ABCDEF".utf8)
+                out += "%" + String(decoding: [hex[Int(b >> 4)], hex[Int(b & 15)]], as: UTF8.self)
+            }
+        }
+        return out
+    }
+
+    /// `a=1&b=x%20y`.
+    static func query(_ items: [(name: String, value: String)]) -> String {
+        items.map { encode($0.name) + "=" + encode($0.value) }.joined(separator: "&")
+    }
+}

@@ -1,0 +1,59 @@
+import HTTPTypes
+
+/// The parameters of one request as the contract declares them: wire strings found by location and name,
+/// shaped into JSON values by each parameter's schema. Validation and generated servers read them the
+/// same way, so a value that validated is the value the handler receives.
+struct RequestParameters: Sendable {
+    enum Found: Sendable {
+        case absent
+        /// The value, and the strings it came from (`[""]` for `?limit=`).
+        case value(JSONValue, raws: [String])
+    }
+
+    let request: HTTPRequest
+    let pathParameters: [String: Substring]
+    let decoding: ParameterDecoding
+    private let query: [(name: String, value: String)]
+    private let cookies: [(name: String, value: String)]
+
+    init(request: HTTPRequest, pathParameters: [String: Substring], contract: OperationContract, decoding: ParameterDecoding) {
+        self.request = request
+        self.pathParameters = pathParameters
+        self.decoding = decoding
+        let locations = Set(contract.parameters.map(\.location))
+        query = locations.contains(.query) ? (request.queryString.map(WireStrings.queryItems) ?? []) : []
+        cookies = locations.contains(.cookie) ? request.headerFields[values: .cookie].flatMap(WireStrings.cookies) : []
+    }
+
+    func read(_ p: ParameterContract) -> Found {
+        var raws: [String] = []
+        switch p.location {
+        case .path:
+            if let v = pathParameters[p.name] { raws = [WireStrings.percentDecode(v, plusIsSpace: false)] }
+        case .query:
+            if p.style == .deepObject {
+                // name[key]=value pairs make one object.
+                let prefix = p.name + "["
+                let parts = query.filter { $0.name.hasPrefix(prefix) && $0.name.hasSuffix("]") }
+                guard !parts.isEmpty else { return .absent }
+                var object = JSONObject()
+                for part in parts {
+                    let key = String(part.name.dropFirst(prefix.count).dropLast())
+                    object[key] = decoding.scalar(part.value, decoding.propertySchema(p.schema, key))
+                }
+                return .value(.object(object), raws: parts.map(\.value))
+            }
+            raws = query.filter { $0.name == p.name }.map(\.value)
+        case .header:
+            if let name = HTTPField.Name(p.name) {
+                let values = request.headerFields[values: name]
+                if !values.isEmpty { raws = [values.joined(separator: ",")] }
+            }
+        case .cookie:
+            raws = cookies.filter { $0.name == p.name }.map(\.value)
+        case .body:
+            return .absent
+        }
+        return raws.isEmpty ? .absent : .value(decoding.value(from: raws, p), raws: raws)
+    }
+}
