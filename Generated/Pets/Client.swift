@@ -11,6 +11,9 @@ import OpenAPIAsyncHTTPClient
 public struct PetsClient: Sendable {
     let client: OperationClient
 
+    /// The base URL requests go to.
+    public var serverURL: URL { client.serverURL }
+
     /// - Parameters:
     ///   - serverURL: the server's base URL (its path prefixes every operation's path).
     ///   - transport: AsyncHTTPClient, URLSession or any other `ClientTransport`.

@@ -299,6 +299,9 @@ struct OperationRenderer {
         w.block("\(access) struct \(apiName)Client: Sendable {") { w in
             w.line("let client: OperationClient")
             w.blank()
+            w.line("/// The base URL requests go to.")
+            w.line("\(access) var serverURL: URL { client.serverURL }")
+            w.blank()
             w.doc("""
             - Parameters:
               - serverURL: the server's base URL (its path prefixes every operation's path).
