@@ -23,9 +23,9 @@ done < <(python3 -c "import json,sys; [print(json.loads(l)['file']) for l in ope
 {
     echo '// swift-tools-version: 6.0'
     echo 'import PackageDescription'
-    echo 'let package = Package(name: "CorpusBuild", dependencies: [.package(name: "Charter", path: "'"$here"'")], targets: ['
+    echo 'let package = Package(name: "CorpusBuild", dependencies: [.package(name: "Charter", path: "'"$here"'"), .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4")], targets: ['
     for t in "${targets[@]}"; do
-        echo "  .target(name: \"${t%%:*}\", dependencies: [.product(name: \"CharterRuntime\", package: \"Charter\")]),"
+        echo "  .target(name: \"${t%%:*}\", dependencies: [.product(name: \"CharterRuntime\", package: \"Charter\"), .product(name: \"OpenAPIRuntime\", package: \"swift-openapi-runtime\")]),"
     done
     echo '])'
 } > "$work/Package.swift"

@@ -9,13 +9,16 @@ struct Code: ParsableCommand {
         commandName: "code",
         abstract: "Generate Swift from a spec (the default command).",
         discussion: """
-        Writes Models.swift (split into Models1.swift, Models2.swift … for large specs), Schemas.swift and
-        SchemaTable1.swift … (validation tables) into the output folder, rewriting a file only when its content changes and removing generated files that are no
-        longer produced. Loader diagnostics are printed; errors stop generation (exit 1).
+        Writes into the output folder: Models.swift (split into Models1.swift, Models2.swift … for large specs),
+        Schemas.swift and SchemaTable<N>.swift (validation tables), Operations.swift (per operation: Input,
+        Output, contract), Server.swift (<Name>APIProtocol and registerHandlers(on:)) and Client.swift
+        (<Name>Client). A file is rewritten only when its content changes; generated files no longer produced
+        are removed. Loader diagnostics are printed; errors stop generation (exit 1).
 
         Examples:
           swift run generate Specs/airline.yaml --output Generated/Airline
-          swift run generate api.json --output Sources/API --access internal
+          swift run generate api.json --output Sources/API --module-name API --mode models,client --access internal
+          swift run generate api.yaml --output Sources/API --config charter.yaml
         """
     )
 
@@ -39,7 +42,9 @@ struct Code: ParsableCommand {
 
     func validate() throws {
         if let access, access != "public" && access != "internal" { throw ValidationError("--access must be public or internal") }
-        if let mode { _ = try GenerateConfig.parts(mode) }
+        if let mode {
+            do { _ = try GenerateConfig.parts(mode) } catch { throw ValidationError(error.description) }
+        }
     }
 
     func run() throws {

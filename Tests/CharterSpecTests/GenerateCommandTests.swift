@@ -41,3 +41,54 @@ struct GenerateCommandTests {
         #expect(try LintCommandTests.run(["Specs/ml-predict.yaml"]).status == 2) // --output is required
     }
 }
+
+/// The options a project sets once: module name, parts, config file.
+@Suite("generate (options and config)")
+struct GenerateOptionsTests {
+    @Test func moduleNameComesFromTheFolderUnlessGiven() throws {
+        let out = try GenerateCommandTests().scratch().appendingPathComponent("Airline")
+        defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
+        #expect(try LintCommandTests.run(["Specs/airline.yaml", "--output", out.path]).status == 0)
+        // The folder's name gives exactly what is committed under Generated/Airline.
+        for file in ["Server.swift", "Client.swift", "Operations.swift"] {
+            let committed = try String(contentsOfFile: TestPaths.packageRoot.appendingPathComponent("Generated/Airline/\(file)").path, encoding: .utf8)
+            #expect(try String(contentsOfFile: out.appendingPathComponent(file).path, encoding: .utf8) == committed)
+        }
+        #expect(try LintCommandTests.run(["Specs/airline.yaml", "--output", out.path, "--module-name", "Air", "--mode", "client"]).status == 0)
+        let client = try String(contentsOfFile: out.appendingPathComponent("Client.swift").path, encoding: .utf8)
+        #expect(client.contains("public struct AirClient: Sendable {"))
+        // Parts no longer produced are removed.
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("Server.swift").path))
+        let bad = try LintCommandTests.run(["Specs/airline.yaml", "--output", out.path, "--mode", "models,stubs"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("unknown mode 'stubs'; use models, validators, server, client"))
+    }
+
+    @Test func aConfigFileSetsOptionsAndItsMistakesAreLocated() throws {
+        let dir = try GenerateCommandTests().scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let config = dir.appendingPathComponent("charter.yaml")
+        try """
+        module-name: Flights
+        mode: [models, server]
+        access: internal
+        type-names: {BookingRequest: NewBooking}
+        operations: {include: [searchFlights, createBooking]}
+        """.write(to: config, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("Out")
+        #expect(try LintCommandTests.run(["Specs/airline.yaml", "--output", out.path, "--config", config.path]).status == 0)
+        let server = try String(contentsOfFile: out.appendingPathComponent("Server.swift").path, encoding: .utf8)
+        #expect(server.contains("protocol FlightsAPIProtocol: Sendable {"))
+        #expect(server.contains("func createBooking(_ input: CreateBooking.Input)") && !server.contains("listSeats"))
+        #expect(server.contains("internal func registerHandlers("))
+        let models = try String(contentsOfFile: out.appendingPathComponent("Models.swift").path, encoding: .utf8)
+        #expect(models.contains("internal struct NewBooking: Codable"))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("Client.swift").path))
+
+        try "module-name: Flights\nmodes: [server]\naccess: private\n".write(to: config, atomically: true, encoding: .utf8)
+        let broken = try LintCommandTests.run(["Specs/airline.yaml", "--output", out.path, "--config", config.path])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("charter.yaml:2:1: error: unknown option 'modes'; use module-name, mode, access, type-names or operations"))
+        #expect(broken.stderr.contains("charter.yaml:3:9: error: access must be public or internal"))
+    }
+}
