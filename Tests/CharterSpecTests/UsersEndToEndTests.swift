@@ -107,6 +107,14 @@ struct UsersEndToEndTests {
                 return
             }
             #expect(replaced.email == "ada@lovelace.org" && replaced.accountStatus == .active)
+            guard case .badRequest(let invalid) = try await client.replaceUser(userID: ada.userID, body: NewUser(email: "ada", accountStatus: .unknown("deleted"))) else {
+                Issue.record("expected 400")
+                return
+            }
+            #expect(detailItems(invalid) == [
+                "account_status|body|enum|Value must be one of: pending, active, suspended, closed",
+                "email|body|format|Must be an email address",
+            ])
             guard case .notFound = try await client.replaceUser(userID: 999, body: NewUser(email: "x@example.com")) else {
                 Issue.record("expected 404")
                 return
