@@ -92,19 +92,38 @@ struct OperationRenderer {
         }
     }
 
-    private func associatedValues(_ c: SwiftOutputCase) -> [String] {
-        var values: [String] = []
+    /// What an output case carries, in order. The case declaration, the server's switch pattern and the
+    /// client's constructor all walk this one list.
+    private enum CasePart {
+        case statusCode
+        /// The raw body of an undocumented status.
+        case rawBody
+        case body(type: String, json: Bool)
+        case headers(typeName: String, fields: [(wireName: String, name: String, type: String, required: Bool)])
+    }
+
+    private func parts(_ c: SwiftOutputCase) -> [CasePart] {
+        var parts: [CasePart] = []
         switch c.status {
-        case .range, .default, .undocumented: values.append("statusCode: Int")
+        case .range, .default, .undocumented: parts.append(.statusCode)
         case .code: break
         }
-        if c.status == .undocumented { values.append("body: Data") }
-        if let body = c.body { values.append(body.type) }
-        if let headers = c.headers {
-            let allOptional = headers.fields.allSatisfy { !$0.required }
-            values.append("headers: \(headers.typeName)" + (allOptional ? " = \(headers.typeName)()" : ""))
+        if c.status == .undocumented { parts.append(.rawBody) }
+        if let body = c.body { parts.append(.body(type: body.type, json: body.json)) }
+        if let headers = c.headers { parts.append(.headers(typeName: headers.typeName, fields: headers.fields)) }
+        return parts
+    }
+
+    private func associatedValues(_ c: SwiftOutputCase) -> [String] {
+        parts(c).map { part in
+            switch part {
+            case .statusCode: "statusCode: Int"
+            case .rawBody: "body: Data"
+            case .body(let type, _): type
+            case .headers(let typeName, let fields):
+                "headers: \(typeName)" + (fields.allSatisfy { !$0.required } ? " = \(typeName)()" : "")
+            }
         }
-        return values
     }
 
     private func output(_ op: SwiftOperation, _ w: inout SwiftWriter) {
@@ -144,14 +163,13 @@ struct OperationRenderer {
     }
 
     private func pattern(_ c: SwiftOutputCase) -> String {
-        var names: [String] = []
-        switch c.status {
-        case .range, .default, .undocumented: names.append("let statusCode")
-        case .code: break
+        let names = parts(c).map { part in
+            switch part {
+            case .statusCode: "let statusCode"
+            case .rawBody, .body: "let body"
+            case .headers: "let headers"
+            }
         }
-        if c.status == .undocumented { names.append("let body") }
-        if c.body != nil { names.append("let body") }
-        if c.headers != nil { names.append("let headers") }
         return ".\(SwiftNames.bare(c.name))" + (names.isEmpty ? "" : "(" + names.joined(separator: ", ") + ")")
     }
 
@@ -237,18 +255,16 @@ struct OperationRenderer {
 
     /// `.created(response.json(), headers: CreatedHeaders(location: response.requiredHeader("Location")))`, with `try`.
     private func construct(_ c: SwiftOutputCase) -> String {
-        var values: [String] = []
-        switch c.status {
-        case .range, .default, .undocumented: values.append("statusCode: response.statusCode")
-        case .code: break
-        }
-        if c.status == .undocumented { values.append("body: response.data") }
-        if let body = c.body { values.append(body.json ? "response.json()" : "response.data") }
-        if let headers = c.headers {
-            let fields = headers.fields.map { h in
-                "\(SwiftNames.bare(h.name)): response.\(h.required ? "requiredHeader" : "header")(\(SwiftNames.literal(h.wireName)))"
+        let values = parts(c).map { part in
+            switch part {
+            case .statusCode: "statusCode: response.statusCode"
+            case .rawBody: "body: response.data"
+            case .body(_, let json): json ? "response.json()" : "response.data"
+            case .headers(let typeName, let fields):
+                "headers: \(typeName)(" + fields.map { h in
+                    "\(SwiftNames.bare(h.name)): response.\(h.required ? "requiredHeader" : "header")(\(SwiftNames.literal(h.wireName)))"
+                }.joined(separator: ", ") + ")"
             }
-            values.append("headers: \(headers.typeName)(" + fields.joined(separator: ", ") + ")")
         }
         let call = ".\(SwiftNames.bare(c.name))" + (values.isEmpty ? "" : "(" + values.joined(separator: ", ") + ")")
         let throwing = c.body?.json == true || c.headers != nil

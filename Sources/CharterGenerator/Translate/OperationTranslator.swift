@@ -60,7 +60,8 @@ struct OperationTranslator {
             case .cookie: "cookie"
             }
             let defaultValue = p.required ? nil : schema.flatMap { models.defaultLiteral($0, type: type) }
-            inputs.append(SwiftInput(name: name, type: type, doc: p.description, source: .parameter(name: p.name, location: location),
+            let doc = p.deprecated ? (p.description.map { $0 + "\n\n" } ?? "") + "Deprecated." : p.description
+            inputs.append(SwiftInput(name: name, type: type, doc: doc, source: .parameter(name: p.name, location: location),
                                      required: p.required, defaultValue: defaultValue, deprecated: p.deprecated))
         }
         if let body = op.requestBody, let chosen = preferredMedia(body.content, of: "request body of \(op.displayName)", at: body.location) {

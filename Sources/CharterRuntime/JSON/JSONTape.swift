@@ -71,6 +71,8 @@ struct TapeParser {
     /// Per open container, a 64-bit summary of its keys (length, first and last byte): a key whose bit is
     /// not set yet cannot repeat an earlier key, so most keys skip the comparison scan.
     var keySummaries: [UInt64] = []
+    /// The innermost open container's summary (the stack above holds the enclosing ones').
+    var summary: UInt64 = 0
     /// Whether the innermost open container is an object.
     var inObject = false
     /// Key sets for duplicate detection in objects past 16 members, by object node.
@@ -129,7 +131,7 @@ struct TapeParser {
 
     mutating func close() {
         let node = open.removeLast()
-        keySummaries.removeLast()
+        summary = keySummaries.removeLast()
         nodes[node].length = Int32(nodes.count)
         if nodes[node].kind == .object && nodes[node].offset > 16 { keySets[node] = nil }
         inObject = open.last.map { nodes[$0].kind == .object } ?? false
@@ -157,8 +159,7 @@ struct TapeParser {
         let newKey = nodes.count - 1
         let members = Int(nodes[object].offset) // members before this key (values attach after their key)
         let bit = summaryBit(newKey)
-        let summary = keySummaries[keySummaries.count - 1]
-        keySummaries[keySummaries.count - 1] = summary | bit
+        defer { summary |= bit }
         if summary & bit == 0 { return }
         if members > 16 {
             let text = keyText(newKey)
@@ -231,7 +232,8 @@ struct TapeParser {
             if open.count >= limits.maxDepth { throw error("nesting is deeper than \(limits.maxDepth) levels") }
             attach()
             open.append(nodes.count)
-            keySummaries.append(0)
+            keySummaries.append(summary)
+            summary = 0
             inObject = isObject
             nodes.append(TapeNode(kind: isObject ? .object : .array, flag: false, offset: 0, length: 0, payload: 0))
             pos += 1

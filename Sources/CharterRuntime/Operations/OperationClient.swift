@@ -28,6 +28,8 @@ public struct ClientValidation: Sendable {
 /// URLSession) behind the caller's middlewares, validating as `ClientValidation` says.
 public struct OperationClient: Sendable {
     public let serverURL: URL
+    /// Responses are read whole into memory (to decode them), up to this size.
+    public static let maxResponseBodySize = 64 << 20
     let transport: any ClientTransport
     let middlewares: [any ClientMiddleware]
 
@@ -59,7 +61,12 @@ public struct OperationClient: Sendable {
             }
         }
         let (response, body) = try await chained(writer.request, writer.body.map { HTTPBody($0) }, serverURL)
-        let bytes = try await BodyCollection.collect(body, limit: 64 << 20) ?? []
+        let bytes: [UInt8]
+        do {
+            bytes = try await BodyCollection.collect(body, limit: Self.maxResponseBodySize) ?? []
+        } catch is BodyCollection.TooLarge {
+            throw UnexpectedResponse(statusCode: response.status.code, body: [], reason: "body larger than \(Self.maxResponseBodySize >> 20) MiB")
+        }
         return try Op.decodeOutput(from: ClientResponseReader(response: response, body: bytes))
     }
 }
