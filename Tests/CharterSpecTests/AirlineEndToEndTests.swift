@@ -192,6 +192,12 @@ struct AirlineEndToEndTests {
             ])
             #expect(error.error.details?[0].value == .number(JSONNumber(130)))
             #expect(error.error.details?[0].pointer == "/passengers/0/age")
+            // The handler never ran: no booking exists.
+            guard case .ok(let page) = try await client.listBookings() else {
+                Issue.record("expected 200")
+                return
+            }
+            #expect(page.total == 0)
         }
     }
 
