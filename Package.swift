@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "CharterRuntime", targets: ["CharterRuntime"]),
         .library(name: "CharterValidation", targets: ["CharterValidation"]),
         .library(name: "CharterGenerator", targets: ["CharterGenerator"]),
+        .library(name: "CharterDiff", targets: ["CharterDiff"]),
+        .library(name: "CharterContractTesting", targets: ["CharterContractTesting"]),
         .executable(name: "generate", targets: ["generate"]),
         .executable(name: "airline-server", targets: ["airline-server"]),
         .executable(name: "ml-predict-server", targets: ["ml-predict-server"]),
@@ -50,13 +52,17 @@ let package = Package(
             name: "CharterValidation",
             dependencies: ["CharterSpec", "CharterRuntime", .product(name: "HTTPTypes", package: "swift-http-types")]
         ),
+        // Model × model → findings: breaking-change detection with a rule catalogue.
+        .target(name: "CharterDiff", dependencies: ["CharterSpec"]),
+        // XCTest helpers over CharterDiff for contract tests in users' packages.
+        .target(name: "CharterContractTesting", dependencies: ["CharterDiff", "CharterSpec"]),
         // Model → Swift source.
         .target(name: "CharterGenerator", dependencies: ["CharterSpec", "CharterValidation", "CharterRuntime"]),
         // The command-line tool: thin layer over the libraries.
         .executableTarget(
             name: "generate",
             dependencies: [
-                "CharterSpec", "CharterValidation", "CharterRuntime", "CharterGenerator",
+                "CharterSpec", "CharterValidation", "CharterRuntime", "CharterGenerator", "CharterDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

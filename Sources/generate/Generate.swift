@@ -13,8 +13,9 @@ struct Generate: ParsableCommand {
           swift run generate Specs/airline.yaml --output Generated/Airline
           swift run generate lint Specs/airline.yaml
           swift run generate validate Specs/airline.yaml --schema BookingRequest booking.json
+          swift run generate diff Specs/users-v1.yaml Specs/users-v2.yaml
         """,
-        subcommands: [Code.self, Lint.self, Validate.self],
+        subcommands: [Code.self, Lint.self, Validate.self, Diff.self],
         defaultSubcommand: Code.self
     )
 

@@ -1,0 +1,78 @@
+import CharterSpec
+
+/// One change between two versions of a spec, located in both.
+public struct Finding: Sendable, Hashable {
+    public var ruleID: String
+    public var level: Level
+    /// `GET /users/{user_id}` (the new spec's template when the operation still exists).
+    public var operation: String
+    /// Where in the spec, as a JSON pointer through the operation (`$ref`s followed):
+    /// `/paths/~1users~1{user_id}/get/responses/200/content/application~1json/schema/properties/is_active`.
+    public var path: String
+    public var message: String
+    public var oldLocation: SourceLocation?
+    public var newLocation: SourceLocation?
+
+    public var rule: Rule? { RuleCatalogue.rule(ruleID) }
+
+    /// Stable across runs and across path-parameter renames: the same change keeps the same fingerprint, so
+    /// ignore lists and CI annotations can refer to it.
+    public var fingerprint: String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let method = operation.split(separator: " ").first.map(String.init) ?? ""
+        let template = operation.split(separator: " ").dropFirst().joined(separator: " ")
+        for part in [ruleID, method, PathKey.normalized(template), PathKey.normalized(path)] {
+            for b in part.utf8 {
+                hash ^= UInt64(b)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
+            hash ^= 0xFF
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// The spec's operation (Foundation also has an `Operation`).
+typealias SpecOperation = CharterSpec.Operation
+
+/// Path templates compared with parameter names ignored: `/users/{id}` ≡ `/users/{userId}`.
+enum PathKey {
+    static func normalized(_ template: String) -> String {
+        var out = ""
+        var inBraces = false
+        for c in template {
+            if c == "{" { inBraces = true; out += "{}"; continue }
+            if c == "}" { inBraces = false; continue }
+            if !inBraces { out.append(c) }
+        }
+        return out
+    }
+
+    /// Parameter names of a template in order (`/a/{x}/b/{y}` → [x, y]).
+    static func parameterNames(_ template: String) -> [String] {
+        var names: [String] = []
+        var current: String?
+        for c in template {
+            if c == "{" { current = ""; continue }
+            if c == "}" { if let n = current { names.append(n) }; current = nil; continue }
+            current?.append(c)
+        }
+        return names
+    }
+}
+
+/// JSON Pointer escaping of one reference token.
+func pointerToken(_ s: String) -> String {
+    s.replacingOccurrences("~", "~0").replacingOccurrences("/", "~1")
+}
+
+extension String {
+    func replacingOccurrences(_ target: Character, _ replacement: String) -> String {
+        guard contains(target) else { return self }
+        var out = ""
+        for c in self { if c == target { out += replacement } else { out.append(c) } }
+        return out
+    }
+}

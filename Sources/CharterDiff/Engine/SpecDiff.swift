@@ -1,0 +1,168 @@
+import CharterSpec
+import Foundation
+
+/// Breaking-change detection between two versions of a spec.
+///
+/// Documents are compared after `$ref` resolution (moving a schema into `components` or another file is not a
+/// change). Operations match by method and path template with parameter names ignored; parameters by name and
+/// location (headers case-insensitively; path parameters by position); responses by status; media types by
+/// name; schemas structurally and by direction: request schemas break when the server accepts less, response
+/// schemas when clients may receive what they do not expect or miss what they relied on.
+public enum SpecDiff {
+    /// Every finding, in operation order (old spec's order; added operations last).
+    /// - Parameter today: `YYYY-MM-DD`, for `x-sunset` dates (default: the current UTC date).
+    public static func compare(old: Document, new: Document, today: String? = nil) -> [Finding] {
+        var run = DiffRun(old: old, new: new, today: today ?? Self.today())
+        run.compareOperations()
+        return run.findings
+    }
+
+    /// Loads both files (with the loader's located diagnostics on failure) and compares them.
+    public static func compare(oldPath: String, newPath: String, options: LoadOptions = LoadOptions(), today: String? = nil) throws(DiffLoadError) -> [Finding] {
+        func load(_ path: String) throws(DiffLoadError) -> Document {
+            let result = SpecLoader(options: options).load(path: path)
+            guard let document = result.document, !result.hasErrors else { throw DiffLoadError(diagnostics: result.diagnostics) }
+            return document
+        }
+        return compare(old: try load(oldPath), new: try load(newPath), today: today)
+    }
+
+    static func today() -> String {
+        String(Date().formatted(Date.ISO8601FormatStyle()).prefix(10))
+    }
+}
+
+/// A spec that could not be loaded for diffing, with the loader's located diagnostics.
+public struct DiffLoadError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+    public var description: String { diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n") }
+}
+
+/// One comparison: both documents, the operation being compared, the findings so far.
+struct DiffRun {
+    let old: Document
+    let new: Document
+    let today: String
+    var findings: [Finding] = []
+    /// The operation findings belong to (`GET /users/{user_id}`).
+    var operation = ""
+    /// Schema pairs already compared in this operation, per direction (cycles and shared shapes stop here).
+    var visited: Set<VisitKey> = []
+
+    struct VisitKey: Hashable {
+        var old: Int
+        var new: Int
+        var direction: Direction
+    }
+
+    init(old: Document, new: Document, today: String) {
+        self.old = old
+        self.new = new
+        self.today = today
+    }
+
+    mutating func emit(_ id: String, _ path: String, _ message: String, old: SourceLocation?, new: SourceLocation?) {
+        let level = RuleCatalogue.rule(id)?.level ?? .warning
+        findings.append(Finding(ruleID: id, level: level, operation: operation, path: path, message: message,
+                                oldLocation: old, newLocation: new))
+    }
+
+    // MARK: Operations
+
+    static func key(_ op: SpecOperation) -> String { op.method.rawValue + " " + PathKey.normalized(op.path) }
+
+    mutating func compareOperations() {
+        let newOperations = new.operations.map(\.operation)
+        var newByKey: [String: SpecOperation] = [:]
+        for op in newOperations where newByKey[Self.key(op)] == nil { newByKey[Self.key(op)] = op }
+        var matched: Set<String> = []
+        for o in old.operations.map(\.operation) {
+            let key = Self.key(o)
+            visited = []
+            if let n = newByKey[key] {
+                matched.insert(key)
+                operation = n.displayName
+                compareOperation(o, n)
+            } else {
+                operation = o.displayName
+                operationRemoved(o)
+            }
+        }
+        for n in newOperations where !matched.contains(Self.key(n)) {
+            operation = n.displayName
+            emit("endpoint-added", operationPointer(n), "\(n.displayName) was added", old: nil, new: n.location)
+        }
+    }
+
+    func operationPointer(_ op: SpecOperation) -> String {
+        "/paths/" + pointerToken(op.path) + "/" + op.method.rawValue
+    }
+
+    mutating func operationRemoved(_ o: SpecOperation) {
+        let pointer = operationPointer(o)
+        let sunset = o.extensions["x-sunset"]?.text.map { String($0.prefix(10)) }
+        if !o.deprecated {
+            emit("api-removed-without-deprecation", pointer, "\(o.displayName) was removed without being deprecated first", old: o.location, new: nil)
+        } else if let sunset, sunset > today {
+            emit("api-removed-before-sunset", pointer, "\(o.displayName) was removed before its sunset date \(sunset)", old: o.location, new: nil)
+        } else {
+            emit("api-removed-after-deprecation", pointer, "\(o.displayName) was removed after deprecation" + (sunset.map { " (sunset \($0))" } ?? ""),
+                 old: o.location, new: nil)
+        }
+    }
+
+    mutating func compareOperation(_ o: SpecOperation, _ n: SpecOperation) {
+        let pointer = operationPointer(n)
+        if !o.deprecated && n.deprecated {
+            emit("api-deprecated", pointer, "\(n.displayName) is now deprecated", old: o.location, new: n.location)
+        }
+        compareSecurity(o, n, pointer: pointer)
+        compareParameters(o, n, pointer: pointer)
+        compareRequestBody(o.requestBody, n.requestBody, pointer: pointer + "/requestBody", oldOp: o, newOp: n)
+        compareResponses(o, n, pointer: pointer + "/responses")
+    }
+
+    // MARK: Security
+
+    mutating func compareSecurity(_ o: SpecOperation, _ n: SpecOperation, pointer: String) {
+        let before = (o.security ?? old.security ?? []).map { Dictionary($0.schemes.map { ($0.name, Set($0.scopes)) }, uniquingKeysWith: { a, b in a.union(b) }) }
+        let after = (n.security ?? new.security ?? []).map { Dictionary($0.schemes.map { ($0.name, Set($0.scopes)) }, uniquingKeysWith: { a, b in a.union(b) }) }
+        let location = n.location
+        func describe(_ alternative: [String: Set<String>]) -> String {
+            alternative.keys.sorted().joined(separator: " + ")
+        }
+        // An empty alternative (`{}`) or no requirements at all: anonymous calls are allowed.
+        let beforeAnonymous = before.isEmpty || before.contains { $0.isEmpty }
+        let afterAnonymous = after.isEmpty || after.contains { $0.isEmpty }
+        if beforeAnonymous && !afterAnonymous {
+            emit("api-security-added", pointer + "/security", "\(n.displayName) now requires \(after.map(describe).joined(separator: " or "))",
+                 old: o.location, new: location)
+            return
+        }
+        if !beforeAnonymous && afterAnonymous {
+            emit("api-security-removed", pointer + "/security", "\(n.displayName) no longer requires authentication", old: o.location, new: location)
+            return
+        }
+        for alternative in before where !alternative.isEmpty {
+            // Clients that satisfied `alternative` still pass if some new alternative needs no more schemes.
+            let candidates = after.filter { Set($0.keys).isSubset(of: Set(alternative.keys)) }
+            guard !candidates.isEmpty else {
+                emit("api-security-added", pointer + "/security",
+                     "clients authenticating with \(describe(alternative)) no longer satisfy \(after.map(describe).joined(separator: " or "))",
+                     old: o.location, new: location)
+                continue
+            }
+            let fits = candidates.contains { c in c.allSatisfy { name, scopes in scopes.isSubset(of: alternative[name] ?? []) } }
+            if !fits, let c = candidates.first {
+                let extra = c.flatMap { name, scopes in scopes.subtracting(alternative[name] ?? []).map { "\(name):\($0)" } }.sorted()
+                emit("api-security-scope-added", pointer + "/security", "\(n.displayName) now needs scope \(extra.joined(separator: ", "))",
+                     old: o.location, new: location)
+            }
+        }
+        for alternative in after where !alternative.isEmpty && !before.contains(where: { Set($0.keys) == Set(alternative.keys) }) {
+            if before.contains(where: { Set(alternative.keys).isSubset(of: Set($0.keys)) && Set($0.keys) != Set(alternative.keys) }) {
+                emit("api-security-removed", pointer + "/security", "\(n.displayName) accepts \(describe(alternative)) alone", old: o.location, new: location)
+            }
+        }
+    }
+}

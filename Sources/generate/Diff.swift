@@ -1,0 +1,83 @@
+import ArgumentParser
+import CharterDiff
+import CharterSpec
+import Foundation
+
+/// `generate diff <old> <new>`: breaking changes between two versions of a spec.
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Report what changed between two versions of a spec, and whether it breaks clients.",
+        discussion: """
+        Every finding has a stable rule id (oasdiff's where it has the same rule), a level (error: breaking,
+        warning: possibly breaking, info), the operation, a JSON pointer and both files' locations.
+        Exit status: 0 when nothing reaches --fail-on, 1 when something does, 2 for usage or load errors.
+
+        Examples:
+          swift run generate diff Specs/users-v1.yaml Specs/users-v2.yaml
+          swift run generate diff old.yaml new.yaml --format github --fail-on warning
+          swift run generate diff old.yaml new.yaml --ignore .charter-ignore --level warning
+          swift run generate diff --list-rules
+        """
+    )
+
+    @Argument(help: "The spec clients were written against.")
+    var old: String?
+
+    @Argument(help: "The new version.")
+    var new: String?
+
+    @Option(help: "text, json, markdown, github or junit.")
+    var format: String = "text"
+
+    @Option(help: "Exit 1 when a finding reaches this level: error, warning or never.")
+    var failOn: String = "error"
+
+    @Option(help: "Show findings at this level and above: info, warning or error.")
+    var level: String = "info"
+
+    @Option(help: "A file of accepted findings (rule id, operation, JSON-pointer prefix, # reason per line).")
+    var ignore: String?
+
+    @Flag(help: "Print the rule catalogue and exit.")
+    var listRules = false
+
+    func validate() throws {
+        guard DiffReport.Format(rawValue: format) != nil else { throw ValidationError("--format must be one of: \(DiffReport.Format.allCases.map(\.rawValue).joined(separator: ", "))") }
+        guard failOn == "never" || Level(rawValue: failOn) != nil else { throw ValidationError("--fail-on must be error, warning or never") }
+        guard Level(rawValue: level) != nil else { throw ValidationError("--level must be info, warning or error") }
+        if !listRules && (old == nil || new == nil) { throw ValidationError("give the old and the new spec: generate diff <old> <new>") }
+    }
+
+    func run() throws {
+        if listRules {
+            print(DiffReport.rules(), terminator: "")
+            return
+        }
+        guard let old, let new, let format = DiffReport.Format(rawValue: format), let minimum = Level(rawValue: level) else { throw ExitCode(2) }
+        var ignoreList = IgnoreList()
+        if let ignore {
+            guard let text = try? String(contentsOfFile: ignore, encoding: .utf8) else {
+                printToStandardError("\(ignore): error: cannot read the ignore file")
+                throw ExitCode(2)
+            }
+            let (list, diagnostics) = IgnoreList.parse(text, file: ignore)
+            for d in diagnostics { printToStandardError("\(d)") }
+            if !diagnostics.isEmpty { throw ExitCode(2) }
+            ignoreList = list
+        }
+        let findings: [Finding]
+        do {
+            findings = try SpecDiff.compare(oldPath: old, newPath: new)
+        } catch {
+            for d in error.diagnostics where d.severity == .error { printToStandardError("\(d)") }
+            throw ExitCode(2)
+        }
+        let (kept, ignored) = ignoreList.filter(findings)
+        let shown = kept.filter { $0.level >= minimum }
+        let failLevel = Level(rawValue: failOn)
+        let color = format == .text && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        print(DiffReport.render(shown, format: format, ignoredCount: ignored.count, failOn: failLevel, color: color), terminator: "")
+        if let failLevel, kept.contains(where: { $0.level >= failLevel }) { throw ExitCode(1) }
+    }
+}
