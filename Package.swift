@@ -90,6 +90,8 @@ let package = Package(
             ] + generatedModules.map { .byName(name: $0) },
             exclude: ["Fixtures"]
         ),
+        // Breaking-change detection on the sample specs and a fixture pair per rule (XCTest, as users' contract tests are).
+        .testTarget(name: "ContractTests", dependencies: ["CharterDiff", "CharterContractTesting", "CharterSpec"]),
     ],
     swiftLanguageModes: [.v6]
 )

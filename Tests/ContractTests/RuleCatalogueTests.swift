@@ -1,0 +1,59 @@
+import CharterContractTesting
+import CharterDiff
+import CharterSpec
+import XCTest
+
+/// Every rule of the catalogue, with a case where it must fire and one where it must not.
+final class RuleCatalogueTests: XCTestCase {
+    struct FixtureError: Error {}
+
+    func load(_ yaml: String, _ name: String) throws -> Document {
+        let result = SpecLoader().load(bytes: Array(yaml.utf8), path: name)
+        guard let document = result.document, !result.hasErrors else {
+            XCTFail("fixture \(name) does not load: \(result.diagnostics)\n\(yaml)")
+            throw FixtureError()
+        }
+        return document
+    }
+
+    func testEveryRuleHasAPositiveAndANegativeCase() {
+        for rule in RuleCatalogue.all {
+            XCTAssertTrue(ruleCases.contains { $0.rule == rule.id && $0.fires }, "no positive case for \(rule.id)")
+            XCTAssertTrue(ruleCases.contains { $0.rule == rule.id && !$0.fires }, "no negative case for \(rule.id)")
+        }
+        XCTAssertEqual(Set(ruleCases.map(\.rule)), Set(RuleCatalogue.all.map(\.id)), "cases for rules the catalogue does not have")
+    }
+
+    func testEachRuleFiresExactlyWhereItShould() throws {
+        for c in ruleCases {
+            let old = try load(c.old.yaml, "old.yaml"), new = try load(c.new.yaml, "new.yaml")
+            let findings = SpecDiff.compare(old: old, new: new, today: "2026-11-25")
+            let hits = findings.filter { $0.ruleID == c.rule }
+            if c.fires {
+                XCTAssertFalse(hits.isEmpty, "\(c.rule) did not fire; found \(findings.map(\.ruleID))\nold:\n\(c.old.yaml)\nnew:\n\(c.new.yaml)")
+                for hit in hits {
+                    XCTAssertEqual(hit.level, RuleCatalogue.rule(c.rule)?.level, "\(c.rule) level")
+                    XCTAssertTrue(hit.oldLocation != nil || hit.newLocation != nil, "\(c.rule) has no location")
+                    XCTAssertFalse(hit.message.isEmpty)
+                }
+            } else {
+                XCTAssertTrue(hits.isEmpty, "\(c.rule) fired where it must not: \(hits.map(\.message))\nold:\n\(c.old.yaml)\nnew:\n\(c.new.yaml)")
+            }
+        }
+    }
+
+    func testASpecComparedWithItselfHasNoFindings() throws {
+        for c in ruleCases {
+            let document = try load(c.old.yaml, "same.yaml")
+            XCTAssertEqual(SpecDiff.compare(old: document, new: document).map(\.ruleID), [])
+        }
+    }
+
+    func testRuleIDsAreStableKebabCaseAndUnique() {
+        XCTAssertEqual(Set(RuleCatalogue.all.map(\.id)).count, RuleCatalogue.all.count)
+        for rule in RuleCatalogue.all {
+            XCTAssertTrue(rule.id.allSatisfy { $0.isLowercase || $0 == "-" }, rule.id)
+            XCTAssertFalse(rule.description.isEmpty)
+        }
+    }
+}
