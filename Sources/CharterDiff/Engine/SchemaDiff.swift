@@ -77,8 +77,23 @@ extension DiffRun {
     mutating func compareSchema(_ oldID: SchemaID?, _ newID: SchemaID?, direction: Direction, path: String, field: String,
                                 ids: SchemaRuleIDs, depth: Int = 0) {
         guard let oldID, let newID, depth < 48 else { return }
+        let key = VisitKey(old: old.resolved(oldID).index, new: new.resolved(newID).index, direction: direction)
+        // A `$ref` wrapper can add `nullable` to what it points at; the result is only shared between uses
+        // when neither wrapper does.
+        let shareable = (old.resolved(oldID) == oldID || !old[oldID].isNullable) && (new.resolved(newID) == newID || !new[newID].isNullable)
+        if shareable && unchanged.contains(key) { return }
+        guard visited.insert(key).inserted else {
+            if !unchanged.contains(key) { tainted = true }
+            return
+        }
+        let outerTaint = tainted
+        let findingsBefore = findings.count
+        tainted = false
+        defer {
+            if shareable && !tainted && findings.count == findingsBefore { unchanged.insert(key) }
+            tainted = outerTaint || tainted || findings.count != findingsBefore
+        }
         let o = SchemaView(old, oldID), n = SchemaView(new, newID)
-        guard visited.insert(VisitKey(old: o.id.index, new: n.id.index, direction: direction)).inserted else { return }
         let oldAt = old[oldID].location, newAt = new[newID].location
         let what = field.isEmpty ? "the body" : "'\(field)'"
         let request = direction == .request

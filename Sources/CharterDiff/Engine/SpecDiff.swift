@@ -48,6 +48,12 @@ struct DiffRun {
     var operation = ""
     /// Schema pairs already compared in this operation, per direction (cycles and shared shapes stop here).
     var visited: Set<VisitKey> = []
+    /// Pairs whose whole reachable graph was compared without a finding, in any operation: a large shared
+    /// schema that did not change is walked once per diff, not once per operation that uses it.
+    var unchanged: Set<VisitKey> = []
+    /// Set while comparing a pair when something below it could not be vouched for (a finding, a cycle back
+    /// to a pair still being compared, or a pair visited earlier that is not known to be unchanged).
+    var tainted = false
 
     struct VisitKey: Hashable {
         var old: Int

@@ -1,0 +1,70 @@
+import CharterDiff
+import CharterSpec
+import Foundation
+import XCTest
+
+/// Robustness on real specs (skipped when ../shared/corpus is absent): a spec against itself, a YAML spec
+/// against its JSON twin, and two releases of the same vendor's API.
+final class CorpusDiffTests: XCTestCase {
+    static let corpus = UsersContractTests.root.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    /// Not valid OpenAPI 3 (see CorpusTests.knownInvalid).
+    static let invalid: Set<String> = ["swagger2/oai/v2.0/yaml/petstore.yaml", "xero/xero_accounting.yaml", "openapi-directory/shutterstock.com_1.0.16.yaml"]
+
+    func files() throws -> [String] {
+        let manifest = Self.corpus.appendingPathComponent("manifest.jsonl")
+        guard let text = try? String(contentsOf: manifest, encoding: .utf8) else { throw XCTSkip("../shared/corpus is absent") }
+        return text.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["file"] as? String
+        }
+    }
+
+    func load(_ file: String) -> Document? {
+        SpecLoader().load(path: Self.corpus.appendingPathComponent(file).path).document
+    }
+
+    func testEverySpecAgainstItselfHasNoFindings() throws {
+        for file in try files() where !Self.invalid.contains(file) {
+            guard let document = load(file) else {
+                XCTFail("\(file) does not load")
+                continue
+            }
+            let findings = SpecDiff.compare(old: document, new: document)
+            XCTAssertTrue(findings.isEmpty, "\(file): \(findings.prefix(3).map(\.message))")
+        }
+    }
+
+    func testYAMLAndJSONTwinsAreTheSameAPI() throws {
+        let all = Set(try files())
+        let twins = all.filter { $0.hasSuffix(".yaml") && all.contains(String($0.dropLast(5)) + ".json") }.sorted()
+        XCTAssertGreaterThanOrEqual(twins.count, 6)
+        for yaml in twins {
+            let json = String(yaml.dropLast(5)) + ".json"
+            guard let a = load(yaml), let b = load(json) else {
+                XCTFail("\(yaml) or its twin does not load")
+                continue
+            }
+            XCTAssertEqual(SpecDiff.compare(old: a, new: b).map { "\($0.ruleID) \($0.path)" }, [], yaml)
+        }
+    }
+
+    func testTwoReleasesOfBoxDiffWithoutTrouble() throws {
+        _ = try files()
+        guard let old = load("box/openapi-v2025.0.json"), let new = load("box/openapi-v2026.0.json") else {
+            throw XCTSkip("box specs absent")
+        }
+        let findings = SpecDiff.compare(old: old, new: new, today: "2026-11-25")
+        // Every finding is located, carries a catalogue rule and a message; the report renders in every format.
+        XCTAssertFalse(findings.isEmpty)
+        for f in findings {
+            XCTAssertNotNil(RuleCatalogue.rule(f.ruleID), f.ruleID)
+            XCTAssertTrue(f.oldLocation != nil || f.newLocation != nil, f.message)
+        }
+        for format in DiffReport.Format.allCases {
+            XCTAssertFalse(DiffReport.render(findings, format: format).isEmpty)
+        }
+        // Comparing the other way round reports the mirror image: additions become removals.
+        let reverse = SpecDiff.compare(old: new, new: old, today: "2026-11-25")
+        XCTAssertEqual(findings.filter { $0.ruleID == "endpoint-added" }.count,
+                       reverse.filter { $0.ruleID.hasPrefix("api-removed") }.count)
+    }
+}
