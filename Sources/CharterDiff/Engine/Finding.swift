@@ -65,14 +65,15 @@ enum PathKey {
 
 /// JSON Pointer escaping of one reference token.
 func pointerToken(_ s: String) -> String {
-    s.replacingOccurrences("~", "~0").replacingOccurrences("/", "~1")
+    guard s.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return s }
+    var out = ""
+    for c in s {
+        switch c {
+        case "~": out += "~0"
+        case "/": out += "~1"
+        default: out.append(c)
+        }
+    }
+    return out
 }
 
-extension String {
-    func replacingOccurrences(_ target: Character, _ replacement: String) -> String {
-        guard contains(target) else { return self }
-        var out = ""
-        for c in self { if c == target { out += replacement } else { out.append(c) } }
-        return out
-    }
-}

@@ -74,6 +74,13 @@ struct SchemaView {
 }
 
 extension DiffRun {
+    mutating func view(_ id: SchemaID, old isOld: Bool) -> SchemaView {
+        if let cached = isOld ? oldViews[id.index] : newViews[id.index] { return cached }
+        let view = SchemaView(isOld ? old : new, id)
+        if isOld { oldViews[id.index] = view } else { newViews[id.index] = view }
+        return view
+    }
+
     mutating func compareSchema(_ oldID: SchemaID?, _ newID: SchemaID?, direction: Direction, path: String, field: String,
                                 ids: SchemaRuleIDs, depth: Int = 0) {
         guard let oldID, let newID, depth < 48 else { return }
@@ -82,18 +89,45 @@ extension DiffRun {
         // when neither wrapper does.
         let shareable = (old.resolved(oldID) == oldID || !old[oldID].isNullable) && (new.resolved(newID) == newID || !new[newID].isNullable)
         if shareable && unchanged.contains(key) { return }
-        guard visited.insert(key).inserted else {
-            if !unchanged.contains(key) { tainted = true }
+        if let depthInStack = inProgress[key] {
+            lowlink = min(lowlink, depthInStack) // a cycle: this pair's verdict waits for that one's
             return
         }
-        let outerTaint = tainted
-        let findingsBefore = findings.count
-        tainted = false
-        defer {
-            if shareable && !tainted && findings.count == findingsBefore { unchanged.insert(key) }
-            tainted = outerTaint || tainted || findings.count != findingsBefore
+        guard visited.insert(key).inserted else {
+            if let low = pendingLow[key] { lowlink = min(lowlink, low) } else if !unchanged.contains(key) { dirty = true }
+            return
         }
-        let o = SchemaView(old, oldID), n = SchemaView(new, newID)
+        let (outerLow, outerDirty) = (lowlink, dirty)
+        let findingsBefore = findings.count, pendingStart = pending.count
+        let myDepth = stackDepth
+        inProgress[key] = myDepth
+        stackDepth += 1
+        (lowlink, dirty) = (Int.max, false)
+        defer {
+            stackDepth -= 1
+            inProgress[key] = nil
+            let clean = !dirty && findings.count == findingsBefore
+            if clean && lowlink >= myDepth {
+                if shareable { unchanged.insert(key) }
+            } else if clean && shareable {
+                pending.append((key, lowlink))
+                pendingLow[key] = lowlink
+            }
+            // Pairs that waited on this one (or on pairs inside it) are settled now.
+            var kept: [(key: VisitKey, low: Int)] = []
+            for entry in pending[pendingStart...] {
+                if entry.low >= myDepth && entry.key != key {
+                    if clean { unchanged.insert(entry.key) }
+                    pendingLow[entry.key] = nil
+                } else {
+                    kept.append(entry)
+                }
+            }
+            pending.replaceSubrange(pendingStart..., with: kept)
+            lowlink = clean ? min(outerLow, lowlink) : outerLow
+            dirty = outerDirty || !clean
+        }
+        let o = view(oldID, old: true), n = view(newID, old: false)
         let oldAt = old[oldID].location, newAt = new[newID].location
         let what = field.isEmpty ? "the body" : "'\(field)'"
         let request = direction == .request

@@ -51,9 +51,21 @@ struct DiffRun {
     /// Pairs whose whole reachable graph was compared without a finding, in any operation: a large shared
     /// schema that did not change is walked once per diff, not once per operation that uses it.
     var unchanged: Set<VisitKey> = []
-    /// Set while comparing a pair when something below it could not be vouched for (a finding, a cycle back
-    /// to a pair still being compared, or a pair visited earlier that is not known to be unchanged).
-    var tainted = false
+    /// Pairs being compared (the recursion stack) and their depth in it.
+    var inProgress: [VisitKey: Int] = [:]
+    var stackDepth = 0
+    /// Pairs found clean whose graph loops back to a pair still in progress (at `low`): they become
+    /// `unchanged` when that pair does, and are dropped if it turns out changed. Cycles are the norm in large
+    /// specs (Stripe's expandable objects), so without this nothing in a cycle would ever be shared.
+    var pending: [(key: VisitKey, low: Int)] = []
+    var pendingLow: [VisitKey: Int] = [:]
+    /// For the pair being compared: the shallowest in-progress pair it loops back to, and whether anything
+    /// below it changed.
+    var lowlink = Int.max
+    var dirty = false
+    /// Schema views by id, per side: a shared schema is folded (refs, allOf) once per diff.
+    var oldViews: [Int: SchemaView] = [:]
+    var newViews: [Int: SchemaView] = [:]
 
     struct VisitKey: Hashable {
         var old: Int
@@ -85,6 +97,8 @@ struct DiffRun {
         for o in old.operations.map(\.operation) {
             let key = Self.key(o)
             visited = []
+            pending = []
+            pendingLow = [:]
             if let n = newByKey[key] {
                 matched.insert(key)
                 operation = n.displayName
