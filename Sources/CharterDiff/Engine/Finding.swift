@@ -10,6 +10,9 @@ public struct Finding: Sendable, Hashable {
     /// `/paths/~1users~1{user_id}/get/responses/200/content/application~1json/schema/properties/is_active`.
     public var path: String
     public var message: String
+    /// The value the finding is about inside a body or parameter (`items[].is_active`; empty for the whole body
+    /// or for operation-level findings). The message quotes it.
+    public var field: String = ""
     public var oldLocation: SourceLocation?
     public var newLocation: SourceLocation?
 

@@ -93,18 +93,33 @@ extension DiffRun {
             lowlink = min(lowlink, depthInStack) // a cycle: this pair's verdict waits for that one's
             return
         }
-        guard visited.insert(key).inserted else {
-            if let low = pendingLow[key] { lowlink = min(lowlink, low) } else if !unchanged.contains(key) { dirty = true }
+        if let order = seenOrder(key) {
+            if let low = pendingLow[key] {
+                lowlink = min(lowlink, low)
+            } else if !unchanged.contains(key) {
+                dirty = true
+                skipLow = min(skipLow, order)
+            }
             return
         }
-        let (outerLow, outerDirty) = (lowlink, dirty)
-        let findingsBefore = findings.count, pendingStart = pending.count
+        let memoKey = MemoKey(pair: key, parameterRules: ids.typeChanged == SchemaRuleIDs.parameter.typeChanged)
+        if shareable, let memo = memo[memoKey] {
+            replay(memo, path: path, field: field)
+            return
+        }
+        let myOrder = visitedLog.count
+        visited[key] = myOrder
+        visitedLog.append(key)
+        let (outerLow, outerDirty, outerSkip) = (lowlink, dirty, skipLow)
+        let findingsBefore = findings.count, pendingStart = pending.count, replayedStart = replayed.count
         let myDepth = stackDepth
         inProgress[key] = myDepth
         stackDepth += 1
-        (lowlink, dirty) = (Int.max, false)
+        stackKeys.append(key)
+        (lowlink, dirty, skipLow) = (Int.max, false, Int.max)
         defer {
             stackDepth -= 1
+            stackKeys.removeLast()
             inProgress[key] = nil
             let clean = !dirty && findings.count == findingsBefore
             if clean && lowlink >= myDepth {
@@ -112,6 +127,12 @@ extension DiffRun {
             } else if clean && shareable {
                 pending.append((key, lowlink))
                 pendingLow[key] = lowlink
+            } else if shareable && lowlink >= myDepth && skipLow >= myOrder {
+                // Changed, and everything it reached was reached from here: the same findings wherever it is met.
+                memo[memoKey] = Memo(findings: Array(findings[findingsBefore...]),
+                                     chains: chains[findingsBefore...].map { Array($0.dropFirst(myDepth)) },
+                                     basePath: path, baseField: field,
+                                     keys: replayed[replayedStart...].reduce(into: Set(visitedLog[myOrder...])) { $0.formUnion($1) })
             }
             // Pairs that waited on this one (or on pairs inside it) are settled now.
             var kept: [(key: VisitKey, low: Int)] = []
@@ -126,6 +147,7 @@ extension DiffRun {
             pending.replaceSubrange(pendingStart..., with: kept)
             lowlink = clean ? min(outerLow, lowlink) : outerLow
             dirty = outerDirty || !clean
+            skipLow = min(outerSkip, skipLow)
         }
         let o = view(oldID, old: true), n = view(newID, old: false)
         let oldAt = old[oldID].location, newAt = new[newID].location
@@ -137,21 +159,21 @@ extension DiffRun {
             let breaks = request ? !ot.isSubset(of: nt) : !nt.isSubset(of: ot)
             if breaks {
                 emit(request ? ids.typeChanged : "response-property-type-changed", path,
-                     "\(what) changed type from \(ot.typeNames.joined(separator: "|")) to \(nt.typeNames.joined(separator: "|"))", old: oldAt, new: newAt)
+                     "\(what) changed type from \(ot.typeNames.joined(separator: "|")) to \(nt.typeNames.joined(separator: "|"))", field: field, old: oldAt, new: newAt)
             }
         }
         if request && o.nullable && !n.nullable {
-            emit("request-property-became-not-nullable", path, "\(what) no longer accepts null", old: oldAt, new: newAt)
+            emit("request-property-became-not-nullable", path, "\(what) no longer accepts null", field: field, old: oldAt, new: newAt)
         } else if !request && !o.nullable && n.nullable {
-            emit("response-property-became-nullable", path, "\(what) may now be null", old: oldAt, new: newAt)
+            emit("response-property-became-nullable", path, "\(what) may now be null", field: field, old: oldAt, new: newAt)
         }
 
-        compareEnums(o, n, request: request, path: path, what: what, ids: ids, oldAt: oldAt, newAt: newAt)
-        compareBounds(o.schema, n.schema, request: request, path: path, what: what, ids: ids, oldAt: oldAt, newAt: newAt)
+        compareEnums(o, n, request: request, path: path, what: what, field: field, ids: ids, oldAt: oldAt, newAt: newAt)
+        compareBounds(o.schema, n.schema, request: request, path: path, what: what, field: field, ids: ids, oldAt: oldAt, newAt: newAt)
 
         // Objects.
         if request && !o.closed && n.closed {
-            emit("request-property-additional-properties-disallowed", path, "\(what) no longer accepts undeclared properties", old: oldAt, new: newAt)
+            emit("request-property-additional-properties-disallowed", path, "\(what) no longer accepts undeclared properties", field: field, old: oldAt, new: newAt)
         }
         compareProperties(o, n, direction: direction, path: path, field: field, depth: depth)
         compareAlternatives(o.schema, n.schema, direction: direction, path: path, what: what, oldAt: oldAt, newAt: newAt, depth: depth, field: field, ids: ids)
@@ -160,29 +182,29 @@ extension DiffRun {
         compareSchema(o.items, n.items, direction: direction, path: path + "/items", field: field.isEmpty ? "[]" : field + "[]", ids: .property, depth: depth + 1)
     }
 
-    private mutating func compareEnums(_ o: SchemaView, _ n: SchemaView, request: Bool, path: String, what: String, ids: SchemaRuleIDs,
+    private mutating func compareEnums(_ o: SchemaView, _ n: SchemaView, request: Bool, path: String, what: String, field: String, ids: SchemaRuleIDs,
                                        oldAt: SourceLocation, newAt: SourceLocation) {
         switch (o.enumValues, n.enumValues) {
         case (let ov?, let nv?):
             let removed = ov.filter { !nv.contains($0) }, added = nv.filter { !ov.contains($0) }
             if !removed.isEmpty {
                 emit(request ? ids.enumRemoved : "response-property-enum-value-removed", path,
-                     "\(what) no longer \(request ? "accepts" : "returns") \(removed.joined(separator: ", "))", old: oldAt, new: newAt)
+                     "\(what) no longer \(request ? "accepts" : "returns") \(removed.joined(separator: ", "))", field: field, old: oldAt, new: newAt)
             }
             if !added.isEmpty {
                 emit(request ? ids.enumAdded : "response-property-enum-value-added", path,
-                     "\(what) \(request ? "accepts" : "may return") \(added.joined(separator: ", "))", old: oldAt, new: newAt)
+                     "\(what) \(request ? "accepts" : "may return") \(added.joined(separator: ", "))", field: field, old: oldAt, new: newAt)
             }
         case (nil, let nv?) where request:
-            emit(ids.enumRemoved, path, "\(what) now accepts only \(nv.joined(separator: ", "))", old: oldAt, new: newAt)
+            emit(ids.enumRemoved, path, "\(what) now accepts only \(nv.joined(separator: ", "))", field: field, old: oldAt, new: newAt)
         case (_?, nil) where !request:
-            emit("response-property-enum-value-added", path, "\(what) is no longer limited to its enum values", old: oldAt, new: newAt)
+            emit("response-property-enum-value-added", path, "\(what) is no longer limited to its enum values", field: field, old: oldAt, new: newAt)
         default:
             break
         }
     }
 
-    private mutating func compareBounds(_ o: Schema, _ n: Schema, request: Bool, path: String, what: String, ids: SchemaRuleIDs,
+    private mutating func compareBounds(_ o: Schema, _ n: Schema, request: Bool, path: String, what: String, field: String, ids: SchemaRuleIDs,
                                         oldAt: SourceLocation, newAt: SourceLocation) {
         // The tighter of the inclusive and exclusive bound (a small epsilon is not needed: strictness is reported as lower/higher).
         func upper(_ s: Schema) -> Double? { [s.maximum?.value, s.exclusiveMaximum?.value].compactMap { $0 }.min() }
@@ -196,38 +218,38 @@ extension DiffRun {
         func int(_ v: Int?) -> Double? { v.map(Double.init) }
         if request {
             if tighter(upper(o), upper(n), lowerIsTighter: true) {
-                emit(ids.maxDecreased, path, "\(what) maximum went from \(text(upper(o))) to \(text(upper(n)))", old: oldAt, new: newAt)
+                emit(ids.maxDecreased, path, "\(what) maximum went from \(text(upper(o))) to \(text(upper(n)))", field: field, old: oldAt, new: newAt)
             }
             if tighter(lower(o), lower(n), lowerIsTighter: false) {
-                emit(ids.minIncreased, path, "\(what) minimum went from \(text(lower(o))) to \(text(lower(n)))", old: oldAt, new: newAt)
+                emit(ids.minIncreased, path, "\(what) minimum went from \(text(lower(o))) to \(text(lower(n)))", field: field, old: oldAt, new: newAt)
             }
             if tighter(int(o.maxLength), int(n.maxLength), lowerIsTighter: true) {
-                emit(ids.maxLengthDecreased, path, "\(what) maxLength went from \(text(int(o.maxLength))) to \(text(int(n.maxLength)))", old: oldAt, new: newAt)
+                emit(ids.maxLengthDecreased, path, "\(what) maxLength went from \(text(int(o.maxLength))) to \(text(int(n.maxLength)))", field: field, old: oldAt, new: newAt)
             }
             if tighter(int(o.minLength), int(n.minLength), lowerIsTighter: false) {
-                emit(ids.minLengthIncreased, path, "\(what) minLength went from \(text(int(o.minLength))) to \(text(int(n.minLength)))", old: oldAt, new: newAt)
+                emit(ids.minLengthIncreased, path, "\(what) minLength went from \(text(int(o.minLength))) to \(text(int(n.minLength)))", field: field, old: oldAt, new: newAt)
             }
             if tighter(int(o.maxItems), int(n.maxItems), lowerIsTighter: true) {
-                emit("request-property-max-items-decreased", path, "\(what) maxItems went from \(text(int(o.maxItems))) to \(text(int(n.maxItems)))", old: oldAt, new: newAt)
+                emit("request-property-max-items-decreased", path, "\(what) maxItems went from \(text(int(o.maxItems))) to \(text(int(n.maxItems)))", field: field, old: oldAt, new: newAt)
             }
             if tighter(int(o.minItems), int(n.minItems), lowerIsTighter: false) {
-                emit("request-property-min-items-increased", path, "\(what) minItems went from \(text(int(o.minItems))) to \(text(int(n.minItems)))", old: oldAt, new: newAt)
+                emit("request-property-min-items-increased", path, "\(what) minItems went from \(text(int(o.minItems))) to \(text(int(n.minItems)))", field: field, old: oldAt, new: newAt)
             }
             if o.pattern == nil, let p = n.pattern {
-                emit(ids.patternAdded, path, "\(what) must now match \(p)", old: oldAt, new: newAt)
+                emit(ids.patternAdded, path, "\(what) must now match \(p)", field: field, old: oldAt, new: newAt)
             } else if let op = o.pattern, let np = n.pattern, op != np {
-                emit(ids.patternChanged, path, "\(what) pattern changed from \(op) to \(np)", old: oldAt, new: newAt)
+                emit(ids.patternChanged, path, "\(what) pattern changed from \(op) to \(np)", field: field, old: oldAt, new: newAt)
             }
         } else {
             // Widening what a response may contain: the old bound held, clients may rely on it.
             if tighter(int(n.maxLength), int(o.maxLength), lowerIsTighter: true) || (o.maxLength != nil && n.maxLength == nil) {
-                emit("response-property-max-length-increased", path, "\(what) maxLength went from \(text(int(o.maxLength))) to \(text(int(n.maxLength)))", old: oldAt, new: newAt)
+                emit("response-property-max-length-increased", path, "\(what) maxLength went from \(text(int(o.maxLength))) to \(text(int(n.maxLength)))", field: field, old: oldAt, new: newAt)
             }
             if tighter(upper(n), upper(o), lowerIsTighter: true) || (upper(o) != nil && upper(n) == nil) {
-                emit("response-property-max-increased", path, "\(what) maximum went from \(text(upper(o))) to \(text(upper(n)))", old: oldAt, new: newAt)
+                emit("response-property-max-increased", path, "\(what) maximum went from \(text(upper(o))) to \(text(upper(n)))", field: field, old: oldAt, new: newAt)
             }
             if tighter(lower(n), lower(o), lowerIsTighter: false) || (lower(o) != nil && lower(n) == nil) {
-                emit("response-property-min-decreased", path, "\(what) minimum went from \(text(lower(o))) to \(text(lower(n)))", old: oldAt, new: newAt)
+                emit("response-property-min-decreased", path, "\(what) minimum went from \(text(lower(o))) to \(text(lower(n)))", field: field, old: oldAt, new: newAt)
             }
         }
     }
@@ -246,10 +268,10 @@ extension DiffRun {
             let wasRequired = o.required.contains(name)
             guard let ns = newProperties[name], relevant(new, ns) else {
                 if request {
-                    emit("request-property-removed", at, "request property '\(qualified)' was removed", old: old[os].location, new: nil)
+                    emit("request-property-removed", at, "request property '\(qualified)' was removed", field: qualified, old: old[os].location, new: nil)
                 } else {
                     emit(wasRequired ? "response-required-property-removed" : "response-optional-property-removed", at,
-                         "response property '\(qualified)' was removed\(wasRequired ? " (every response carried it)" : "")", old: old[os].location, new: nil)
+                         "response property '\(qualified)' was removed\(wasRequired ? " (every response carried it)" : "")", field: qualified, old: old[os].location, new: nil)
                 }
                 continue
             }
@@ -258,7 +280,7 @@ extension DiffRun {
                 let id = request ? (isRequired ? "request-property-became-required" : "request-property-became-optional")
                     : (isRequired ? "response-property-became-required" : "response-property-became-optional")
                 emit(id, at, "\(request ? "request" : "response") property '\(qualified)' became \(isRequired ? "required" : "optional")",
-                     old: old[os].location, new: new[ns].location)
+                     field: qualified, old: old[os].location, new: new[ns].location)
             }
             compareSchema(os, ns, direction: direction, path: at, field: qualified, ids: .property, depth: depth + 1)
         }
@@ -269,7 +291,7 @@ extension DiffRun {
             let isRequired = n.required.contains(name)
             let id = request ? (isRequired ? "new-required-request-property" : "new-optional-request-property")
                 : (isRequired ? "response-required-property-added" : "response-optional-property-added")
-            emit(id, at, "\(isRequired ? "required" : "optional") \(request ? "request" : "response") property '\(qualified)' was added", old: nil, new: new[ns].location)
+            emit(id, at, "\(isRequired ? "required" : "optional") \(request ? "request" : "response") property '\(qualified)' was added", field: qualified, old: nil, new: new[ns].location)
         }
     }
 
@@ -285,11 +307,11 @@ extension DiffRun {
             let oldKeys = ob.enumerated().map { identity(old, $1, $0) }, newKeys = nb.enumerated().map { identity(new, $1, $0) }
             if direction == .request {
                 for (i, k) in oldKeys.enumerated() where !newKeys.contains(k) {
-                    emit("request-property-one-of-removed", path + "/\(keyword)/\(i)", "\(what) no longer accepts the \(keyword) alternative \(k)", old: old[ob[i]].location, new: newAt)
+                    emit("request-property-one-of-removed", path + "/\(keyword)/\(i)", "\(what) no longer accepts the \(keyword) alternative \(k)", field: field, old: old[ob[i]].location, new: newAt)
                 }
             } else {
                 for (i, k) in newKeys.enumerated() where !oldKeys.contains(k) {
-                    emit("response-property-one-of-added", path + "/\(keyword)/\(i)", "\(what) may be the new \(keyword) alternative \(k)", old: oldAt, new: new[nb[i]].location)
+                    emit("response-property-one-of-added", path + "/\(keyword)/\(i)", "\(what) may be the new \(keyword) alternative \(k)", field: field, old: oldAt, new: new[nb[i]].location)
                 }
             }
             for (i, k) in oldKeys.enumerated() {
@@ -301,8 +323,39 @@ extension DiffRun {
             let oldKeys = o.allOf.enumerated().map { identity(old, $1, $0) }
             for (i, member) in n.allOf.enumerated() where !oldKeys.contains(identity(new, member, i)) {
                 emit("request-property-all-of-added", path + "/allOf/\(i)", "\(what) must also satisfy the allOf member \(identity(new, member, i))",
-                     old: oldAt, new: new[member].location)
+                     field: field, old: oldAt, new: new[member].location)
             }
         }
+    }
+}
+
+extension DiffRun {
+    /// A memoised pair's findings, moved to where it was reached now: same rules and locations, the path and
+    /// field rebased, the quoted field in the message replaced.
+    mutating func replay(_ memo: Memo, path: String, field: String) {
+        func rebased(_ f: String) -> String {
+            let suffix = f.dropFirst(memo.baseField.count)
+            if field.isEmpty { return suffix.hasPrefix(".") ? String(suffix.dropFirst()) : String(suffix) }
+            if memo.baseField.isEmpty && !f.isEmpty && !f.hasPrefix("[") { return field + "." + f }
+            return field + suffix
+        }
+        // (The memo's keys count as visited only after the loop, so the check sees what this operation had visited.)
+        for (f, chain) in zip(memo.findings, memo.chains) {
+            // Found below a pair this operation already compared: a fresh walk would not repeat it either.
+            if chain.dropFirst().contains(where: { seenOrder($0) != nil }) { continue }
+            var g = f
+            g.operation = operation
+            g.path = path + f.path.dropFirst(memo.basePath.count)
+            let newField = f.field.hasPrefix(memo.baseField) ? rebased(f.field) : f.field
+            if newField != f.field {
+                let oldQuoted = f.field.isEmpty ? "the body" : "'\(f.field)'"
+                let newQuoted = newField.isEmpty ? "the body" : "'\(newField)'"
+                if let range = f.message.range(of: oldQuoted) { g.message.replaceSubrange(range, with: newQuoted) }
+                g.field = newField
+            }
+            findings.append(g)
+            chains.append(stackKeys + chain)
+        }
+        replayed.append(memo.keys)
     }
 }

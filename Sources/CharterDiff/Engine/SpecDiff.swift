@@ -46,8 +46,45 @@ struct DiffRun {
     var findings: [Finding] = []
     /// The operation findings belong to (`GET /users/{user_id}`).
     var operation = ""
-    /// Schema pairs already compared in this operation, per direction (cycles and shared shapes stop here).
-    var visited: Set<VisitKey> = []
+    /// Schema pairs already compared in this operation, per direction (cycles and shared shapes stop here),
+    /// with the order they were first reached in.
+    var visited: [VisitKey: Int] = [:]
+    var visitedLog: [VisitKey] = []
+    /// For the pair being compared: the earliest-visited pair it skipped as already seen and changed. When that
+    /// pair was reached outside this one's subtree, this pair's findings depend on the operation's history.
+    var skipLow = Int.max
+    /// Changed pairs whose findings do not depend on where they were reached: replayed (rebased onto the new
+    /// path and field) instead of recomputed when another operation reaches them. Without it a change in a
+    /// schema hundreds of operations share was recomputed hundreds of times.
+    var memo: [MemoKey: Memo] = [:]
+    /// The pairs being compared, outermost first, and for each finding the stack it was found under: a
+    /// replayed finding whose stack passes through a pair this operation already visited is not repeated.
+    var stackKeys: [VisitKey] = []
+    var chains: [[VisitKey]] = []
+
+    struct MemoKey: Hashable {
+        var pair: VisitKey
+        var parameterRules: Bool
+    }
+
+    struct Memo {
+        var findings: [Finding]
+        /// For each finding, the pairs from the memoised one down to where it was found.
+        var chains: [[VisitKey]]
+        var basePath: String
+        var baseField: String
+        var keys: Set<VisitKey>
+    }
+
+    /// Key sets of the memos replayed in this operation: their pairs count as visited (kept apart rather than
+    /// copied into `visited`, since one memo of a large cycle holds thousands of pairs).
+    var replayed: [Set<VisitKey>] = []
+
+    /// When `key` was first reached in this operation (`-1` for pairs inside a replayed memo), or nil.
+    func seenOrder(_ key: VisitKey) -> Int? {
+        if let order = visited[key] { return order }
+        return replayed.contains { $0.contains(key) } ? -1 : nil
+    }
     /// Pairs whose whole reachable graph was compared without a finding, in any operation: a large shared
     /// schema that did not change is walked once per diff, not once per operation that uses it.
     var unchanged: Set<VisitKey> = []
@@ -79,10 +116,11 @@ struct DiffRun {
         self.today = today
     }
 
-    mutating func emit(_ id: String, _ path: String, _ message: String, old: SourceLocation?, new: SourceLocation?) {
+    mutating func emit(_ id: String, _ path: String, _ message: String, field: String = "", old: SourceLocation?, new: SourceLocation?) {
         let level = RuleCatalogue.rule(id)?.level ?? .warning
-        findings.append(Finding(ruleID: id, level: level, operation: operation, path: path, message: message,
+        findings.append(Finding(ruleID: id, level: level, operation: operation, path: path, message: message, field: field,
                                 oldLocation: old, newLocation: new))
+        chains.append(stackKeys)
     }
 
     // MARK: Operations
@@ -96,7 +134,9 @@ struct DiffRun {
         var matched: Set<String> = []
         for o in old.operations.map(\.operation) {
             let key = Self.key(o)
-            visited = []
+            visited = [:]
+            visitedLog = []
+            replayed = []
             pending = []
             pendingLow = [:]
             if let n = newByKey[key] {

@@ -1,0 +1,45 @@
+import CharterDiff
+import CharterSpec
+import XCTest
+
+/// A changed schema shared by several operations, reached as the body, as array items and as a property:
+/// each operation reports the change at its own path and field, whichever operation the diff meets first.
+final class SharedSchemaTests: XCTestCase {
+    static func spec(thing: String, reversed: Bool) -> String {
+        var paths = [
+            "  /things/{id}:\n    get: {operationId: one, responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}}}}",
+            "  /things:\n    get: {operationId: all, responses: {'200': {description: ok, content: {application/json: {schema: {type: array, items: {$ref: '#/components/schemas/Thing'}}}}}}}",
+            "  /wrapped:\n    get: {operationId: wrapped, responses: {'200': {description: ok, content: {application/json: {schema: {type: object, properties: {thing: {$ref: '#/components/schemas/Thing'}}}}}}}}",
+        ]
+        if reversed { paths.reverse() }
+        return "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n" + paths.joined(separator: "\n")
+            + "\ncomponents:\n  schemas:\n    Thing: \(thing)\n    Node: {type: object, properties: {next: {$ref: '#/components/schemas/Node'}, thing: {$ref: '#/components/schemas/Thing'}}}\n"
+    }
+
+    static let before = "{type: object, required: [a], properties: {a: {type: string}, b: {type: integer}}}"
+    static let after = "{type: object, properties: {b: {type: string}}}"
+
+    func findings(reversed: Bool) throws -> Set<String> {
+        func load(_ yaml: String) throws -> Document {
+            let result = SpecLoader().load(bytes: Array(yaml.utf8), path: "spec.yaml")
+            return try XCTUnwrap(result.document, "\(result.diagnostics)")
+        }
+        let found = SpecDiff.compare(old: try load(Self.spec(thing: Self.before, reversed: reversed)),
+                                     new: try load(Self.spec(thing: Self.after, reversed: reversed)))
+        return Set(found.map { "\($0.operation)|\($0.ruleID)|\($0.field)|\($0.path)|\($0.message)" })
+    }
+
+    func testEachOperationReportsTheChangeWhereItMeetsIt() throws {
+        let body = "/responses/200/content/application~1json/schema"
+        let expected: Set<String> = [
+            "GET /things/{id}|response-required-property-removed|a|/paths/~1things~1{id}/get\(body)/properties/a|response property 'a' was removed (every response carried it)",
+            "GET /things/{id}|response-property-type-changed|b|/paths/~1things~1{id}/get\(body)/properties/b|'b' changed type from integer to string",
+            "GET /things|response-required-property-removed|[].a|/paths/~1things/get\(body)/items/properties/a|response property '[].a' was removed (every response carried it)",
+            "GET /things|response-property-type-changed|[].b|/paths/~1things/get\(body)/items/properties/b|'[].b' changed type from integer to string",
+            "GET /wrapped|response-required-property-removed|thing.a|/paths/~1wrapped/get\(body)/properties/thing/properties/a|response property 'thing.a' was removed (every response carried it)",
+            "GET /wrapped|response-property-type-changed|thing.b|/paths/~1wrapped/get\(body)/properties/thing/properties/b|'thing.b' changed type from integer to string",
+        ]
+        XCTAssertEqual(try findings(reversed: false), expected)
+        XCTAssertEqual(try findings(reversed: true), expected)
+    }
+}
