@@ -17,6 +17,7 @@ let package = Package(
                 .product(name: "CharterSpec", package: "Charter"),
                 .product(name: "CharterRuntime", package: "Charter"),
                 .product(name: "CharterValidation", package: "Charter"),
+                .product(name: "CharterDiff", package: "Charter"),
             ],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
