@@ -51,7 +51,7 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         if listRules {
-            print(DiffReport.rules(), terminator: "")
+            print(format == "markdown" ? DiffReport.rulesMarkdown() : DiffReport.rules(), terminator: "")
             return
         }
         guard let old, let new, let format = DiffReport.Format(rawValue: format), let minimum = Level(rawValue: level) else { throw ExitCode(2) }

@@ -74,3 +74,12 @@ struct DiffCommandTests {
         #expect(rules.stdout.split(separator: "\n").count >= 70)
     }
 }
+
+@Suite("diff rules document")
+struct DiffRulesDocumentTests {
+    @Test func theCommittedRuleTableIsTheCatalogue() throws {
+        let committed = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("docs/diff-rules.md"), encoding: .utf8)
+        let rendered = try LintCommandTests.run(["diff", "--list-rules", "--format", "markdown"])
+        #expect(rendered.stdout == committed, "regenerate: swift run generate diff --list-rules --format markdown > docs/diff-rules.md")
+    }
+}

@@ -43,3 +43,17 @@ final class SharedSchemaTests: XCTestCase {
         XCTAssertEqual(try findings(reversed: true), expected)
     }
 }
+
+final class HeaderSchemaTests: XCTestCase {
+    func testResponseHeaderValuesAreComparedLikeBodies() throws {
+        func spec(_ header: String) throws -> Document {
+            let yaml = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok, headers: {X-Rate: {schema: \(header)}}}}\n"
+            return try XCTUnwrap(SpecLoader().load(bytes: Array(yaml.utf8), path: "h.yaml").document)
+        }
+        let findings = SpecDiff.compare(old: try spec("{type: integer, maximum: 100}"), new: try spec("{type: string}"))
+        XCTAssertEqual(findings.map { "\($0.ruleID) \($0.field) \($0.path)" }, [
+            "response-property-type-changed X-Rate /paths/~1a/get/responses/200/headers/X-Rate/schema",
+            "response-property-max-increased X-Rate /paths/~1a/get/responses/200/headers/X-Rate/schema",
+        ])
+    }
+}

@@ -130,6 +130,8 @@ extension DiffRun {
             if oh.required && !nh.required {
                 emit("response-header-became-optional", at, "response header \(name) is no longer always sent", old: o.location, new: n.location)
             }
+            let os = oh.schema ?? oh.content.first?.schema, ns = nh.schema ?? nh.content.first?.schema
+            compareSchema(os, ns, direction: .response, path: at + "/schema", field: name, ids: .property)
         }
     }
 }
