@@ -65,20 +65,9 @@ extension DiffRun {
             if !o.required && n.required {
                 emit("request-body-became-required", pointer, "the request body became required", old: o.location, new: n.location)
             }
-            let newByType = Dictionary(n.content.map { ($0.mediaType.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
-            for om in o.content {
-                guard let nm = newByType[om.mediaType.lowercased()] else {
-                    emit("request-body-media-type-removed", pointer + "/content", "request media type \(om.mediaType) is no longer accepted",
-                         old: om.location, new: n.location)
-                    continue
-                }
-                compareSchema(om.schema, nm.schema, direction: .request, path: pointer + "/content/" + pointerToken(nm.mediaType) + "/schema",
-                              field: "", ids: .property)
-            }
-            let oldTypes = Set(o.content.map { $0.mediaType.lowercased() })
-            for nm in n.content where !oldTypes.contains(nm.mediaType.lowercased()) {
-                emit("request-body-media-type-added", pointer + "/content", "request media type \(nm.mediaType) is accepted", old: o.location, new: nm.location)
-            }
+            compareContent(o.content, n.content, direction: .request, pointer: pointer, old: o.location, new: n.location,
+                           removed: ("request-body-media-type-removed", "request media type %@ is no longer accepted"),
+                           added: ("request-body-media-type-added", "request media type %@ is accepted"))
         }
     }
 
@@ -106,19 +95,9 @@ extension DiffRun {
     }
 
     mutating func compareResponse(_ o: Response, _ n: Response, pointer: String) {
-        let newByType = Dictionary(n.content.map { ($0.mediaType.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
-        for om in o.content {
-            guard let nm = newByType[om.mediaType.lowercased()] else {
-                emit("response-media-type-removed", pointer + "/content", "status \(n.statusCode) no longer returns \(om.mediaType)", old: om.location, new: n.location)
-                continue
-            }
-            compareSchema(om.schema, nm.schema, direction: .response, path: pointer + "/content/" + pointerToken(nm.mediaType) + "/schema",
-                          field: "", ids: .property)
-        }
-        let oldTypes = Set(o.content.map { $0.mediaType.lowercased() })
-        for nm in n.content where !oldTypes.contains(nm.mediaType.lowercased()) {
-            emit("response-media-type-added", pointer + "/content", "status \(n.statusCode) may return \(nm.mediaType)", old: o.location, new: nm.location)
-        }
+        compareContent(o.content, n.content, direction: .response, pointer: pointer, old: o.location, new: n.location,
+                       removed: ("response-media-type-removed", "status \(n.statusCode) no longer returns %@"),
+                       added: ("response-media-type-added", "status \(n.statusCode) may return %@"))
         let newHeaders = Dictionary(n.headers.map { ($0.name.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
         for (name, oh) in o.headers {
             let at = pointer + "/headers/" + pointerToken(name)
@@ -132,6 +111,25 @@ extension DiffRun {
             }
             let os = oh.schema ?? oh.content.first?.schema, ns = nh.schema ?? nh.content.first?.schema
             compareSchema(os, ns, direction: .response, path: at + "/schema", field: name, ids: .property)
+        }
+    }
+
+    /// Media types matched by name (case-insensitively); the schemas of those in both are compared.
+    /// `removed`/`added` are the rule and message (`%@` is the media type) for the others.
+    mutating func compareContent(_ o: [MediaType], _ n: [MediaType], direction: Direction, pointer: String, old: SourceLocation, new: SourceLocation,
+                                 removed: (rule: String, message: String), added: (rule: String, message: String)) {
+        let newByType = Dictionary(n.map { ($0.mediaType.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        for om in o {
+            guard let nm = newByType[om.mediaType.lowercased()] else {
+                emit(removed.rule, pointer + "/content", removed.message.replacingOccurrences("%@", om.mediaType), old: om.location, new: new)
+                continue
+            }
+            compareSchema(om.schema, nm.schema, direction: direction, path: pointer + "/content/" + pointerToken(nm.mediaType) + "/schema",
+                          field: "", ids: .property)
+        }
+        let oldTypes = Set(o.map { $0.mediaType.lowercased() })
+        for nm in n where !oldTypes.contains(nm.mediaType.lowercased()) {
+            emit(added.rule, pointer + "/content", added.message.replacingOccurrences("%@", nm.mediaType), old: old, new: nm.location)
         }
     }
 }
