@@ -77,6 +77,10 @@ func runValidationBenchmarks() {
     let parseOnly = nanosecondsPerCall(iterations: n) { sink &+= (try? JSONTape(parsing: valid))?.bytes.count ?? 0 }
     let validTime = nanosecondsPerCall(iterations: n) { sink &+= validator.validate(try! JSONTape(parsing: valid), against: index).count }
     let invalidTime = nanosecondsPerCall(iterations: n) { sink &+= validator.validate(try! JSONTape(parsing: invalid), against: index).count }
+    // The same, then every issue's field and pointer read (as building a 400 body does).
+    let invalidRendered = nanosecondsPerCall(iterations: n) {
+        for issue in validator.validate(try! JSONTape(parsing: invalid), against: index) { sink &+= issue.field.utf8.count &+ issue.pointer.utf8.count }
+    }
     let valueTree = nanosecondsPerCall(iterations: n) { sink &+= validator.validate(try! JSONParser.parse(valid), against: index).count }
     let decoder = JSONDecoder()
     let validData = Data(valid)
@@ -90,6 +94,7 @@ func runValidationBenchmarks() {
     print("| Charter parse only | \(us(parseOnly)) | \(String(format: "%.2f×", parseOnly / decode)) |")
     print("| Charter parse + validate, valid | \(us(validTime)) | \(String(format: "%.2f×", validTime / decode)) |")
     print("| Charter parse + validate, 5 violations (all collected) | \(us(invalidTime)) | \(String(format: "%.2f×", invalidTime / decode)) |")
+    print("| … and every issue's field and pointer rendered | \(us(invalidRendered)) | \(String(format: "%.2f×", invalidRendered / decode)) |")
     print("| Charter parse to JSONValue tree + validate, valid | \(us(valueTree)) | \(String(format: "%.2f×", valueTree / decode)) |")
     print("")
     print("Best of 5 rounds of \(n) calls (JSONDecoder/JSONSerialization: \(n / 4)); release build. sink \(sink % 10)")

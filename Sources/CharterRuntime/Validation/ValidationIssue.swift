@@ -11,10 +11,15 @@ public enum PathComponent: Sendable, Hashable {
 
 /// One violation, with everything a client needs to fix it.
 public struct ValidationIssue: Sendable, Hashable {
-    /// Display path: `passengers[1].age`; for `required`, the missing property's own path.
-    public var field: String
-    /// RFC 6901 JSON Pointer to the same place: `/passengers/1/age`.
-    public var pointer: String
+    /// Where the issue is: rendered strings, or the path they are rendered from on first read. The validator
+    /// records paths; most issues found inside `anyOf`/`oneOf` trials are discarded unread, and rendering two
+    /// strings per issue was most of the cost of reporting one.
+    enum Place: Sendable {
+        case rendered(field: String, pointer: String)
+        case path([PathComponent], base: String)
+    }
+
+    var place: Place
     public var location: IssueLocation
     /// The keyword that failed (`type`, `required`, `maximum`, …).
     public var constraint: String
@@ -22,13 +27,56 @@ public struct ValidationIssue: Sendable, Hashable {
     public var value: JSONValue?
     public var message: String
 
+    /// Display path: `passengers[1].age`; for `required`, the missing property's own path.
+    public var field: String {
+        get {
+            switch place {
+            case .rendered(let field, _): field
+            case .path(let components, let base): IssuePath.field(components, base: base)
+            }
+        }
+        set { place = .rendered(field: newValue, pointer: pointer) }
+    }
+
+    /// RFC 6901 JSON Pointer to the same place: `/passengers/1/age`.
+    public var pointer: String {
+        get {
+            switch place {
+            case .rendered(_, let pointer): pointer
+            case .path(let components, _): IssuePath.pointer(components)
+            }
+        }
+        set { place = .rendered(field: field, pointer: newValue) }
+    }
+
     public init(field: String, pointer: String, location: IssueLocation, constraint: String, value: JSONValue?, message: String) {
-        self.field = field
-        self.pointer = pointer
+        place = .rendered(field: field, pointer: pointer)
         self.location = location
         self.constraint = constraint
         self.value = value
         self.message = message
+    }
+
+    init(path: [PathComponent], base: String, location: IssueLocation, constraint: String, value: JSONValue?, message: String) {
+        place = .path(path, base: base)
+        self.location = location
+        self.constraint = constraint
+        self.value = value
+        self.message = message
+    }
+
+    public static func == (a: ValidationIssue, b: ValidationIssue) -> Bool {
+        a.location == b.location && a.constraint == b.constraint && a.message == b.message && a.value == b.value
+            && a.field == b.field && a.pointer == b.pointer
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(field)
+        hasher.combine(pointer)
+        hasher.combine(location)
+        hasher.combine(constraint)
+        hasher.combine(value)
+        hasher.combine(message)
     }
 
     /// The item as it appears in an error body's `details`.

@@ -89,7 +89,7 @@ struct ValidationRun<Document: JSONDocument> {
         }
         if let extra { components.append(extra) }
         if issues.capacity == 0 { issues.reserveCapacity(8) }
-        issues.append(ValidationIssue(field: IssuePath.field(components, base: base), pointer: IssuePath.pointer(components),
+        issues.append(ValidationIssue(path: components, base: base,
                                       location: location, constraint: constraint,
                                       value: value.map { IssuePath.truncated(document.value($0)) }, message: message))
     }
