@@ -37,7 +37,8 @@ struct DiffCommandTests {
         #expect(((first["locations"] as? [String: Any])?["old"] as? String)?.hasPrefix("Specs/users-v1.yaml:") == true)
 
         let github = try LintCommandTests.run(["diff", v1, v2, "--format", "github", "--level", "error"])
-        #expect(github.stdout.hasPrefix("::error file=Specs/users-v1.yaml,line="))
+        // Annotations go on the new file (the one a pull request changes), even for removals.
+        #expect(github.stdout.hasPrefix("::error file=Specs/users-v2.yaml,line="))
         #expect(github.stdout.contains(",title=response-required-property-removed::GET /users: response property 'items[].is_active' was removed"))
 
         let junit = try LintCommandTests.run(["diff", v1, v2, "--format", "junit"])

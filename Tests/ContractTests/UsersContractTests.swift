@@ -29,7 +29,8 @@ final class UsersContractTests: XCTestCase {
         XCTAssertEqual(removedParameter?.message, "query parameter 'is_active' was removed")
         let isActive = findings.first { $0.ruleID == "response-required-property-removed" }
         XCTAssertEqual(isActive?.oldLocation?.description.hasPrefix(Self.v1 + ":"), true)
-        XCTAssertNil(isActive?.newLocation)
+        // In v2: the schema that no longer has it.
+        XCTAssertEqual(isActive?.newLocation?.description.hasPrefix(Self.v2 + ":"), true)
     }
 
     func testAVersionIsCompatibleWithItself() {

@@ -23,7 +23,7 @@ extension DiffRun {
             let k = key(op, old: true)
             guard let (index, np) = newByKey[k] else {
                 emit("request-parameter-removed", pointer + "/parameters", "\(op.location.rawValue) parameter '\(op.name)' was removed",
-                     old: op.sourceLocation, new: nil)
+                     old: op.sourceLocation, new: n.location)
                 continue
             }
             seen.insert(k)
@@ -46,7 +46,7 @@ extension DiffRun {
         for (i, np) in n.parameters.enumerated() where !seen.contains(key(np, old: false)) {
             let at = pointer + "/parameters/\(i)"
             emit(np.required ? "new-required-request-parameter" : "new-optional-request-parameter", at,
-                 "\(np.required ? "required" : "optional") \(np.location.rawValue) parameter '\(np.name)' was added", old: nil, new: np.sourceLocation)
+                 "\(np.required ? "required" : "optional") \(np.location.rawValue) parameter '\(np.name)' was added", old: o.location, new: np.sourceLocation)
         }
     }
 
@@ -58,7 +58,7 @@ extension DiffRun {
             return
         case (nil, let n?):
             emit(n.required ? "added-required-request-body" : "added-optional-request-body", pointer,
-                 "a\(n.required ? " required" : "n optional") request body was added", old: nil, new: n.location)
+                 "a\(n.required ? " required" : "n optional") request body was added", old: oldOp.location, new: n.location)
         case (let o?, nil):
             emit("request-body-removed", pointer, "the request body was removed", old: o.location, new: newOp.location)
         case (let o?, let n?):

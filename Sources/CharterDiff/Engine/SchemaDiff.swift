@@ -268,10 +268,10 @@ extension DiffRun {
             let wasRequired = o.required.contains(name)
             guard let ns = newProperties[name], relevant(new, ns) else {
                 if request {
-                    emit("request-property-removed", at, "request property '\(qualified)' was removed", field: qualified, old: old[os].location, new: nil)
+                    emit("request-property-removed", at, "request property '\(qualified)' was removed", field: qualified, old: old[os].location, new: n.schema.location)
                 } else {
                     emit(wasRequired ? "response-required-property-removed" : "response-optional-property-removed", at,
-                         "response property '\(qualified)' was removed\(wasRequired ? " (every response carried it)" : "")", field: qualified, old: old[os].location, new: nil)
+                         "response property '\(qualified)' was removed\(wasRequired ? " (every response carried it)" : "")", field: qualified, old: old[os].location, new: n.schema.location)
                 }
                 continue
             }
@@ -291,7 +291,7 @@ extension DiffRun {
             let isRequired = n.required.contains(name)
             let id = request ? (isRequired ? "new-required-request-property" : "new-optional-request-property")
                 : (isRequired ? "response-required-property-added" : "response-optional-property-added")
-            emit(id, at, "\(isRequired ? "required" : "optional") \(request ? "request" : "response") property '\(qualified)' was added", field: qualified, old: nil, new: new[ns].location)
+            emit(id, at, "\(isRequired ? "required" : "optional") \(request ? "request" : "response") property '\(qualified)' was added", field: qualified, old: o.schema.location, new: new[ns].location)
         }
     }
 
