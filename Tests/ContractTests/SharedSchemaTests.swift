@@ -57,3 +57,27 @@ final class HeaderSchemaTests: XCTestCase {
         ])
     }
 }
+
+/// Refactorings that change how a spec is written but not what it accepts or returns.
+final class RefactoringTests: XCTestCase {
+    func diff(_ old: String, _ new: String, components: String = "") throws -> [String] {
+        func spec(_ schema: String) throws -> Document {
+            let yaml = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    post:\n      requestBody: {content: {application/json: {schema: \(schema)}}}\n"
+                + "      responses: {'200': {description: ok, content: {application/json: {schema: \(schema)}}}}\n"
+                + "components:\n  schemas:\n    Base: {type: object, required: [a], properties: {a: {type: string}}}\n" + components
+            let result = SpecLoader().load(bytes: Array(yaml.utf8), path: "r.yaml")
+            return try XCTUnwrap(result.document, "\(result.diagnostics)")
+        }
+        return SpecDiff.compare(old: try spec(old), new: try spec(new)).map(\.ruleID)
+    }
+
+    func testMovingPropertiesIntoAllOfOrComponentsIsNoChange() throws {
+        let inline = "{type: object, required: [a, b], properties: {a: {type: string}, b: {type: integer}}}"
+        XCTAssertEqual(try diff(inline, "{allOf: [{$ref: '#/components/schemas/Base'}, {type: object, required: [b], properties: {b: {type: integer}}}]}"), [])
+        XCTAssertEqual(try diff(inline, "{$ref: '#/components/schemas/Whole'}",
+                                components: "    Whole: {type: object, required: [a, b], properties: {a: {type: string}, b: {type: integer}}}\n"), [])
+        // …while a real change inside the allOf member is still seen, in both directions.
+        XCTAssertEqual(Set(try diff(inline, "{allOf: [{$ref: '#/components/schemas/Base'}, {type: object, properties: {b: {type: integer}}}]}")),
+                       ["request-property-became-optional", "response-property-became-optional"])
+    }
+}

@@ -319,7 +319,9 @@ extension DiffRun {
                 compareSchema(ob[i], nb[j], direction: direction, path: path + "/\(keyword)/\(j)", field: field, ids: ids, depth: depth + 1)
             }
         }
-        if direction == .request {
+        // Only a composition that existed before can gain a member: turning inline keywords into an `allOf`
+        // (or moving them into a component) changes no constraint, and the folded views compare what it holds.
+        if direction == .request && !o.allOf.isEmpty {
             let oldKeys = o.allOf.enumerated().map { identity(old, $1, $0) }
             for (i, member) in n.allOf.enumerated() where !oldKeys.contains(identity(new, member, i)) {
                 emit("request-property-all-of-added", path + "/allOf/\(i)", "\(what) must also satisfy the allOf member \(identity(new, member, i))",
