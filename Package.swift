@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "CharterDiff", targets: ["CharterDiff"]),
         .library(name: "CharterContractTesting", targets: ["CharterContractTesting"]),
         .executable(name: "generate", targets: ["generate"]),
+        .plugin(name: "CharterBuildPlugin", targets: ["CharterBuildPlugin"]),
+        .plugin(name: "CharterCommandPlugin", targets: ["CharterCommandPlugin"]),
         .executable(name: "airline-server", targets: ["airline-server"]),
         .executable(name: "ml-predict-server", targets: ["ml-predict-server"]),
         .executable(name: "users-v2-server", targets: ["users-v2-server"]),
@@ -65,6 +67,16 @@ let package = Package(
                 "CharterSpec", "CharterValidation", "CharterRuntime", "CharterGenerator", "CharterDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // Generate at build time from a target's openapi.yaml (+ charter.yaml), or on demand into the source tree.
+        .plugin(name: "CharterBuildPlugin", capability: .buildTool(), dependencies: ["generate"]),
+        .plugin(
+            name: "CharterCommandPlugin",
+            capability: .command(
+                intent: .custom(verb: "generate-code", description: "Write Swift generated from each target's openapi.yaml into <target>/Generated/"),
+                permissions: [.writeToPackageDirectory(reason: "writes the generated Swift into the targets' Generated/ folders")]
+            ),
+            dependencies: ["generate"]
         ),
         // In-memory implementations of the sample specs' generated servers, and their executables.
         .target(

@@ -40,6 +40,9 @@ struct Code: ParsableCommand {
     @Option(help: "A charter.yaml with the same options plus type-name overrides and operation filters.")
     var config: String?
 
+    @Flag(help: "Always write exactly Models, Schemas, Operations, Server and Client .swift (no split files; placeholders for parts left out), as build-tool plugins need.")
+    var fixedLayout = false
+
     func validate() throws {
         if let access, access != "public" && access != "internal" { throw ValidationError("--access must be public or internal") }
         if let mode {
@@ -70,6 +73,7 @@ struct Code: ParsableCommand {
         if config != nil, moduleName == nil, options.moduleName == GeneratorOptions().moduleName {
             options.moduleName = SwiftNames.typeName(URL(fileURLWithPath: output).standardizedFileURL.lastPathComponent)
         }
+        options.fixedLayout = fixedLayout
         let (files, diagnostics) = Generator.generate(document, specName: specName, options: options)
         for d in diagnostics { printToStandardError("\(d)") }
         try GeneratedOutput.write(files, to: output)

@@ -27,7 +27,9 @@ struct Generate: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                printToStandardError(fullMessage(for: error))
+                // One line: what is wrong and where to read more (the full usage is one `--help` away).
+                let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid usage"
+                printToStandardError("error: \(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message) (see 'generate help')")
                 Foundation.exit(2)
             }
             exit(withError: error)

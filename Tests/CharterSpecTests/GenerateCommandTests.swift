@@ -91,4 +91,25 @@ struct GenerateOptionsTests {
         #expect(broken.stderr.contains("charter.yaml:2:1: error: unknown option 'modes'; use module-name, mode, access, type-names or operations"))
         #expect(broken.stderr.contains("charter.yaml:3:9: error: access must be public or internal"))
     }
+
+    @Test func theFixedLayoutIsTheSameFiveFilesWhateverTheModeAndSize() throws {
+        let dir = try GenerateCommandTests().scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let five = ["Client.swift", "Models.swift", "Operations.swift", "Schemas.swift", "Server.swift"]
+        for mode in ["models", "server", "models,validators,server,client"] {
+            let out = dir.appendingPathComponent(mode.replacingOccurrences(of: ",", with: "-"))
+            #expect(try LintCommandTests.run(["Specs/airline.yaml", "--output", out.path, "--fixed-layout", "--mode", mode]).status == 0)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == five)
+        }
+        let models = try String(contentsOfFile: dir.appendingPathComponent("models/Models.swift").path, encoding: .utf8)
+        #expect(models.contains("public struct BookingRequest: Codable, Hashable, Sendable {"))
+        let server = try String(contentsOfFile: dir.appendingPathComponent("models/Server.swift").path, encoding: .utf8)
+        #expect(server.hasSuffix("// Not generated: the mode leaves this part out.\n"))
+    }
+
+    @Test func usageErrorsAreOneLine() throws {
+        let r = try LintCommandTests.run(["Specs/airline.yaml", "--output", "/tmp/x", "--nope"])
+        #expect(r.status == 2)
+        #expect(r.stderr == "error: Unknown option '--nope'. Did you mean '--mode'? (see 'generate help')\n")
+    }
 }
