@@ -14,6 +14,7 @@ struct CharterCommandPlugin: CommandPlugin {
         for case let target as SourceModuleTarget in targets {
             let files = target.sourceFiles.map(\.url)
             guard let spec = files.first(where: { ["openapi.yaml", "openapi.yml", "openapi.json"].contains($0.lastPathComponent) }) else { continue }
+            // `directoryURL` needs tools 6.1; this package supports 6.0, so the (deprecated) Path form it is.
             let output = URL(fileURLWithPath: target.directory.string).appending(path: "Generated")
             var arguments = [spec.path(percentEncoded: false), "--output", output.path(percentEncoded: false), "--module-name", target.moduleName]
             if let config = files.first(where: { $0.lastPathComponent == "charter.yaml" }) { arguments += ["--config", config.path(percentEncoded: false)] }
