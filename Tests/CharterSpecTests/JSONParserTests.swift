@@ -85,4 +85,23 @@ struct JSONParserTests {
         // Nested objects keep their own keys: the same key in parent and child is fine.
         #expect(error(#"{"a": {"a": {"a": 1}, "b": 2}, "b": {"a": 1}}"#) == nil)
     }
+
+    @Test func decimalsParseToTheSameDoubleAsStrtod() throws {
+        // The fast path (exact integer ÷ power of ten) must agree with the full conversion everywhere it applies.
+        var generator = SystemRandomNumberGenerator()
+        var literals = ["0.1", "1249.50", "-0.000001", "9007199254740.991", "123456789012345", "0.30000000000000004", "1.7976931348623157", "5e-324"]
+        for _ in 0..<20_000 {
+            let whole = UInt64.random(in: 0...999_999_999, using: &generator)
+            let digits = Int.random(in: 1...8, using: &generator)
+            let fraction = String(UInt64.random(in: 0...99_999_999, using: &generator)).prefix(digits)
+            literals.append("\(Bool.random(using: &generator) ? "-" : "")\(whole).\(fraction)")
+        }
+        for text in literals {
+            guard case .number(let n) = try JSONParser.parse(text) else {
+                Issue.record("\(text) is not a number")
+                continue
+            }
+            #expect(n.double == Double(text), "\(text)")
+        }
+    }
 }
