@@ -104,4 +104,24 @@ struct JSONParserTests {
             #expect(n.double == Double(text), "\(text)")
         }
     }
+
+    @Test func duplicatesInLargeObjectsAreFoundAfterSummaryCollisions() {
+        // Objects of 17–80 random keys (64-bit summaries collide often at that size), one key repeated at a
+        // random later position: always a duplicate; without the repeat: never.
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let count = Int.random(in: 17...80, using: &generator)
+            var keys: [String] = []
+            while keys.count < count {
+                let key = String((0..<Int.random(in: 1...4, using: &generator)).map { _ in "abcdefgh".randomElement(using: &generator)! })
+                if !keys.contains(key) { keys.append(key) }
+            }
+            let text = { (keys: [String]) in "{" + keys.map { "\"\($0)\": 0" }.joined(separator: ",") + "}" }
+            #expect(error(text(keys)) == nil)
+            var repeated = keys
+            let original = Int.random(in: 0..<count - 1, using: &generator)
+            repeated.insert(keys[original], at: Int.random(in: original + 1...count, using: &generator))
+            #expect(error(text(repeated))?.message == "duplicate key '\(keys[original])'", "\(repeated)")
+        }
+    }
 }

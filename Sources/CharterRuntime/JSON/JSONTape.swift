@@ -160,19 +160,23 @@ struct TapeParser {
         let members = Int(nodes[object].offset) // members before this key (values attach after their key)
         let bit = summaryBit(newKey)
         defer { summary |= bit }
+        // Once a large object has its key set, every key goes into it (the set must stay complete).
+        if members > 16, keySets[object] != nil {
+            let text = keyText(newKey)
+            if keySets[object]?.insert(text).inserted == false { throw error("duplicate key '\(text)'", at: offset) }
+            return
+        }
         if summary & bit == 0 { return }
         if members > 16 {
-            let text = keyText(newKey)
-            if keySets[object] == nil {
-                var set = Set<String>()
-                var child = object + 1
-                for _ in 0..<members {
-                    set.insert(keyText(child))
-                    child = skip(child + 1)
-                }
-                keySets[object] = set
+            var set = Set<String>()
+            var child = object + 1
+            for _ in 0..<members {
+                set.insert(keyText(child))
+                child = skip(child + 1)
             }
-            if keySets[object]!.insert(text).inserted == false { throw error("duplicate key '\(text)'", at: offset) }
+            let text = keyText(newKey)
+            if !set.insert(text).inserted { throw error("duplicate key '\(text)'", at: offset) }
+            keySets[object] = set
             return
         }
         var child = object + 1
