@@ -68,7 +68,9 @@ struct Diff: ParsableCommand {
         }
         let findings: [Finding]
         do {
-            findings = try SpecDiff.compare(oldPath: old, newPath: new)
+            let report = try SpecDiff.report(oldPath: old, newPath: new)
+            findings = report.findings
+            for note in report.notes { printToStandardError("\(note)") }
         } catch {
             for d in error.diagnostics where d.severity == .error { printToStandardError("\(d)") }
             throw ExitCode(2)

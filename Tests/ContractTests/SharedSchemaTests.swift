@@ -81,3 +81,39 @@ final class RefactoringTests: XCTestCase {
                        ["request-property-became-optional", "response-property-became-optional"])
     }
 }
+
+/// Webhooks: the API sends the request, so its payload breaks receivers the way a response breaks clients.
+final class WebhookTests: XCTestCase {
+    func spec(_ payload: String, webhook: String = "petAdopted") throws -> Document {
+        let yaml = """
+        openapi: 3.1.0
+        info: {title: t, version: '1'}
+        paths:
+          /pets:
+            get:
+              responses: {'200': {description: ok}}
+              callbacks:
+                onAdopt: {'{$request.query.url}': {post: {responses: {'200': {description: ok}}}}}
+        webhooks:
+          \(webhook):
+            post:
+              requestBody: {content: {application/json: {schema: \(payload)}}}
+              responses: {'200': {description: received}}
+        """
+        return try XCTUnwrap(SpecLoader().load(bytes: Array(yaml.utf8), path: "w.yaml").document)
+    }
+
+    func testWebhookPayloadsAreComparedAsResponses() throws {
+        let before = "{type: object, required: [id, name], properties: {id: {type: integer}, name: {type: string}}}"
+        let after = "{type: object, required: [id], properties: {id: {type: integer}, name: {type: string}, kind: {type: string, enum: [cat]}}}"
+        let report = SpecDiff.report(old: try spec(before), new: try spec(after))
+        XCTAssertEqual(report.findings.map { "\($0.operation) \($0.ruleID) \($0.path)" }, [
+            "POST webhook petAdopted response-property-became-optional /webhooks/petAdopted/post/requestBody/content/application~1json/schema/properties/name",
+            "POST webhook petAdopted response-optional-property-added /webhooks/petAdopted/post/requestBody/content/application~1json/schema/properties/kind",
+        ])
+        // Callbacks are not compared, and the diff says so with their location.
+        XCTAssertEqual(report.notes.map(\.description).first, "w.yaml:8:18: warning: callback 'onAdopt' of GET /pets is not compared")
+        let renamed = SpecDiff.compare(old: try spec(before), new: try spec(before, webhook: "petRehomed"))
+        XCTAssertEqual(renamed.map(\.ruleID), ["api-removed-without-deprecation", "endpoint-added"])
+    }
+}

@@ -2,6 +2,11 @@ import CharterSpec
 
 /// Parameters, request bodies and responses of one matched operation.
 extension DiffRun {
+    /// The direction of what the operation's request carries: towards the API, except for webhooks, whose
+    /// requests the API sends to its clients (so a webhook payload breaks receivers the way a response does).
+    var inbound: Direction { comparingWebhook ? .response : .request }
+    var outbound: Direction { comparingWebhook ? .request : .response }
+
     // MARK: Parameters
 
     /// `in:name`, with header names folded (HTTP header names are case-insensitive).
@@ -41,7 +46,7 @@ extension DiffRun {
             }
             let os = op.schema ?? op.content.first?.schema
             let ns = np.schema ?? np.content.first?.schema
-            compareSchema(os, ns, direction: .request, path: at + "/schema", field: np.name, ids: .parameter)
+            compareSchema(os, ns, direction: inbound, path: at + "/schema", field: np.name, ids: .parameter)
         }
         for (i, np) in n.parameters.enumerated() where !seen.contains(key(np, old: false)) {
             let at = pointer + "/parameters/\(i)"
@@ -65,7 +70,7 @@ extension DiffRun {
             if !o.required && n.required {
                 emit("request-body-became-required", pointer, "the request body became required", old: o.location, new: n.location)
             }
-            compareContent(o.content, n.content, direction: .request, pointer: pointer, old: o.location, new: n.location,
+            compareContent(o.content, n.content, direction: inbound, pointer: pointer, old: o.location, new: n.location,
                            removed: ("request-body-media-type-removed", "request media type %@ is no longer accepted"),
                            added: ("request-body-media-type-added", "request media type %@ is accepted"))
         }
@@ -95,7 +100,7 @@ extension DiffRun {
     }
 
     mutating func compareResponse(_ o: Response, _ n: Response, pointer: String) {
-        compareContent(o.content, n.content, direction: .response, pointer: pointer, old: o.location, new: n.location,
+        compareContent(o.content, n.content, direction: outbound, pointer: pointer, old: o.location, new: n.location,
                        removed: ("response-media-type-removed", "status \(n.statusCode) no longer returns %@"),
                        added: ("response-media-type-added", "status \(n.statusCode) may return %@"))
         let newHeaders = Dictionary(n.headers.map { ($0.name.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
@@ -110,7 +115,7 @@ extension DiffRun {
                 emit("response-header-became-optional", at, "response header \(name) is no longer always sent", old: o.location, new: n.location)
             }
             let os = oh.schema ?? oh.content.first?.schema, ns = nh.schema ?? nh.content.first?.schema
-            compareSchema(os, ns, direction: .response, path: at + "/schema", field: name, ids: .property)
+            compareSchema(os, ns, direction: outbound, path: at + "/schema", field: name, ids: .property)
         }
     }
 

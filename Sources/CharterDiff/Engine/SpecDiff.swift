@@ -12,19 +12,29 @@ public enum SpecDiff {
     /// Every finding, in operation order (old spec's order; added operations last).
     /// - Parameter today: `YYYY-MM-DD`, for `x-sunset` dates (default: the current UTC date).
     public static func compare(old: Document, new: Document, today: String? = nil) -> [Finding] {
+        report(old: old, new: new, today: today).findings
+    }
+
+    /// The findings and what could not be compared (callbacks), as located warnings.
+    public static func report(old: Document, new: Document, today: String? = nil) -> (findings: [Finding], notes: [Diagnostic]) {
         var run = DiffRun(old: old, new: new, today: today ?? Self.today())
         run.compareOperations()
-        return run.findings
+        return (run.findings, run.notes)
     }
 
     /// Loads both files (with the loader's located diagnostics on failure) and compares them.
     public static func compare(oldPath: String, newPath: String, options: LoadOptions = LoadOptions(), today: String? = nil) throws(DiffLoadError) -> [Finding] {
+        try report(oldPath: oldPath, newPath: newPath, options: options, today: today).findings
+    }
+
+    /// Loads both files and compares them; also returns what could not be compared.
+    public static func report(oldPath: String, newPath: String, options: LoadOptions = LoadOptions(), today: String? = nil) throws(DiffLoadError) -> (findings: [Finding], notes: [Diagnostic]) {
         func load(_ path: String) throws(DiffLoadError) -> Document {
             let result = SpecLoader(options: options).load(path: path)
             guard let document = result.document, !result.hasErrors else { throw DiffLoadError(diagnostics: result.diagnostics) }
             return document
         }
-        return compare(old: try load(oldPath), new: try load(newPath), today: today)
+        return report(old: try load(oldPath), new: try load(newPath), today: today)
     }
 
     static func today() -> String {
@@ -44,8 +54,12 @@ struct DiffRun {
     let new: Document
     let today: String
     var findings: [Finding] = []
-    /// The operation findings belong to (`GET /users/{user_id}`).
+    /// The operation findings belong to (`GET /users/{user_id}`, `POST webhook newPet`).
     var operation = ""
+    /// Comparing a webhook: request and response directions swap (see `inbound`).
+    var comparingWebhook = false
+    /// What was not compared, located (callbacks), for the caller to print as warnings.
+    var notes: [Diagnostic] = []
     /// Schema pairs already compared in this operation, per direction (cycles and shared shapes stop here),
     /// with the order they were first reached in.
     var visited: [VisitKey: Int] = [:]
@@ -151,6 +165,42 @@ struct DiffRun {
         for n in newOperations where !matched.contains(Self.key(n)) {
             operation = n.displayName
             emit("endpoint-added", operationPointer(n), "\(n.displayName) was added", old: nil, new: n.location)
+        }
+        compareWebhooks()
+        for (_, op) in old.operations + new.operations {
+            for (name, callback) in op.callbacks {
+                notes.append(Diagnostic(.warning, "callback '\(name)' of \(op.displayName) is not compared", at: callback.location))
+            }
+        }
+    }
+
+    /// Webhooks match by name and method; their payloads are compared as responses (the API sends them).
+    mutating func compareWebhooks() {
+        comparingWebhook = true
+        defer { comparingWebhook = false }
+        func operations(_ document: Document) -> [(key: String, name: String, op: SpecOperation)] {
+            document.webhooks.flatMap { name, item in item.operations.map { (name + " " + $0.method.rawValue, name, $0) } }
+        }
+        let newByKey = Dictionary(operations(new).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let oldKeys = Set(operations(old).map(\.key))
+        for (key, name, o) in operations(old) {
+            visited = [:]
+            visitedLog = []
+            replayed = []
+            pending = []
+            pendingLow = [:]
+            operation = "\(o.method.rawValue.uppercased()) webhook \(name)"
+            let pointer = "/webhooks/" + pointerToken(name) + "/" + o.method.rawValue
+            guard let (_, _, n) = newByKey[key] else {
+                emit("api-removed-without-deprecation", pointer, "webhook \(name) is no longer sent", old: o.location, new: nil)
+                continue
+            }
+            compareRequestBody(o.requestBody, n.requestBody, pointer: pointer + "/requestBody", oldOp: o, newOp: n)
+            compareResponses(o, n, pointer: pointer + "/responses")
+        }
+        for (key, name, n) in operations(new) where !oldKeys.contains(key) {
+            operation = "\(n.method.rawValue.uppercased()) webhook \(name)"
+            emit("endpoint-added", "/webhooks/" + pointerToken(name) + "/" + n.method.rawValue, "webhook \(name) was added", old: nil, new: n.location)
         }
     }
 
