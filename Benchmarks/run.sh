@@ -8,3 +8,11 @@ corpus="${1:-$here/../../shared/corpus}"
 rm -f "$here/.build/release/description.json"
 swift build -c release --package-path "$here" 2>&1 | tail -1 >&2
 "$here/.build/release/charter-bench" all "$corpus"
+echo ""
+# Validation peers (Python packages from PyPI, in a venv of their own): same schema, same payloads.
+if python3 -m venv "$here/.venv" >/dev/null 2>&1 \
+    && "$here/.venv/bin/pip" install -q jsonschema-rs fastjsonschema jsonschema pyyaml >/dev/null 2>&1; then
+    "$here/.venv/bin/python" "$here/peers/validate_peers.py" "$here/.."
+else
+    echo "(validation peers skipped: could not install jsonschema-rs, fastjsonschema, jsonschema, pyyaml)"
+fi
