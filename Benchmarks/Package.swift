@@ -18,6 +18,7 @@ let package = Package(
                 .product(name: "CharterRuntime", package: "Charter"),
                 .product(name: "CharterValidation", package: "Charter"),
                 .product(name: "CharterDiff", package: "Charter"),
+                .product(name: "CharterGenerator", package: "Charter"),
             ],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),

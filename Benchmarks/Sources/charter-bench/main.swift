@@ -1,7 +1,7 @@
 import CharterSpec
 import Foundation
 
-// charter-bench [load|validate|diff|all] [corpus-folder]
+// charter-bench [load|validate|diff|scaling|all] [corpus-folder]
 //   --profile FILE N        only the full load of FILE, N times (for perf/callgrind)
 //   --profile-validate N    only booking validation, N times
 let arguments = CommandLine.arguments.dropFirst()
@@ -20,10 +20,14 @@ case "validate":
     runValidationBenchmarks()
 case "diff":
     runDiffBenchmarks(arguments.dropFirst())
+case "scaling":
+    runScalingBenchmarks()
 default:
     runLoadBenchmarks(arguments.first == "all" ? arguments.dropFirst() : arguments)
     print("")
     runValidationBenchmarks()
     print("")
     runDiffBenchmarks(arguments.first == "all" ? arguments.dropFirst() : arguments)
+    print("")
+    runScalingBenchmarks()
 }

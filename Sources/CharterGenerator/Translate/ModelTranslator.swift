@@ -14,6 +14,9 @@ struct ModelTranslator {
     /// The same names as a set (nested types must not reuse them).
     private var componentTypeNames: Set<String> = []
     private var directEdges: [SchemaID: Set<SchemaID>] = [:]
+    /// Strongly connected component of each component schema over `directEdges`: two structs that store each
+    /// other inline (directly or through others) share one, and only such a property needs `@Indirect`.
+    private var componentOfSchema: [SchemaID: Int] = [:]
     private var currentComponent: SchemaID?
     private var depth = 0
     /// Enclosing type names while building nested declarations (`["Pet"]` inside `Pet`).
@@ -42,6 +45,7 @@ struct ModelTranslator {
 
     mutating func translate() -> [SwiftDecl] {
         for (_, id) in document.components.schemas { directEdges[id] = directComponentRefs(id, visited: []) }
+        componentOfSchema = Self.stronglyConnectedComponents(document.components.schemas.map(\.id), edges: directEdges)
         var decls: [SwiftDecl] = []
         for (_, id) in document.components.schemas {
             guard let name = componentNames[id] else { continue }
@@ -423,20 +427,61 @@ struct ModelTranslator {
         return result
     }
 
-    /// Whether a property of the current component, of schema `id`, closes a cycle of inline structs.
+    /// Whether a property of the current component, of schema `id`, closes a cycle of inline structs: its target
+    /// is in the current component's strongly connected component (one lookup; a search per property was
+    /// quadratic on specs whose schemas form one long cycle).
     private func isCycle(_ id: SchemaID) -> Bool {
         guard let current = currentComponent else { return false }
         var target = id
         var hops = 0
         while let next = document[target].ref?.target, componentNames[target] == nil, hops < 16 { target = next; hops += 1 }
         guard componentNames[target] != nil, shape(document.resolved(target)) == .object else { return false }
-        var stack = [target]
-        var seen: Set<SchemaID> = []
-        while let next = stack.popLast() {
-            if next == current { return true }
-            guard seen.insert(next).inserted else { continue }
-            stack += directEdges[next] ?? []
+        if target == current { return true }
+        guard let a = componentOfSchema[target], let b = componentOfSchema[current] else { return false }
+        return a == b
+    }
+
+    /// Tarjan's algorithm, iterative (specs have chains of thousands of schemas; recursion would overflow).
+    static func stronglyConnectedComponents(_ nodes: [SchemaID], edges: [SchemaID: Set<SchemaID>]) -> [SchemaID: Int] {
+        var index: [SchemaID: Int] = [:], low: [SchemaID: Int] = [:], onStack: Set<SchemaID> = []
+        var stack: [SchemaID] = [], component: [SchemaID: Int] = [:]
+        var counter = 0, components = 0
+        for root in nodes where index[root] == nil {
+            // Each frame: a node and the neighbours still to visit (sorted, so the result is deterministic).
+            var frames: [(node: SchemaID, rest: [SchemaID])] = []
+            func open(_ node: SchemaID) {
+                index[node] = counter
+                low[node] = counter
+                counter += 1
+                stack.append(node)
+                onStack.insert(node)
+                frames.append((node, (edges[node] ?? []).sorted { $0.index < $1.index }))
+            }
+            open(root)
+            while let frame = frames.last {
+                if let next = frame.rest.first {
+                    frames[frames.count - 1].rest.removeFirst()
+                    if index[next] == nil {
+                        open(next)
+                    } else if onStack.contains(next) {
+                        low[frame.node] = min(low[frame.node] ?? 0, index[next] ?? 0)
+                    }
+                    continue
+                }
+                frames.removeLast()
+                if let parent = frames.last {
+                    low[parent.node] = min(low[parent.node] ?? 0, low[frame.node] ?? 0)
+                }
+                if low[frame.node] == index[frame.node] {
+                    while let member = stack.popLast() {
+                        onStack.remove(member)
+                        component[member] = components
+                        if member == frame.node { break }
+                    }
+                    components += 1
+                }
+            }
         }
-        return false
+        return component
     }
 }
