@@ -27,4 +27,38 @@ func runDiffBenchmarks(_ arguments: ArraySlice<String>) {
         }
     }
     print("\nBest of \(iterations) runs each; release build.")
+    scriptedStripeEdits(corpus: corpus)
+}
+
+/// Breaking edits applied to Stripe's text, each with the rule and field the diff must report for it.
+func scriptedStripeEdits(corpus: String) {
+    let path = corpus + "/stripe/spec3.v524.yaml"
+    guard let data = FileManager.default.contents(atPath: path) else { return }
+    var text = String(decoding: data, as: UTF8.self)
+    let edits: [(what: String, from: String, to: String, rule: String, field: String)] = [
+        ("coupon.times_redeemed: integer → string",
+         "          description: Number of times this coupon has been applied to a customer.\n          type: integer",
+         "          description: Number of times this coupon has been applied to a customer.\n          type: string",
+         "response-property-type-changed", "times_redeemed"),
+        ("coupon.valid no longer required", "        - times_redeemed\n        - valid\n      title: Coupon",
+         "        - times_redeemed\n      title: Coupon", "response-property-became-optional", "valid"),
+        ("customer.invoice_prefix renamed", "\n        invoice_prefix:", "\n        invoice_prefix_v2:",
+         "response-optional-property-removed", "invoice_prefix"),
+    ]
+    var applied: [(what: String, rule: String, field: String)] = []
+    for e in edits where text.contains(e.from) {
+        text = text.replacingOccurrences(of: e.from, with: e.to)
+        applied.append((e.what, e.rule, e.field))
+    }
+    guard let old = SpecLoader().load(bytes: Array(data), path: path).document,
+          let new = SpecLoader().load(bytes: Array(text.utf8), path: path).document else { return }
+    var findings: [Finding] = []
+    let diff = measure("diff", iterations: 3) { findings = SpecDiff.compare(old: old, new: new, today: "2026-11-25") }
+    print("\nScripted breaking edits on stripe/spec3.v524.yaml (\(applied.count) of \(edits.count) applied), diff \(ms(diff.best)), \(findings.count) findings:\n")
+    print("| edit | expected rule | operations reporting it |")
+    print("| --- | --- | ---: |")
+    for e in applied {
+        let hits = Set(findings.filter { $0.ruleID == e.rule && ($0.field == e.field || $0.field.hasSuffix("." + e.field)) }.map(\.operation))
+        print("| \(e.what) | `\(e.rule)` | \(hits.count)\(hits.isEmpty ? " — MISSED" : "") |")
+    }
 }
