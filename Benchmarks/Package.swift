@@ -6,6 +6,9 @@ let package = Package(
     name: "CharterBenchmarks",
     dependencies: [
         .package(name: "Charter", path: ".."),
+        // The peer for generation timings (built on demand by run.sh: `--product swift-openapi-generator`;
+        // no target here depends on it, so a plain `swift build` does not build it).
+        .package(url: "https://github.com/apple/swift-openapi-generator", exact: "1.14.3"),
     ],
     targets: [
         // The baseline: libyaml's event loop over the same bytes, doing nothing with the events.

@@ -9,6 +9,10 @@ rm -f "$here/.build/release/description.json"
 swift build -c release --package-path "$here" 2>&1 | tail -1 >&2
 "$here/.build/release/charter-bench" all "$corpus"
 echo ""
+# Generation peer: swift-openapi-generator 1.14.3, built in release in this package (about 2 minutes the first time).
+"$here/peers/generate_peers.sh" "$corpus"
+
+echo ""
 # Validation peers (Python packages from PyPI, in a venv of their own): same schema, same payloads.
 if python3 -m venv "$here/.venv" >/dev/null 2>&1 \
     && "$here/.venv/bin/pip" install -q jsonschema-rs fastjsonschema jsonschema pyyaml >/dev/null 2>&1; then
