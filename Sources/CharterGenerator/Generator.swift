@@ -1,6 +1,7 @@
 import CharterRuntime
 import CharterSpec
 import CharterValidation
+import Foundation
 
 /// What to generate; server and client code need the validation tables, so they bring them along.
 public enum GeneratedPart: String, Sendable, CaseIterable {
@@ -75,7 +76,7 @@ public enum Generator {
         if wantsOperations {
             let apiName = SwiftNames.typeName(options.moduleName)
             var apiDoc = "\(document.info.title) \(document.info.version)"
-            if let description = document.info.description { apiDoc += "\n\n" + description.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).joined(separator: "\n").trimmedLines() }
+            if let description = document.info.description { apiDoc += "\n\n" + description.trimmingCharacters(in: .whitespacesAndNewlines) }
             let renderer = OperationRenderer(access: options.access, apiName: apiName, apiDoc: apiDoc)
             let chunks = stride(from: 0, to: operations.count, by: options.operationsPerFile).map {
                 Array(operations[$0..<min($0 + options.operationsPerFile, operations.count)])
@@ -144,15 +145,5 @@ public enum Generator {
             """
         }
         return [GeneratedFile(name: "Schemas.swift", contents: schemas)] + tables.map { GeneratedFile(name: $0.name, contents: $0.body) }
-    }
-}
-
-extension String {
-    /// Without leading and trailing blank lines or spaces.
-    func trimmedLines() -> String {
-        var s = Substring(self)
-        while let c = s.first, c.isWhitespace { s.removeFirst() }
-        while let c = s.last, c.isWhitespace { s.removeLast() }
-        return String(s)
     }
 }

@@ -1,4 +1,5 @@
 import CharterSpec
+import Foundation
 
 /// Parameters, request bodies and responses of one matched operation.
 extension DiffRun {
@@ -126,7 +127,7 @@ extension DiffRun {
         let newByType = Dictionary(n.map { ($0.mediaType.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
         for om in o {
             guard let nm = newByType[om.mediaType.lowercased()] else {
-                emit(removed.rule, pointer + "/content", removed.message.replacingOccurrences("%@", om.mediaType), old: om.location, new: new)
+                emit(removed.rule, pointer + "/content", removed.message.replacingOccurrences(of: "%@", with: om.mediaType), old: om.location, new: new)
                 continue
             }
             compareSchema(om.schema, nm.schema, direction: direction, path: pointer + "/content/" + pointerToken(nm.mediaType) + "/schema",
@@ -134,7 +135,7 @@ extension DiffRun {
         }
         let oldTypes = Set(o.map { $0.mediaType.lowercased() })
         for nm in n where !oldTypes.contains(nm.mediaType.lowercased()) {
-            emit(added.rule, pointer + "/content", added.message.replacingOccurrences("%@", nm.mediaType), old: old, new: nm.location)
+            emit(added.rule, pointer + "/content", added.message.replacingOccurrences(of: "%@", with: nm.mediaType), old: old, new: nm.location)
         }
     }
 }

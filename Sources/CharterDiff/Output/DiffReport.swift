@@ -1,4 +1,5 @@
 import CharterSpec
+import Foundation
 
 /// Findings rendered for people and for CI: text, JSON, Markdown, GitHub annotations, JUnit XML.
 public enum DiffReport {
@@ -90,7 +91,7 @@ public enum DiffReport {
     }
 
     public static func markdown(_ findings: [Finding], ignoredCount: Int = 0) -> String {
-        func cell(_ s: String) -> String { s.replacingOccurrences("|", "\\|").replacingOccurrences("\n", " ") }
+        func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
         var out = "**\(summary(findings, ignoredCount: ignoredCount))**\n\n"
         guard !findings.isEmpty else { return out }
         out += "| level | rule | operation | change | where |\n| --- | --- | --- | --- | --- |\n"
@@ -102,8 +103,8 @@ public enum DiffReport {
 
     /// GitHub Actions workflow commands: an annotation on the new file (the old one for removals).
     public static func github(_ findings: [Finding], ignoredCount: Int = 0) -> String {
-        func escape(_ s: String) -> String { s.replacingOccurrences("%", "%25").replacingOccurrences("\r", "%0D").replacingOccurrences("\n", "%0A") }
-        func property(_ s: String) -> String { escape(s).replacingOccurrences(":", "%3A").replacingOccurrences(",", "%2C") }
+        func escape(_ s: String) -> String { s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A") }
+        func property(_ s: String) -> String { escape(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C") }
         var out = ""
         for f in findings {
             let command = f.level == .error ? "error" : f.level == .warning ? "warning" : "notice"
@@ -120,7 +121,7 @@ public enum DiffReport {
     /// One testcase per finding; those at `failOn` or above fail.
     public static func junit(_ findings: [Finding], failOn: Level?) -> String {
         func xml(_ s: String) -> String {
-            s.replacingOccurrences("&", "&amp;").replacingOccurrences("<", "&lt;").replacingOccurrences(">", "&gt;").replacingOccurrences("\"", "&quot;")
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
         }
         let failing = findings.filter { f in failOn.map { f.level >= $0 } ?? false }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -155,21 +156,6 @@ public enum DiffReport {
 }
 
 extension String {
-    func replacingOccurrences(_ target: String, _ replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        return components(separatedBy: target).joined(separator: replacement)
-    }
-
     func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 
-    func components(separatedBy separator: String) -> [String] {
-        var parts: [String] = []
-        var rest = self[...]
-        while let range = rest.range(of: separator) {
-            parts.append(String(rest[..<range.lowerBound]))
-            rest = rest[range.upperBound...]
-        }
-        parts.append(String(rest))
-        return parts
-    }
 }

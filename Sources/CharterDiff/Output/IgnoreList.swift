@@ -1,4 +1,5 @@
 import CharterSpec
+import Foundation
 
 /// Findings a team has accepted, one per line:
 ///
@@ -30,7 +31,7 @@ public struct IgnoreList: Sendable {
         for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let hash = raw.firstIndex(of: "#")
             let body = hash.map { raw[..<$0] } ?? raw[...]
-            let reason = hash.map { raw[raw.index(after: $0)...].trimmingSpacesAndTabs() } ?? ""
+            let reason = hash.map { raw[raw.index(after: $0)...].trimmingCharacters(in: .whitespaces) } ?? ""
             var tokens = body.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             if tokens.isEmpty { continue }
             let location = SourceLocation(file: file, line: number + 1, column: 1)
@@ -77,14 +78,5 @@ public struct IgnoreList: Sendable {
         var kept: [Finding] = [], ignored: [Finding] = []
         for f in findings { if matches(f) { ignored.append(f) } else { kept.append(f) } }
         return (kept, ignored)
-    }
-}
-
-extension Substring {
-    func trimmingSpacesAndTabs() -> String {
-        var s = self
-        while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
-        while let c = s.last, c == " " || c == "\t" || c == "\r" { s.removeLast() }
-        return String(s)
     }
 }

@@ -1,4 +1,5 @@
 import CharterSpec
+import Foundation
 
 /// `charter.yaml`: generator options kept beside a project instead of on the command line.
 ///
@@ -23,7 +24,7 @@ public struct GenerateConfig: Sendable {
 
     /// `models,server` → the parts; an unknown name throws a message naming the valid ones.
     public static func parts(_ list: String) throws(ConfigError) -> Set<GeneratedPart> {
-        try parts(list.split(separator: ",").map { $0.trimmingCharacters(in: " ") })
+        try parts(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
     }
 
     static func parts(_ names: [String]) throws(ConfigError) -> Set<GeneratedPart> {
@@ -52,7 +53,7 @@ public struct GenerateConfig: Sendable {
         var config = GenerateConfig()
         func error(_ message: String, _ node: Node) { diagnostics.append(Diagnostic(.error, message, at: node.location)) }
         func strings(_ node: Node) -> [String]? {
-            if let s = node.string { return s.split(separator: ",").map { $0.trimmingCharacters(in: " ") } }
+            if let s = node.string { return s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
             guard node.kind == .sequence else { return nil }
             let values = node.elements.compactMap(\.string)
             return values.count == node.elements.count ? values : nil
@@ -104,14 +105,5 @@ public struct GenerateConfig: Sendable {
         options.typeNames = typeNames
         options.includedOperations = includedOperations
         options.excludedOperations = excludedOperations
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: Character) -> String {
-        var s = self
-        while s.first == set { s.removeFirst() }
-        while s.last == set { s.removeLast() }
-        return String(s)
     }
 }

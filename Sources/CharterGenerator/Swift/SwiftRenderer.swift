@@ -1,8 +1,12 @@
 /// Prints `SwiftDecl`s as formatted Swift (4-space indentation, one blank line between declarations).
 struct SwiftRenderer {
     var access: String = "public"
-    private var lines: [String] = []
-    private var depth = 0
+    /// Lines, indentation and doc comments are the writer's (shared with `OperationRenderer`).
+    private var writer = SwiftWriter()
+    private var depth: Int {
+        get { writer.depth }
+        set { writer.depth = newValue }
+    }
 
     init(access: String) {
         self.access = access
@@ -14,22 +18,12 @@ struct SwiftRenderer {
             if i > 0 { renderer.blank() }
             renderer.emit(decl)
         }
-        return renderer.lines.joined(separator: "\n") + "\n"
+        return renderer.writer.text
     }
 
-    private mutating func line(_ text: String) {
-        lines.append(text.isEmpty ? "" : String(repeating: "    ", count: depth) + text)
-    }
-
-    private mutating func blank() { lines.append("") }
-
-    private mutating func doc(_ text: String?) {
-        guard let text, !text.isEmpty else { return }
-        // Any line break (\n, \r\n, \r, U+2028 …) starts a new comment line.
-        for l in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map({ $0.trimmingTrailingSpaces() }) {
-            line(l.isEmpty ? "///" : "/// " + l)
-        }
-    }
+    private mutating func line(_ text: String) { writer.line(text) }
+    private mutating func blank() { writer.blank() }
+    private mutating func doc(_ text: String?) { writer.doc(text) }
 
     private mutating func emit(_ decl: SwiftDecl) {
         switch decl {

@@ -1,7 +1,7 @@
 /// Lines of Swift with indentation and doc comments: the low-level half of the renderers.
 struct SwiftWriter {
     private(set) var lines: [String] = []
-    private var depth = 0
+    var depth = 0
 
     mutating func line(_ text: String) {
         // Multi-line text (a pre-rendered expression) is indented as a block.
@@ -14,6 +14,7 @@ struct SwiftWriter {
 
     mutating func doc(_ text: String?) {
         guard let text, !text.isEmpty else { return }
+        // Any line break (\n, \r\n, \r, U+2028 …) starts a new comment line.
         for l in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let trimmed = l.trimmingTrailingSpaces()
             line(trimmed.isEmpty ? "///" : "/// " + trimmed)

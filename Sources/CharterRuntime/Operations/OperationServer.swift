@@ -35,7 +35,7 @@ public struct OperationServer {
         let options = validation.validator.options
         let schemas = schemas
         let logger = logger
-        guard let method = HTTPRequest.Method(contract.method) else { return }
+        guard let method = HTTPRequest.Method(contract.method) else { throw InvalidContract(operationID: contract.operationID, method: contract.method) }
         try transport.register(operationID: contract.operationID, method: method, path: pathPrefix + contract.path,
                                middlewares: middlewares + [validation]) { request, body, metadata in
             let requestID = RequestID.incoming(request.headerFields) ?? RequestID.generate()
@@ -81,6 +81,13 @@ public struct OperationServer {
         }
         try transport.registerMethodNotAllowed(for: prefixed, format: validation.validator.options.errorFormat)
     }
+}
+
+/// A contract whose method is not an HTTP method token (registration refuses it rather than skipping it).
+public struct InvalidContract: Error, Sendable, CustomStringConvertible {
+    public var operationID: String
+    public var method: String
+    public var description: String { "\(operationID): '\(method)' is not an HTTP method" }
 }
 
 extension OperationServer {
