@@ -1,11 +1,11 @@
 /// The JSON value kinds.
-public enum JSONKind: UInt8, Sendable {
+public enum JSONKind: UInt8, Sendable, BitwiseCopyable {
     case null, bool, number, string, array, object
 }
 
 /// One node of a tape: scalars point into the input bytes; containers know how many members they have and
 /// where their subtree ends, so siblings are reached without recursion.
-struct TapeNode: Sendable {
+struct TapeNode: Sendable, BitwiseCopyable {
     var kind: JSONKind
     /// Strings: the text had escapes and lives decoded in `strings[payload]`. Numbers: the value is an Int64.
     var flag: Bool
@@ -32,9 +32,10 @@ public struct JSONTape: Sendable {
         self.bytes = bytes
         let result: Result<([TapeNode], [String]), JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
             var parser = TapeParser(bytes: buffer, limits: limits)
+            defer { parser.release() }
             do throws(JSONSyntaxError) {
                 try parser.parseDocument()
-                return .success((parser.nodes, parser.strings))
+                return .success((Array(parser.nodes.buffer), parser.strings))
             } catch {
                 return .failure(error)
             }
@@ -59,22 +60,72 @@ public struct JSONTape: Sendable {
     }
 }
 
+/// A growable buffer of plain values for the parser's hot loop: appends check capacity only (an `Array` in a
+/// mutated struct also checks uniqueness on every append, and that was a tenth of a parse).
+struct GrowableBuffer<Element: BitwiseCopyable> {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 4)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+    var isEmpty: Bool { count == 0 }
+
+    @inline(__always) mutating func append(_ element: Element) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    @inline(__always) mutating func removeLast() -> Element {
+        count -= 1
+        return base[count]
+    }
+
+    @inline(__always) subscript(i: Int) -> Element {
+        get { base[i] }
+        nonmutating set { base[i] = newValue }
+    }
+
+    private mutating func grow() {
+        let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        bigger.initialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+
+    func release() { base.deallocate() }
+}
+
 /// The tape parser: iterative (open containers on an explicit stack), so nesting never touches the call stack.
 struct TapeParser {
+    /// An open container: its node, members so far, and the enclosing container's key summary.
+    struct Open: BitwiseCopyable {
+        var node: Int32
+        var members: Int32
+        var isObject: Bool
+        var outerSummary: UInt64
+    }
+
     let bytes: UnsafeBufferPointer<UInt8>
     let limits: JSONParseLimits
     var pos = 0
-    var nodes: [TapeNode] = []
+    var nodes: GrowableBuffer<TapeNode>
     var strings: [String] = []
-    /// Open containers (node indices), innermost last.
-    var open: [Int] = []
-    /// Per open container, a 64-bit summary of its keys (length, first and last byte): a key whose bit is
-    /// not set yet cannot repeat an earlier key, so most keys skip the comparison scan.
-    var keySummaries: [UInt64] = []
-    /// The innermost open container's summary (the stack above holds the enclosing ones').
-    var summary: UInt64 = 0
-    /// Whether the innermost open container is an object.
+    /// Open containers, innermost last; the innermost one's fields live in the variables below.
+    var open: GrowableBuffer<Open>
+    /// The innermost open container (-1 at the top level), its member count, and whether it is an object.
+    var current: Int32 = -1
+    var members: Int32 = 0
     var inObject = false
+    /// The innermost object's 64-bit summary of its keys (length, first and last byte): a key whose bit is
+    /// not set yet cannot repeat an earlier key, so most keys skip the comparison scan.
+    var summary: UInt64 = 0
     /// Key sets for duplicate detection in objects past 16 members, by object node.
     var keySets: [Int: Set<String>] = [:]
     var core: Parser
@@ -83,12 +134,19 @@ struct TapeParser {
         self.bytes = bytes
         self.limits = limits
         core = Parser(bytes: bytes, limits: limits)
-        nodes.reserveCapacity(max(16, bytes.count / 8))
+        // About one node per 5 bytes in typical bodies; growth doubles past that.
+        nodes = GrowableBuffer(capacity: 16 + bytes.count / 5)
+        open = GrowableBuffer(capacity: 16)
+    }
+
+    func release() {
+        nodes.release()
+        open.release()
     }
 
     func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError { core.error(message, at: offset ?? pos) }
 
-    mutating func skipWhitespace() {
+    @inline(__always) mutating func skipWhitespace() {
         while pos < bytes.count {
             let b = bytes[pos]
             if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { pos += 1 } else { return }
@@ -99,7 +157,7 @@ struct TapeParser {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { pos = 3 }
         skipWhitespace()
         try parseValue()
-        while !open.isEmpty {
+        while current >= 0 {
             skipWhitespace()
             guard pos < bytes.count else { throw error("unexpected end of input inside \(inObject ? "an object" : "an array")") }
             let b = bytes[pos]
@@ -129,17 +187,29 @@ struct TapeParser {
         return c.describeCurrent()
     }
 
+    mutating func push(isObject: Bool) {
+        open.append(Open(node: current, members: members, isObject: inObject, outerSummary: summary))
+        current = Int32(nodes.count)
+        members = 0
+        inObject = isObject
+        summary = 0
+        nodes.append(TapeNode(kind: isObject ? .object : .array, flag: false, offset: 0, length: 0, payload: 0))
+    }
+
     mutating func close() {
-        let node = open.removeLast()
-        summary = keySummaries.removeLast()
-        nodes[node].length = Int32(nodes.count)
-        if nodes[node].kind == .object && nodes[node].offset > 16 { keySets[node] = nil }
-        inObject = open.last.map { nodes[$0].kind == .object } ?? false
+        nodes[Int(current)].offset = members
+        nodes[Int(current)].length = Int32(nodes.count)
+        if inObject && members > 16 { keySets[Int(current)] = nil }
+        let outer = open.removeLast()
+        current = outer.node
+        members = outer.members
+        inObject = outer.isObject
+        summary = outer.outerSummary
     }
 
     /// Counts a new member or element in the innermost container.
     @inline(__always) mutating func attach() {
-        if let top = open.last { nodes[top].offset += 1 }
+        members &+= 1
     }
 
     mutating func parseKey() throws(JSONSyntaxError) {
@@ -154,11 +224,27 @@ struct TapeParser {
     }
 
     /// Compares the key just parsed with the object's earlier keys (a set once the object is large).
-    mutating func checkDuplicateKey(at offset: Int) throws(JSONSyntaxError) {
-        let object = open[open.count - 1]
+    @inline(__always) mutating func checkDuplicateKey(at offset: Int) throws(JSONSyntaxError) {
         let newKey = nodes.count - 1
-        let members = Int(nodes[object].offset) // members before this key (values attach after their key)
-        let bit = summaryBit(newKey)
+        let n = nodes[newKey]
+        let bit: UInt64
+        if !n.flag, n.length > 0, let base = bytes.baseAddress {
+            bit = Self.keyBit(count: Int(n.length), first: base[Int(n.offset)], last: base[Int(n.offset + n.length) - 1])
+        } else {
+            bit = summaryBit(newKey)
+        }
+        // Most keys: a bit not seen yet in a small object cannot repeat an earlier key.
+        if summary & bit == 0 && members <= 16 {
+            summary |= bit
+            return
+        }
+        try checkDuplicateKeySlowly(at: offset, bit: bit)
+    }
+
+    @inline(never) mutating func checkDuplicateKeySlowly(at offset: Int, bit: UInt64) throws(JSONSyntaxError) {
+        let object = Int(current)
+        let newKey = nodes.count - 1
+        let members = Int(self.members) // members before this key (values attach after their key)
         defer { summary |= bit }
         // Once a large object has its key set, every key goes into it (the set must stay complete).
         if members > 16, keySets[object] != nil {
@@ -189,17 +275,17 @@ struct TapeParser {
     /// The summary bit of a key, from its decoded text (escaped keys are compared by what they spell).
     func summaryBit(_ key: Int) -> UInt64 {
         let n = nodes[key]
-        let (count, first, last): (Int, UInt8, UInt8)
         if n.flag {
             let text = strings[Int(n.payload)].utf8
-            (count, first, last) = (text.count, text.first ?? 0, text.last ?? 0)
-        } else if n.length > 0 {
-            (count, first, last) = (Int(n.length), bytes[Int(n.offset)], bytes[Int(n.offset + n.length) - 1])
-        } else {
-            (count, first, last) = (0, 0, 0)
+            return Self.keyBit(count: text.count, first: text.first ?? 0, last: text.last ?? 0)
         }
-        let mix = UInt64(count) &* 0x9E37_79B9 ^ UInt64(first) &* 31 ^ UInt64(last) &* 0x85EB_CA6B
-        return 1 << ((mix ^ (mix >> 17)) & 63)
+        guard n.length > 0, let base = bytes.baseAddress else { return Self.keyBit(count: 0, first: 0, last: 0) }
+        return Self.keyBit(count: Int(n.length), first: base[Int(n.offset)], last: base[Int(n.offset + n.length) - 1])
+    }
+
+    @inline(__always) static func keyBit(count: Int, first: UInt8, last: UInt8) -> UInt64 {
+        let mix = (UInt64(truncatingIfNeeded: count) << 16 | UInt64(first) << 8 | UInt64(last)) &* 0x9E37_79B9_7F4A_7C15
+        return 1 << (mix >> 58)
     }
 
     func skip(_ node: Int) -> Int {
@@ -235,11 +321,7 @@ struct TapeParser {
             let isObject = bytes[pos] == UInt8(ascii: "{")
             if open.count >= limits.maxDepth { throw error("nesting is deeper than \(limits.maxDepth) levels") }
             attach()
-            open.append(nodes.count)
-            keySummaries.append(summary)
-            summary = 0
-            inObject = isObject
-            nodes.append(TapeNode(kind: isObject ? .object : .array, flag: false, offset: 0, length: 0, payload: 0))
+            push(isObject: isObject)
             pos += 1
             skipWhitespace()
             if pos < bytes.count, bytes[pos] == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {

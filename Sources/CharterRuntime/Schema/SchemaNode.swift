@@ -189,6 +189,14 @@ public final class SchemaNode: @unchecked Sendable {
     let enumMessage: String?
     let patternMessage: String?
     let formatMessage: String?
+    /// The numeric keywords as plain values (nil when there are none).
+    let numberRules: NumberRules?
+    /// Declared properties by raw key bytes.
+    let propertyLookup: PropertyLookup
+    /// Bits (by property index) of the required properties, and whether that mask covers all of `required`
+    /// (every required name declared among the first 64 properties).
+    let requiredMask: UInt64
+    let requiredMaskIsComplete: Bool
 
     public init(_ k: SchemaKeywords) {
         name = k.name
@@ -242,10 +250,17 @@ public final class SchemaNode: @unchecked Sendable {
         enumMessage = k.enumValues.map(Messages.enumeration)
         patternMessage = k.pattern.map { "Must match the pattern \($0.source)" }
         formatMessage = k.format.map { "Must be \($0.explanation)" }
+        numberRules = NumberRules(k)
+        propertyLookup = PropertyLookup(k.properties.map(\.name))
         composes = !k.allOf.isEmpty || !k.anyOf.isEmpty || !k.oneOf.isEmpty || k.not != nil || k.ifSchema != nil || k.discriminator != nil
         requiredProperty = k.required.map { name in k.properties.firstIndex { $0.name == name } ?? -1 }
+        let requiredPositions = requiredProperty
+        requiredMask = requiredPositions.reduce(0) { $1 >= 0 && $1 < 64 ? $0 | 1 << UInt64($1) : $0 }
+        requiredMaskIsComplete = requiredPositions.allSatisfy { $0 >= 0 && $0 < 64 }
         propertyIndex = k.properties.count > 8 ? Dictionary(k.properties.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a }) : nil
     }
+
+    deinit { propertyLookup.deallocate() }
 
     /// The schema for property `name`, if declared.
     @inline(__always) func property(_ name: String) -> SchemaIndex? {

@@ -10,6 +10,10 @@ protocol JSONDocument {
     func bool(_ r: Ref) -> Bool
     func isIntegral(_ r: Ref) -> Bool
     func number(_ r: Ref) -> JSONNumber
+    /// The number in the form the fast comparisons use (no strings).
+    func sample(_ r: Ref) -> NumberRules.Sample
+    /// The number as mantissa × 10^-scale, when its literal has no exponent and at most 18 digits.
+    func scaled(_ r: Ref) -> (mantissa: Int64, scale: Int)?
     func withUTF8<T>(_ r: Ref, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T
     func keyUTF8<T>(_ k: Key, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T
     func keyString(_ k: Key) -> String
@@ -92,6 +96,8 @@ struct ValueDocument: JSONDocument {
     func bool(_ r: JSONValue) -> Bool { if case .bool(let b) = r { return b } else { return false } }
     func isIntegral(_ r: JSONValue) -> Bool { if case .number(let n) = r { return n.isIntegral } else { return false } }
     func number(_ r: JSONValue) -> JSONNumber { if case .number(let n) = r { return n } else { return JSONNumber(0) } }
+    func sample(_ r: JSONValue) -> NumberRules.Sample { NumberRules.Sample(number(r)) }
+    func scaled(_ r: JSONValue) -> (mantissa: Int64, scale: Int)? { NumberMath.scaled(number(r)) }
 
     func withUTF8<T>(_ r: JSONValue, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
         guard case .string(var s) = r else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
@@ -127,6 +133,18 @@ extension TapeView: JSONDocument {
         if n.flag { return true }
         let d = Double(bitPattern: UInt64(bitPattern: n.payload))
         return d.isFinite && d == d.rounded()
+    }
+
+    func sample(_ r: Int32) -> NumberRules.Sample {
+        let n = nodes[Int(r)]
+        if n.flag { return NumberRules.Sample(integer: n.payload, double: Double(n.payload), exact: n.payload.magnitude <= 1 << 53) }
+        return NumberRules.Sample(integer: nil, double: Double(bitPattern: UInt64(bitPattern: n.payload)), exact: false)
+    }
+
+    func scaled(_ r: Int32) -> (mantissa: Int64, scale: Int)? {
+        let n = nodes[Int(r)]
+        if n.flag { return (n.payload, 0) }
+        return NumberMath.scaled(UnsafeBufferPointer(rebasing: bytes[Int(n.offset)..<Int(n.offset + n.length)]))
     }
 
     func withUTF8<T>(_ r: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {

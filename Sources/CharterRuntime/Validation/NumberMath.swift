@@ -14,12 +14,17 @@ enum NumberMath {
     static func scaled(_ n: JSONNumber) -> (mantissa: Int64, scale: Int)? {
         if let i = n.integer, n.literal == nil { return (i, 0) }
         guard let literal = n.literal else { return nil }
+        return scaled(literal.utf8)
+    }
+
+    /// The same from the literal's bytes (nil for exponents and more than 18 digits).
+    @inline(__always) static func scaled(_ literal: some Sequence<UInt8>) -> (mantissa: Int64, scale: Int)? {
         var mantissa: Int64 = 0
         var scale = 0
         var negative = false
         var afterPoint = false
         var digits = 0
-        for b in literal.utf8 {
+        for b in literal {
             switch b {
             case UInt8(ascii: "-"): negative = true
             case UInt8(ascii: "."): afterPoint = true
@@ -32,6 +37,12 @@ enum NumberMath {
             }
         }
         return (negative ? -mantissa : mantissa, scale)
+    }
+
+    static func powerOf10(_ n: Int) -> Int64 {
+        var p: Int64 = 1
+        for _ in 0..<n { p &*= 10 }
+        return p
     }
 
     static func isMultiple(_ value: JSONNumber, of divisor: JSONNumber) -> Bool {

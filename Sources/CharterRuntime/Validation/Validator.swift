@@ -20,6 +20,7 @@ public struct Validator: Sendable {
     public func validate(_ value: JSONValue, against index: SchemaIndex, direction: MessageDirection = .request,
                          location: IssueLocation = .body, base: String = "") -> [ValidationIssue] {
         var run = ValidationRun(document: ValueDocument(), schemas: schemas, direction: direction, location: location, base: base, maxDepth: maxDepth)
+        defer { run.release() }
         run.check(value, index, depth: 0)
         return run.issues
     }
@@ -29,6 +30,7 @@ public struct Validator: Sendable {
                          location: IssueLocation = .body, base: String = "") -> [ValidationIssue] {
         tape.withView { view in
             var run = ValidationRun(document: view, schemas: schemas, direction: direction, location: location, base: base, maxDepth: maxDepth)
+            defer { run.release() }
             run.check(0, index, depth: 0)
             return run.issues
         }
@@ -37,6 +39,7 @@ public struct Validator: Sendable {
     /// Whether `value` is valid (stops at the first violation).
     public func isValid(_ value: JSONValue, against index: SchemaIndex, direction: MessageDirection = .request) -> Bool {
         var run = ValidationRun(document: ValueDocument(), schemas: schemas, direction: direction, location: .body, base: "", maxDepth: maxDepth)
+        defer { run.release() }
         run.stopAtFirst = true
         run.check(value, index, depth: 0)
         return run.issues.isEmpty
@@ -61,7 +64,7 @@ struct ValidationRun<Document: JSONDocument> {
     let base: String
     let maxDepth: Int
     /// Path steps keep the document's keys; they become strings only when an issue is reported.
-    var path: [Step] = []
+    var path = PathStack<Step>()
     var issues: [ValidationIssue] = []
     var stopAtFirst = false
 
@@ -69,7 +72,6 @@ struct ValidationRun<Document: JSONDocument> {
         self.document = document
         schemaSet = schemas
         unretained = schemas.unretained
-        path.reserveCapacity(16)
         self.direction = direction
         self.location = location
         self.base = base
@@ -78,10 +80,12 @@ struct ValidationRun<Document: JSONDocument> {
 
     var done: Bool { stopAtFirst && !issues.isEmpty }
 
+    func release() { path.release() }
+
     mutating func report(_ constraint: String, _ message: String, value: Ref?, at extra: PathComponent? = nil) {
         var components: [PathComponent] = []
         components.reserveCapacity(path.count + 1)
-        for step in path {
+        for step in path.elements {
             switch step {
             case .key(let k): components.append(.key(document.keyString(k)))
             case .index(let i): components.append(.index(i))
@@ -164,22 +168,39 @@ struct ValidationRun<Document: JSONDocument> {
     // MARK: Numbers
 
     mutating func checkNumber(_ value: Ref, _ s: SchemaNode) {
-        guard s.minimum != nil || s.maximum != nil || s.exclusiveMinimum != nil || s.exclusiveMaximum != nil
-            || s.multipleOf != nil || s.integerFormat != nil else { return }
-        let n = document.number(value)
-        if let b = s.minimum, NumberMath.compare(n, b.value) < 0 { report("minimum", "Must be at least \(b.text)", value: value) }
-        if let b = s.maximum, NumberMath.compare(n, b.value) > 0 { report("maximum", "Must be at most \(b.text)", value: value) }
-        if let b = s.exclusiveMinimum, NumberMath.compare(n, b.value) <= 0 { report("exclusiveMinimum", "Must be greater than \(b.text)", value: value) }
-        if let b = s.exclusiveMaximum, NumberMath.compare(n, b.value) >= 0 { report("exclusiveMaximum", "Must be less than \(b.text)", value: value) }
-        if let m = s.multipleOf, !NumberMath.isMultiple(n, of: m.value) { report("multipleOf", "Must be a multiple of \(m.text)", value: value) }
-        if let f = s.integerFormat, n.isIntegral {
+        guard let rules = s.numberRules else { return }
+        let v = document.sample(value)
+        if let b = rules.minimum, compare(value, v, b, s.minimum) < 0 {
+            report("minimum", "Must be at least \(s.minimum?.text ?? "")", value: value)
+        }
+        if let b = rules.maximum, compare(value, v, b, s.maximum) > 0 {
+            report("maximum", "Must be at most \(s.maximum?.text ?? "")", value: value)
+        }
+        if let b = rules.exclusiveMinimum, compare(value, v, b, s.exclusiveMinimum) <= 0 {
+            report("exclusiveMinimum", "Must be greater than \(s.exclusiveMinimum?.text ?? "")", value: value)
+        }
+        if let b = rules.exclusiveMaximum, compare(value, v, b, s.exclusiveMaximum) >= 0 {
+            report("exclusiveMaximum", "Must be less than \(s.exclusiveMaximum?.text ?? "")", value: value)
+        }
+        if rules.checksMultipleOf, let m = s.multipleOf {
+            let multiple = document.scaled(value).flatMap { rules.isMultiple($0) } ?? NumberMath.isMultiple(document.number(value), of: m.value)
+            if !multiple { report("multipleOf", "Must be a multiple of \(m.text)", value: value) }
+        }
+        if let f = rules.integerFormat, v.isIntegral {
             let fits: Bool
             switch f {
-            case .int32: fits = n.integer.map { $0 >= Int64(Int32.min) && $0 <= Int64(Int32.max) } ?? false
-            case .int64: fits = n.integer != nil
+            case .int32: fits = v.integral.map { $0 >= Int64(Int32.min) && $0 <= Int64(Int32.max) } ?? false
+            case .int64: fits = v.integral != nil
             }
             if !fits { report("format", "Must fit in a \(f == .int32 ? 32 : 64)-bit integer", value: value) }
         }
+    }
+
+    /// Compares a value with a bound: exactly on plain values when that decides it, else on the decimal literals.
+    @inline(__always) func compare(_ value: Ref, _ v: NumberRules.Sample, _ fast: NumberRules.Bound, _ bound: NumericBound?) -> Int {
+        if let r = NumberRules.compare(v, fast) { return r }
+        guard let bound else { return 0 }
+        return NumberMath.compare(document.number(value), bound.value)
     }
 
     // MARK: Strings
@@ -228,9 +249,9 @@ struct ValidationRun<Document: JSONDocument> {
                 default: continue
                 }
             }
-            path.append(.index(i))
+            path.push(.index(i))
             check(element, schema, depth: depth + 1)
-            path.removeLast()
+            path.pop()
             if done { return }
         }
         if let contains = s.contains {
@@ -270,16 +291,8 @@ struct ValidationRun<Document: JSONDocument> {
 
     /// The index in `s.properties` of the property named `key`, or -1.
     @inline(__always) func propertyPosition(_ s: SchemaNode, _ key: Document.Key) -> Int {
-        if let index = s.propertyIndex { return index[document.keyString(key)] ?? -1 }
-        return document.keyUTF8(key) { bytes in
-            for (i, name) in s.propertyUTF8.enumerated() where name.count == bytes.count {
-                // Names are short: compare bytes inline rather than calling memcmp.
-                var equal = true
-                for j in 0..<name.count where name[j] != bytes[j] { equal = false; break }
-                if equal { return i }
-            }
-            return -1
-        }
+        let lookup = s.propertyLookup
+        return document.keyUTF8(key) { lookup.find($0) }
     }
 
     mutating func checkObject(_ value: Ref, _ s: SchemaNode, depth: Int) {
@@ -297,7 +310,9 @@ struct ValidationRun<Document: JSONDocument> {
     }
 
     mutating func checkObjectMembers(_ value: Ref, _ s: SchemaNode, _ positions: UnsafeMutableBufferPointer<Int>, _ seen: UInt64, depth: Int) {
-        for (r, name) in s.required.enumerated() {
+        // Usually every required property is declared and present: one mask test instead of a loop.
+        let requiredPresent = s.requiredMaskIsComplete && s.requiredMask & ~seen == 0
+        for (r, name) in s.required.enumerated() where !requiredPresent {
             let p = s.requiredProperty[r]
             let present = (p >= 0 && p < 64) ? seen & (1 << UInt64(p)) != 0 : document.member(value, name) != nil
             if present { continue }
@@ -320,7 +335,7 @@ struct ValidationRun<Document: JSONDocument> {
         }
         let checksExtras = s.additionalProperties != nil || !s.patternProperties.isEmpty || s.propertyNames != nil
         for (i, (key, child)) in document.members(value).enumerated() {
-            path.append(.key(key))
+            path.push(.key(key))
             var matched = false
             if positions[i] >= 0 {
                 let p = s.properties[positions[i]].schema
@@ -344,6 +359,7 @@ struct ValidationRun<Document: JSONDocument> {
                     let keyText = document.keyString(key)
                     var keyRun = ValidationRun<ValueDocument>(document: ValueDocument(), schemas: schemaSet, direction: direction,
                                                               location: location, base: base, maxDepth: maxDepth)
+                    defer { keyRun.release() }
                     keyRun.check(.string(keyText), names, depth: depth + 1)
                     for issue in keyRun.issues {
                         report("propertyNames", "Property name '\(keyText)' is not allowed: \(issue.message)", value: nil)
@@ -357,7 +373,7 @@ struct ValidationRun<Document: JSONDocument> {
                     }
                 }
             }
-            path.removeLast()
+            path.pop()
             if done { return }
         }
         for (name, schema) in s.dependentSchemas where document.member(value, name) != nil {
@@ -368,9 +384,9 @@ struct ValidationRun<Document: JSONDocument> {
             for (key, child) in document.members(value) {
                 let name = document.keyString(key)
                 if known.contains(name) || s.patternProperties.contains(where: { $0.pattern.matches(name) }) { continue }
-                path.append(.key(key))
+                path.push(.key(key))
                 report("unevaluatedProperties", "Property is not allowed", value: child)
-                path.removeLast()
+                path.pop()
             }
         }
     }
@@ -454,7 +470,7 @@ struct ValidationRun<Document: JSONDocument> {
     /// No branch matched: when the closest branch failed only below the top level, its issues say the most;
     /// otherwise one issue names the alternatives.
     mutating func reportBranchFailure(_ keyword: String, _ value: Ref, _ branches: [SchemaIndex], closest: [ValidationIssue]?) {
-        let here = IssuePath.pointer(path.map { step -> PathComponent in
+        let here = IssuePath.pointer(path.elements.map { step -> PathComponent in
             switch step {
             case .key(let k): .key(document.keyString(k))
             case .index(let i): .index(i)
