@@ -36,7 +36,9 @@ public struct AirlineService: AirlineAPIProtocol {
             let price = flights[index].price
             let booking = Booking(bookingID: String(format: "BK%08d", bookings.count + 1), status: .confirmed, flightID: request.flightID,
                                   passengers: request.passengers,
-                                  total: Money(amount: price.amount * Double(request.passengers.count), currency: price.currency),
+                                  // Whole cents: 612.40 × 3 in binary floating point is 1837.1999999999998, which the
+                                  // spec's `multipleOf: 0.01` rightly refuses (response validation found it).
+                                  total: Money(amount: (price.amount * 100 * Double(request.passengers.count)).rounded() / 100, currency: price.currency),
                                   createdAt: Date(timeIntervalSince1970: 1_795_000_000 + Double(bookings.count)))
             bookings.append(booking)
             attempts[key] = (request, booking)

@@ -16,6 +16,12 @@ public struct ServerOptions: ParsableArguments {
     @Option(help: "Response validation: enforce (500 on a broken response), report (log it) or off.")
     public var responseValidation: String = "enforce"
 
+    @Option(help: "A bearer token the server accepts (repeatable).")
+    public var token: [String] = ["t0k3n"]
+
+    @Option(help: "Request validation: on, or off (only what decoding needs; for measuring its cost).")
+    public var requestValidation: String = "on"
+
     public init() {}
 
     public var validationOptions: ValidationOptions {
@@ -24,7 +30,7 @@ public struct ServerOptions: ParsableArguments {
         case "off": .off
         default: .enforce
         }
-        return ValidationOptions(responseValidation: mode)
+        return ValidationOptions(responseValidation: mode, requestValidation: requestValidation != "off")
     }
 }
 

@@ -37,6 +37,8 @@ public struct UserService: UsersV2APIProtocol {
         func delete(_ id: Int64) -> Bool {
             guard let index = users.firstIndex(where: { $0.userID == id }) else { return false }
             users.remove(at: index)
+            // An Idempotency-Key lives as long as what it created: a replay must not hand out a deleted user.
+            attempts = attempts.filter { $0.value.1.userID != id }
             return true
         }
     }

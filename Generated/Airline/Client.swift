@@ -91,6 +91,8 @@ public struct AirlineClient: Sendable {
     }
 
     /// `DELETE /bookings/{booking_id}` — Cancel a booking
+    ///
+    /// The booking stays readable, with status `cancelled`; cancelling it again is a 409.
     public func cancelBooking(_ input: CancelBooking.Input) async throws -> CancelBooking.Output {
         try await client.send(CancelBooking.self, input)
     }

@@ -189,6 +189,8 @@ public enum GetFlight: APIOperation {
     public enum Output: Sendable, Hashable {
         /// The flight.
         case ok(Flight)
+        /// The request violates the contract; every violation is listed.
+        case badRequest(ErrorResponse)
         /// Nothing has this id.
         case notFound(ErrorResponse)
         /// A status the spec does not document, with the raw body.
@@ -204,6 +206,7 @@ public enum GetFlight: APIOperation {
         ],
         responses: [
             ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 85)]),
+            ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 5)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 8)]),
         ]
     )
@@ -218,6 +221,9 @@ public enum GetFlight: APIOperation {
         switch output {
         case .ok(let body):
             response.status = 200
+            try response.json(body)
+        case .badRequest(let body):
+            response.status = 400
             try response.json(body)
         case .notFound(let body):
             response.status = 404
@@ -236,6 +242,8 @@ public enum GetFlight: APIOperation {
         switch response.statusCode {
         case 200:
             return try .ok(response.json())
+        case 400:
+            return try .badRequest(response.json())
         case 404:
             return try .notFound(response.json())
         default:
@@ -259,6 +267,8 @@ public enum ListSeats: APIOperation {
     public enum Output: Sendable, Hashable {
         /// Free seats.
         case ok([SeatNumber])
+        /// The request violates the contract; every violation is listed.
+        case badRequest(ErrorResponse)
         /// Nothing has this id.
         case notFound(ErrorResponse)
         /// A status the spec does not document, with the raw body.
@@ -274,6 +284,7 @@ public enum ListSeats: APIOperation {
         ],
         responses: [
             ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 86)]),
+            ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 5)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 8)]),
         ]
     )
@@ -288,6 +299,9 @@ public enum ListSeats: APIOperation {
         switch output {
         case .ok(let body):
             response.status = 200
+            try response.json(body)
+        case .badRequest(let body):
+            response.status = 400
             try response.json(body)
         case .notFound(let body):
             response.status = 404
@@ -306,6 +320,8 @@ public enum ListSeats: APIOperation {
         switch response.statusCode {
         case 200:
             return try .ok(response.json())
+        case 400:
+            return try .badRequest(response.json())
         case 404:
             return try .notFound(response.json())
         default:
@@ -371,7 +387,8 @@ public enum CreateBooking: APIOperation {
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 7)]),
             ResponseContract(status: "409", content: [MediaTypeContract(mediaType: "application/json", schema: 92)]),
             ResponseContract(status: "422", content: [MediaTypeContract(mediaType: "application/json", schema: 93)]),
-        ]
+        ],
+        security: [["bearerAuth"]]
     )
 
     public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -448,6 +465,8 @@ public enum ListBookings: APIOperation {
     public enum Output: Sendable, Hashable {
         /// A page of bookings.
         case ok(BookingPage)
+        /// The request violates the contract; every violation is listed.
+        case badRequest(ErrorResponse)
         /// Missing or invalid bearer token.
         case unauthorized(ErrorResponse)
         /// A status the spec does not document, with the raw body.
@@ -465,8 +484,10 @@ public enum ListBookings: APIOperation {
         ],
         responses: [
             ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 96)]),
+            ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 5)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 7)]),
-        ]
+        ],
+        security: [["bearerAuth"]]
     )
 
     public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -481,6 +502,9 @@ public enum ListBookings: APIOperation {
         switch output {
         case .ok(let body):
             response.status = 200
+            try response.json(body)
+        case .badRequest(let body):
+            response.status = 400
             try response.json(body)
         case .unauthorized(let body):
             response.status = 401
@@ -501,6 +525,8 @@ public enum ListBookings: APIOperation {
         switch response.statusCode {
         case 200:
             return try .ok(response.json())
+        case 400:
+            return try .badRequest(response.json())
         case 401:
             return try .unauthorized(response.json())
         default:
@@ -522,6 +548,10 @@ public enum GetBooking: APIOperation {
     public enum Output: Sendable, Hashable {
         /// The booking.
         case ok(Booking)
+        /// The request violates the contract; every violation is listed.
+        case badRequest(ErrorResponse)
+        /// Missing or invalid bearer token.
+        case unauthorized(ErrorResponse)
         /// Nothing has this id.
         case notFound(ErrorResponse)
         /// A status the spec does not document, with the raw body.
@@ -537,8 +567,11 @@ public enum GetBooking: APIOperation {
         ],
         responses: [
             ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 98)]),
+            ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 5)]),
+            ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 7)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 8)]),
-        ]
+        ],
+        security: [["bearerAuth"]]
     )
 
     public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -551,6 +584,12 @@ public enum GetBooking: APIOperation {
         switch output {
         case .ok(let body):
             response.status = 200
+            try response.json(body)
+        case .badRequest(let body):
+            response.status = 400
+            try response.json(body)
+        case .unauthorized(let body):
+            response.status = 401
             try response.json(body)
         case .notFound(let body):
             response.status = 404
@@ -569,6 +608,10 @@ public enum GetBooking: APIOperation {
         switch response.statusCode {
         case 200:
             return try .ok(response.json())
+        case 400:
+            return try .badRequest(response.json())
+        case 401:
+            return try .unauthorized(response.json())
         case 404:
             return try .notFound(response.json())
         default:
@@ -578,6 +621,8 @@ public enum GetBooking: APIOperation {
 }
 
 /// `DELETE /bookings/{booking_id}` — Cancel a booking
+///
+/// The booking stays readable, with status `cancelled`; cancelling it again is a 409.
 public enum CancelBooking: APIOperation {
     public struct Input: Sendable, Hashable {
         public var bookingID: String
@@ -590,6 +635,10 @@ public enum CancelBooking: APIOperation {
     public enum Output: Sendable, Hashable {
         /// The booking was cancelled.
         case noContent
+        /// The request violates the contract; every violation is listed.
+        case badRequest(ErrorResponse)
+        /// Missing or invalid bearer token.
+        case unauthorized(ErrorResponse)
         /// Nothing has this id.
         case notFound(ErrorResponse)
         /// The booking can no longer be cancelled.
@@ -607,9 +656,12 @@ public enum CancelBooking: APIOperation {
         ],
         responses: [
             ResponseContract(status: "204"),
+            ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 5)]),
+            ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 7)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 8)]),
             ResponseContract(status: "409", content: [MediaTypeContract(mediaType: "application/json", schema: 99)]),
-        ]
+        ],
+        security: [["bearerAuth"]]
     )
 
     public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -622,6 +674,12 @@ public enum CancelBooking: APIOperation {
         switch output {
         case .noContent:
             response.status = 204
+        case .badRequest(let body):
+            response.status = 400
+            try response.json(body)
+        case .unauthorized(let body):
+            response.status = 401
+            try response.json(body)
         case .notFound(let body):
             response.status = 404
             try response.json(body)
@@ -642,6 +700,10 @@ public enum CancelBooking: APIOperation {
         switch response.statusCode {
         case 204:
             return .noContent
+        case 400:
+            return try .badRequest(response.json())
+        case 401:
+            return try .unauthorized(response.json())
         case 404:
             return try .notFound(response.json())
         case 409:

@@ -26,6 +26,7 @@ extension APISchemas {
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 32)
         k.minimum = NumericBound(JSONNumber(Int64(0)), text: "0")
+        k.maximum = NumericBound(JSONNumber(Int64(1000000)), text: "1000000")
         k.defaultValue = .number(JSONNumber(Int64(0)))
         all.append(k)
         // #4
@@ -506,6 +507,7 @@ extension APISchemas {
         // #94
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 8)
+        k.minItems = 1
         k.items = .schema(95)
         all.append(k)
         // #95

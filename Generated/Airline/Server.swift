@@ -30,6 +30,8 @@ public protocol AirlineAPIProtocol: Sendable {
     func getBooking(_ input: GetBooking.Input) async throws -> GetBooking.Output
 
     /// `DELETE /bookings/{booking_id}` — Cancel a booking
+    ///
+    /// The booking stays readable, with status `cancelled`; cancelling it again is a 409.
     func cancelBooking(_ input: CancelBooking.Input) async throws -> CancelBooking.Output
 }
 

@@ -56,7 +56,8 @@ public enum ListUsers: APIOperation {
             ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 35)], headers: [HeaderContract(name: "X-Total-Count", required: false, schema: 34)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 4)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 6)]),
-        ]
+        ],
+        security: [["bearerAuth"]]
     )
 
     public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -154,7 +155,8 @@ public enum CreateUser: APIOperation {
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 4)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 6)]),
             ResponseContract(status: "409", content: [MediaTypeContract(mediaType: "application/json", schema: 39)]),
-        ]
+        ],
+        security: [["bearerAuth"]]
     )
 
     public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -220,6 +222,8 @@ public enum GetUser: APIOperation {
     public enum Output: Sendable, Hashable {
         /// The user.
         case ok(User)
+        /// The request did not match the contract.
+        case badRequest(ErrorResponse)
         /// Missing or invalid credentials.
         case unauthorized(ErrorResponse)
         /// No user has this id.
@@ -237,9 +241,11 @@ public enum GetUser: APIOperation {
         ],
         responses: [
             ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 40)]),
+            ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 4)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 6)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 7)]),
-        ]
+        ],
+        security: [["bearerAuth"]]
     )
 
     public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -252,6 +258,9 @@ public enum GetUser: APIOperation {
         switch output {
         case .ok(let body):
             response.status = 200
+            try response.json(body)
+        case .badRequest(let body):
+            response.status = 400
             try response.json(body)
         case .unauthorized(let body):
             response.status = 401
@@ -273,6 +282,8 @@ public enum GetUser: APIOperation {
         switch response.statusCode {
         case 200:
             return try .ok(response.json())
+        case 400:
+            return try .badRequest(response.json())
         case 401:
             return try .unauthorized(response.json())
         case 404:
@@ -301,6 +312,8 @@ public enum ReplaceUser: APIOperation {
         case ok(User)
         /// The request did not match the contract.
         case badRequest(ErrorResponse)
+        /// Missing or invalid credentials.
+        case unauthorized(ErrorResponse)
         /// No user has this id.
         case notFound(ErrorResponse)
         /// A status the spec does not document, with the raw body.
@@ -318,8 +331,10 @@ public enum ReplaceUser: APIOperation {
         responses: [
             ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 42)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 4)]),
+            ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 6)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 7)]),
-        ]
+        ],
+        security: [["bearerAuth"]]
     )
 
     public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -336,6 +351,9 @@ public enum ReplaceUser: APIOperation {
             try response.json(body)
         case .badRequest(let body):
             response.status = 400
+            try response.json(body)
+        case .unauthorized(let body):
+            response.status = 401
             try response.json(body)
         case .notFound(let body):
             response.status = 404
@@ -357,6 +375,8 @@ public enum ReplaceUser: APIOperation {
             return try .ok(response.json())
         case 400:
             return try .badRequest(response.json())
+        case 401:
+            return try .unauthorized(response.json())
         case 404:
             return try .notFound(response.json())
         default:
@@ -383,6 +403,8 @@ public enum UpdateUser: APIOperation {
         case ok(User)
         /// The request did not match the contract.
         case badRequest(ErrorResponse)
+        /// Missing or invalid credentials.
+        case unauthorized(ErrorResponse)
         /// No user has this id.
         case notFound(ErrorResponse)
         /// A status the spec does not document, with the raw body.
@@ -400,8 +422,10 @@ public enum UpdateUser: APIOperation {
         responses: [
             ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 44)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 4)]),
+            ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 6)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 7)]),
-        ]
+        ],
+        security: [["bearerAuth"]]
     )
 
     public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -418,6 +442,9 @@ public enum UpdateUser: APIOperation {
             try response.json(body)
         case .badRequest(let body):
             response.status = 400
+            try response.json(body)
+        case .unauthorized(let body):
+            response.status = 401
             try response.json(body)
         case .notFound(let body):
             response.status = 404
@@ -439,6 +466,8 @@ public enum UpdateUser: APIOperation {
             return try .ok(response.json())
         case 400:
             return try .badRequest(response.json())
+        case 401:
+            return try .unauthorized(response.json())
         case 404:
             return try .notFound(response.json())
         default:
@@ -461,6 +490,8 @@ public enum DeleteUser: APIOperation {
     public enum Output: Sendable, Hashable {
         /// The user was deleted.
         case noContent
+        /// The request did not match the contract.
+        case badRequest(ErrorResponse)
         /// Missing or invalid credentials.
         case unauthorized(ErrorResponse)
         /// No user has this id.
@@ -478,9 +509,11 @@ public enum DeleteUser: APIOperation {
         ],
         responses: [
             ResponseContract(status: "204"),
+            ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 4)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 6)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 7)]),
-        ]
+        ],
+        security: [["bearerAuth"]]
     )
 
     public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -493,6 +526,9 @@ public enum DeleteUser: APIOperation {
         switch output {
         case .noContent:
             response.status = 204
+        case .badRequest(let body):
+            response.status = 400
+            try response.json(body)
         case .unauthorized(let body):
             response.status = 401
             try response.json(body)
@@ -513,6 +549,8 @@ public enum DeleteUser: APIOperation {
         switch response.statusCode {
         case 204:
             return .noContent
+        case 400:
+            return try .badRequest(response.json())
         case 401:
             return try .unauthorized(response.json())
         case 404:

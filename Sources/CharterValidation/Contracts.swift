@@ -4,13 +4,14 @@ import CharterSpec
 /// Operation contracts for the runtime, read off a loaded document.
 enum ContractBuilder {
     static func contracts(for document: Document) -> [OperationContract] {
-        document.operations.map { contract($0.operation) } + document.webhooks.flatMap { $0.item.operations.map(contract) }
+        document.operations.map { contract($0.operation, inherited: document.security) }
+            + document.webhooks.flatMap { $0.item.operations.map { contract($0, inherited: document.security) } }
     }
 
     /// `x-charter-max-body-size` on an operation (bytes) overrides the server-wide request body limit.
     static let maxBodySizeExtension = "x-charter-max-body-size"
 
-    static func contract(_ operation: Operation) -> OperationContract {
+    static func contract(_ operation: Operation, inherited: [SecurityRequirement]?) -> OperationContract {
         OperationContract(
             operationID: operation.operationId,
             method: operation.method.rawValue.uppercased(),
@@ -21,7 +22,8 @@ enum ContractBuilder {
                 ResponseContract(status: response.statusCode, content: response.content.map(media),
                                  headers: response.headers.map { HeaderContract(name: $0.name, required: $0.value.required, schema: $0.value.schema?.index) })
             },
-            maxBodySize: operation.extensions[maxBodySizeExtension]?.int
+            maxBodySize: operation.extensions[maxBodySizeExtension]?.int,
+            security: (operation.security ?? inherited ?? []).map { $0.schemes.map(\.name) }
         )
     }
 

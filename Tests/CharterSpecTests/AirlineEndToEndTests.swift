@@ -34,7 +34,7 @@ struct AirlineEndToEndTests {
     func withAirline(_ body: @Sendable (AirlineClient, AirlineClient) async throws -> Void) async throws {
         let router = Router()
         try AirlineService().registerHandlers(on: router, options: ValidationOptions(responseValidation: .enforce),
-                                              middlewares: [BearerAuthMiddleware(publicOperations: ["searchFlights", "getFlight", "listSeats"])])
+                                              middlewares: [BearerAuthMiddleware(contracts: Airline.APIOperations.contracts, tokens: ["t0k3n"])])
         try await withServer(router) { url in
             let client = AirlineClient(serverURL: url, middlewares: [BearerToken()], validation: serverSideOnly)
             let anonymous = AirlineClient(serverURL: url, validation: serverSideOnly)
@@ -107,15 +107,34 @@ struct AirlineEndToEndTests {
                 return
             }
             #expect(missing.error.code == "FLIGHT_NOT_FOUND")
-            // getFlight documents no 400: the validation answer arrives as `undocumented` (a client enforcing
-            // responses would throw instead, as the next call shows).
-            guard case .undocumented(400, let raw) = try await lenient.getFlight(flightID: "not-a-flight") else {
-                Issue.record("expected an undocumented 400")
+            guard case .badRequest(let bad) = try await lenient.getFlight(flightID: "not-a-flight") else {
+                Issue.record("expected 400")
                 return
             }
-            let bad = try JSONDecoder().decode(Airline.ErrorResponse.self, from: raw)
             #expect(items(bad) == [#"flight_id|path|pattern|Must match the pattern ^[A-Z0-9]{2}[0-9]{1,4}-[0-9]{8}$"#])
-            await #expect(throws: ContractViolation.self) { _ = try await client.getFlight(flightID: "not-a-flight") }
+
+            // createBooking documents no 413: the answer to a body over the limit arrives as `undocumented` (a client
+            // enforcing responses throws instead).
+            let lenientWithToken = AirlineClient(serverURL: client.serverURL, middlewares: [BearerToken()],
+                                                 validation: ClientValidation(validateRequests: false, responses: .report))
+            var huge = Self.booking()
+            huge.passengers[0].firstName = String(repeating: "a", count: 9 << 20)
+            guard case .undocumented(413, let raw) = try await lenientWithToken.createBooking(idempotencyKey: UUID(), body: huge) else {
+                Issue.record("expected an undocumented 413")
+                return
+            }
+            let tooLarge = try JSONDecoder().decode(Airline.ErrorResponse.self, from: raw)
+            #expect(tooLarge.error.code == "PAYLOAD_TOO_LARGE")
+            await #expect(throws: ContractViolation.self) { _ = try await client.createBooking(idempotencyKey: UUID(), body: huge) }
+            // A client checking its requests refuses the body before sending it, saying why.
+            let strict = AirlineClient(serverURL: client.serverURL, middlewares: [BearerToken()],
+                                       validation: ClientValidation(validateRequests: true, responses: .enforce))
+            do {
+                _ = try await strict.createBooking(idempotencyKey: UUID(), body: huge)
+                Issue.record("expected the client to refuse the body")
+            } catch let violation as ContractViolation {
+                #expect(violation.phase == .request && violation.issues.map(\.constraint) == ["PAYLOAD_TOO_LARGE"])
+            }
 
             guard case .ok(let seats) = try await client.listSeats(flightID: "BA117-20261201") else {
                 Issue.record("expected 200")
@@ -240,6 +259,39 @@ struct AirlineEndToEndTests {
                 Issue.record("expected 404")
                 return
             }
+        }
+    }
+
+    /// What schemathesis found against this server: the spec's `security` decides which operations need a token
+    /// (not a list in the server), an unknown token is refused, `status=` is an empty array, and TRACE is a 405.
+    @Test func securityComesFromTheContractAndEdgesOfTheWireAreAnswered() async throws {
+        let contracts = Dictionary(uniqueKeysWithValues: Airline.APIOperations.contracts.map { ($0.operationID, $0) })
+        #expect(contracts["searchFlights"]?.allowsAnonymous == true && contracts["searchFlights"]?.security == [])
+        #expect(contracts["createBooking"]?.security == [["bearerAuth"]] && contracts["createBooking"]?.allowsAnonymous == false)
+        try await withAirline { _, anonymous in
+            guard case .ok = try await anonymous.getFlight(flightID: "BA117-20261201") else {
+                Issue.record("expected 200 without a token")
+                return
+            }
+        }
+        let router = Router()
+        try AirlineService().registerHandlers(on: router, options: ValidationOptions(responseValidation: .enforce),
+                                              middlewares: [BearerAuthMiddleware(contracts: Airline.APIOperations.contracts, tokens: ["t0k3n"])])
+        try await withServer(router) { url in
+            let invalid = try await send(url, "GET", "/bookings", headers: ["Authorization": "Bearer nope"])
+            #expect(invalid.status == 401)
+            #expect(invalid.json?["error"]?["code"] == .string("INVALID_TOKEN"))
+            #expect(invalid.header("WWW-Authenticate") == #"Bearer error="invalid_token""#)
+            let missing = try await send(url, "DELETE", "/bookings/BK00000001")
+            #expect(missing.status == 401 && missing.json?["error"]?["code"] == .string("UNAUTHORIZED"))
+            // `status=` is the empty array (how the client writes one), so `minItems` speaks, not "must not be empty".
+            let empty = try await send(url, "GET", "/bookings?status=&limit=5", headers: ["Authorization": "Bearer t0k3n"])
+            #expect(empty.status == 400 && empty.json?["error"]?["details"]?[0]?["constraint"] == .string("minItems"),
+                    "\(String(decoding: empty.body, as: UTF8.self))")
+            let notEmpty = try await send(url, "GET", "/bookings?limit=", headers: ["Authorization": "Bearer t0k3n"])
+            #expect(notEmpty.status == 400 && notEmpty.json?["error"]?["details"]?[0]?["constraint"] == .string("allowEmptyValue"))
+            let trace = try await send(url, "TRACE", "/bookings")
+            #expect(trace.status == 405 && trace.header("Allow") == "GET, POST")
         }
     }
 

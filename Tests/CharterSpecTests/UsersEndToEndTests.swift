@@ -12,7 +12,7 @@ struct UsersEndToEndTests {
     func withUsers(_ body: @Sendable (UsersV2Client, UsersV2Client) async throws -> Void) async throws {
         let router = Router()
         try UserService(baseURL: "http://users.test").registerHandlers(on: router, options: ValidationOptions(responseValidation: .enforce),
-                                                                      middlewares: [BearerAuthMiddleware()])
+                                                                      middlewares: [BearerAuthMiddleware(contracts: UsersV2.APIOperations.contracts, tokens: ["t0k3n"])])
         try await withServer(router) { url in
             try await body(UsersV2Client(serverURL: url, middlewares: [BearerToken()], validation: serverSideOnly),
                            UsersV2Client(serverURL: url, validation: serverSideOnly))
@@ -142,6 +142,25 @@ struct UsersEndToEndTests {
                 Issue.record("expected 401")
                 return
             }
+        }
+    }
+
+    /// A replayed creation must not hand out a user that was deleted since (schemathesis' "created resource not
+    /// found"): deleting a user forgets the Idempotency-Key that created it, so the replay creates anew.
+    @Test func aKeyDoesNotOutliveTheUserItCreated() async throws {
+        try await withUsers { client, _ in
+            let new = NewUser(email: "grace@example.com", displayName: "Grace")
+            guard case .created(let grace, _) = try await client.createUser(idempotencyKey: "key-grace", body: new) else {
+                Issue.record("expected 201")
+                return
+            }
+            #expect(try await client.deleteUser(userID: grace.userID) == .noContent)
+            guard case .created(let again, _) = try await client.createUser(idempotencyKey: "key-grace", body: new) else {
+                Issue.record("expected 201")
+                return
+            }
+            #expect(again.userID != grace.userID)
+            #expect(try await client.getUser(userID: again.userID) == .ok(again))
         }
     }
 }

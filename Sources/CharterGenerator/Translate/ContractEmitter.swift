@@ -12,6 +12,10 @@ enum ContractEmitter {
         }
         if !c.responses.isEmpty { arguments.append("responses: [\n" + c.responses.map { "    " + response($0) + "," }.joined(separator: "\n") + "\n]") }
         if let limit = c.maxBodySize { arguments.append("maxBodySize: \(limit)") }
+        if !c.security.isEmpty {
+            let alternatives = c.security.map { "[" + $0.map(SwiftNames.literal).joined(separator: ", ") + "]" }
+            arguments.append("security: [" + alternatives.joined(separator: ", ") + "]")
+        }
         return "OperationContract(\n" + arguments.map { indent($0) }.joined(separator: ",\n") + "\n)"
     }
 

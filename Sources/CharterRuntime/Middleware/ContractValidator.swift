@@ -103,7 +103,10 @@ public struct ContractValidator: Sendable {
                                                   message: "Required \(p.location.rawValue) parameter missing"))
                 }
             case .value(let value, let raws):
-                if raws == [""], p.location == .query, !p.allowEmptyValue, !decoding.expectedTypes(p.schema).contains(.string) {
+                // `status=` is how form style writes an empty array (validated as one: minItems decides); for
+                // other non-string types an empty value is refused unless the spec allows it.
+                let types = decoding.expectedTypes(p.schema)
+                if raws == [""], p.location == .query, !p.allowEmptyValue, !types.contains(.string), !types.contains(.array) {
                     issues.append(ValidationIssue(field: p.name, pointer: "", location: p.location, constraint: "allowEmptyValue", value: .string(""),
                                                   message: "Must not be empty"))
                 } else {

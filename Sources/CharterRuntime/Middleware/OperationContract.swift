@@ -15,9 +15,18 @@ public struct OperationContract: Sendable {
     public var responses: [ResponseContract]
     /// Overrides the validator's default body size limit for this operation.
     public var maxBodySize: Int?
+    /// The security requirement in effect (the operation's, else the document's): alternatives, each naming the
+    /// schemes that must all be satisfied. Empty, or holding an empty alternative, means no credentials are
+    /// needed. Authentication middlewares read it instead of keeping their own list of public operations.
+    public var security: [[String]]
+
+    /// Whether a request without credentials may reach this operation.
+    public var allowsAnonymous: Bool { security.isEmpty || security.contains { $0.isEmpty } }
 
     public init(operationID: String, method: String, path: String, parameters: [ParameterContract] = [],
-                requestBody: RequestBodyContract? = nil, responses: [ResponseContract] = [], maxBodySize: Int? = nil) {
+                requestBody: RequestBodyContract? = nil, responses: [ResponseContract] = [], maxBodySize: Int? = nil,
+                security: [[String]] = []) {
+        self.security = security
         self.operationID = operationID
         self.method = method
         self.path = path

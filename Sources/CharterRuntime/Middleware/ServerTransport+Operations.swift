@@ -25,7 +25,8 @@ extension ServerTransport {
     public func registerMethodNotAllowed(for contracts: [OperationContract], format: ErrorFormat = .charter) throws {
         var methodsByPath: [String: Set<String>] = [:]
         for c in contracts { methodsByPath[c.path, default: []].insert(c.method) }
-        let all: [HTTPRequest.Method] = [.get, .put, .post, .delete, .patch, .head, .options]
+        // QUERY (an IETF draft: a safe method with a body) too: clients and fuzzers send it and it deserves a 405.
+        let all: [HTTPRequest.Method] = [.get, .put, .post, .delete, .patch, .head, .options, .trace] + [HTTPRequest.Method("QUERY")].compactMap { $0 }
         for (path, declared) in methodsByPath.sorted(by: { $0.key < $1.key }) {
             let allowed = declared.sorted()
             for method in all where !declared.contains(method.rawValue) && !(method == .head && declared.contains("GET")) {

@@ -38,17 +38,39 @@ public struct ValidatingClientMiddleware: ClientMiddleware {
         next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
         guard let contract = validator.contracts[operationID] else { return try await next(request, body, baseURL) }
-        let bytes = try await BodyCollection.collect(body, limit: contract.maxBodySize ?? validator.options.maxBodySize)
-        let basePath = baseURL.path.hasSuffix("/") ? String(baseURL.path.dropLast()) : baseURL.path
-        let pathParameters = PathTemplate.match(contract.path, requestPath: request.path ?? "", basePath: basePath) ?? [:]
-        if checksRequests, case .rejected(let error) = validator.checkRequest(request, pathParameters: pathParameters, body: bytes, contract: contract) {
-            throw ContractViolation(phase: .request, operationID: operationID, issues: error.details.isEmpty
-                ? [ValidationIssue(field: "", pointer: "", location: .body, constraint: error.code, value: nil, message: error.message)]
-                : error.details)
+        var forwarded = body
+        if checksRequests {
+            // Requests are read (to validate them) only when asked to: an unchecked one goes out as it is.
+            let limit = contract.maxBodySize ?? validator.options.maxBodySize
+            let bytes: [UInt8]?
+            do {
+                bytes = try await BodyCollection.collect(body, limit: limit)
+            } catch is BodyCollection.TooLarge {
+                throw ContractViolation(phase: .request, operationID: operationID, issues: [
+                    ValidationIssue(field: "", pointer: "", location: .body, constraint: "PAYLOAD_TOO_LARGE", value: nil,
+                                    message: "Request body is larger than \(limit) bytes"),
+                ])
+            }
+            let basePath = baseURL.path.hasSuffix("/") ? String(baseURL.path.dropLast()) : baseURL.path
+            let pathParameters = PathTemplate.match(contract.path, requestPath: request.path ?? "", basePath: basePath) ?? [:]
+            if case .rejected(let error) = validator.checkRequest(request, pathParameters: pathParameters, body: bytes, contract: contract) {
+                throw ContractViolation(phase: .request, operationID: operationID, issues: error.details.isEmpty
+                    ? [ValidationIssue(field: "", pointer: "", location: .body, constraint: error.code, value: nil, message: error.message)]
+                    : error.details)
+            }
+            forwarded = bytes.map { HTTPBody($0) } ?? body
         }
-        let (response, responseBody) = try await next(request, bytes.map { HTTPBody($0) } ?? body, baseURL)
+        let (response, responseBody) = try await next(request, forwarded, baseURL)
         guard validator.options.responseValidation != .off else { return (response, responseBody) }
-        let responseBytes = try await BodyCollection.collect(responseBody, limit: validator.options.maxResponseBodySize)
+        let responseBytes: [UInt8]?
+        do {
+            responseBytes = try await BodyCollection.collect(responseBody, limit: validator.options.maxResponseBodySize)
+        } catch is BodyCollection.TooLarge {
+            throw ContractViolation(phase: .response, operationID: operationID, issues: [
+                ValidationIssue(field: "", pointer: "", location: .body, constraint: "PAYLOAD_TOO_LARGE", value: nil,
+                                message: "Response body is larger than \(validator.options.maxResponseBodySize) bytes; not validated"),
+            ])
+        }
         let issues = validator.checkResponse(response, body: responseBytes, contract: contract)
         if !issues.isEmpty {
             let violation = ContractViolation(phase: .response, operationID: operationID, issues: issues)

@@ -32,6 +32,11 @@ public struct ValidationMiddleware: ServerMiddleware {
             return (head, HTTPBody(bytes))
         }
 
+        guard options.requestValidation || options.responseValidation != .off else {
+            var (response, responseBody) = try await next(forwarded, body, metadata)
+            response.headerFields[RequestID.headerName] = requestID
+            return (response, responseBody)
+        }
         guard let contract = validator.contracts[operationID] else {
             logger.warning("no contract for operation; passed through unvalidated", metadata: ["operation": "\(operationID)"])
             var (response, responseBody) = try await next(forwarded, body, metadata)
@@ -45,13 +50,15 @@ public struct ValidationMiddleware: ServerMiddleware {
         } catch is BodyCollection.TooLarge {
             return reject(.payloadTooLarge(limit: limit))
         }
-        let forwardedBody: [UInt8]?
-        switch validator.checkRequest(request, pathParameters: metadata.pathParameters, body: bytes, contract: contract) {
-        case .rejected(let error):
-            logger.debug("request rejected", metadata: ["operation": "\(operationID)", "request_id": "\(requestID)", "code": "\(error.code)"])
-            return reject(error)
-        case .valid(let body):
-            forwardedBody = body
+        var forwardedBody = bytes
+        if options.requestValidation {
+            switch validator.checkRequest(request, pathParameters: metadata.pathParameters, body: bytes, contract: contract) {
+            case .rejected(let error):
+                logger.debug("request rejected", metadata: ["operation": "\(operationID)", "request_id": "\(requestID)", "code": "\(error.code)"])
+                return reject(error)
+            case .valid(let body):
+                forwardedBody = body
+            }
         }
         if let forwardedBody, forwardedBody != bytes {
             // Defaults were filled in: the handler gets the new body and its true length.

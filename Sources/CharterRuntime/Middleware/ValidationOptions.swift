@@ -16,13 +16,18 @@ public struct ValidationOptions: Sendable {
     public var maxResponseBodySize: Int = 32 << 20
     public var jsonLimits = JSONParseLimits()
     public var responseValidation: ResponseValidationMode = .report
+    /// Check requests against their contract before the handler runs. Turning it off leaves only what decoding
+    /// the typed input needs (malformed parameters or bodies are still a 400); for measuring, or for traffic
+    /// that was validated upstream.
+    public var requestValidation = true
     public var errorFormat: ErrorFormat = .charter
     /// Fill in `default` values of absent request properties before the handler sees the body.
     public var applyDefaults = true
 
     public init(maxBodySize: Int = 8 << 20, responseValidation: ResponseValidationMode = .report,
-                errorFormat: ErrorFormat = .charter, applyDefaults: Bool = true) {
+                errorFormat: ErrorFormat = .charter, applyDefaults: Bool = true, requestValidation: Bool = true) {
         self.maxBodySize = maxBodySize
+        self.requestValidation = requestValidation
         self.responseValidation = responseValidation
         self.errorFormat = errorFormat
         self.applyDefaults = applyDefaults

@@ -28,6 +28,10 @@ public struct ServerRequestReader: Sendable {
         do {
             return try ValueCoding.decode(T.self, from: value)
         } catch {
+            // The schema may allow integers the Swift type cannot hold (`type: integer` with no bounds or format).
+            if case .number = value, T.self is any FixedWidthInteger.Type {
+                throw InputDecodingError(location: location, field: name, constraint: "format", message: "Must fit in \(T.self) (\(MemoryLayout<T>.size * 8)-bit integer)")
+            }
             throw InputDecodingError(location: location, field: name, message: "Cannot be read as \(T.self): \(InputDecodingError.describe(error))")
         }
     }
@@ -75,12 +79,20 @@ public struct ServerRequestReader: Sendable {
 public struct InputDecodingError: Error, Sendable, CustomStringConvertible {
     public var location: IssueLocation
     public var field: String
+    public var constraint: String
     public var message: String
+
+    public init(location: IssueLocation, field: String, constraint: String = "type", message: String) {
+        self.location = location
+        self.field = field
+        self.constraint = constraint
+        self.message = message
+    }
 
     public var description: String { "\(location.rawValue) \(field): \(message)" }
 
     var issue: ValidationIssue {
-        ValidationIssue(field: field, pointer: "", location: location, constraint: "type", value: nil, message: message)
+        ValidationIssue(field: field, pointer: "", location: location, constraint: constraint, value: nil, message: message)
     }
 
     /// A DecodingError's path and reason in one line (`passengers[1].age: expected Int`).
