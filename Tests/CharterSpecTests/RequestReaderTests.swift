@@ -34,3 +34,29 @@ struct RequestReaderTests {
         }
     }
 }
+
+/// Which schemas can have defaults filled in below them: the per-request search is skipped everywhere else,
+/// so a default reached only through items, `$ref` and `allOf` must still be found.
+@Suite("Defaults reach")
+struct DefaultsReachTests {
+    @Test func defaultsAreFoundThroughItemsRefsAndAllOf() throws {
+        var k = Array(repeating: SchemaKeywords(), count: 8)
+        k[0].types = .object; k[0].properties = [("items", 1)]
+        k[1].types = .array; k[1].items = .schema(2)
+        k[2].ref = 3
+        k[3].allOf = [4]
+        k[4].types = .object; k[4].properties = [("flag", 5)]
+        k[5].types = .boolean; k[5].defaultValue = .bool(true)
+        k[6].types = .object; k[6].properties = [("x", 7)]
+        k[7].types = .string
+        let set = SchemaSet(k)
+        #expect(set.holdsDefaults == [true, true, true, true, true, false, false, false])
+        let body = try JSONParser.parse(#"{"items": [{}, {"flag": false}]}"#)
+        let tape = try JSONTape(parsing: Array(#"{"items": [{}, {"flag": false}]}"#.utf8))
+        let defaults = Defaults(set)
+        #expect(tape.withView { defaults.wouldApply($0, 0, 0) })
+        #expect(defaults.apply(body, 0) == (try JSONParser.parse(#"{"items": [{"flag": true}, {"flag": false}]}"#)))
+        let other = try JSONTape(parsing: Array(#"{"x": "y"}"#.utf8))
+        #expect(!other.withView { defaults.wouldApply($0, 0, 6) })
+    }
+}

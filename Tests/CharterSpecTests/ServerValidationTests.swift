@@ -137,6 +137,11 @@ struct ServerValidationTests {
             let r = try await sendJSON(base, "POST", "/models/m1/predict", Self.validBody)
             let id = try #require(r.header("X-Request-ID"))
             #expect(id.count == 36)
+            // Version 4 layout: 8-4-4-4-12 lowercase hex, version nibble 4, variant 8–b; and no two alike.
+            let shape = try Regex("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+            #expect(id.wholeMatch(of: shape) != nil, "\(id)")
+            let many = Set((0..<1000).map { _ in RequestID.generate() })
+            #expect(many.count == 1000 && many.allSatisfy { $0.wholeMatch(of: shape) != nil })
             let bad = try await sendJSON(base, "POST", "/models/m1/predict", "{}")
             #expect(bad.json?["error"]?["request_id"]?.stringValue == bad.header("X-Request-ID"))
         }

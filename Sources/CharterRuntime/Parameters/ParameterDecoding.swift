@@ -155,13 +155,12 @@ struct ParameterDecoding {
 
 /// Query strings and cookies, split and percent-decoded.
 enum WireStrings {
-    /// `a=1&b=2&a=3` → [("a","1"),("b","2"),("a","3")]; `+` is a space (form encoding).
+    /// `a=1&b=2&a=3` → [("a","1"),("b","2"),("a","3")]; `+` is a space (form encoding). Works on the UTF-8
+    /// bytes: splitting on `Character`s and Foundation's `contains` cost a fifth of a served GET.
     static func queryItems(_ query: Substring) -> [(name: String, value: String)] {
-        query.split(separator: "&", omittingEmptySubsequences: true).map { item in
-            let kv = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = percentDecode(kv[0], plusIsSpace: true)
-            let value = kv.count > 1 ? percentDecode(kv[1], plusIsSpace: true) : ""
-            return (name, value)
+        query.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true).map { item in
+            guard let equals = item.firstIndex(of: UInt8(ascii: "=")) else { return (decode(item, plusIsSpace: true), "") }
+            return (decode(item[..<equals], plusIsSpace: true), decode(item[item.index(after: equals)...], plusIsSpace: true))
         }
     }
 
@@ -177,19 +176,28 @@ enum WireStrings {
     /// Percent-decoding; invalid escapes are kept as written, invalid UTF-8 becomes U+FFFD (then fails
     /// any pattern or format that excludes it rather than crashing).
     static func percentDecode(_ s: Substring, plusIsSpace: Bool) -> String {
-        guard s.contains("%") || (plusIsSpace && s.contains("+")) else { return String(s) }
+        decode(s.utf8, plusIsSpace: plusIsSpace)
+    }
+
+    static func decode(_ text: Substring.UTF8View, plusIsSpace: Bool) -> String {
+        guard text.contains(where: { $0 == UInt8(ascii: "%") || (plusIsSpace && $0 == UInt8(ascii: "+")) }) else {
+            return String(decoding: text, as: UTF8.self)
+        }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(s.utf8.count)
-        var it = Array(s.utf8)[...]
-        while let b = it.popFirst() {
-            if b == UInt8(ascii: "%"), it.count >= 2, let hi = hex(it[it.startIndex]), let lo = hex(it[it.startIndex + 1]) {
-                bytes.append(hi << 4 | lo)
-                it = it.dropFirst(2)
-            } else if b == UInt8(ascii: "+") && plusIsSpace {
-                bytes.append(0x20)
-            } else {
-                bytes.append(b)
+        bytes.reserveCapacity(text.count)
+        var i = text.startIndex
+        while i < text.endIndex {
+            let b = text[i]
+            text.formIndex(after: &i)
+            if b == UInt8(ascii: "%"), i < text.endIndex, let hi = hex(text[i]) {
+                let next = text.index(after: i)
+                if next < text.endIndex, let lo = hex(text[next]) {
+                    bytes.append(hi << 4 | lo)
+                    i = text.index(after: next)
+                    continue
+                }
             }
+            bytes.append(b == UInt8(ascii: "+") && plusIsSpace ? 0x20 : b)
         }
         return String(decoding: bytes, as: UTF8.self)
     }

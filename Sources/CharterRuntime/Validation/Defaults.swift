@@ -2,6 +2,13 @@
 /// promises. Returns nil when nothing changed, so an unchanged body is never re-encoded.
 struct Defaults {
     let schemas: [SchemaNode]
+    /// `SchemaSet.holdsDefaults`: where no default can be reached, there is nothing to look for.
+    let reach: [Bool]
+
+    init(_ set: SchemaSet) {
+        schemas = set.schemas
+        reach = set.holdsDefaults
+    }
 
     func apply(_ value: JSONValue, _ index: SchemaIndex, depth: Int = 0) -> JSONValue? {
         guard depth < 64 else { return nil }
@@ -38,7 +45,7 @@ struct Defaults {
 
     /// Whether applying defaults would change `r` (checked on the parsed document, without building values).
     func wouldApply<D: JSONDocument>(_ document: D, _ r: D.Ref, _ index: SchemaIndex, depth: Int = 0) -> Bool {
-        guard depth < 64 else { return false }
+        guard depth < 64, reach.indices.contains(index), reach[index] else { return false }
         switch document.kind(r) {
         case .object:
             for (name, schema) in allProperties(index, depth: 0) {
