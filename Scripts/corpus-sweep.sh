@@ -2,13 +2,14 @@
 # Lint + generate for every spec of ../shared/corpus with the release build, each under a timeout and a memory
 # cap: per spec the exit statuses, the diagnostics count, time and peak memory. A crash (signal), a timeout or
 # an exit status other than 0/1 is a failure: bad input must end in diagnostics and exit 1, never anything else.
-# Usage: Scripts/corpus-sweep.sh [corpus] [seconds-per-spec=60]
+# Usage: Scripts/corpus-sweep.sh [corpus] [seconds-per-spec=60] [release|debug]   (CI: debug, when ../shared exists)
 set -uo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 corpus="${1:-$here/../shared/corpus}"
 limit="${2:-60}"
-swift build -c release --package-path "$here" --product generate >/dev/null 2>&1 || { echo "generator build failed"; exit 2; }
-generate="$here/.build/release/generate"
+configuration="${3:-release}"
+swift build -c "$configuration" --package-path "$here" --product generate >/dev/null 2>&1 || { echo "generator build failed"; exit 2; }
+generate="$(swift build -c "$configuration" --package-path "$here" --show-bin-path)/generate"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 failures=0

@@ -2,15 +2,17 @@
 # Load with hostile traffic mixed in: wrk against the airline sample server (release build) on 127.0.0.1 for a
 # fixed time, one request in ten invalid (Scripts/wrk/mixed.lua). Fails on any 5xx, any other non-4xx error
 # status, a crash, or memory that keeps growing (RSS before/after printed).
-# Usage: Scripts/load-mixed.sh [seconds=60] [connections=32]
+# Usage: Scripts/load-mixed.sh [seconds=60] [connections=32] [release|debug]   (CI: 10 s against the debug build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 connections="${2:-32}"
+configuration="${3:-release}"
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install -y wrk)"; exit 2; }
-swift build -c release --product airline-server >/dev/null
+swift build -c "$configuration" --product airline-server >/dev/null
+bin="$(swift build -c "$configuration" --show-bin-path)"
 port=18590
-.build/release/airline-server --port "$port" --response-validation enforce >/tmp/load-mixed-server.log 2>&1 &
+"$bin/airline-server" --port "$port" --response-validation enforce >/tmp/load-mixed-server.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port/flights" && break; sleep 0.1; done

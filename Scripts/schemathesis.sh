@@ -25,8 +25,12 @@ trap cleanup EXIT
 
 status=0
 port=18700
-for entry in "airline-server Specs/airline.yaml /flights" "ml-predict-server Specs/ml-predict.yaml /models" "users-v2-server Specs/users-v2.yaml /users"; do
-    read -r name spec probe <<<"$entry"
+# airline: DELETE /bookings/{id} cancels — the spec says the booking stays readable with status `cancelled` (a
+# second DELETE is a 409) — so the "deleted resource still available" check (use_after_free), which assumes DELETE
+# removes, is off there; users-v2's DELETE removes, and the check runs.
+for entry in "airline-server Specs/airline.yaml /flights --exclude-checks=use_after_free" \
+             "ml-predict-server Specs/ml-predict.yaml /models" "users-v2-server Specs/users-v2.yaml /users"; do
+    read -r name spec probe extra <<<"$entry"
     port=$((port + 1))
     "$bin/$name" --port "$port" --token t0k3n >"$work/$name.log" 2>&1 &
     server=$!
@@ -35,7 +39,7 @@ for entry in "airline-server Specs/airline.yaml /flights" "ml-predict-server Spe
     [ "$seconds" != 0 ] && limit=(--max-time "$seconds")
     echo "== $name ($spec), $examples examples per operation, seed $seed"
     if "$venv/bin/schemathesis" --config-file Scripts/schemathesis.toml run "$spec" --url "http://127.0.0.1:$port" --checks all --max-examples "$examples" \
-        --seed "$seed" -H "Authorization: Bearer t0k3n" --output-truncate false "${limit[@]}" >"$work/out" 2>&1; then
+        --seed "$seed" -H "Authorization: Bearer t0k3n" --output-truncate false "${limit[@]}" $extra >"$work/out" 2>&1; then
         grep -E "generated|passed" "$work/out" | tail -1
     else
         status=1

@@ -1,0 +1,20 @@
+// swift-tools-version: 6.0
+// The libFuzzer target over the spec loader and model, as its own package so the sanitizer flags reach only
+// the code under test (CYAML, CharterSpec, CharterRuntime, CharterValidation), never the main build.
+// Build and run: see Fuzz/run.sh.
+import PackageDescription
+
+let package = Package(
+    name: "CharterFuzz",
+    dependencies: [.package(name: "Charter", path: "..")],
+    targets: [
+        .executableTarget(
+            name: "charter-fuzz",
+            dependencies: [
+                .product(name: "CharterSpec", package: "Charter"),
+                .product(name: "CharterValidation", package: "Charter"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
