@@ -50,10 +50,11 @@ struct DefaultsReachTests {
         k[6].types = .object; k[6].properties = [("x", 7)]
         k[7].types = .string
         let set = SchemaSet(k)
-        #expect(set.holdsDefaults == [true, true, true, true, true, false, false, false])
+        let reach = Defaults.reach(set.schemas)
+        #expect(reach == [true, true, true, true, true, false, false, false])
         let body = try JSONParser.parse(#"{"items": [{}, {"flag": false}]}"#)
         let tape = try JSONTape(parsing: Array(#"{"items": [{}, {"flag": false}]}"#.utf8))
-        let defaults = Defaults(set)
+        let defaults = Defaults(schemas: set.schemas, reach: reach)
         #expect(tape.withView { defaults.wouldApply($0, 0, 0) })
         #expect(defaults.apply(body, 0) == (try JSONParser.parse(#"{"items": [{"flag": true}, {"flag": false}]}"#)))
         let other = try JSONTape(parsing: Array(#"{"x": "y"}"#.utf8))

@@ -1,11 +1,11 @@
 /// The JSON value kinds.
-public enum JSONKind: UInt8, Sendable, BitwiseCopyable {
+public enum JSONKind: UInt8, Sendable {
     case null, bool, number, string, array, object
 }
 
 /// One node of a tape: scalars point into the input bytes; containers know how many members they have and
 /// where their subtree ends, so siblings are reached without recursion.
-struct TapeNode: Sendable, BitwiseCopyable {
+struct TapeNode: Sendable {
     var kind: JSONKind
     /// Strings: the text had escapes and lives decoded in `strings[payload]`. Numbers: the value is an Int64.
     var flag: Bool
@@ -60,52 +60,10 @@ public struct JSONTape: Sendable {
     }
 }
 
-/// A growable buffer of plain values for the parser's hot loop: appends check capacity only (an `Array` in a
-/// mutated struct also checks uniqueness on every append, and that was a tenth of a parse).
-struct GrowableBuffer<Element: BitwiseCopyable> {
-    private(set) var base: UnsafeMutablePointer<Element>
-    private(set) var count = 0
-    private var capacity: Int
-
-    init(capacity: Int) {
-        self.capacity = max(capacity, 4)
-        base = .allocate(capacity: self.capacity)
-    }
-
-    var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
-    var isEmpty: Bool { count == 0 }
-
-    @inline(__always) mutating func append(_ element: Element) {
-        if count == capacity { grow() }
-        (base + count).initialize(to: element)
-        count += 1
-    }
-
-    @inline(__always) mutating func removeLast() -> Element {
-        count -= 1
-        return base[count]
-    }
-
-    @inline(__always) subscript(i: Int) -> Element {
-        get { base[i] }
-        nonmutating set { base[i] = newValue }
-    }
-
-    private mutating func grow() {
-        let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
-        bigger.initialize(from: base, count: count)
-        base.deallocate()
-        base = bigger
-        capacity *= 2
-    }
-
-    func release() { base.deallocate() }
-}
-
 /// The tape parser: iterative (open containers on an explicit stack), so nesting never touches the call stack.
 struct TapeParser {
     /// An open container: its node, members so far, and the enclosing container's key summary.
-    struct Open: BitwiseCopyable {
+    struct Open {
         var node: Int32
         var members: Int32
         var isObject: Bool

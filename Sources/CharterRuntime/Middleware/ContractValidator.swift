@@ -8,6 +8,8 @@ public struct ContractValidator: Sendable {
     public var options: ValidationOptions
     let validator: Validator
     let decoding: ParameterDecoding
+    /// Where filling in defaults can change a request body (`Defaults.reach`), computed once.
+    let defaultsReach: [Bool]
 
     public init(schemas: SchemaSet, contracts: [OperationContract], options: ValidationOptions = ValidationOptions()) {
         self.schemas = schemas
@@ -15,6 +17,7 @@ public struct ContractValidator: Sendable {
         self.options = options
         validator = Validator(schemas: schemas)
         decoding = ParameterDecoding(schemas: schemas.schemas)
+        defaultsReach = Defaults.reach(schemas.schemas)
     }
 
     /// The outcome of checking a request.
@@ -86,7 +89,7 @@ public struct ContractValidator: Sendable {
 
     /// The body with `default`s filled in, or nil when none is missing (checked on the tape first).
     func withDefaults(_ tape: JSONTape, schema: SchemaIndex) -> [UInt8]? {
-        let defaults = Defaults(schemas)
+        let defaults = Defaults(schemas: schemas.schemas, reach: defaultsReach)
         guard tape.withView({ defaults.wouldApply($0, 0, schema) }) else { return nil }
         return defaults.apply(tape.value, schema)?.encoded()
     }

@@ -2,12 +2,40 @@
 /// promises. Returns nil when nothing changed, so an unchanged body is never re-encoded.
 struct Defaults {
     let schemas: [SchemaNode]
-    /// `SchemaSet.holdsDefaults`: where no default can be reached, there is nothing to look for.
+    /// `Defaults.reach`: where no default can be reached, there is nothing to look for.
     let reach: [Bool]
 
-    init(_ set: SchemaSet) {
-        schemas = set.schemas
-        reach = set.holdsDefaults
+    init(schemas: [SchemaNode], reach: [Bool]) {
+        self.schemas = schemas
+        self.reach = reach
+    }
+
+    /// Per schema: whether filling in `default`s could change a value it validates — a property declared
+    /// there (directly, through `$ref` or `allOf`) has a default, or a schema below it does. Most request
+    /// schemas have none, and the per-request search for absent defaulted properties is then skipped.
+    static func reach(_ nodes: [SchemaNode]) -> [Bool] {
+        let n = nodes.count
+        func hasDefault(_ i: Int, hops: Int) -> Bool {
+            nodes[i].defaultValue != nil || (hops < 16 && nodes[i].ref.map { $0 >= 0 && $0 < n && hasDefault($0, hops: hops + 1) } ?? false)
+        }
+        var reach = Array(repeating: false, count: n)
+        var parents: [[Int]] = Array(repeating: [], count: n)
+        for (i, node) in nodes.enumerated() {
+            var children = node.properties.map(\.schema) + node.allOf
+            if let r = node.ref { children.append(r) }
+            if case .schema(let items)? = node.items { children.append(items) }
+            for c in children where c >= 0 && c < n { parents[c].append(i) }
+            if node.properties.contains(where: { $0.schema >= 0 && $0.schema < n && hasDefault($0.schema, hops: 0) }) { reach[i] = true }
+        }
+        // A schema reaches defaults when a child does: propagate up the reversed edges (cycles are fine).
+        var work = (0..<n).filter { reach[$0] }
+        while let c = work.popLast() {
+            for p in parents[c] where !reach[p] {
+                reach[p] = true
+                work.append(p)
+            }
+        }
+        return reach
     }
 
     func apply(_ value: JSONValue, _ index: SchemaIndex, depth: Int = 0) -> JSONValue? {

@@ -11,7 +11,7 @@ protocol JSONDocument {
     func isIntegral(_ r: Ref) -> Bool
     func number(_ r: Ref) -> JSONNumber
     /// The number in the form the fast comparisons use (no strings).
-    func sample(_ r: Ref) -> NumberRules.Sample
+    func sample(_ r: Ref) -> NumberRules.Value
     /// The number as mantissa × 10^-scale, when its literal has no exponent and at most 18 digits.
     func scaled(_ r: Ref) -> (mantissa: Int64, scale: Int)?
     func withUTF8<T>(_ r: Ref, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T
@@ -96,7 +96,7 @@ struct ValueDocument: JSONDocument {
     func bool(_ r: JSONValue) -> Bool { if case .bool(let b) = r { return b } else { return false } }
     func isIntegral(_ r: JSONValue) -> Bool { if case .number(let n) = r { return n.isIntegral } else { return false } }
     func number(_ r: JSONValue) -> JSONNumber { if case .number(let n) = r { return n } else { return JSONNumber(0) } }
-    func sample(_ r: JSONValue) -> NumberRules.Sample { NumberRules.Sample(number(r)) }
+    func sample(_ r: JSONValue) -> NumberRules.Value { NumberRules.Value(number(r)) }
     func scaled(_ r: JSONValue) -> (mantissa: Int64, scale: Int)? { NumberMath.scaled(number(r)) }
 
     func withUTF8<T>(_ r: JSONValue, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
@@ -135,10 +135,10 @@ extension TapeView: JSONDocument {
         return d.isFinite && d == d.rounded()
     }
 
-    func sample(_ r: Int32) -> NumberRules.Sample {
+    func sample(_ r: Int32) -> NumberRules.Value {
         let n = nodes[Int(r)]
-        if n.flag { return NumberRules.Sample(integer: n.payload, double: Double(n.payload), exact: n.payload.magnitude <= 1 << 53) }
-        return NumberRules.Sample(integer: nil, double: Double(bitPattern: UInt64(bitPattern: n.payload)), exact: false)
+        if n.flag { return NumberRules.Value(integer: n.payload, double: Double(n.payload), exact: n.payload.magnitude <= 1 << 53) }
+        return NumberRules.Value(integer: nil, double: Double(bitPattern: UInt64(bitPattern: n.payload)), exact: false)
     }
 
     func scaled(_ r: Int32) -> (mantissa: Int64, scale: Int)? {

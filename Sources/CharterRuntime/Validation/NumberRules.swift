@@ -1,25 +1,12 @@
 /// A schema's numeric keywords in a form the validator compares without touching strings: plain values, no
 /// reference counting. Cases the fast comparison cannot decide exactly fall back to `NumberMath`.
 struct NumberRules {
-    /// A bound as an integer (when integral) and a double, and whether that double is the bound exactly.
-    struct Bound {
+    /// A number as the fast path compares it: the integer (when it is one that fits), the double, and whether
+    /// that double is the value exactly (small integers; decimal literals are not assumed to be). Bounds from
+    /// the schema and numbers from the document take the same form.
+    struct Value {
         let integer: Int64?
         let double: Double
-        let exact: Bool
-
-        init(_ n: JSONNumber) {
-            integer = n.integer
-            double = n.double
-            exact = n.literal == nil && (n.integer.map { $0.magnitude <= 1 << 53 } ?? true)
-        }
-    }
-
-    /// A number of the document, as the fast path needs it.
-    struct Sample {
-        /// The value, when it is an integer that fits.
-        let integer: Int64?
-        let double: Double
-        /// The double is the value exactly (small integers); decimal literals are not assumed to be.
         let exact: Bool
 
         init(_ n: JSONNumber) {
@@ -42,10 +29,10 @@ struct NumberRules {
         var isIntegral: Bool { integer != nil || (double.isFinite && double == double.rounded()) }
     }
 
-    let minimum: Bound?
-    let maximum: Bound?
-    let exclusiveMinimum: Bound?
-    let exclusiveMaximum: Bound?
+    let minimum: Value?
+    let maximum: Value?
+    let exclusiveMinimum: Value?
+    let exclusiveMaximum: Value?
     /// `multipleOf` as mantissa × 10^-scale (`0.01` → (1, 2)), when it fits.
     let multipleOf: (mantissa: Int64, scale: Int)?
 
@@ -56,17 +43,17 @@ struct NumberRules {
     init?(_ k: SchemaKeywords) {
         guard k.minimum != nil || k.maximum != nil || k.exclusiveMinimum != nil || k.exclusiveMaximum != nil
             || k.multipleOf != nil || k.integerFormat != nil else { return nil }
-        minimum = k.minimum.map { Bound($0.value) }
-        maximum = k.maximum.map { Bound($0.value) }
-        exclusiveMinimum = k.exclusiveMinimum.map { Bound($0.value) }
-        exclusiveMaximum = k.exclusiveMaximum.map { Bound($0.value) }
+        minimum = k.minimum.map { Value($0.value) }
+        maximum = k.maximum.map { Value($0.value) }
+        exclusiveMinimum = k.exclusiveMinimum.map { Value($0.value) }
+        exclusiveMaximum = k.exclusiveMaximum.map { Value($0.value) }
         multipleOf = k.multipleOf.flatMap { NumberMath.scaled($0.value) }.flatMap { $0.mantissa == 0 ? nil : $0 }
         checksMultipleOf = k.multipleOf != nil
         integerFormat = k.integerFormat
     }
 
     /// -1, 0 or 1 when decided exactly here; nil when the decimal literals must be compared.
-    @inline(__always) static func compare(_ v: Sample, _ b: Bound) -> Int? {
+    @inline(__always) static func compare(_ v: Value, _ b: Value) -> Int? {
         if let x = v.integer, let y = b.integer { return x < y ? -1 : (x > y ? 1 : 0) }
         // Different doubles order their (correctly rounded) decimals correctly; equal ones may hide a difference.
         if v.double != b.double { return v.double < b.double ? -1 : 1 }

@@ -64,7 +64,7 @@ struct ValidationRun<Document: JSONDocument> {
     let base: String
     let maxDepth: Int
     /// Path steps keep the document's keys; they become strings only when an issue is reported.
-    var path = PathStack<Step>()
+    var path = GrowableBuffer<Step>()
     var issues: [ValidationIssue] = []
     var stopAtFirst = false
 
@@ -85,7 +85,7 @@ struct ValidationRun<Document: JSONDocument> {
     mutating func report(_ constraint: String, _ message: String, value: Ref?, at extra: PathComponent? = nil) {
         var components: [PathComponent] = []
         components.reserveCapacity(path.count + 1)
-        for step in path.elements {
+        for step in path.buffer {
             switch step {
             case .key(let k): components.append(.key(document.keyString(k)))
             case .index(let i): components.append(.index(i))
@@ -197,7 +197,7 @@ struct ValidationRun<Document: JSONDocument> {
     }
 
     /// Compares a value with a bound: exactly on plain values when that decides it, else on the decimal literals.
-    @inline(__always) func compare(_ value: Ref, _ v: NumberRules.Sample, _ fast: NumberRules.Bound, _ bound: NumericBound?) -> Int {
+    @inline(__always) func compare(_ value: Ref, _ v: NumberRules.Value, _ fast: NumberRules.Value, _ bound: NumericBound?) -> Int {
         if let r = NumberRules.compare(v, fast) { return r }
         guard let bound else { return 0 }
         return NumberMath.compare(document.number(value), bound.value)
@@ -249,9 +249,9 @@ struct ValidationRun<Document: JSONDocument> {
                 default: continue
                 }
             }
-            path.push(.index(i))
+            path.append(.index(i))
             check(element, schema, depth: depth + 1)
-            path.pop()
+            path.removeLast()
             if done { return }
         }
         if let contains = s.contains {
@@ -335,7 +335,7 @@ struct ValidationRun<Document: JSONDocument> {
         }
         let checksExtras = s.additionalProperties != nil || !s.patternProperties.isEmpty || s.propertyNames != nil
         for (i, (key, child)) in document.members(value).enumerated() {
-            path.push(.key(key))
+            path.append(.key(key))
             var matched = false
             if positions[i] >= 0 {
                 let p = s.properties[positions[i]].schema
@@ -373,7 +373,7 @@ struct ValidationRun<Document: JSONDocument> {
                     }
                 }
             }
-            path.pop()
+            path.removeLast()
             if done { return }
         }
         for (name, schema) in s.dependentSchemas where document.member(value, name) != nil {
@@ -384,9 +384,9 @@ struct ValidationRun<Document: JSONDocument> {
             for (key, child) in document.members(value) {
                 let name = document.keyString(key)
                 if known.contains(name) || s.patternProperties.contains(where: { $0.pattern.matches(name) }) { continue }
-                path.push(.key(key))
+                path.append(.key(key))
                 report("unevaluatedProperties", "Property is not allowed", value: child)
-                path.pop()
+                path.removeLast()
             }
         }
     }
@@ -470,7 +470,7 @@ struct ValidationRun<Document: JSONDocument> {
     /// No branch matched: when the closest branch failed only below the top level, its issues say the most;
     /// otherwise one issue names the alternatives.
     mutating func reportBranchFailure(_ keyword: String, _ value: Ref, _ branches: [SchemaIndex], closest: [ValidationIssue]?) {
-        let here = IssuePath.pointer(path.elements.map { step -> PathComponent in
+        let here = IssuePath.pointer(path.buffer.map { step -> PathComponent in
             switch step {
             case .key(let k): .key(document.keyString(k))
             case .index(let i): .index(i)
