@@ -288,7 +288,7 @@ extension DocumentBuilder {
         var ignored: Extensions = [:]
         return namedEntries(node, "content", extensions: &ignored).compactMap { entry in
             guard isMapping(entry.value, "media type '\(entry.key)'") else { return nil }
-            if !entry.key.contains("/") {
+            if !entry.key.utf8.contains(UInt8(ascii: "/")) {
                 warning("'\(entry.key)' is not a media type (type/subtype)", at: entry.keyNode)
             }
             var media = MediaType(mediaType: entry.key, location: entry.value.location)

@@ -265,7 +265,7 @@ extension DocumentBuilder {
                 for e in namedEntries(entry.value, "discriminator mapping") {
                     guard let text = string(e.value, "discriminator mapping value") else { continue }
                     // A bare name means a component schema; anything with '#' or '/' is a reference.
-                    let refText = (text.contains("#") || text.contains("/")) ? text : "#/components/schemas/\(text)"
+                    let refText = text.utf8.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "/") }) ? text : "#/components/schemas/\(text)"
                     let target = self.target(ofReference: refText, at: e.value).map { schemaLater($0.node) }
                     result.mapping.append((e.key, text, target))
                 }

@@ -59,73 +59,75 @@ public struct Discriminator: Sendable {
 /// A class so the table of (often tens of thousands of) schemas is an array of references: a struct of this
 /// many keywords made every append and read a large copy. Only `DocumentBuilder` mutates a schema, before the
 /// `Document` holding it is returned; after that it is never changed, which is what makes it `Sendable`.
+/// For the same reason its keywords skip Swift's dynamic exclusivity checks: a builder writing ~20 keywords per
+/// schema paid a runtime access record for each (7.5% of loading OpenAI's spec).
 public final class Schema: @unchecked Sendable {
     /// The node the schema was read from (for pointers and raw access).
     public let node: Node
     public var location: SourceLocation { node.location }
     /// `true`/`false` schemas (3.1): accept everything / nothing.
-    public internal(set) var booleanValue: Bool?
-    public internal(set) var ref: SchemaReference?
+    @exclusivity(unchecked) public internal(set) var booleanValue: Bool?
+    @exclusivity(unchecked) public internal(set) var ref: SchemaReference?
 
-    public internal(set) var types: JSONTypes?
-    public internal(set) var format: String?
-    public internal(set) var title: String?
-    public internal(set) var description: String?
+    @exclusivity(unchecked) public internal(set) var types: JSONTypes?
+    @exclusivity(unchecked) public internal(set) var format: String?
+    @exclusivity(unchecked) public internal(set) var title: String?
+    @exclusivity(unchecked) public internal(set) var description: String?
 
-    public internal(set) var enumValues: [Node]?
-    public internal(set) var const: Node?
-    public internal(set) var defaultValue: Node?
-    public internal(set) var examples: [Node] = []
+    @exclusivity(unchecked) public internal(set) var enumValues: [Node]?
+    @exclusivity(unchecked) public internal(set) var const: Node?
+    @exclusivity(unchecked) public internal(set) var defaultValue: Node?
+    @exclusivity(unchecked) public internal(set) var examples: [Node] = []
 
-    public internal(set) var multipleOf: NumberLiteral?
-    public internal(set) var maximum: NumberLiteral?
-    public internal(set) var minimum: NumberLiteral?
+    @exclusivity(unchecked) public internal(set) var multipleOf: NumberLiteral?
+    @exclusivity(unchecked) public internal(set) var maximum: NumberLiteral?
+    @exclusivity(unchecked) public internal(set) var minimum: NumberLiteral?
     /// Exclusive bounds as numbers (3.1 form); 3.0 `exclusiveMaximum: true` moves `maximum` here.
-    public internal(set) var exclusiveMaximum: NumberLiteral?
-    public internal(set) var exclusiveMinimum: NumberLiteral?
+    @exclusivity(unchecked) public internal(set) var exclusiveMaximum: NumberLiteral?
+    @exclusivity(unchecked) public internal(set) var exclusiveMinimum: NumberLiteral?
 
-    public internal(set) var maxLength: Int?
-    public internal(set) var minLength: Int?
-    public internal(set) var pattern: String?
+    @exclusivity(unchecked) public internal(set) var maxLength: Int?
+    @exclusivity(unchecked) public internal(set) var minLength: Int?
+    @exclusivity(unchecked) public internal(set) var pattern: String?
     /// Where the `pattern` keyword's value stands (for diagnostics about the expression).
     public var patternLocation: SourceLocation? { node["pattern"]?.location }
 
-    public internal(set) var maxItems: Int?
-    public internal(set) var minItems: Int?
-    public internal(set) var uniqueItems: Bool = false
-    public internal(set) var items: SchemaID?
-    public internal(set) var prefixItems: [SchemaID] = []
-    public internal(set) var contains: SchemaID?
-    public internal(set) var minContains: Int?
-    public internal(set) var maxContains: Int?
-    public internal(set) var unevaluatedItems: SchemaOrBool?
+    @exclusivity(unchecked) public internal(set) var maxItems: Int?
+    @exclusivity(unchecked) public internal(set) var minItems: Int?
+    @exclusivity(unchecked) public internal(set) var uniqueItems: Bool = false
+    @exclusivity(unchecked) public internal(set) var items: SchemaID?
+    @exclusivity(unchecked) public internal(set) var prefixItems: [SchemaID] = []
+    @exclusivity(unchecked) public internal(set) var contains: SchemaID?
+    @exclusivity(unchecked) public internal(set) var minContains: Int?
+    @exclusivity(unchecked) public internal(set) var maxContains: Int?
+    @exclusivity(unchecked) public internal(set) var unevaluatedItems: SchemaOrBool?
 
-    public internal(set) var maxProperties: Int?
-    public internal(set) var minProperties: Int?
-    public internal(set) var required: [String] = []
-    public internal(set) var properties: [(name: String, schema: SchemaID)] = []
-    public internal(set) var additionalProperties: SchemaOrBool?
-    public internal(set) var patternProperties: [(pattern: String, schema: SchemaID)] = []
-    public internal(set) var propertyNames: SchemaID?
-    public internal(set) var dependentRequired: [(name: String, required: [String])] = []
-    public internal(set) var dependentSchemas: [(name: String, schema: SchemaID)] = []
-    public internal(set) var unevaluatedProperties: SchemaOrBool?
+    @exclusivity(unchecked) public internal(set) var maxProperties: Int?
+    @exclusivity(unchecked) public internal(set) var minProperties: Int?
+    @exclusivity(unchecked) public internal(set) var required: [String] = []
+    @exclusivity(unchecked) public internal(set) var properties: [(name: String, schema: SchemaID)] = []
+    @exclusivity(unchecked) public internal(set) var additionalProperties: SchemaOrBool?
+    @exclusivity(unchecked) public internal(set) var patternProperties: [(pattern: String, schema: SchemaID)] = []
+    @exclusivity(unchecked) public internal(set) var propertyNames: SchemaID?
+    @exclusivity(unchecked) public internal(set) var dependentRequired: [(name: String, required: [String])] = []
+    @exclusivity(unchecked) public internal(set) var dependentSchemas: [(name: String, schema: SchemaID)] = []
+    @exclusivity(unchecked) public internal(set) var unevaluatedProperties: SchemaOrBool?
 
-    public internal(set) var allOf: [SchemaID] = []
-    public internal(set) var anyOf: [SchemaID] = []
-    public internal(set) var oneOf: [SchemaID] = []
-    public internal(set) var not: SchemaID?
-    public internal(set) var ifSchema: SchemaID?
-    public internal(set) var thenSchema: SchemaID?
-    public internal(set) var elseSchema: SchemaID?
-    public internal(set) var discriminator: Discriminator?
+    @exclusivity(unchecked) public internal(set) var allOf: [SchemaID] = []
+    @exclusivity(unchecked) public internal(set) var anyOf: [SchemaID] = []
+    @exclusivity(unchecked) public internal(set) var oneOf: [SchemaID] = []
+    @exclusivity(unchecked) public internal(set) var not: SchemaID?
+    @exclusivity(unchecked) public internal(set) var ifSchema: SchemaID?
+    @exclusivity(unchecked) public internal(set) var thenSchema: SchemaID?
+    @exclusivity(unchecked) public internal(set) var elseSchema: SchemaID?
+    @exclusivity(unchecked) public internal(set) var discriminator: Discriminator?
 
-    public internal(set) var readOnly: Bool = false
-    public internal(set) var writeOnly: Bool = false
-    public internal(set) var deprecated: Bool = false
-    public internal(set) var defs: [(name: String, schema: SchemaID)] = []
-    public internal(set) var anchor: String?
-    public internal(set) var extensions: Extensions = [:]
+    @exclusivity(unchecked) public internal(set) var readOnly: Bool = false
+    @exclusivity(unchecked) public internal(set) var writeOnly: Bool = false
+    @exclusivity(unchecked) public internal(set) var deprecated: Bool = false
+    @exclusivity(unchecked) public internal(set) var defs: [(name: String, schema: SchemaID)] = []
+    @exclusivity(unchecked) public internal(set) var anchor: String?
+    @exclusivity(unchecked) public internal(set) var extensions: Extensions = [:]
 
     init(node: Node) {
         self.node = node
@@ -133,7 +135,7 @@ public final class Schema: @unchecked Sendable {
 
     /// 3.0 `nullable: true` beside a `$ref` or composition (no `type`): null is accepted in addition to
     /// what the reference or composition allows. With a `type`, nullability is `.null` in `types`.
-    public internal(set) var nullableComposition: Bool = false
+    @exclusivity(unchecked) public internal(set) var nullableComposition: Bool = false
 
     /// True when null is allowed by this schema's own keywords.
     public var isNullable: Bool { nullableComposition || (types?.contains(.null) ?? false) }

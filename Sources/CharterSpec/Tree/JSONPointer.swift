@@ -33,7 +33,8 @@ public enum JSONPointer {
 
     /// Decodes `%XX` escapes (UTF-8); `nil` for a malformed escape or invalid UTF-8.
     static func percentDecode(_ s: String) -> String? {
-        guard s.contains("%") else { return s }
+        // A byte scan: `contains("%")` here resolved to Foundation's string search, 3% of loading a large spec.
+        guard s.utf8.contains(UInt8(ascii: "%")) else { return s }
         var bytes: [UInt8] = []
         var utf8 = Array(s.utf8)[...]
         while let b = utf8.popFirst() {
