@@ -31,9 +31,10 @@ func items(_ error: Airline.ErrorResponse) -> [String] {
 /// generated client over AsyncHTTPClient: every operation, every documented status, and invalid input.
 @Suite("Airline end to end")
 struct AirlineEndToEndTests {
-    func withAirline(_ body: @Sendable (AirlineClient, AirlineClient) async throws -> Void) async throws {
+    func withAirline(_ options: ValidationOptions = ValidationOptions(responseValidation: .enforce),
+                     _ body: @Sendable (AirlineClient, AirlineClient) async throws -> Void) async throws {
         let router = Router()
-        try AirlineService().registerHandlers(on: router, options: ValidationOptions(responseValidation: .enforce),
+        try AirlineService().registerHandlers(on: router, options: options,
                                               middlewares: [BearerAuthMiddleware(contracts: Airline.APIOperations.contracts, tokens: ["t0k3n"])])
         try await withServer(router) { url in
             let client = AirlineClient(serverURL: url, middlewares: [BearerToken()], validation: serverSideOnly)
@@ -95,7 +96,9 @@ struct AirlineEndToEndTests {
     }
 
     @Test func flightsAndSeatsAnswer200Or404() async throws {
-        try await withAirline { client, _ in
+        // A 16 KB body limit: the over-limit body below (64 KB) fits in the loopback socket buffers, so the client has
+        // sent all of it before the early 413 arrives (a body larger than those buffers races the answer).
+        try await withAirline(ValidationOptions(maxBodySize: 16 << 10, responseValidation: .enforce)) { client, _ in
             let lenient = AirlineClient(serverURL: client.serverURL, validation: ClientValidation(validateRequests: false, responses: .report))
             guard case .ok(let flight) = try await client.getFlight(flightID: "BA1-20261201") else {
                 Issue.record("expected 200")
@@ -117,16 +120,18 @@ struct AirlineEndToEndTests {
             // enforcing responses throws instead).
             let lenientWithToken = AirlineClient(serverURL: client.serverURL, middlewares: [BearerToken()],
                                                  validation: ClientValidation(validateRequests: false, responses: .report))
-            var huge = Self.booking()
-            huge.passengers[0].firstName = String(repeating: "a", count: 9 << 20)
-            guard case .undocumented(413, let raw) = try await lenientWithToken.createBooking(idempotencyKey: UUID(), body: huge) else {
+            var big = Self.booking()
+            big.passengers[0].firstName = String(repeating: "a", count: 64 << 10)
+            guard case .undocumented(413, let raw) = try await lenientWithToken.createBooking(idempotencyKey: UUID(), body: big) else {
                 Issue.record("expected an undocumented 413")
                 return
             }
             let tooLarge = try JSONDecoder().decode(Airline.ErrorResponse.self, from: raw)
             #expect(tooLarge.error.code == "PAYLOAD_TOO_LARGE")
-            await #expect(throws: ContractViolation.self) { _ = try await client.createBooking(idempotencyKey: UUID(), body: huge) }
-            // A client checking its requests refuses the body before sending it, saying why.
+            await #expect(throws: ContractViolation.self) { _ = try await client.createBooking(idempotencyKey: UUID(), body: big) }
+            // A client checking its requests refuses a body over its own limit (8 MiB) before sending it, saying why.
+            var huge = Self.booking()
+            huge.passengers[0].firstName = String(repeating: "a", count: 9 << 20)
             let strict = AirlineClient(serverURL: client.serverURL, middlewares: [BearerToken()],
                                        validation: ClientValidation(validateRequests: true, responses: .enforce))
             do {

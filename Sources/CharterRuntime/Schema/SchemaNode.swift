@@ -175,11 +175,8 @@ public final class SchemaNode: @unchecked Sendable {
     public let thenSchema: SchemaIndex?
     public let elseSchema: SchemaIndex?
     public let defaultValue: JSONValue?
-    let propertyIndex: [String: Int]?
     /// Any composition keyword (allOf, anyOf, oneOf, not, if, discriminator), tested once per visit.
     let composes: Bool
-    /// UTF-8 of each declared property name, for comparing against raw keys without making strings.
-    let propertyUTF8: [[UInt8]]
     /// For each `required` name, its index in `properties` (-1 when not declared there).
     let requiredProperty: [Int]
     /// Per declared property: 1 = readOnly, 2 = writeOnly (so a parent need not visit the child to know).
@@ -246,7 +243,6 @@ public final class SchemaNode: @unchecked Sendable {
         readOnly = k.readOnly
         writeOnly = k.writeOnly
         defaultValue = k.defaultValue
-        propertyUTF8 = k.properties.map { Array($0.name.utf8) }
         enumMessage = k.enumValues.map(Messages.enumeration)
         patternMessage = k.pattern.map { "Must match the pattern \($0.source)" }
         formatMessage = k.format.map { "Must be \($0.explanation)" }
@@ -254,19 +250,17 @@ public final class SchemaNode: @unchecked Sendable {
         propertyLookup = PropertyLookup(k.properties.map(\.name))
         composes = !k.allOf.isEmpty || !k.anyOf.isEmpty || !k.oneOf.isEmpty || k.not != nil || k.ifSchema != nil || k.discriminator != nil
         requiredProperty = k.required.map { name in k.properties.firstIndex { $0.name == name } ?? -1 }
-        let requiredPositions = requiredProperty
-        requiredMask = requiredPositions.reduce(0) { $1 >= 0 && $1 < 64 ? $0 | 1 << UInt64($1) : $0 }
-        requiredMaskIsComplete = requiredPositions.allSatisfy { $0 >= 0 && $0 < 64 }
-        propertyIndex = k.properties.count > 8 ? Dictionary(k.properties.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a }) : nil
+        requiredMask = requiredProperty.reduce(0) { $1 >= 0 && $1 < 64 ? $0 | 1 << UInt64($1) : $0 }
+        requiredMaskIsComplete = requiredProperty.allSatisfy { $0 >= 0 && $0 < 64 }
     }
 
     deinit { propertyLookup.deallocate() }
 
-    /// The schema for property `name`, if declared.
+    /// The schema for property `name`, if declared (found by its UTF-8 bytes, as the validator finds keys).
     @inline(__always) func property(_ name: String) -> SchemaIndex? {
-        if let propertyIndex { return propertyIndex[name].map { properties[$0].schema } }
-        for p in properties where p.name == name { return p.schema }
-        return nil
+        var name = name
+        let position = name.withUTF8 { propertyLookup.find($0) }
+        return position >= 0 ? properties[position].schema : nil
     }
 }
 
