@@ -43,17 +43,18 @@ public struct ValidatingClientMiddleware: ClientMiddleware {
             // Requests are read (to validate them) only when asked to: an unchecked one goes out as it is.
             let limit = contract.maxBodySize ?? validator.options.maxBodySize
             let bytes: [UInt8]?
+            let outcome: ContractValidator.RequestOutcome
             do {
                 bytes = try await BodyCollection.collect(body, limit: limit)
+                let basePath = baseURL.path.hasSuffix("/") ? String(baseURL.path.dropLast()) : baseURL.path
+                let pathParameters = PathTemplate.match(contract.path, requestPath: request.path ?? "", basePath: basePath) ?? [:]
+                outcome = validator.checkRequest(request, pathParameters: pathParameters, body: bytes, contract: contract)
             } catch is BodyCollection.TooLarge {
-                throw ContractViolation(phase: .request, operationID: operationID, issues: [
-                    ValidationIssue(field: "", pointer: "", location: .body, constraint: "PAYLOAD_TOO_LARGE", value: nil,
-                                    message: "Request body is larger than \(limit) bytes"),
-                ])
+                // The same refusal a validating server would answer, raised before anything is sent.
+                bytes = nil
+                outcome = .rejected(.payloadTooLarge(limit: limit))
             }
-            let basePath = baseURL.path.hasSuffix("/") ? String(baseURL.path.dropLast()) : baseURL.path
-            let pathParameters = PathTemplate.match(contract.path, requestPath: request.path ?? "", basePath: basePath) ?? [:]
-            if case .rejected(let error) = validator.checkRequest(request, pathParameters: pathParameters, body: bytes, contract: contract) {
+            if case .rejected(let error) = outcome {
                 throw ContractViolation(phase: .request, operationID: operationID, issues: error.details.isEmpty
                     ? [ValidationIssue(field: "", pointer: "", location: .body, constraint: error.code, value: nil, message: error.message)]
                     : error.details)
