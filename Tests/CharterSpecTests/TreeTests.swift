@@ -176,4 +176,17 @@ struct TreeTests {
         #expect(tags.pointer == "/paths/~1users~1{id}/get/tags")
         #expect(tags.elements[1].pointer == "/paths/~1users~1{id}/get/tags/1")
     }
+
+    @Test func pointerTokensUnescapeTildesAndPercentEscapes() {
+        #expect(JSONPointer.tokens(of: "") == [])
+        #expect(JSONPointer.tokens(of: "/") == [""])
+        #expect(JSONPointer.tokens(of: "/components/schemas/Pet") == ["components", "schemas", "Pet"])
+        #expect(JSONPointer.tokens(of: "/paths/~1users~1{id}/get") == ["paths", "/users/{id}", "get"])
+        #expect(JSONPointer.tokens(of: "/a~01/b~10//") == ["a~1", "b/0", "", ""])
+        #expect(JSONPointer.tokens(of: "/caf%C3%A9/100%25/%7E1") == ["café", "100%", "/"], "percent-escapes decode before ~ escapes")
+        #expect(JSONPointer.tokens(of: "/é/日本") == ["é", "日本"])
+        for malformed in ["a/b", "/a~2", "/a~", "/%zz", "/%C3"] {
+            #expect(JSONPointer.tokens(of: malformed) == nil, "\(malformed)")
+        }
+    }
 }

@@ -37,8 +37,8 @@ extension DocumentBuilder {
 
     private func buildOperation(_ node: Node, method: HTTPMethod, path: String, inherited: [Parameter]) -> Operation? {
         guard isMapping(node, "operation \(method.rawValue.uppercased()) \(path)") else { return nil }
-        var operation = Operation(method: method, path: path, operationId: Self.synthesizedOperationId(method: method, path: path),
-                                  operationIdSynthesized: true, location: node.location)
+        // The synthesized id is filled in after the loop, and only when the operation declares none.
+        var operation = Operation(method: method, path: path, operationId: "", operationIdSynthesized: true, location: node.location)
         var own: [Parameter] = []
         for entry in node.entries {
             let v = entry.value
@@ -70,8 +70,11 @@ extension DocumentBuilder {
             case "security": operation.security = buildSecurityRequirements(v)
             case "servers": operation.servers = buildServers(v)
             case "externalDocs": operation.externalDocs = buildExternalDocs(v)
-            default: other(entry, in: "operation \(operation.displayName)", into: &operation.extensions)
+            default: other(entry, in: "operation \(method.rawValue.uppercased()) \(path)", into: &operation.extensions)
             }
+        }
+        if operation.operationIdSynthesized {
+            operation.operationId = Self.synthesizedOperationId(method: method, path: path)
         }
         if node["responses"] == nil && version == .v3_0 {
             error("operation \(operation.displayName) is missing required field 'responses'", at: node)

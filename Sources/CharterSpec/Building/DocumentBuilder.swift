@@ -7,7 +7,7 @@ final class DocumentBuilder {
     var diagnostics: [Diagnostic] = []
     var version: Document.Version = .v3_0
     var schemas: [Schema] = []
-    var schemaIDs: [Node: SchemaID] = [:]
+    var schemaIDs = SchemaIDTable()
     var queuedSchemas: [(SchemaID, Node)] = []
     var schemaDepth = 0
     /// Enclosing schemas that declared `$recursiveAnchor: true` (name "") or `$dynamicAnchor: name`.
@@ -45,60 +45,60 @@ final class DocumentBuilder {
 
     // MARK: Typed reads
 
-    func isMapping(_ node: Node, _ what: String) -> Bool {
+    func isMapping(_ node: Node, _ what: @autoclosure () -> String) -> Bool {
         if node.kind == .mapping { return true }
-        error("\(what) must be a mapping, found \(node.kindDescription)", at: node)
+        error("\(what()) must be a mapping, found \(node.kindDescription)", at: node)
         return false
     }
 
-    func isSequence(_ node: Node, _ what: String) -> Bool {
+    func isSequence(_ node: Node, _ what: @autoclosure () -> String) -> Bool {
         if node.kind == .sequence { return true }
-        error("\(what) must be a sequence, found \(node.kindDescription)", at: node)
+        error("\(what()) must be a sequence, found \(node.kindDescription)", at: node)
         return false
     }
 
     /// A string field; other scalars are accepted with a warning (`version: 1.0` is common and harmless).
-    func string(_ node: Node, _ what: String) -> String? {
+    func string(_ node: Node, _ what: @autoclosure () -> String) -> String? {
         guard node.kind == .scalar, let text = node.text, !node.isNull else {
-            error("\(what) must be a string, found \(node.kindDescription)", at: node)
+            error("\(what()) must be a string, found \(node.kindDescription)", at: node)
             return nil
         }
         if node.scalarType != .string {
-            warning("\(what) should be a string, found \(node.kindDescription); quote it", at: node)
+            warning("\(what()) should be a string, found \(node.kindDescription); quote it", at: node)
         }
         return text
     }
 
-    func bool(_ node: Node, _ what: String) -> Bool? {
+    func bool(_ node: Node, _ what: @autoclosure () -> String) -> Bool? {
         if let b = node.bool { return b }
-        error("\(what) must be a boolean, found \(node.kindDescription)", at: node)
+        error("\(what()) must be a boolean, found \(node.kindDescription)", at: node)
         return nil
     }
 
-    func nonNegativeInt(_ node: Node, _ what: String) -> Int? {
+    func nonNegativeInt(_ node: Node, _ what: @autoclosure () -> String) -> Int? {
         if let i = node.int, i >= 0 { return i }
         if let d = node.double, d >= 0, d == d.rounded(), d < 1e15 { return Int(d) }
-        error("\(what) must be a non-negative integer, found \(node.kindDescription)", at: node)
+        error("\(what()) must be a non-negative integer, found \(node.kindDescription)", at: node)
         return nil
     }
 
-    func number(_ node: Node, _ what: String) -> NumberLiteral? {
+    func number(_ node: Node, _ what: @autoclosure () -> String) -> NumberLiteral? {
         if let d = node.double, let text = node.text, d.isFinite { return NumberLiteral(text: text, value: d) }
-        error("\(what) must be a number, found \(node.kindDescription)", at: node)
+        error("\(what()) must be a number, found \(node.kindDescription)", at: node)
         return nil
     }
 
-    func strings(_ node: Node, _ what: String) -> [String] {
-        guard isSequence(node, what) else { return [] }
-        return node.elements.compactMap { string($0, "an entry of \(what)") }
+    func strings(_ node: Node, _ what: @autoclosure () -> String) -> [String] {
+        guard isSequence(node, what()) else { return [] }
+        return node.elements.compactMap { string($0, "an entry of \(what())") }
     }
 
     /// `x-` keys go to extensions; anything else is unknown and ignored with a warning naming it.
-    func other(_ entry: MappingEntry, in what: String, into extensions: inout Extensions) {
+    func other(_ entry: MappingEntry, in what: @autoclosure () -> String, into extensions: inout Extensions) {
         if entry.key.hasPrefix("x-") {
             extensions[entry.key] = entry.value
         } else {
-            warning("unknown field '\(entry.key)' in \(what); ignored", at: entry.keyNode)
+            warning("unknown field '\(entry.key)' in \(what()); ignored", at: entry.keyNode)
         }
     }
 
@@ -110,8 +110,8 @@ final class DocumentBuilder {
     }
 
     /// Named entries of a mapping (`x-` keys skipped into extensions).
-    func namedEntries(_ node: Node, _ what: String, extensions: inout Extensions) -> [MappingEntry] {
-        guard isMapping(node, what) else { return [] }
+    func namedEntries(_ node: Node, _ what: @autoclosure () -> String, extensions: inout Extensions) -> [MappingEntry] {
+        guard isMapping(node, what()) else { return [] }
         var result: [MappingEntry] = []
         for entry in node.entries {
             if entry.key.hasPrefix("x-") { extensions[entry.key] = entry.value } else { result.append(entry) }
@@ -119,8 +119,8 @@ final class DocumentBuilder {
         return result
     }
 
-    func namedEntries(_ node: Node, _ what: String) -> [MappingEntry] {
+    func namedEntries(_ node: Node, _ what: @autoclosure () -> String) -> [MappingEntry] {
         var ignored: Extensions = [:]
-        return namedEntries(node, what, extensions: &ignored)
+        return namedEntries(node, what(), extensions: &ignored)
     }
 }

@@ -8,27 +8,39 @@ public enum JSONPointer {
 
     /// Splits a pointer (`/a/b~1c`) into unescaped tokens; `nil` when it does not start with `/` or is malformed.
     public static func tokens(of pointer: String) -> [String]? {
-        if pointer.isEmpty { return [] }
-        guard pointer.hasPrefix("/") else { return nil }
+        // On bytes: splitting by `Character` cost ~50k instructions a pointer (4% of loading Stripe's spec).
+        let utf8 = Array(pointer.utf8)
+        if utf8.isEmpty { return [] }
+        guard utf8[0] == UInt8(ascii: "/") else { return nil }
         var result: [String] = []
-        for raw in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
-            guard let decoded = percentDecode(String(raw)) else { return nil }
-            var token = ""
-            var iterator = decoded.makeIterator()
-            while let c = iterator.next() {
-                if c == "~" {
-                    switch iterator.next() {
-                    case "0": token.append("~")
-                    case "1": token.append("/")
-                    default: return nil
-                    }
-                } else {
-                    token.append(c)
-                }
-            }
+        var start = 1
+        while start <= utf8.count {
+            var end = start
+            while end < utf8.count && utf8[end] != UInt8(ascii: "/") { end += 1 }
+            guard let token = unescapedToken(utf8[start..<end]) else { return nil }
             result.append(token)
+            start = end + 1
         }
         return result
+    }
+
+    /// One token: percent-escapes decoded first (a pointer in a URI fragment), then `~1` → `/` and `~0` → `~`.
+    private static func unescapedToken(_ raw: ArraySlice<UInt8>) -> String? {
+        guard raw.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "~") }) else {
+            return String(decoding: raw, as: UTF8.self)
+        }
+        guard let decoded = percentDecode(String(decoding: raw, as: UTF8.self)) else { return nil }
+        var bytes: [UInt8] = []
+        var iterator = decoded.utf8.makeIterator()
+        while let b = iterator.next() {
+            guard b == UInt8(ascii: "~") else { bytes.append(b); continue }
+            switch iterator.next() {
+            case UInt8(ascii: "0"): bytes.append(UInt8(ascii: "~"))
+            case UInt8(ascii: "1"): bytes.append(UInt8(ascii: "/"))
+            default: return nil
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Decodes `%XX` escapes (UTF-8); `nil` for a malformed escape or invalid UTF-8.
