@@ -78,7 +78,7 @@ public struct ClientResponseReader: Sendable {
     /// The body decoded as JSON.
     public func json<T: Decodable>(_ type: T.Type = T.self) throws -> T {
         do {
-            return try ValueCoding.decoder.decode(T.self, from: Data(body))
+            return try TapeDecoding.decode(T.self, from: body, limits: ValueCoding.responseLimits)
         } catch {
             throw UnexpectedResponse(statusCode: statusCode, body: body, reason: "body is not a \(T.self): \(InputDecodingError.describe(error))")
         }

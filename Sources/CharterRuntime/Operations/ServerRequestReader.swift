@@ -48,7 +48,7 @@ public struct ServerRequestReader: Sendable {
     public func jsonBody<T: Decodable>(_ type: T.Type = T.self) throws -> T? {
         guard let body, !body.isEmpty else { return nil }
         do {
-            return try ValueCoding.decoder.decode(T.self, from: Data(body))
+            return try TapeDecoding.decode(T.self, from: body)
         } catch {
             throw InputDecodingError(location: .body, field: "", message: "Cannot be read as \(T.self): \(InputDecodingError.describe(error))")
         }

@@ -3,12 +3,17 @@ import Foundation
 /// Typed values ↔ JSON values, for parameters and headers (bodies go straight through `JSONCoding`).
 ///
 /// Parameters arrive as strings and are first shaped into JSON by their schema (the step validation uses),
-/// so one Codable path serves every style: the JSON value is decoded with the same decoder as bodies,
+/// so one Codable path serves every style: the JSON value is decoded with the same tape decoder as bodies,
 /// and dates, UUIDs and tolerant enums behave identically in both places. Plain strings, integers and
 /// booleans skip the round trip.
 enum ValueCoding {
-    static let decoder = JSONCoding.decoder()
     static let encoder = JSONCoding.encoder()
+    /// Responses are the server's to size (the client caps the whole body): no per-string cap beyond it.
+    static let responseLimits: JSONParseLimits = {
+        var limits = JSONParseLimits()
+        limits.maxStringLength = .max
+        return limits
+    }()
 
     static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
         switch value {
@@ -17,7 +22,7 @@ enum ValueCoding {
         case .number(let n): if let i = n.integer, let v = Int(exactly: i) as? T { return v }
         default: break
         }
-        return try decoder.decode(T.self, from: Data(value.encoded()))
+        return try TapeDecoding.decode(T.self, from: value.encoded())
     }
 
     static func encode<T: Encodable>(_ value: T) throws -> JSONValue {
