@@ -32,12 +32,20 @@ public struct ContractValidator: Sendable {
     /// Checks parameters, content negotiation and body; every violation is collected into one 400.
     public func checkRequest(_ request: HTTPRequest, pathParameters: [String: Substring], body: [UInt8]?,
                              contract: OperationContract) -> RequestOutcome {
+        checkRequestKeepingTape(request, pathParameters: pathParameters, body: body, contract: contract).outcome
+    }
+
+    /// `checkRequest`, also returning the parsed tape of a valid JSON body when it is the body handed on (no
+    /// defaults filled in), so the handler decodes the very parse that was validated.
+    func checkRequestKeepingTape(_ request: HTTPRequest, pathParameters: [String: Substring], body: [UInt8]?,
+                                 contract: OperationContract) -> (outcome: RequestOutcome, tape: JSONTape?) {
+        var validatedTape: JSONTape?
         var issues = checkParameters(request, pathParameters: pathParameters, contract: contract)
         var forwardedBody = body
         let hasBody = !(body?.isEmpty ?? true)
 
         if let accept = request.headerFields[.accept], let rejection = checkAccept(accept, contract: contract) {
-            return .rejected(rejection)
+            return (.rejected(rejection), nil)
         }
         if let spec = contract.requestBody {
             if !hasBody {
@@ -48,7 +56,7 @@ public struct ContractValidator: Sendable {
                 let contentType = request.headerFields[.contentType]
                 let essence = contentType.map { MediaTypes.essence($0[...]) }
                 guard let essence, let media = spec.content.first(where: { MediaTypes.matches(essence, range: $0.mediaType[...]) }) else {
-                    return .rejected(.unsupportedMediaType(contentType, supported: spec.content.map(\.mediaType)))
+                    return (.rejected(.unsupportedMediaType(contentType, supported: spec.content.map(\.mediaType))), nil)
                 }
                 if MediaTypes.isJSON(essence), let schema = media.schema, let bytes = body {
                     switch checkJSONBody(bytes, schema: schema, direction: .request) {
@@ -56,12 +64,14 @@ public struct ContractValidator: Sendable {
                     case .success(let tape):
                         if options.applyDefaults, issues.isEmpty, let filled = withDefaults(tape, schema: schema) {
                             forwardedBody = filled
+                        } else {
+                            validatedTape = tape
                         }
                     }
                 }
             }
         }
-        return issues.isEmpty ? .valid(body: forwardedBody) : .rejected(.validation(issues))
+        return issues.isEmpty ? (.valid(body: forwardedBody), validatedTape) : (.rejected(.validation(issues)), nil)
     }
 
     func checkAccept(_ accept: String, contract: OperationContract) -> APIError? {

@@ -51,13 +51,16 @@ public struct ValidationMiddleware: ServerMiddleware {
             return reject(.payloadTooLarge(limit: limit))
         }
         var forwardedBody = bytes
+        var tape: JSONTape?
         if options.requestValidation {
-            switch validator.checkRequest(request, pathParameters: metadata.pathParameters, body: bytes, contract: contract) {
+            let checked = validator.checkRequestKeepingTape(request, pathParameters: metadata.pathParameters, body: bytes, contract: contract)
+            switch checked.outcome {
             case .rejected(let error):
                 logger.debug("request rejected", metadata: ["operation": "\(operationID)", "request_id": "\(requestID)", "code": "\(error.code)"])
                 return reject(error)
             case .valid(let body):
                 forwardedBody = body
+                tape = checked.tape
             }
         }
         if let forwardedBody, forwardedBody != bytes {
@@ -65,7 +68,12 @@ public struct ValidationMiddleware: ServerMiddleware {
             forwarded.headerFields[.contentLength] = String(forwardedBody.count)
         }
 
-        var (response, responseBody) = try await next(forwarded, forwardedBody.map { HTTPBody($0) } ?? body, metadata)
+        let handOn = forwardedBody.map { HTTPBody($0) } ?? body
+        // The validated parse travels with the request: a generated server's reader decodes it instead of parsing
+        // the body again (it checks the bytes are the same ones first).
+        var (response, responseBody) = try await ValidatedBody.$tape.withValue(tape) {
+            try await next(forwarded, handOn, metadata)
+        }
         response.headerFields[RequestID.headerName] = requestID
         guard options.responseValidation != .off else { return (response, responseBody) }
 

@@ -48,6 +48,7 @@ public struct ServerRequestReader: Sendable {
     public func jsonBody<T: Decodable>(_ type: T.Type = T.self) throws -> T? {
         guard let body, !body.isEmpty else { return nil }
         do {
+            if let tape = ValidatedBody.tape, ValidatedBody.same(tape.bytes, body) { return try TapeDecoding.decode(T.self, from: tape) }
             return try TapeDecoding.decode(T.self, from: body)
         } catch {
             throw InputDecodingError(location: .body, field: "", message: "Cannot be read as \(T.self): \(InputDecodingError.describe(error))")
@@ -72,6 +73,22 @@ public struct ServerRequestReader: Sendable {
     public func requiredRawBody() throws -> Data {
         guard let value = rawBody() else { throw InputDecodingError(location: .body, field: "", message: "Request body is required") }
         return value
+    }
+}
+
+/// The tape `ValidationMiddleware` parsed and validated, for the handler it calls (a task-local: it lives exactly
+/// as long as that call). Readers use it only for the same bytes, so a middleware that rewrote the body in
+/// between is harmless.
+enum ValidatedBody {
+    @TaskLocal static var tape: JSONTape?
+
+    static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a.count == b.count && a.withUnsafeBytes { x in
+            b.withUnsafeBytes { y in
+                guard let p = x.baseAddress, let q = y.baseAddress else { return x.count == y.count }
+                return memcmp(p, q, x.count) == 0
+            }
+        }
     }
 }
 
