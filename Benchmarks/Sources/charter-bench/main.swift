@@ -1,7 +1,7 @@
 import CharterSpec
 import Foundation
 
-// charter-bench [load|validate|diff|scaling|all] [corpus-folder]
+// charter-bench [load|validate|diff|scaling|serve-path|all] [corpus-folder]
 //   --profile FILE N        only the full load of FILE, N times (for perf/callgrind)
 //   --profile-validate N    only booking validation, N times
 let arguments = CommandLine.arguments.dropFirst()
@@ -12,6 +12,8 @@ case "--profile":
         let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
         for _ in 0..<n { _ = SpecLoader().load(bytes: bytes, path: path) }
     }
+case "--profile-serve":
+    await profileServePath(validating: arguments.dropFirst().first == "on", n: Int(arguments.dropFirst(2).first ?? "") ?? 10_000)
 case "--profile-validate":
     runValidationProfile(Int(arguments.dropFirst().first ?? "") ?? 1_000_000)
 case "load":
@@ -22,6 +24,8 @@ case "diff":
     runDiffBenchmarks(arguments.dropFirst())
 case "scaling":
     runScalingBenchmarks()
+case "serve-path":
+    await runServePathBenchmarks()
 default:
     runLoadBenchmarks(arguments.first == "all" ? arguments.dropFirst() : arguments)
     print("")
@@ -30,4 +34,6 @@ default:
     runDiffBenchmarks(arguments.first == "all" ? arguments.dropFirst() : arguments)
     print("")
     runScalingBenchmarks()
+    print("")
+    await runServePathBenchmarks()
 }

@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Server CPU time per request: the steadier twin of serve_peers.sh's requests/s.
+
+wrk's throughput on these shared 2-core machines moves by ±15% between runs of one build (wrk and the server
+compete for the two cores, and the host's load comes and goes), more than the validation overhead being
+measured. Here the same wrk load runs (-t1 -c32, fixed duration), and what is reported is the CPU time the
+server's threads spent (/proc/<pid>/task/*/schedstat, nanoseconds) divided by the requests wrk completed:
+the cost of a request under load, which does not depend on how the two cores were shared. Configurations run
+interleaved, `rounds` times; each figure is the median of its rounds. (callgrind would count instructions
+exactly, but valgrind 3.19 dies on these multi-threaded NIO servers; sequential requests measure thread
+wake-ups more than request handling.)
+
+Usage: Benchmarks/peers/serve_cpu.py [seconds=5] [rounds=5]   (builds nothing: serve_peers.sh builds both)
+"""
+import http.client
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+here = os.path.dirname(os.path.abspath(__file__))
+root = os.path.abspath(os.path.join(here, "..", ".."))
+charter = os.path.join(root, ".build", "release", "airline-server")
+peer = os.path.join(root, "Benchmarks", ".build", "release", "peer-airline-server")
+port = 18490
+seconds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+
+booking = re.search(r"wrk\.body = \[\[\n(.*?)\]\]", open(os.path.join(here, "wrk", "booking.lua")).read(), re.S).group(1).encode()
+post_headers = {"Content-Type": "application/json", "Authorization": "Bearer t0k3n",
+                "Idempotency-Key": "6f1c2a7e-8d4b-4b1e-9a53-2f0c1d9e7b10", "X-Request-ID": "bench-1"}
+get_path = "/flights?origin=LHR&destination=JFK&departure_date=2026-12-01&passengers=2&cabin=economy&sort=price&limit=10&offset=0"
+
+
+def send(count, kind):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    for _ in range(count):
+        if kind == "post":
+            conn.request("POST", "/bookings", body=booking, headers=post_headers)
+        else:
+            conn.request("GET", get_path)
+        response = conn.getresponse()
+        response.read()
+        if response.status // 100 != 2:
+            raise SystemExit(f"{kind}: HTTP {response.status}")
+    conn.close()
+
+
+def wrk(duration, kind):
+    """Runs wrk against the server; returns the number of requests completed (all must be 2xx)."""
+    script = ["-s", os.path.join(here, "wrk", "booking.lua")] if kind == "post" else []
+    path = "/bookings" if kind == "post" else get_path
+    out = subprocess.run(["wrk", "-t1", "-c32", f"-d{duration}s", *script, f"http://127.0.0.1:{port}{path}"],
+                         capture_output=True, text=True, check=True).stdout
+    if "Non-2xx" in out:
+        raise SystemExit(f"{kind}: non-2xx responses\n{out}")
+    return int(re.search(r"(\d+) requests in", out).group(1))
+
+
+def cpu_ns(pid):
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            total += int(open(f"/proc/{pid}/task/{task}/schedstat").read().split()[0])
+        except (FileNotFoundError, ProcessLookupError):
+            pass  # a thread that ended between the listing and the read
+    return total
+
+
+def measure(command):
+    process = subprocess.Popen([str(port) if a == "PORT" else a for a in command], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                send(1, "get")
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise SystemExit(f"server did not start: {command}")
+        result = {}
+        for kind in ("post", "get"):
+            wrk(2, kind)  # warm-up: caches, pools, the idempotent record
+            before = cpu_ns(process.pid)
+            requests = wrk(seconds, kind)
+            result[kind] = (cpu_ns(process.pid) - before) / requests / 1000  # µs per request
+        return result
+    finally:
+        process.terminate()
+        process.wait()
+
+
+configs = [
+    ("Charter, validation off", [charter, "--port", "PORT", "--request-validation", "off", "--response-validation", "off"]),
+    ("Charter, requests validated", [charter, "--port", "PORT", "--response-validation", "off"]),
+    ("Charter, requests + responses validated", [charter, "--port", "PORT", "--response-validation", "enforce"]),
+    ("swift-openapi-generator 1.14.3", [peer, "PORT"]),
+]
+samples = {name: {"post": [], "get": []} for name, _ in configs}
+for _ in range(rounds):
+    for name, command in configs:
+        r = measure(command)
+        for kind in ("post", "get"):
+            samples[name][kind].append(r[kind])
+med = {name: {k: statistics.median(v) for k, v in s.items()} for name, s in samples.items()}
+off, peer_row = med[configs[0][0]], med[configs[3][0]]
+print(f"| server CPU per request (wrk -t1 -c32, {seconds} s, median of {rounds} interleaved rounds) | POST /bookings | vs validation off | vs peer | GET /flights | vs validation off | vs peer |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+for name, _ in configs:
+    m = med[name]
+    spread = lambda k: f"{min(samples[name][k]):.1f}–{max(samples[name][k]):.1f}"
+    print(f"| {name} | {m['post']:.1f} µs ({spread('post')}) | {m['post'] / off['post']:.3f}× | {m['post'] / peer_row['post']:.2f}× "
+          f"| {m['get']:.1f} µs ({spread('get')}) | {m['get'] / off['get']:.3f}× | {m['get'] / peer_row['get']:.2f}× |")
