@@ -1,3 +1,5 @@
+import HTTPTypes
+
 /// How a parameter is serialized (OpenAPI `style`).
 public enum ParameterStyle: String, Sendable {
     case form, simple, label, matrix, spaceDelimited, pipeDelimited, deepObject
@@ -47,8 +49,12 @@ public struct OperationContract: Sendable {
 }
 
 public struct ParameterContract: Sendable {
-    public var name: String
-    public var location: IssueLocation
+    public var name: String {
+        didSet { headerField = location == .header ? HTTPField.Name(name) : nil }
+    }
+    public var location: IssueLocation {
+        didSet { headerField = location == .header ? HTTPField.Name(name) : nil }
+    }
     public var required: Bool
     public var style: ParameterStyle
     public var explode: Bool
@@ -56,11 +62,14 @@ public struct ParameterContract: Sendable {
     public var schema: SchemaIndex?
     /// Content-based parameters (`content: {application/json: …}`): the value is a JSON document.
     public var isJSONContent: Bool
+    /// A header parameter's field name, checked once (building it per request was a token scan each time).
+    private(set) var headerField: HTTPField.Name?
 
     public init(name: String, location: IssueLocation, required: Bool = false, style: ParameterStyle? = nil,
                 explode: Bool? = nil, allowEmptyValue: Bool = false, schema: SchemaIndex?, isJSONContent: Bool = false) {
         self.name = name
         self.location = location
+        headerField = location == .header ? HTTPField.Name(name) : nil
         self.required = required || location == .path
         let defaultStyle: ParameterStyle = (location == .query || location == .cookie) ? .form : .simple
         self.style = style ?? defaultStyle

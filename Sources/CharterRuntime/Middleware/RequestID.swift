@@ -7,7 +7,14 @@ public enum RequestID {
 
     /// The caller's id when it is 1–128 visible ASCII characters; nil otherwise.
     public static func incoming(_ fields: HTTPFields) -> String? {
-        guard let value = fields[headerName], !value.isEmpty, value.utf8.count <= 128,
+        // One pass over the fields: `fields[name]` joins repeated values into a new string on every call. A
+        // repeated header is not usable (its joined form has spaces), as before.
+        var found: String?
+        for field in fields where field.name == headerName {
+            guard found == nil else { return nil }
+            found = field.value
+        }
+        guard let value = found, !value.isEmpty, value.utf8.count <= 128,
               value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return nil }
         return value
     }
