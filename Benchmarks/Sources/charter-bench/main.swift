@@ -13,7 +13,9 @@ case "--profile":
         for _ in 0..<n { _ = SpecLoader().load(bytes: bytes, path: path) }
     }
 case "--profile-serve":
-    await profileServePath(validating: arguments.dropFirst().first == "on", n: Int(arguments.dropFirst(2).first ?? "") ?? 10_000)
+    // --profile-serve on|off N [search]
+    await profileServePath(validating: arguments.dropFirst().first == "on", n: Int(arguments.dropFirst(2).first ?? "") ?? 10_000,
+                           search: arguments.dropFirst(3).first == "search")
 case "--profile-validate":
     runValidationProfile(Int(arguments.dropFirst().first ?? "") ?? 1_000_000)
 case "load":

@@ -20,9 +20,11 @@ struct RequestParameters: Sendable {
         self.request = request
         self.pathParameters = pathParameters
         self.decoding = decoding
-        let locations = Set(contract.parameters.map(\.location))
-        query = locations.contains(.query) ? (request.queryString.map(WireStrings.queryItems) ?? []) : []
-        cookies = locations.contains(.cookie) ? request.headerFields[values: .cookie].flatMap(WireStrings.cookies) : []
+        // Two scans of a short list: a `Set` of locations was an allocation and a hash per request.
+        let hasQuery = contract.parameters.contains { $0.location == .query }
+        let hasCookies = contract.parameters.contains { $0.location == .cookie }
+        query = hasQuery ? (request.queryString.map(WireStrings.queryItems) ?? []) : []
+        cookies = hasCookies ? request.headerFields[values: .cookie].flatMap(WireStrings.cookies) : []
     }
 
     func read(_ p: ParameterContract) -> Found {
