@@ -83,16 +83,22 @@ struct TreeBuilder {
     mutating func end() throws {
         guard let frame = frames.popLast() else { return }
         let node = Int(frame.node)
-        var slots = Array(pending[frame.pendingStart...])
-        pending.removeSubrange(frame.pendingStart...)
-        if records[node].kind == .mapping {
-            slots = try mergeAndCheckKeys(slots)
+        let first = frame.pendingStart
+        // Children move from `pending` straight into `children`; only a mapping with a merge key or a repeated
+        // key (rare) goes through a rebuilt list (a copy per container was 5% of reading a large file).
+        if records[node].kind == .mapping && !keysAreDistinctWithoutMerge(from: first) {
+            let merged = try mergeAndCheckKeys(Array(pending[first...]))
+            pending.removeSubrange(first...)
+            pending.append(contentsOf: merged)
         }
         var weight = 1
-        for child in slots {
+        var i = first
+        while i < pending.count {
+            let child = pending[i]
             weight = weight.addingReportingOverflow(weights[Int(child)]).partialValue
             if weight < 0 { weight = .max }
             if parents[Int(child)] < 0 && child != frame.node { parents[Int(child)] = frame.node }
+            i += 1
         }
         weights[node] = weight
         let limit = max(limits.aliasExpansionFloor, records.count.multipliedReportingOverflow(by: limits.aliasExpansionFactor).partialValue)
@@ -101,9 +107,28 @@ struct TreeBuilder {
             throw TreeError(diagnostic: Diagnostic(.error, "aliases expand this node to more than \(limit) nodes; refusing a possible alias bomb", at: location(Int(r.line), Int(r.column))))
         }
         records[node].start = Int32(children.count)
-        records[node].count = Int32(slots.count)
-        children.append(contentsOf: slots)
+        records[node].count = Int32(pending.count - first)
+        children.append(contentsOf: pending[first...])
+        pending.removeSubrange(first...)
         try attach(frame.node)
+    }
+
+    /// True for a small mapping (≤ 8 keys, compared pairwise without hashing) with no `<<` and no repeated key.
+    private func keysAreDistinctWithoutMerge(from first: Int) -> Bool {
+        let count = pending.count - first
+        guard count <= 16 else { return false }
+        var i = first
+        while i < pending.count {
+            let text = texts[Int(records[Int(pending[i])].start)]
+            if text == "<<" { return false }
+            var j = first
+            while j < i {
+                if texts[Int(records[Int(pending[j])].start)] == text { return false }
+                j += 2
+            }
+            i += 2
+        }
+        return true
     }
 
     mutating func alias(_ name: String, line: Int, column: Int) throws {
@@ -129,22 +154,6 @@ struct TreeBuilder {
 
     /// Reports duplicate keys at the second occurrence and applies YAML merge keys (`<<: *base`).
     private mutating func mergeAndCheckKeys(_ slots: [Int32]) throws -> [Int32] {
-        // Most mappings are small and have no merge key: compare pairwise without hashing or copying.
-        if slots.count <= 16 {
-            var clean = true
-            var i = 0
-            outer: while i < slots.count {
-                let text = texts[Int(records[Int(slots[i])].start)]
-                if text == "<<" { clean = false; break }
-                var j = 0
-                while j < i {
-                    if texts[Int(records[Int(slots[j])].start)] == text { clean = false; break outer }
-                    j += 2
-                }
-                i += 2
-            }
-            if clean { return slots }
-        }
         var seen: Set<String> = []
         seen.reserveCapacity(slots.count / 2)
         var explicit: [Int32] = []
