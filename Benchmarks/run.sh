@@ -32,4 +32,4 @@ echo ""
 
 echo ""
 # Compiling generated code (Box 2025), Charter's output against swift-openapi-generator's (several minutes).
-"$here/peers/compile_peers.sh" "$corpus"
+"$here/peers/compile_peers.sh" box/openapi-v2025.0.json "$corpus"
