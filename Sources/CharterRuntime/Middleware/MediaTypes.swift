@@ -35,7 +35,7 @@ public enum MediaTypes {
     /// JSON and `+json` types (`application/problem+json`) carry a JSON body Charter validates.
     public static func isJSON(_ type: Substring) -> Bool {
         withBytes(essence(type)) { t in
-            if t.count == 16 && equalIgnoringCase(t, "application/json") { return true }
+            if equalIgnoringCase(t, "application/json") { return true }
             return t.count >= 5 && equalIgnoringCase(UnsafeBufferPointer(rebasing: t[(t.count - 5)...]), "+json")
         }
     }

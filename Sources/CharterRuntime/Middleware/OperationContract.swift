@@ -49,12 +49,8 @@ public struct OperationContract: Sendable {
 }
 
 public struct ParameterContract: Sendable {
-    public var name: String {
-        didSet { headerField = location == .header ? HTTPField.Name(name) : nil }
-    }
-    public var location: IssueLocation {
-        didSet { headerField = location == .header ? HTTPField.Name(name) : nil }
-    }
+    public var name: String { didSet { headerField = Self.headerField(name, location) } }
+    public var location: IssueLocation { didSet { headerField = Self.headerField(name, location) } }
     public var required: Bool
     public var style: ParameterStyle
     public var explode: Bool
@@ -62,14 +58,19 @@ public struct ParameterContract: Sendable {
     public var schema: SchemaIndex?
     /// Content-based parameters (`content: {application/json: …}`): the value is a JSON document.
     public var isJSONContent: Bool
-    /// A header parameter's field name, checked once (building it per request was a token scan each time).
+    /// A header parameter's field name, checked once (building it per request was a token scan each time);
+    /// nil for other locations and for names that are not HTTP tokens.
     private(set) var headerField: HTTPField.Name?
+
+    private static func headerField(_ name: String, _ location: IssueLocation) -> HTTPField.Name? {
+        location == .header ? HTTPField.Name(name) : nil
+    }
 
     public init(name: String, location: IssueLocation, required: Bool = false, style: ParameterStyle? = nil,
                 explode: Bool? = nil, allowEmptyValue: Bool = false, schema: SchemaIndex?, isJSONContent: Bool = false) {
         self.name = name
         self.location = location
-        headerField = location == .header ? HTTPField.Name(name) : nil
+        headerField = Self.headerField(name, location)
         self.required = required || location == .path
         let defaultStyle: ParameterStyle = (location == .query || location == .cookie) ? .form : .simple
         self.style = style ?? defaultStyle

@@ -2,6 +2,8 @@ import Foundation
 
 /// JSONDecoder/JSONEncoder set up for OpenAPI payloads: `date-time` is RFC 3339, with or without fractional
 /// seconds (Foundation's `.iso8601` strategy rejects `2026-11-25T08:00:00.123Z`, which servers send all the time).
+/// Generated code encodes with `encoder()` and decodes with `TapeDecoding` (same date rules); `decoder()` is for
+/// callers who want a JSONDecoder with those rules.
 public enum JSONCoding {
     public static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()

@@ -65,16 +65,9 @@ final class TapeReader {
         let n = nodes[Int(node)]
         // Keys are strings: `flag` means their decoded text is stored aside.
         if n.flag { return strings[Int(n.payload)] == key }
-        let length = Int(n.length), offset = Int(n.offset)
-        let matched: Bool? = key.utf8.withContiguousStorageIfAvailable { k in
-            guard k.count == length else { return false }
-            return bytes.withUnsafeBufferPointer { b in
-                guard let base = b.baseAddress, let kb = k.baseAddress else { return length == 0 }
-                return memcmp(base + offset, kb, length) == 0
-            }
+        return bytes.withUnsafeBufferPointer { b in
+            Bytes.equal(UnsafeBufferPointer(rebasing: b[Int(n.offset)..<Int(n.offset + n.length)]), key)
         }
-        if let matched { return matched }
-        return key.utf8.elementsEqual(bytes[offset..<offset + length])
     }
 
     /// The value node of `key` in the object at `object`, or nil.

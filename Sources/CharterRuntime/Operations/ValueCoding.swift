@@ -1,6 +1,6 @@
 import Foundation
 
-/// Typed values ↔ JSON values, for parameters and headers (bodies go straight through `JSONCoding`).
+/// Typed values ↔ JSON values, for parameters and headers (bodies are decoded from their tape by `TapeDecoding`).
 ///
 /// Parameters arrive as strings and are first shaped into JSON by their schema (the step validation uses),
 /// so one Codable path serves every style: the JSON value is decoded with the same tape decoder as bodies,

@@ -47,7 +47,7 @@ struct RequestParameters: Sendable {
             }
             raws = query.filter { $0.name == p.name }.map(\.value)
         case .header:
-            if let name = p.headerField ?? HTTPField.Name(p.name) {
+            if let name = p.headerField {
                 let values = request.headerFields[values: name]
                 if !values.isEmpty { raws = [values.joined(separator: ",")] }
             }
