@@ -21,6 +21,7 @@ public struct BearerAuthMiddleware: ServerMiddleware {
         let value = request.headerFields[.authorization] ?? ""
         let token = value.hasPrefix("Bearer ") ? String(value.dropFirst(7).trimmingPrefix(while: { $0 == " " })) : ""
         if tokens.contains(token) { return try await next(request, body, metadata) }
+        await HTTPBody.discard(body)
         let error = token.isEmpty
             ? APIError(status: 401, code: "UNAUTHORIZED", message: "Send a bearer token: Authorization: Bearer <token>")
             : APIError(status: 401, code: "INVALID_TOKEN", message: "The bearer token is not valid")

@@ -19,3 +19,23 @@ enum BodyCollection {
         return bytes
     }
 }
+
+extension HTTPBody {
+    /// Reads and drops up to `limit` bytes of a request body a middleware is about to refuse (401, 403, …).
+    /// Why: a client still streaming the body when an early 4xx head arrives may stop mid-body and fail the
+    /// whole request (AsyncHTTPClient reports `bodyLengthMismatch` instead of the 401 the server sent).
+    /// Reading a small body first makes the refusal arrive as a response; a body over `limit` is left unread.
+    public static func discard(_ body: HTTPBody?, limit: Int = 1 << 20) async {
+        guard let body else { return }
+        if case .known(let length) = body.length, length > Int64(limit) { return }
+        var seen = 0
+        do {
+            for try await chunk in body {
+                seen += chunk.count
+                if seen > limit { return }
+            }
+        } catch {
+            // The refusal goes out whatever the body did.
+        }
+    }
+}
