@@ -15,10 +15,12 @@ public struct GeneratorOptions: Sendable {
     /// The Swift module the files are compiled into; names the API (`Airline` → `AirlineAPIProtocol`, `AirlineClient`).
     public var moduleName: String = "API"
     public var parts: Set<GeneratedPart> = Set(GeneratedPart.allCases)
-    /// Largest number of top-level declarations per file; big specs are split so they compile in parallel.
-    public var declarationsPerFile = 150
-    /// Operations per `Operations<N>.swift` file.
-    public var operationsPerFile = 40
+    /// Lines per `Models<N>.swift` and per `Operations<N>.swift` file (a declaration is never split). Why: the
+    /// compiler driver hands each core a run of consecutive files, so a build is as slow as its heaviest run;
+    /// files of similar compile cost keep the cores equally busy and each compiler process's memory small. A
+    /// line of models (synthesized Codable and Hashable, value witnesses) costs about twice an operations line.
+    public var modelLinesPerFile = 600
+    public var operationLinesPerFile = 1200
     /// Component schema name → Swift type name, replacing the derived name.
     public var typeNames: [String: String] = [:]
     /// operationIds to generate (nil: all) and to leave out.
@@ -62,12 +64,10 @@ public enum Generator {
         let basic = header(["CharterRuntime", "Foundation"])
         var files: [GeneratedFile] = []
         if parts.contains(.models) || wantsOperations {
-            let chunks = stride(from: 0, to: max(decls.count, 1), by: options.declarationsPerFile).map {
-                Array(decls[$0..<min($0 + options.declarationsPerFile, decls.count)])
-            }
+            let chunks = pack(decls.map { SwiftRenderer.render([$0], access: options.access) }, linesPerFile: options.modelLinesPerFile, separator: "\n")
             for (i, chunk) in chunks.enumerated() {
                 let name = chunks.count == 1 ? "Models.swift" : "Models\(i + 1).swift"
-                files.append(GeneratedFile(name: name, contents: basic + SwiftRenderer.render(chunk, access: options.access)))
+                files.append(GeneratedFile(name: name, contents: basic + chunk))
             }
         }
         if parts.contains(.validators) || wantsOperations {
@@ -78,12 +78,10 @@ public enum Generator {
             var apiDoc = "\(document.info.title) \(document.info.version)"
             if let description = document.info.description { apiDoc += "\n\n" + description.trimmingCharacters(in: .whitespacesAndNewlines) }
             let renderer = OperationRenderer(access: options.access, apiName: apiName, apiDoc: apiDoc)
-            let chunks = stride(from: 0, to: operations.count, by: options.operationsPerFile).map {
-                Array(operations[$0..<min($0 + options.operationsPerFile, operations.count)])
-            }
+            let chunks = operations.isEmpty ? [] : pack(operations.map(renderer.namespace), linesPerFile: options.operationLinesPerFile, separator: "\n")
             for (i, chunk) in chunks.enumerated() {
                 let name = chunks.count == 1 ? "Operations.swift" : "Operations\(i + 1).swift"
-                files.append(GeneratedFile(name: name, contents: basic + chunk.map(renderer.namespace).joined(separator: "\n")))
+                files.append(GeneratedFile(name: name, contents: basic + chunk))
             }
             let runtimeImports = ["CharterRuntime", "Foundation", "OpenAPIRuntime"]
             if parts.contains(.server) {
@@ -96,6 +94,28 @@ public enum Generator {
         }
         if options.fixedLayout { files = fixedLayout(files, header: basic, specName: specName) }
         return (files, translator.diagnostics + operationTranslator.diagnostics + compiled.diagnostics)
+    }
+
+    /// Consecutive pieces joined by `separator` into chunks of at most `linesPerFile` lines (a piece longer than
+    /// that is a chunk of its own); no pieces gives one empty chunk.
+    static func pack(_ pieces: [String], linesPerFile: Int, separator: String) -> [String] {
+        var chunks: [String] = []
+        var current: [String] = []
+        var lines = 0
+        func newlines(_ text: String) -> Int { text.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 } }
+        let joint = newlines(separator)
+        for piece in pieces {
+            let count = newlines(piece)
+            if !current.isEmpty && lines + joint + count > linesPerFile {
+                chunks.append(current.joined(separator: separator))
+                current = []
+                lines = 0
+            }
+            lines += (current.isEmpty ? 0 : joint) + count
+            current.append(piece)
+        }
+        if !current.isEmpty || chunks.isEmpty { chunks.append(current.joined(separator: separator)) }
+        return chunks
     }
 
     /// Split parts joined into one file each (`Models2.swift` into `Models.swift`, `SchemaTable<N>.swift` into

@@ -94,7 +94,7 @@ enum SchemaTableEmitter {
 
     /// The schema table as files: `Schemas.swift` declares the namespace and the set; the tables themselves
     /// go into `SchemaTable<N>.swift` files of `perFile` schemas each, so large specs compile in parallel.
-    static func files(_ set: SchemaSet, access: String, header: String, perFile: Int = 2000, perFunction: Int = 400) -> [(name: String, body: String)] {
+    static func files(_ set: SchemaSet, access: String, header: String, perFile: Int = 800, perFunction: Int = 400) -> [(name: String, body: String)] {
         let chunks = stride(from: 0, to: set.count, by: perFunction).map { $0..<min($0 + perFunction, set.count) }
         var main: [String] = []
         main.append("/// The spec's schemas, compiled for validation (the same tables `SpecValidator` builds from the spec).")
