@@ -23,6 +23,18 @@ func measure(_ name: String, iterations: Int, _ body: () -> Void) -> Measurement
     return Measurement(name: name, seconds: times)
 }
 
+/// `iterations` rounds, each running every body once in order, after one warm-up round: seconds per round and body.
+func interleaved(iterations: Int, _ bodies: [() -> Void]) -> [[Double]] {
+    for body in bodies { body() }
+    return (0..<iterations).map { _ in
+        bodies.map { body in
+            let start = DispatchTime.now().uptimeNanoseconds
+            body()
+            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        }
+    }
+}
+
 func ms(_ s: Double) -> String { String(format: "%.1f ms", s * 1000) }
 
 func runLoadBenchmarks(_ arguments: ArraySlice<String>) {
@@ -46,23 +58,29 @@ for spec in specs {
     }
     let bytes = [UInt8](data)
     var events = 0
-    let loop = measure("libyaml", iterations: iterations) {
-        events = bytes.withUnsafeBufferPointer { cyaml_count_events($0.baseAddress, $0.count) }
-    }
     var nodes = 0
-    let tree = measure("tree", iterations: iterations) {
-        nodes = SpecFileReader.parse(bytes: bytes, path: path).tree?.nodeCount ?? -1
-    }
     var diagnostics = 0
-    let full = measure("load", iterations: iterations) {
-        let result = SpecLoader().load(bytes: bytes, path: path)
-        diagnostics = result.diagnostics.count
-        precondition(result.document != nil, "\(spec) did not load")
-    }
+    // Rounds interleave the three so each round's ratios compare runs seconds apart: on a shared host the
+    // machine's speed drifts by ±50% over a minute, which separate blocks of runs turned into ratio noise.
+    let rounds = interleaved(iterations: iterations, [
+        { events = bytes.withUnsafeBufferPointer { cyaml_count_events($0.baseAddress, $0.count) } },
+        { nodes = SpecFileReader.parse(bytes: bytes, path: path).tree?.nodeCount ?? -1 },
+        {
+            let result = SpecLoader().load(bytes: bytes, path: path)
+            diagnostics = result.diagnostics.count
+            precondition(result.document != nil, "\(spec) did not load")
+        },
+    ])
+    let loop = Measurement(name: "libyaml", seconds: rounds.map { $0[0] })
+    let tree = Measurement(name: "tree", seconds: rounds.map { $0[1] })
+    let full = Measurement(name: "load", seconds: rounds.map { $0[2] })
+    let treeRatio = Measurement(name: "tree ratio", seconds: rounds.map { $0[1] / $0[0] }).median
+    let fullRatio = Measurement(name: "full ratio", seconds: rounds.map { $0[2] / $0[0] }).median
     _ = (events, nodes, diagnostics)
     let size = String(format: "%.1f MB", Double(bytes.count) / 1e6)
-    print("| \(spec) | \(size) | \(ms(loop.median)) | \(ms(tree.median)) | \(String(format: "%.2f×", tree.median / loop.median)) | \(ms(full.median)) | \(String(format: "%.2f×", full.median / loop.median)) |")
+    print("| \(spec) | \(size) | \(ms(loop.median)) | \(ms(tree.median)) | \(String(format: "%.2f×", treeRatio)) | \(ms(full.median)) | \(String(format: "%.2f×", fullRatio)) |")
 }
 print("")
-print("Medians of \(iterations) runs after one warm-up; release build (-Ounchecked for the bench driver only).")
+print("Medians of \(iterations) interleaved rounds (libyaml loop, tree, full load) after one warm-up; each ratio is the median of the")
+print("rounds' own ratios; release build (-Ounchecked for the bench driver only).")
 }
