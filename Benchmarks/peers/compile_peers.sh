@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Compile time of generated code: Charter's output (every part) against swift-openapi-generator 1.14.3's
 # (types, client, server) for the same spec, each as one target in a scratch package, debug build. Dependencies
-# are built first and not timed; then the target's own build is removed and timed. Peak memory is the largest
-# compiler process (/usr/bin/time's maximum resident set size over children).
+# are built first and not timed; then the compiler driver command for the target is timed on its own (below, why).
+# Peak memory is the largest compiler process (/usr/bin/time's maximum resident set size over children).
 # Usage: Benchmarks/peers/compile_peers.sh [spec-in-corpus] [corpus]
 set -uo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -35,10 +35,9 @@ MANIFEST
 # The timed step is the compiler driver command SwiftPM runs for the target (read from `swift build -v`), run
 # by hand: timing `swift build` itself proved unreliable — after deleting the target's outputs llbuild sometimes
 # rebuilds nothing and sometimes re-runs the dependencies' drivers too. Charter and the peer alternate, 3 rounds.
-prepare() { # folder → writes folder/compile-command
-    swift build --package-path "$1" >/dev/null 2>&1 || return 1
-    rm -rf "$1/.build/debug/Gen.build"
-    swift build --package-path "$1" --target Gen -v 2>/dev/null | grep -e '-module-name Gen ' | head -1 \
+prepare() { # folder → builds everything once, keeping the target's driver command in folder/compile-command
+    swift build --package-path "$1" -v > "$1/build.log" 2>&1 || return 1
+    grep -e '-module-name Gen ' "$1/build.log" | head -1 \
         | sed 's/ -parseable-output//; s/ -incremental//g; s/ -v / /' > "$1/compile-command"
     [ -s "$1/compile-command" ]
 }

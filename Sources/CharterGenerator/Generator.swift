@@ -15,10 +15,10 @@ public struct GeneratorOptions: Sendable {
     /// The Swift module the files are compiled into; names the API (`Airline` → `AirlineAPIProtocol`, `AirlineClient`).
     public var moduleName: String = "API"
     public var parts: Set<GeneratedPart> = Set(GeneratedPart.allCases)
-    /// Lines per `Models<N>.swift` and per `Operations<N>.swift` file (a declaration is never split). Why: the
-    /// compiler driver hands each core a run of consecutive files, so a build is as slow as its heaviest run;
-    /// files of similar compile cost keep the cores equally busy and each compiler process's memory small. A
-    /// line of models (synthesized Codable and Hashable, value witnesses) costs about twice an operations line.
+    /// Lines per `Models<N>.swift` and per `Operations<N>.swift` file, header not counted (a declaration is never
+    /// split). Why: the compiler driver hands each core a run of consecutive files, so a build is as slow as its
+    /// heaviest run; files of similar compile cost keep the cores equally busy and each compiler process's memory
+    /// small. A line of models (synthesized Codable and Hashable, value witnesses) costs about twice an operations line.
     public var modelLinesPerFile = 600
     public var operationLinesPerFile = 1200
     /// Component schema name → Swift type name, replacing the derived name.

@@ -9,11 +9,12 @@ struct Code: ParsableCommand {
         commandName: "code",
         abstract: "Generate Swift from a spec (the default command).",
         discussion: """
-        Writes into the output folder: Models.swift (split into Models1.swift, Models2.swift … for large specs),
-        Schemas.swift and SchemaTable<N>.swift (validation tables), Operations.swift (split likewise; per operation: Input,
-        Output, contract), Server.swift (<Name>APIProtocol and registerHandlers(on:)) and Client.swift
-        (<Name>Client). A file is rewritten only when its content changes; generated files no longer produced
-        are removed. Loader diagnostics are printed; errors stop generation (exit 1).
+        Writes into the output folder: Models.swift, Schemas.swift and SchemaTable<N>.swift (validation tables),
+        Operations.swift (per operation: Input, Output, contract), Server.swift (<Name>APIProtocol and
+        registerHandlers(on:)) and Client.swift (<Name>Client); for large specs models and operations are split
+        into Models1.swift, Models2.swift … and Operations1.swift … of bounded length. A file is rewritten only
+        when its content changes; generated files no longer produced are removed. Loader diagnostics are printed;
+        errors stop generation (exit 1).
 
         Examples:
           swift run generate Specs/airline.yaml --output Generated/Airline
