@@ -21,6 +21,9 @@ struct TreeTests {
         let title = try #require(info.entries.first)
         #expect(title.keyNode.location.line == 3 && title.keyNode.location.column == 3)
         #expect(title.value.location.line == 3 && title.value.location.column == 10)
+        #expect(title.value.string == "Ünïcode title")
+        #expect(title.keyNode.hasText("title") && !title.keyNode.hasText("titles") && !title.keyNode.hasText("titl"))
+        #expect(!info.hasText("info"), "a mapping has no text")
         let version = try #require(info["version"])
         #expect(version.location.line == 4 && version.location.column == 12)
         let list = try #require(root["list"])
@@ -118,6 +121,42 @@ struct TreeTests {
         #expect(tree == nil)
         #expect(diagnostics.count == 1)
         #expect(diagnostics.first?.message.contains("alias bomb") == true)
+    }
+
+    @Test func aliasBombNestedInAnOpenMappingIsCaught() {
+        // The first alias arrives while `root` is still open: weights of the nodes before it are computed then.
+        var text = "filler:\n" + (0..<500).map { "  k\($0): v\($0)\n" }.joined() + "root:\n  a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        for (previous, name) in zip("abcdefghi", "bcdefghij") {
+            text += "  \(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        let (tree, diagnostics) = parse(text)
+        #expect(tree == nil)
+        #expect(diagnostics.first?.message.contains("alias bomb") == true)
+        // The same shape with few enough copies loads.
+        let (small, smallDiagnostics) = parse("root:\n  a: &a [x, x]\n  b: [*a, *a]\n  c: *a\n")
+        #expect(smallDiagnostics.isEmpty)
+        #expect(small?.root?["root"]?["b"]?.elements.count == 2)
+    }
+
+    @Test func largeMappingsAreCheckedForRepeatedKeys() throws {
+        // Over 8 keys the check goes through a hash table; keys differing only late or in length must not clash.
+        let keys = (0..<300).map { "property_\($0)" } + ["p", "pp", "property_", "property_1 "]
+        let (tree, diagnostics) = parse(keys.map { "\"\($0)\": 1\n" }.joined())
+        #expect(diagnostics.isEmpty)
+        let root = try #require(tree?.root)
+        #expect(root.entries.count == keys.count)
+        #expect(root["property_299"]?.int == 1 && root["property_1 "] != nil)
+        let (_, repeated) = parse(keys.map { "\"\($0)\": 1\n" }.joined() + "property_17: 2\n")
+        #expect(rendered(repeated) == ["\(keys.count + 1):1: error: duplicate key 'property_17' in mapping"])
+    }
+
+    @Test func wordTablesFindEveryWordAndNothingElse() throws {
+        let text = SchemaKeyword.allCases.map { "\"\($0.rawValue)\": 1\n" }.joined() + "typ: 1\ntypes: 1\nx-type: 1\n\"\": 1\n"
+        let (tree, diagnostics) = parse(text)
+        #expect(diagnostics.isEmpty)
+        let keys = try #require(tree?.root).entries.map(\.keyNode)
+        #expect(keys.prefix(SchemaKeyword.allCases.count).map { $0.word(in: SchemaKeyword.table) } == SchemaKeyword.allCases)
+        #expect(keys.suffix(4).allSatisfy { $0.word(in: SchemaKeyword.table) == nil })
     }
 
     @Test func duplicateKeysAreReportedAtTheSecondKey() {

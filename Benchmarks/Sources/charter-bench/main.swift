@@ -1,8 +1,11 @@
+import CYAMLLoop
 import CharterSpec
 import Foundation
 
 // charter-bench [load|validate|diff|scaling|serve-path|all] [corpus-folder]
 //   --profile FILE N        only the full load of FILE, N times (for perf/callgrind)
+//   --profile-tree FILE N   only the tree read of FILE, N times
+//   --profile-libyaml FILE N  only the bare libyaml event loop over FILE, N times
 //   --profile-validate N    only booking validation, N times
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
@@ -11,6 +14,19 @@ case "--profile":
         let path = arguments[arguments.startIndex + 1]
         let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
         for _ in 0..<n { _ = SpecLoader().load(bytes: bytes, path: path) }
+    }
+case "--profile-tree", "--profile-libyaml":
+    if arguments.count >= 3, let n = Int(arguments[arguments.startIndex + 2]) {
+        let path = arguments[arguments.startIndex + 1]
+        let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
+        let treeOnly = arguments.first == "--profile-tree"
+        for _ in 0..<n {
+            if treeOnly {
+                _ = SpecFileReader.parse(bytes: bytes, path: path)
+            } else {
+                _ = bytes.withUnsafeBufferPointer { cyaml_count_events($0.baseAddress, $0.count) }
+            }
+        }
     }
 case "--profile-serve":
     // --profile-serve on|off N [search]

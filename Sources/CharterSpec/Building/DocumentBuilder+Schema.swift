@@ -43,7 +43,7 @@ extension DocumentBuilder {
         // `$recursiveRef: "#"` / `$dynamicRef: "#name"` name the enclosing schema that declared the anchor.
         // Charter resolves them lexically (to the nearest enclosing declaration), which is what specs mean
         // by them in practice (a recursive filter or tree type).
-        let dynamicAnchor = node.kind == .mapping ? (node["$recursiveAnchor"]?.bool == true ? "" : node["$dynamicAnchor"]?.string) : nil
+        let dynamicAnchor = dynamicAnchorName(node)
         if let dynamicAnchor { dynamicScopes.append((dynamicAnchor, id)) }
         defer { if dynamicAnchor != nil { dynamicScopes.removeLast() } }
         if let b = node.bool {
@@ -58,8 +58,8 @@ extension DocumentBuilder {
         var additionalItems: Node?
         for entry in node.entries {
             let v = entry.value
-            switch entry.key {
-            case "$ref":
+            switch entry.keyNode.word(in: SchemaKeyword.table) {
+            case .ref:
                 guard let text = string(v, "$ref") else { continue }
                 var reference = SchemaReference(text: text)
                 if let (target, tokens) = target(ofReference: text, at: v) {
@@ -67,66 +67,66 @@ extension DocumentBuilder {
                     if tokens.count == 3 && tokens[0] == "components" && tokens[1] == "schemas" { reference.componentName = tokens[2] }
                 }
                 s.ref = reference
-            case "type": s.types = types(v)
-            case "format": s.format = string(v, "format")
-            case "title": s.title = string(v, "title")
-            case "description": s.description = string(v, "description")
-            case "enum":
+            case .type: s.types = types(v)
+            case .format: s.format = string(v, "format")
+            case .title: s.title = string(v, "title")
+            case .description: s.description = string(v, "description")
+            case .enumValues:
                 if isSequence(v, "enum") {
                     s.enumValues = Array(v.elements)
                     if v.elements.isEmpty { warning("'enum' is empty: no value can match", at: v) }
                 }
-            case "const": s.const = v
-            case "default": s.defaultValue = v
-            case "example": s.examples.append(v)
-            case "examples":
+            case .constValue: s.const = v
+            case .defaultValue: s.defaultValue = v
+            case .example: s.examples.append(v)
+            case .examples:
                 if v.kind == .sequence { s.examples += v.elements } else { warning("schema 'examples' must be a sequence (a 3.1 keyword)", at: v) }
-            case "nullable":
+            case .nullable:
                 nullable = bool(v, "nullable") ?? false
                 if version != .v3_0 { warning("'nullable' is an OpenAPI 3.0 keyword; in 3.1 write type: [T, \"null\"]. Read as 3.0", at: entry.keyNode) }
-            case "multipleOf":
+            case .multipleOf:
                 s.multipleOf = number(v, "multipleOf")
                 if let m = s.multipleOf, m.value <= 0 { error("multipleOf must be greater than 0", at: v) }
-            case "maximum": s.maximum = number(v, "maximum")
-            case "minimum": s.minimum = number(v, "minimum")
-            case "exclusiveMaximum":
+            case .maximum: s.maximum = number(v, "maximum")
+            case .minimum: s.minimum = number(v, "minimum")
+            case .exclusiveMaximum:
                 if let b = v.bool {
                     exclusiveMaximumFlag = b
                     if version != .v3_0 { warning("boolean 'exclusiveMaximum' is the OpenAPI 3.0 form; in 3.1 it is a number. Read as 3.0", at: v) }
                 } else {
                     s.exclusiveMaximum = number(v, "exclusiveMaximum")
                 }
-            case "exclusiveMinimum":
+            case .exclusiveMinimum:
                 if let b = v.bool {
                     exclusiveMinimumFlag = b
                     if version != .v3_0 { warning("boolean 'exclusiveMinimum' is the OpenAPI 3.0 form; in 3.1 it is a number. Read as 3.0", at: v) }
                 } else {
                     s.exclusiveMinimum = number(v, "exclusiveMinimum")
                 }
-            case "maxLength": s.maxLength = nonNegativeInt(v, "maxLength")
-            case "minLength": s.minLength = nonNegativeInt(v, "minLength")
-            case "pattern":
+            case .maxLength: s.maxLength = nonNegativeInt(v, "maxLength")
+            case .minLength: s.minLength = nonNegativeInt(v, "minLength")
+            case .pattern:
                 s.pattern = string(v, "pattern")
-            case "maxItems": s.maxItems = nonNegativeInt(v, "maxItems")
-            case "minItems": s.minItems = nonNegativeInt(v, "minItems")
-            case "uniqueItems": s.uniqueItems = bool(v, "uniqueItems") ?? false
-            case "items":
+            case .maxItems: s.maxItems = nonNegativeInt(v, "maxItems")
+            case .minItems: s.minItems = nonNegativeInt(v, "minItems")
+            case .uniqueItems: s.uniqueItems = bool(v, "uniqueItems") ?? false
+            case .items:
                 if v.kind == .sequence {
                     // Draft 4 tuple form; 2020-12 calls it prefixItems.
                     s.prefixItems = v.elements.map(schema)
                 } else {
                     s.items = schema(v)
                 }
-            case "additionalItems": additionalItems = v
-            case "prefixItems":
+            case .additionalItems: additionalItems = v
+            case .prefixItems:
                 if isSequence(v, "prefixItems") { s.prefixItems = v.elements.map(schema) }
-            case "contains": s.contains = schema(v)
-            case "minContains": s.minContains = nonNegativeInt(v, "minContains")
-            case "maxContains": s.maxContains = nonNegativeInt(v, "maxContains")
-            case "unevaluatedItems": s.unevaluatedItems = schemaOrBool(v)
-            case "maxProperties": s.maxProperties = nonNegativeInt(v, "maxProperties")
-            case "minProperties": s.minProperties = nonNegativeInt(v, "minProperties")
-            case "required":
+            case .containsSchema: s.contains = schema(v)
+            case .minContains: s.minContains = nonNegativeInt(v, "minContains")
+            case .maxContains: s.maxContains = nonNegativeInt(v, "maxContains")
+            case .unevaluatedItems: s.unevaluatedItems = schemaOrBool(v)
+            case .maxProperties: s.maxProperties = nonNegativeInt(v, "maxProperties")
+            case .minProperties: s.minProperties = nonNegativeInt(v, "minProperties")
+            case .requiredList:
                 if v.kind == .sequence {
                     s.required = strings(v, "required")
                 } else if v.bool != nil {
@@ -134,15 +134,15 @@ extension DocumentBuilder {
                 } else {
                     _ = isSequence(v, "required")
                 }
-            case "properties":
+            case .properties:
                 s.properties = namedSchemas(v, "properties")
-            case "additionalProperties": s.additionalProperties = schemaOrBool(v)
-            case "patternProperties": s.patternProperties = namedSchemas(v, "patternProperties").map { ($0.name, $0.schema) }
-            case "propertyNames": s.propertyNames = schema(v)
-            case "dependentRequired":
+            case .additionalProperties: s.additionalProperties = schemaOrBool(v)
+            case .patternProperties: s.patternProperties = namedSchemas(v, "patternProperties").map { ($0.name, $0.schema) }
+            case .propertyNames: s.propertyNames = schema(v)
+            case .dependentRequired:
                 for e in namedEntries(v, "dependentRequired") { s.dependentRequired.append((e.key, strings(e.value, "dependentRequired '\(e.key)'"))) }
-            case "dependentSchemas": s.dependentSchemas = namedSchemas(v, "dependentSchemas")
-            case "dependencies":
+            case .dependentSchemas: s.dependentSchemas = namedSchemas(v, "dependentSchemas")
+            case .dependencies:
                 // Draft 4: a list means dependentRequired, a schema means dependentSchemas.
                 for e in namedEntries(v, "dependencies") {
                     if e.value.kind == .sequence {
@@ -151,28 +151,28 @@ extension DocumentBuilder {
                         s.dependentSchemas.append((e.key, schema(e.value)))
                     }
                 }
-            case "unevaluatedProperties": s.unevaluatedProperties = schemaOrBool(v)
-            case "allOf": s.allOf = schemaList(v, "allOf")
-            case "anyOf": s.anyOf = schemaList(v, "anyOf")
-            case "oneOf": s.oneOf = schemaList(v, "oneOf")
-            case "not": s.not = schema(v)
-            case "if": s.ifSchema = schema(v)
-            case "then": s.thenSchema = schema(v)
-            case "else": s.elseSchema = schema(v)
-            case "discriminator": s.discriminator = discriminator(v)
-            case "readOnly": s.readOnly = bool(v, "readOnly") ?? false
-            case "writeOnly": s.writeOnly = bool(v, "writeOnly") ?? false
-            case "deprecated": s.deprecated = bool(v, "deprecated") ?? false
-            case "$defs", "definitions": s.defs = namedSchemas(v, entry.key)
-            case "$anchor": s.anchor = string(v, "$anchor")
-            case "xml", "externalDocs", "$comment", "$schema", "contentMediaType", "contentEncoding":
+            case .unevaluatedProperties: s.unevaluatedProperties = schemaOrBool(v)
+            case .allOf: s.allOf = schemaList(v, "allOf")
+            case .anyOf: s.anyOf = schemaList(v, "anyOf")
+            case .oneOf: s.oneOf = schemaList(v, "oneOf")
+            case .notSchema: s.not = schema(v)
+            case .ifSchema: s.ifSchema = schema(v)
+            case .thenSchema: s.thenSchema = schema(v)
+            case .elseSchema: s.elseSchema = schema(v)
+            case .discriminator: s.discriminator = discriminator(v)
+            case .readOnly: s.readOnly = bool(v, "readOnly") ?? false
+            case .writeOnly: s.writeOnly = bool(v, "writeOnly") ?? false
+            case .deprecated: s.deprecated = bool(v, "deprecated") ?? false
+            case .defs, .definitions: s.defs = namedSchemas(v, entry.key)
+            case .anchor: s.anchor = string(v, "$anchor")
+            case .xml, .externalDocs, .comment, .schemaURI, .contentMediaType, .contentEncoding:
                 break // documentation or media hints: no effect on types or validation
-            case "$id":
+            case .id:
                 warning("'$id' does not change how Charter resolves references here; relative $refs resolve against the file", at: entry.keyNode)
-            case "$recursiveAnchor", "$dynamicAnchor": break // handled above
-            case "$recursiveRef", "$dynamicRef":
+            case .recursiveAnchor, .dynamicAnchor: break // handled above
+            case .recursiveRef, .dynamicRef:
                 guard let text = string(v, entry.key) else { continue }
-                let name = entry.key == "$recursiveRef" ? "" : String(text.drop(while: { $0 != "#" }).dropFirst())
+                let name = entry.keyNode.hasText("$recursiveRef") ? "" : String(text.drop(while: { $0 != "#" }).dropFirst())
                 if let scope = dynamicScopes.last(where: { $0.name == name }) {
                     s.ref = SchemaReference(text: text, target: scope.id)
                 } else if let (target, _) = target(ofReference: text, at: v) {
@@ -180,9 +180,9 @@ extension DocumentBuilder {
                 } else {
                     s.ref = SchemaReference(text: text)
                 }
-            case "contentSchema", "$vocabulary":
+            case .contentSchema, .vocabulary:
                 warning("'\(entry.key)' is not supported; ignored", at: entry.keyNode)
-            default:
+            case nil:
                 other(entry, in: "a schema", into: &s.extensions)
             }
         }
@@ -203,6 +203,20 @@ extension DocumentBuilder {
         if let min = s.minLength, let max = s.maxLength, min > max { error("minLength \(min) is greater than maxLength \(max)", at: node) }
         if let min = s.minItems, let max = s.maxItems, min > max { error("minItems \(min) is greater than maxItems \(max)", at: node) }
         if let min = s.minimum, let max = s.maximum, min.value > max.value { error("minimum \(min) is greater than maximum \(max)", at: node) }
+    }
+
+    /// The anchor a schema declares for `$recursiveRef` ("") or `$dynamicRef` (its name), if any. Both keys
+    /// start with `$`, so the scan looks up only such keys (a schema's other keys are the common case).
+    private func dynamicAnchorName(_ node: Node) -> String? {
+        var dynamic: String?
+        for entry in node.entries where entry.keyNode.firstByte == UInt8(ascii: "$") {
+            switch entry.keyNode.word(in: SchemaKeyword.table) {
+            case .recursiveAnchor: if entry.value.bool == true { return "" }
+            case .dynamicAnchor: dynamic = dynamic ?? entry.value.string
+            default: break
+            }
+        }
+        return dynamic
     }
 
     private func falseSchema(at node: Node) -> SchemaID {
@@ -275,4 +289,77 @@ extension DocumentBuilder {
         }
         return result
     }
+}
+
+/// The keys of a schema object Charter reads (anything else is an extension or an unknown key).
+enum SchemaKeyword: String, CaseIterable, Sendable {
+    case ref = "$ref"
+    case type
+    case format
+    case title
+    case description
+    case enumValues = "enum"
+    case constValue = "const"
+    case defaultValue = "default"
+    case example
+    case examples
+    case nullable
+    case multipleOf
+    case maximum
+    case minimum
+    case exclusiveMaximum
+    case exclusiveMinimum
+    case maxLength
+    case minLength
+    case pattern
+    case maxItems
+    case minItems
+    case uniqueItems
+    case items
+    case additionalItems
+    case prefixItems
+    case containsSchema = "contains"
+    case minContains
+    case maxContains
+    case unevaluatedItems
+    case maxProperties
+    case minProperties
+    case requiredList = "required"
+    case properties
+    case additionalProperties
+    case patternProperties
+    case propertyNames
+    case dependentRequired
+    case dependentSchemas
+    case dependencies
+    case unevaluatedProperties
+    case allOf
+    case anyOf
+    case oneOf
+    case notSchema = "not"
+    case ifSchema = "if"
+    case thenSchema = "then"
+    case elseSchema = "else"
+    case discriminator
+    case readOnly
+    case writeOnly
+    case deprecated
+    case defs = "$defs"
+    case definitions
+    case anchor = "$anchor"
+    case xml
+    case externalDocs
+    case comment = "$comment"
+    case schemaURI = "$schema"
+    case contentMediaType
+    case contentEncoding
+    case id = "$id"
+    case recursiveAnchor = "$recursiveAnchor"
+    case dynamicAnchor = "$dynamicAnchor"
+    case recursiveRef = "$recursiveRef"
+    case dynamicRef = "$dynamicRef"
+    case contentSchema
+    case vocabulary = "$vocabulary"
+
+    static let table = WordTable(allCases.map { ($0.rawValue, $0) })
 }

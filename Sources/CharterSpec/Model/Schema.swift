@@ -75,59 +75,161 @@ public final class Schema: @unchecked Sendable {
     @exclusivity(unchecked) public internal(set) var description: String?
 
     @exclusivity(unchecked) public internal(set) var enumValues: [Node]?
-    @exclusivity(unchecked) public internal(set) var const: Node?
+    public internal(set) var const: Node? {
+        get { rare?.const }
+        set { rareKeywords().const = newValue }
+    }
     @exclusivity(unchecked) public internal(set) var defaultValue: Node?
     @exclusivity(unchecked) public internal(set) var examples: [Node] = []
 
-    @exclusivity(unchecked) public internal(set) var multipleOf: NumberLiteral?
-    @exclusivity(unchecked) public internal(set) var maximum: NumberLiteral?
-    @exclusivity(unchecked) public internal(set) var minimum: NumberLiteral?
+    public internal(set) var multipleOf: NumberLiteral? {
+        get { rare?.multipleOf }
+        set { rareKeywords().multipleOf = newValue }
+    }
+    public internal(set) var maximum: NumberLiteral? {
+        get { rare?.maximum }
+        set { rareKeywords().maximum = newValue }
+    }
+    public internal(set) var minimum: NumberLiteral? {
+        get { rare?.minimum }
+        set { rareKeywords().minimum = newValue }
+    }
     /// Exclusive bounds as numbers (3.1 form); 3.0 `exclusiveMaximum: true` moves `maximum` here.
-    @exclusivity(unchecked) public internal(set) var exclusiveMaximum: NumberLiteral?
-    @exclusivity(unchecked) public internal(set) var exclusiveMinimum: NumberLiteral?
+    public internal(set) var exclusiveMaximum: NumberLiteral? {
+        get { rare?.exclusiveMaximum }
+        set { rareKeywords().exclusiveMaximum = newValue }
+    }
+    public internal(set) var exclusiveMinimum: NumberLiteral? {
+        get { rare?.exclusiveMinimum }
+        set { rareKeywords().exclusiveMinimum = newValue }
+    }
 
     @exclusivity(unchecked) public internal(set) var maxLength: Int?
-    @exclusivity(unchecked) public internal(set) var minLength: Int?
-    @exclusivity(unchecked) public internal(set) var pattern: String?
+    public internal(set) var minLength: Int? {
+        get { rare?.minLength }
+        set { rareKeywords().minLength = newValue }
+    }
+    public internal(set) var pattern: String? {
+        get { rare?.pattern }
+        set { rareKeywords().pattern = newValue }
+    }
     /// Where the `pattern` keyword's value stands (for diagnostics about the expression).
     public var patternLocation: SourceLocation? { node["pattern"]?.location }
 
-    @exclusivity(unchecked) public internal(set) var maxItems: Int?
-    @exclusivity(unchecked) public internal(set) var minItems: Int?
-    @exclusivity(unchecked) public internal(set) var uniqueItems: Bool = false
+    public internal(set) var maxItems: Int? {
+        get { rare?.maxItems }
+        set { rareKeywords().maxItems = newValue }
+    }
+    public internal(set) var minItems: Int? {
+        get { rare?.minItems }
+        set { rareKeywords().minItems = newValue }
+    }
+    public internal(set) var uniqueItems: Bool {
+        get { rare?.uniqueItems ?? false }
+        set { rareKeywords().uniqueItems = newValue }
+    }
     @exclusivity(unchecked) public internal(set) var items: SchemaID?
-    @exclusivity(unchecked) public internal(set) var prefixItems: [SchemaID] = []
-    @exclusivity(unchecked) public internal(set) var contains: SchemaID?
-    @exclusivity(unchecked) public internal(set) var minContains: Int?
-    @exclusivity(unchecked) public internal(set) var maxContains: Int?
-    @exclusivity(unchecked) public internal(set) var unevaluatedItems: SchemaOrBool?
+    public internal(set) var prefixItems: [SchemaID] {
+        get { rare?.prefixItems ?? [] }
+        set { rareKeywords().prefixItems = newValue }
+    }
+    public internal(set) var contains: SchemaID? {
+        get { rare?.contains }
+        set { rareKeywords().contains = newValue }
+    }
+    public internal(set) var minContains: Int? {
+        get { rare?.minContains }
+        set { rareKeywords().minContains = newValue }
+    }
+    public internal(set) var maxContains: Int? {
+        get { rare?.maxContains }
+        set { rareKeywords().maxContains = newValue }
+    }
+    public internal(set) var unevaluatedItems: SchemaOrBool? {
+        get { rare?.unevaluatedItems }
+        set { rareKeywords().unevaluatedItems = newValue }
+    }
 
-    @exclusivity(unchecked) public internal(set) var maxProperties: Int?
-    @exclusivity(unchecked) public internal(set) var minProperties: Int?
+    public internal(set) var maxProperties: Int? {
+        get { rare?.maxProperties }
+        set { rareKeywords().maxProperties = newValue }
+    }
+    public internal(set) var minProperties: Int? {
+        get { rare?.minProperties }
+        set { rareKeywords().minProperties = newValue }
+    }
     @exclusivity(unchecked) public internal(set) var required: [String] = []
     @exclusivity(unchecked) public internal(set) var properties: [(name: String, schema: SchemaID)] = []
     @exclusivity(unchecked) public internal(set) var additionalProperties: SchemaOrBool?
-    @exclusivity(unchecked) public internal(set) var patternProperties: [(pattern: String, schema: SchemaID)] = []
-    @exclusivity(unchecked) public internal(set) var propertyNames: SchemaID?
-    @exclusivity(unchecked) public internal(set) var dependentRequired: [(name: String, required: [String])] = []
-    @exclusivity(unchecked) public internal(set) var dependentSchemas: [(name: String, schema: SchemaID)] = []
-    @exclusivity(unchecked) public internal(set) var unevaluatedProperties: SchemaOrBool?
+    public internal(set) var patternProperties: [(pattern: String, schema: SchemaID)] {
+        get { rare?.patternProperties ?? [] }
+        set { rareKeywords().patternProperties = newValue }
+    }
+    public internal(set) var propertyNames: SchemaID? {
+        get { rare?.propertyNames }
+        set { rareKeywords().propertyNames = newValue }
+    }
+    public internal(set) var dependentRequired: [(name: String, required: [String])] {
+        get { rare?.dependentRequired ?? [] }
+        set { rareKeywords().dependentRequired = newValue }
+    }
+    public internal(set) var dependentSchemas: [(name: String, schema: SchemaID)] {
+        get { rare?.dependentSchemas ?? [] }
+        set { rareKeywords().dependentSchemas = newValue }
+    }
+    public internal(set) var unevaluatedProperties: SchemaOrBool? {
+        get { rare?.unevaluatedProperties }
+        set { rareKeywords().unevaluatedProperties = newValue }
+    }
 
     @exclusivity(unchecked) public internal(set) var allOf: [SchemaID] = []
     @exclusivity(unchecked) public internal(set) var anyOf: [SchemaID] = []
     @exclusivity(unchecked) public internal(set) var oneOf: [SchemaID] = []
-    @exclusivity(unchecked) public internal(set) var not: SchemaID?
-    @exclusivity(unchecked) public internal(set) var ifSchema: SchemaID?
-    @exclusivity(unchecked) public internal(set) var thenSchema: SchemaID?
-    @exclusivity(unchecked) public internal(set) var elseSchema: SchemaID?
-    @exclusivity(unchecked) public internal(set) var discriminator: Discriminator?
+    public internal(set) var not: SchemaID? {
+        get { rare?.not }
+        set { rareKeywords().not = newValue }
+    }
+    public internal(set) var ifSchema: SchemaID? {
+        get { rare?.ifSchema }
+        set { rareKeywords().ifSchema = newValue }
+    }
+    public internal(set) var thenSchema: SchemaID? {
+        get { rare?.thenSchema }
+        set { rareKeywords().thenSchema = newValue }
+    }
+    public internal(set) var elseSchema: SchemaID? {
+        get { rare?.elseSchema }
+        set { rareKeywords().elseSchema = newValue }
+    }
+    public internal(set) var discriminator: Discriminator? {
+        get { rare?.discriminator }
+        set { rareKeywords().discriminator = newValue }
+    }
 
     @exclusivity(unchecked) public internal(set) var readOnly: Bool = false
     @exclusivity(unchecked) public internal(set) var writeOnly: Bool = false
     @exclusivity(unchecked) public internal(set) var deprecated: Bool = false
-    @exclusivity(unchecked) public internal(set) var defs: [(name: String, schema: SchemaID)] = []
-    @exclusivity(unchecked) public internal(set) var anchor: String?
+    public internal(set) var defs: [(name: String, schema: SchemaID)] {
+        get { rare?.defs ?? [] }
+        set { rareKeywords().defs = newValue }
+    }
+    public internal(set) var anchor: String? {
+        get { rare?.anchor }
+        set { rareKeywords().anchor = newValue }
+    }
     @exclusivity(unchecked) public internal(set) var extensions: Extensions = [:]
+
+    /// The keywords few schemas use (bounds beyond lengths, tuple and object-shape keywords, conditionals),
+    /// allocated for the first schema that sets one. A schema of the common kind (type, properties, required,
+    /// a description) then stays a third of the size: Stripe's 20k schemas were ~16 MB to fill and free per load.
+    @exclusivity(unchecked) private var rare: SchemaRareKeywords?
+
+    private func rareKeywords() -> SchemaRareKeywords {
+        if let rare { return rare }
+        let made = SchemaRareKeywords()
+        rare = made
+        return made
+    }
 
     init(node: Node) {
         self.node = node
@@ -139,4 +241,38 @@ public final class Schema: @unchecked Sendable {
 
     /// True when null is allowed by this schema's own keywords.
     public var isNullable: Bool { nullableComposition || (types?.contains(.null) ?? false) }
+}
+
+/// Storage for `Schema`'s rarely used keywords; see `Schema.rare`.
+final class SchemaRareKeywords {
+    var const: Node?
+    var multipleOf: NumberLiteral?
+    var maximum: NumberLiteral?
+    var minimum: NumberLiteral?
+    var exclusiveMaximum: NumberLiteral?
+    var exclusiveMinimum: NumberLiteral?
+    var minLength: Int?
+    var pattern: String?
+    var maxItems: Int?
+    var minItems: Int?
+    var uniqueItems: Bool = false
+    var prefixItems: [SchemaID] = []
+    var contains: SchemaID?
+    var minContains: Int?
+    var maxContains: Int?
+    var unevaluatedItems: SchemaOrBool?
+    var maxProperties: Int?
+    var minProperties: Int?
+    var patternProperties: [(pattern: String, schema: SchemaID)] = []
+    var propertyNames: SchemaID?
+    var dependentRequired: [(name: String, required: [String])] = []
+    var dependentSchemas: [(name: String, schema: SchemaID)] = []
+    var unevaluatedProperties: SchemaOrBool?
+    var not: SchemaID?
+    var ifSchema: SchemaID?
+    var thenSchema: SchemaID?
+    var elseSchema: SchemaID?
+    var discriminator: Discriminator?
+    var defs: [(name: String, schema: SchemaID)] = []
+    var anchor: String?
 }

@@ -30,7 +30,12 @@ public struct Node: Sendable, Hashable {
     /// The scalar's source text (numbers keep their exact spelling); `nil` for containers.
     public var text: String? {
         let r = record
-        return r.kind == .scalar ? tree.texts[Int(r.start)] : nil
+        return r.kind == .scalar ? tree.string(id) : nil
+    }
+
+    /// Whether this is a scalar whose text is exactly `value` (compared as bytes; no string is made).
+    public func hasText(_ value: String) -> Bool {
+        record.kind == .scalar && tree.textEquals(id, value)
     }
 
     /// The text of a scalar that resolved to a string.
@@ -38,8 +43,10 @@ public struct Node: Sendable, Hashable {
     public var isNull: Bool { scalarType == .null }
 
     public var bool: Bool? {
-        guard scalarType == .bool, let t = text else { return nil }
-        return t.first == "t" || t.first == "T"
+        let r = record
+        guard r.kind == .scalar, r.scalarType == .bool, r.count > 0 else { return nil }
+        let first = tree.text[Int(r.start)]
+        return first == UInt8(ascii: "t") || first == UInt8(ascii: "T")
     }
 
     /// An integer scalar as `Int`, if it fits (hex and octal YAML forms included).
@@ -70,7 +77,14 @@ public struct Node: Sendable, Hashable {
 
     /// The value for `key` in a mapping (first match), or `nil`.
     public subscript(key: String) -> Node? {
-        for entry in entries where entry.key == key { return entry.value }
+        let r = record
+        guard r.kind == .mapping else { return nil }
+        var slot = Int(r.start)
+        let end = slot + Int(r.count)
+        while slot < end {
+            if tree.textEquals(tree.children[slot], key) { return Node(tree: tree, id: tree.children[slot + 1]) }
+            slot += 2
+        }
         return nil
     }
 
@@ -101,14 +115,14 @@ public struct Node: Sendable, Hashable {
         var guardCount = 0
         while guardCount < 100_000 {
             guardCount += 1
-            let parent = tree.parents[Int(current)]
+            let parent = tree.records[Int(current)].parent
             if parent < 0 { break }
             let p = tree.records[Int(parent)]
             let slots = tree.children[Int(p.start)..<Int(p.start) + Int(p.count)]
             if p.kind == .mapping {
                 var i = slots.startIndex
                 while i < slots.endIndex {
-                    if slots[i + 1] == current { segments.append(JSONPointer.escape(tree.texts[Int(tree.records[Int(slots[i])].start)])); break }
+                    if slots[i + 1] == current { segments.append(JSONPointer.escape(tree.string(slots[i]))); break }
                     i += 2
                 }
             } else if let index = slots.firstIndex(of: current) {
@@ -122,9 +136,10 @@ public struct Node: Sendable, Hashable {
 
 /// One `key: value` pair of a mapping.
 public struct MappingEntry: Sendable {
-    public let key: String
     public let keyNode: Node
     public let value: Node
+    /// The key's text (made on each use: where only a comparison is needed, `keyNode.hasText` avoids it).
+    public var key: String { keyNode.tree.string(keyNode.id) }
 }
 
 public struct MappingEntries: RandomAccessCollection, Sendable {
@@ -136,7 +151,7 @@ public struct MappingEntries: RandomAccessCollection, Sendable {
     public subscript(i: Int) -> MappingEntry {
         let k = tree.children[start + 2 * i]
         let v = tree.children[start + 2 * i + 1]
-        return MappingEntry(key: tree.texts[Int(tree.records[Int(k)].start)], keyNode: Node(tree: tree, id: k), value: Node(tree: tree, id: v))
+        return MappingEntry(keyNode: Node(tree: tree, id: k), value: Node(tree: tree, id: v))
     }
 }
 

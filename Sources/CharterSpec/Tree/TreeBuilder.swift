@@ -22,14 +22,17 @@ struct TreeBuilder {
     private let limits: TreeLimits
     private var records: [NodeRecord] = []
     private var children: [Int32] = []
-    private var texts: [String] = []
-    private var parents: [Int32] = []
-    /// Expanded size of each node (aliases counted in full), saturating.
+    private var text: [UInt8] = []
+    /// Expanded size of each node (aliases counted in full), saturating. Kept only once the file has used an
+    /// alias: without one a node's expanded size is its own subtree, which cannot exceed the limit.
     private var weights: [Int] = []
+    private var tracksWeights = false
     /// Open containers: the node and where its pending children start in `pending`.
     private var frames: [(node: Int32, pendingStart: Int)] = []
     private var pending: [Int32] = []
     private var anchors: [String: Int32] = [:]
+    /// Scratch hash table for `keysAreDistinctWithoutMerge` (all -1 between uses).
+    private var keySlots: [Int32] = []
     private var root: Int32?
     private(set) var diagnostics: [Diagnostic] = []
 
@@ -37,10 +40,8 @@ struct TreeBuilder {
         self.path = path
         self.limits = limits
         records.reserveCapacity(capacityHint)
-        parents.reserveCapacity(capacityHint)
-        weights.reserveCapacity(capacityHint)
         children.reserveCapacity(capacityHint)
-        texts.reserveCapacity(capacityHint / 2)
+        text.reserveCapacity(capacityHint * 16)
     }
 
     func location(_ line: Int, _ column: Int) -> SourceLocation {
@@ -53,14 +54,22 @@ struct TreeBuilder {
         return records[Int(top.node)].kind == .mapping && (pending.count - top.pendingStart) % 2 == 0
     }
 
-    mutating func scalar(_ text: String, type: ScalarType, line: Int, column: Int, anchor: String?) throws {
+    mutating func scalar(_ value: String, type: ScalarType, line: Int, column: Int, anchor: String?) throws {
+        var value = value
+        try value.withUTF8 { try scalar(bytes: $0, type: type, line: line, column: column, anchor: anchor) }
+    }
+
+    /// A scalar whose UTF-8 text is `bytes` (copied into the tree's text buffer).
+    mutating func scalar(bytes: UnsafeBufferPointer<UInt8>, type: ScalarType, line: Int, column: Int, anchor: String?) throws {
+        guard text.count + bytes.count < Int(Int32.max) else {
+            throw TreeError(diagnostic: Diagnostic(.error, "the file's text exceeds 2 GB; not read", at: location(line, column)))
+        }
         let id = Int32(records.count)
         records.append(NodeRecord(kind: .scalar, scalarType: expectsKey ? .string : type,
                                   line: Int32(clamping: line), column: Int32(clamping: column),
-                                  start: Int32(texts.count), count: 0))
-        texts.append(text)
-        parents.append(-1)
-        weights.append(1)
+                                  start: Int32(text.count), count: Int32(bytes.count), parent: frames.last?.node ?? -1))
+        text.append(contentsOf: bytes)
+        if tracksWeights { weights.append(1) }
         if let anchor { anchors[anchor] = id }
         try attach(id)
     }
@@ -73,9 +82,9 @@ struct TreeBuilder {
             throw TreeError(diagnostic: Diagnostic(.error, "nesting is deeper than \(limits.maxDepth) levels", at: location(line, column)))
         }
         let id = Int32(records.count)
-        records.append(NodeRecord(kind: kind, scalarType: .null, line: Int32(clamping: line), column: Int32(clamping: column), start: 0, count: -1))
-        parents.append(-1)
-        weights.append(1)
+        records.append(NodeRecord(kind: kind, scalarType: .null, line: Int32(clamping: line), column: Int32(clamping: column),
+                                  start: 0, count: -1, parent: frames.last?.node ?? -1))
+        if tracksWeights { weights.append(1) }
         if let anchor { anchors[anchor] = id }
         frames.append((id, pending.count))
     }
@@ -91,20 +100,18 @@ struct TreeBuilder {
             pending.removeSubrange(first...)
             pending.append(contentsOf: merged)
         }
-        var weight = 1
-        var i = first
-        while i < pending.count {
-            let child = pending[i]
-            weight = weight.addingReportingOverflow(weights[Int(child)]).partialValue
-            if weight < 0 { weight = .max }
-            if parents[Int(child)] < 0 && child != frame.node { parents[Int(child)] = frame.node }
-            i += 1
-        }
-        weights[node] = weight
-        let limit = max(limits.aliasExpansionFloor, records.count.multipliedReportingOverflow(by: limits.aliasExpansionFactor).partialValue)
-        if weight > limit {
-            let r = records[node]
-            throw TreeError(diagnostic: Diagnostic(.error, "aliases expand this node to more than \(limit) nodes; refusing a possible alias bomb", at: location(Int(r.line), Int(r.column))))
+        if tracksWeights {
+            var weight = 1
+            for child in pending[first...] {
+                weight = weight.addingReportingOverflow(weights[Int(child)]).partialValue
+                if weight < 0 { weight = .max }
+            }
+            weights[node] = weight
+            let limit = max(limits.aliasExpansionFloor, records.count.multipliedReportingOverflow(by: limits.aliasExpansionFactor).partialValue)
+            if weight > limit {
+                let r = records[node]
+                throw TreeError(diagnostic: Diagnostic(.error, "aliases expand this node to more than \(limit) nodes; refusing a possible alias bomb", at: location(Int(r.line), Int(r.column))))
+            }
         }
         records[node].start = Int32(children.count)
         records[node].count = Int32(pending.count - first)
@@ -113,22 +120,75 @@ struct TreeBuilder {
         try attach(frame.node)
     }
 
-    /// True for a small mapping (≤ 8 keys, compared pairwise without hashing) with no `<<` and no repeated key.
-    private func keysAreDistinctWithoutMerge(from first: Int) -> Bool {
+    /// True for a mapping with no `<<` key and no repeated key: the common case, checked on the key bytes.
+    /// Up to 8 keys are compared pairwise; larger mappings go through a hash table of key slots. `false` sends
+    /// the mapping to `mergeAndCheckKeys`, which also reports the repeats.
+    private mutating func keysAreDistinctWithoutMerge(from first: Int) -> Bool {
         let count = pending.count - first
-        guard count <= 16 else { return false }
         var i = first
         while i < pending.count {
-            let text = texts[Int(records[Int(pending[i])].start)]
-            if text == "<<" { return false }
-            var j = first
-            while j < i {
-                if texts[Int(records[Int(pending[j])].start)] == text { return false }
-                j += 2
+            let key = records[Int(pending[i])]
+            if key.count == 2 && text[Int(key.start)] == UInt8(ascii: "<") && text[Int(key.start) + 1] == UInt8(ascii: "<") { return false }
+            i += 2
+        }
+        if count <= 16 {
+            i = first
+            while i < pending.count {
+                var j = first
+                while j < i {
+                    if sameText(pending[j], pending[i]) { return false }
+                    j += 2
+                }
+                i += 2
             }
+            return true
+        }
+        var capacity = 64
+        while capacity < count * 2 { capacity *= 2 }
+        let mask = capacity - 1
+        if keySlots.count < capacity { keySlots = [Int32](repeating: -1, count: capacity) }
+        var used: [Int] = []
+        used.reserveCapacity(count / 2)
+        defer { for slot in used { keySlots[slot] = -1 } }
+        i = first
+        while i < pending.count {
+            let key = pending[i]
+            var slot = hashText(key) & mask
+            var probes = 0
+            while keySlots[slot] >= 0 {
+                // A repeat, or keys crafted to collide: either way the seeded `Set` of the slow path decides.
+                if sameText(keySlots[slot], key) || probes == 32 { return false }
+                slot = (slot + 1) & mask
+                probes += 1
+            }
+            keySlots[slot] = key
+            used.append(slot)
             i += 2
         }
         return true
+    }
+
+    private func hashText(_ id: Int32) -> Int {
+        let r = records[Int(id)]
+        return text.withUnsafeBufferPointer { textHash(UnsafeBufferPointer(rebasing: $0[Int(r.start)..<Int(r.start) + Int(r.count)])) }
+    }
+
+    private func sameText(_ a: Int32, _ b: Int32) -> Bool {
+        let ra = records[Int(a)], rb = records[Int(b)]
+        guard ra.count == rb.count else { return false }
+        return text.withUnsafeBufferPointer { t in
+            var i = 0
+            while i < Int(ra.count) {
+                if t[Int(ra.start) + i] != t[Int(rb.start) + i] { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+
+    private func string(_ id: Int32) -> String {
+        let r = records[Int(id)]
+        return String(decoding: text[Int(r.start)..<Int(r.start) + Int(r.count)], as: UTF8.self)
     }
 
     mutating func alias(_ name: String, line: Int, column: Int) throws {
@@ -141,7 +201,26 @@ struct TreeBuilder {
         if expectsKey && records[Int(target)].kind != .scalar {
             throw TreeError(diagnostic: Diagnostic(.error, "mapping keys must be scalars; alias '*\(name)' is not", at: location(line, column)))
         }
+        if !tracksWeights { startTrackingWeights() }
         try attach(target)
+    }
+
+    /// Weights of the nodes read before the first alias: each closed container's subtree size. Children have
+    /// higher ids than their parent (no alias has been seen yet), so one pass from the last node back suffices;
+    /// open containers get theirs when they close.
+    private mutating func startTrackingWeights() {
+        tracksWeights = true
+        weights = [Int](repeating: 1, count: records.count)
+        var id = records.count - 1
+        while id >= 0 {
+            let r = records[id]
+            if r.kind != .scalar && r.count >= 0 {
+                var weight = 1
+                for slot in Int(r.start)..<Int(r.start) + Int(r.count) { weight += weights[Int(children[slot])] }
+                weights[id] = weight
+            }
+            id -= 1
+        }
     }
 
     private mutating func attach(_ id: Int32) throws {
@@ -162,12 +241,12 @@ struct TreeBuilder {
         var i = 0
         while i + 1 < slots.count {
             let key = slots[i], value = slots[i + 1]
-            let text = texts[Int(records[Int(key)].start)]
-            if text == "<<" && records[Int(value)].kind != .scalar {
+            let keyText = string(key)
+            if keyText == "<<" && records[Int(value)].kind != .scalar {
                 merged.append(value)
-            } else if !seen.insert(text).inserted {
+            } else if !seen.insert(keyText).inserted {
                 let r = records[Int(key)]
-                diagnostics.append(Diagnostic(.error, "duplicate key '\(text)' in mapping", at: location(Int(r.line), Int(r.column))))
+                diagnostics.append(Diagnostic(.error, "duplicate key '\(keyText)' in mapping", at: location(Int(r.line), Int(r.column))))
             } else {
                 explicit.append(key)
                 explicit.append(value)
@@ -189,7 +268,7 @@ struct TreeBuilder {
             var j = Int(r.start)
             while j + 1 < Int(r.start + r.count) {
                 let key = children[j]
-                if seen.insert(texts[Int(records[Int(key)].start)]).inserted {
+                if seen.insert(string(key)).inserted {
                     explicit.append(key)
                     explicit.append(children[j + 1])
                 }
@@ -205,6 +284,6 @@ struct TreeBuilder {
     var openKind: NodeKind? { frames.last.map { records[Int($0.node)].kind } }
 
     func finish() -> SpecTree {
-        SpecTree(path: path, records: records, children: children, texts: texts, parents: parents, root: root)
+        SpecTree(path: path, records: records, children: children, text: text, root: root)
     }
 }

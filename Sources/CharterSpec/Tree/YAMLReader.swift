@@ -44,7 +44,6 @@ enum YAMLReader {
             case YAML_SCALAR_EVENT:
                 let s = event.data.scalar
                 let value = UnsafeBufferPointer(start: s.value, count: s.length)
-                let text = String(decoding: value, as: UTF8.self)
                 let type: ScalarType
                 if let tag = s.tag {
                     type = taggedType(String(cString: tag), value: value)
@@ -53,7 +52,7 @@ enum YAMLReader {
                 } else {
                     type = .string
                 }
-                try builder.scalar(text, type: type, line: line, column: column, anchor: s.anchor.map { String(cString: $0) })
+                try builder.scalar(bytes: value, type: type, line: line, column: column, anchor: s.anchor.map { String(cString: $0) })
             case YAML_SEQUENCE_START_EVENT:
                 try builder.begin(.sequence, line: line, column: column, anchor: event.data.sequence_start.anchor.map { String(cString: $0) })
             case YAML_MAPPING_START_EVENT:
