@@ -69,8 +69,8 @@ extension DocumentBuilder {
                 s.ref = reference
             case .type: s.types = types(v)
             case .format: s.format = string(v, "format")
-            case .title: s.title = string(v, "title")
-            case .description: s.description = string(v, "description")
+            case .title: s.titleNode = stringNode(v, "title")
+            case .description: s.descriptionNode = stringNode(v, "description")
             case .enumValues:
                 if isSequence(v, "enum") {
                     s.enumValues = Array(v.elements)
@@ -232,7 +232,7 @@ extension DocumentBuilder {
             if version == .v3_0 { warning("a list of types is an OpenAPI 3.1 feature; read anyway", at: node) }
             var set: JSONTypes = []
             for element in node.elements {
-                guard let name = string(element, "type"), let t = JSONTypes(name: name) else {
+                guard stringNode(element, "type") != nil, let t = element.word(in: JSONTypes.table) else {
                     error("unknown type \(element.kindDescription); expected one of \(JSONTypes.names.map(\.0).joined(separator: ", "))", at: element)
                     continue
                 }
@@ -240,9 +240,9 @@ extension DocumentBuilder {
             }
             return set
         }
-        guard let name = string(node, "type") else { return nil }
-        guard let t = JSONTypes(name: name) else {
-            error("unknown type '\(name)'; expected one of \(JSONTypes.names.map(\.0).joined(separator: ", "))", at: node)
+        guard stringNode(node, "type") != nil else { return nil }
+        guard let t = node.word(in: JSONTypes.table) else {
+            error("unknown type '\(node.text ?? "")'; expected one of \(JSONTypes.names.map(\.0).joined(separator: ", "))", at: node)
             return nil
         }
         if t == .null && version == .v3_0 { warning("type 'null' is an OpenAPI 3.1 feature; in 3.0 use nullable: true", at: node) }
@@ -362,4 +362,9 @@ enum SchemaKeyword: String, CaseIterable, Sendable {
     case vocabulary = "$vocabulary"
 
     static let table = WordTable(allCases.map { ($0.rawValue, $0) })
+}
+
+extension JSONTypes {
+    /// Type names looked up on a node's bytes (`type:` is the most common key of all).
+    static let table = WordTable(names)
 }

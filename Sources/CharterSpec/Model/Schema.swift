@@ -71,8 +71,12 @@ public final class Schema: @unchecked Sendable {
 
     @exclusivity(unchecked) public internal(set) var types: JSONTypes?
     @exclusivity(unchecked) public internal(set) var format: String?
-    @exclusivity(unchecked) public internal(set) var title: String?
-    @exclusivity(unchecked) public internal(set) var description: String?
+    /// Texts made on access from their nodes: most loads (diff, lint, validation) never read them, and a
+    /// string each was a third of the strings a Stripe load made.
+    public var title: String? { titleNode?.text }
+    public var description: String? { descriptionNode?.text }
+    @exclusivity(unchecked) var titleNode: Node?
+    @exclusivity(unchecked) var descriptionNode: Node?
 
     @exclusivity(unchecked) public internal(set) var enumValues: [Node]?
     public internal(set) var const: Node? {
