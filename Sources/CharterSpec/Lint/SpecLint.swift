@@ -14,10 +14,13 @@ public enum SpecLint {
     /// `A: {$ref: B}`, `B: {$ref: A}`: a chain of bare references that never reaches a schema.
     private static func checkSchemaReferenceCycles(_ document: Document, _ diagnostics: inout [Diagnostic]) {
         for schema in document.schemas where schema.ref != nil {
-            var seen: Set<SchemaID> = []
+            // A chain that revisits a schema never ends; 64 steps stands for "never" (no set per reference:
+            // almost every chain is one step long).
             var current = schema
+            var steps = 0
             while let target = current.ref?.target {
-                guard seen.insert(target).inserted, seen.count <= 64 else {
+                steps += 1
+                if steps > 64 {
                     diagnostics.append(Diagnostic(.error, "reference cycle: '\(schema.ref?.text ?? "")' never reaches a schema (it leads back to itself through $ref)", at: schema.location))
                     break
                 }
@@ -98,22 +101,21 @@ public enum SpecLint {
 
     private static func checkPatterns(_ document: Document, _ diagnostics: inout [Diagnostic]) {
         var checked: [String: String?] = [:]
-        for schema in document.schemas {
-            var patterns: [(String, SourceLocation)] = []
-            if let p = schema.pattern { patterns.append((p, schema.patternLocation ?? schema.location)) }
-            for (p, _) in schema.patternProperties { patterns.append((p, schema.location)) }
-            for (pattern, location) in patterns {
-                let problem: String?
-                if let cached = checked[pattern] {
-                    problem = cached
-                } else {
-                    problem = PatternSyntax.problem(in: pattern)
-                    checked[pattern] = problem
-                }
-                if let problem {
-                    diagnostics.append(Diagnostic(.error, "invalid regular expression '\(pattern)': \(problem)", at: location))
-                }
+        func check(_ pattern: String, at location: SourceLocation) {
+            let problem: String?
+            if let cached = checked[pattern] {
+                problem = cached
+            } else {
+                problem = PatternSyntax.problem(in: pattern)
+                checked[pattern] = problem
             }
+            if let problem {
+                diagnostics.append(Diagnostic(.error, "invalid regular expression '\(pattern)': \(problem)", at: location))
+            }
+        }
+        for schema in document.schemas {
+            if let p = schema.pattern { check(p, at: schema.patternLocation ?? schema.location) }
+            for (p, _) in schema.patternProperties { check(p, at: schema.location) }
         }
     }
 }

@@ -115,8 +115,8 @@ struct TreeBuilder {
         }
         records[node].start = Int32(children.count)
         records[node].count = Int32(pending.count - first)
-        children.append(contentsOf: pending[first...])
-        pending.removeSubrange(first...)
+        pending.withUnsafeBufferPointer { children.append(contentsOf: UnsafeBufferPointer(rebasing: $0[first...])) }
+        pending.removeLast(pending.count - first)
         try attach(frame.node)
     }
 
