@@ -7,6 +7,7 @@ import Foundation
 //   --profile-tree FILE N   only the tree read of FILE, N times
 //   --profile-libyaml FILE N  only the bare libyaml event loop over FILE, N times
 //   --profile-validate N    only booking validation, N times
+//   --profile-synthetic SCHEMAS N  only the load of the scaling benchmark's synthetic spec, N times
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "--profile":
@@ -28,6 +29,10 @@ case "--profile-tree", "--profile-libyaml":
             }
         }
     }
+case "--profile-synthetic":
+    let schemas = Int(arguments.dropFirst().first ?? "") ?? 1_000
+    let bytes = Array(syntheticSpec(schemas: schemas).utf8)
+    for _ in 0..<(Int(arguments.dropFirst(2).first ?? "") ?? 1) { _ = SpecLoader().load(bytes: bytes, path: "synthetic.yaml") }
 case "--profile-serve":
     // --profile-serve on|off N [search]
     await profileServePath(validating: arguments.dropFirst().first == "on", n: Int(arguments.dropFirst(2).first ?? "") ?? 10_000,

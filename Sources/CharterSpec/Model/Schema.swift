@@ -79,148 +79,58 @@ public final class Schema: @unchecked Sendable {
     @exclusivity(unchecked) var descriptionNode: Node?
 
     @exclusivity(unchecked) public internal(set) var enumValues: [Node]?
-    public internal(set) var const: Node? {
-        get { rare?.const }
-        set { rareKeywords().const = newValue }
-    }
+    public internal(set) var const: Node? { get { rare?.const } set { rareKeywords().const = newValue } }
     @exclusivity(unchecked) public internal(set) var defaultValue: Node?
     @exclusivity(unchecked) public internal(set) var examples: [Node] = []
 
-    public internal(set) var multipleOf: NumberLiteral? {
-        get { rare?.multipleOf }
-        set { rareKeywords().multipleOf = newValue }
-    }
-    public internal(set) var maximum: NumberLiteral? {
-        get { rare?.maximum }
-        set { rareKeywords().maximum = newValue }
-    }
-    public internal(set) var minimum: NumberLiteral? {
-        get { rare?.minimum }
-        set { rareKeywords().minimum = newValue }
-    }
+    public internal(set) var multipleOf: NumberLiteral? { get { rare?.multipleOf } set { rareKeywords().multipleOf = newValue } }
+    public internal(set) var maximum: NumberLiteral? { get { rare?.maximum } set { rareKeywords().maximum = newValue } }
+    public internal(set) var minimum: NumberLiteral? { get { rare?.minimum } set { rareKeywords().minimum = newValue } }
     /// Exclusive bounds as numbers (3.1 form); 3.0 `exclusiveMaximum: true` moves `maximum` here.
-    public internal(set) var exclusiveMaximum: NumberLiteral? {
-        get { rare?.exclusiveMaximum }
-        set { rareKeywords().exclusiveMaximum = newValue }
-    }
-    public internal(set) var exclusiveMinimum: NumberLiteral? {
-        get { rare?.exclusiveMinimum }
-        set { rareKeywords().exclusiveMinimum = newValue }
-    }
+    public internal(set) var exclusiveMaximum: NumberLiteral? { get { rare?.exclusiveMaximum } set { rareKeywords().exclusiveMaximum = newValue } }
+    public internal(set) var exclusiveMinimum: NumberLiteral? { get { rare?.exclusiveMinimum } set { rareKeywords().exclusiveMinimum = newValue } }
 
     @exclusivity(unchecked) public internal(set) var maxLength: Int?
-    public internal(set) var minLength: Int? {
-        get { rare?.minLength }
-        set { rareKeywords().minLength = newValue }
-    }
-    public internal(set) var pattern: String? {
-        get { rare?.pattern }
-        set { rareKeywords().pattern = newValue }
-    }
+    public internal(set) var minLength: Int? { get { rare?.minLength } set { rareKeywords().minLength = newValue } }
+    public internal(set) var pattern: String? { get { rare?.pattern } set { rareKeywords().pattern = newValue } }
     /// Where the `pattern` keyword's value stands (for diagnostics about the expression).
     public var patternLocation: SourceLocation? { node["pattern"]?.location }
 
-    public internal(set) var maxItems: Int? {
-        get { rare?.maxItems }
-        set { rareKeywords().maxItems = newValue }
-    }
-    public internal(set) var minItems: Int? {
-        get { rare?.minItems }
-        set { rareKeywords().minItems = newValue }
-    }
-    public internal(set) var uniqueItems: Bool {
-        get { rare?.uniqueItems ?? false }
-        set { rareKeywords().uniqueItems = newValue }
-    }
+    public internal(set) var maxItems: Int? { get { rare?.maxItems } set { rareKeywords().maxItems = newValue } }
+    public internal(set) var minItems: Int? { get { rare?.minItems } set { rareKeywords().minItems = newValue } }
+    public internal(set) var uniqueItems: Bool { get { rare?.uniqueItems ?? false } set { rareKeywords().uniqueItems = newValue } }
     @exclusivity(unchecked) public internal(set) var items: SchemaID?
-    public internal(set) var prefixItems: [SchemaID] {
-        get { rare?.prefixItems ?? [] }
-        set { rareKeywords().prefixItems = newValue }
-    }
-    public internal(set) var contains: SchemaID? {
-        get { rare?.contains }
-        set { rareKeywords().contains = newValue }
-    }
-    public internal(set) var minContains: Int? {
-        get { rare?.minContains }
-        set { rareKeywords().minContains = newValue }
-    }
-    public internal(set) var maxContains: Int? {
-        get { rare?.maxContains }
-        set { rareKeywords().maxContains = newValue }
-    }
-    public internal(set) var unevaluatedItems: SchemaOrBool? {
-        get { rare?.unevaluatedItems }
-        set { rareKeywords().unevaluatedItems = newValue }
-    }
+    public internal(set) var prefixItems: [SchemaID] { get { rare?.prefixItems ?? [] } set { rareKeywords().prefixItems = newValue } }
+    public internal(set) var contains: SchemaID? { get { rare?.contains } set { rareKeywords().contains = newValue } }
+    public internal(set) var minContains: Int? { get { rare?.minContains } set { rareKeywords().minContains = newValue } }
+    public internal(set) var maxContains: Int? { get { rare?.maxContains } set { rareKeywords().maxContains = newValue } }
+    public internal(set) var unevaluatedItems: SchemaOrBool? { get { rare?.unevaluatedItems } set { rareKeywords().unevaluatedItems = newValue } }
 
-    public internal(set) var maxProperties: Int? {
-        get { rare?.maxProperties }
-        set { rareKeywords().maxProperties = newValue }
-    }
-    public internal(set) var minProperties: Int? {
-        get { rare?.minProperties }
-        set { rareKeywords().minProperties = newValue }
-    }
+    public internal(set) var maxProperties: Int? { get { rare?.maxProperties } set { rareKeywords().maxProperties = newValue } }
+    public internal(set) var minProperties: Int? { get { rare?.minProperties } set { rareKeywords().minProperties = newValue } }
     @exclusivity(unchecked) public internal(set) var required: [String] = []
     @exclusivity(unchecked) public internal(set) var properties: [(name: String, schema: SchemaID)] = []
     @exclusivity(unchecked) public internal(set) var additionalProperties: SchemaOrBool?
-    public internal(set) var patternProperties: [(pattern: String, schema: SchemaID)] {
-        get { rare?.patternProperties ?? [] }
-        set { rareKeywords().patternProperties = newValue }
-    }
-    public internal(set) var propertyNames: SchemaID? {
-        get { rare?.propertyNames }
-        set { rareKeywords().propertyNames = newValue }
-    }
-    public internal(set) var dependentRequired: [(name: String, required: [String])] {
-        get { rare?.dependentRequired ?? [] }
-        set { rareKeywords().dependentRequired = newValue }
-    }
-    public internal(set) var dependentSchemas: [(name: String, schema: SchemaID)] {
-        get { rare?.dependentSchemas ?? [] }
-        set { rareKeywords().dependentSchemas = newValue }
-    }
-    public internal(set) var unevaluatedProperties: SchemaOrBool? {
-        get { rare?.unevaluatedProperties }
-        set { rareKeywords().unevaluatedProperties = newValue }
-    }
+    public internal(set) var patternProperties: [(pattern: String, schema: SchemaID)] { get { rare?.patternProperties ?? [] } set { rareKeywords().patternProperties = newValue } }
+    public internal(set) var propertyNames: SchemaID? { get { rare?.propertyNames } set { rareKeywords().propertyNames = newValue } }
+    public internal(set) var dependentRequired: [(name: String, required: [String])] { get { rare?.dependentRequired ?? [] } set { rareKeywords().dependentRequired = newValue } }
+    public internal(set) var dependentSchemas: [(name: String, schema: SchemaID)] { get { rare?.dependentSchemas ?? [] } set { rareKeywords().dependentSchemas = newValue } }
+    public internal(set) var unevaluatedProperties: SchemaOrBool? { get { rare?.unevaluatedProperties } set { rareKeywords().unevaluatedProperties = newValue } }
 
     @exclusivity(unchecked) public internal(set) var allOf: [SchemaID] = []
     @exclusivity(unchecked) public internal(set) var anyOf: [SchemaID] = []
     @exclusivity(unchecked) public internal(set) var oneOf: [SchemaID] = []
-    public internal(set) var not: SchemaID? {
-        get { rare?.not }
-        set { rareKeywords().not = newValue }
-    }
-    public internal(set) var ifSchema: SchemaID? {
-        get { rare?.ifSchema }
-        set { rareKeywords().ifSchema = newValue }
-    }
-    public internal(set) var thenSchema: SchemaID? {
-        get { rare?.thenSchema }
-        set { rareKeywords().thenSchema = newValue }
-    }
-    public internal(set) var elseSchema: SchemaID? {
-        get { rare?.elseSchema }
-        set { rareKeywords().elseSchema = newValue }
-    }
-    public internal(set) var discriminator: Discriminator? {
-        get { rare?.discriminator }
-        set { rareKeywords().discriminator = newValue }
-    }
+    public internal(set) var not: SchemaID? { get { rare?.not } set { rareKeywords().not = newValue } }
+    public internal(set) var ifSchema: SchemaID? { get { rare?.ifSchema } set { rareKeywords().ifSchema = newValue } }
+    public internal(set) var thenSchema: SchemaID? { get { rare?.thenSchema } set { rareKeywords().thenSchema = newValue } }
+    public internal(set) var elseSchema: SchemaID? { get { rare?.elseSchema } set { rareKeywords().elseSchema = newValue } }
+    public internal(set) var discriminator: Discriminator? { get { rare?.discriminator } set { rareKeywords().discriminator = newValue } }
 
     @exclusivity(unchecked) public internal(set) var readOnly: Bool = false
     @exclusivity(unchecked) public internal(set) var writeOnly: Bool = false
     @exclusivity(unchecked) public internal(set) var deprecated: Bool = false
-    public internal(set) var defs: [(name: String, schema: SchemaID)] {
-        get { rare?.defs ?? [] }
-        set { rareKeywords().defs = newValue }
-    }
-    public internal(set) var anchor: String? {
-        get { rare?.anchor }
-        set { rareKeywords().anchor = newValue }
-    }
+    public internal(set) var defs: [(name: String, schema: SchemaID)] { get { rare?.defs ?? [] } set { rareKeywords().defs = newValue } }
+    public internal(set) var anchor: String? { get { rare?.anchor } set { rareKeywords().anchor = newValue } }
     @exclusivity(unchecked) public internal(set) var extensions: Extensions = [:]
 
     /// The keywords few schemas use (bounds beyond lengths, tuple and object-shape keywords, conditionals),
