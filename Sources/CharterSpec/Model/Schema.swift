@@ -135,7 +135,8 @@ public final class Schema: @unchecked Sendable {
 
     /// The keywords few schemas use (bounds beyond lengths, tuple and object-shape keywords, conditionals),
     /// allocated for the first schema that sets one. A schema of the common kind (type, properties, required,
-    /// a description) then stays a third of the size: Stripe's 20k schemas were ~16 MB to fill and free per load.
+    /// a description) then stays about a third of the size (~300 of ~800 bytes of fields), which Stripe's tens of
+    /// thousands of schemas pay to fill and free on every load (L1 read misses −12%, last-level write misses −28%).
     @exclusivity(unchecked) private var rare: SchemaRareKeywords?
 
     private func rareKeywords() -> SchemaRareKeywords {

@@ -73,18 +73,4 @@ public final class SpecTree: Sendable {
             }
         } ?? key.utf8.elementsEqual(text[start..<start + Int(r.count)])
     }
-
-    /// Whether scalars `a` and `b` have the same text.
-    func textsEqual(_ a: Int32, _ b: Int32) -> Bool {
-        let ra = records[Int(a)], rb = records[Int(b)]
-        guard ra.count == rb.count else { return false }
-        guard ra.count > 0 else { return true }
-        return text.withUnsafeBufferPointer { memcmp($0.baseAddress! + Int(ra.start), $0.baseAddress! + Int(rb.start), Int(ra.count)) == 0 }
-    }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
