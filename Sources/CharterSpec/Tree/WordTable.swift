@@ -1,4 +1,4 @@
-/// A fixed vocabulary (a schema's keywords, an operation's fields) looked up by a scalar's bytes.
+/// A fixed vocabulary (a schema's keywords, JSON type names) looked up by a scalar's bytes.
 ///
 /// The model builder dispatches on every key of every object. A `switch` over `String` compares the key with
 /// each case in turn and needs the key as a `String` first; this table hashes the bytes once (FNV-1a) and
