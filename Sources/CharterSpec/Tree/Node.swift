@@ -30,12 +30,13 @@ public struct Node: Sendable, Hashable {
     /// The scalar's source text (numbers keep their exact spelling); `nil` for containers.
     public var text: String? {
         let r = record
-        return r.kind == .scalar ? tree.string(id) : nil
+        return r.kind == .scalar ? tree.text.string(r) : nil
     }
 
     /// Whether this is a scalar whose text is exactly `value` (compared as bytes; no string is made).
     public func hasText(_ value: String) -> Bool {
-        record.kind == .scalar && tree.textEquals(id, value)
+        let r = record
+        return r.kind == .scalar && tree.text.equals(r, value)
     }
 
     /// The text of a scalar that resolved to a string.
@@ -44,8 +45,7 @@ public struct Node: Sendable, Hashable {
 
     public var bool: Bool? {
         let r = record
-        guard r.kind == .scalar, r.scalarType == .bool, r.count > 0 else { return nil }
-        let first = tree.text[Int(r.start)]
+        guard r.kind == .scalar, r.scalarType == .bool, let first = tree.text.firstByte(r) else { return nil }
         return first == UInt8(ascii: "t") || first == UInt8(ascii: "T")
     }
 
@@ -82,7 +82,7 @@ public struct Node: Sendable, Hashable {
         var slot = Int(r.start)
         let end = slot + Int(r.count)
         while slot < end {
-            if tree.textEquals(tree.children[slot], key) { return Node(tree: tree, id: tree.children[slot + 1]) }
+            if tree.text.equals(tree.records[Int(tree.children[slot])], key) { return Node(tree: tree, id: tree.children[slot + 1]) }
             slot += 2
         }
         return nil
@@ -122,7 +122,7 @@ public struct Node: Sendable, Hashable {
             if p.kind == .mapping {
                 var i = slots.startIndex
                 while i < slots.endIndex {
-                    if slots[i + 1] == current { segments.append(JSONPointer.escape(tree.string(slots[i]))); break }
+                    if slots[i + 1] == current { segments.append(JSONPointer.escape(tree.text.string(tree.records[Int(slots[i])]))); break }
                     i += 2
                 }
             } else if let index = slots.firstIndex(of: current) {
@@ -139,7 +139,7 @@ public struct MappingEntry: Sendable {
     public let keyNode: Node
     public let value: Node
     /// The key's text (made on each use: where only a comparison is needed, `keyNode.hasText` avoids it).
-    public var key: String { keyNode.tree.string(keyNode.id) }
+    public var key: String { keyNode.tree.text.string(keyNode.record) }
 }
 
 public struct MappingEntries: RandomAccessCollection, Sendable {

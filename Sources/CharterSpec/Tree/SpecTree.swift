@@ -14,7 +14,7 @@ struct NodeRecord: Sendable {
     var scalarType: ScalarType
     var line: Int32
     var column: Int32
-    /// Scalar: byte offset of its text in `text`. Container: first slot in `children`.
+    /// Scalar: byte offset of its text in the tree's `ScalarText`. Container: first slot in `children`.
     var start: Int32
     /// Scalar: length of its text in bytes. Container: number of child slots (a mapping holds key, value,
     /// key, value …); -1 while still open.
@@ -32,12 +32,10 @@ public final class SpecTree: Sendable {
     public let path: String
     let records: [NodeRecord]
     let children: [Int32]
-    /// Every scalar's UTF-8 text, end to end. One buffer instead of a `String` per scalar: most scalars
-    /// (keys above all) are only ever compared, and a string each was a third of reading a large file.
-    let text: [UInt8]
+    let text: ScalarText
     let rootID: Int32?
 
-    init(path: String, records: [NodeRecord], children: [Int32], text: [UInt8], root: Int32?) {
+    init(path: String, records: [NodeRecord], children: [Int32], text: ScalarText, root: Int32?) {
         self.path = path
         self.records = records
         self.children = children
@@ -50,27 +48,4 @@ public final class SpecTree: Sendable {
 
     /// Number of nodes (keys included): a measure of the file's size.
     public var nodeCount: Int { records.count }
-
-    /// The text of scalar `id` as a string.
-    func string(_ id: Int32) -> String {
-        let r = records[Int(id)]
-        return text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(r.start)..<Int(r.start) + Int(r.count)]), as: UTF8.self) }
-    }
-
-    /// Whether scalar `id`'s text is exactly `key`, compared as bytes (no string is made).
-    func textEquals(_ id: Int32, _ key: String) -> Bool {
-        let r = records[Int(id)]
-        guard key.utf8.count == Int(r.count) else { return false }
-        let start = Int(r.start)
-        return key.utf8.withContiguousStorageIfAvailable { k in
-            text.withUnsafeBufferPointer { t in
-                var i = 0
-                while i < k.count {
-                    if t[start + i] != k[i] { return false }
-                    i += 1
-                }
-                return true
-            }
-        } ?? key.utf8.elementsEqual(text[start..<start + Int(r.count)])
-    }
 }

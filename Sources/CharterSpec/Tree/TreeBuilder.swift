@@ -22,7 +22,7 @@ struct TreeBuilder {
     private let limits: TreeLimits
     private var records: [NodeRecord] = []
     private var children: [Int32] = []
-    private var text: [UInt8] = []
+    private var text = ScalarText()
     /// Expanded size of each node (aliases counted in full), saturating. Kept only once the file has used an
     /// alias: without one a node's expanded size is its own subtree, which cannot exceed the limit.
     private var weights: [Int] = []
@@ -41,7 +41,7 @@ struct TreeBuilder {
         self.limits = limits
         records.reserveCapacity(capacityHint)
         children.reserveCapacity(capacityHint)
-        text.reserveCapacity(capacityHint * 16)
+        text.reserve(capacityHint * 16)
     }
 
     func location(_ line: Int, _ column: Int) -> SourceLocation {
@@ -61,14 +61,13 @@ struct TreeBuilder {
 
     /// A scalar whose UTF-8 text is `bytes` (copied into the tree's text buffer).
     mutating func scalar(bytes: UnsafeBufferPointer<UInt8>, type: ScalarType, line: Int, column: Int, anchor: String?) throws {
-        guard text.count + bytes.count < Int(Int32.max) else {
+        guard let (start, count) = text.append(bytes) else {
             throw TreeError(diagnostic: Diagnostic(.error, "the file's text exceeds 2 GB; not read", at: location(line, column)))
         }
         let id = Int32(records.count)
         records.append(NodeRecord(kind: .scalar, scalarType: expectsKey ? .string : type,
                                   line: Int32(clamping: line), column: Int32(clamping: column),
-                                  start: Int32(text.count), count: Int32(bytes.count), parent: frames.last?.node ?? -1))
-        text.append(contentsOf: bytes)
+                                  start: start, count: count, parent: frames.last?.node ?? -1))
         if tracksWeights { weights.append(1) }
         if let anchor { anchors[anchor] = id }
         try attach(id)
@@ -127,8 +126,7 @@ struct TreeBuilder {
         let count = pending.count - first
         var i = first
         while i < pending.count {
-            let key = records[Int(pending[i])]
-            if key.count == 2 && text[Int(key.start)] == UInt8(ascii: "<") && text[Int(key.start) + 1] == UInt8(ascii: "<") { return false }
+            if text.equals(records[Int(pending[i])], "<<") { return false }
             i += 2
         }
         if count <= 16 {
@@ -136,7 +134,7 @@ struct TreeBuilder {
             while i < pending.count {
                 var j = first
                 while j < i {
-                    if sameText(pending[j], pending[i]) { return false }
+                    if text.equal(records[Int(pending[j])], records[Int(pending[i])]) { return false }
                     j += 2
                 }
                 i += 2
@@ -153,11 +151,11 @@ struct TreeBuilder {
         i = first
         while i < pending.count {
             let key = pending[i]
-            var slot = hashText(key) & mask
+            var slot = text.hash(records[Int(key)]) & mask
             var probes = 0
             while keySlots[slot] >= 0 {
                 // A repeat, or keys crafted to collide: either way the seeded `Set` of the slow path decides.
-                if sameText(keySlots[slot], key) || probes == 32 { return false }
+                if text.equal(records[Int(keySlots[slot])], records[Int(key)]) || probes == 32 { return false }
                 slot = (slot + 1) & mask
                 probes += 1
             }
@@ -166,29 +164,6 @@ struct TreeBuilder {
             i += 2
         }
         return true
-    }
-
-    private func hashText(_ id: Int32) -> Int {
-        let r = records[Int(id)]
-        return text.withUnsafeBufferPointer { textHash(UnsafeBufferPointer(rebasing: $0[Int(r.start)..<Int(r.start) + Int(r.count)])) }
-    }
-
-    private func sameText(_ a: Int32, _ b: Int32) -> Bool {
-        let ra = records[Int(a)], rb = records[Int(b)]
-        guard ra.count == rb.count else { return false }
-        return text.withUnsafeBufferPointer { t in
-            var i = 0
-            while i < Int(ra.count) {
-                if t[Int(ra.start) + i] != t[Int(rb.start) + i] { return false }
-                i += 1
-            }
-            return true
-        }
-    }
-
-    private func string(_ id: Int32) -> String {
-        let r = records[Int(id)]
-        return String(decoding: text[Int(r.start)..<Int(r.start) + Int(r.count)], as: UTF8.self)
     }
 
     mutating func alias(_ name: String, line: Int, column: Int) throws {
@@ -241,7 +216,7 @@ struct TreeBuilder {
         var i = 0
         while i + 1 < slots.count {
             let key = slots[i], value = slots[i + 1]
-            let keyText = string(key)
+            let keyText = text.string(records[Int(key)])
             if keyText == "<<" && records[Int(value)].kind != .scalar {
                 merged.append(value)
             } else if !seen.insert(keyText).inserted {
@@ -268,7 +243,7 @@ struct TreeBuilder {
             var j = Int(r.start)
             while j + 1 < Int(r.start + r.count) {
                 let key = children[j]
-                if seen.insert(string(key)).inserted {
+                if seen.insert(text.string(records[Int(key)])).inserted {
                     explicit.append(key)
                     explicit.append(children[j + 1])
                 }

@@ -62,13 +62,13 @@ extension Node {
     /// The first byte of a scalar's text (`nil` for an empty scalar or a container): a cheap pre-check.
     var firstByte: UInt8? {
         let r = record
-        return r.kind == .scalar && r.count > 0 ? tree.text[Int(r.start)] : nil
+        return r.kind == .scalar ? tree.text.firstByte(r) : nil
     }
 
     /// The word of `table` this scalar spells, or `nil` (for containers too).
     func word<Word>(in table: WordTable<Word>) -> Word? {
         let r = record
         guard r.kind == .scalar else { return nil }
-        return tree.text.withUnsafeBufferPointer { table.word(for: UnsafeBufferPointer(rebasing: $0[Int(r.start)..<Int(r.start) + Int(r.count)])) }
+        return tree.text.withBytes(of: r) { table.word(for: $0) }
     }
 }

@@ -1,0 +1,61 @@
+/// Every scalar's UTF-8 text of one file, end to end; a scalar's `NodeRecord` holds its offset and length.
+///
+/// One buffer instead of a `String` per scalar: most scalars (keys above all) are only ever compared, and a
+/// string each was a third of reading a large file. The tree builder writes it, `SpecTree` keeps it, and every
+/// reading of a scalar's text — as a string, against a key, against another scalar — goes through here.
+struct ScalarText: Sendable {
+    private var bytes: [UInt8] = []
+
+    /// Scalars' text is addressed with `Int32`s.
+    static let capacity = Int(Int32.max)
+
+    mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
+
+    /// Appends a scalar's text; its offset and length, or `nil` when the buffer would outgrow `capacity`.
+    mutating func append(_ text: UnsafeBufferPointer<UInt8>) -> (start: Int32, count: Int32)? {
+        guard bytes.count + text.count < ScalarText.capacity else { return nil }
+        let start = Int32(bytes.count)
+        bytes.append(contentsOf: text)
+        return (start, Int32(text.count))
+    }
+
+    func withBytes<T>(of r: NodeRecord, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(r.start)..<Int(r.start) + Int(r.count)])) }
+    }
+
+    func string(_ r: NodeRecord) -> String {
+        withBytes(of: r) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func firstByte(_ r: NodeRecord) -> UInt8? {
+        r.count > 0 ? bytes[Int(r.start)] : nil
+    }
+
+    /// Whether the scalar's text is exactly `key` (no string is made).
+    func equals(_ r: NodeRecord, _ key: String) -> Bool {
+        guard key.utf8.count == Int(r.count) else { return false }
+        return withBytes(of: r) { t in
+            key.utf8.withContiguousStorageIfAvailable { ScalarText.same(t, $0) } ?? t.elementsEqual(key.utf8)
+        }
+    }
+
+    /// Whether two scalars have the same text.
+    func equal(_ a: NodeRecord, _ b: NodeRecord) -> Bool {
+        guard a.count == b.count else { return false }
+        return withBytes(of: a) { x in withBytes(of: b) { y in ScalarText.same(x, y) } }
+    }
+
+    func hash(_ r: NodeRecord) -> Int {
+        withBytes(of: r) { textHash($0) }
+    }
+
+    /// Equal-length buffers compared byte by byte (keys are short: a loop beats a call to memcmp).
+    private static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < a.count {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
+    }
+}
