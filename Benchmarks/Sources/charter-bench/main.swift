@@ -10,24 +10,18 @@ import Foundation
 //   --profile-synthetic SCHEMAS N  only the load of the scaling benchmark's synthetic spec, N times
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
-case "--profile":
+case "--profile", "--profile-tree", "--profile-libyaml":
+    // One stage over FILE, N times: the full load, the tree read alone, or the bare libyaml loop.
     if arguments.count >= 3, let n = Int(arguments[arguments.startIndex + 2]) {
         let path = arguments[arguments.startIndex + 1]
         let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
-        for _ in 0..<n { _ = SpecLoader().load(bytes: bytes, path: path) }
-    }
-case "--profile-tree", "--profile-libyaml":
-    if arguments.count >= 3, let n = Int(arguments[arguments.startIndex + 2]) {
-        let path = arguments[arguments.startIndex + 1]
-        let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
-        let treeOnly = arguments.first == "--profile-tree"
-        for _ in 0..<n {
-            if treeOnly {
-                _ = SpecFileReader.parse(bytes: bytes, path: path)
-            } else {
-                _ = bytes.withUnsafeBufferPointer { cyaml_count_events($0.baseAddress, $0.count) }
-            }
+        let stage: () -> Void
+        switch arguments.first {
+        case "--profile-tree": stage = { _ = SpecFileReader.parse(bytes: bytes, path: path) }
+        case "--profile-libyaml": stage = { _ = bytes.withUnsafeBufferPointer { cyaml_count_events($0.baseAddress, $0.count) } }
+        default: stage = { _ = SpecLoader().load(bytes: bytes, path: path) }
         }
+        for _ in 0..<n { stage() }
     }
 case "--profile-synthetic":
     let schemas = Int(arguments.dropFirst().first ?? "") ?? 1_000
