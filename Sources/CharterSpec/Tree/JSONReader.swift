@@ -11,6 +11,8 @@ struct JSONReader {
     private var columnAt = 0
     private var columnValue = 1
     private var builder: TreeBuilder
+    /// A string with escapes, decoded (reused: most strings have none and are handed on from `bytes` directly).
+    private var decoded: [UInt8] = []
 
     static func read(_ data: [UInt8], path: String, limits: TreeLimits) throws -> (SpecTree, [Diagnostic]) {
         try data.withUnsafeBufferPointer { buffer in
@@ -105,8 +107,7 @@ struct JSONReader {
     private mutating func parseKey() throws {
         guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw fail("expected a string key, found \(current)") }
         let l = line, c = column(at: pos)
-        let key = try parseString()
-        try builder.scalar(key, type: .string, line: l, column: c, anchor: nil)
+        try stringScalar(line: l, column: c)
         skipWhitespace()
         guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw fail("expected ':' after an object key, found \(current)") }
         pos += 1
@@ -142,20 +143,19 @@ struct JSONReader {
                 }
                 continue
             case UInt8(ascii: "\""):
-                let s = try parseString()
-                try builder.scalar(s, type: .string, line: l, column: c, anchor: nil)
+                try stringScalar(line: l, column: c)
             case UInt8(ascii: "t"):
-                try literal("true")
-                try builder.scalar("true", type: .bool, line: l, column: c, anchor: nil)
+                let word = try literal("true")
+                try builder.scalar(bytes: UnsafeBufferPointer(rebasing: bytes[word]), type: .bool, line: l, column: c, anchor: nil)
             case UInt8(ascii: "f"):
-                try literal("false")
-                try builder.scalar("false", type: .bool, line: l, column: c, anchor: nil)
+                let word = try literal("false")
+                try builder.scalar(bytes: UnsafeBufferPointer(rebasing: bytes[word]), type: .bool, line: l, column: c, anchor: nil)
             case UInt8(ascii: "n"):
-                try literal("null")
-                try builder.scalar("null", type: .null, line: l, column: c, anchor: nil)
+                let word = try literal("null")
+                try builder.scalar(bytes: UnsafeBufferPointer(rebasing: bytes[word]), type: .null, line: l, column: c, anchor: nil)
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let (text, isFloat) = try parseNumber()
-                try builder.scalar(text, type: isFloat ? .float : .integer, line: l, column: c, anchor: nil)
+                try builder.scalar(bytes: UnsafeBufferPointer(rebasing: bytes[text]), type: isFloat ? .float : .integer, line: l, column: c, anchor: nil)
             default:
                 throw fail("unexpected \(current), expected a value")
             }
@@ -163,15 +163,18 @@ struct JSONReader {
         }
     }
 
-    private mutating func literal(_ word: StaticString) throws {
+    /// Consumes `word` (`true`, `false`, `null`); its range in `bytes`.
+    private mutating func literal(_ word: StaticString) throws -> Range<Int> {
         let n = word.utf8CodeUnitCount
         guard pos + n <= bytes.count, memcmp(bytes.baseAddress! + pos, word.utf8Start, n) == 0 else {
             throw fail("unexpected \(current), expected a value")
         }
         pos += n
+        return pos - n..<pos
     }
 
-    private mutating func parseNumber() throws -> (String, Bool) {
+    /// The number's text (its range in `bytes`) and whether it has a fraction or exponent.
+    private mutating func parseNumber() throws -> (Range<Int>, Bool) {
         let start = pos
         var isFloat = false
         if bytes[pos] == UInt8(ascii: "-") { pos += 1 }
@@ -195,13 +198,23 @@ struct JSONReader {
             guard pos < bytes.count, isDigit(bytes[pos]) else { throw fail("expected a digit in the exponent") }
             while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
         }
-        return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self), isFloat)
+        return (start..<pos, isFloat)
     }
 
     private func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
 
-    /// Parses a string starting at the opening quote, validating UTF-8 and decoding escapes.
-    private mutating func parseString() throws -> String {
+    /// A string scalar, its bytes handed to the tree without an intermediate `String`.
+    private mutating func stringScalar(line: Int, column: Int) throws {
+        if let range = try parseString() {
+            try builder.scalar(bytes: UnsafeBufferPointer(rebasing: bytes[range]), type: .string, line: line, column: column, anchor: nil)
+        } else {
+            try decoded.withUnsafeBufferPointer { try builder.scalar(bytes: $0, type: .string, line: line, column: column, anchor: nil) }
+        }
+    }
+
+    /// Parses a string starting at the opening quote, validating UTF-8 and decoding escapes. Returns the range of
+    /// `bytes` it spans when it has no escapes and is ASCII; otherwise its decoded bytes are in `decoded` (`nil`).
+    private mutating func parseString() throws -> Range<Int>? {
         pos += 1
         let start = pos
         // Fast path: no escapes and ASCII or valid UTF-8.
@@ -215,33 +228,33 @@ struct JSONReader {
         }
         if !needsSlowPath {
             guard pos < bytes.count else { throw fail("unterminated string", at: start - 1) }
-            let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
             pos += 1
-            return s
+            return start..<pos - 1
         }
-        var out: [UInt8] = Array(bytes[start..<pos])
+        decoded.removeAll(keepingCapacity: true)
+        decoded.append(contentsOf: bytes[start..<pos])
         while true {
             guard pos < bytes.count else { throw fail("unterminated string", at: start - 1) }
             let b = bytes[pos]
             switch b {
             case UInt8(ascii: "\""):
                 pos += 1
-                return String(decoding: out, as: UTF8.self)
+                return nil
             case UInt8(ascii: "\\"):
                 pos += 1
                 guard pos < bytes.count else { throw fail("unterminated string", at: start - 1) }
                 let e = bytes[pos]
                 pos += 1
                 switch e {
-                case UInt8(ascii: "\""): out.append(0x22)
-                case UInt8(ascii: "\\"): out.append(0x5C)
-                case UInt8(ascii: "/"): out.append(0x2F)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
-                case UInt8(ascii: "u"): try appendUnicodeEscape(&out)
+                case UInt8(ascii: "\""): decoded.append(0x22)
+                case UInt8(ascii: "\\"): decoded.append(0x5C)
+                case UInt8(ascii: "/"): decoded.append(0x2F)
+                case UInt8(ascii: "b"): decoded.append(0x08)
+                case UInt8(ascii: "f"): decoded.append(0x0C)
+                case UInt8(ascii: "n"): decoded.append(0x0A)
+                case UInt8(ascii: "r"): decoded.append(0x0D)
+                case UInt8(ascii: "t"): decoded.append(0x09)
+                case UInt8(ascii: "u"): try appendUnicodeEscape()
                 default: throw fail("invalid escape '\\\(Character(Unicode.Scalar(e)))'", at: pos - 2)
                 }
             case 0..<0x20:
@@ -249,10 +262,10 @@ struct JSONReader {
             case 0x80...:
                 let n = utf8SequenceLength(at: pos)
                 guard n > 0 else { throw fail("invalid UTF-8 byte 0x\(String(b, radix: 16, uppercase: true)) in a string") }
-                out.append(contentsOf: bytes[pos..<pos + n])
+                decoded.append(contentsOf: bytes[pos..<pos + n])
                 pos += n
             default:
-                out.append(b)
+                decoded.append(b)
                 pos += 1
             }
         }
@@ -276,7 +289,8 @@ struct JSONReader {
         return v
     }
 
-    private mutating func appendUnicodeEscape(_ out: inout [UInt8]) throws {
+    /// Decodes a `\u` escape (a surrogate pair included) onto `decoded`.
+    private mutating func appendUnicodeEscape() throws {
         var code = try hex4()
         if code >= 0xD800 && code < 0xDC00 {
             // A high surrogate must be followed by an escaped low surrogate.
@@ -291,7 +305,7 @@ struct JSONReader {
             throw fail("unpaired UTF-16 surrogate in \\u escape")
         }
         guard let scalar = Unicode.Scalar(code) else { throw fail("invalid \\u escape") }
-        out.append(contentsOf: Array(String(Character(scalar)).utf8))
+        decoded.append(contentsOf: String(Character(scalar)).utf8)
     }
 
     /// Length of the valid UTF-8 sequence at `i`, or 0 when it is invalid (overlongs and surrogates included).

@@ -54,11 +54,6 @@ struct TreeBuilder {
         return records[Int(top.node)].kind == .mapping && (pending.count - top.pendingStart) % 2 == 0
     }
 
-    mutating func scalar(_ value: String, type: ScalarType, line: Int, column: Int, anchor: String?) throws {
-        var value = value
-        try value.withUTF8 { try scalar(bytes: $0, type: type, line: line, column: column, anchor: anchor) }
-    }
-
     /// A scalar whose UTF-8 text is `bytes` (copied into the tree's text buffer).
     mutating func scalar(bytes: UnsafeBufferPointer<UInt8>, type: ScalarType, line: Int, column: Int, anchor: String?) throws {
         guard let (start, count) = text.append(bytes) else {
