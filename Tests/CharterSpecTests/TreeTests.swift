@@ -24,6 +24,8 @@ struct TreeTests {
         #expect(title.value.string == "Ünïcode title")
         #expect(title.keyNode.hasText("title") && !title.keyNode.hasText("titles") && !title.keyNode.hasText("titl"))
         #expect(!info.hasText("info"), "a mapping has no text")
+        let (flags, _) = parse("x-a: 1\nx-: 2\nx: 3\nxa-: 4\n")
+        #expect(try #require(flags?.root).entries.map(\.isExtension) == [true, true, false, false])
         let version = try #require(info["version"])
         #expect(version.location.line == 4 && version.location.column == 12)
         let list = try #require(root["list"])

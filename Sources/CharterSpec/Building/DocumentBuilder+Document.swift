@@ -256,7 +256,7 @@ extension DocumentBuilder {
         guard isMapping(pathsNode, "paths") else { return [] }
         var items: [PathItem] = []
         for entry in pathsNode.entries {
-            if entry.key.hasPrefix("x-") { continue }
+            if entry.isExtension { continue }
             if !entry.key.hasPrefix("/") {
                 error("path '\(entry.key)' must start with '/'", at: entry.keyNode)
                 continue

@@ -201,7 +201,7 @@ extension DocumentBuilder {
         guard isMapping(node, "responses") else { return [] }
         var result: [Response] = []
         for entry in node.entries {
-            if entry.key.hasPrefix("x-") { continue }
+            if entry.isExtension { continue }
             if !Self.isValidStatusKey(entry.key) {
                 error("response key '\(entry.key)' is not a status code (100–599), a range like '2XX', or 'default'", at: entry.keyNode)
                 continue
@@ -387,7 +387,7 @@ extension DocumentBuilder {
         guard isMapping(node, "a callback") else { return nil }
         var callback = Callback(location: node.location)
         for entry in node.entries {
-            if entry.key.hasPrefix("x-") {
+            if entry.isExtension {
                 callback.extensions[entry.key] = entry.value
             } else if let item = buildPathItemResolving(entry.value, path: entry.key) {
                 callback.expressions.append(item)

@@ -103,7 +103,7 @@ final class DocumentBuilder {
 
     /// `x-` keys go to extensions; anything else is unknown and ignored with a warning naming it.
     func other(_ entry: MappingEntry, in what: @autoclosure () -> String, into extensions: inout Extensions) {
-        if entry.key.hasPrefix("x-") {
+        if entry.isExtension {
             extensions[entry.key] = entry.value
         } else {
             warning("unknown field '\(entry.key)' in \(what()); ignored", at: entry.keyNode)
@@ -122,7 +122,7 @@ final class DocumentBuilder {
         guard isMapping(node, what()) else { return [] }
         var result: [MappingEntry] = []
         for entry in node.entries {
-            if entry.key.hasPrefix("x-") { extensions[entry.key] = entry.value } else { result.append(entry) }
+            if entry.isExtension { extensions[entry.key] = entry.value } else { result.append(entry) }
         }
         return result
     }

@@ -140,6 +140,8 @@ public struct MappingEntry: Sendable {
     public let value: Node
     /// The key's text (made on each use: where only a comparison is needed, `keyNode.hasText` avoids it).
     public var key: String { keyNode.tree.text.string(keyNode.record) }
+    /// An `x-` key: a specification extension.
+    public var isExtension: Bool { keyNode.tree.text.hasPrefix(keyNode.record, "x-") }
 }
 
 public struct MappingEntries: RandomAccessCollection, Sendable {

@@ -39,6 +39,15 @@ struct ScalarText: Sendable {
         }
     }
 
+    /// Whether the scalar's text starts with `prefix`.
+    func hasPrefix(_ r: NodeRecord, _ prefix: String) -> Bool {
+        guard prefix.utf8.count <= Int(r.count) else { return false }
+        return withBytes(of: r) { t in
+            prefix.utf8.withContiguousStorageIfAvailable { ScalarText.same($0, UnsafeBufferPointer(rebasing: t[..<$0.count])) }
+                ?? t.starts(with: prefix.utf8)
+        }
+    }
+
     /// Whether two scalars have the same text.
     func equal(_ a: NodeRecord, _ b: NodeRecord) -> Bool {
         guard a.count == b.count else { return false }
