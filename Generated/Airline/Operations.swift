@@ -2,6 +2,7 @@
 
 import CharterRuntime
 import Foundation
+import OpenAPIRuntime
 
 /// `GET /flights` — Search flights
 public enum SearchFlights: APIOperation {
@@ -167,9 +168,9 @@ public enum SearchFlights: APIOperation {
     public static func decodeOutput(from response: ClientResponseReader) throws -> Output {
         switch response.statusCode {
         case 200:
-            return try .ok(response.json(), headers: OKHeaders(xRequestID: response.header("X-Request-ID")))
+            return try .ok(response.requiredBody().json(), headers: OKHeaders(xRequestID: response.header("X-Request-ID")))
         case 400:
-            return try .badRequest(response.json())
+            return try .badRequest(response.requiredBody().json())
         default:
             return .undocumented(statusCode: response.statusCode, body: response.data)
         }
@@ -241,11 +242,11 @@ public enum GetFlight: APIOperation {
     public static func decodeOutput(from response: ClientResponseReader) throws -> Output {
         switch response.statusCode {
         case 200:
-            return try .ok(response.json())
+            return try .ok(response.requiredBody().json())
         case 400:
-            return try .badRequest(response.json())
+            return try .badRequest(response.requiredBody().json())
         case 404:
-            return try .notFound(response.json())
+            return try .notFound(response.requiredBody().json())
         default:
             return .undocumented(statusCode: response.statusCode, body: response.data)
         }
@@ -319,11 +320,11 @@ public enum ListSeats: APIOperation {
     public static func decodeOutput(from response: ClientResponseReader) throws -> Output {
         switch response.statusCode {
         case 200:
-            return try .ok(response.json())
+            return try .ok(response.requiredBody().json())
         case 400:
-            return try .badRequest(response.json())
+            return try .badRequest(response.requiredBody().json())
         case 404:
-            return try .notFound(response.json())
+            return try .notFound(response.requiredBody().json())
         default:
             return .undocumented(statusCode: response.statusCode, body: response.data)
         }
@@ -395,7 +396,7 @@ public enum CreateBooking: APIOperation {
         try Input(
             idempotencyKey: request.requiredParameter("Idempotency-Key", in: .header),
             xRequestID: request.parameter("X-Request-ID", in: .header),
-            body: request.requiredJSONBody()
+            body: request.requiredBody().json()
         )
     }
 
@@ -433,15 +434,15 @@ public enum CreateBooking: APIOperation {
     public static func decodeOutput(from response: ClientResponseReader) throws -> Output {
         switch response.statusCode {
         case 201:
-            return try .created(response.json(), headers: CreatedHeaders(location: response.requiredHeader("Location"), xRequestID: response.header("X-Request-ID")))
+            return try .created(response.requiredBody().json(), headers: CreatedHeaders(location: response.requiredHeader("Location"), xRequestID: response.header("X-Request-ID")))
         case 400:
-            return try .badRequest(response.json())
+            return try .badRequest(response.requiredBody().json())
         case 401:
-            return try .unauthorized(response.json())
+            return try .unauthorized(response.requiredBody().json())
         case 409:
-            return try .conflict(response.json())
+            return try .conflict(response.requiredBody().json())
         case 422:
-            return try .unprocessableContent(response.json())
+            return try .unprocessableContent(response.requiredBody().json())
         default:
             return .undocumented(statusCode: response.statusCode, body: response.data)
         }
@@ -524,11 +525,11 @@ public enum ListBookings: APIOperation {
     public static func decodeOutput(from response: ClientResponseReader) throws -> Output {
         switch response.statusCode {
         case 200:
-            return try .ok(response.json())
+            return try .ok(response.requiredBody().json())
         case 400:
-            return try .badRequest(response.json())
+            return try .badRequest(response.requiredBody().json())
         case 401:
-            return try .unauthorized(response.json())
+            return try .unauthorized(response.requiredBody().json())
         default:
             return .undocumented(statusCode: response.statusCode, body: response.data)
         }
@@ -607,13 +608,13 @@ public enum GetBooking: APIOperation {
     public static func decodeOutput(from response: ClientResponseReader) throws -> Output {
         switch response.statusCode {
         case 200:
-            return try .ok(response.json())
+            return try .ok(response.requiredBody().json())
         case 400:
-            return try .badRequest(response.json())
+            return try .badRequest(response.requiredBody().json())
         case 401:
-            return try .unauthorized(response.json())
+            return try .unauthorized(response.requiredBody().json())
         case 404:
-            return try .notFound(response.json())
+            return try .notFound(response.requiredBody().json())
         default:
             return .undocumented(statusCode: response.statusCode, body: response.data)
         }
@@ -701,13 +702,13 @@ public enum CancelBooking: APIOperation {
         case 204:
             return .noContent
         case 400:
-            return try .badRequest(response.json())
+            return try .badRequest(response.requiredBody().json())
         case 401:
-            return try .unauthorized(response.json())
+            return try .unauthorized(response.requiredBody().json())
         case 404:
-            return try .notFound(response.json())
+            return try .notFound(response.requiredBody().json())
         case 409:
-            return try .conflict(response.json())
+            return try .conflict(response.requiredBody().json())
         default:
             return .undocumented(statusCode: response.statusCode, body: response.data)
         }

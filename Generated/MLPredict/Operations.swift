@@ -2,6 +2,7 @@
 
 import CharterRuntime
 import Foundation
+import OpenAPIRuntime
 
 /// `POST /models/{modelId}/predict` — Predict with a model
 ///
@@ -73,7 +74,7 @@ public enum Predict: APIOperation {
         try Input(
             modelID: request.requiredParameter("modelId", in: .path),
             xRequestID: request.parameter("X-Request-ID", in: .header),
-            body: request.requiredJSONBody()
+            body: request.requiredBody().json()
         )
     }
 
@@ -108,13 +109,13 @@ public enum Predict: APIOperation {
     public static func decodeOutput(from response: ClientResponseReader) throws -> Output {
         switch response.statusCode {
         case 200:
-            return try .ok(response.json(), headers: OKHeaders(xRequestID: response.header("X-Request-ID")))
+            return try .ok(response.requiredBody().json(), headers: OKHeaders(xRequestID: response.header("X-Request-ID")))
         case 400:
-            return try .badRequest(response.json())
+            return try .badRequest(response.requiredBody().json())
         case 404:
-            return try .notFound(response.json())
+            return try .notFound(response.requiredBody().json())
         case 503:
-            return try .serviceUnavailable(response.json(), headers: ServiceUnavailableHeaders(retryAfter: response.header("Retry-After")))
+            return try .serviceUnavailable(response.requiredBody().json(), headers: ServiceUnavailableHeaders(retryAfter: response.header("Retry-After")))
         default:
             return .undocumented(statusCode: response.statusCode, body: response.data)
         }

@@ -2,6 +2,7 @@
 
 import CharterRuntime
 import Foundation
+import OpenAPIRuntime
 
 /// `GET /pets` — List pets
 public enum ListPets: APIOperation {
@@ -66,7 +67,7 @@ public enum ListPets: APIOperation {
     public static func decodeOutput(from response: ClientResponseReader) throws -> Output {
         switch response.statusCode {
         case 200:
-            return try .ok(response.json())
+            return try .ok(response.requiredBody().json())
         default:
             return .undocumented(statusCode: response.statusCode, body: response.data)
         }
@@ -105,7 +106,7 @@ public enum AddPet: APIOperation {
 
     public static func decodeInput(from request: ServerRequestReader) throws -> Input {
         try Input(
-            body: request.requiredJSONBody()
+            body: request.requiredBody().json()
         )
     }
 
@@ -130,9 +131,9 @@ public enum AddPet: APIOperation {
     public static func decodeOutput(from response: ClientResponseReader) throws -> Output {
         switch response.statusCode {
         case 201:
-            return try .created(response.json())
+            return try .created(response.requiredBody().json())
         case 422:
-            return try .unprocessableContent(response.json())
+            return try .unprocessableContent(response.requiredBody().json())
         default:
             return .undocumented(statusCode: response.statusCode, body: response.data)
         }
@@ -198,9 +199,9 @@ public enum GetPet: APIOperation {
     public static func decodeOutput(from response: ClientResponseReader) throws -> Output {
         switch response.statusCode {
         case 200:
-            return try .ok(response.json())
+            return try .ok(response.requiredBody().json())
         case 404:
-            return try .notFound(response.json())
+            return try .notFound(response.requiredBody().json())
         default:
             return .undocumented(statusCode: response.statusCode, body: response.data)
         }

@@ -2,6 +2,7 @@
 
 import CharterRuntime
 import Foundation
+import OpenAPIRuntime
 
 /// `GET /users` — List users
 ///
@@ -95,11 +96,11 @@ public enum ListUsers: APIOperation {
     public static func decodeOutput(from response: ClientResponseReader) throws -> Output {
         switch response.statusCode {
         case 200:
-            return try .ok(response.json(), headers: OKHeaders(xTotalCount: response.header("X-Total-Count")))
+            return try .ok(response.requiredBody().json(), headers: OKHeaders(xTotalCount: response.header("X-Total-Count")))
         case 400:
-            return try .badRequest(response.json())
+            return try .badRequest(response.requiredBody().json())
         case 401:
-            return try .unauthorized(response.json())
+            return try .unauthorized(response.requiredBody().json())
         default:
             return .undocumented(statusCode: response.statusCode, body: response.data)
         }
@@ -162,7 +163,7 @@ public enum CreateUser: APIOperation {
     public static func decodeInput(from request: ServerRequestReader) throws -> Input {
         try Input(
             idempotencyKey: request.parameter("Idempotency-Key", in: .header),
-            body: request.requiredJSONBody()
+            body: request.requiredBody().json()
         )
     }
 
@@ -195,13 +196,13 @@ public enum CreateUser: APIOperation {
     public static func decodeOutput(from response: ClientResponseReader) throws -> Output {
         switch response.statusCode {
         case 201:
-            return try .created(response.json(), headers: CreatedHeaders(location: response.requiredHeader("Location")))
+            return try .created(response.requiredBody().json(), headers: CreatedHeaders(location: response.requiredHeader("Location")))
         case 400:
-            return try .badRequest(response.json())
+            return try .badRequest(response.requiredBody().json())
         case 401:
-            return try .unauthorized(response.json())
+            return try .unauthorized(response.requiredBody().json())
         case 409:
-            return try .conflict(response.json())
+            return try .conflict(response.requiredBody().json())
         default:
             return .undocumented(statusCode: response.statusCode, body: response.data)
         }
@@ -281,13 +282,13 @@ public enum GetUser: APIOperation {
     public static func decodeOutput(from response: ClientResponseReader) throws -> Output {
         switch response.statusCode {
         case 200:
-            return try .ok(response.json())
+            return try .ok(response.requiredBody().json())
         case 400:
-            return try .badRequest(response.json())
+            return try .badRequest(response.requiredBody().json())
         case 401:
-            return try .unauthorized(response.json())
+            return try .unauthorized(response.requiredBody().json())
         case 404:
-            return try .notFound(response.json())
+            return try .notFound(response.requiredBody().json())
         default:
             return .undocumented(statusCode: response.statusCode, body: response.data)
         }
@@ -340,7 +341,7 @@ public enum ReplaceUser: APIOperation {
     public static func decodeInput(from request: ServerRequestReader) throws -> Input {
         try Input(
             userID: request.requiredParameter("user_id", in: .path),
-            body: request.requiredJSONBody()
+            body: request.requiredBody().json()
         )
     }
 
@@ -372,13 +373,13 @@ public enum ReplaceUser: APIOperation {
     public static func decodeOutput(from response: ClientResponseReader) throws -> Output {
         switch response.statusCode {
         case 200:
-            return try .ok(response.json())
+            return try .ok(response.requiredBody().json())
         case 400:
-            return try .badRequest(response.json())
+            return try .badRequest(response.requiredBody().json())
         case 401:
-            return try .unauthorized(response.json())
+            return try .unauthorized(response.requiredBody().json())
         case 404:
-            return try .notFound(response.json())
+            return try .notFound(response.requiredBody().json())
         default:
             return .undocumented(statusCode: response.statusCode, body: response.data)
         }
@@ -431,7 +432,7 @@ public enum UpdateUser: APIOperation {
     public static func decodeInput(from request: ServerRequestReader) throws -> Input {
         try Input(
             userID: request.requiredParameter("user_id", in: .path),
-            body: request.requiredJSONBody()
+            body: request.requiredBody().json()
         )
     }
 
@@ -463,13 +464,13 @@ public enum UpdateUser: APIOperation {
     public static func decodeOutput(from response: ClientResponseReader) throws -> Output {
         switch response.statusCode {
         case 200:
-            return try .ok(response.json())
+            return try .ok(response.requiredBody().json())
         case 400:
-            return try .badRequest(response.json())
+            return try .badRequest(response.requiredBody().json())
         case 401:
-            return try .unauthorized(response.json())
+            return try .unauthorized(response.requiredBody().json())
         case 404:
-            return try .notFound(response.json())
+            return try .notFound(response.requiredBody().json())
         default:
             return .undocumented(statusCode: response.statusCode, body: response.data)
         }
@@ -550,11 +551,11 @@ public enum DeleteUser: APIOperation {
         case 204:
             return .noContent
         case 400:
-            return try .badRequest(response.json())
+            return try .badRequest(response.requiredBody().json())
         case 401:
-            return try .unauthorized(response.json())
+            return try .unauthorized(response.requiredBody().json())
         case 404:
-            return try .notFound(response.json())
+            return try .notFound(response.requiredBody().json())
         default:
             return .undocumented(statusCode: response.statusCode, body: response.data)
         }

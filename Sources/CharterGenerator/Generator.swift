@@ -78,12 +78,12 @@ public enum Generator {
             var apiDoc = "\(document.info.title) \(document.info.version)"
             if let description = document.info.description { apiDoc += "\n\n" + description.trimmingCharacters(in: .whitespacesAndNewlines) }
             let renderer = OperationRenderer(access: options.access, apiName: apiName, apiDoc: apiDoc)
+            let runtimeImports = ["CharterRuntime", "Foundation", "OpenAPIRuntime"]
             let chunks = operations.isEmpty ? [] : pack(operations.map(renderer.namespace), linesPerFile: options.operationLinesPerFile, separator: "\n")
             for (i, chunk) in chunks.enumerated() {
                 let name = chunks.count == 1 ? "Operations.swift" : "Operations\(i + 1).swift"
-                files.append(GeneratedFile(name: name, contents: basic + chunk))
+                files.append(GeneratedFile(name: name, contents: header(runtimeImports) + chunk))
             }
-            let runtimeImports = ["CharterRuntime", "Foundation", "OpenAPIRuntime"]
             if parts.contains(.server) {
                 files.append(GeneratedFile(name: "Server.swift", contents: header(runtimeImports) + renderer.server(operations)))
             }
@@ -92,7 +92,7 @@ public enum Generator {
                 files.append(GeneratedFile(name: "Client.swift", contents: header(runtimeImports, trailer: optionalImport) + renderer.client(operations)))
             }
         }
-        if options.fixedLayout { files = fixedLayout(files, header: basic, specName: specName) }
+        if options.fixedLayout { files = fixedLayout(files, headers: [basic, header(["CharterRuntime", "Foundation", "OpenAPIRuntime"])], specName: specName) }
         return (files, translator.diagnostics + operationTranslator.diagnostics + compiled.diagnostics)
     }
 
@@ -120,7 +120,7 @@ public enum Generator {
 
     /// Split parts joined into one file each (`Models2.swift` into `Models.swift`, `SchemaTable<N>.swift` into
     /// `Schemas.swift`), and a placeholder for each part the mode leaves out.
-    private static func fixedLayout(_ files: [GeneratedFile], header: String, specName: String) -> [GeneratedFile] {
+    private static func fixedLayout(_ files: [GeneratedFile], headers: [String], specName: String) -> [GeneratedFile] {
         func target(_ name: String) -> String {
             if name.hasPrefix("Models") { return "Models.swift" }
             if name.hasPrefix("Schema") { return "Schemas.swift" }
@@ -131,7 +131,8 @@ public enum Generator {
         for file in files {
             let name = target(file.name)
             if let existing = merged[name] {
-                let body = file.contents.hasPrefix(header) ? String(file.contents.dropFirst(header.count)) : file.contents
+                let header = headers.first { file.contents.hasPrefix($0) }
+                let body = header.map { String(file.contents.dropFirst($0.count)) } ?? file.contents
                 merged[name] = existing + "\n" + body
             } else {
                 merged[name] = file.contents

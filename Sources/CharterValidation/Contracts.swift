@@ -4,15 +4,16 @@ import CharterSpec
 /// Operation contracts for the runtime, read off a loaded document.
 enum ContractBuilder {
     static func contracts(for document: Document) -> [OperationContract] {
-        document.operations.map { contract($0.operation, inherited: document.security) }
-            + document.webhooks.flatMap { $0.item.operations.map { contract($0, inherited: document.security) } }
+        document.operations.map { contract($0.operation, in: document) }
+            + document.webhooks.flatMap { $0.item.operations.map { contract($0, in: document) } }
     }
 
     /// `x-charter-max-body-size` on an operation (bytes) overrides the server-wide request body limit.
     static let maxBodySizeExtension = "x-charter-max-body-size"
 
-    static func contract(_ operation: Operation, inherited: [SecurityRequirement]?) -> OperationContract {
-        OperationContract(
+    static func contract(_ operation: Operation, in document: Document) -> OperationContract {
+        let media = { (m: MediaType) in Self.media(m, in: document) }
+        return OperationContract(
             operationID: operation.operationId,
             method: operation.method.rawValue.uppercased(),
             path: operation.path,
@@ -23,7 +24,7 @@ enum ContractBuilder {
                                  headers: response.headers.map { HeaderContract(name: $0.name, required: $0.value.required, schema: $0.value.schema?.index) })
             },
             maxBodySize: operation.extensions[maxBodySizeExtension]?.int,
-            security: (operation.security ?? inherited ?? []).map { $0.schemes.map(\.name) }
+            security: (operation.security ?? document.security ?? []).map { $0.schemes.map(\.name) }
         )
     }
 
@@ -41,8 +42,21 @@ enum ContractBuilder {
                                  isJSONContent: p.schema == nil && jsonContent != nil)
     }
 
-    static func media(_ m: MediaType) -> MediaTypeContract {
-        MediaTypeContract(mediaType: m.mediaType, schema: m.schema?.index)
+    static func media(_ m: MediaType, in document: Document) -> MediaTypeContract {
+        let coding = ContentRules.coding(m, in: document)
+        switch coding {
+        case .eventStream, .jsonLines, .jsonSequence:
+            let items = ContentRules.items(m, in: document)
+            return MediaTypeContract(mediaType: m.mediaType, coding: coding, schema: items.schema?.index, eventSchema: items.eventSchema?.index,
+                                     eventDataIsJSON: items.eventDataIsJSON)
+        case .form, .multipart:
+            return MediaTypeContract(mediaType: m.mediaType, coding: coding, schema: m.schema?.index, parts: ContentRules.parts(m, in: document))
+        case .binary:
+            // Bytes are not checked against a schema (a `format: binary` string says nothing more).
+            return MediaTypeContract(mediaType: m.mediaType, coding: coding, schema: nil)
+        case .json, .text:
+            return MediaTypeContract(mediaType: m.mediaType, coding: coding, schema: m.schema?.index)
+        }
     }
 }
 

@@ -30,9 +30,9 @@ struct GeneratedFileSplitTests {
 
     static func lines(_ text: String) -> Int { text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 } }
 
-    /// The body after the shared header (`import Foundation` and a blank line).
+    /// The body after the header (the generated-by line, a blank line, the imports and a blank line).
     static func body(_ file: GeneratedFile) -> String {
-        String(file.contents.components(separatedBy: "import Foundation\n\n").dropFirst().joined(separator: "import Foundation\n\n"))
+        file.contents.components(separatedBy: "\n\n").dropFirst(2).joined(separator: "\n\n")
     }
 
     @Test func modelsAndOperationsAreSplitIntoBoundedFilesThatJoinToTheUnsplitCode() throws {

@@ -70,7 +70,11 @@ struct OperationSnapshotTests {
         let operations = try #require(files["Operations.swift"])
         // The component `ListItems` keeps its name; the operation namespace steps aside.
         #expect(operations.contains("public enum ListItemsOperation: APIOperation {"))
-        #expect(operations.contains("case ok([ListItems])"))
+        // Two media types for one response: an enum over the typed contents, read by the Content-Type.
+        #expect(operations.contains("case ok(OKBody)"))
+        #expect(operations.contains("public enum OKBody: Sendable, Hashable {\n        case json([ListItems])\n        case xml(String)\n    }"))
+        #expect(operations.contains("case \"application/xml\":\n            return try .xml(content.text())"))
+        #expect(operations.contains("case .xml(let value):\n            writer.text(value, contentType: \"application/xml\")"))
         // `-name` does not collapse into `name`.
         #expect(operations.contains("case name\n") && operations.contains("case minusName\n"))
         // An optional body stays optional on both sides.
@@ -82,7 +86,8 @@ struct OperationSnapshotTests {
 
     @Test func whatGetsNoTypedCodeIsALocatedWarning() throws {
         let (_, diagnostics) = try generate(Self.twoOperations)
-        #expect(diagnostics.contains("fragment.yaml:11:11: warning: 200 response of GET /items: generated code uses application/json; application/xml is validated but has no typed code"))
+        // Every media type gets typed code now: only webhooks are left out, and say so.
+        #expect(!diagnostics.contains { $0.contains("no typed code") })
         #expect(diagnostics.contains("fragment.yaml:24:5: warning: webhook 'itemAdded' is validated by SpecValidator but gets no generated server or client code"))
     }
 

@@ -13,7 +13,8 @@ struct RequestReaderTests {
         let contract = OperationContract(operationID: "list", method: "GET", path: "/items",
                                          parameters: [ParameterContract(name: "offset", location: .query, schema: 0)])
         let request = HTTPRequest(method: .get, scheme: "http", authority: "localhost", path: "/items?\(query)")
-        return ServerRequestReader(request: request, pathParameters: [:], body: nil, contract: contract, schemas: SchemaSet([integer]))
+        return ServerRequestReader(request: request, pathParameters: [:], body: nil, contract: contract,
+                                   decoding: ParameterDecoding(schemas: SchemaSet([integer]).schemas))
     }
 
     @Test func integersBeyondTheSwiftTypeAreNamedAsSuch() throws {

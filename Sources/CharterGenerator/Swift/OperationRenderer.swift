@@ -1,3 +1,5 @@
+import CharterRuntime
+
 /// Prints `SwiftOperation`s: each operation's namespace (Input, Output, contract, wire coding), the server
 /// protocol with its handler registration, and the client.
 struct OperationRenderer {
@@ -11,6 +13,7 @@ struct OperationRenderer {
 
     func namespace(_ op: SwiftOperation) -> String {
         var w = SwiftWriter()
+        let scope = [op.typeName]
         w.doc(op.doc.joined(separator: "\n"))
         w.block("\(access) enum \(op.typeName): APIOperation {") { w in
             input(op, &w)
@@ -18,11 +21,15 @@ struct OperationRenderer {
             output(op, &w)
             for s in op.headerStructs {
                 w.blank()
-                w.line(indented(SwiftRenderer.render([.structType(s)], access: access)))
+                w.line(indented(SwiftRenderer.render([.structType(s)], access: access, scope: scope)))
+            }
+            for body in op.bodyEnums {
+                w.blank()
+                w.line(indented(SwiftRenderer.render([.enumType(bodyEnum(body))], access: access, scope: scope)))
             }
             if !op.nested.isEmpty {
                 w.blank()
-                w.line(indented(SwiftRenderer.render(op.nested, access: access)))
+                w.line(indented(SwiftRenderer.render(op.nested, access: access, scope: scope)))
             }
             w.blank()
             w.line("\(access) static let contract = \(op.contract)")
@@ -34,6 +41,12 @@ struct OperationRenderer {
             encodeInput(op, &w)
             w.blank()
             decodeOutput(op, &w)
+            for body in op.bodyEnums {
+                w.blank()
+                bodyReader(body, scope: scope, &w)
+                w.blank()
+                bodyWriter(body, scope: scope, &w)
+            }
         }
         return w.text
     }
@@ -43,49 +56,26 @@ struct OperationRenderer {
         text.hasSuffix("\n") ? String(text.dropLast()) : text
     }
 
-    /// `name: Type = default, …`; outside the namespace (`outside`), its nested types are qualified.
-    private func parameterList(_ inputs: [SwiftInput], outside op: SwiftOperation? = nil) -> String {
+    /// `name: Type = default, …`, types named from `scope`.
+    private func parameterList(_ inputs: [SwiftInput], scope: [String]) -> String {
         inputs.map { i in
-            let fallback = i.defaultValue.map { " = \($0)" } ?? (i.declaredType.hasSuffix("?") ? " = nil" : "")
-            let type = op.map { qualified(i.declaredType, in: $0) } ?? i.declaredType
-            return "\(i.name): \(type)\(fallback)"
+            let fallback = i.defaultValue.map { " = \($0)" } ?? (i.declaredType.isOptional ? " = nil" : "")
+            return "\(i.name): \(i.declaredType.rendered(in: scope))\(fallback)"
         }.joined(separator: ", ")
     }
 
-    /// `[Sort]?` → `[SearchFlights.Sort]?`: names of types nested in the operation, prefixed with it.
-    private func qualified(_ type: String, in op: SwiftOperation) -> String {
-        let nestedNames = Set(op.nested.map(\.name) + op.headerStructs.map(\.name))
-        var out = ""
-        var word = ""
-        func flush() {
-            // A word right after a dot is a member of something else (`Foo.Sort`), not ours.
-            if nestedNames.contains(word) && out.last != "." { out += op.typeName + "." }
-            out += word
-            word = ""
-        }
-        for c in type {
-            if c.isLetter || c.isNumber || c == "_" {
-                word.append(c)
-            } else {
-                flush()
-                out.append(c)
-            }
-        }
-        flush()
-        return out
-    }
-
     private func input(_ op: SwiftOperation, _ w: inout SwiftWriter) {
+        let scope = [op.typeName, "Input"]
         w.block("\(access) struct Input: Sendable, Hashable {") { w in
             for i in op.inputs {
                 w.doc(i.doc)
-                w.line("\(access) var \(i.name): \(i.declaredType)")
+                w.line("\(access) var \(i.name): \(i.declaredType.rendered(in: scope))")
             }
             if !op.inputs.isEmpty { w.blank() }
             if op.inputs.isEmpty {
                 w.line("\(access) init() {}")
             } else {
-                w.block("\(access) init(\(parameterList(op.inputs))) {") { w in
+                w.block("\(access) init(\(parameterList(op.inputs, scope: scope))) {") { w in
                     for i in op.inputs { w.line("self.\(SwiftNames.bare(i.name)) = \(i.name)") }
                 }
             }
@@ -98,8 +88,8 @@ struct OperationRenderer {
         case statusCode
         /// The raw body of an undocumented status.
         case rawBody
-        case body(type: String, json: Bool)
-        case headers(typeName: String, fields: [(wireName: String, name: String, type: String, required: Bool)])
+        case body(SwiftBody)
+        case headers(SwiftHeaders)
     }
 
     private func parts(_ c: SwiftOutputCase) -> [CasePart] {
@@ -109,36 +99,144 @@ struct OperationRenderer {
         case .code: break
         }
         if c.status == .undocumented { parts.append(.rawBody) }
-        if let body = c.body { parts.append(.body(type: body.type, json: body.json)) }
-        if let headers = c.headers { parts.append(.headers(typeName: headers.typeName, fields: headers.fields)) }
+        if let body = c.body { parts.append(.body(body)) }
+        if let headers = c.headers { parts.append(.headers(headers)) }
         return parts
     }
 
-    private func associatedValues(_ c: SwiftOutputCase) -> [String] {
-        parts(c).map { part in
-            switch part {
-            case .statusCode: "statusCode: Int"
-            case .rawBody: "body: Data"
-            case .body(let type, _): type
-            case .headers(let typeName, let fields):
-                "headers: \(typeName)" + (fields.allSatisfy { !$0.required } ? " = \(typeName)()" : "")
-            }
-        }
-    }
-
     private func output(_ op: SwiftOperation, _ w: inout SwiftWriter) {
+        let scope = [op.typeName, "Output"]
         w.block("\(access) enum Output: Sendable, Hashable {") { w in
             for c in op.cases {
                 w.doc(c.doc)
-                let values = associatedValues(c)
+                let values = parts(c).map { part in
+                    switch part {
+                    case .statusCode: "statusCode: Int"
+                    case .rawBody: "body: Data"
+                    case .body(let body): body.type.rendered(in: scope)
+                    case .headers(let headers):
+                        "headers: \(headers.typeName)" + (headers.fields.allSatisfy { !$0.required } ? " = \(headers.typeName)()" : "")
+                    }
+                }
                 w.line("case \(c.name)" + (values.isEmpty ? "" : "(" + values.joined(separator: ", ") + ")"))
             }
         }
     }
 
+    private func bodyEnum(_ body: SwiftBody) -> SwiftEnum {
+        SwiftEnum(name: body.enumName ?? "Body", doc: "The body, by its media type.",
+                  kind: .choice(cases: body.contents.map { ($0.caseName, $0.type) }))
+    }
+
+    // MARK: Bodies
+
+    /// An expression reading `content` (a `ReceivedBody`) as `c`'s coding.
+    private func read(_ c: SwiftContent, from content: String, scope: [String]) -> String {
+        switch c.coding {
+        case .json: return "\(content).json()"
+        case .form: return "\(content).form()"
+        case .text: return "\(content).text()"
+        case .binary: return MediaTypes.isConcrete(c.mediaType) ? "\(content).binary()" : "\(content).file()"
+        case .eventStream: return "\(content).eventStream()"
+        case .jsonLines: return "\(content).jsonLines()"
+        case .jsonSequence: return "\(content).jsonSequence()"
+        case .multipart:
+            guard c.type != .multipartForm else { return "\(content).multipartForm()" }
+            let arguments = c.parts.map { p -> String in
+                let name = SwiftNames.literal(p.wireName)
+                let read = switch (p.kind, p.optional || p.defaultValue != nil) {
+                case (.value, false): "parts.required(\(name))"
+                case (.value, true): "parts.value(\(name))"
+                case (.file, false): "parts.requiredFile(\(name))"
+                case (.file, true): "parts.file(\(name))"
+                case (.files, false): "parts.requiredFiles(\(name))"
+                case (.files, true): "parts.files(\(name))"
+                }
+                return "\(SwiftNames.bare(p.propertyName)): \(read)" + (p.defaultValue.map { " ?? \($0)" } ?? "")
+            }
+            let parameter = c.parts.isEmpty ? "_" : "parts"
+            return "\(content).multipart { \(parameter) in\n    try \(c.type.rendered(in: scope))(\(arguments.joined(separator: ", ")))\n}"
+        }
+    }
+
+    /// Statements writing `value` as `c`'s coding through `writer` (a `BodyWriter`).
+    private func write(_ c: SwiftContent, _ value: String, to writer: String) -> [String] {
+        func type(_ fallback: String, first: Bool = false) -> String {
+            c.mediaType == fallback ? "" : (first ? "contentType: " : ", contentType: ") + SwiftNames.literal(c.mediaType)
+        }
+        switch c.coding {
+        case .json: return ["try \(writer).json(\(value)\(type("application/json")))"]
+        case .form: return ["try \(writer).form(\(value)\(type("application/x-www-form-urlencoded")))"]
+        case .text: return ["\(writer).text(\(value)\(type("text/plain")))"]
+        case .binary:
+            if MediaTypes.isConcrete(c.mediaType) { return ["\(writer).binary(\(value)\(type("application/octet-stream")))"] }
+            return ["\(writer).file(\(value), range: \(SwiftNames.literal(c.mediaType)))"]
+        case .eventStream: return ["\(writer).eventStream(\(value)\(type("text/event-stream")))"]
+        case .jsonLines: return ["\(writer).jsonLines(\(value)\(type("application/jsonl")))"]
+        case .jsonSequence: return ["\(writer).jsonSequence(\(value)\(type("application/json-seq")))"]
+        case .multipart:
+            if c.type == .multipartForm { return ["\(writer).multipartForm(\(value)\(type("multipart/form-data")))"] }
+            let open = type("multipart/form-data", first: true)
+            let call = "try \(writer).multipart" + (open.isEmpty ? "" : "(\(open))")
+            guard !c.parts.isEmpty else { return [call + " { _ in }"] }
+            var lines = [call + " { parts in"]
+            for p in c.parts {
+                let name = SwiftNames.literal(p.wireName)
+                let property = "\(value).\(SwiftNames.bare(p.propertyName))"
+                switch p.kind {
+                case .value: lines.append("    try parts.value(\(name), \(property))")
+                case .file: lines.append("    parts.file(\(name), \(property))")
+                case .files: lines.append("    parts.files(\(name), \(property))")
+                }
+            }
+            return lines + ["}"]
+        }
+    }
+
+    /// The reader of a body with several media types: the case its media type names.
+    private func bodyReader(_ body: SwiftBody, scope: [String], _ w: inout SwiftWriter) {
+        let type = body.type.rendered(in: scope)
+        w.block("private static func read\(body.functionStem)(_ content: ReceivedBody) throws -> \(type) {") { w in
+            w.line("switch content.mediaType {")
+            for c in body.contents {
+                w.line("case \(SwiftNames.literal(c.mediaType)):")
+                w.indented { w in w.line("return try .\(SwiftNames.bare(c.caseName))(\(read(c, from: "content", scope: scope)))") }
+            }
+            w.line("default:")
+            w.indented { w in w.line("throw content.unexpectedMediaType()") }
+            w.line("}")
+        }
+    }
+
+    /// The writer of a body with several media types: each case as its media type.
+    private func bodyWriter(_ body: SwiftBody, scope: [String], _ w: inout SwiftWriter) {
+        let type = body.type.rendered(in: scope)
+        w.block("private static func write\(body.functionStem)(_ body: \(type), to writer: inout some BodyWriter) throws {") { w in
+            w.line("switch body {")
+            for c in body.contents {
+                w.line("case .\(SwiftNames.bare(c.caseName))(let value):")
+                w.indented { w in for line in write(c, "value", to: "writer") { w.line(line) } }
+            }
+            w.line("}")
+        }
+    }
+
+    /// An expression reading a body from `content` (a `ReceivedBody`, or an optional one with `optional`).
+    private func readBody(_ body: SwiftBody, from content: String, optional: Bool, scope: [String]) -> String {
+        if body.enumName != nil { return optional ? "\(content).map(read\(body.functionStem))" : "read\(body.functionStem)(\(content))" }
+        return (optional ? content + "?" : content).appending(read(body.contents[0], from: "", scope: scope))
+    }
+
+    /// Statements writing `value` (a body) through `writer`.
+    private func writeBody(_ body: SwiftBody, _ value: String, to writer: String) -> [String] {
+        if body.enumName != nil { return ["try write\(body.functionStem)(\(value), to: &\(writer))"] }
+        return write(body.contents[0], value, to: writer)
+    }
+
     // MARK: Server side
 
     private func decodeInput(_ op: SwiftOperation, _ w: inout SwiftWriter) {
+        let scope = [op.typeName]
         w.block("\(access) static func decodeInput(from request: ServerRequestReader) throws -> Input {") { w in
             if op.inputs.isEmpty {
                 w.line("Input()")
@@ -152,9 +250,9 @@ struct OperationRenderer {
                     case .parameter(let name, let location):
                         let call = i.required ? "requiredParameter" : "parameter"
                         read = "request.\(call)(\(SwiftNames.literal(name)), in: .\(location))" + (i.defaultValue.map { " ?? \($0)" } ?? "")
-                    case .body(_, let json):
-                        read = json ? (i.required ? "request.requiredJSONBody()" : "request.jsonBody()")
-                            : (i.required ? "request.requiredRawBody()" : "request.rawBody()")
+                    case .body(let body):
+                        read = i.required ? readBody(body, from: "request.requiredBody()", optional: false, scope: scope)
+                            : readBody(body, from: "request.body", optional: true, scope: scope)
                     }
                     w.line("\(i.name): \(read)\(comma)")
                 }
@@ -193,11 +291,7 @@ struct OperationRenderer {
                     if c.status == .undocumented {
                         w.line("response.raw(body, contentType: nil)")
                     } else if let body = c.body {
-                        if body.json {
-                            w.line("try response.json(body" + (body.contentType == "application/json" ? ")" : ", contentType: \(SwiftNames.literal(body.contentType)))"))
-                        } else {
-                            w.line("response.raw(body, contentType: \(SwiftNames.literal(body.contentType)))")
-                        }
+                        for line in writeBody(body, "body", to: "response") { w.line(line) }
                     }
                 }
             }
@@ -214,15 +308,11 @@ struct OperationRenderer {
                 switch i.source {
                 case .parameter(let name, let location):
                     w.line("try request.parameter(\(SwiftNames.literal(name)), in: .\(location), input.\(i.name))")
-                case .body(let contentType, let json):
-                    let value = i.declaredType.hasSuffix("?") ? "body" : "input.\(i.name)"
-                    let write = json
-                        ? "try request.json(\(value)" + (contentType == "application/json" ? ")" : ", contentType: \(SwiftNames.literal(contentType)))")
-                        : "request.raw(\(value), contentType: \(SwiftNames.literal(contentType)))"
-                    if i.declaredType.hasSuffix("?") {
-                        w.block("if let body = input.\(i.name) {") { w in w.line(write) }
+                case .body(let body):
+                    if i.declaredType.isOptional {
+                        w.block("if let body = input.\(i.name) {") { w in for line in writeBody(body, "body", to: "request") { w.line(line) } }
                     } else {
-                        w.line(write)
+                        for line in writeBody(body, "input.\(i.name)", to: "request") { w.line(line) }
                     }
                 }
             }
@@ -243,31 +333,31 @@ struct OperationRenderer {
                 default: ""
                 }
                 w.line("case \(label):")
-                w.indented { w in w.line("return " + construct(c)) }
+                w.indented { w in w.line("return " + construct(c, scope: [op.typeName])) }
             }
             if let fallback {
                 w.line("default:")
-                w.indented { w in w.line("return " + construct(fallback)) }
+                w.indented { w in w.line("return " + construct(fallback, scope: [op.typeName])) }
             }
             w.line("}")
         }
     }
 
-    /// `.created(response.json(), headers: CreatedHeaders(location: response.requiredHeader("Location")))`, with `try`.
-    private func construct(_ c: SwiftOutputCase) -> String {
+    /// `.created(response.requiredBody().json(), headers: CreatedHeaders(location: response.requiredHeader("Location")))`, with `try`.
+    private func construct(_ c: SwiftOutputCase, scope: [String]) -> String {
         let values = parts(c).map { part in
             switch part {
             case .statusCode: "statusCode: response.statusCode"
             case .rawBody: "body: response.data"
-            case .body(_, let json): json ? "response.json()" : "response.data"
-            case .headers(let typeName, let fields):
-                "headers: \(typeName)(" + fields.map { h in
+            case .body(let body): readBody(body, from: "response.requiredBody()", optional: false, scope: scope)
+            case .headers(let headers):
+                "headers: \(headers.typeName)(" + headers.fields.map { h in
                     "\(SwiftNames.bare(h.name)): response.\(h.required ? "requiredHeader" : "header")(\(SwiftNames.literal(h.wireName)))"
                 }.joined(separator: ", ") + ")"
             }
         }
         let call = ".\(SwiftNames.bare(c.name))" + (values.isEmpty ? "" : "(" + values.joined(separator: ", ") + ")")
-        let throwing = c.body?.json == true || c.headers != nil
+        let throwing = c.body != nil || c.headers != nil
         return (throwing ? "try " : "") + call
     }
 
@@ -339,7 +429,7 @@ struct OperationRenderer {
                 w.blank()
                 w.doc(op.doc.first)
                 if op.deprecated { w.line("@available(*, deprecated)") }
-                w.block("\(access) func \(op.methodName)(\(parameterList(op.inputs, outside: op))) async throws -> \(op.typeName).Output {") { w in
+                w.block("\(access) func \(op.methodName)(\(parameterList(op.inputs, scope: []))) async throws -> \(op.typeName).Output {") { w in
                     let arguments = op.inputs.map { "\(SwiftNames.bare($0.name)): \($0.name)" }.joined(separator: ", ")
                     w.line("try await self.\(SwiftNames.bare(op.methodName))(\(op.typeName).Input(\(arguments)))")
                 }

@@ -3,7 +3,7 @@
 indirect enum SwiftDecl: Sendable {
     case structType(SwiftStruct)
     case enumType(SwiftEnum)
-    case alias(name: String, type: String, doc: String?)
+    case alias(name: String, type: SwiftType, doc: String?)
 
     var name: String {
         switch self {
@@ -20,7 +20,7 @@ struct SwiftProperty: Sendable {
     /// The JSON key.
     var key: String
     /// The full Swift type, optional included (`String?`).
-    var type: String
+    var type: SwiftType
     var doc: String?
     /// Stored out of line because it closes a cycle of struct types.
     var indirect: Bool = false
@@ -28,7 +28,7 @@ struct SwiftProperty: Sendable {
     var defaultValue: String?
     var deprecated: Bool = false
 
-    var isOptional: Bool { type.hasSuffix("?") }
+    var isOptional: Bool { type.isOptional }
 }
 
 struct SwiftStruct: Sendable {
@@ -43,9 +43,11 @@ struct SwiftStruct: Sendable {
 struct SwiftEnum: Sendable {
     enum Kind: Sendable {
         /// Raw-valued (string or integer) with a tolerant `unknown(...)` case.
-        case raw(rawType: String, cases: [(name: String, value: String)])
+        case raw(rawType: SwiftType, cases: [(name: String, value: String)])
         /// One case per alternative; decoded by discriminator when there is one, else by trying each in order.
-        case union(cases: [(name: String, type: String, tags: [String])], discriminator: String?)
+        case union(cases: [(name: String, type: SwiftType, tags: [String])], discriminator: String?)
+        /// One case per alternative, chosen by the code that makes it (a body's media types): not Codable.
+        case choice(cases: [(name: String, type: SwiftType)])
     }
 
     var name: String

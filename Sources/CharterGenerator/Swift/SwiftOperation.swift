@@ -1,3 +1,5 @@
+import CharterRuntime
+
 /// An operation as the renderer needs it: names, typed inputs, output cases, nested types and its contract.
 /// Built by `OperationTranslator`; printed by `OperationRenderer` (which knows nothing of OpenAPI).
 struct SwiftOperation: Sendable {
@@ -15,6 +17,11 @@ struct SwiftOperation: Sendable {
     var headerStructs: [SwiftStruct]
     /// A Swift expression building the operation's `OperationContract`.
     var contract: String
+
+    /// Bodies with several media types: each has an enum (and reader and writer functions) in the namespace.
+    var bodyEnums: [SwiftBody] {
+        (inputs.compactMap(\.body) + cases.compactMap(\.body)).filter { $0.enumName != nil }
+    }
 }
 
 /// One property of `Input`: a parameter or the body.
@@ -22,12 +29,11 @@ struct SwiftInput: Sendable {
     enum Source: Sendable {
         /// `location` is the runtime's `IssueLocation` case name (`query`, `header` …).
         case parameter(name: String, location: String)
-        /// `json` bodies are encoded with `contentType`; others are raw bytes.
-        case body(contentType: String, json: Bool)
+        case body(SwiftBody)
     }
 
     var name: String
-    var type: String
+    var type: SwiftType
     var doc: String?
     var source: Source
     var required: Bool
@@ -36,7 +42,49 @@ struct SwiftInput: Sendable {
     var deprecated: Bool = false
 
     /// The declared type: optional unless required or defaulted.
-    var declaredType: String { required || defaultValue != nil || type.hasSuffix("?") ? type : type + "?" }
+    var declaredType: SwiftType { required || defaultValue != nil ? type : type.optional }
+
+    var body: SwiftBody? {
+        if case .body(let body) = source { return body }
+        return nil
+    }
+}
+
+/// A body's typed contents: one media type, whose type is the body's, or several, with an enum over them.
+struct SwiftBody: Sendable {
+    var contents: [SwiftContent]
+    /// The enum over several contents (`Body`, `OKBody`), declared in the operation's namespace.
+    var enumName: String?
+    /// What the property or case holds: the enum, or the one content's type.
+    var type: SwiftType
+    /// Stem of the reader and writer functions of an enum (`readBody`, `writeOKBody`).
+    var functionStem: String
+}
+
+/// One media type of a body, as Swift.
+struct SwiftContent: Sendable {
+    var mediaType: String
+    var coding: BodyCoding
+    /// The enum case (`json`, `form`, `eventStream`) when the body has several contents.
+    var caseName: String
+    var type: SwiftType
+    /// A multipart body typed by an object schema: one part per property of `type`'s struct. Empty for a
+    /// multipart form without one (`MultipartForm`).
+    var parts: [SwiftPart]
+}
+
+/// One property of a multipart body's struct, and how it travels.
+struct SwiftPart: Sendable {
+    enum Kind: Sendable {
+        case value, file, files
+    }
+
+    var wireName: String
+    /// The struct's property (may be backticked).
+    var propertyName: String
+    var kind: Kind
+    var optional: Bool
+    var defaultValue: String?
 }
 
 /// One case of `Output`.
@@ -53,8 +101,21 @@ struct SwiftOutputCase: Sendable {
     var name: String
     var status: Status
     var doc: String?
-    /// The body type and how it travels; nil when the response has no body.
-    var body: (type: String, contentType: String, json: Bool)?
-    /// The `…Headers` struct and its fields (wire name, Swift name, required).
-    var headers: (typeName: String, fields: [(wireName: String, name: String, type: String, required: Bool)])?
+    /// The body; nil when the response has none.
+    var body: SwiftBody?
+    /// The `…Headers` struct and its fields.
+    var headers: SwiftHeaders?
+}
+
+/// A response's headers as a struct.
+struct SwiftHeaders: Sendable {
+    struct Field: Sendable {
+        var wireName: String
+        var name: String
+        var type: SwiftType
+        var required: Bool
+    }
+
+    var typeName: String
+    var fields: [Field]
 }

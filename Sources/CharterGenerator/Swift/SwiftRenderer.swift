@@ -3,17 +3,21 @@ struct SwiftRenderer {
     var access: String = "public"
     /// Lines, indentation and doc comments are the writer's (shared with `OperationRenderer`).
     private var writer = SwiftWriter()
+    /// The path of the type whose body is being printed: types are named relative to it.
+    private var scope: [String]
     private var depth: Int {
         get { writer.depth }
         set { writer.depth = newValue }
     }
 
-    init(access: String) {
+    init(access: String, scope: [String]) {
         self.access = access
+        self.scope = scope
     }
 
-    static func render(_ decls: [SwiftDecl], access: String) -> String {
-        var renderer = SwiftRenderer(access: access)
+    /// `decls` as source; `scope` is the path of the type they are declared in (empty at the top level).
+    static func render(_ decls: [SwiftDecl], access: String, scope: [String] = []) -> String {
+        var renderer = SwiftRenderer(access: access, scope: scope)
         for (i, decl) in decls.enumerated() {
             if i > 0 { renderer.blank() }
             renderer.emit(decl)
@@ -31,7 +35,7 @@ struct SwiftRenderer {
         case .enumType(let e): emitEnum(e)
         case .alias(let name, let type, let d):
             doc(d)
-            line("\(access) typealias \(name) = \(type)")
+            line("\(access) typealias \(name) = \(type.rendered(in: scope))")
         }
     }
 
@@ -42,22 +46,26 @@ struct SwiftRenderer {
         }
     }
 
+    private func type(_ t: SwiftType) -> String { t.rendered(in: scope) }
+
     // MARK: Structs
 
     private mutating func emitStruct(_ s: SwiftStruct) {
         doc(s.doc)
         line("\(access) struct \(s.name): \(s.isCodable ? "Codable, " : "")Hashable, Sendable {")
         depth += 1
+        scope.append(s.name)
+        defer { scope.removeLast() }
         for p in s.properties {
             doc(p.doc)
             if p.deprecated { line("@available(*, deprecated)") }
-            line("\(p.indirect ? "@Indirect " : "")\(access) var \(p.name): \(p.type)")
+            line("\(p.indirect ? "@Indirect " : "")\(access) var \(p.name): \(type(p.type))")
         }
         if !s.properties.isEmpty { blank() }
         // Memberwise initializer: Swift's own is internal.
         let parameters = s.properties.map { p -> String in
             let fallback = p.defaultValue.map { " = \($0)" } ?? (p.isOptional ? " = nil" : "")
-            return "\(p.name): \(p.type)\(fallback)"
+            return "\(p.name): \(type(p.type))\(fallback)"
         }
         if parameters.isEmpty {
             line("\(access) init() {}")
@@ -85,7 +93,7 @@ struct SwiftRenderer {
             depth += 1
             line("let container = try decoder.container(keyedBy: CodingKeys.self)")
             for p in s.properties {
-                let bareType = p.isOptional ? String(p.type.dropLast()) : p.type
+                let bareType = type(p.type.unwrapped)
                 if let d = p.defaultValue {
                     line("self.\(SwiftNames.bare(p.name)) = try container.decodeIfPresent(\(bareType).self, forKey: .\(p.name)) ?? \(d)")
                 } else if p.isOptional {
@@ -106,10 +114,13 @@ struct SwiftRenderer {
 
     private mutating func emitEnum(_ e: SwiftEnum) {
         doc(e.doc)
+        defer { scope.removeLast() }
         switch e.kind {
-        case .raw(let rawType, let cases):
+        case .raw(let rawSwiftType, let cases):
             line("\(access) enum \(e.name): RawRepresentable, Codable, Hashable, Sendable {")
             depth += 1
+            scope.append(e.name)
+            let rawType = type(rawSwiftType)
             for c in cases { line("case \(c.name)") }
             line("/// A value this code does not know: the API added it later. Requests still reject unknown values.")
             line("case unknown(\(rawType))")
@@ -144,10 +155,16 @@ struct SwiftRenderer {
             line("try container.encode(rawValue)")
             depth -= 1
             line("}")
+        case .choice(let cases):
+            line("\(access) enum \(e.name): Sendable, Hashable {")
+            depth += 1
+            scope.append(e.name)
+            for c in cases { line("case \(c.name)(\(type(c.type)))") }
         case .union(let cases, let discriminator):
             line("\(access) \(e.isIndirect ? "indirect " : "")enum \(e.name): Codable, Hashable, Sendable {")
             depth += 1
-            for c in cases { line("case \(c.name)(\(c.type))") }
+            scope.append(e.name)
+            for c in cases { line("case \(c.name)(\(type(c.type)))") }
             blank()
             line("\(access) init(from decoder: any Decoder) throws {")
             depth += 1
@@ -159,7 +176,7 @@ struct SwiftRenderer {
                 line("}")
                 line("switch try Tag(from: decoder).value {")
                 for c in cases {
-                    line("case \(c.tags.map(SwiftNames.literal).joined(separator: ", ")): self = .\(c.name)(try \(c.type)(from: decoder))")
+                    line("case \(c.tags.map(SwiftNames.literal).joined(separator: ", ")): self = .\(c.name)(try \(type(c.type))(from: decoder))")
                 }
                 line("case let other:")
                 depth += 1
@@ -169,7 +186,7 @@ struct SwiftRenderer {
             } else {
                 line("var errors: [any Swift.Error] = []")
                 for c in cases {
-                    line("do { self = .\(c.name)(try \(c.type)(from: decoder)); return } catch { errors.append(error) }")
+                    line("do { self = .\(c.name)(try \(type(c.type))(from: decoder)); return } catch { errors.append(error) }")
                 }
                 line("throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: \"No alternative of \(e.name) matched: \\(errors)\"))")
             }

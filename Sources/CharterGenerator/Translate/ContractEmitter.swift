@@ -36,18 +36,38 @@ enum ContractEmitter {
     }
 
     private static func media(_ content: [MediaTypeContract]) -> String {
-        "[" + content.map { "MediaTypeContract(mediaType: \(SwiftNames.literal($0.mediaType)), schema: \($0.schema.map(String.init) ?? "nil"))" }
-            .joined(separator: ", ") + "]"
+        "[" + content.map(media).joined(separator: ", ") + "]"
+    }
+
+    /// Only what differs from the defaults is written (the coding its media type implies, JSON event data, no parts).
+    private static func media(_ m: MediaTypeContract) -> String {
+        var parts = ["mediaType: \(SwiftNames.literal(m.mediaType))"]
+        if m.coding != BodyCoding(mediaType: m.mediaType) { parts.append("coding: .\(m.coding.rawValue)") }
+        parts.append("schema: \(m.schema.map(String.init) ?? "nil")")
+        if let v = m.eventSchema { parts.append("eventSchema: \(v)") }
+        if !m.eventDataIsJSON { parts.append("eventDataIsJSON: false") }
+        if !m.parts.isEmpty { parts.append("parts: [" + m.parts.map(part).joined(separator: ", ") + "]") }
+        return "MediaTypeContract(" + parts.joined(separator: ", ") + ")"
+    }
+
+    private static func part(_ p: PartContract) -> String {
+        var parts = ["name: \(SwiftNames.literal(p.name))"]
+        if let v = p.contentType { parts.append("contentType: \(SwiftNames.literal(v))") }
+        if let v = p.style { parts.append("style: .\(v.rawValue)") }
+        if let v = p.explode { parts.append("explode: \(v)") }
+        if p.isFile { parts.append("isFile: true") }
+        if !p.headers.isEmpty { parts.append("headers: [" + p.headers.map(header).joined(separator: ", ") + "]") }
+        return "PartContract(" + parts.joined(separator: ", ") + ")"
+    }
+
+    private static func header(_ h: HeaderContract) -> String {
+        "HeaderContract(name: \(SwiftNames.literal(h.name)), required: \(h.required), schema: \(h.schema.map(String.init) ?? "nil"))"
     }
 
     private static func response(_ r: ResponseContract) -> String {
         var parts = ["status: \(SwiftNames.literal(r.status))"]
         if !r.content.isEmpty { parts.append("content: " + media(r.content)) }
-        if !r.headers.isEmpty {
-            parts.append("headers: [" + r.headers.map {
-                "HeaderContract(name: \(SwiftNames.literal($0.name)), required: \($0.required), schema: \($0.schema.map(String.init) ?? "nil"))"
-            }.joined(separator: ", ") + "]")
-        }
+        if !r.headers.isEmpty { parts.append("headers: [" + r.headers.map(header).joined(separator: ", ") + "]") }
         return "ResponseContract(" + parts.joined(separator: ", ") + ")"
     }
 }

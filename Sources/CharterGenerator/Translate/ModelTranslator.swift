@@ -1,4 +1,5 @@
 import CharterSpec
+import CharterValidation
 
 /// Translates a document's component schemas into Swift model declarations.
 ///
@@ -21,15 +22,18 @@ struct ModelTranslator {
     private var depth = 0
     /// Enclosing type names while building nested declarations (`["Pet"]` inside `Pet`).
     private var scope: [String] = []
-    /// Inline schemas already given a type, by qualified name: an allOf that flattens another component's
+    /// Inline schemas already given a type, by path: an allOf that flattens another component's
     /// properties reuses `NewPet.Details` instead of emitting the same shape twice.
-    private var inlineTypes: [SchemaID: String] = [:]
+    private var inlineTypes: [SchemaID: [String]] = [:]
     /// Names of nested types already declared in each struct being built (innermost last).
     private var nestedNamesInUse: [Set<String>] = []
     /// Nested type names already used in each operation namespace.
     private var operationNestedNames: [String: Set<String>] = [:]
     /// Set when the last property type resolved to an enclosing type (so the property must be indirect).
     private var referencesEnclosingType = false
+    /// Every struct made, by path, and every component alias: how a multipart body finds its properties.
+    private var structs: [[String]: SwiftStruct] = [:]
+    private var aliases: [[String]: SwiftType] = [:]
 
     init(document: Document, typeNames overrides: [String: String] = [:]) {
         self.document = document
@@ -61,7 +65,7 @@ struct ModelTranslator {
 
     /// The Swift type of a schema used by an operation; inline objects and enums become types nested in
     /// `scope` (the operation's namespace), named after `hint`.
-    mutating func operationType(_ id: SchemaID, hint: String, scope namespace: String, nested: inout [SwiftDecl]) -> String {
+    mutating func operationType(_ id: SchemaID, hint: String, scope namespace: String, nested: inout [SwiftDecl]) -> SwiftType {
         scope.append(namespace)
         nestedNamesInUse.append(operationNestedNames[namespace, default: []])
         defer {
@@ -71,10 +75,33 @@ struct ModelTranslator {
         return swiftType(id, hint: nestedName(hint), nested: &nested)
     }
 
-    /// A Swift literal for a parameter's `default`, or nil when it has none that fits `type`.
-    func defaultLiteral(_ id: SchemaID, type: String) -> String? {
+    /// A name for a type of an operation's own (a body enum) that no nested type of its namespace takes.
+    mutating func reserveOperationName(_ name: String, scope namespace: String) -> String {
+        scope.append(namespace)
+        nestedNamesInUse.append(operationNestedNames[namespace, default: []])
+        defer {
+            operationNestedNames[namespace] = nestedNamesInUse.removeLast()
+            scope.removeLast()
+        }
+        return nestedName(name)
+    }
+
+    /// The struct a type names (through component aliases), if it names one.
+    func structDecl(_ type: SwiftType) -> SwiftStruct? {
+        var current = type
+        for _ in 0..<16 {
+            guard let path = current.path else { return nil }
+            if let s = structs[path] { return s }
+            guard let target = aliases[path] else { return nil }
+            current = target
+        }
+        return nil
+    }
+
+    /// A Swift literal for a parameter's `default`, or nil when it has none that fits its type.
+    func defaultLiteral(_ id: SchemaID) -> String? {
         guard let d = document[id].defaultValue ?? document[document.resolved(id)].defaultValue else { return nil }
-        return swiftLiteral(d, for: type.hasSuffix("?") ? String(type.dropLast()) : type, schema: id)
+        return swiftLiteral(d, schema: id)
     }
 
     // MARK: Components
@@ -84,11 +111,14 @@ struct ModelTranslator {
         var extra: [SwiftDecl] = []
         if let target = s.ref?.target ?? singleAllOfReference(s) {
             let type = swiftType(target, hint: name, nested: &extra)
+            aliases[[name]] = type
             return extra + [.alias(name: name, type: type, doc: s.description)]
         }
         switch shape(id) {
         case .object:
-            return [.structType(makeStruct(id, name: name))]
+            let made = makeStruct(id, name: name)
+            structs[[name]] = made
+            return [.structType(made)]
         case .stringEnum, .integerEnum:
             return [.enumType(makeRawEnum(id, name: name))]
         case .union:
@@ -96,6 +126,7 @@ struct ModelTranslator {
             fallthrough
         default:
             let type = swiftType(id, hint: name, nested: &extra)
+            aliases[[name]] = type
             return extra + [.alias(name: name, type: type, doc: s.description)]
         }
     }
@@ -147,61 +178,69 @@ struct ModelTranslator {
     // MARK: Types
 
     /// The Swift type for schema `id`; inline structs and enums are appended to `nested` named after `hint`.
-    mutating func swiftType(_ id: SchemaID, hint: String, nested: inout [SwiftDecl]) -> String {
+    mutating func swiftType(_ id: SchemaID, hint: String, nested: inout [SwiftDecl]) -> SwiftType {
         depth += 1
         defer { depth -= 1 }
-        guard depth < 64 else { return "JSONValue" }
+        guard depth < 64 else { return .jsonValue }
         let s = document[id]
         if let ref = s.ref {
-            guard let target = ref.target else { return "JSONValue" }
-            let base = componentNames[target] ?? swiftType(target, hint: hint, nested: &nested)
-            return optional(base, s.isNullable || document[target].isNullable && componentNames[target] == nil)
+            guard let target = ref.target else { return .jsonValue }
+            let base = componentNames[target].map { SwiftType.named($0) } ?? swiftType(target, hint: hint, nested: &nested)
+            return base.optional(if: s.isNullable || document[target].isNullable && componentNames[target] == nil)
         }
         let nullable = s.isNullable || (s.enumValues?.contains { $0.isNull } ?? false)
         // `allOf: [$ref: X]` (often used to attach a description or default) is just X.
         if let member = singleAllOfReference(s) {
-            return optional(swiftType(member, hint: hint, nested: &nested), nullable)
+            return swiftType(member, hint: hint, nested: &nested).optional(if: nullable)
         }
         if let existing = inlineTypes[id] {
             // A reference back to a type still being built (an enclosing one) closes a cycle.
-            let parts = existing.split(separator: ".").map(String.init)
-            if scope.count >= parts.count && Array(scope.prefix(parts.count)) == parts { referencesEnclosingType = true }
-            return optional(qualifiedReference(existing), nullable)
+            if scope.count >= existing.count && Array(scope.prefix(existing.count)) == existing { referencesEnclosingType = true }
+            return SwiftType.named(existing).optional(if: nullable)
         }
-        let qualified = (scope + [hint]).joined(separator: ".")
+        let path = scope + [hint]
         switch shape(id) {
         case .object:
-            inlineTypes[id] = qualified
-            nested.append(.structType(makeStruct(id, name: hint)))
-            return optional(hint, nullable)
+            inlineTypes[id] = path
+            let made = makeStruct(id, name: hint)
+            structs[path] = made
+            nested.append(.structType(made))
+            return SwiftType.named(path).optional(if: nullable)
         case .stringEnum, .integerEnum:
-            inlineTypes[id] = qualified
+            inlineTypes[id] = path
             nested.append(.enumType(makeRawEnum(id, name: hint)))
-            return optional(hint, nullable)
+            return SwiftType.named(path).optional(if: nullable)
         case .union:
-            if let single = nullableUnionBranch(s) { return optional(swiftType(single, hint: hint, nested: &nested), true) }
-            inlineTypes[id] = qualified
+            if let single = nullableUnionBranch(s) { return swiftType(single, hint: hint, nested: &nested).optional(if: true) }
+            if let files = fileUnion(id) { return files }
+            inlineTypes[id] = path
             if let e = makeUnion(id, name: hint) {
                 nested.append(.enumType(e))
-                return optional(hint, nullable)
+                return SwiftType.named(path).optional(if: nullable)
             }
             inlineTypes[id] = nil
-            return "JSONValue"
+            return .jsonValue
         case .array:
             if case .schema(let items)? = s.items.map(CharterSpec.SchemaOrBool.schema) {
-                return optional("[\(swiftType(items, hint: hint + "Item", nested: &nested))]", nullable)
+                return SwiftType.array(swiftType(items, hint: hint + "Item", nested: &nested)).optional(if: nullable)
             }
-            return optional("[JSONValue]", nullable)
+            return SwiftType.array(.jsonValue).optional(if: nullable)
         case .map:
             if case .schema(let values)? = s.additionalProperties {
-                return optional("[String: \(swiftType(values, hint: hint + "Value", nested: &nested))]", nullable)
+                return SwiftType.dictionary(swiftType(values, hint: hint + "Value", nested: &nested)).optional(if: nullable)
             }
-            return optional("[String: JSONValue]", nullable)
+            return SwiftType.dictionary(.jsonValue).optional(if: nullable)
         case .freeForm:
-            return "JSONValue" // JSONValue represents null itself
+            return .jsonValue // JSONValue represents null itself
         case .scalar:
-            return optional(scalarType(s), nullable)
+            if ContentRules.isBinary(id, in: document) { return SwiftType.binaryFile.optional(if: nullable) }
+            return scalarType(s).optional(if: nullable)
         }
+    }
+
+    /// `anyOf: [file, [file]]` (one upload or several, as multipart forms write it) is a list of files.
+    private func fileUnion(_ id: SchemaID) -> SwiftType? {
+        ContentRules.isFile(id, in: document) ? .array(.binaryFile) : nil
     }
 
     /// A name for a nested type that shadows neither a component type nor an enclosing type (inside
@@ -218,39 +257,27 @@ struct ModelTranslator {
         return candidate
     }
 
-    /// A type declared elsewhere, named from the current scope: its own simple name when it is declared in an
-    /// enclosing scope, otherwise its qualified name.
-    private func qualifiedReference(_ qualified: String) -> String {
-        let parts = qualified.split(separator: ".").map(String.init)
-        let parentScope = Array(parts.dropLast())
-        if Array(scope.prefix(parentScope.count)) == parentScope { return parts.last ?? qualified }
-        return qualified
-    }
-
-    private func optional(_ type: String, _ nullable: Bool) -> String {
-        nullable && !type.hasSuffix("?") && type != "JSONValue" ? type + "?" : type
-    }
-
-    private func scalarType(_ s: Schema) -> String {
+    private func scalarType(_ s: Schema) -> SwiftType {
         let types = s.types?.subtracting(.null) ?? []
         if types.contains(.string) || (types.isEmpty && s.const?.scalarType == .string) {
             switch s.format {
-            case "date-time": return "Date"
-            case "uuid": return "UUID"
-            case "byte", "binary": return "Data"
-            default: return "String"
+            case "date-time": return .date
+            case "uuid": return .uuid
+            case "byte": return .data
+            case "binary": return types == .string ? .binaryFile : .data
+            default: return .string
             }
         }
         if types.contains(.integer) && !types.contains(.number) {
             switch s.format {
-            case "int32": return "Int32"
-            case "int64": return "Int64"
-            default: return "Int"
+            case "int32": return .int32
+            case "int64": return .int64
+            default: return .int
             }
         }
-        if types.contains(.number) || types.contains(.integer) { return s.format == "float" ? "Float" : "Double" }
-        if types.contains(.boolean) || s.const?.scalarType == .bool { return "Bool" }
-        return "JSONValue"
+        if types.contains(.number) || types.contains(.integer) { return s.format == "float" ? .float : .double }
+        if types.contains(.boolean) || s.const?.scalarType == .bool { return .bool }
+        return .jsonValue
     }
 
     /// `oneOf: [X, {type: null}]` is just an optional X.
@@ -297,15 +324,18 @@ struct ModelTranslator {
             var type = swiftType(p.schema, hint: nestedName(SwiftNames.typeName(p.name, nested: true)), nested: &result.nested)
             var defaultValue: String?
             if let d = ps.defaultValue ?? document[document.resolved(p.schema)].defaultValue, !required.contains(p.name) {
-                defaultValue = swiftLiteral(d, for: type.hasSuffix("?") ? String(type.dropLast()) : type, schema: p.schema)
+                defaultValue = swiftLiteral(d, schema: p.schema)
             }
-            // Absent is not null: even a JSONValue property needs an Optional when it may be missing.
-            if !required.contains(p.name) && defaultValue == nil && !type.hasSuffix("?") { type += "?" }
-            if required.contains(p.name), let d = defaultValue { _ = d }
-            if defaultValue != nil && type.hasSuffix("?") { type.removeLast() }
+            // Absent is not null: even a JSONValue property needs an Optional when it may be missing; a default
+            // fills the absence in, so such a property is never optional.
+            if defaultValue != nil {
+                type = type.unwrapped
+            } else if !required.contains(p.name) {
+                type = type.optional
+            }
             let docText = ps.description ?? document[document.resolved(p.schema)].description
             result.properties.append(SwiftProperty(name: swiftName, key: p.name, type: type, doc: docText,
-                                                   indirect: isCycle(p.schema) || (referencesEnclosingType && !type.hasPrefix("[")),
+                                                   indirect: isCycle(p.schema) || (referencesEnclosingType && !type.isCollection),
                                                    defaultValue: defaultValue, deprecated: ps.deprecated))
         }
         return result
@@ -313,7 +343,7 @@ struct ModelTranslator {
 
     /// A Swift literal for a spec default, chosen by the schema the property resolves to (its Swift type may
     /// be an alias such as `IncludeSubaccounts = Bool`).
-    private func swiftLiteral(_ node: Node, for type: String, schema: SchemaID) -> String? {
+    private func swiftLiteral(_ node: Node, schema: SchemaID) -> String? {
         var target = document.resolved(schema)
         for _ in 0..<8 where document[target].allOf.count == 1 && document[target].properties.isEmpty {
             target = document.resolved(document[target].allOf[0])
@@ -324,10 +354,10 @@ struct ModelTranslator {
             return "." + (shape(target) == .integerEnum ? SwiftNames.escaped("value" + (text.hasPrefix("-") ? "Minus" + text.dropFirst() : text)) : caseName(text))
         case .scalar:
             switch scalarType(document[target]) {
-            case "String": return node.scalarType == .string ? SwiftNames.literal(node.text ?? "") : nil
-            case "Int", "Int32", "Int64": return node.scalarType == .integer ? node.text : nil
-            case "Double", "Float": return (node.scalarType == .integer || node.scalarType == .float) ? node.text : nil
-            case "Bool": return node.scalarType == .bool ? (node.bool == true ? "true" : "false") : nil
+            case .string: return node.scalarType == .string ? SwiftNames.literal(node.text ?? "") : nil
+            case .int, .int32, .int64: return node.scalarType == .integer ? node.text : nil
+            case .double, .float: return (node.scalarType == .integer || node.scalarType == .float) ? node.text : nil
+            case .bool: return node.scalarType == .bool ? (node.bool == true ? "true" : "false") : nil
             default: return nil
             }
         default:
@@ -355,10 +385,10 @@ struct ModelTranslator {
                 let text = v.text ?? "0"
                 return SwiftNames.escaped("value" + (text.hasPrefix("-") ? "Minus" + text.dropFirst() : text))
             })
-            return SwiftEnum(name: name, doc: s.description, kind: .raw(rawType: "Int", cases: zip(names, values).map { ($0, $1.text ?? "0") }))
+            return SwiftEnum(name: name, doc: s.description, kind: .raw(rawType: .int, cases: zip(names, values).map { ($0, $1.text ?? "0") }))
         }
         let names = SwiftNames.uniqued(values.map { caseName($0.text ?? "") })
-        return SwiftEnum(name: name, doc: s.description, kind: .raw(rawType: "String", cases: zip(names, values).map { ($0, SwiftNames.literal($1.text ?? "")) }))
+        return SwiftEnum(name: name, doc: s.description, kind: .raw(rawType: .string, cases: zip(names, values).map { ($0, SwiftNames.literal($1.text ?? "")) }))
     }
 
     private mutating func makeUnion(_ id: SchemaID, name: String) -> SwiftEnum? {
@@ -366,18 +396,21 @@ struct ModelTranslator {
         let branches = (s.oneOf.isEmpty ? s.anyOf : s.oneOf).filter { document[document.resolved($0)].types != .null }
         guard !branches.isEmpty else { return nil }
         var nested: [SwiftDecl] = []
-        var cases: [(name: String, type: String, tags: [String])] = []
+        var cases: [(name: String, type: SwiftType, tags: [String])] = []
         let discriminator = s.discriminator
         scope.append(name)
         defer { scope.removeLast() }
         var caseNames: [String] = []
-        var types: [String] = []
+        var types: [SwiftType] = []
         for (i, branch) in branches.enumerated() {
             let component = componentNames[branch] ?? document[branch].ref?.target.flatMap { componentNames[$0] }
             let hint = component.map { $0 + "Case" } ?? "\(name)\(i + 1)"
+            let declared = nested.count
             let type = swiftType(branch, hint: component == nil ? "Case\(i + 1)" : hint, nested: &nested)
             types.append(type)
-            caseNames.append(component.map { SwiftNames.memberName($0) } ?? SwiftNames.memberName(caseLabel(type, index: i)))
+            // A branch that needed a type of its own (an inline object or enum) is named by its position.
+            let label = nested.count > declared ? "case\(i + 1)" : caseLabel(type)
+            caseNames.append(component.map { SwiftNames.memberName($0) } ?? SwiftNames.memberName(label))
         }
         let unique = SwiftNames.uniqued(caseNames)
         for (i, branch) in branches.enumerated() {
@@ -394,13 +427,14 @@ struct ModelTranslator {
                          isIndirect: true, nested: nested)
     }
 
-    private func caseLabel(_ type: String, index: Int) -> String {
+    private func caseLabel(_ type: SwiftType) -> String {
         switch type {
-        case "String": "string"
-        case "Int", "Int32", "Int64": "integer"
-        case "Double", "Float": "number"
-        case "Bool": "boolean"
-        default: type.hasPrefix("[") ? "array" : (type.contains("Case") ? "case\(index + 1)" : type)
+        case .string: "string"
+        case .int, .int32, .int64: "integer"
+        case .double, .float: "number"
+        case .bool: "boolean"
+        case .array, .dictionary: "array"
+        default: type.rendered(in: scope)
         }
     }
 

@@ -1,5 +1,6 @@
 import CharterRuntime
 import CharterSpec
+import CharterValidation
 
 /// Translates the document's operations into `SwiftOperation`s: an `Input` struct of parameters and body,
 /// an `Output` enum with one case per documented status, and the contract the runtime validates against.
@@ -52,25 +53,22 @@ struct OperationTranslator {
         let parameterNames = SwiftNames.uniqued(op.parameters.map { SwiftNames.memberName($0.name) } + ["body"])
         for (p, name) in zip(op.parameters, parameterNames) {
             let schema = p.schema ?? p.content.first?.schema
-            let type = schema.map { models.operationType($0, hint: SwiftNames.typeName(p.name, nested: true), scope: typeName, nested: &nested) } ?? "String"
+            let type = schema.map { models.operationType($0, hint: SwiftNames.typeName(p.name, nested: true), scope: typeName, nested: &nested) } ?? .string
             let location = switch p.location {
             case .path: "path"
             case .query: "query"
             case .header: "header"
             case .cookie: "cookie"
             }
-            let defaultValue = p.required ? nil : schema.flatMap { models.defaultLiteral($0, type: type) }
+            let defaultValue = p.required ? nil : schema.flatMap { models.defaultLiteral($0) }
             let doc = p.deprecated ? (p.description.map { $0 + "\n\n" } ?? "") + "Deprecated." : p.description
             inputs.append(SwiftInput(name: name, type: type, doc: doc, source: .parameter(name: p.name, location: location),
                                      required: p.required, defaultValue: defaultValue, deprecated: p.deprecated))
         }
-        if let body = op.requestBody, let chosen = preferredMedia(body.content, of: "request body of \(op.displayName)", at: body.location) {
-            let json = MediaTypes.isJSON(chosen.mediaType.lowercased()[...])
-            let type = json
-                ? chosen.schema.map { models.operationType($0, hint: "Body", scope: typeName, nested: &nested) } ?? "JSONValue"
-                : "Data"
-            inputs.append(SwiftInput(name: parameterNames.last ?? "body", type: type, doc: body.description,
-                                     source: .body(contentType: chosen.mediaType, json: json), required: body.required))
+        if let requestBody = op.requestBody, !requestBody.content.isEmpty {
+            let body = self.body(requestBody.content, stem: "", scope: typeName, models: &models, nested: &nested)
+            inputs.append(SwiftInput(name: parameterNames.last ?? "body", type: body.type, doc: requestBody.description,
+                                     source: .body(body), required: requestBody.required))
         }
 
         // Output: one case per documented status, then `undocumented`.
@@ -80,28 +78,24 @@ struct OperationTranslator {
         for (response, caseName) in zip(op.responses, caseNames) {
             let typeStem = caseName == "ok" ? "OK" : SwiftNames.typeName(SwiftNames.bare(caseName))
             var outputCase = SwiftOutputCase(name: caseName, status: Self.status(response.statusCode), doc: response.description)
-            if let chosen = preferredMedia(response.content, of: "\(response.statusCode) response of \(op.displayName)", at: response.location) {
-                let json = MediaTypes.isJSON(chosen.mediaType.lowercased()[...])
-                let type = json
-                    ? chosen.schema.map { models.operationType($0, hint: typeStem + "Body", scope: typeName, nested: &nested) } ?? "JSONValue"
-                    : "Data"
-                outputCase.body = (type, chosen.mediaType, json)
+            if !response.content.isEmpty {
+                outputCase.body = body(response.content, stem: typeStem, scope: typeName, models: &models, nested: &nested)
             }
             let headers = response.headers.filter { $0.name.lowercased() != "content-type" }
             if !headers.isEmpty {
                 let structName = typeStem + "Headers"
                 let names = SwiftNames.uniqued(headers.map { SwiftNames.memberName($0.name) })
-                var fields: [(wireName: String, name: String, type: String, required: Bool)] = []
+                var fields: [SwiftHeaders.Field] = []
                 var properties: [SwiftProperty] = []
                 for (header, name) in zip(headers, names) {
                     let schema = header.value.schema ?? header.value.content.first?.schema
-                    let type = schema.map { models.operationType($0, hint: SwiftNames.typeName(header.name, nested: true), scope: typeName, nested: &nested) } ?? "String"
-                    let declared = header.value.required || type.hasSuffix("?") ? type : type + "?"
-                    fields.append((header.name, name, declared, header.value.required))
+                    let type = schema.map { models.operationType($0, hint: SwiftNames.typeName(header.name, nested: true), scope: typeName, nested: &nested) } ?? .string
+                    let declared = header.value.required ? type : type.optional
+                    fields.append(SwiftHeaders.Field(wireName: header.name, name: name, type: declared, required: header.value.required))
                     properties.append(SwiftProperty(name: name, key: header.name, type: declared, doc: header.value.description))
                 }
                 headerStructs.append(SwiftStruct(name: structName, doc: "Headers of the \(response.statusCode) response.", properties: properties, isCodable: false))
-                outputCase.headers = (structName, fields)
+                outputCase.headers = SwiftHeaders(typeName: structName, fields: fields)
             }
             cases.append(outputCase)
         }
@@ -115,15 +109,71 @@ struct OperationTranslator {
                               cases: cases, nested: nested, headerStructs: headerStructs, contract: ContractEmitter.expression(contract))
     }
 
-    /// The media type generated code speaks: the first JSON one, else the first; the others are still
-    /// accepted by validation, and a warning says they get no typed code.
-    private mutating func preferredMedia(_ content: [MediaType], of what: String, at location: SourceLocation) -> MediaType? {
-        guard let chosen = content.first(where: { MediaTypes.isJSON($0.mediaType.lowercased()[...]) }) ?? content.first else { return nil }
-        let others = content.filter { $0.mediaType != chosen.mediaType }.map(\.mediaType)
-        if !others.isEmpty {
-            diagnostics.append(Diagnostic(.warning, "\(what): generated code uses \(chosen.mediaType); \(others.joined(separator: ", ")) is validated but has no typed code", at: location))
+    /// A body's contents typed by their codings; several get an enum (`Body`, `OKBody`) over them.
+    private mutating func body(_ content: [MediaType], stem: String, scope: String, models: inout ModelTranslator,
+                               nested: inout [SwiftDecl]) -> SwiftBody {
+        let caseNames = SwiftNames.uniqued(content.map { Self.contentCaseName($0.mediaType, coding: ContentRules.coding($0, in: document)) })
+        let enumName = content.count > 1 ? models.reserveOperationName(stem + "Body", scope: scope) : nil
+        var contents: [SwiftContent] = []
+        for (media, caseName) in zip(content, caseNames) {
+            let hint = enumName.map { $0 + SwiftNames.typeName(SwiftNames.bare(caseName)) } ?? stem + "Body"
+            contents.append(self.content(media, caseName: caseName, hint: hint, stem: stem, scope: scope, models: &models, nested: &nested))
         }
-        return chosen
+        let type = enumName.map { SwiftType.named([scope, $0]) } ?? contents[0].type
+        return SwiftBody(contents: contents, enumName: enumName, type: type, functionStem: stem + "Body")
+    }
+
+    /// One media type: its Swift type by its coding (the schema's model for JSON and forms, a struct of parts for
+    /// multipart, `String` for text, a stream for binary and sequential bodies).
+    private mutating func content(_ media: MediaType, caseName: String, hint: String, stem: String, scope: String,
+                                  models: inout ModelTranslator, nested: inout [SwiftDecl]) -> SwiftContent {
+        let coding = ContentRules.coding(media, in: document)
+        func model(_ schema: SchemaID?, _ hint: String) -> SwiftType {
+            schema.map { models.operationType($0, hint: hint, scope: scope, nested: &nested) } ?? .jsonValue
+        }
+        var result = SwiftContent(mediaType: media.mediaType, coding: coding, caseName: caseName, type: .jsonValue, parts: [])
+        switch coding {
+        case .json, .form:
+            result.type = model(media.schema, hint)
+        case .multipart:
+            let type = model(media.schema, hint)
+            if let decl = models.structDecl(type) {
+                result.type = type
+                result.parts = decl.properties.map { p in
+                    let kind: SwiftPart.Kind = p.type.unwrapped == .binaryFile ? .file : p.type.unwrapped == .array(.binaryFile) ? .files : .value
+                    return SwiftPart(wireName: p.key, propertyName: p.name, kind: kind, optional: p.isOptional, defaultValue: p.defaultValue)
+                }
+            } else {
+                result.type = .multipartForm
+            }
+        case .text:
+            result.type = .string
+        case .binary:
+            result.type = MediaTypes.isConcrete(media.mediaType) ? .httpBody : .binaryFile
+        case .eventStream:
+            let items = ContentRules.items(media, in: document)
+            let payload = items.payload.map { model($0, stem + "Event") } ?? (items.eventDataIsJSON ? .jsonValue : .string)
+            result.type = .eventStream(of: .serverEvent(of: payload))
+        case .jsonLines, .jsonSequence:
+            result.type = .eventStream(of: ContentRules.items(media, in: document).payload.map { model($0, stem + "Item") } ?? .jsonValue)
+        }
+        return result
+    }
+
+    /// An enum case for a media type: `json`, `form`, `multipart`, `eventStream`, `plainText`, `csv`, `pdf`, `png` …
+    static func contentCaseName(_ mediaType: String, coding: BodyCoding) -> String {
+        let essence = (mediaType.split(separator: ";").first.map(String.init) ?? "").filter { $0 != " " && $0 != "\t" }.lowercased()
+        switch (coding, essence) {
+        case (.json, "application/json"), (.form, _), (.multipart, "multipart/form-data"), (.eventStream, _), (.jsonLines, _), (.jsonSequence, _):
+            return SwiftNames.memberName(coding.rawValue)
+        case (.text, "text/plain"): return "plainText"
+        case (.binary, "application/octet-stream"): return "binary"
+        case (.binary, "*/*"): return "any"
+        default:
+            let parts = essence.split(separator: "/")
+            let subtype = parts.count == 2 ? (parts[1] == "*" ? String(parts[0]) : String(parts[1])) : essence
+            return SwiftNames.memberName(subtype)
+        }
     }
 
     static func status(_ code: String) -> SwiftOutputCase.Status {

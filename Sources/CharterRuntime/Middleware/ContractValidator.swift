@@ -1,4 +1,5 @@
 import HTTPTypes
+import Logging
 
 /// Checks requests and responses against operation contracts. Transport-independent: the middlewares
 /// feed it what they read from the wire.
@@ -29,50 +30,50 @@ public struct ContractValidator: Sendable {
 
     // MARK: Requests
 
-    /// Checks parameters, content negotiation and body; every violation is collected into one 400.
+    /// Checks parameters, content negotiation and a body already in memory; every violation is collected into one 400.
     public func checkRequest(_ request: HTTPRequest, pathParameters: [String: Substring], body: [UInt8]?,
                              contract: OperationContract) -> RequestOutcome {
-        checkRequestKeepingTape(request, pathParameters: pathParameters, body: body, contract: contract).outcome
-    }
-
-    /// `checkRequest`, also returning the parsed tape of a valid JSON body when it is the body handed on (no
-    /// defaults filled in), so the handler decodes the very parse that was validated.
-    func checkRequestKeepingTape(_ request: HTTPRequest, pathParameters: [String: Substring], body: [UInt8]?,
-                                 contract: OperationContract) -> (outcome: RequestOutcome, tape: JSONTape?) {
-        var validatedTape: JSONTape?
-        var issues = checkParameters(request, pathParameters: pathParameters, contract: contract)
-        var forwardedBody = body
-        let hasBody = !(body?.isEmpty ?? true)
-
         if let accept = request.headerFields[.accept], let rejection = checkAccept(accept, contract: contract) {
-            return (.rejected(rejection), nil)
+            return .rejected(rejection)
         }
-        if let spec = contract.requestBody {
-            if !hasBody {
-                if spec.required {
-                    issues.append(ValidationIssue(field: "", pointer: "", location: .body, constraint: "required", value: nil, message: "Request body is required"))
-                }
-            } else {
-                let contentType = request.headerFields[.contentType]
-                let essence = contentType.map { MediaTypes.essence($0[...]) }
-                guard let essence, let media = spec.content.first(where: { MediaTypes.matches(essence, range: $0.mediaType[...]) }) else {
-                    return (.rejected(.unsupportedMediaType(contentType, supported: spec.content.map(\.mediaType))), nil)
-                }
-                if MediaTypes.isJSON(essence), let schema = media.schema, let bytes = body {
-                    switch checkJSONBody(bytes, schema: schema, direction: .request) {
-                    case .failure(let found): issues += found
-                    case .success(let tape):
-                        if options.applyDefaults, issues.isEmpty, let filled = withDefaults(tape, schema: schema) {
-                            forwardedBody = filled
-                        } else {
-                            validatedTape = tape
-                        }
-                    }
-                }
+        var issues = checkParameters(request, pathParameters: pathParameters, contract: contract)
+        var forwarded = body
+        switch requestMedia(request, hasBody: !(body?.isEmpty ?? true), contract: contract) {
+        case .failure(let error):
+            return .rejected(error)
+        case .success(.none):
+            if contract.requestBody?.required == true, body?.isEmpty ?? true { issues.append(Self.bodyRequired) }
+        case .success(.some(let media)):
+            let reader = BodyReader(isServer: true, operationID: contract.operationID, validate: true, enforce: true, logger: Self.silent)
+            let limit = contract.maxBodySize ?? options.maxBodySize
+            switch receive(body ?? [], contentType: request.headerFields[.contentType], media: media, limit: limit, reader: reader) {
+            case .failure(let error): return .rejected(error)
+            case .success(let reception):
+                issues += reception.issues
+                // JSON bodies hand on the bytes that were checked (defaults filled in, when they were).
+                if case .json(let tape) = reception.body.content { forwarded = tape.bytes }
             }
         }
-        return issues.isEmpty ? (.valid(body: forwardedBody), validatedTape) : (.rejected(.validation(issues)), nil)
+        return issues.isEmpty ? .valid(body: forwarded) : .rejected(.validation(issues))
     }
+
+    /// The declared media type a request's body is read as: nil when it has none; a 415 when its Content-Type is
+    /// missing or not declared (or the operation takes no body).
+    func requestMedia(_ request: HTTPRequest, hasBody: Bool, contract: OperationContract) -> Result<MediaTypeContract?, APIError> {
+        guard hasBody else { return .success(nil) }
+        guard let spec = contract.requestBody else {
+            // A body nobody declared is not read; validation does not refuse what the spec does not mention.
+            return .success(nil)
+        }
+        let contentType = request.headerFields[.contentType]
+        guard let contentType, let media = spec.content.declared(contentType) else {
+            return .failure(.unsupportedMediaType(contentType, supported: spec.content.map(\.mediaType)))
+        }
+        return .success(media)
+    }
+
+    static let bodyRequired = ValidationIssue(field: "", pointer: "", location: .body, constraint: "required", value: nil, message: "Request body is required")
+    static let silent = Logger(label: "charter.silent", factory: { _ in SwiftLogNoOpLogHandler() })
 
     func checkAccept(_ accept: String, contract: OperationContract) -> APIError? {
         let available = contract.responses.filter { $0.status.hasPrefix("2") }.flatMap { $0.content.map(\.mediaType) }
@@ -81,20 +82,6 @@ public struct ContractValidator: Sendable {
         if ranges.isEmpty { return .notAcceptable(accept, available: available) }
         let ok = available.contains { type in ranges.contains { MediaTypes.matches(type[...], range: $0) || MediaTypes.matches($0, range: type[...]) } }
         return ok ? nil : .notAcceptable(accept, available: available)
-    }
-
-    /// Parses and validates a JSON body: the parsed tape, or every issue (a syntax error is one issue with its place).
-    func checkJSONBody(_ bytes: [UInt8], schema: SchemaIndex, direction: MessageDirection) -> Result<JSONTape, IssueList> {
-        let tape: JSONTape
-        do {
-            tape = try JSONTape(parsing: bytes, limits: options.jsonLimits)
-        } catch {
-            let issue = ValidationIssue(field: "", pointer: "", location: .body, constraint: "syntax", value: nil,
-                                        message: "Invalid JSON at line \(error.line), column \(error.column) (offset \(error.offset)): \(error.message)")
-            return .failure(IssueList([issue]))
-        }
-        let found = validator.validate(tape, against: schema, direction: direction)
-        return found.isEmpty ? .success(tape) : .failure(IssueList(found))
     }
 
     /// The body with `default`s filled in, or nil when none is missing (checked on the tape first).
@@ -138,12 +125,30 @@ public struct ContractValidator: Sendable {
     // MARK: Responses
 
     /// Every way a response breaks its contract: undeclared status, missing or invalid headers, wrong
-    /// content type, invalid body.
+    /// content type, invalid body (held in memory).
     public func checkResponse(_ response: HTTPResponse, body: [UInt8]?, contract: OperationContract) -> [ValidationIssue] {
+        let hasBody = !(body?.isEmpty ?? true)
+        var (issues, media) = checkResponseHead(response, hasBody: hasBody, contract: contract)
+        if let media, hasBody, !media.coding.isSequential, media.coding != .binary {
+            let reader = BodyReader(isServer: false, operationID: contract.operationID, statusCode: response.status.code,
+                                    validate: true, enforce: true, logger: Self.silent)
+            if case .success(let reception) = receive(body ?? [], contentType: response.headerFields[.contentType], media: media, limit: .max, reader: reader) {
+                issues += reception.issues
+            }
+        } else if let media, hasBody, media.coding.isSequential, let check = itemCheck(media, reader: BodyReader(
+            isServer: false, operationID: contract.operationID, statusCode: response.status.code, validate: true, enforce: true, logger: Self.silent)) {
+            issues += Self.itemIssues(body ?? [], check: check)
+        }
+        return issues
+    }
+
+    /// Status, headers and content type of a response; the declared media type its body is read as (nil when its
+    /// status declares no content, or its Content-Type is not declared — an issue then).
+    func checkResponseHead(_ response: HTTPResponse, hasBody: Bool, contract: OperationContract) -> (issues: [ValidationIssue], media: MediaTypeContract?) {
         let status = response.status.code
         guard let declared = contract.response(for: status) else {
-            return [ValidationIssue(field: "", pointer: "", location: .body, constraint: "status", value: .number(JSONNumber(status)),
-                                    message: "Status \(status) is not declared for \(contract.operationID)")]
+            return ([ValidationIssue(field: "", pointer: "", location: .body, constraint: "status", value: .number(JSONNumber(status)),
+                                     message: "Status \(status) is not declared for \(contract.operationID)")], nil)
         }
         var issues: [ValidationIssue] = []
         for header in declared.headers {
@@ -162,25 +167,42 @@ public struct ContractValidator: Sendable {
                                              direction: .response, location: .header, base: header.name)
             }
         }
-        let hasBody = !(body?.isEmpty ?? true)
         if declared.content.isEmpty {
             if hasBody {
                 issues.append(ValidationIssue(field: "", pointer: "", location: .body, constraint: "content", value: nil,
                                               message: "Status \(status) declares no body, but one was sent"))
             }
-            return issues
+            return (issues, nil)
         }
-        guard hasBody, let bytes = body else { return issues }
+        guard hasBody else { return (issues, nil) }
         let contentType = response.headerFields[.contentType]
-        guard let essence = contentType.map({ MediaTypes.essence($0[...]) }),
-              let media = declared.content.first(where: { MediaTypes.matches(essence, range: $0.mediaType[...]) })
-        else {
+        guard let contentType, let media = declared.content.declared(contentType) else {
             issues.append(ValidationIssue(field: "", pointer: "", location: .header, constraint: "contentType", value: contentType.map { .string($0) },
                                           message: "Content-Type must be one of: \(declared.content.map(\.mediaType).joined(separator: ", "))"))
-            return issues
+            return (issues, nil)
         }
-        if MediaTypes.isJSON(essence), let schema = media.schema, case .failure(let found) = checkJSONBody(bytes, schema: schema, direction: .response) {
-            issues += found.issues
+        return (issues, media)
+    }
+
+    /// Every violation among the items of a whole stream held in memory.
+    static func itemIssues(_ bytes: [UInt8], check: ItemCheck) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        var items: [StreamItem] = []
+        do {
+            if check.media.coding == .eventStream {
+                var framer = SSEFramer(maxSize: check.maxItemSize)
+                items = try framer.feed(bytes[...]).map(StreamItem.event)
+            } else {
+                var framer = RecordFramer(separator: check.media.coding == .jsonSequence ? 0x1E : 0x0A, maxSize: check.maxItemSize)
+                items = try framer.feed(bytes[...]).map(StreamItem.json)
+                if let last = framer.finish() { items.append(.json(last)) }
+            }
+        } catch {
+            issues.append(ItemCheck.issue("", "maxLength", "A streamed item is larger than the \(ByteCountText.describe(error.limit)) limit"))
+        }
+        for (i, item) in items.enumerated() {
+            if check.media.eventDataIsJSON, case .event(let event) = item, event.data == "[DONE]" { break }
+            issues += check.issues(of: item, index: i).issues
         }
         return issues
     }

@@ -41,44 +41,32 @@ public struct ValidatingClientMiddleware: ClientMiddleware {
         var forwarded = body
         if checksRequests {
             // Requests are read (to validate them) only when asked to: an unchecked one goes out as it is.
-            let limit = contract.maxBodySize ?? validator.options.maxBodySize
-            let bytes: [UInt8]?
-            let outcome: ContractValidator.RequestOutcome
-            do {
-                bytes = try await BodyCollection.collect(body, limit: limit)
-                let basePath = baseURL.path.hasSuffix("/") ? String(baseURL.path.dropLast()) : baseURL.path
-                let pathParameters = PathTemplate.match(contract.path, requestPath: request.path ?? "", basePath: basePath) ?? [:]
-                outcome = validator.checkRequest(request, pathParameters: pathParameters, body: bytes, contract: contract)
-            } catch is BodyCollection.TooLarge {
-                // The same refusal a validating server would answer, raised before anything is sent.
-                bytes = nil
-                outcome = .rejected(.payloadTooLarge(limit: limit))
-            }
-            if case .rejected(let error) = outcome {
+            let basePath = baseURL.path.hasSuffix("/") ? String(baseURL.path.dropLast()) : baseURL.path
+            let pathParameters = PathTemplate.match(contract.path, requestPath: request.path ?? "", basePath: basePath) ?? [:]
+            switch try await validator.inspectRequest(request, body: body, pathParameters: pathParameters, contract: contract, logger: logger) {
+            case .failure(let error):
                 throw ContractViolation(phase: .request, operationID: operationID, issues: error.details.isEmpty
                     ? [ValidationIssue(field: "", pointer: "", location: .body, constraint: error.code, value: nil, message: error.message)]
                     : error.details)
+            case .success(let checked):
+                forwarded = checked
             }
-            forwarded = bytes.map { HTTPBody($0) } ?? body
         }
         let (response, responseBody) = try await next(request, forwarded, baseURL)
         guard validator.options.responseValidation != .off else { return (response, responseBody) }
-        let responseBytes: [UInt8]?
-        do {
-            responseBytes = try await BodyCollection.collect(responseBody, limit: validator.options.maxResponseBodySize)
-        } catch is BodyCollection.TooLarge {
+        let inspected = try await validator.inspectResponse(response, body: responseBody, contract: contract, logger: logger)
+        if inspected.tooLarge {
             throw ContractViolation(phase: .response, operationID: operationID, issues: [
                 ValidationIssue(field: "", pointer: "", location: .body, constraint: "PAYLOAD_TOO_LARGE", value: nil,
                                 message: "Response body is larger than \(validator.options.maxResponseBodySize) bytes; not validated"),
             ])
         }
-        let issues = validator.checkResponse(response, body: responseBytes, contract: contract)
-        if !issues.isEmpty {
-            let violation = ContractViolation(phase: .response, operationID: operationID, issues: issues)
+        if !inspected.issues.isEmpty {
+            let violation = ContractViolation(phase: .response, operationID: operationID, issues: inspected.issues)
             if validator.options.responseValidation == .enforce { throw violation }
             logger.warning("\(violation.description)")
         }
-        return (response, responseBytes.map { HTTPBody($0) })
+        return (response, inspected.body)
     }
 }
 

@@ -43,59 +43,57 @@ public struct ValidationMiddleware: ServerMiddleware {
             response.headerFields[RequestID.headerName] = requestID
             return (response, responseBody)
         }
-        let limit = contract.maxBodySize ?? options.maxBodySize
-        let bytes: [UInt8]?
-        do {
-            bytes = try await BodyCollection.collect(body, limit: limit)
-        } catch is BodyCollection.TooLarge {
-            return reject(.payloadTooLarge(limit: limit))
-        }
-        var forwardedBody = bytes
-        var tape: JSONTape?
+        var handOn = body
         if options.requestValidation {
-            let checked = validator.checkRequestKeepingTape(request, pathParameters: metadata.pathParameters, body: bytes, contract: contract)
-            switch checked.outcome {
-            case .rejected(let error):
+            switch try await validator.inspectRequest(request, body: body, pathParameters: metadata.pathParameters, contract: contract, logger: logger) {
+            case .failure(let error):
                 logger.debug("request rejected", metadata: ["operation": "\(operationID)", "request_id": "\(requestID)", "code": "\(error.code)"])
                 return reject(error)
-            case .valid(let body):
-                forwardedBody = body
-                tape = checked.tape
+            case .success(let checked):
+                handOn = checked
+                if let checked, case .known(let length) = checked.length, length != body?.length.knownValue {
+                    // Defaults were filled in: the handler gets the new body and its true length.
+                    forwarded.headerFields[.contentLength] = String(length)
+                }
             }
         }
-        if let forwardedBody, forwardedBody != bytes {
-            // Defaults were filled in: the handler gets the new body and its true length.
-            forwarded.headerFields[.contentLength] = String(forwardedBody.count)
-        }
 
-        let handOn = forwardedBody.map { HTTPBody($0) } ?? body
-        // The validated parse travels with the request: a generated server's reader decodes it instead of parsing
-        // the body again (it checks the bytes are the same ones first).
-        var (response, responseBody) = try await ValidatedBody.$tape.withValue(tape) {
-            try await next(forwarded, handOn, metadata)
-        }
+        var (response, responseBody) = try await next(forwarded, handOn, metadata)
         response.headerFields[RequestID.headerName] = requestID
         guard options.responseValidation != .off else { return (response, responseBody) }
+        return try await checkedResponse(response, body: responseBody, contract: contract, requestID: requestID, reject: reject)
+    }
 
-        let responseBytes: [UInt8]?
-        do {
-            responseBytes = try await BodyCollection.collect(responseBody, limit: options.maxResponseBodySize)
-        } catch is BodyCollection.TooLarge {
-            logger.warning("response body too large to validate; sent unvalidated", metadata: ["operation": "\(operationID)", "request_id": "\(requestID)"])
-            return (response, responseBody)
+    /// The response, checked: collected codings read whole (up to the limit), binary bodies by their head only,
+    /// streams item by item as they are sent.
+    private func checkedResponse(_ response: HTTPResponse, body: HTTPBody?, contract: OperationContract, requestID: String,
+                                 reject: (APIError) -> (HTTPResponse, HTTPBody?)) async throws -> (HTTPResponse, HTTPBody?) {
+        let inspected = try await validator.inspectResponse(response, body: body, contract: contract, logger: logger)
+        if inspected.tooLarge {
+            logger.warning("response body too large to validate; sent unvalidated", metadata: ["operation": "\(contract.operationID)", "request_id": "\(requestID)"])
         }
-        let issues = validator.checkResponse(response, body: responseBytes, contract: contract)
-        if !issues.isEmpty {
-            switch options.responseValidation {
-            case .enforce:
-                return reject(.responseValidation(issues))
-            case .report, .off:
-                logger.warning("response breaks its contract", metadata: [
-                    "operation": "\(operationID)", "request_id": "\(requestID)", "status": "\(response.status.code)",
-                    "issues": "\(issues.map { "\($0.field.isEmpty ? $0.location.rawValue : $0.field): \($0.message)" }.joined(separator: "; "))",
-                ])
-            }
+        return report(inspected.issues, response, inspected.body, operationID: contract.operationID, requestID: requestID, reject: reject)
+    }
+
+    private func report(_ issues: [ValidationIssue], _ response: HTTPResponse, _ body: HTTPBody?, operationID: String, requestID: String,
+                        reject: (APIError) -> (HTTPResponse, HTTPBody?)) -> (HTTPResponse, HTTPBody?) {
+        guard !issues.isEmpty else { return (response, body) }
+        switch validator.options.responseValidation {
+        case .enforce:
+            return reject(.responseValidation(issues))
+        case .report, .off:
+            logger.warning("response breaks its contract", metadata: [
+                "operation": "\(operationID)", "request_id": "\(requestID)", "status": "\(response.status.code)",
+                "issues": "\(issues.map { "\($0.field.isEmpty ? $0.location.rawValue : $0.field): \($0.message)" }.joined(separator: "; "))",
+            ])
+            return (response, body)
         }
-        return (response, responseBytes.map { HTTPBody($0) })
+    }
+}
+
+extension HTTPBody.Length {
+    var knownValue: Int64? {
+        if case .known(let n) = self { return n }
+        return nil
     }
 }

@@ -23,6 +23,10 @@ public struct ValidationOptions: Sendable {
     public var errorFormat: ErrorFormat = .charter
     /// Fill in `default` values of absent request properties before the handler sees the body.
     public var applyDefaults = true
+    /// Bounds on multipart bodies (parts, field and file sizes, memory per file).
+    public var multipart = MultipartLimits()
+    /// Largest item of a streamed body (an event, a JSON line); a larger one fails the stream.
+    public var maxStreamItemSize = 1 << 20
 
     public init(maxBodySize: Int = 8 << 20, responseValidation: ResponseValidationMode = .report,
                 errorFormat: ErrorFormat = .charter, applyDefaults: Bool = true, requestValidation: Bool = true) {
@@ -31,5 +35,26 @@ public struct ValidationOptions: Sendable {
         self.responseValidation = responseValidation
         self.errorFormat = errorFormat
         self.applyDefaults = applyDefaults
+    }
+}
+
+/// Bounds on a multipart body, checked as it streams in: past one of them the request is answered 413.
+public struct MultipartLimits: Sendable {
+    /// Most parts one body may have.
+    public var maxParts = 500
+    /// Largest value (non-file) part; values are held in memory.
+    public var maxFieldSize = 1 << 20
+    /// Largest file part; nil: only the whole body's limit applies.
+    public var maxFileSize: Int?
+    /// Bytes of one file kept in memory before the rest goes to an unlinked temporary file.
+    public var memoryPerFile = 256 << 10
+    /// Largest header block of one part.
+    public var maxPartHeaderSize = 16 << 10
+
+    public init(maxParts: Int = 500, maxFieldSize: Int = 1 << 20, maxFileSize: Int? = nil, memoryPerFile: Int = 256 << 10) {
+        self.maxParts = maxParts
+        self.maxFieldSize = maxFieldSize
+        self.maxFileSize = maxFileSize
+        self.memoryPerFile = memoryPerFile
     }
 }

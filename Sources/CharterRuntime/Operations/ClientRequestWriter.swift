@@ -2,14 +2,14 @@ import Foundation
 import HTTPTypes
 
 /// What a generated client writes a request through: parameters by name and location (serialized by the
-/// style and explode the contract declares) and a typed body.
-public struct ClientRequestWriter: Sendable {
+/// style and explode the contract declares) and a typed body (see `BodyWriter` for the body methods).
+public struct ClientRequestWriter: BodyWriter, Sendable {
     public let contract: OperationContract
     var pathValues: [String: String] = [:]
     var query: [(name: String, value: String)] = []
     var cookies: [String] = []
     public var headerFields = HTTPFields()
-    public var body: [UInt8]?
+    public var draft = BodyDraft()
 
     init(contract: OperationContract) {
         self.contract = contract
@@ -30,16 +30,8 @@ public struct ClientRequestWriter: Sendable {
         }
     }
 
-    /// A JSON body.
-    public mutating func json<T: Encodable>(_ value: T, contentType: String = "application/json") throws {
-        body = Array(try ValueCoding.encoder.encode(value))
-        headerFields[.contentType] = contentType
-    }
-
-    /// A body of another media type, as bytes.
-    public mutating func raw(_ data: Data, contentType: String) {
-        body = Array(data)
-        headerFields[.contentType] = contentType
+    public func declaredMedia(_ contentType: String) -> MediaTypeContract? {
+        contract.requestBody?.content.declared(contentType)
     }
 
     /// The request, its path relative to the server URL (as `ClientTransport`s expect).
@@ -62,59 +54,4 @@ public struct ClientRequestWriter: Sendable {
         }
         return HTTPRequest(method: HTTPRequest.Method(contract.method) ?? .get, scheme: nil, authority: nil, path: path, headerFields: fields)
     }
-}
-
-/// What a generated client reads a response through.
-public struct ClientResponseReader: Sendable {
-    public let response: HTTPResponse
-    public let body: [UInt8]
-    public var statusCode: Int { response.status.code }
-
-    public init(response: HTTPResponse, body: [UInt8]) {
-        self.response = response
-        self.body = body
-    }
-
-    /// The body decoded as JSON.
-    public func json<T: Decodable>(_ type: T.Type = T.self) throws -> T {
-        do {
-            return try TapeDecoding.decode(T.self, from: body, limits: ValueCoding.responseLimits)
-        } catch {
-            throw UnexpectedResponse(statusCode: statusCode, body: body, reason: "body is not a \(T.self): \(InputDecodingError.describe(error))")
-        }
-    }
-
-    /// The body as bytes.
-    public var data: Data { Data(body) }
-
-    /// Header `name` as `T` (headers are `simple`-style strings), nil when absent.
-    public func header<T: Decodable>(_ name: String, as type: T.Type = T.self) throws -> T? {
-        guard let field = HTTPField.Name(name) else { return nil }
-        let values = response.headerFields[values: field]
-        guard !values.isEmpty else { return nil }
-        let raw = values.joined(separator: ",")
-        let value: JSONValue = (T.self == String.self) ? .string(raw) : (ParameterDecoding.number(raw).map(JSONValue.number)
-            ?? (raw == "true" ? .bool(true) : raw == "false" ? .bool(false) : .string(raw)))
-        do {
-            return try ValueCoding.decode(T.self, from: value)
-        } catch {
-            throw UnexpectedResponse(statusCode: statusCode, body: body, reason: "header \(name) is not a \(T.self): '\(raw)'")
-        }
-    }
-
-    /// A header the contract requires.
-    public func requiredHeader<T: Decodable>(_ name: String, as type: T.Type = T.self) throws -> T {
-        guard let value = try header(name, as: T.self) else {
-            throw UnexpectedResponse(statusCode: statusCode, body: body, reason: "required header \(name) is missing")
-        }
-        return value
-    }
-}
-
-/// A response the client could not read as the contract describes.
-public struct UnexpectedResponse: Error, Sendable, CustomStringConvertible {
-    public var statusCode: Int
-    public var body: [UInt8]
-    public var reason: String
-    public var description: String { "Unexpected \(statusCode) response: \(reason)" }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import Logging
 import OpenAPIRuntime
 
 /// How a generated client checks what it sends and receives.
@@ -25,33 +26,59 @@ public struct ClientValidation: Sendable {
 }
 
 /// Sends generated operations through a swift-openapi-runtime `ClientTransport` (AsyncHTTPClient,
-/// URLSession) behind the caller's middlewares, validating as `ClientValidation` says.
+/// URLSession) behind the caller's middlewares, validating as `ClientValidation` says: a request is checked
+/// before anything is sent (a streamed request body item by item as it goes), a response's body is read once, by
+/// its media type's coding, and checked on the way (a streamed one item by item as the caller reads it).
 public struct OperationClient: Sendable {
     public let serverURL: URL
-    /// Responses are read whole into memory (to decode them), up to this size.
+    /// Bodies read whole (JSON, forms, text, undocumented statuses) are read up to this size.
     public static let maxResponseBodySize = 64 << 20
     let transport: any ClientTransport
     let middlewares: [any ClientMiddleware]
+    let validation: ClientValidation
+    let validator: ContractValidator
+    let logger: Logger
 
     public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware], schemas: SchemaSet,
                 contracts: [OperationContract], validation: ClientValidation) {
         self.serverURL = serverURL
         self.transport = transport
-        var all = middlewares
-        if validation.validateRequests || validation.responses != .off {
-            var options = ValidationOptions(responseValidation: validation.responses)
-            options.applyDefaults = false
-            let validator = ContractValidator(schemas: schemas, contracts: contracts, options: options)
-            all.append(ValidatingClientMiddleware(validator: validator, checksRequests: validation.validateRequests))
-        }
-        self.middlewares = all
+        self.middlewares = middlewares
+        self.validation = validation
+        var options = ValidationOptions(responseValidation: validation.responses)
+        options.applyDefaults = false
+        validator = ContractValidator(schemas: schemas, contracts: contracts, options: options)
+        logger = Logger(label: "charter.client")
     }
 
     /// Sends `input` as `Op` and reads the answer into its `Output`.
+    /// - Throws: `ContractViolation` for a request that breaks the contract (nothing is sent) or, with
+    ///   `.enforce`, a response that does; `UnexpectedResponse` for a response that cannot be read as declared;
+    ///   whatever the transport throws.
     public func send<Op: APIOperation>(_ operation: Op.Type, _ input: Op.Input) async throws -> Op.Output {
-        var writer = ClientRequestWriter(contract: Op.contract)
+        let contract = Op.contract
+        var writer = ClientRequestWriter(contract: contract)
         try Op.encodeInput(input, to: &writer)
-        let operationID = Op.contract.operationID
+        let request = writer.request
+        let sender = BodySender(isServer: false, operationID: contract.operationID, validate: validation.validateRequests, enforce: true, logger: logger)
+        if validation.validateRequests, case .bytes(let bytes, _)? = writer.draft.payload {
+            // The limit a validating server would answer 413 for, refused before anything is checked or sent.
+            let limit = contract.maxBodySize ?? validator.options.maxBodySize
+            if bytes.count > limit {
+                let error = APIError.payloadTooLarge(limit: limit)
+                throw ContractViolation(phase: .request, operationID: contract.operationID, issues: [
+                    ValidationIssue(field: "", pointer: "", location: .body, constraint: error.code, value: nil, message: error.message),
+                ])
+            }
+        }
+        let (body, bodyIssues) = validator.outgoing(writer.draft, sender: sender)
+        if validation.validateRequests {
+            var issues = validator.checkParameters(request, pathParameters: writer.pathValues.mapValues { Substring($0) }, contract: contract) + bodyIssues
+            if contract.requestBody?.required == true, writer.draft.payload == nil { issues.append(ContractValidator.bodyRequired) }
+            if !issues.isEmpty { throw ContractViolation(phase: .request, operationID: contract.operationID, issues: issues) }
+        }
+
+        let operationID = contract.operationID
         let transport = transport
         let chained = middlewares.reversed().reduce({ @Sendable (request: HTTPRequest, body: HTTPBody?, url: URL) in
             try await transport.send(request, body: body, baseURL: url, operationID: operationID)
@@ -60,13 +87,43 @@ public struct OperationClient: Sendable {
                 try await middleware.intercept(request, body: body, baseURL: url, operationID: operationID, next: next)
             }
         }
-        let (response, body) = try await chained(writer.request, writer.body.map { HTTPBody($0) }, serverURL)
-        let bytes: [UInt8]
-        do {
-            bytes = try await BodyCollection.collect(body, limit: Self.maxResponseBodySize) ?? []
-        } catch is BodyCollection.TooLarge {
-            throw UnexpectedResponse(statusCode: response.status.code, body: [], reason: "body larger than \(Self.maxResponseBodySize >> 20) MiB")
+        let (response, responseBody) = try await chained(request, body, serverURL)
+        return try Op.decodeOutput(from: try await read(response, responseBody, contract: contract))
+    }
+
+    /// The response with its body read as its status declares, checked as `validation.responses` says.
+    private func read(_ response: HTTPResponse, _ body: HTTPBody?, contract: OperationContract) async throws -> ClientResponseReader {
+        let status = response.status.code
+        let mode = validation.responses
+        guard let declared = contract.response(for: status), !declared.content.isEmpty else {
+            // An undocumented status (or one declaring no body): the bytes, for `.undocumented`.
+            let raw: [UInt8]
+            do {
+                raw = try await BodyCollection.collect(body, limit: Self.maxResponseBodySize) ?? []
+            } catch is BodyCollection.TooLarge {
+                throw UnexpectedResponse(statusCode: status, body: [], reason: "body larger than \(Self.maxResponseBodySize >> 20) MiB")
+            }
+            if mode != .off { try checked(validator.checkResponseHead(response, hasBody: !raw.isEmpty, contract: contract).issues, contract) }
+            return ClientResponseReader(response: response, body: nil, raw: raw)
         }
-        return try Op.decodeOutput(from: ClientResponseReader(response: response, body: bytes))
+        let reader = BodyReader(isServer: false, operationID: contract.operationID, statusCode: status, validate: mode != .off,
+                                enforce: mode == .enforce, logger: logger)
+        let reception: ContractValidator.Reception?
+        switch try await IncomingBody.read(body, contentType: response.headerFields[.contentType], declared: declared.content,
+                                           validator: validator, limit: Self.maxResponseBodySize, reader: reader) {
+        case .failure(let error): throw UnexpectedResponse(statusCode: status, body: [], reason: error.message)
+        case .success(let r): reception = r
+        }
+        if mode != .off {
+            try checked(validator.checkResponseHead(response, hasBody: reception != nil, contract: contract).issues + (reception?.issues ?? []), contract)
+        }
+        return ClientResponseReader(response: response, body: reception?.body)
+    }
+
+    private func checked(_ issues: [ValidationIssue], _ contract: OperationContract) throws {
+        guard !issues.isEmpty else { return }
+        let violation = ContractViolation(phase: .response, operationID: contract.operationID, issues: issues)
+        if validation.responses == .enforce { throw violation }
+        logger.warning("\(violation.description)")
     }
 }

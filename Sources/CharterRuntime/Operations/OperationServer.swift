@@ -4,14 +4,14 @@ import Logging
 import OpenAPIRuntime
 
 /// Registers generated operations on a swift-openapi-runtime `ServerTransport` (Hummingbird, Vapor …),
-/// each behind the caller's middlewares and then request/response validation, so a handler only ever sees
-/// input that satisfies the contract.
+/// each behind the caller's middlewares. Every request's body is read once, by its media type's coding, and
+/// checked with its parameters before the handler runs; the handler only ever sees input that satisfies the
+/// contract, and its answer is checked as `ValidationOptions.responseValidation` says.
 public struct OperationServer {
     let transport: any ServerTransport
     let pathPrefix: String
-    let schemas: SchemaSet
     let middlewares: [any ServerMiddleware]
-    let validation: ValidationMiddleware
+    let validator: ContractValidator
     let logger: Logger
 
     /// - Parameters:
@@ -22,53 +22,89 @@ public struct OperationServer {
         self.transport = transport
         let path = serverURL.path
         pathPrefix = path == "/" ? "" : (path.hasSuffix("/") ? String(path.dropLast()) : path)
-        self.schemas = schemas
         self.middlewares = middlewares
-        validation = ValidationMiddleware(validator: ContractValidator(schemas: schemas, contracts: contracts, options: options), logger: logger)
+        validator = ContractValidator(schemas: schemas, contracts: contracts, options: options)
         self.logger = logger
     }
 
-    /// Routes `Op` to `handler`. Input that cannot be read answers 400; an error thrown by the handler
-    /// answers 500 `INTERNAL_ERROR` with the request id (the error itself is logged, not sent).
+    /// Routes `Op` to `handler`. A request that breaks the contract is answered 400 (413, 415, 406) with every
+    /// problem; an error thrown by the handler answers as an `APIError` says, or 500 `INTERNAL_ERROR` with the
+    /// request id (the error itself is logged, not sent).
     public func register<Op: APIOperation>(_ operation: Op.Type, handler: @escaping @Sendable (Op.Input) async throws -> Op.Output) throws {
         let contract = Op.contract
-        let options = validation.validator.options
-        let schemas = schemas
+        let validator = validator
         let logger = logger
         guard let method = HTTPRequest.Method(contract.method) else { throw InvalidContract(operationID: contract.operationID, method: contract.method) }
         try transport.register(operationID: contract.operationID, method: method, path: pathPrefix + contract.path,
-                               middlewares: middlewares + [validation]) { request, body, metadata in
+                               middlewares: middlewares) { request, body, metadata in
             let requestID = RequestID.incoming(request.headerFields) ?? RequestID.generate()
-            let instance = request.path.map { String($0.prefix { $0 != "?" }) }
-            func failure(_ error: APIError) -> (HTTPResponse, HTTPBody?) {
-                let (head, bytes) = error.response(format: options.errorFormat, requestID: requestID, instance: instance)
-                return (head, HTTPBody(bytes))
+            var (response, responseBody) = await Self.serve(Op.self, request, body, metadata, requestID: requestID,
+                                                            validator: validator, logger: logger, handler: handler)
+            response.headerFields[RequestID.headerName] = requestID
+            return (response, responseBody)
+        }
+    }
+
+    private static func serve<Op: APIOperation>(_: Op.Type, _ request: HTTPRequest, _ body: HTTPBody?, _ metadata: ServerRequestMetadata,
+                                                requestID: String, validator: ContractValidator, logger: Logger,
+                                                handler: @Sendable (Op.Input) async throws -> Op.Output) async -> (HTTPResponse, HTTPBody?) {
+        let contract = Op.contract
+        let options = validator.options
+        let instance = request.path.map { String($0.prefix { $0 != "?" }) }
+        func failure(_ error: APIError) -> (HTTPResponse, HTTPBody?) {
+            let (head, bytes) = error.response(format: options.errorFormat, requestID: requestID, instance: instance)
+            return (head, HTTPBody(bytes))
+        }
+        let limit = contract.maxBodySize ?? options.maxBodySize
+        do {
+            // Parameters, content negotiation and the body: every problem in one answer.
+            var issues: [ValidationIssue] = []
+            if options.requestValidation {
+                if let accept = request.headerFields[.accept], let rejection = validator.checkAccept(accept, contract: contract) { return failure(rejection) }
+                issues = validator.checkParameters(request, pathParameters: metadata.pathParameters, contract: contract)
             }
-            let bytes: [UInt8]?
-            do {
-                bytes = try await BodyCollection.collect(body, limit: contract.maxBodySize ?? options.maxBodySize)
-            } catch is BodyCollection.TooLarge {
-                return failure(.payloadTooLarge(limit: contract.maxBodySize ?? options.maxBodySize))
+            var received: ReceivedBody?
+            switch try await IncomingBody.read(body, request: request, contract: contract, validator: validator, limit: limit, reader: BodyReader(
+                isServer: true, operationID: contract.operationID, validate: options.requestValidation, enforce: true, logger: logger)) {
+            case .failure(let error): return failure(error)
+            case .success(let reception):
+                received = reception?.body
+                issues += reception?.issues ?? []
             }
-            let reader = ServerRequestReader(request: request, pathParameters: metadata.pathParameters, body: bytes, contract: contract, schemas: schemas)
-            let input: Op.Input
-            do {
-                input = try Op.decodeInput(from: reader)
-            } catch let error as InputDecodingError {
-                return failure(.validation([error.issue]))
-            }
-            let output: Op.Output
-            do {
-                output = try await handler(input)
-            } catch let error as APIError {
-                return failure(error)
-            } catch {
-                logger.error("handler failed", metadata: ["operation": "\(contract.operationID)", "request_id": "\(requestID)", "error": "\(error)"])
-                return failure(.internalError)
-            }
+            if received == nil, contract.requestBody?.required == true, options.requestValidation { issues.append(ContractValidator.bodyRequired) }
+            if !issues.isEmpty { return failure(.validation(issues)) }
+
+            let reader = ServerRequestReader(request: request, pathParameters: metadata.pathParameters, body: received, contract: contract,
+                                             decoding: validator.decoding)
+            let output = try await handler(try Op.decodeInput(from: reader))
+
             var writer = ServerResponseWriter(contract: contract)
             try Op.encodeOutput(output, to: &writer)
-            return (writer.response, writer.body.map { HTTPBody($0) })
+            let mode = options.responseValidation
+            let sender = BodySender(isServer: true, operationID: contract.operationID, validate: mode != .off, enforce: mode == .enforce, logger: logger)
+            let (responseBody, bodyIssues) = validator.outgoing(writer.draft, sender: sender)
+            var response = HTTPResponse(status: .init(code: writer.status), headerFields: writer.headerFields)
+            if let responseBody, case .known(let length) = responseBody.length { response.headerFields[.contentLength] = String(length) }
+            if mode != .off {
+                let issues = validator.checkResponseHead(response, hasBody: writer.draft.hasContent, contract: contract).issues + bodyIssues
+                if !issues.isEmpty {
+                    if mode == .enforce { return failure(.responseValidation(issues)) }
+                    logger.warning("response breaks its contract", metadata: [
+                        "operation": "\(contract.operationID)", "request_id": "\(requestID)", "status": "\(writer.status)",
+                        "issues": "\(issues.map { "\($0.field.isEmpty ? $0.location.rawValue : $0.field): \($0.message)" }.joined(separator: "; "))",
+                    ])
+                }
+            }
+            return (response, responseBody)
+        } catch let error as APIError {
+            return failure(error)
+        } catch let error as InputDecodingError {
+            return failure(.validation([error.issue]))
+        } catch is BodyCollection.TooLarge {
+            return failure(.payloadTooLarge(limit: limit))
+        } catch {
+            logger.error("handler failed", metadata: ["operation": "\(contract.operationID)", "request_id": "\(requestID)", "error": "\(error)"])
+            return failure(.internalError)
         }
     }
 
@@ -79,7 +115,7 @@ public struct OperationServer {
             c.path = pathPrefix + c.path
             return c
         }
-        try transport.registerMethodNotAllowed(for: prefixed, format: validation.validator.options.errorFormat)
+        try transport.registerMethodNotAllowed(for: prefixed, format: validator.options.errorFormat)
     }
 }
 

@@ -7,16 +7,15 @@ import HTTPTypes
 public struct ServerRequestReader: Sendable {
     public let request: HTTPRequest
     public let contract: OperationContract
-    /// The collected body (nil when the request had none).
-    public let body: [UInt8]?
+    /// The body, read by its media type's coding (and validated); nil when the request has none.
+    public let body: ReceivedBody?
     let parameters: RequestParameters
 
-    init(request: HTTPRequest, pathParameters: [String: Substring], body: [UInt8]?, contract: OperationContract, schemas: SchemaSet) {
+    init(request: HTTPRequest, pathParameters: [String: Substring], body: ReceivedBody?, contract: OperationContract, decoding: ParameterDecoding) {
         self.request = request
         self.body = body
         self.contract = contract
-        parameters = RequestParameters(request: request, pathParameters: pathParameters, contract: contract,
-                                       decoding: ParameterDecoding(schemas: schemas.schemas))
+        parameters = RequestParameters(request: request, pathParameters: pathParameters, contract: contract, decoding: decoding)
     }
 
     /// The parameter `name` in `location`, or nil when the request does not carry it.
@@ -44,46 +43,10 @@ public struct ServerRequestReader: Sendable {
         return value
     }
 
-    /// The JSON body decoded as `T`, or nil when there is none.
-    public func jsonBody<T: Decodable>(_ type: T.Type = T.self) throws -> T? {
-        guard let body, !body.isEmpty else { return nil }
-        do {
-            if let tape = ValidatedBody.tape, ValidatedBody.same(tape.bytes, body) { return try TapeDecoding.decode(T.self, from: tape) }
-            return try TapeDecoding.decode(T.self, from: body)
-        } catch {
-            throw InputDecodingError(location: .body, field: "", message: "Cannot be read as \(T.self): \(InputDecodingError.describe(error))")
-        }
-    }
-
-    /// The body as bytes (for media types that are not JSON), or nil when there is none.
-    public func rawBody() -> Data? {
-        guard let body, !body.isEmpty else { return nil }
-        return Data(body)
-    }
-
-    /// A body the contract requires.
-    public func requiredJSONBody<T: Decodable>(_ type: T.Type = T.self) throws -> T {
-        guard let value = try jsonBody(T.self) else {
-            throw InputDecodingError(location: .body, field: "", message: "Request body is required")
-        }
-        return value
-    }
-
-    /// A raw body the contract requires.
-    public func requiredRawBody() throws -> Data {
-        guard let value = rawBody() else { throw InputDecodingError(location: .body, field: "", message: "Request body is required") }
-        return value
-    }
-}
-
-/// The tape `ValidationMiddleware` parsed and validated, for the handler it calls (a task-local: it lives exactly
-/// as long as that call). Readers use it only for the same bytes, so a middleware that rewrote the body in
-/// between is harmless.
-enum ValidatedBody {
-    @TaskLocal static var tape: JSONTape?
-
-    static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in Bytes.equal(x, y) } }
+    /// The body the contract requires.
+    public func requiredBody() throws -> ReceivedBody {
+        guard let body else { throw ReceivedBody.missing(BodyFailure(side: .request)) }
+        return body
     }
 }
 

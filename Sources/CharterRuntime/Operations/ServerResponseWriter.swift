@@ -1,13 +1,14 @@
 import Foundation
 import HTTPTypes
+import OpenAPIRuntime
 
 /// What a generated server writes a response through: status, headers by name (serialized as the spec's
-/// header declares) and a typed body.
-public struct ServerResponseWriter: Sendable {
+/// header declares) and a typed body (see `BodyWriter` for the body methods).
+public struct ServerResponseWriter: BodyWriter, Sendable {
     public let contract: OperationContract
     public var status: Int = 200
     public var headerFields = HTTPFields()
-    public var body: [UInt8]?
+    public var draft = BodyDraft()
 
     init(contract: OperationContract) {
         self.contract = contract
@@ -20,21 +21,14 @@ public struct ServerResponseWriter: Sendable {
         headerFields[field] = ParameterEncoding.header(try ValueCoding.encode(value), p)
     }
 
-    /// A JSON body.
-    public mutating func json<T: Encodable>(_ value: T, contentType: String = "application/json") throws {
-        body = Array(try ValueCoding.encoder.encode(value))
-        headerFields[.contentType] = contentType
-    }
-
-    /// A body of another media type, as bytes.
+    /// The bytes of a status the spec does not document, sent as they are.
     public mutating func raw(_ data: Data, contentType: String?) {
-        body = Array(data)
+        draft.payload = .bytes(Array(data), checked: .none)
+        draft.contentType = contentType
         if let contentType { headerFields[.contentType] = contentType }
     }
 
-    var response: HTTPResponse {
-        var fields = headerFields
-        if let body { fields[.contentLength] = String(body.count) }
-        return HTTPResponse(status: .init(code: status), headerFields: fields)
+    public func declaredMedia(_ contentType: String) -> MediaTypeContract? {
+        contract.response(for: status)?.content.declared(contentType)
     }
 }

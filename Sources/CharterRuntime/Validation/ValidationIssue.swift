@@ -38,6 +38,14 @@ public struct ValidationIssue: Sendable, Hashable {
         set { place = .rendered(field: newValue, pointer: pointer) }
     }
 
+    /// The place as a form names its fields: `metadata[order_id]`, `items[0][price]`.
+    var formField: String {
+        switch place {
+        case .path(let components, _): IssuePath.formField(components)
+        case .rendered(_, let pointer): IssuePath.formField(IssuePath.components(ofPointer: pointer))
+        }
+    }
+
     /// RFC 6901 JSON Pointer to the same place: `/passengers/1/age`.
     public var pointer: String {
         get {
@@ -113,6 +121,38 @@ enum IssuePath {
                     out.append(UInt8(ascii: "]"))
                 }
             }
+        }
+    }
+
+    /// A field as forms name it: `metadata[order_id]`, `items[0][price]`.
+    static func formField(_ path: [PathComponent]) -> String {
+        var out = ""
+        for (i, component) in path.enumerated() {
+            switch component {
+            case .key(let k): out += i == 0 ? k : "[" + k + "]"
+            case .index(let n): out += "[\(n)]"
+            }
+        }
+        return out
+    }
+
+    /// The components of an RFC 6901 pointer (numeric steps are indices).
+    static func components(ofPointer pointer: String) -> [PathComponent] {
+        pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { step in
+            var key = ""
+            var escaped = false
+            for c in step {
+                if escaped {
+                    key.append(c == "1" ? "/" : c == "0" ? "~" : c)
+                    escaped = false
+                } else if c == "~" {
+                    escaped = true
+                } else {
+                    key.append(c)
+                }
+            }
+            if let n = Int(key), String(n) == key { return .index(n) }
+            return .key(key)
         }
     }
 

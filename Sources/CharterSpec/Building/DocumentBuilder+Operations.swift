@@ -304,8 +304,7 @@ extension DocumentBuilder {
                     for enc in namedEntries(e.value, "encoding") {
                         if let encoding = buildEncoding(enc.value) { media.encoding.append((enc.key, encoding)) }
                     }
-                case "itemSchema" where version == .v3_2:
-                    warning("'itemSchema' (streaming) is not supported yet; ignored", at: e.keyNode)
+                case "itemSchema" where version == .v3_2: media.itemSchema = schema(e.value)
                 default: other(e, in: "media type '\(entry.key)'", into: &media.extensions)
                 }
             }

@@ -165,8 +165,11 @@ extension DocumentBuilder {
             case .deprecated: s.deprecated = bool(v, "deprecated") ?? false
             case .defs, .definitions: s.defs = namedSchemas(v, entry.key)
             case .anchor: s.anchor = string(v, "$anchor")
-            case .xml, .externalDocs, .comment, .schemaURI, .contentMediaType, .contentEncoding:
-                break // documentation or media hints: no effect on types or validation
+            case .xml, .externalDocs, .comment, .schemaURI:
+                break // documentation: no effect on types or validation
+            case .contentMediaType: s.contentMediaType = string(v, "contentMediaType")
+            case .contentEncoding: s.contentEncoding = string(v, "contentEncoding")
+            case .contentSchema: s.contentSchema = schema(v)
             case .id:
                 warning("'$id' does not change how Charter resolves references here; relative $refs resolve against the file", at: entry.keyNode)
             case .recursiveAnchor, .dynamicAnchor: break // handled above
@@ -180,7 +183,7 @@ extension DocumentBuilder {
                 } else {
                     s.ref = SchemaReference(text: text)
                 }
-            case .contentSchema, .vocabulary:
+            case .vocabulary:
                 warning("'\(entry.key)' is not supported; ignored", at: entry.keyNode)
             case nil:
                 other(entry, in: "a schema", into: &s.extensions)

@@ -75,6 +75,8 @@ public struct MediaType: Sendable {
     /// The media type range as written (`application/json`, `image/*`).
     public var mediaType: String
     public var schema: SchemaID?
+    /// OpenAPI 3.2: the schema of each item of a sequential media type (an event, a JSON line).
+    public var itemSchema: SchemaID?
     public var example: Node?
     public var examples: [(name: String, value: Example)] = []
     public var encoding: [(name: String, value: Encoding)] = []

@@ -131,6 +131,12 @@ public final class Schema: @unchecked Sendable {
     @exclusivity(unchecked) public internal(set) var deprecated: Bool = false
     public internal(set) var defs: [(name: String, schema: SchemaID)] { get { rare?.defs ?? [] } set { rareKeywords().defs = newValue } }
     public internal(set) var anchor: String? { get { rare?.anchor } set { rareKeywords().anchor = newValue } }
+    /// The media type of a string's content (`image/png`, `application/json`): a binary string in 3.1's idiom.
+    public internal(set) var contentMediaType: String? { get { rare?.contentMediaType } set { rareKeywords().contentMediaType = newValue } }
+    /// How a string's content is encoded (`base64`).
+    public internal(set) var contentEncoding: String? { get { rare?.contentEncoding } set { rareKeywords().contentEncoding = newValue } }
+    /// The schema of a string's content once decoded (with a JSON `contentMediaType`).
+    public internal(set) var contentSchema: SchemaID? { get { rare?.contentSchema } set { rareKeywords().contentSchema = newValue } }
     @exclusivity(unchecked) public internal(set) var extensions: Extensions = [:]
 
     /// The keywords few schemas use (bounds beyond lengths, tuple and object-shape keywords, conditionals),
@@ -190,4 +196,7 @@ final class SchemaRareKeywords {
     var discriminator: Discriminator?
     var defs: [(name: String, schema: SchemaID)] = []
     var anchor: String?
+    var contentMediaType: String?
+    var contentEncoding: String?
+    var contentSchema: SchemaID?
 }

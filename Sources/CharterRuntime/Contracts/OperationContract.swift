@@ -81,14 +81,58 @@ public struct ParameterContract: Sendable {
     }
 }
 
+/// One media type of a body: how it is coded and what it is validated against.
 public struct MediaTypeContract: Sendable {
     /// As written in the spec: `application/json`, `image/*`, `*/*`.
     public var mediaType: String
+    /// How bodies of this media type are read, written and checked.
+    public var coding: BodyCoding
+    /// The body's schema; for sequential codings, each item's (for event streams, each event's `data`, parsed
+    /// as JSON). Nil: not validated (event streams: `data` is free text).
     public var schema: SchemaIndex?
+    /// Event streams described by OpenAPI 3.2's `itemSchema`: the schema of the whole event (`event`, `data`,
+    /// `id`, `retry`), `data` as the string sent unless `eventDataIsJSON`.
+    public var eventSchema: SchemaIndex?
+    /// Whether an event's `data` is JSON (parsed before `eventSchema` sees it, decoded into the payload type).
+    public var eventDataIsJSON: Bool
+    /// Form fields and multipart parts that have an encoding or are files, by property name.
+    public var parts: [PartContract]
 
-    public init(mediaType: String, schema: SchemaIndex?) {
+    public init(mediaType: String, coding: BodyCoding? = nil, schema: SchemaIndex?, eventSchema: SchemaIndex? = nil,
+                eventDataIsJSON: Bool = true, parts: [PartContract] = []) {
         self.mediaType = mediaType
+        self.coding = coding ?? BodyCoding(mediaType: mediaType)
         self.schema = schema
+        self.eventSchema = eventSchema
+        self.eventDataIsJSON = eventDataIsJSON
+        self.parts = parts
+    }
+
+    /// The declared encoding of property `name`, if any.
+    func part(_ name: String) -> PartContract? { parts.first { $0.name == name } }
+}
+
+/// How one property of a form or multipart body travels (OpenAPI's encoding object, and whether it is a file).
+public struct PartContract: Sendable {
+    public var name: String
+    /// Multipart: the media types the part may have (`image/png, image/jpeg`); nil: the default for its value.
+    public var contentType: String?
+    /// Form fields (and multipart parts, as OpenAPI 3.2 allows): serialized like a query parameter of this style.
+    public var style: ParameterStyle?
+    public var explode: Bool?
+    /// Bytes (`format: binary`), not a value: a multipart file part, or several for an array.
+    public var isFile: Bool
+    /// Multipart part headers the encoding declares.
+    public var headers: [HeaderContract]
+
+    public init(name: String, contentType: String? = nil, style: ParameterStyle? = nil, explode: Bool? = nil,
+                isFile: Bool = false, headers: [HeaderContract] = []) {
+        self.name = name
+        self.contentType = contentType
+        self.style = style
+        self.explode = explode
+        self.isFile = isFile
+        self.headers = headers
     }
 }
 

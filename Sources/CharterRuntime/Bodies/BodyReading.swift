@@ -1,0 +1,152 @@
+import Logging
+import OpenAPIRuntime
+
+/// Who reads a body, and so what validation does with it.
+struct BodyReader: Sendable {
+    /// A server reading a request (else a client reading a response).
+    var isServer: Bool
+    var operationID: String
+    /// The response's status (client side), for errors.
+    var statusCode = 0
+    /// Check the body against its schema (collected bodies at once, streams item by item).
+    var validate: Bool
+    /// Streams: a violating item fails the stream (else it is logged). Servers always refuse invalid request items.
+    var enforce: Bool
+    var logger: Logger
+
+    var failure: BodyFailure { BodyFailure(side: isServer ? .request : .response, statusCode: statusCode) }
+    var direction: MessageDirection { isServer ? .request : .response }
+}
+
+extension ContractValidator {
+    /// A body read by its coding, and every problem found in it (syntax, then schema violations).
+    struct Reception: Sendable {
+        var body: ReceivedBody
+        var issues: [ValidationIssue]
+    }
+
+    /// Reads `body` as `media` says: JSON, forms and text collected (up to `limit`) and parsed; multipart parsed
+    /// as it streams, files spooled; binary and sequential bodies left streaming (binary reads fail past `limit`).
+    /// `.failure` is an answer to give at once (413, or a 400 for an unusable multipart Content-Type).
+    func receive(_ body: HTTPBody, contentType: String?, media: MediaTypeContract, limit: Int, reader: BodyReader) async throws -> Result<Reception, APIError> {
+        switch media.coding {
+        case .json, .form, .text:
+            let bytes: [UInt8]
+            do {
+                bytes = try await BodyCollection.collect(body, limit: limit) ?? []
+            } catch is BodyCollection.TooLarge {
+                return .failure(.payloadTooLarge(limit: limit))
+            }
+            return receive(bytes, contentType: contentType, media: media, limit: limit, reader: reader)
+        case .multipart:
+            let reading = MultipartReading(media: media, limits: options.multipart, bodyLimit: limit, decoding: decoding)
+            return try await reading.read(body, contentType: contentType, failure: reader.failure).map { outcome in
+                checked(outcome, media: media, contentType: contentType, reader: reader)
+            }
+        case .binary, .eventStream, .jsonLines, .jsonSequence:
+            if case .known(let length) = body.length, length > Int64(limit) { return .failure(.payloadTooLarge(limit: limit)) }
+            let limited = limit == .max ? body : HTTPBody(LimitedBytes(base: body, limit: limit), length: body.length, iterationBehavior: body.iterationBehavior)
+            return .success(Reception(body: ReceivedBody(mediaType: media.mediaType, contentType: contentType, content: .stream(limited),
+                                                         failure: reader.failure, itemCheck: itemCheck(media, reader: reader)), issues: []))
+        }
+    }
+
+    /// `receive` for a body already in memory (validation middlewares, `generate validate`).
+    func receive(_ bytes: [UInt8], contentType: String?, media: MediaTypeContract, limit: Int, reader: BodyReader) -> Result<Reception, APIError> {
+        guard bytes.count <= limit else { return .failure(.payloadTooLarge(limit: limit)) }
+        func reception(_ content: ReceivedBody.Content, _ issues: [ValidationIssue]) -> Reception {
+            Reception(body: ReceivedBody(mediaType: media.mediaType, contentType: contentType, content: content, failure: reader.failure,
+                                         itemCheck: itemCheck(media, reader: reader)), issues: issues)
+        }
+        switch media.coding {
+        case .json:
+            let tape: JSONTape
+            do {
+                tape = try JSONTape(parsing: bytes, limits: options.jsonLimits)
+            } catch {
+                let issue = ValidationIssue(field: "", pointer: "", location: .body, constraint: "syntax", value: nil,
+                                            message: "Invalid JSON at line \(error.line), column \(error.column) (offset \(error.offset)): \(error.message)")
+                return .success(reception(.unreadable, [issue]))
+            }
+            guard reader.validate, let schema = media.schema else { return .success(reception(.json(tape), [])) }
+            let issues = validator.validate(tape, against: schema, direction: reader.direction)
+            if reader.isServer, options.applyDefaults, issues.isEmpty, let filled = withDefaults(tape, schema: schema),
+               let refilled = try? JSONTape(parsing: filled, limits: options.jsonLimits) {
+                return .success(reception(.json(refilled), []))
+            }
+            return .success(reception(.json(tape), issues))
+        case .form:
+            let (value, syntax) = FormDecoding(decoding: decoding).decode(bytes[...], schema: media.schema, parts: media.parts)
+            var issues = syntax
+            var shaped = value
+            if reader.validate, let schema = media.schema {
+                issues += formNamed(validator.validate(value, against: schema, direction: reader.direction))
+                if reader.isServer, options.applyDefaults, issues.isEmpty, let filled = Defaults(schemas: schemas.schemas, reach: defaultsReach).apply(value, schema) {
+                    shaped = filled
+                }
+            }
+            return .success(reception(.form(shaped), issues))
+        case .text:
+            let decoded = TextCharset.decode(bytes, contentType: contentType)
+            guard let text = decoded.string else {
+                return .success(reception(.unreadable, [ValidationIssue(field: "", pointer: "", location: .body, constraint: "charset", value: nil,
+                                                                      message: decoded.problem ?? "Not text")]))
+            }
+            var issues: [ValidationIssue] = []
+            if reader.validate, let schema = media.schema, decoding.expectedTypes(schema).contains(.string) || decoding.expectedTypes(schema).isEmpty {
+                issues = validator.validate(.string(text), against: schema, direction: reader.direction)
+            }
+            return .success(reception(.text(text), issues))
+        case .multipart:
+            let reading = MultipartReading(media: media, limits: options.multipart, bodyLimit: limit, decoding: decoding)
+            return reading.read(bytes, contentType: contentType, failure: reader.failure).map { outcome in
+                checked(outcome, media: media, contentType: contentType, reader: reader)
+            }
+        case .binary, .eventStream, .jsonLines, .jsonSequence:
+            return .success(reception(.stream(HTTPBody(bytes)), []))
+        }
+    }
+
+    /// A multipart outcome with its values (and file placeholders) validated as one object.
+    private func checked(_ outcome: MultipartReading.Outcome, media: MediaTypeContract, contentType: String?, reader: BodyReader) -> Reception {
+        var issues = outcome.issues
+        if reader.validate, let schema = media.schema {
+            issues += formNamed(validator.validate(outcome.checked, against: schema, direction: reader.direction))
+        }
+        return Reception(body: ReceivedBody(mediaType: media.mediaType, contentType: contentType, content: .multipart(outcome),
+                                            failure: reader.failure, itemCheck: nil), issues: issues)
+    }
+
+    /// Issues named the way form fields are (`metadata[order_id]`, not `metadata.order_id`).
+    private func formNamed(_ issues: [ValidationIssue]) -> [ValidationIssue] { issues.map(\.formNamed) }
+
+    func itemCheck(_ media: MediaTypeContract, reader: BodyReader) -> ItemCheck? {
+        guard media.coding.isSequential else { return nil }
+        return ItemCheck(validator: validator, media: media, direction: reader.direction, enabled: reader.validate, enforce: reader.enforce,
+                         jsonLimits: options.jsonLimits, maxItemSize: options.maxStreamItemSize, isServer: reader.isServer,
+                         failure: reader.failure, operationID: reader.operationID, logger: reader.logger)
+    }
+}
+
+/// A body's bytes, failing with `BodyCollection.TooLarge` once more than `limit` have passed: a streamed upload
+/// is held to the operation's limit even though it is never collected.
+struct LimitedBytes: AsyncSequence, Sendable {
+    typealias Element = ArraySlice<UInt8>
+    let base: HTTPBody
+    let limit: Int
+
+    func makeAsyncIterator() -> Iterator { Iterator(base: base.makeAsyncIterator(), limit: limit) }
+
+    struct Iterator: AsyncIteratorProtocol {
+        var base: HTTPBody.Iterator
+        let limit: Int
+        var seen = 0
+
+        mutating func next() async throws -> ArraySlice<UInt8>? {
+            guard let chunk = try await base.next() else { return nil }
+            seen += chunk.count
+            if seen > limit { throw BodyCollection.TooLarge() }
+            return chunk
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Logging
+import OpenAPIRuntime
+
+/// Who sends a body, and what validation does with it.
+struct BodySender: Sendable {
+    /// A server sending a response (else a client sending a request).
+    var isServer: Bool
+    var operationID: String
+    var validate: Bool
+    /// Streams: a violating item ends the stream (server) — a client's request stream always fails on one.
+    var enforce: Bool
+    var logger: Logger
+}
+
+extension ContractValidator {
+    /// A written body as bytes to send, and its violations: collected payloads are checked at once, streams item
+    /// by item as they are sent (see `ItemCheck`).
+    func outgoing(_ draft: BodyDraft, sender: BodySender) -> (body: HTTPBody?, issues: [ValidationIssue]) {
+        guard let payload = draft.payload else { return (nil, []) }
+        let direction: MessageDirection = sender.isServer ? .response : .request
+        let schema = sender.validate ? draft.media?.schema : nil
+        switch payload {
+        case .bytes(let bytes, let checked):
+            guard let schema else { return (HTTPBody(bytes), []) }
+            switch checked {
+            case .json:
+                do {
+                    let tape = try JSONTape(parsing: bytes, limits: options.jsonLimits)
+                    return (HTTPBody(bytes), validator.validate(tape, against: schema, direction: direction))
+                } catch {
+                    return (HTTPBody(bytes), [ItemCheck.issue("", "syntax", "Not valid JSON: \(error)")])
+                }
+            case .value(let value):
+                return (HTTPBody(bytes), validator.validate(value, against: schema, direction: direction).map(\.formNamed))
+            case .text(let text):
+                let types = decoding.expectedTypes(schema)
+                let issues = types.isEmpty || types.contains(.string) ? validator.validate(.string(text), against: schema, direction: direction) : []
+                return (HTTPBody(bytes), issues)
+            case .none:
+                return (HTTPBody(bytes), [])
+            }
+        case .multipart(let writer):
+            let issues = schema.map { validator.validate(.object(writer.checked), against: $0, direction: direction).map(\.formNamed) } ?? []
+            return (writer.body, issues)
+        case .stream(let body):
+            return (body, [])
+        case .items(let items):
+            guard let media = draft.media else {
+                let loose = MediaTypeContract(mediaType: draft.contentType ?? "", schema: nil)
+                return (HTTPBody(OutgoingItemBytes(items: items, check: check(loose, sender)), length: .unknown, iterationBehavior: .single), [])
+            }
+            return (HTTPBody(OutgoingItemBytes(items: items, check: check(media, sender)), length: .unknown, iterationBehavior: .single), [])
+        }
+    }
+
+    private func check(_ media: MediaTypeContract, _ sender: BodySender) -> ItemCheck {
+        ItemCheck(validator: validator, media: media, direction: sender.isServer ? .response : .request, enabled: sender.validate,
+                  enforce: sender.enforce, jsonLimits: options.jsonLimits, maxItemSize: options.maxStreamItemSize, isServer: sender.isServer,
+                  failure: BodyFailure(side: sender.isServer ? .response : .request), operationID: sender.operationID, logger: sender.logger)
+    }
+}
+
+extension ValidationIssue {
+    /// The issue with its field named as forms name fields.
+    var formNamed: ValidationIssue {
+        var issue = self
+        issue.field = formField
+        return issue
+    }
+}

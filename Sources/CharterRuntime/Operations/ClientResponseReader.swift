@@ -1,0 +1,60 @@
+import Foundation
+import HTTPTypes
+
+/// What a generated client reads a response through: its status, headers by name, and its body read by the
+/// media type's coding (and checked, as the client's validation says).
+public struct ClientResponseReader: Sendable {
+    public let response: HTTPResponse
+    /// The body; nil when the response has none or its status declares none.
+    public let body: ReceivedBody?
+    /// The bytes of a response whose status the spec does not describe (collected, bounded).
+    let raw: [UInt8]
+    public var statusCode: Int { response.status.code }
+
+    init(response: HTTPResponse, body: ReceivedBody?, raw: [UInt8] = []) {
+        self.response = response
+        self.body = body
+        self.raw = raw
+    }
+
+    /// The body the contract requires for this status.
+    public func requiredBody() throws -> ReceivedBody {
+        guard let body else { throw ReceivedBody.missing(BodyFailure(side: .response, statusCode: statusCode)) }
+        return body
+    }
+
+    /// The bytes of an undocumented status.
+    public var data: Data { Data(raw) }
+
+    /// Header `name` as `T` (headers are `simple`-style strings), nil when absent.
+    public func header<T: Decodable>(_ name: String, as type: T.Type = T.self) throws -> T? {
+        guard let field = HTTPField.Name(name) else { return nil }
+        let values = response.headerFields[values: field]
+        guard !values.isEmpty else { return nil }
+        let raw = values.joined(separator: ",")
+        let value: JSONValue = (T.self == String.self) ? .string(raw) : (ParameterDecoding.number(raw).map(JSONValue.number)
+            ?? (raw == "true" ? .bool(true) : raw == "false" ? .bool(false) : .string(raw)))
+        do {
+            return try ValueCoding.decode(T.self, from: value)
+        } catch {
+            throw UnexpectedResponse(statusCode: statusCode, body: [], reason: "header \(name) is not a \(T.self): '\(raw)'")
+        }
+    }
+
+    /// A header the contract requires.
+    public func requiredHeader<T: Decodable>(_ name: String, as type: T.Type = T.self) throws -> T {
+        guard let value = try header(name, as: T.self) else {
+            throw UnexpectedResponse(statusCode: statusCode, body: [], reason: "required header \(name) is missing")
+        }
+        return value
+    }
+}
+
+/// A response the client could not read as the contract describes.
+public struct UnexpectedResponse: Error, Sendable, CustomStringConvertible {
+    public var statusCode: Int
+    /// The body's bytes, when they were collected.
+    public var body: [UInt8]
+    public var reason: String
+    public var description: String { "Unexpected \(statusCode) response: \(reason)" }
+}
