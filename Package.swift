@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-let generatedModules = ["Airline", "MLPredict", "UsersV1", "UsersV2", "Pets"]
+let generatedModules = ["Airline", "MLPredict", "UsersV1", "UsersV2", "Pets", "Documents"]
 
 let package = Package(
     name: "Charter",
@@ -19,6 +19,7 @@ let package = Package(
         .executable(name: "airline-server", targets: ["airline-server"]),
         .executable(name: "ml-predict-server", targets: ["ml-predict-server"]),
         .executable(name: "users-v2-server", targets: ["users-v2-server"]),
+        .executable(name: "documents-server", targets: ["documents-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -82,7 +83,7 @@ let package = Package(
         .target(
             name: "ExampleServers",
             dependencies: [
-                "Airline", "MLPredict", "UsersV2", "CharterRuntime",
+                "Airline", "MLPredict", "UsersV2", "Documents", "CharterRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
@@ -93,6 +94,7 @@ let package = Package(
         .executableTarget(name: "airline-server", dependencies: ["ExampleServers", "Airline"], path: "Examples/airline-server"),
         .executableTarget(name: "ml-predict-server", dependencies: ["ExampleServers", "MLPredict"], path: "Examples/ml-predict-server"),
         .executableTarget(name: "users-v2-server", dependencies: ["ExampleServers", "UsersV2"], path: "Examples/users-v2-server"),
+        .executableTarget(name: "documents-server", dependencies: ["ExampleServers", "Documents"], path: "Examples/documents-server"),
         .testTarget(
             name: "CharterSpecTests",
             dependencies: [

@@ -81,7 +81,7 @@ struct OperationSnapshotTests {
         #expect(operations.contains("public var body: ListItems?"))
         #expect(operations.contains("if let body = input.body {\n            try request.json(body)\n        }"))
         let client = try #require(files["Client.swift"])
-        #expect(client.contains("public func listItems(sort: ListItemsOperation.Sort? = nil) async throws -> ListItemsOperation.Output {"))
+        #expect(client.contains("public func listItems(sort: ListItemsOperation.Sort? = nil, accept: AcceptHeader = AcceptHeader()) async throws -> ListItemsOperation.Output {"))
     }
 
     @Test func whatGetsNoTypedCodeIsALocatedWarning() throws {

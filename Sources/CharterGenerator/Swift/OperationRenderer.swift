@@ -253,6 +253,8 @@ struct OperationRenderer {
                     case .body(let body):
                         read = i.required ? readBody(body, from: "request.requiredBody()", optional: false, scope: scope)
                             : readBody(body, from: "request.body", optional: true, scope: scope)
+                    case .accept:
+                        read = "request.accept()"
                     }
                     w.line("\(i.name): \(read)\(comma)")
                 }
@@ -314,6 +316,8 @@ struct OperationRenderer {
                     } else {
                         for line in writeBody(body, "input.\(i.name)", to: "request") { w.line(line) }
                     }
+                case .accept:
+                    w.line("request.accept(input.\(i.name))")
                 }
             }
         }
@@ -422,7 +426,8 @@ struct OperationRenderer {
                 w.blank()
                 w.doc(op.doc.joined(separator: "\n"))
                 if op.deprecated { w.line("@available(*, deprecated)") }
-                w.block("\(access) func \(op.methodName)(_ input: \(op.typeName).Input) async throws -> \(op.typeName).Output {") { w in
+                let fallback = op.inputs.isEmpty ? " = \(op.typeName).Input()" : ""
+                w.block("\(access) func \(op.methodName)(_ input: \(op.typeName).Input\(fallback)) async throws -> \(op.typeName).Output {") { w in
                     w.line("try await client.send(\(op.typeName).self, input)")
                 }
                 guard !op.inputs.isEmpty else { continue }

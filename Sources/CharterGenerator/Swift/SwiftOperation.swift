@@ -30,6 +30,8 @@ struct SwiftInput: Sendable {
         /// `location` is the runtime's `IssueLocation` case name (`query`, `header` …).
         case parameter(name: String, location: String)
         case body(SwiftBody)
+        /// The request's `Accept` header, for operations with responses of several media types.
+        case accept
     }
 
     var name: String

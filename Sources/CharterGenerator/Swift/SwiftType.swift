@@ -31,6 +31,7 @@ indirect enum SwiftType: Hashable, Sendable {
     static let binaryFile = SwiftType.named("BinaryFile")
     /// Any multipart form, part by part (a multipart body whose schema is not an object).
     static let multipartForm = SwiftType.named("MultipartForm")
+    static let acceptHeader = SwiftType.named("AcceptHeader")
 
     static func eventStream(of element: SwiftType) -> SwiftType { .generic(["EventStream"], [element]) }
     static func serverEvent(of payload: SwiftType) -> SwiftType { .generic(["ServerEvent"], [payload]) }

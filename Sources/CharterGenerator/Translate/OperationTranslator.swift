@@ -50,7 +50,7 @@ struct OperationTranslator {
 
         // Input: parameters in spec order, then the body.
         var inputs: [SwiftInput] = []
-        let parameterNames = SwiftNames.uniqued(op.parameters.map { SwiftNames.memberName($0.name) } + ["body"])
+        let parameterNames = SwiftNames.uniqued(op.parameters.map { SwiftNames.memberName($0.name) } + ["body", "accept"])
         for (p, name) in zip(op.parameters, parameterNames) {
             let schema = p.schema ?? p.content.first?.schema
             let type = schema.map { models.operationType($0, hint: SwiftNames.typeName(p.name, nested: true), scope: typeName, nested: &nested) } ?? .string
@@ -67,8 +67,14 @@ struct OperationTranslator {
         }
         if let requestBody = op.requestBody, !requestBody.content.isEmpty {
             let body = self.body(requestBody.content, stem: "", scope: typeName, models: &models, nested: &nested)
-            inputs.append(SwiftInput(name: parameterNames.last ?? "body", type: body.type, doc: requestBody.description,
+            inputs.append(SwiftInput(name: parameterNames[parameterNames.count - 2], type: body.type, doc: requestBody.description,
                                      source: .body(body), required: requestBody.required))
+        }
+        if op.responses.contains(where: { $0.content.count > 1 }) {
+            // The handler picks among a response's media types by what the request accepts; a client may ask.
+            inputs.append(SwiftInput(name: parameterNames[parameterNames.count - 1], type: .acceptHeader,
+                                     doc: "The media types the response may have (`Accept`); none: any the operation declares.",
+                                     source: .accept, required: false, defaultValue: "AcceptHeader()"))
         }
 
         // Output: one case per documented status, then `undocumented`.

@@ -30,6 +30,11 @@ public struct ClientRequestWriter: BodyWriter, Sendable {
         }
     }
 
+    /// Asks for the media types `accept` names (nothing: every type the operation declares).
+    public mutating func accept(_ accept: AcceptHeader) {
+        if let value = accept.value { headerFields[.accept] = value }
+    }
+
     public func declaredMedia(_ contentType: String) -> MediaTypeContract? {
         contract.requestBody?.content.declared(contentType)
     }

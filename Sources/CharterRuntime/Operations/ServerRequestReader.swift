@@ -43,6 +43,12 @@ public struct ServerRequestReader: Sendable {
         return value
     }
 
+    /// The media types the request accepts (operations whose responses come in several).
+    public func accept() -> AcceptHeader {
+        let values = request.headerFields[values: .accept]
+        return AcceptHeader(values.isEmpty ? nil : values.joined(separator: ", "))
+    }
+
     /// The body the contract requires.
     public func requiredBody() throws -> ReceivedBody {
         guard let body else { throw ReceivedBody.missing(BodyFailure(side: .request)) }

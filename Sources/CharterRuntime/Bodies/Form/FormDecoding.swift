@@ -58,8 +58,16 @@ struct FormDecoding {
         return (value, shaper.issues)
     }
 
+    /// An issue at the field a form names (`metadata[order_id]`), with the pointer to the same place.
     static func issue(_ field: String, _ constraint: String, _ message: String) -> ValidationIssue {
-        ValidationIssue(field: field, pointer: "", location: .body, constraint: constraint, value: nil, message: message)
+        let steps = FormTree.path(field, maxDepth: .max) ?? (field.isEmpty ? [] : [.key(field)])
+        let pointer = IssuePath.pointer(steps.map { step -> PathComponent in
+            switch step {
+            case .key(let k): Int(k).map { .index($0) } ?? .key(k)
+            case .append: .key("-")
+            }
+        })
+        return ValidationIssue(field: field, pointer: pointer, location: .body, constraint: constraint, value: nil, message: message)
     }
 
     /// Turns the tree of names into JSON, typed by the schema at each level.
@@ -84,8 +92,8 @@ struct FormDecoding {
                     return .array(splitArray(values, path: path).map { decoding.scalar($0, item) })
                 }
                 if values.count > 1 {
-                    issues.append(FormDecoding.issue(IssuePath.formField(path), "repeated",
-                                                     "Given \(values.count) times; this field takes one value"))
+                    issues.append(ValidationIssue(field: IssuePath.formField(path), pointer: IssuePath.pointer(path), location: .body,
+                                                  constraint: "repeated", value: nil, message: "Given \(values.count) times; this field takes one value"))
                 }
                 return decoding.scalar(values.last ?? "", schema)
             case .list(let items):
