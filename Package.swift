@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-let generatedModules = ["Airline", "MLPredict", "UsersV1", "UsersV2", "Pets", "Documents"]
+let generatedModules = ["Airline", "MLPredict", "UsersV1", "UsersV2", "Pets", "Documents", "Streams"]
 
 let package = Package(
     name: "Charter",

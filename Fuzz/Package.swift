@@ -6,13 +6,14 @@ import PackageDescription
 
 let package = Package(
     name: "CharterFuzz",
-    dependencies: [.package(name: "Charter", path: "..")],
+    dependencies: [.package(name: "Charter", path: ".."), .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0")],
     targets: [
         .executableTarget(
             name: "charter-fuzz",
             dependencies: [
                 .product(name: "CharterSpec", package: "Charter"),
                 .product(name: "CharterValidation", package: "Charter"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
     ],

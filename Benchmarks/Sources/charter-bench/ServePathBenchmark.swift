@@ -5,7 +5,7 @@ import HTTPTypes
 import OpenAPIRuntime
 
 // The request path of a generated server without the network: the booking POST through the very
-// `OperationServer` registration generated servers use (validation middleware, body collection, the reader's
+// `OperationServer` registration generated servers use (body read by its coding, parameters and body validated, the reader's
 // decoding, the handler, the response writer), captured from a transport that only records the handler. What is
 // timed is everything Charter does for a request, in process, with request validation on and off, so the figure
 // for what validation adds does not depend on how wrk and the server shared the machine's two cores (the network
@@ -25,7 +25,7 @@ enum BenchCreateBooking: APIOperation {
         guard let c = benchAirline.contracts.first(where: { $0.operationID == "createBooking" }) else { fatalError("no createBooking") }
         return c
     }
-    static func decodeInput(from request: ServerRequestReader) throws -> BookingBody { try request.requiredJSONBody() }
+    static func decodeInput(from request: ServerRequestReader) throws -> BookingBody { try request.requiredBody().json() }
     static func encodeOutput(_ output: Created, to response: inout ServerResponseWriter) throws {
         response.status = 201
         try response.json(output)

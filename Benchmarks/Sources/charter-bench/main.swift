@@ -2,7 +2,7 @@ import CYAMLLoop
 import CharterSpec
 import Foundation
 
-// charter-bench [load|validate|diff|scaling|serve-path|all] [corpus-folder]
+// charter-bench [load|validate|diff|scaling|serve-path|bodies|all] [corpus-folder]
 //   --profile FILE N        only the full load of FILE, N times (for perf/callgrind)
 //   --profile-tree FILE N   only the tree read of FILE, N times
 //   --profile-libyaml FILE N  only the bare libyaml event loop over FILE, N times
@@ -43,6 +43,8 @@ case "scaling":
     runScalingBenchmarks()
 case "serve-path":
     await runServePathBenchmarks()
+case "bodies":
+    runBodyBenchmarks()
 default:
     runLoadBenchmarks(arguments.first == "all" ? arguments.dropFirst() : arguments)
     print("")
@@ -53,4 +55,6 @@ default:
     runScalingBenchmarks()
     print("")
     await runServePathBenchmarks()
+    print("")
+    runBodyBenchmarks()
 }

@@ -161,8 +161,9 @@ struct OperationRenderer {
 
     /// Statements writing `value` as `c`'s coding through `writer` (a `BodyWriter`).
     private func write(_ c: SwiftContent, _ value: String, to writer: String) -> [String] {
+        /// The Content-Type argument: none for the method's default; a range (`*/*`) is sent as that default.
         func type(_ fallback: String, first: Bool = false) -> String {
-            c.mediaType == fallback ? "" : (first ? "contentType: " : ", contentType: ") + SwiftNames.literal(c.mediaType)
+            c.mediaType == fallback || !MediaTypes.isConcrete(c.mediaType) ? "" : (first ? "contentType: " : ", contentType: ") + SwiftNames.literal(c.mediaType)
         }
         switch c.coding {
         case .json: return ["try \(writer).json(\(value)\(type("application/json")))"]

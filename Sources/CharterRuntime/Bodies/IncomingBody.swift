@@ -9,7 +9,7 @@ enum IncomingBody {
     static func read(_ body: HTTPBody?, contentType: String?, declared content: [MediaTypeContract]?, validator: ContractValidator,
                      limit: Int, reader: BodyReader) async throws -> Result<ContractValidator.Reception?, APIError> {
         guard let content, !content.isEmpty, let body else { return .success(nil) }
-        if case .known(0) = body.length { return .success(nil) }
+        if case .known(0) = body.length, contentType == nil { return .success(nil) }
         let media: MediaTypeContract
         if let contentType, let match = content.declared(contentType) {
             media = match
@@ -24,10 +24,13 @@ enum IncomingBody {
         } else {
             return try refuse(contentType, content, reader)
         }
+        // An empty body is no body for JSON (which cannot be empty); for other codings it is empty content
+        // (an empty file, an empty string, a form with no fields).
+        if case .known(0) = body.length, media.coding == .json { return .success(nil) }
         if media.coding.isCollected {
             let bytes: [UInt8]
             do { bytes = try await BodyCollection.collect(body, limit: limit) ?? [] } catch is BodyCollection.TooLarge { return .failure(.payloadTooLarge(limit: limit)) }
-            if bytes.isEmpty { return .success(nil) }
+            if bytes.isEmpty && media.coding == .json { return .success(nil) }
             return validator.receive(bytes, contentType: contentType, media: media, limit: limit, reader: reader).map { $0 }
         }
         return try await validator.receive(body, contentType: contentType, media: media, limit: limit, reader: reader).map { $0 }

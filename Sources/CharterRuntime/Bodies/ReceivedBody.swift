@@ -83,7 +83,11 @@ public struct ReceivedBody: Sendable {
     /// Server-sent events, each checked and its data decoded into `T` as it arrives.
     public func eventStream<T: Decodable & Sendable>(of type: T.Type = T.self) throws -> EventStream<ServerEvent<T>> {
         guard case .stream(let body) = content, let check = itemCheck else { throw mismatch("event stream") }
-        return EventStream { EventIterator<T>(items: RawItemIterator(body, coding: .eventStream, maxItemSize: check.maxItemSize, failure: check.failure), check: check) }
+        return EventStream {
+            DecodedItems(RawItemIterator(body, coding: .eventStream, maxItemSize: check.maxItemSize, failure: check.failure)) { item, index in
+                try check.event(item, index: index) as ServerEvent<T>?
+            }
+        }
     }
 
     /// JSON Lines, each line checked and decoded into `T` as it arrives.
@@ -98,7 +102,11 @@ public struct ReceivedBody: Sendable {
 
     private func records<T: Decodable & Sendable>(_ coding: BodyCoding, _: T.Type) throws -> EventStream<T> {
         guard case .stream(let body) = content, let check = itemCheck else { throw mismatch(coding.rawValue) }
-        return EventStream { JSONItemIterator<T>(items: RawItemIterator(body, coding: coding, maxItemSize: check.maxItemSize, failure: check.failure), check: check) }
+        return EventStream {
+            DecodedItems(RawItemIterator(body, coding: coding, maxItemSize: check.maxItemSize, failure: check.failure)) { item, index in
+                try check.record(item, index: index) as T
+            }
+        }
     }
 
     /// The error for a media type the generated code does not know (a contract out of step with the code).

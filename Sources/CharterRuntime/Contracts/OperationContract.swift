@@ -91,7 +91,8 @@ public struct MediaTypeContract: Sendable {
     /// as JSON). Nil: not validated (event streams: `data` is free text).
     public var schema: SchemaIndex?
     /// Event streams described by OpenAPI 3.2's `itemSchema`: the schema of the whole event (`event`, `data`,
-    /// `id`, `retry`), `data` as the string sent unless `eventDataIsJSON`.
+    /// `id`, `retry`). It sees `data` as the string sent when `schema` checks the data on its own (a JSON
+    /// `contentSchema`) or the data is text, and as the parsed JSON otherwise (`data: {$ref: Tick}`).
     public var eventSchema: SchemaIndex?
     /// Whether an event's `data` is JSON (parsed before `eventSchema` sees it, decoded into the payload type).
     public var eventDataIsJSON: Bool

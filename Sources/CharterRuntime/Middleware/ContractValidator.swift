@@ -38,11 +38,11 @@ public struct ContractValidator: Sendable {
         }
         var issues = checkParameters(request, pathParameters: pathParameters, contract: contract)
         var forwarded = body
-        switch requestMedia(request, hasBody: !(body?.isEmpty ?? true), contract: contract) {
+        switch requestMedia(request, body: body, contract: contract) {
         case .failure(let error):
             return .rejected(error)
         case .success(.none):
-            if contract.requestBody?.required == true, body?.isEmpty ?? true { issues.append(Self.bodyRequired) }
+            if contract.requestBody?.required == true { issues.append(Self.bodyRequired) }
         case .success(.some(let media)):
             let reader = BodyReader(isServer: true, operationID: contract.operationID, validate: true, enforce: true, logger: Self.silent)
             let limit = contract.maxBodySize ?? options.maxBodySize
@@ -57,19 +57,17 @@ public struct ContractValidator: Sendable {
         return issues.isEmpty ? .valid(body: forwarded) : .rejected(.validation(issues))
     }
 
-    /// The declared media type a request's body is read as: nil when it has none; a 415 when its Content-Type is
-    /// missing or not declared (or the operation takes no body).
-    func requestMedia(_ request: HTTPRequest, hasBody: Bool, contract: OperationContract) -> Result<MediaTypeContract?, APIError> {
-        guard hasBody else { return .success(nil) }
-        guard let spec = contract.requestBody else {
-            // A body nobody declared is not read; validation does not refuse what the spec does not mention.
-            return .success(nil)
-        }
+    /// The declared media type a request's body is read as: nil when it has none (an empty JSON body is none; an
+    /// empty file or form is empty content); a 415 when its Content-Type is missing or not declared.
+    func requestMedia(_ request: HTTPRequest, body: [UInt8]?, contract: OperationContract) -> Result<MediaTypeContract?, APIError> {
+        // A body nobody declared is not read; validation does not refuse what the spec does not mention.
+        guard let spec = contract.requestBody, let body else { return .success(nil) }
         let contentType = request.headerFields[.contentType]
+        if body.isEmpty && contentType == nil { return .success(nil) }
         guard let contentType, let media = spec.content.declared(contentType) else {
             return .failure(.unsupportedMediaType(contentType, supported: spec.content.map(\.mediaType)))
         }
-        return .success(media)
+        return .success(body.isEmpty && media.coding == .json ? nil : media)
     }
 
     static let bodyRequired = ValidationIssue(field: "", pointer: "", location: .body, constraint: "required", value: nil, message: "Request body is required")

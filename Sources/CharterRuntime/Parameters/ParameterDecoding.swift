@@ -202,7 +202,8 @@ enum WireStrings {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func hex(_ b: UInt8) -> UInt8? {
+    /// The value of a hexadecimal digit, nil for any other byte.
+    static func hex(_ b: UInt8) -> UInt8? {
         switch b {
         case 48...57: b - 48
         case 65...70: b - 55

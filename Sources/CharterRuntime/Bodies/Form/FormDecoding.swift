@@ -35,7 +35,7 @@ struct FormDecoding {
             }
             pairs.append((name.text, value.text))
         }
-        var root = FormTree.object([])
+        var root = FormTree.object(FormTree.Fields())
         for (name, value) in pairs {
             if let problem = add(name, .text(value), to: &root) { issues.append(problem) }
         }
@@ -46,7 +46,7 @@ struct FormDecoding {
     /// Adds one field to `tree`; the problem when its name is malformed or contradicts earlier fields.
     func add(_ name: String, _ entry: FormTree.Entry, to tree: inout FormTree) -> ValidationIssue? {
         guard let path = FormTree.path(name, maxDepth: maxDepth) else {
-            return Self.issue(name, "syntax", "Malformed field name '\(name)': brackets must pair, as in a[b][0]")
+            return Self.issue(name, "maxDepth", "Field name '\(name)' nests more than \(maxDepth) levels")
         }
         return tree.insert(entry, at: path[...], maxIndex: maxIndex).map { Self.issue(name, "syntax", $0) }
     }
@@ -60,7 +60,7 @@ struct FormDecoding {
 
     /// An issue at the field a form names (`metadata[order_id]`), with the pointer to the same place.
     static func issue(_ field: String, _ constraint: String, _ message: String) -> ValidationIssue {
-        let steps = FormTree.path(field, maxDepth: .max) ?? (field.isEmpty ? [] : [.key(field)])
+        let steps = field.isEmpty ? [] : FormTree.path(field, maxDepth: .max) ?? [.key(field)]
         let pointer = IssuePath.pointer(steps.map { step -> PathComponent in
             switch step {
             case .key(let k): Int(k).map { .index($0) } ?? .key(k)
@@ -84,22 +84,35 @@ struct FormDecoding {
         mutating func value(_ node: FormTree, schema: SchemaIndex?, path: [PathComponent]) -> JSONValue {
             let types = decoding.expectedTypes(schema)
             switch node {
-            case .json(let value):
-                return value
-            case .leaf(let values):
-                if types.contains(.array), !(types.contains(.string) && values.count == 1) {
+            case .leaf(let entries):
+                // Repeated fields are an array where the schema takes one, or where it says nothing (a field
+                // the schema does not name); elsewhere a repeat is a mistake worth naming.
+                if types.contains(.array) || (types.isEmpty && entries.count > 1) {
+                    if entries.count == 1, case .json(let value) = entries[0], case .array = value { return value }
+                    if entries.count == 1, case .text = entries[0], types.contains(.string) { return scalar(entries[0], schema) }
                     let item = decoding.itemSchema(schema)
-                    return .array(splitArray(values, path: path).map { decoding.scalar($0, item) })
+                    return .array(splitArray(entries, path: path).map { scalar($0, item) })
                 }
-                if values.count > 1 {
+                if entries.count > 1 {
                     issues.append(ValidationIssue(field: IssuePath.formField(path), pointer: IssuePath.pointer(path), location: .body,
-                                                  constraint: "repeated", value: nil, message: "Given \(values.count) times; this field takes one value"))
+                                                  constraint: "repeated", value: nil, message: "Given \(entries.count) times; this field takes one value"))
                 }
-                return decoding.scalar(values.last ?? "", schema)
+                return entries.last.map { scalar($0, schema) } ?? .string("")
             case .list(let items):
+                // `a[]=x` under an object schema is deepObject's empty key, not a list.
+                if types.contains(.object) && !types.contains(.array) {
+                    if items.count > 1 {
+                        issues.append(ValidationIssue(field: IssuePath.formField(path + [.key("")]), pointer: IssuePath.pointer(path + [.key("")]),
+                                                      location: .body, constraint: "repeated", value: nil,
+                                                      message: "Given \(items.count) times; this field takes one value"))
+                    }
+                    let child = items.last.map { value($0, schema: decoding.propertySchema(schema, ""), path: path + [.key("")]) } ?? .string("")
+                    return .object(JSONObject([("", child)]))
+                }
                 let item = decoding.itemSchema(schema)
                 return .array(items.enumerated().map { i, child in value(child, schema: item, path: path + [.index(i)]) })
-            case .object(let entries):
+            case .object(let fields):
+                let entries = fields.entries
                 // `a[0]=x&a[1]=y` under an array schema is a list written with indices.
                 if types.contains(.array) && !types.contains(.object), let list = Self.indexed(entries) {
                     let item = decoding.itemSchema(schema)
@@ -113,12 +126,23 @@ struct FormDecoding {
             }
         }
 
+        /// A field's text typed by the schema; JSON as it came.
+        private func scalar(_ entry: FormTree.Entry, _ schema: SchemaIndex?) -> JSONValue {
+            switch entry {
+            case .text(let text): decoding.scalar(text, schema)
+            case .json(let value): value
+            }
+        }
+
         /// A top-level field's values split by its encoding's style when not exploded (`a=1,2,3`).
-        private func splitArray(_ values: [String], path: [PathComponent]) -> [String] {
+        private func splitArray(_ entries: [FormTree.Entry], path: [PathComponent]) -> [FormTree.Entry] {
             guard path.count == 1, case .key(let name)? = path.first, let part = parts.first(where: { $0.name == name }),
-                  part.explode == false else { return values }
+                  part.explode == false else { return entries }
             let style = part.style ?? .form
-            return values.flatMap { $0.isEmpty ? [] : ParameterDecoding.split($0, style: style) }
+            return entries.flatMap { entry -> [FormTree.Entry] in
+                guard case .text(let text) = entry else { return [entry] }
+                return text.isEmpty ? [] : ParameterDecoding.split(text, style: style).map(FormTree.Entry.text)
+            }
         }
 
         /// Entries whose keys are 0, 1, 2 … in some order, as a list in index order; nil otherwise.
@@ -136,27 +160,30 @@ struct FormDecoding {
 /// Field names parsed into a tree before the schema shapes it: `a[b][]=1` is `a → b → [1]`.
 enum FormTree: Equatable {
     /// Every value given for one name (more than one: an array, or a repeated field).
-    case leaf([String])
+    case leaf([Entry])
     /// `a[]=…` items, in order.
     case list([FormTree])
-    case object([(String, FormTree)])
-    /// A value that arrived as JSON (a multipart part of type `application/json`).
-    case json(JSONValue)
+    case object(Fields)
 
-    /// What one field gives.
-    enum Entry {
+    /// What one field gives: text, or a value that arrived as JSON (a multipart part of type `application/json`).
+    enum Entry: Equatable {
         case text(String)
         case json(JSONValue)
     }
 
     static func == (a: FormTree, b: FormTree) -> Bool {
         switch (a, b) {
-        case (.json(let x), .json(let y)): x == y
         case (.leaf(let x), .leaf(let y)): x == y
         case (.list(let x), .list(let y)): x == y
-        case (.object(let x), .object(let y)): x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        case (.object(let x), .object(let y)): x.entries.count == y.entries.count && zip(x.entries, y.entries).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
         default: false
         }
+    }
+
+    /// Named children in the order first given, found by name in constant time (a form may have thousands).
+    struct Fields {
+        var entries: [(String, FormTree)] = []
+        var index: [String: Int] = [:]
     }
 
     enum Step: Equatable {
@@ -165,19 +192,22 @@ enum FormTree: Equatable {
         case append
     }
 
-    /// `a[b][0][]` → `[a, b, 0, append]`; nil for an unbalanced or misplaced bracket, or nesting past `maxDepth`.
+    /// `a[b][0][]` → `[a, b, 0, append]`; nil only for nesting past `maxDepth`. A name whose brackets do not pair
+    /// is read as leniently as its meaning allows: `a[x]y]` (a deepObject key holding `]`) is `a → "x]y"`, and
+    /// anything else (`a]b`, `[a]`, `a[b`) is one literal name, which the schema then judges.
     static func path(_ name: String, maxDepth: Int) -> [Step]? {
         let bytes = Array(name.utf8)
-        guard let open = bytes.firstIndex(of: UInt8(ascii: "[")) else {
-            return bytes.contains(UInt8(ascii: "]")) ? nil : [.key(name)]
-        }
-        guard open > 0 else { return nil }
+        guard let open = bytes.firstIndex(of: UInt8(ascii: "[")), open > 0 else { return [.key(name)] }
         var steps: [Step] = [.key(String(decoding: bytes[..<open], as: UTF8.self))]
         var i = open
         while i < bytes.count {
-            guard bytes[i] == UInt8(ascii: "["), let close = bytes[i...].firstIndex(of: UInt8(ascii: "]")) else { return nil }
+            guard bytes[i] == UInt8(ascii: "["), let close = bytes[i...].firstIndex(of: UInt8(ascii: "]")),
+                  !bytes[(i + 1)..<close].contains(UInt8(ascii: "[")) else {
+                return bytes.last == UInt8(ascii: "]")
+                    ? [steps[0], .key(String(decoding: bytes[(open + 1)..<(bytes.count - 1)], as: UTF8.self))]
+                    : [.key(name)]
+            }
             let inner = bytes[(i + 1)..<close]
-            if inner.contains(UInt8(ascii: "[")) { return nil }
             steps.append(inner.isEmpty ? .append : .key(String(decoding: inner, as: UTF8.self)))
             guard steps.count <= maxDepth else { return nil }
             i = close + 1
@@ -188,18 +218,13 @@ enum FormTree: Equatable {
     /// Adds `value` under `path`; a message when the path contradicts what earlier fields made there.
     mutating func insert(_ entry: Entry, at path: ArraySlice<Step>, maxIndex: Int) -> String? {
         guard let step = path.first else {
-            switch (self, entry) {
-            case (.leaf(let values), .text(let value)):
-                self = .leaf(values + [value])
+            switch self {
+            case .leaf(let entries):
+                self = .leaf(entries + [entry])
                 return nil
-            case (.object(let entries), .text(let value)) where entries.isEmpty:
-                self = .leaf([value])
+            case .object(let fields) where fields.entries.isEmpty:
+                self = .leaf([entry])
                 return nil
-            case (.object(let entries), .json(let value)) where entries.isEmpty:
-                self = .json(value)
-                return nil
-            case (.json, .json), (.leaf, .json), (.json, .text):
-                return "Given more than once"
             default:
                 return "Given both as a value and as a container of fields"
             }
@@ -207,27 +232,37 @@ enum FormTree: Equatable {
         let rest = path.dropFirst()
         switch (step, self) {
         case (.append, .list(var items)):
-            var child = FormTree.object([])
+            var child = FormTree.object(Fields())
             if let problem = child.insert(entry, at: rest, maxIndex: maxIndex) { return problem }
             items.append(child)
             self = .list(items)
             return nil
-        case (.append, .object(let entries)) where entries.isEmpty:
+        case (.append, .object(let fields)) where fields.entries.isEmpty:
             self = .list([])
             return insert(entry, at: path, maxIndex: maxIndex)
-        case (.key(let key), .object(var entries)):
+        case (.key(let key), .object(var fields)):
             if let i = Int(key), i > maxIndex { return "Index \(i) is above the limit of \(maxIndex)" }
-            if let i = entries.firstIndex(where: { $0.0 == key }) {
-                var child = entries[i].1
-                if let problem = child.insert(entry, at: rest, maxIndex: maxIndex) { return problem }
-                entries[i].1 = child
-            } else {
-                var child = FormTree.object([])
-                if let problem = child.insert(entry, at: rest, maxIndex: maxIndex) { return problem }
-                entries.append((key, child))
+            // Taken out of `self` while it changes, so the arrays are not copied.
+            self = .leaf([])
+            defer { self = .object(fields) }
+            if let i = fields.index[key] {
+                var child = fields.entries[i].1
+                fields.entries[i].1 = .leaf([])
+                defer { fields.entries[i].1 = child }
+                return child.insert(entry, at: rest, maxIndex: maxIndex)
             }
-            self = .object(entries)
+            var child = FormTree.object(Fields())
+            if let problem = child.insert(entry, at: rest, maxIndex: maxIndex) { return problem }
+            fields.index[key] = fields.entries.count
+            fields.entries.append((key, child))
             return nil
+        case (.key, .list(let items)) where items.count == 1:
+            // `m[]=a&m[k]=b`: the list was deepObject's empty key after all.
+            self = .object(Fields(entries: [("", items[0])], index: ["": 0]))
+            return insert(entry, at: path, maxIndex: maxIndex)
+        case (.append, .object):
+            // `m[k]=a&m[]=b`: an empty key among named ones.
+            return insert(entry, at: ([.key("")] + rest)[...], maxIndex: maxIndex)
         case (.key, .list):
             return "Mixes [] with named or numbered fields"
         default:
@@ -248,7 +283,7 @@ enum FormText {
         while i < bytes.endIndex {
             let b = bytes[i]
             if b == UInt8(ascii: "%") {
-                guard i + 2 < bytes.endIndex, let hi = hex(bytes[i + 1]), let lo = hex(bytes[i + 2]) else {
+                guard i + 2 < bytes.endIndex, let hi = WireStrings.hex(bytes[i + 1]), let lo = WireStrings.hex(bytes[i + 2]) else {
                     let shown = String(decoding: bytes[i..<min(i + 3, bytes.endIndex)], as: UTF8.self)
                     return (String(decoding: bytes, as: UTF8.self), "Invalid percent-escape '\(shown)'")
                 }
@@ -267,12 +302,4 @@ enum FormText {
         return (String(decoding: bytes, as: UTF8.self), "Not valid UTF-8 once percent-decoded")
     }
 
-    private static func hex(_ b: UInt8) -> UInt8? {
-        switch b {
-        case 48...57: b - 48
-        case 65...70: b - 55
-        case 97...102: b - 87
-        default: nil
-        }
-    }
 }

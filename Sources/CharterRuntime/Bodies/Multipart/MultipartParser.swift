@@ -64,22 +64,23 @@ struct MultipartParser {
             case .preamble:
                 // The first delimiter may start the body (no CRLF before it) or follow a preamble.
                 let dashBoundary = delimiter[2...]
-                let before = offset
+                var at: Int?
                 if buffer.count - offset >= dashBoundary.count, buffer[offset..<(offset + dashBoundary.count)].elementsEqual(dashBoundary) {
-                    offset += dashBoundary.count
-                } else if let at = find(delimiter[...], from: offset) {
-                    offset = at + delimiter.count
+                    at = offset - 2
                 } else {
+                    at = find(delimiter[...], from: offset)
+                }
+                guard let found = at else {
                     // Keep only what could still begin a delimiter; a preamble is discarded unread.
                     if buffer.count - offset > delimiter.count { offset = buffer.count - delimiter.count }
                     return events
                 }
-                guard let next = try afterDelimiter() else {
-                    offset = before // wait for the bytes after the delimiter
-                    return events
+                switch try delimiterLine(after: found + delimiter.count) {
+                case .needMore: return events
+                case .notDelimiter: offset = found + 3
+                case .close(let end): offset = end; state = .epilogue; return events
+                case .part(let end): offset = end; state = .headers
                 }
-                if !next { state = .epilogue; return events }
-                state = .headers
             case .headers:
                 guard let end = find(Self.headerEnd[...], from: offset) else {
                     if buffer.count - offset > maxHeaderBytes { throw MultipartSyntaxError("A part's headers are longer than \(maxHeaderBytes) bytes") }
@@ -91,20 +92,16 @@ struct MultipartParser {
                 events.append(.partStart(fields))
                 state = .content
             case .content:
-                if let at = find(delimiter[...], from: offset) {
-                    let mark = offset
-                    offset = at + delimiter.count
-                    guard let next = try afterDelimiter() else {
-                        // The delimiter is complete but not what follows it: hand on the content before it.
-                        offset = at
-                        if at > mark { events.append(.content(buffer[mark..<at])) }
-                        return events
-                    }
-                    if at > mark { events.append(.content(buffer[mark..<at])) }
-                    events.append(.partEnd)
-                    if !next { state = .epilogue; return events }
-                    state = .headers
-                } else {
+                var from = offset
+                var found: Int?
+                var line = Line.needMore
+                while let at = find(delimiter[...], from: from) {
+                    line = try delimiterLine(after: at + delimiter.count)
+                    if case .notDelimiter = line { from = at + 1; continue }
+                    found = at
+                    break
+                }
+                guard let at = found else {
                     // Everything but a possible start of the delimiter is content.
                     let safe = max(offset, buffer.count - (delimiter.count - 1))
                     if safe > offset {
@@ -113,29 +110,48 @@ struct MultipartParser {
                     }
                     return events
                 }
+                if at > offset { events.append(.content(buffer[offset..<at])) }
+                offset = at
+                switch line {
+                case .needMore, .notDelimiter: return events // the delimiter is complete, not what follows it
+                case .close(let end):
+                    events.append(.partEnd)
+                    offset = end
+                    state = .epilogue
+                    return events
+                case .part(let end):
+                    events.append(.partEnd)
+                    offset = end
+                    state = .headers
+                }
             case .epilogue:
                 return events
             }
         }
     }
 
-    /// After a delimiter: `--` closes the body (false), transport padding then CRLF starts a part (true); nil
-    /// when more bytes are needed. Consumes what it read.
-    private mutating func afterDelimiter() throws(MultipartSyntaxError) -> Bool? {
-        var i = offset
-        guard i + 2 <= buffer.count else { return nil }
-        if buffer[i] == UInt8(ascii: "-") && buffer[i + 1] == UInt8(ascii: "-") {
-            offset = buffer.count
-            return false
-        }
+    private enum Line {
+        case needMore
+        /// The boundary is only the start of other text (`--boundaryX`): content, not a delimiter.
+        case notDelimiter
+        /// `--` closes the body; the index after it.
+        case close(Int)
+        /// Transport padding and CRLF: a part follows at the index given.
+        case part(Int)
+    }
+
+    /// What follows a delimiter ending just before `start`.
+    private func delimiterLine(after start: Int) throws(MultipartSyntaxError) -> Line {
+        guard start + 2 <= buffer.count else { return .needMore }
+        if buffer[start] == UInt8(ascii: "-") && buffer[start + 1] == UInt8(ascii: "-") { return .close(buffer.count) }
+        var i = start
         while i < buffer.count && (buffer[i] == 0x20 || buffer[i] == 0x09) {
             i += 1
-            if i - offset > 256 { throw MultipartSyntaxError("Malformed delimiter line") }
+            if i - start > 256 { throw MultipartSyntaxError("Malformed delimiter line") }
         }
-        guard i + 2 <= buffer.count else { return nil }
-        guard buffer[i] == 0x0D && buffer[i + 1] == 0x0A else { throw MultipartSyntaxError("Malformed delimiter line: expected CRLF after the boundary") }
-        offset = i + 2
-        return true
+        guard i + 2 <= buffer.count else { return .needMore }
+        if buffer[i] == 0x0D && buffer[i + 1] == 0x0A { return .part(i + 2) }
+        return .notDelimiter
     }
 
     private static let headerEnd: [UInt8] = [0x0D, 0x0A, 0x0D, 0x0A]

@@ -65,7 +65,7 @@ struct MultipartReading {
     struct State {
         var parser: MultipartParser
         var issues: [ValidationIssue] = []
-        var tree = FormTree.object([])
+        var tree = FormTree.object(FormTree.Fields())
         var files: [String: [BinaryFile]] = [:]
         var order: [MultipartForm.Part] = []
         var current: Part?
@@ -198,8 +198,12 @@ struct MultipartReading {
         let partType = part.contentType.map { MediaTypes.coding(MediaTypes.essence($0[...])) }
         let expected = decoding.expectedTypes(decoding.propertySchema(media.schema, name))
         let wantsJSON = partType == .json || (declared?.contentType.map { BodyCoding(mediaType: $0) == .json } ?? false)
-        if wantsJSON || (!expected.contains(.string) && (expected.contains(.object) || expected.contains(.array)) && partType != .text) {
-            // A JSON part (or a structured property sent without a type, as curl -F does): parsed, or reported.
+        // A structured property may come as an untyped part holding JSON (curl -F 'metadata={…}'); an array of
+        // scalars comes as repeated text parts (`tags=a`, `tags=b`), each read as text.
+        // (`null` too, as JSON-minded clients write an absent structure.)
+        let trimmed = string.drop { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+        let looksStructured = trimmed.first.map { $0 == "{" || $0 == "[" } ?? false || (trimmed == "null" && !expected.contains(.string))
+        if wantsJSON || (looksStructured && partType != .text && (expected.contains(.object) || expected.contains(.array))) {
             do {
                 entry = .json(try JSONParser.parse(Array(string.utf8)))
             } catch {

@@ -61,7 +61,9 @@ struct ItemCheck: Sendable {
             if let schema = media.eventSchema {
                 var object = JSONObject()
                 if let name = event.event { object.entries.append(("event", .string(name))) }
-                object.entries.append(("data", tape?.value ?? .string(event.data)))
+                // Data with a schema of its own (`contentSchema`) is a string to the event's schema; otherwise
+                // JSON data is the parsed value (`data: {$ref: Tick}`).
+                object.entries.append(("data", media.schema == nil ? (tape?.value ?? .string(event.data)) : .string(event.data)))
                 if let id = event.id { object.entries.append(("id", .string(id))) }
                 if let retry = event.retry { object.entries.append(("retry", .number(JSONNumber(retry)))) }
                 issues += validator.validate(.object(object), against: schema, direction: direction, base: base)
@@ -126,49 +128,44 @@ final class RawItemIterator: AnyIterator<StreamItem> {
     }
 }
 
-/// Received items checked and decoded into `T` (JSON Lines, JSON text sequences).
-final class JSONItemIterator<T: Decodable>: AnyIterator<T> {
+/// Received items, each checked and decoded by `decode` (nil ends the stream).
+final class DecodedItems<Element>: AnyIterator<Element> {
     private let items: AnyIterator<StreamItem>
-    private let check: ItemCheck
+    private let decode: (StreamItem, Int) throws -> Element?
     private var index = 0
 
-    init(items: AnyIterator<StreamItem>, check: ItemCheck) {
+    init(_ items: AnyIterator<StreamItem>, decode: @escaping (StreamItem, Int) throws -> Element?) {
         self.items = items
-        self.check = check
+        self.decode = decode
     }
 
-    override func next() async throws -> T? {
+    override func next() async throws -> Element? {
         guard let item = try await items.next() else { return nil }
         defer { index += 1 }
-        let (issues, tape, syntax) = check.issues(of: item, index: index)
-        try check.received(issues)
-        guard let tape else { throw check.failure.error(field: "[\(index)]", "Not valid JSON: \(syntax ?? "")") }
-        do {
-            return try TapeDecoding.decode(T.self, from: tape)
-        } catch {
-            throw check.failure.error(field: "[\(index)]", "Cannot be read as \(T.self): \(InputDecodingError.describe(error))")
-        }
+        return try decode(item, index)
     }
 }
 
-/// Received events checked and decoded into `ServerEvent<T>`. A `data: [DONE]` event that is not JSON ends the
-/// stream: a convention (OpenAI's and others') that no spec declares but every client of such an API needs.
-final class EventIterator<T: Decodable & Sendable>: AnyIterator<ServerEvent<T>> {
-    private let items: AnyIterator<StreamItem>
-    private let check: ItemCheck
-    private var index = 0
-
-    init(items: AnyIterator<StreamItem>, check: ItemCheck) {
-        self.items = items
-        self.check = check
+extension ItemCheck {
+    /// A JSON record (JSON Lines, JSON text sequences) checked and decoded into `T`.
+    func record<T: Decodable>(_ item: StreamItem, index: Int) throws -> T {
+        let (issues, tape, syntax) = self.issues(of: item, index: index)
+        try received(issues)
+        guard let tape else { throw failure.error(field: "[\(index)]", "Not valid JSON: \(syntax ?? "")") }
+        do {
+            return try TapeDecoding.decode(T.self, from: tape)
+        } catch {
+            throw failure.error(field: "[\(index)]", "Cannot be read as \(T.self): \(InputDecodingError.describe(error))")
+        }
     }
 
-    override func next() async throws -> ServerEvent<T>? {
-        guard let item = try await items.next(), case .event(let event) = item else { return nil }
-        defer { index += 1 }
-        if check.media.eventDataIsJSON && event.data == "[DONE]" { return nil }
-        let (issues, tape, _) = check.issues(of: item, index: index)
-        try check.received(issues)
+    /// An event checked and its data decoded into `T`; nil for `data: [DONE]` when data is JSON, which ends the
+    /// stream: a convention (OpenAI's and others') that no spec declares but every client of such an API needs.
+    func event<T: Decodable & Sendable>(_ item: StreamItem, index: Int) throws -> ServerEvent<T>? {
+        guard case .event(let event) = item else { return nil }
+        if media.eventDataIsJSON && event.data == "[DONE]" { return nil }
+        let (issues, tape, _) = self.issues(of: item, index: index)
+        try received(issues)
         do {
             let data: T
             if let tape, T.self != String.self {
@@ -178,7 +175,7 @@ final class EventIterator<T: Decodable & Sendable>: AnyIterator<ServerEvent<T>> 
             }
             return ServerEvent(data: data, event: event.event, id: event.id, retry: event.retry)
         } catch {
-            throw check.failure.error(field: "[\(index)].data", "Cannot be read as \(T.self): \(InputDecodingError.describe(error))")
+            throw failure.error(field: "[\(index)].data", "Cannot be read as \(T.self): \(InputDecodingError.describe(error))")
         }
     }
 }
