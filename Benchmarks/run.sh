@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmark package in release mode and prints every table (markdown): load, validation, diff,
-# scaling, the in-process serving path, generation, validation peers, serving with wrk, compiling.
+# scaling, the in-process serving path, bodies (forms, events, a large upload), generation, validation peers,
+# serving with wrk, compiling.
 # Usage: Benchmarks/run.sh [path/to/shared/corpus]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -9,6 +10,9 @@ corpus="${1:-$here/../../shared/corpus}"
 rm -f "$here/.build/release/description.json"
 swift build -c release --package-path "$here" 2>&1 | tail -1 >&2
 "$here/.build/release/charter-bench" all "$corpus"
+echo ""
+# A 1 GiB multipart upload with curl through a generated-style operation, against raw bytes (needs curl).
+command -v curl >/dev/null && "$here/.build/release/upload-bench" 1024
 echo ""
 # Generation peer: swift-openapi-generator 1.14.3, built in release in this package (about 2 minutes the first time).
 "$here/peers/generate_peers.sh" "$corpus"

@@ -180,6 +180,7 @@ extension APISchemas {
         // #34
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
+        k.pattern = try? Pattern("^[0-9a-f]{1,64}$")
         all.append(k)
         // #35
         k = SchemaKeywords()

@@ -150,6 +150,11 @@ struct StreamsEndToEndTests {
                 throw TestFailure("expected 400")
             }
             #expect(error.error.message == "Request validation failed")
+            // A part header the encoding declares is checked against its schema.
+            let badSum = BinaryFile(bytes: [1], filename: "d.png", contentType: "image/png", headers: [HTTPField.Name("X-Checksum")!: "NOT HEX"])
+            guard case .badRequest = try await client.addToGallery(body: .init(images: [badSum], caption: "x")) else {
+                throw TestFailure("expected 400 for a malformed part header")
+            }
 
             guard case .ok(let report) = try await client.downloadReport() else { throw TestFailure("expected 200") }
             #expect(String(decoding: try await [UInt8](collecting: report, upTo: 1000), as: UTF8.self) == "symbol,price\nABC,1.5\n")

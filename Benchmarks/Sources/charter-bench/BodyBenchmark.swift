@@ -75,12 +75,26 @@ let customerForm = "email=ada%40example.com&name=Ada+Lovelace&description=First+
     + "&expand%5B0%5D=default_source&expand%5B1%5D=invoice_settings.default_payment_method&preferred_locales=en&preferred_locales=fr"
     + "&address%5Bcity%5D=London&address%5Bcountry%5D=GB&address%5Bline1%5D=12+St+James%27s+Square&address%5Bpostal_code%5D=SW1Y+4JH"
 
-func runBodyBenchmarks() {
+/// The bench spec's validator and its one operation.
+func bodyBenchContract() -> (ContractValidator, OperationContract) {
     let result = SpecLoader().load(bytes: Array(bodyBenchSpec.utf8), path: "bodies.yaml")
     guard let document = result.document else { fatalError("bench spec: \(result.diagnostics)") } // driver only
     let spec = SpecValidator(document: document)
-    let validator = spec.contractValidator(options: ValidationOptions(responseValidation: .enforce, applyDefaults: false))
-    guard let contract = spec.contracts.first else { fatalError("no contract") }
+    guard let contract = spec.contracts.first else { fatalError("no contract") } // driver only
+    return (spec.contractValidator(options: ValidationOptions(responseValidation: .enforce, applyDefaults: false)), contract)
+}
+
+/// `--profile-form N`: the customer form read and checked N times, nothing printed (for callgrind).
+func profileForm(_ n: Int) {
+    let (validator, contract) = bodyBenchContract()
+    var request = HTTPRequest(method: .post, scheme: nil, authority: nil, path: "/customers")
+    request.headerFields[.contentType] = "application/x-www-form-urlencoded"
+    let form = Array(customerForm.utf8)
+    for _ in 0..<n { _ = validator.checkRequest(request, pathParameters: [:], body: form, contract: contract) }
+}
+
+func runBodyBenchmarks() {
+    let (validator, contract) = bodyBenchContract()
 
     func request(_ type: String) -> HTTPRequest {
         var r = HTTPRequest(method: .post, scheme: nil, authority: nil, path: "/customers")

@@ -7,6 +7,7 @@ import Foundation
 //   --profile-tree FILE N   only the tree read of FILE, N times
 //   --profile-libyaml FILE N  only the bare libyaml event loop over FILE, N times
 //   --profile-validate N    only booking validation, N times
+//   --profile-form N        only the customer form's parse + validate, N times
 //   --profile-synthetic SCHEMAS N  only the load of the scaling benchmark's synthetic spec, N times
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
@@ -31,6 +32,8 @@ case "--profile-serve":
     // --profile-serve on|off N [search]
     await profileServePath(validating: arguments.dropFirst().first == "on", n: Int(arguments.dropFirst(2).first ?? "") ?? 10_000,
                            search: arguments.dropFirst(3).first == "search")
+case "--profile-form":
+    profileForm(Int(arguments.dropFirst().first ?? "") ?? 100_000)
 case "--profile-validate":
     runValidationProfile(Int(arguments.dropFirst().first ?? "") ?? 1_000_000)
 case "load":

@@ -14,56 +14,6 @@ import OpenAPIRuntime
 // part's type checked, the file spooled to an unlinked temporary file past 256 KiB, then read by the handler).
 // Prints throughput for both and the server's peak resident memory growth during each upload.
 
-let spec = """
-openapi: 3.1.0
-info: {title: upload, version: '1'}
-paths:
-  /upload:
-    post:
-      operationId: upload
-      x-charter-max-body-size: 17179869184
-      requestBody:
-        required: true
-        content:
-          multipart/form-data:
-            schema:
-              type: object
-              required: [file, metadata]
-              properties:
-                file: {type: string, format: binary}
-                metadata:
-                  type: object
-                  required: [title]
-                  properties: {title: {type: string, minLength: 1, maxLength: 200}}
-            encoding:
-              file: {contentType: application/octet-stream}
-      responses:
-        '200':
-          description: bytes received
-          content:
-            application/json: {schema: {type: object, required: [bytes], properties: {bytes: {type: integer}}}}
-"""
-
-let loaded = SpecLoader().load(bytes: Array(spec.utf8), path: "upload.yaml")
-guard let document = loaded.document else { fatalError("bench spec: \(loaded.diagnostics)") } // driver only
-let validator = SpecValidator(document: document)
-guard let uploadContract = validator.contracts.first else { fatalError("no contract") }
-
-struct Metadata: Codable, Sendable, Hashable { var title: String }
-struct Received: Codable, Sendable { var bytes: Int }
-
-/// The operation as generated code would declare it.
-enum Upload: APIOperation {
-    struct Input: Sendable { var file: BinaryFile; var metadata: Metadata }
-    static var contract: OperationContract { uploadContract }
-    static func decodeInput(from request: ServerRequestReader) throws -> Input {
-        try request.requiredBody().multipart { parts in try Input(file: parts.requiredFile("file"), metadata: parts.required("metadata")) }
-    }
-    static func encodeOutput(_ output: Received, to response: inout ServerResponseWriter) throws { try response.json(output) }
-    static func encodeInput(_ input: Input, to request: inout ClientRequestWriter) throws {}
-    static func decodeOutput(from response: ClientResponseReader) throws -> Received { Received(bytes: 0) }
-}
-
 func residentBytes() -> Int {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
@@ -128,7 +78,7 @@ func upload(_ port: Int, multipart: Bool) async throws -> (seconds: Double, grow
     let base = "http://127.0.0.1:\(port)"
     curl.arguments = multipart
         ? ["-s", "-w", "\n%{time_total}", "-F", "file=@\(path);type=application/octet-stream", "-F", #"metadata={"title":"big"};type=application/json"#, base + "/upload"]
-        : ["-s", "-w", "\n%{time_total}", "-H", "Content-Type: application/octet-stream", "--data-binary", "@\(path)", base + "/raw"]
+        : ["-s", "-w", "\n%{time_total}", "-X", "POST", "-H", "Content-Type: application/octet-stream", "-T", path, base + "/raw"]
     let output = Pipe()
     curl.standardOutput = output
     let before = residentBytes()

@@ -113,6 +113,14 @@ extension ContractValidator {
         if reader.validate, let schema = media.schema {
             issues += formNamed(validator.validate(outcome.checked, against: schema, direction: reader.direction))
         }
+        if reader.validate {
+            for (part, header, value) in outcome.partHeaders {
+                guard let schema = header.schema else { continue }
+                let p = ParameterContract(name: header.name, location: .header, schema: schema)
+                issues += validator.validate(decoding.value(from: [value], p), against: schema, direction: reader.direction,
+                                             location: .body, base: "\(part).\(header.name)")
+            }
+        }
         return Reception(body: ReceivedBody(mediaType: media.mediaType, contentType: contentType, content: .multipart(outcome),
                                             failure: reader.failure, itemCheck: nil), issues: issues)
     }

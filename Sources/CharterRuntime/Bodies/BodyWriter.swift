@@ -130,7 +130,11 @@ extension Array where Element == MediaTypeContract {
     /// The declared media type a concrete Content-Type falls under (an exact match before a range).
     func declared(_ contentType: String) -> MediaTypeContract? {
         let essence = MediaTypes.essence(contentType[...])
-        return first { MediaTypes.essence($0.mediaType[...]).lowercased() == essence.lowercased() }
-            ?? first { MediaTypes.matches(essence, range: MediaTypes.essence($0.mediaType[...])) }
+        var range: MediaTypeContract?
+        for media in self where MediaTypes.matches(essence, range: MediaTypes.essence(media.mediaType[...])) {
+            if MediaTypes.isConcrete(media.mediaType) { return media }
+            if range == nil { range = media }
+        }
+        return range
     }
 }

@@ -64,6 +64,6 @@ extension MediaTypes {
 
     /// Whether a media type names one concrete type (`image/png`), not a range (`image/*`, `*/*`).
     public static func isConcrete(_ mediaType: String) -> Bool {
-        !essence(mediaType[...]).contains("*")
+        !essence(mediaType[...]).utf8.contains(UInt8(ascii: "*"))
     }
 }

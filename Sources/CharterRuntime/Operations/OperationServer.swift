@@ -38,17 +38,17 @@ public struct OperationServer {
         try transport.register(operationID: contract.operationID, method: method, path: pathPrefix + contract.path,
                                middlewares: middlewares) { request, body, metadata in
             let requestID = RequestID.incoming(request.headerFields) ?? RequestID.generate()
-            var (response, responseBody) = await Self.serve(Op.self, request, body, metadata, requestID: requestID,
+            var (response, responseBody) = await Self.serve(Op.self, contract, request, body, metadata, requestID: requestID,
                                                             validator: validator, logger: logger, handler: handler)
             response.headerFields[RequestID.headerName] = requestID
             return (response, responseBody)
         }
     }
 
-    private static func serve<Op: APIOperation>(_: Op.Type, _ request: HTTPRequest, _ body: HTTPBody?, _ metadata: ServerRequestMetadata,
-                                                requestID: String, validator: ContractValidator, logger: Logger,
-                                                handler: @Sendable (Op.Input) async throws -> Op.Output) async -> (HTTPResponse, HTTPBody?) {
-        let contract = Op.contract
+    /// One request of `Op` (whose contract is read once, at registration).
+    private static func serve<Op: APIOperation>(_: Op.Type, _ contract: OperationContract, _ request: HTTPRequest, _ body: HTTPBody?,
+                                                _ metadata: ServerRequestMetadata, requestID: String, validator: ContractValidator,
+                                                logger: Logger, handler: @Sendable (Op.Input) async throws -> Op.Output) async -> (HTTPResponse, HTTPBody?) {
         let options = validator.options
         let instance = request.path.map { String($0.prefix { $0 != "?" }) }
         func failure(_ error: APIError) -> (HTTPResponse, HTTPBody?) {

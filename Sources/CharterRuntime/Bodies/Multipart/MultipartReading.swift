@@ -18,6 +18,8 @@ struct MultipartReading {
         /// Every part in order (for forms without a schema).
         var form: MultipartForm
         var issues: [ValidationIssue]
+        /// Part headers the encoding declares with a schema, as they came (validation checks them).
+        var partHeaders: [(part: String, header: HeaderContract, value: String)] = []
     }
 
     /// The part being read.
@@ -65,10 +67,11 @@ struct MultipartReading {
     struct State {
         var parser: MultipartParser
         var issues: [ValidationIssue] = []
-        var tree = FormTree.object(FormTree.Fields())
+        var tree = FormTree()
         var files: [String: [BinaryFile]] = [:]
         var order: [MultipartForm.Part] = []
         var current: Part?
+        var partHeaders: [(part: String, header: HeaderContract, value: String)] = []
         var total = 0
         var count = 0
         var broken = false
@@ -147,7 +150,7 @@ struct MultipartReading {
         let values: JSONObject
         if case .object(let object) = checked { values = object } else { values = JSONObject() }
         return Outcome(checked: checked, fields: MultipartFields(values: values, files: state.files, failure: failure),
-                       form: MultipartForm(state.order), issues: issues)
+                       form: MultipartForm(state.order), issues: issues, partHeaders: state.partHeaders)
     }
 
     private func start(_ fields: [(name: String, value: String)], issues: inout [ValidationIssue]) -> Part {
@@ -172,8 +175,11 @@ struct MultipartReading {
         guard let name = part.name else { return }
         let form = FormDecoding(decoding: decoding)
         let declared = media.part(name)
-        for header in declared?.headers ?? [] where header.required {
-            if let field = HTTPField.Name(header.name), part.headers[field] == nil {
+        for header in declared?.headers ?? [] {
+            guard let field = HTTPField.Name(header.name) else { continue }
+            if let value = part.headers[field] {
+                if header.schema != nil { state.partHeaders.append((name, header, value)) }
+            } else if header.required {
                 state.issues.append(FormDecoding.issue(name, "required", "Part '\(name)' needs a '\(header.name)' header"))
             }
         }
@@ -216,7 +222,7 @@ struct MultipartReading {
         } else {
             entry = .text(string)
         }
-        if let problem = form.add(name, entry, to: &state.tree) { state.issues.append(problem) }
+        if let problem = form.add(name, entry, to: state.tree) { state.issues.append(problem) }
     }
 
     /// Whether a part's media type is one of an encoding's comma-separated ranges (`image/png, image/*`).
