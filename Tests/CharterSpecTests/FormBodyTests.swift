@@ -46,7 +46,7 @@ struct FormBodyTests {
 
     func read(_ body: String) throws -> (value: JSONValue?, issues: [String]) {
         let (validator, media) = try bodyContract(Self.schema, mediaType: "application/x-www-form-urlencoded", encoding: Self.encoding)
-        let reader = BodyReader(isServer: true, operationID: "make", validate: true, enforce: true, logger: ContractValidator.silent)
+        let reader = BodyParty(isServer: true, operationID: "make", validate: true, enforce: true, logger: ContractValidator.silent)
         guard case .success(let reception) = validator.receive(Array(body.utf8), contentType: "application/x-www-form-urlencoded", media: media,
                                                                limit: 1 << 20, reader: reader) else { throw TestFailure("refused") }
         var value: JSONValue?
@@ -86,7 +86,7 @@ struct FormBodyTests {
     @Test func fieldsTheSchemaDoesNotNameAreKeptAndEmptyKeysAreKeys() throws {
         let (validator, media) = try bodyContract("{type: object, properties: {note: {type: string}, meta: {type: object, additionalProperties: {type: string}}}}",
                                               mediaType: "application/x-www-form-urlencoded")
-        let reader = BodyReader(isServer: true, operationID: "make", validate: true, enforce: true, logger: ContractValidator.silent)
+        let reader = BodyParty(isServer: true, operationID: "make", validate: true, enforce: true, logger: ContractValidator.silent)
         func read(_ body: String) -> (JSONValue?, [String]) {
             guard case .success(let r) = validator.receive(Array(body.utf8), contentType: media.mediaType, media: media, limit: 1 << 20, reader: reader),
                   case .form(let value) = r.body.content else { return (nil, ["refused"]) }

@@ -65,7 +65,7 @@ struct StreamBodyTests {
         integer.maximum = NumericBound(JSONNumber(10))
         let media = MediaTypeContract(mediaType: coding == .eventStream ? "text/event-stream" : "application/jsonl", schema: 0)
         let validator = ContractValidator(schemas: SchemaSet([number, integer]), contracts: [], options: ValidationOptions(responseValidation: mode))
-        let reader = BodyReader(isServer: false, operationID: "op", statusCode: 200, validate: mode != .off, enforce: mode == .enforce,
+        let reader = BodyParty(isServer: false, operationID: "op", statusCode: 200, validate: mode != .off, enforce: mode == .enforce,
                                 logger: ContractValidator.silent)
         guard case .success(let reception) = validator.receive(Array(text.utf8), contentType: media.mediaType, media: media, limit: .max, reader: reader)
         else { throw TestFailure("refused") }

@@ -1,21 +1,25 @@
 import Logging
 import OpenAPIRuntime
 
-/// Who reads a body, and so what validation does with it.
-struct BodyReader: Sendable {
-    /// A server reading a request (else a client reading a response).
+/// Who handles a body — a server (reading requests, sending responses) or a client — and what validation does with it.
+struct BodyParty: Sendable {
     var isServer: Bool
     var operationID: String
-    /// The response's status (client side), for errors.
+    /// The response's status (a client reading one), for errors.
     var statusCode = 0
-    /// Check the body against its schema (collected bodies at once, streams item by item).
+    /// Check bodies against their schemas (collected ones at once, streams item by item).
     var validate: Bool
-    /// Streams: a violating item fails the stream (else it is logged). Servers always refuse invalid request items.
+    /// Streams: a violating item fails the stream, or ends it when a server sends it (else it is logged). A server
+    /// always refuses an invalid request item; a client always fails on an invalid item it sends.
     var enforce: Bool
     var logger: Logger
 
+    /// What a body that cannot be read is, for this party receiving it.
     var failure: BodyFailure { BodyFailure(side: isServer ? .request : .response, statusCode: statusCode) }
-    var direction: MessageDirection { isServer ? .request : .response }
+    /// The direction of a message this party receives (requests for a server).
+    var received: MessageDirection { isServer ? .request : .response }
+    /// The direction of a message this party sends.
+    var sent: MessageDirection { isServer ? .response : .request }
 }
 
 extension ContractValidator {
@@ -28,7 +32,7 @@ extension ContractValidator {
     /// Reads `body` as `media` says: JSON, forms and text collected (up to `limit`) and parsed; multipart parsed
     /// as it streams, files spooled; binary and sequential bodies left streaming (binary reads fail past `limit`).
     /// `.failure` is an answer to give at once (413, or a 400 for an unusable multipart Content-Type).
-    func receive(_ body: HTTPBody, contentType: String?, media: MediaTypeContract, limit: Int, reader: BodyReader) async throws -> Result<Reception, APIError> {
+    func receive(_ body: HTTPBody, contentType: String?, media: MediaTypeContract, limit: Int, reader: BodyParty) async throws -> Result<Reception, APIError> {
         switch media.coding {
         case .json, .form, .text:
             let bytes: [UInt8]
@@ -52,7 +56,7 @@ extension ContractValidator {
     }
 
     /// `receive` for a body already in memory (validation middlewares, `generate validate`).
-    func receive(_ bytes: [UInt8], contentType: String?, media: MediaTypeContract, limit: Int, reader: BodyReader) -> Result<Reception, APIError> {
+    func receive(_ bytes: [UInt8], contentType: String?, media: MediaTypeContract, limit: Int, reader: BodyParty) -> Result<Reception, APIError> {
         guard bytes.count <= limit else { return .failure(.payloadTooLarge(limit: limit)) }
         func reception(_ content: ReceivedBody.Content, _ issues: [ValidationIssue]) -> Reception {
             Reception(body: ReceivedBody(mediaType: media.mediaType, contentType: contentType, content: content, failure: reader.failure,
@@ -69,7 +73,7 @@ extension ContractValidator {
                 return .success(reception(.unreadable, [issue]))
             }
             guard reader.validate, let schema = media.schema else { return .success(reception(.json(tape), [])) }
-            let issues = validator.validate(tape, against: schema, direction: reader.direction)
+            let issues = validator.validate(tape, against: schema, direction: reader.received)
             if reader.isServer, options.applyDefaults, issues.isEmpty, let filled = withDefaults(tape, schema: schema),
                let refilled = try? JSONTape(parsing: filled, limits: options.jsonLimits) {
                 return .success(reception(.json(refilled), []))
@@ -80,7 +84,7 @@ extension ContractValidator {
             var issues = syntax
             var shaped = value
             if reader.validate, let schema = media.schema {
-                issues += formNamed(validator.validate(value, against: schema, direction: reader.direction))
+                issues += formNamed(validator.validate(value, against: schema, direction: reader.received))
                 if reader.isServer, options.applyDefaults, issues.isEmpty, let filled = Defaults(schemas: schemas.schemas, reach: defaultsReach).apply(value, schema) {
                     shaped = filled
                 }
@@ -94,7 +98,7 @@ extension ContractValidator {
             }
             var issues: [ValidationIssue] = []
             if reader.validate, let schema = media.schema, decoding.expectedTypes(schema).contains(.string) || decoding.expectedTypes(schema).isEmpty {
-                issues = validator.validate(.string(text), against: schema, direction: reader.direction)
+                issues = validator.validate(.string(text), against: schema, direction: reader.received)
             }
             return .success(reception(.text(text), issues))
         case .multipart:
@@ -108,16 +112,16 @@ extension ContractValidator {
     }
 
     /// A multipart outcome with its values (and file placeholders) validated as one object.
-    private func checked(_ outcome: MultipartReading.Outcome, media: MediaTypeContract, contentType: String?, reader: BodyReader) -> Reception {
+    private func checked(_ outcome: MultipartReading.Outcome, media: MediaTypeContract, contentType: String?, reader: BodyParty) -> Reception {
         var issues = outcome.issues
         if reader.validate, let schema = media.schema {
-            issues += formNamed(validator.validate(outcome.checked, against: schema, direction: reader.direction))
+            issues += formNamed(validator.validate(outcome.checked, against: schema, direction: reader.received))
         }
         if reader.validate {
             for (part, header, value) in outcome.partHeaders {
                 guard let schema = header.schema else { continue }
                 let p = ParameterContract(name: header.name, location: .header, schema: schema)
-                issues += validator.validate(decoding.value(from: [value], p), against: schema, direction: reader.direction,
+                issues += validator.validate(decoding.value(from: [value], p), against: schema, direction: reader.received,
                                              location: .body, base: "\(part).\(header.name)")
             }
         }
@@ -128,9 +132,9 @@ extension ContractValidator {
     /// Issues named the way form fields are (`metadata[order_id]`, not `metadata.order_id`).
     private func formNamed(_ issues: [ValidationIssue]) -> [ValidationIssue] { issues.map(\.formNamed) }
 
-    func itemCheck(_ media: MediaTypeContract, reader: BodyReader) -> ItemCheck? {
+    func itemCheck(_ media: MediaTypeContract, reader: BodyParty) -> ItemCheck? {
         guard media.coding.isSequential else { return nil }
-        return ItemCheck(validator: validator, media: media, direction: reader.direction, enabled: reader.validate, enforce: reader.enforce,
+        return ItemCheck(validator: validator, media: media, direction: reader.received, enabled: reader.validate, enforce: reader.enforce,
                          jsonLimits: options.jsonLimits, maxItemSize: options.maxStreamItemSize, isServer: reader.isServer,
                          failure: reader.failure, operationID: reader.operationID, logger: reader.logger)
     }

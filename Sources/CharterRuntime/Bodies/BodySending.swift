@@ -1,23 +1,11 @@
-import Logging
 import OpenAPIRuntime
-
-/// Who sends a body, and what validation does with it.
-struct BodySender: Sendable {
-    /// A server sending a response (else a client sending a request).
-    var isServer: Bool
-    var operationID: String
-    var validate: Bool
-    /// Streams: a violating item ends the stream (server) — a client's request stream always fails on one.
-    var enforce: Bool
-    var logger: Logger
-}
 
 extension ContractValidator {
     /// A written body as bytes to send, and its violations: collected payloads are checked at once, streams item
     /// by item as they are sent (see `ItemCheck`).
-    func outgoing(_ draft: BodyDraft, sender: BodySender) -> (body: HTTPBody?, issues: [ValidationIssue]) {
+    func outgoing(_ draft: BodyDraft, sender: BodyParty) -> (body: HTTPBody?, issues: [ValidationIssue]) {
         guard let payload = draft.payload else { return (nil, []) }
-        let direction: MessageDirection = sender.isServer ? .response : .request
+        let direction = sender.sent
         let schema = sender.validate ? draft.media?.schema : nil
         switch payload {
         case .bytes(let bytes, let checked):
@@ -53,8 +41,8 @@ extension ContractValidator {
         }
     }
 
-    private func check(_ media: MediaTypeContract, _ sender: BodySender) -> ItemCheck {
-        ItemCheck(validator: validator, media: media, direction: sender.isServer ? .response : .request, enabled: sender.validate,
+    private func check(_ media: MediaTypeContract, _ sender: BodyParty) -> ItemCheck {
+        ItemCheck(validator: validator, media: media, direction: sender.sent, enabled: sender.validate,
                   enforce: sender.enforce, jsonLimits: options.jsonLimits, maxItemSize: options.maxStreamItemSize, isServer: sender.isServer,
                   failure: BodyFailure(side: sender.isServer ? .response : .request), operationID: sender.operationID, logger: sender.logger)
     }

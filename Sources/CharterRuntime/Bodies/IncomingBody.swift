@@ -7,7 +7,7 @@ import OpenAPIRuntime
 enum IncomingBody {
     /// The body, read and checked; nil when the message has none (or its status or operation declares none).
     static func read(_ body: HTTPBody?, contentType: String?, declared content: [MediaTypeContract]?, validator: ContractValidator,
-                     limit: Int, reader: BodyReader) async throws -> Result<ContractValidator.Reception?, APIError> {
+                     limit: Int, reader: BodyParty) async throws -> Result<ContractValidator.Reception?, APIError> {
         guard let content, !content.isEmpty, let body else { return .success(nil) }
         if case .known(0) = body.length, contentType == nil { return .success(nil) }
         let media: MediaTypeContract
@@ -36,7 +36,7 @@ enum IncomingBody {
         return try await validator.receive(body, contentType: contentType, media: media, limit: limit, reader: reader).map { $0 }
     }
 
-    private static func refuse(_ contentType: String?, _ content: [MediaTypeContract], _ reader: BodyReader) throws -> Result<ContractValidator.Reception?, APIError> {
+    private static func refuse(_ contentType: String?, _ content: [MediaTypeContract], _ reader: BodyParty) throws -> Result<ContractValidator.Reception?, APIError> {
         guard reader.isServer else {
             throw UnexpectedResponse(statusCode: reader.statusCode, body: [],
                                      reason: "Content-Type '\(contentType ?? "")' is not one of \(content.map(\.mediaType).joined(separator: ", "))")
@@ -46,7 +46,7 @@ enum IncomingBody {
 
     /// Under `read` on a server, for a request: its operation's declared content.
     static func read(_ body: HTTPBody?, request: HTTPRequest, contract: OperationContract, validator: ContractValidator,
-                     limit: Int, reader: BodyReader) async throws -> Result<ContractValidator.Reception?, APIError> {
+                     limit: Int, reader: BodyParty) async throws -> Result<ContractValidator.Reception?, APIError> {
         try await read(body, contentType: request.headerFields[.contentType], declared: contract.requestBody?.content, validator: validator,
                        limit: limit, reader: reader)
     }

@@ -60,7 +60,7 @@ public struct OperationClient: Sendable {
         var writer = ClientRequestWriter(contract: contract)
         try Op.encodeInput(input, to: &writer)
         let request = writer.request
-        let sender = BodySender(isServer: false, operationID: contract.operationID, validate: validation.validateRequests, enforce: true, logger: logger)
+        let sender = BodyParty(isServer: false, operationID: contract.operationID, validate: validation.validateRequests, enforce: true, logger: logger)
         if validation.validateRequests, case .bytes(let bytes, _)? = writer.draft.payload {
             // The limit a validating server would answer 413 for, refused before anything is checked or sent.
             let limit = contract.maxBodySize ?? validator.options.maxBodySize
@@ -106,7 +106,7 @@ public struct OperationClient: Sendable {
             if mode != .off { try checked(validator.checkResponseHead(response, hasBody: !raw.isEmpty, contract: contract).issues, contract) }
             return ClientResponseReader(response: response, body: nil, raw: raw)
         }
-        let reader = BodyReader(isServer: false, operationID: contract.operationID, statusCode: status, validate: mode != .off,
+        let reader = BodyParty(isServer: false, operationID: contract.operationID, statusCode: status, validate: mode != .off,
                                 enforce: mode == .enforce, logger: logger)
         let reception: ContractValidator.Reception?
         switch try await IncomingBody.read(body, contentType: response.headerFields[.contentType], declared: declared.content,

@@ -64,7 +64,7 @@ public struct OperationServer {
                 issues = validator.checkParameters(request, pathParameters: metadata.pathParameters, contract: contract)
             }
             var received: ReceivedBody?
-            switch try await IncomingBody.read(body, request: request, contract: contract, validator: validator, limit: limit, reader: BodyReader(
+            switch try await IncomingBody.read(body, request: request, contract: contract, validator: validator, limit: limit, reader: BodyParty(
                 isServer: true, operationID: contract.operationID, validate: options.requestValidation, enforce: true, logger: logger)) {
             case .failure(let error): return failure(error)
             case .success(let reception):
@@ -81,7 +81,7 @@ public struct OperationServer {
             var writer = ServerResponseWriter(contract: contract)
             try Op.encodeOutput(output, to: &writer)
             let mode = options.responseValidation
-            let sender = BodySender(isServer: true, operationID: contract.operationID, validate: mode != .off, enforce: mode == .enforce, logger: logger)
+            let sender = BodyParty(isServer: true, operationID: contract.operationID, validate: mode != .off, enforce: mode == .enforce, logger: logger)
             let (responseBody, bodyIssues) = validator.outgoing(writer.draft, sender: sender)
             var response = HTTPResponse(status: .init(code: writer.status), headerFields: writer.headerFields)
             if let responseBody, case .known(let length) = responseBody.length { response.headerFields[.contentLength] = String(length) }
