@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CharterSpec
 
@@ -110,5 +111,75 @@ struct ReferenceTests {
         #expect(!allowed.hasErrors, "\(allowed.diagnostics)")
         let x = allowed.document.flatMap { d in d.components.schema(named: "X").map { d[d.resolved($0)] } }
         #expect(x?.properties.map(\.name) == ["label", "children"])
+    }
+}
+
+/// A vendor-style multi-file tree (`Specs/widgets/`): `$ref` on whole path items and operations, on component maps
+/// and parameter lists, on a header map and an examples map, on `description`, and a pointer that passes through
+/// another reference — every one resolved by the one mechanism, relative to the file that holds it.
+@Suite("$ref anywhere: a multi-file tree")
+struct ReferenceTreeTests {
+    let result = SpecLoader().load(path: TestPaths.packageRoot.appendingPathComponent("Specs/widgets/openapi.yaml").path)
+
+    @Test func theTreeLoadsWithNotesForTheNonStandardRefsOnly() {
+        #expect(!result.hasErrors, "\(result.diagnostics)")
+        #expect(result.diagnostics.allSatisfy { $0.severity == .note })
+        #expect(result.diagnostics.map { "\(URL(fileURLWithPath: $0.location?.file ?? "").lastPathComponent):\($0.location?.line ?? 0)" }
+                == ["_index.yaml:3", "openapi.yaml:6", "widgets.yaml:8"])
+        #expect(result.files.count == 17)
+    }
+
+    @Test func operationsPathItemsListsAndMapsComeFromTheirFiles() throws {
+        let document = try #require(result.document)
+        let operations = Dictionary(uniqueKeysWithValues: document.operations.map { ($0.operation.operationId, $0.operation) })
+        let get = try #require(operations["getWidget"])
+        #expect(get.location.file.hasSuffix("operations/get-widget.yaml"))
+        #expect(get.parameters.map(\.name) == ["widget_id"], "path-level parameters given as a $ref to a list")
+        #expect(get.responses.map(\.statusCode) == ["200", "404"])
+        #expect(get.responses.last?.componentName == "NotFound" && get.responses.last?.description == "Nothing here.")
+        #expect(get.responses.first?.content.first?.examples.map(\.name) == ["small"])
+        let list = try #require(operations["listWidgets"])
+        #expect(list.parameters.map(\.name) == ["limit"])
+        #expect(list.responses.first?.description == "Every widget.")
+        #expect(list.responses.first?.headers.map(\.name) == ["X-Total"])
+        #expect(list.responses.first?.headers.first?.value.description == "How many there are.")
+        #expect(document.info.description == "Widgets, kept as a tree of files.")
+        #expect(document.components.schemas.map(\.name) == ["Widget", "Status", "Tags", "Name", "Gadget", "Thing", "LegacyWidget", "Error"])
+        #expect(document.components.parameters.map(\.name) == ["Limit"])
+        #expect(document.components.headers.map(\.name) == ["X-Total"])
+    }
+
+    @Test func aPointerThroughAnotherReferenceReachesItsTarget() throws {
+        let document = try #require(result.document)
+        let create = try #require(document.operations.first { $0.operation.operationId == "createWidget" }?.operation)
+        let body = try #require(create.requestBody?.content.first?.schema)
+        let target = document[document.resolved(body)]
+        #expect(target.maxLength == 40 && target.location.file.hasSuffix("schemas/name.yaml"))
+    }
+
+    @Test func refsThatLoopOrMissAreLocatedErrors() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("charter-refs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try """
+        openapi: 3.1.0
+        info: {title: t, version: '1'}
+        paths:
+          /a:
+            get:
+              $ref: loop.yaml
+          /b:
+            $ref: missing.yaml
+          /c:
+            get:
+              $ref: 'ops.yaml#/nothing/here'
+        """.write(to: folder.appendingPathComponent("openapi.yaml"), atomically: true, encoding: .utf8)
+        try "$ref: loop.yaml\n".write(to: folder.appendingPathComponent("loop.yaml"), atomically: true, encoding: .utf8)
+        try "other: {}\n".write(to: folder.appendingPathComponent("ops.yaml"), atomically: true, encoding: .utf8)
+        let loaded = SpecLoader().load(path: folder.appendingPathComponent("openapi.yaml").path)
+        let errors = rendered(loaded.diagnostics.filter { $0.severity == .error })
+        #expect(errors.contains("6:7: error: reference cycle: following $ref from here never reaches a value"))
+        #expect(errors.contains { $0.hasPrefix("8:11: error: cannot load 'missing.yaml' referenced here") })
+        #expect(errors.contains("11:13: error: reference 'ops.yaml#/nothing/here' does not resolve: no 'nothing' in the document root"))
     }
 }

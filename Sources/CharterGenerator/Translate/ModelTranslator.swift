@@ -35,30 +35,53 @@ struct ModelTranslator {
     private var structs: [[String]: SwiftStruct] = [:]
     private var aliases: [[String]: SwiftType] = [:]
 
+    /// Component types in declaration order: each name with the schema whose keywords make it.
+    private var declared: [(name: String, id: SchemaID)] = []
+    /// A component that is only a `$ref` (or a one-member `allOf`) to a schema no component names — the layout of
+    /// vendors' multi-file trees (`Widget: {$ref: widget.yaml}`) — is that schema's type under its own name: the
+    /// component's id → the schema's.
+    private var canonical: [SchemaID: SchemaID] = [:]
+
     init(document: Document, typeNames overrides: [String: String] = [:]) {
         self.document = document
         for name in overrides.keys.sorted() where document.components.schema(named: name) == nil {
             diagnostics.append(Diagnostic(.warning, "type-names: the spec has no component schema '\(name)'", at: nil))
         }
         let names = SwiftNames.uniqued(document.components.schemas.map { overrides[$0.name] ?? SwiftNames.typeName($0.name) })
+        let componentIDs = Set(document.components.schemas.map(\.id))
         for (component, name) in zip(document.components.schemas, names) where componentNames[component.id] == nil {
             componentNames[component.id] = name
+            // Follow bare references through schemas no component names; the one they end on takes this name.
+            var target = component.id
+            var hops = 0
+            while hops < 16, let next = document[target].ref?.target ?? singleAllOfReference(document[target]),
+                  !componentIDs.contains(next), componentNames[next] == nil {
+                target = next
+                hops += 1
+            }
+            if target != component.id {
+                componentNames[target] = name
+                canonical[component.id] = target
+            }
+            declared.append((name, target))
         }
         componentTypeNames = Set(componentNames.values)
     }
 
     mutating func translate() -> [SwiftDecl] {
-        for (_, id) in document.components.schemas { directEdges[id] = directComponentRefs(id, visited: []) }
-        componentOfSchema = Self.stronglyConnectedComponents(document.components.schemas.map(\.id), edges: directEdges)
+        for (_, id) in declared { directEdges[id] = directComponentRefs(id, visited: []) }
+        componentOfSchema = Self.stronglyConnectedComponents(declared.map(\.id), edges: directEdges)
         var decls: [SwiftDecl] = []
-        for (_, id) in document.components.schemas {
-            guard let name = componentNames[id] else { continue }
+        for (name, id) in declared {
             currentComponent = id
             decls += componentDecl(id, name: name)
         }
         currentComponent = nil
         return decls
     }
+
+    /// The schema that declares the type a component name stands for (itself, unless it is a bare reference).
+    private func canonicalID(_ id: SchemaID) -> SchemaID { canonical[id] ?? id }
 
     /// Whether `name` is taken by a component type.
     func isComponentTypeName(_ name: String) -> Bool { componentTypeNames.contains(name) }
@@ -109,7 +132,7 @@ struct ModelTranslator {
     private mutating func componentDecl(_ id: SchemaID, name: String) -> [SwiftDecl] {
         let s = document[id]
         var extra: [SwiftDecl] = []
-        if let target = s.ref?.target ?? singleAllOfReference(s) {
+        if let target = s.ref?.target ?? singleAllOfReference(s), componentNames[target] != name {
             let type = swiftType(target, hint: name, nested: &extra)
             aliases[[name]] = type
             return extra + [.alias(name: name, type: type, doc: s.description)]
@@ -453,7 +476,7 @@ struct ModelTranslator {
             var hops = 0
             while let next = document[target].ref?.target, componentNames[target] == nil, hops < 16 { target = next; hops += 1 }
             if componentNames[target] != nil {
-                if shape(document.resolved(target)) == .object { result.insert(target) }
+                if shape(document.resolved(target)) == .object { result.insert(canonicalID(target)) }
             } else if shape(target) == .object {
                 result.formUnion(directComponentRefs(target, visited: visited.union([id])))
             }
@@ -470,6 +493,7 @@ struct ModelTranslator {
         var hops = 0
         while let next = document[target].ref?.target, componentNames[target] == nil, hops < 16 { target = next; hops += 1 }
         guard componentNames[target] != nil, shape(document.resolved(target)) == .object else { return false }
+        target = canonicalID(target)
         if target == current { return true }
         guard let a = componentOfSchema[target], let b = componentOfSchema[current] else { return false }
         return a == b

@@ -5,7 +5,7 @@ extension DocumentBuilder {
             diagnostics.append(Diagnostic(.error, "the file is empty; expected an OpenAPI document", at: SourceLocation(file: tree.path, line: 1, column: 1)))
             return nil
         }
-        guard isMapping(root, "an OpenAPI document") else { return nil }
+        guard let root = mapping(root, "an OpenAPI document") else { return nil }
         if let swagger = root["swagger"], root["openapi"] == nil {
             error("Swagger \(swagger.text ?? "2.0") documents are not supported; convert the file to OpenAPI 3 (for example with swagger2openapi) and load the result", at: swagger)
             return nil
@@ -70,7 +70,7 @@ extension DocumentBuilder {
     }
 
     private func buildInfo(_ node: Node) -> Info? {
-        guard isMapping(node, "info") else { return nil }
+        guard let node = mapping(node, "info") else { return nil }
         var info = Info(title: "", version: "", location: node.location)
         for entry in node.entries {
             let v = entry.value
@@ -81,7 +81,7 @@ extension DocumentBuilder {
             case "description": info.description = string(v, "info.description")
             case "termsOfService": info.termsOfService = string(v, "info.termsOfService")
             case "contact":
-                guard isMapping(v, "info.contact") else { continue }
+                guard let v = mapping(v, "info.contact") else { continue }
                 var contact = Contact()
                 for e in v.entries {
                     switch e.key {
@@ -93,7 +93,7 @@ extension DocumentBuilder {
                 }
                 info.contact = contact
             case "license":
-                guard isMapping(v, "info.license") else { continue }
+                guard let v = mapping(v, "info.license") else { continue }
                 var license = License(name: "")
                 for e in v.entries {
                     switch e.key {
@@ -113,12 +113,12 @@ extension DocumentBuilder {
     }
 
     func buildServers(_ node: Node) -> [Server] {
-        guard isSequence(node, "servers") else { return [] }
+        guard let node = sequence(node, "servers") else { return [] }
         return node.elements.compactMap(buildServer)
     }
 
     func buildServer(_ element: Node) -> Server? {
-            guard isMapping(element, "a server") else { return nil }
+            guard let element = mapping(element, "a server") else { return nil }
             var server = Server(url: "", location: element.location)
             for entry in element.entries {
                 switch entry.key {
@@ -126,9 +126,9 @@ extension DocumentBuilder {
                 case "description": server.description = string(entry.value, "server.description")
                 case "variables":
                     for variable in namedEntries(entry.value, "server.variables") {
-                        guard isMapping(variable.value, "a server variable") else { continue }
+                        guard let value = mapping(variable.value, "a server variable") else { continue }
                         var sv = ServerVariable(defaultValue: "")
-                        for e in variable.value.entries {
+                        for e in value.entries {
                             switch e.key {
                             case "default": sv.defaultValue = string(e.value, "server variable default") ?? ""
                             case "enum": sv.enumValues = strings(e.value, "server variable enum")
@@ -136,7 +136,7 @@ extension DocumentBuilder {
                             default: other(e, in: "a server variable", into: &sv.extensions)
                             }
                         }
-                        require(["default"], in: variable.value, "server variable '\(variable.key)'")
+                        require(["default"], in: value, "server variable '\(variable.key)'")
                         server.variables.append((variable.key, sv))
                     }
                 default: other(entry, in: "a server", into: &server.extensions)
@@ -147,9 +147,9 @@ extension DocumentBuilder {
     }
 
     private func buildTags(_ node: Node) -> [Tag] {
-        guard isSequence(node, "tags") else { return [] }
+        guard let node = sequence(node, "tags") else { return [] }
         return node.elements.compactMap { element -> Tag? in
-            guard isMapping(element, "a tag") else { return nil }
+            guard let element = mapping(element, "a tag") else { return nil }
             var tag = Tag(name: "", location: element.location)
             for entry in element.entries {
                 switch entry.key {
@@ -166,7 +166,7 @@ extension DocumentBuilder {
     }
 
     func buildExternalDocs(_ node: Node) -> ExternalDocs? {
-        guard isMapping(node, "externalDocs") else { return nil }
+        guard let node = mapping(node, "externalDocs") else { return nil }
         var docs = ExternalDocs(url: "")
         for entry in node.entries {
             switch entry.key {
@@ -181,7 +181,7 @@ extension DocumentBuilder {
 
     private func buildComponents(_ node: Node) -> Components {
         var components = Components()
-        guard isMapping(node, "components") else { return components }
+        guard let node = mapping(node, "components") else { return components }
         for entry in node.entries {
             let section = entry.value
             switch entry.key {
@@ -247,13 +247,8 @@ extension DocumentBuilder {
     }
 
     private func buildPaths(_ node: Node) -> [PathItem] {
-        var pathsNode = node
         // `paths: {$ref: other.yaml}` appears in real specs, though the standard does not allow it.
-        if node.kind == .mapping, let refNode = node["$ref"], let text = string(refNode, "$ref") {
-            guard let (target, _) = target(ofReference: text, at: refNode) else { return [] }
-            pathsNode = target
-        }
-        guard isMapping(pathsNode, "paths") else { return [] }
+        guard let pathsNode = mapping(node, "paths") else { return [] }
         var items: [PathItem] = []
         for entry in pathsNode.entries {
             if entry.isExtension { continue }

@@ -9,7 +9,7 @@ extension DocumentBuilder {
     }
 
     private func buildPathItem(_ node: Node, path: String) -> PathItem? {
-        guard isMapping(node, "a path item") else { return nil }
+        guard let node = mapping(node, "a path item") else { return nil }
         var item = PathItem(path: path, location: node.location)
         var operationNodes: [(HTTPMethod, MappingEntry)] = []
         for entry in node.entries {
@@ -36,7 +36,7 @@ extension DocumentBuilder {
     }
 
     private func buildOperation(_ node: Node, method: HTTPMethod, path: String, inherited: [Parameter]) -> Operation? {
-        guard isMapping(node, "operation \(method.rawValue.uppercased()) \(path)") else { return nil }
+        guard let node = mapping(node, "operation \(method.rawValue.uppercased()) \(path)") else { return nil }
         // The synthesized id is filled in after the loop, and only when the operation declares none.
         var operation = Operation(method: method, path: path, operationId: "", operationIdSynthesized: true, location: node.location)
         var own: [Parameter] = []
@@ -99,7 +99,7 @@ extension DocumentBuilder {
     }
 
     private func buildParameterList(_ node: Node) -> [Parameter] {
-        guard isSequence(node, "parameters") else { return [] }
+        guard let node = sequence(node, "parameters") else { return [] }
         var result: [Parameter] = []
         var seen: [String: Node] = [:]
         for element in node.elements {
@@ -117,7 +117,7 @@ extension DocumentBuilder {
     }
 
     func buildParameter(_ node: Node) -> Parameter? {
-        guard isMapping(node, "a parameter") else { return nil }
+        guard let node = mapping(node, "a parameter") else { return nil }
         guard let nameNode = node["name"], let name = string(nameNode, "parameter name") else {
             error("a parameter is missing required field 'name'", at: node)
             return nil
@@ -183,7 +183,7 @@ extension DocumentBuilder {
     }
 
     func buildRequestBody(_ node: Node) -> RequestBody? {
-        guard isMapping(node, "a request body") else { return nil }
+        guard let node = mapping(node, "a request body") else { return nil }
         var body = RequestBody(location: node.location)
         for entry in node.entries {
             switch entry.key {
@@ -198,7 +198,7 @@ extension DocumentBuilder {
     }
 
     private func buildResponses(_ node: Node) -> [Response] {
-        guard isMapping(node, "responses") else { return [] }
+        guard let node = mapping(node, "responses") else { return [] }
         var result: [Response] = []
         for entry in node.entries {
             if entry.isExtension { continue }
@@ -229,7 +229,7 @@ extension DocumentBuilder {
     }
 
     func buildResponse(_ node: Node, statusCode: String) -> Response? {
-        guard isMapping(node, "a response") else { return nil }
+        guard let node = mapping(node, "a response") else { return nil }
         var response = Response(statusCode: statusCode, description: "", location: node.location)
         for entry in node.entries {
             let v = entry.value
@@ -264,7 +264,7 @@ extension DocumentBuilder {
     }
 
     func buildHeader(_ node: Node) -> Header? {
-        guard isMapping(node, "a header") else { return nil }
+        guard let node = mapping(node, "a header") else { return nil }
         var header = Header(location: node.location)
         for entry in node.entries {
             let v = entry.value
@@ -290,12 +290,12 @@ extension DocumentBuilder {
     func buildContent(_ node: Node) -> [MediaType] {
         var ignored: Extensions = [:]
         return namedEntries(node, "content", extensions: &ignored).compactMap { entry in
-            guard isMapping(entry.value, "media type '\(entry.key)'") else { return nil }
+            guard let value = mapping(entry.value, "media type '\(entry.key)'") else { return nil }
             if !entry.key.utf8.contains(UInt8(ascii: "/")) {
                 warning("'\(entry.key)' is not a media type (type/subtype)", at: entry.keyNode)
             }
-            var media = MediaType(mediaType: entry.key, location: entry.value.location)
-            for e in entry.value.entries {
+            var media = MediaType(mediaType: entry.key, location: value.location)
+            for e in value.entries {
                 switch e.key {
                 case "schema": media.schema = schema(e.value)
                 case "example": media.example = e.value
@@ -313,7 +313,7 @@ extension DocumentBuilder {
     }
 
     private func buildEncoding(_ node: Node) -> Encoding? {
-        guard isMapping(node, "an encoding") else { return nil }
+        guard let node = mapping(node, "an encoding") else { return nil }
         var encoding = Encoding()
         for entry in node.entries {
             let v = entry.value
@@ -342,7 +342,7 @@ extension DocumentBuilder {
     }
 
     func buildExample(_ node: Node) -> Example? {
-        guard isMapping(node, "an example") else { return nil }
+        guard let node = mapping(node, "an example") else { return nil }
         var example = Example(location: node.location)
         for entry in node.entries {
             switch entry.key {
@@ -361,7 +361,7 @@ extension DocumentBuilder {
     }
 
     func buildLink(_ node: Node) -> Link? {
-        guard isMapping(node, "a link") else { return nil }
+        guard let node = mapping(node, "a link") else { return nil }
         var link = Link(location: node.location)
         for entry in node.entries {
             let v = entry.value
@@ -369,7 +369,7 @@ extension DocumentBuilder {
             case "operationRef": link.operationRef = string(v, "operationRef")
             case "operationId": link.operationId = string(v, "operationId")
             case "parameters":
-                if isMapping(v, "link parameters") { link.parameters = v.entries.map { ($0.key, $0.value) } }
+                if let v = mapping(v, "link parameters") { link.parameters = v.entries.map { ($0.key, $0.value) } }
             case "requestBody": link.requestBody = v
             case "description": link.description = string(v, "link description")
             case "server": link.server = buildServer(v)
@@ -383,7 +383,7 @@ extension DocumentBuilder {
     }
 
     func buildCallback(_ node: Node) -> Callback? {
-        guard isMapping(node, "a callback") else { return nil }
+        guard let node = mapping(node, "a callback") else { return nil }
         var callback = Callback(location: node.location)
         for entry in node.entries {
             if entry.isExtension {

@@ -56,7 +56,16 @@ extension DocumentBuilder {
             return nil
         }
         var current = root
+        var hops = 0
         for (i, token) in tokens.enumerated() {
+            // A pointer may pass through another reference (`…/items/allOf/0` where `items` is a `$ref`):
+            // follow it, as resolvers elsewhere do, unless the reference object itself holds the token.
+            while current.kind == .mapping, files.value(in: current, forKey: token) == nil, let refNode = current["$ref"],
+                  let refText = refNode.text, hops < 32 {
+                hops += 1
+                guard let (through, _) = target(ofReference: refText, at: refNode) else { return nil }
+                current = through
+            }
             var next: Node?
             switch current.kind {
             case .mapping: next = files.value(in: current, forKey: token)

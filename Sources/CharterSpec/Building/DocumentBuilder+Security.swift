@@ -1,7 +1,7 @@
 /// Security schemes and requirements.
 extension DocumentBuilder {
     func buildSecurityScheme(_ node: Node) -> SecurityScheme? {
-        guard isMapping(node, "a security scheme") else { return nil }
+        guard let node = mapping(node, "a security scheme") else { return nil }
         guard let typeNode = node["type"], let type = string(typeNode, "security scheme type") else {
             error("a security scheme is missing required field 'type'", at: node)
             return nil
@@ -49,24 +49,24 @@ extension DocumentBuilder {
                 if entry.key != "deviceAuthorization" { warning("unknown OAuth flow '\(entry.key)'; ignored", at: entry.keyNode) }
                 continue
             }
-            guard isMapping(entry.value, "OAuth flow '\(entry.key)'") else { continue }
+            guard let value = mapping(entry.value, "OAuth flow '\(entry.key)'") else { continue }
             var flow = OAuthFlow(kind: kind)
-            for e in entry.value.entries {
+            for e in value.entries {
                 switch e.key {
                 case "authorizationUrl": flow.authorizationUrl = string(e.value, "authorizationUrl")
                 case "tokenUrl": flow.tokenUrl = string(e.value, "tokenUrl")
                 case "refreshUrl": flow.refreshUrl = string(e.value, "refreshUrl")
                 case "scopes":
-                    if isMapping(e.value, "scopes") {
-                        flow.scopes = e.value.entries.map { ($0.key, $0.value.text ?? "") }
+                    if let scopes = mapping(e.value, "scopes") {
+                        flow.scopes = scopes.entries.map { ($0.key, $0.value.text ?? "") }
                     }
                 default: other(e, in: "OAuth flow", into: &flow.extensions)
                 }
             }
             switch kind {
-            case .implicit: require(["authorizationUrl", "scopes"], in: entry.value, "implicit flow")
-            case .password, .clientCredentials: require(["tokenUrl", "scopes"], in: entry.value, "\(kind.rawValue) flow")
-            case .authorizationCode: require(["authorizationUrl", "tokenUrl", "scopes"], in: entry.value, "authorizationCode flow")
+            case .implicit: require(["authorizationUrl", "scopes"], in: value, "implicit flow")
+            case .password, .clientCredentials: require(["tokenUrl", "scopes"], in: value, "\(kind.rawValue) flow")
+            case .authorizationCode: require(["authorizationUrl", "tokenUrl", "scopes"], in: value, "authorizationCode flow")
             }
             flows.append(flow)
         }
@@ -74,9 +74,9 @@ extension DocumentBuilder {
     }
 
     func buildSecurityRequirements(_ node: Node) -> [SecurityRequirement] {
-        guard isSequence(node, "security") else { return [] }
+        guard let node = sequence(node, "security") else { return [] }
         return node.elements.compactMap { element in
-            guard isMapping(element, "a security requirement") else { return nil }
+            guard let element = mapping(element, "a security requirement") else { return nil }
             var schemes: [(name: String, scopes: [String])] = []
             for entry in element.entries {
                 securityUses.append((entry.key, entry.keyNode))

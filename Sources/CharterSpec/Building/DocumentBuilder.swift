@@ -46,7 +46,46 @@ final class DocumentBuilder {
         diagnostics.append(Diagnostic(.warning, message, at: node.location))
     }
 
+    func note(_ message: String, at node: Node) {
+        diagnostics.append(Diagnostic(.note, message, at: node.location))
+    }
+
     // MARK: Typed reads
+
+    /// The node, with `$ref` followed when it is a reference: how a `$ref` works in any position that is not a
+    /// schema (whole operations, component maps, parameter lists, headers — the layouts vendors' multi-file trees
+    /// use). Sibling keys of such a `$ref` are ignored, as the standard says; a chain that never ends is an error.
+    func dereferenced(_ node: Node) -> Node? {
+        guard node.kind == .mapping, node["$ref"] != nil else { return node }
+        var current = node
+        var hops = 0
+        while current.kind == .mapping, let refNode = current["$ref"] {
+            hops += 1
+            if hops > 32 {
+                error("reference cycle: following $ref from here never reaches a value", at: node)
+                return nil
+            }
+            guard let text = refNode.text, refNode.scalarType == .string,
+                  let (target, _) = target(ofReference: text, at: refNode) else {
+                if refNode.scalarType != .string { error("'$ref' must be a string, found \(refNode.kindDescription)", at: refNode) }
+                return nil
+            }
+            current = target
+        }
+        return current
+    }
+
+    /// The node (a `$ref` followed) when it is a mapping; otherwise an error and nil.
+    func mapping(_ node: Node, _ what: @autoclosure () -> String) -> Node? {
+        guard let node = dereferenced(node) else { return nil }
+        return isMapping(node, what()) ? node : nil
+    }
+
+    /// The node (a `$ref` followed) when it is a sequence; otherwise an error and nil.
+    func sequence(_ node: Node, _ what: @autoclosure () -> String) -> Node? {
+        guard let node = dereferenced(node) else { return nil }
+        return isSequence(node, what()) ? node : nil
+    }
 
     func isMapping(_ node: Node, _ what: @autoclosure () -> String) -> Bool {
         if node.kind == .mapping { return true }
@@ -67,6 +106,13 @@ final class DocumentBuilder {
 
     /// `string` without making the string: the node when it holds one.
     func stringNode(_ node: Node, _ what: @autoclosure () -> String) -> Node? {
+        var node = node
+        if node.kind == .mapping, node["$ref"] != nil {
+            // `description: {$ref: 'texts.yml#/intro'}`: not standard, but its meaning is plain.
+            guard let target = dereferenced(node) else { return nil }
+            note("\(what()) is given by a $ref (not standard OpenAPI); its target was read", at: node)
+            node = target
+        }
         guard let type = node.scalarType, type != .null else {
             error("\(what()) must be a string, found \(node.kindDescription)", at: node)
             return nil
@@ -97,7 +143,7 @@ final class DocumentBuilder {
     }
 
     func strings(_ node: Node, _ what: @autoclosure () -> String) -> [String] {
-        guard isSequence(node, what()) else { return [] }
+        guard let node = sequence(node, what()) else { return [] }
         return node.elements.compactMap { string($0, "an entry of \(what())") }
     }
 
@@ -119,7 +165,7 @@ final class DocumentBuilder {
 
     /// Named entries of a mapping (`x-` keys skipped into extensions).
     func namedEntries(_ node: Node, _ what: @autoclosure () -> String, extensions: inout Extensions) -> [MappingEntry] {
-        guard isMapping(node, what()) else { return [] }
+        guard let node = mapping(node, what()) else { return [] }
         var result: [MappingEntry] = []
         for entry in node.entries {
             if entry.isExtension { extensions[entry.key] = entry.value } else { result.append(entry) }
