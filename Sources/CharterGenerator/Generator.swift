@@ -53,6 +53,7 @@ public enum Generator {
         let decls = translator.translate()
         let compiled = SpecValidator(document: document)
         var operationTranslator = OperationTranslator(document: document, included: options.includedOperations, excluded: options.excludedOperations)
+        operationTranslator.generatesServer = parts.contains(.server)
         let operations = wantsOperations
             ? operationTranslator.translate(models: &translator, contracts: Dictionary(compiled.contracts.map { ($0.operationID, $0) }, uniquingKeysWith: { a, _ in a }))
             : []

@@ -31,8 +31,9 @@ struct SchemaCompiler {
             patterns[source] = p
             return p
         } catch {
-            // Located once per distinct pattern; the keyword is then not checked (never a silent skip).
-            diagnostics.append(Diagnostic(.warning, "pattern '\(source)' is not validated: \(error)", at: location))
+            // Located once per distinct pattern; the keyword is then not checked (never a silent skip). A pattern
+            // that is not a regular expression at all was already reported by the loader, with that assumption.
+            if PatternSyntax.problem(in: source) == nil { diagnostics.append(Diagnostic(.warning, "pattern '\(source)' is not validated: \(error)", at: location)) }
             patterns[source] = .some(nil)
             return nil
         }

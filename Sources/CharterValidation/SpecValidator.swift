@@ -8,8 +8,9 @@ public struct SpecValidator: Sendable {
     public let document: Document
     public let schemas: SchemaSet
     public let validator: Validator
-    /// Problems found while compiling (patterns that cannot run in linear time, …), located in the spec.
-    public let diagnostics: [Diagnostic]
+    /// Problems found while loading (tolerated ones, as warnings saying what was assumed) and compiling (patterns
+    /// that cannot run in linear time, …), located in the spec.
+    public internal(set) var diagnostics: [Diagnostic]
 
     public init(document: Document) {
         self.document = document
@@ -19,11 +20,16 @@ public struct SpecValidator: Sendable {
         diagnostics = compiler.diagnostics
     }
 
-    /// Loads `path` and builds a validator; throws the loader's errors (located) when the spec has any.
-    public static func load(path: String, options: LoadOptions = LoadOptions()) throws(SpecLoadError) -> SpecValidator {
+    /// Loads `path` and builds a validator. A problem whose meaning is clear (a response without a description, a
+    /// path parameter not marked required) is tolerated — the document is read as assumed and `diagnostics` holds a
+    /// warning saying what was assumed — unless `strict`; anything else throws the loader's located errors.
+    public static func load(path: String, options: LoadOptions = LoadOptions(), strict: Bool = false) throws(SpecLoadError) -> SpecValidator {
         let result = SpecLoader(options: options).load(path: path)
-        guard let document = result.document, !result.hasErrors else { throw SpecLoadError(diagnostics: result.diagnostics) }
-        return SpecValidator(document: document)
+        let diagnostics = result.diagnostics(strict: strict)
+        guard let document = result.document, !diagnostics.hasErrors else { throw SpecLoadError(diagnostics: diagnostics) }
+        var validator = SpecValidator(document: document)
+        validator.diagnostics = diagnostics.filter { $0.severity == .warning } + validator.diagnostics
+        return validator
     }
 
     /// A component schema by name (`Booking`) or any schema of the root file by JSON pointer

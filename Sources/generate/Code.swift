@@ -44,6 +44,9 @@ struct Code: ParsableCommand {
     @Flag(help: "Always write exactly Models, Schemas, Operations, Server and Client .swift (no split files; placeholders for parts left out), as build-tool plugins need.")
     var fixedLayout = false
 
+    @Flag(help: "Refuse a spec with any lint error, even one whose meaning is clear (by default such problems are warnings saying what was assumed).")
+    var strict = false
+
     func validate() throws {
         if let access, access != "public" && access != "internal" { throw ValidationError("--access must be public or internal") }
         if let mode {
@@ -53,11 +56,13 @@ struct Code: ParsableCommand {
 
     func run() throws {
         let result = SpecLoader().load(path: spec)
-        for d in result.diagnostics where d.severity == .error || d.location?.file == spec { printToStandardError("\(d)") }
+        // Problems whose meaning is clear are warnings saying what was assumed (every file's), unless --strict.
+        let diagnostics = result.diagnostics(strict: strict)
+        for d in diagnostics where d.severity == .error || d.location?.file == spec || d.message.contains("; assumed ") { printToStandardError("\(d)") }
         guard let document = result.document else {
             throw ExitCode(result.diagnostics.allSatisfy { $0.location == nil } ? 2 : 1)
         }
-        if result.hasErrors { throw ExitCode(1) }
+        if diagnostics.hasErrors { throw ExitCode(1) }
         let specName = URL(fileURLWithPath: spec).lastPathComponent
         var options = GeneratorOptions()
         if let config {
@@ -75,8 +80,8 @@ struct Code: ParsableCommand {
             options.moduleName = SwiftNames.typeName(URL(fileURLWithPath: output).standardizedFileURL.lastPathComponent)
         }
         options.fixedLayout = fixedLayout
-        let (files, diagnostics) = Generator.generate(document, specName: specName, options: options)
-        for d in diagnostics { printToStandardError("\(d)") }
+        let (files, generated) = Generator.generate(document, specName: specName, options: options)
+        for d in generated { printToStandardError("\(d)") }
         let (written, removed) = try GeneratedOutput.write(files, to: output)
         if !fixedLayout {
             // One line, so a run that changed nothing is visibly a run that changed nothing.

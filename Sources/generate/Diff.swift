@@ -42,6 +42,9 @@ struct Diff: ParsableCommand {
     @Flag(help: "Print the rule catalogue and exit.")
     var listRules = false
 
+    @Flag(help: "Refuse a spec with any lint error, even one whose meaning is clear (by default such problems are warnings saying what was assumed).")
+    var strict = false
+
     func validate() throws {
         guard DiffReport.Format(rawValue: format) != nil else { throw ValidationError("--format must be one of: \(DiffReport.Format.allCases.map(\.rawValue).joined(separator: ", "))") }
         guard failOn == "never" || Level(rawValue: failOn) != nil else { throw ValidationError("--fail-on must be error, warning or never") }
@@ -68,7 +71,7 @@ struct Diff: ParsableCommand {
         }
         let findings: [Finding]
         do {
-            let report = try SpecDiff.report(oldPath: old, newPath: new)
+            let report = try SpecDiff.report(oldPath: old, newPath: new, strict: strict)
             findings = report.findings
             for note in report.notes { printToStandardError("\(note)") }
         } catch {

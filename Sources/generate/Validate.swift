@@ -38,6 +38,9 @@ struct Validate: ParsableCommand {
     @Flag(help: "Payloads are response envelopes (with --operation).")
     var response = false
 
+    @Flag(help: "Refuse a spec with any lint error, even one whose meaning is clear (by default such problems are warnings saying what was assumed).")
+    var strict = false
+
     @Flag(help: "Read one payload per line from standard input.")
     var jsonl = false
 
@@ -57,7 +60,7 @@ struct Validate: ParsableCommand {
     func run() throws {
         let validator: SpecValidator
         do {
-            validator = try SpecValidator.load(path: spec)
+            validator = try SpecValidator.load(path: spec, strict: strict)
         } catch {
             for diagnostic in error.diagnostics where diagnostic.severity == .error { printToStandardError("\(diagnostic)") }
             throw ExitCode(2)

@@ -23,18 +23,30 @@ public enum SpecDiff {
     }
 
     /// Loads both files (with the loader's located diagnostics on failure) and compares them.
-    public static func compare(oldPath: String, newPath: String, options: LoadOptions = LoadOptions(), today: String? = nil) throws(DiffLoadError) -> [Finding] {
-        try report(oldPath: oldPath, newPath: newPath, options: options, today: today).findings
+    public static func compare(oldPath: String, newPath: String, options: LoadOptions = LoadOptions(), strict: Bool = false,
+                               today: String? = nil) throws(DiffLoadError) -> [Finding] {
+        try report(oldPath: oldPath, newPath: newPath, options: options, strict: strict, today: today).findings
     }
 
-    /// Loads both files and compares them; also returns what could not be compared.
-    public static func report(oldPath: String, newPath: String, options: LoadOptions = LoadOptions(), today: String? = nil) throws(DiffLoadError) -> (findings: [Finding], notes: [Diagnostic]) {
+    /// Loads both files and compares them; also returns what could not be compared and, unless `strict`, the
+    /// problems of either file whose meaning is clear, as warnings saying what was assumed (a diff compares what is
+    /// there: a vendor's spec that breaks a rule is still compared). `strict` refuses such files, as `lint` would.
+    public static func report(oldPath: String, newPath: String, options: LoadOptions = LoadOptions(), strict: Bool = false,
+                              today: String? = nil) throws(DiffLoadError) -> (findings: [Finding], notes: [Diagnostic]) {
+        var warnings: [Diagnostic] = []
         func load(_ path: String) throws(DiffLoadError) -> Document {
             let result = SpecLoader(options: options).load(path: path)
-            guard let document = result.document, !result.hasErrors else { throw DiffLoadError(diagnostics: result.diagnostics) }
+            let diagnostics = result.diagnostics(strict: strict)
+            guard let document = result.document, !diagnostics.hasErrors else { throw DiffLoadError(diagnostics: diagnostics) }
+            // Each understood problem once, even when both sides are the same file.
+            for d in result.diagnostics where d.severity == .error && d.assumption != nil && !warnings.contains(d.tolerated) {
+                warnings.append(d.tolerated)
+            }
             return document
         }
-        return report(old: try load(oldPath), new: try load(newPath), today: today)
+        let (old, new) = (try load(oldPath), try load(newPath))
+        let (findings, notes) = report(old: old, new: new, today: today)
+        return (findings, warnings + notes)
     }
 
     static func today() -> String {

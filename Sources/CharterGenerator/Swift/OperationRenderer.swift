@@ -368,7 +368,8 @@ struct OperationRenderer {
 
     // MARK: Server protocol and client
 
-    func server(_ ops: [SwiftOperation]) -> String {
+    func server(_ all: [SwiftOperation]) -> String {
+        let ops = all.filter(\.routed)
         var w = SwiftWriter()
         w.doc(apiDoc)
         w.block("\(access) protocol \(apiName)APIProtocol: Sendable {") { w in

@@ -17,6 +17,10 @@ struct SwiftOperation: Sendable {
     var headerStructs: [SwiftStruct]
     /// A Swift expression building the operation's `OperationContract`.
     var contract: String
+    /// The path template, and whether a generated server routes it (not when an earlier path equal but for
+    /// parameter names already takes its routes).
+    var path: String
+    var routed = true
 
     /// Bodies with several media types: each has an enum (and reader and writer functions) in the namespace.
     var bodyEnums: [SwiftBody] {

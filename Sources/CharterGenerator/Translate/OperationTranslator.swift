@@ -10,6 +10,8 @@ struct OperationTranslator {
     let document: Document
     let included: Set<String>?
     let excluded: Set<String>
+    /// Whether a server is generated (operations it cannot route are then named in a warning).
+    var generatesServer = true
     var diagnostics: [Diagnostic] = []
 
     init(document: Document, included: Set<String>? = nil, excluded: Set<String> = []) {
@@ -31,9 +33,19 @@ struct OperationTranslator {
         })
         let methodNames = SwiftNames.uniqued(operations.map { SwiftNames.memberName($0.operationId) })
         var result: [SwiftOperation] = []
+        // Paths equal but for parameter names cannot both be routed: the first path of each shape keeps its routes.
+        var routedPaths: [String: String] = [:]
         for (i, op) in operations.enumerated() {
             guard let contract = contracts[op.operationId] else { continue }
-            result.append(translate(op, typeName: typeNames[i], methodName: methodNames[i], contract: contract, models: &models))
+            var swift = translate(op, typeName: typeNames[i], methodName: methodNames[i], contract: contract, models: &models)
+            let shape = SpecLint.pathShape(op.path)
+            if let first = routedPaths[shape], first != op.path {
+                swift.routed = false
+                if generatesServer { diagnostics.append(Diagnostic(.warning, "\(op.displayName) is left out of the generated server: its path is equivalent to '\(first)', which is routed instead (the client keeps it)", at: op.location)) }
+            } else {
+                routedPaths[shape] = op.path
+            }
+            result.append(swift)
         }
         for (name, item) in document.webhooks {
             diagnostics.append(Diagnostic(.warning, "webhook '\(name)' is validated by SpecValidator but gets no generated server or client code", at: item.location))
@@ -112,7 +124,7 @@ struct OperationTranslator {
         if let description = op.description, description != op.summary { doc += [""] + description.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
         if op.deprecated { doc += ["", "Deprecated."] }
         return SwiftOperation(typeName: typeName, methodName: methodName, doc: doc, deprecated: op.deprecated, inputs: inputs,
-                              cases: cases, nested: nested, headerStructs: headerStructs, contract: ContractEmitter.expression(contract))
+                              cases: cases, nested: nested, headerStructs: headerStructs, contract: ContractEmitter.expression(contract), path: op.path)
     }
 
     /// A body's contents typed by their codings; several get an enum (`Body`, `OKBody`) over them.

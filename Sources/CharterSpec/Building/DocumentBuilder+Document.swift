@@ -46,10 +46,10 @@ extension DocumentBuilder {
             default: other(entry, in: "the document", into: &document.extensions)
             }
         }
-        if root["info"] == nil { error("the document is missing required field 'info'", at: root) }
-        if version == .v3_0 && pathsNode == nil { error("the document is missing required field 'paths'", at: root) }
+        if root["info"] == nil { invalid("the document is missing required field 'info'", assumed: "an empty title and version", at: root) }
+        if version == .v3_0 && pathsNode == nil { invalid("the document is missing required field 'paths'", assumed: "no paths", at: root) }
         if version != .v3_0 && pathsNode == nil && webhooksNode == nil && root["components"] == nil {
-            error("the document needs at least one of 'paths', 'webhooks' or 'components'", at: root)
+            invalid("the document needs at least one of 'paths', 'webhooks' or 'components'", assumed: "an empty API", at: root)
         }
         if let webhooksNode, version == .v3_0 {
             warning("'webhooks' is an OpenAPI 3.1 field; read anyway", at: webhooksNode)
@@ -64,6 +64,7 @@ extension DocumentBuilder {
             }
         }
         drainSchemaQueue()
+        renameDuplicateOperationIds(&document)
         checkSecurityUses(document.components)
         document.schemas = schemas
         return document
@@ -252,11 +253,19 @@ extension DocumentBuilder {
         var items: [PathItem] = []
         for entry in pathsNode.entries {
             if entry.isExtension { continue }
-            if !entry.key.hasPrefix("/") {
-                error("path '\(entry.key)' must start with '/'", at: entry.keyNode)
-                continue
+            var path = entry.key
+            if !path.hasPrefix("/") {
+                invalid("path '\(path)' must start with '/'", assumed: "'/\(path)'", at: entry.keyNode)
+                path = "/" + path
             }
-            if let item = buildPathItemResolving(entry.value, path: entry.key) { items.append(item) }
+            if var item = buildPathItemResolving(entry.value, path: path) {
+                // Only `paths` keys are templates (callbacks and webhooks are keyed by expressions and names).
+                let template = SpecLint.templateParameters(path)
+                for i in item.operations.indices where !template.isEmpty || item.operations[i].parameters.contains(where: { $0.location == .path }) {
+                    repairPathParameters(&item.operations[i], template: template, path: path)
+                }
+                items.append(item)
+            }
         }
         return items
     }

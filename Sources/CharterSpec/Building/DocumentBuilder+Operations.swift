@@ -77,7 +77,8 @@ extension DocumentBuilder {
             operation.operationId = Self.synthesizedOperationId(method: method, path: path)
         }
         if node["responses"] == nil && version == .v3_0 {
-            error("operation \(operation.displayName) is missing required field 'responses'", at: node)
+            invalid("operation \(operation.displayName) is missing required field 'responses'",
+                    assumed: "no documented response (every status is undocumented)", at: node)
         }
         // Operation-level parameters override path-level ones with the same name and location.
         let overridden = Set(own.map(\.matchKey))
@@ -105,7 +106,7 @@ extension DocumentBuilder {
         for element in node.elements {
             guard let (parameter, name) = resolved(element, kind: "parameters", "parameter", build: buildParameter) else { continue }
             if seen[parameter.matchKey] != nil {
-                error("duplicate parameter '\(parameter.name)' in \(parameter.location.rawValue)", at: element)
+                invalid("duplicate parameter '\(parameter.name)' in \(parameter.location.rawValue)", assumed: "the first one", at: element)
                 continue
             }
             seen[parameter.matchKey] = element
@@ -145,11 +146,13 @@ extension DocumentBuilder {
             case "style":
                 guard let text = string(v, "style") else { continue }
                 guard let style = ParameterStyle(rawValue: text) else {
-                    error("parameter '\(name)': unknown style '\(text)'", at: v)
+                    invalid("parameter '\(name)': unknown style '\(text)'", assumed: "'\(defaultStyle.rawValue)', the default for \(location.rawValue) parameters", at: v)
                     continue
                 }
                 if !Self.allowedStyles(location).contains(style) {
-                    error("parameter '\(name)': style '\(text)' is not allowed for \(location.rawValue) parameters (allowed: \(Self.allowedStyles(location).map(\.rawValue).joined(separator: ", ")))", at: v)
+                    invalid("parameter '\(name)': style '\(text)' is not allowed for \(location.rawValue) parameters (allowed: \(Self.allowedStyles(location).map(\.rawValue).joined(separator: ", ")))",
+                            assumed: "'\(defaultStyle.rawValue)', the default for \(location.rawValue) parameters", at: v)
+                    continue
                 }
                 parameter.style = style
             case "explode": explicitExplode = bool(v, "explode")
@@ -163,12 +166,14 @@ extension DocumentBuilder {
         }
         parameter.explode = explicitExplode ?? (parameter.style == .form)
         if node["schema"] != nil && node["content"] != nil {
-            error("parameter '\(name)' has both 'schema' and 'content'; use one", at: node)
+            invalid("parameter '\(name)' has both 'schema' and 'content'; use one", assumed: "the schema", at: node)
+            parameter.content = []
         } else if node["schema"] == nil && node["content"] == nil {
             warning("parameter '\(name)' has neither 'schema' nor 'content'; treated as a string", at: node)
         }
-        if let content = node["content"], content.entries.count != 1 {
-            error("parameter '\(name)': 'content' must hold exactly one media type", at: content)
+        if let content = node["content"], content.entries.count != 1, !parameter.content.isEmpty {
+            invalid("parameter '\(name)': 'content' must hold exactly one media type", assumed: "the first, \(parameter.content[0].mediaType)", at: content)
+            parameter.content = [parameter.content[0]]
         }
         return parameter
     }
@@ -203,7 +208,7 @@ extension DocumentBuilder {
         for entry in node.entries {
             if entry.isExtension { continue }
             if !Self.isValidStatusKey(entry.key) {
-                error("response key '\(entry.key)' is not a status code (100–599), a range like '2XX', or 'default'", at: entry.keyNode)
+                invalid("response key '\(entry.key)' is not a status code (100–599), a range like '2XX', or 'default'", assumed: "the response is not there", at: entry.keyNode)
                 continue
             }
             if let (response, name) = resolved(entry.value, kind: "responses", "response", build: { buildResponse($0, statusCode: entry.key) }) {
@@ -214,7 +219,7 @@ extension DocumentBuilder {
             }
         }
         if result.isEmpty && node.entries.isEmpty {
-            error("'responses' must declare at least one response", at: node)
+            invalid("'responses' must declare at least one response", assumed: "no documented response (every status is undocumented)", at: node)
         }
         return result
     }
@@ -258,7 +263,7 @@ extension DocumentBuilder {
             }
         }
         if node["description"] == nil && version != .v3_2 {
-            error("a response is missing required field 'description'", at: node)
+            invalid("a response is missing required field 'description'", assumed: "an empty description", at: node)
         }
         return response
     }
@@ -273,14 +278,14 @@ extension DocumentBuilder {
             case "required": header.required = bool(v, "required") ?? false
             case "deprecated": header.deprecated = bool(v, "deprecated") ?? false
             case "style":
-                if let s = string(v, "style"), s != "simple" { error("header style must be 'simple', found '\(s)'", at: v) }
+                if let s = string(v, "style"), s != "simple" { invalid("header style must be 'simple', found '\(s)'", assumed: "'simple'", at: v) }
             case "explode": header.explode = bool(v, "explode") ?? false
             case "schema": header.schema = schema(v)
             case "content": header.content = buildContent(v)
             case "example": header.example = v
             case "examples": header.examples = buildExamples(v)
             case "name", "in":
-                error("a header object must not have '\(entry.key)' (its name is the key it is listed under)", at: entry.keyNode)
+                invalid("a header object must not have '\(entry.key)' (its name is the key it is listed under)", assumed: "it is not there", at: entry.keyNode)
             default: other(entry, in: "a header", into: &header.extensions)
             }
         }
@@ -355,7 +360,7 @@ extension DocumentBuilder {
             }
         }
         if node["value"] != nil && node["externalValue"] != nil {
-            error("an example has both 'value' and 'externalValue'; use one", at: node)
+            invalid("an example has both 'value' and 'externalValue'; use one", assumed: "the value", at: node)
         }
         return example
     }
@@ -377,7 +382,7 @@ extension DocumentBuilder {
             }
         }
         if link.operationRef != nil && link.operationId != nil {
-            error("a link has both 'operationRef' and 'operationId'; use one", at: node)
+            invalid("a link has both 'operationRef' and 'operationId'; use one", assumed: "the operationId", at: node)
         }
         return link
     }

@@ -86,7 +86,10 @@ extension DocumentBuilder {
                 if version != .v3_0 { warning("'nullable' is an OpenAPI 3.0 keyword; in 3.1 write type: [T, \"null\"]. Read as 3.0", at: entry.keyNode) }
             case .multipleOf:
                 s.multipleOf = number(v, "multipleOf")
-                if let m = s.multipleOf, m.value <= 0 { error("multipleOf must be greater than 0", at: v) }
+                if let m = s.multipleOf, m.value <= 0 {
+                    invalid("multipleOf must be greater than 0", assumed: "no multipleOf", at: v)
+                    s.multipleOf = nil
+                }
             case .maximum: s.maximum = number(v, "maximum")
             case .minimum: s.minimum = number(v, "minimum")
             case .exclusiveMaximum:
@@ -130,7 +133,7 @@ extension DocumentBuilder {
                 if v.kind == .sequence {
                     s.required = strings(v, "required")
                 } else if v.bool != nil {
-                    error("'required' in a schema is a list of property names, not a boolean (that form belongs to parameters)", at: v)
+                    invalid("'required' in a schema is a list of property names, not a boolean (that form belongs to parameters)", assumed: "it is not there", at: v)
                 } else {
                     _ = isSequence(v, "required")
                 }
@@ -203,9 +206,10 @@ extension DocumentBuilder {
             // Without `type` a schema accepts null anyway, unless a $ref or composition says otherwise.
             if s.types != nil { s.types?.insert(.null) } else { s.nullableComposition = true }
         }
-        if let min = s.minLength, let max = s.maxLength, min > max { error("minLength \(min) is greater than maxLength \(max)", at: node) }
-        if let min = s.minItems, let max = s.maxItems, min > max { error("minItems \(min) is greater than maxItems \(max)", at: node) }
-        if let min = s.minimum, let max = s.maximum, min.value > max.value { error("minimum \(min) is greater than maximum \(max)", at: node) }
+        let unsatisfiable = "the bounds as written (no value can meet both)"
+        if let min = s.minLength, let max = s.maxLength, min > max { invalid("minLength \(min) is greater than maxLength \(max)", assumed: unsatisfiable, at: node) }
+        if let min = s.minItems, let max = s.maxItems, min > max { invalid("minItems \(min) is greater than maxItems \(max)", assumed: unsatisfiable, at: node) }
+        if let min = s.minimum, let max = s.maximum, min.value > max.value { invalid("minimum \(min) is greater than maximum \(max)", assumed: unsatisfiable, at: node) }
     }
 
     /// The anchor a schema declares for `$recursiveRef` ("") or `$dynamicRef` (its name), if any. Both keys
@@ -236,7 +240,7 @@ extension DocumentBuilder {
             var set: JSONTypes = []
             for element in node.elements {
                 guard stringNode(element, "type") != nil, let t = element.word(in: JSONTypes.table) else {
-                    error("unknown type \(element.kindDescription); expected one of \(JSONTypes.names.map(\.0).joined(separator: ", "))", at: element)
+                    invalid("unknown type \(element.kindDescription); expected one of \(JSONTypes.names.map(\.0).joined(separator: ", "))", assumed: "it is not in the list", at: element)
                     continue
                 }
                 set.insert(t)
@@ -245,7 +249,7 @@ extension DocumentBuilder {
         }
         guard stringNode(node, "type") != nil else { return nil }
         guard let t = node.word(in: JSONTypes.table) else {
-            error("unknown type '\(node.text ?? "")'; expected one of \(JSONTypes.names.map(\.0).joined(separator: ", "))", at: node)
+            invalid("unknown type '\(node.text ?? "")'; expected one of \(JSONTypes.names.map(\.0).joined(separator: ", "))", assumed: "no type", at: node)
             return nil
         }
         if t == .null && version == .v3_0 { warning("type 'null' is an OpenAPI 3.1 feature; in 3.0 use nullable: true", at: node) }
@@ -259,7 +263,7 @@ extension DocumentBuilder {
 
     private func schemaList(_ node: Node, _ what: String) -> [SchemaID] {
         guard isSequence(node, what) else { return [] }
-        if node.elements.isEmpty { error("'\(what)' must not be empty", at: node) }
+        if node.elements.isEmpty { invalid("'\(what)' must not be empty", assumed: "no '\(what)'", at: node) }
         return node.elements.map(schema)
     }
 
@@ -271,7 +275,7 @@ extension DocumentBuilder {
     private func discriminator(_ node: Node) -> Discriminator? {
         guard isMapping(node, "discriminator") else { return nil }
         guard let nameNode = node["propertyName"], let name = string(nameNode, "propertyName") else {
-            error("discriminator is missing required field 'propertyName'", at: node)
+            invalid("discriminator is missing required field 'propertyName'", assumed: "no discriminator", at: node)
             return nil
         }
         var result = Discriminator(propertyName: name)

@@ -3,7 +3,7 @@ extension DocumentBuilder {
     func buildSecurityScheme(_ node: Node) -> SecurityScheme? {
         guard let node = mapping(node, "a security scheme") else { return nil }
         guard let typeNode = node["type"], let type = string(typeNode, "security scheme type") else {
-            error("a security scheme is missing required field 'type'", at: node)
+            invalid("a security scheme is missing required field 'type'", assumed: "no such scheme (requirements naming it are kept as written)", at: node)
             return nil
         }
         var description: String?
@@ -20,8 +20,9 @@ extension DocumentBuilder {
             let name = node["name"].flatMap { string($0, "name") } ?? ""
             let inText = node["in"].flatMap { string($0, "in") } ?? "header"
             guard let location = ParameterLocation(rawValue: inText), location != .path else {
-                error("apiKey 'in' must be query, header or cookie; found '\(inText)'", at: node["in"] ?? node)
-                return nil
+                invalid("apiKey 'in' must be query, header or cookie; found '\(inText)'", assumed: "header", at: node["in"] ?? node)
+                kind = .apiKey(name: name, location: .header)
+                return SecurityScheme(kind: kind, description: description, extensions: extensions, location: node.location)
             }
             kind = .apiKey(name: name, location: location)
         case "http":
@@ -36,7 +37,8 @@ extension DocumentBuilder {
         case "mutualTLS":
             kind = .mutualTLS
         default:
-            error("unknown security scheme type '\(type)' (expected apiKey, http, oauth2, openIdConnect or mutualTLS)", at: typeNode)
+            invalid("unknown security scheme type '\(type)' (expected apiKey, http, oauth2, openIdConnect or mutualTLS)",
+                    assumed: "no such scheme (requirements naming it are kept as written)", at: typeNode)
             return nil
         }
         return SecurityScheme(kind: kind, description: description, extensions: extensions, location: node.location)
@@ -89,7 +91,8 @@ extension DocumentBuilder {
     func checkSecurityUses(_ components: Components) {
         let defined = Set(components.securitySchemes.map(\.name))
         for use in securityUses where !defined.contains(use.name) {
-            error("security requirement names '\(use.name)', which components.securitySchemes does not define", at: use.node)
+            invalid("security requirement names '\(use.name)', which components.securitySchemes does not define",
+                    assumed: "the requirement as written (nothing can check its credentials)", at: use.node)
         }
     }
 }

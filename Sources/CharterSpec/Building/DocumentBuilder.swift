@@ -42,6 +42,12 @@ final class DocumentBuilder {
         diagnostics.append(Diagnostic(.error, message, at: node.location))
     }
 
+    /// A problem whose meaning is clear: an error for `lint`, a warning saying what was `assumed` for tools that
+    /// go on (the model is built as assumed).
+    func invalid(_ message: String, assumed: String, at node: Node) {
+        diagnostics.append(Diagnostic(.error, message, at: node.location, assumption: assumed))
+    }
+
     func warning(_ message: String, at node: Node) {
         diagnostics.append(Diagnostic(.warning, message, at: node.location))
     }
@@ -114,7 +120,12 @@ final class DocumentBuilder {
             node = target
         }
         guard let type = node.scalarType, type != .null else {
-            error("\(what()) must be a string, found \(node.kindDescription)", at: node)
+            if node.scalarType == .null {
+                // `title: null`, `description: ~`: plainly nothing.
+                invalid("\(what()) must be a string, found null", assumed: "it is not there", at: node)
+            } else {
+                error("\(what()) must be a string, found \(node.kindDescription)", at: node)
+            }
             return nil
         }
         if type != .string {
@@ -125,6 +136,10 @@ final class DocumentBuilder {
 
     func bool(_ node: Node, _ what: @autoclosure () -> String) -> Bool? {
         if let b = node.bool { return b }
+        if node.scalarType == .string, let text = node.text, text == "true" || text == "false" {
+            invalid("\(what()) must be a boolean, found the string '\(text)'", assumed: text, at: node)
+            return text == "true"
+        }
         error("\(what()) must be a boolean, found \(node.kindDescription)", at: node)
         return nil
     }
@@ -132,12 +147,20 @@ final class DocumentBuilder {
     func nonNegativeInt(_ node: Node, _ what: @autoclosure () -> String) -> Int? {
         if let i = node.int, i >= 0 { return i }
         if let d = node.double, d >= 0, d == d.rounded(), d < 1e15 { return Int(d) }
+        if node.scalarType == .string, let text = node.text, let i = Int(text), i >= 0 {
+            invalid("\(what()) must be a non-negative integer, found the string '\(text)'", assumed: text, at: node)
+            return i
+        }
         error("\(what()) must be a non-negative integer, found \(node.kindDescription)", at: node)
         return nil
     }
 
     func number(_ node: Node, _ what: @autoclosure () -> String) -> NumberLiteral? {
         if let d = node.double, let text = node.text, d.isFinite { return NumberLiteral(text: text, value: d) }
+        if node.scalarType == .string, let text = node.text, let d = Double(text), d.isFinite {
+            invalid("\(what()) must be a number, found the string '\(text)'", assumed: text, at: node)
+            return NumberLiteral(text: text, value: d)
+        }
         error("\(what()) must be a number, found \(node.kindDescription)", at: node)
         return nil
     }
@@ -159,7 +182,7 @@ final class DocumentBuilder {
     /// Reports required fields that a mapping lacks.
     func require(_ keys: [String], in node: Node, _ what: String) {
         for key in keys where node[key] == nil {
-            error("\(what) is missing required field '\(key)'", at: node)
+            invalid("\(what) is missing required field '\(key)'", assumed: "an empty '\(key)'", at: node)
         }
     }
 

@@ -20,11 +20,23 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var message: String
     /// Where the problem is; `nil` only for problems with no place in a file (e.g. an unreadable path).
     public var location: SourceLocation?
+    /// For a problem whose meaning is clear ("understood but invalid": a response without a description, a path
+    /// parameter not marked required): what a tool that goes on assumes. Nil for a problem that leaves nothing to
+    /// read (a syntax error, an unresolvable or cyclic reference, a wrong type with no meaning to take).
+    public var assumption: String?
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation?) {
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation?, assumption: String? = nil) {
         self.severity = severity
         self.message = message
         self.location = location
+        self.assumption = assumption
+    }
+
+    /// As `diff`, `validate`, `mock` and client generation report it: an understood error becomes a warning that
+    /// says what was assumed; anything else is unchanged.
+    public var tolerated: Diagnostic {
+        guard severity == .error, let assumption else { return self }
+        return Diagnostic(.warning, message + "; assumed " + assumption, at: location)
     }
 
     public var description: String {
@@ -49,4 +61,7 @@ extension Array where Element == Diagnostic {
     }
 
     public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// The diagnostics as a tool that tolerates understood problems reports them (`strict`: as they are).
+    public func tolerated(strict: Bool) -> [Diagnostic] { strict ? self : map(\.tolerated) }
 }

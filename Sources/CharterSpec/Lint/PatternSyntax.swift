@@ -3,8 +3,8 @@ import Foundation
 /// Checks that a `pattern` compiles.
 ///
 /// Uses ICU (NSRegularExpression), whose syntax is close to ECMA-262 for the patterns specs use.
-enum PatternSyntax {
-    static func problem(in pattern: String) -> String? {
+package enum PatternSyntax {
+    package static func problem(in pattern: String) -> String? {
         do {
             _ = try NSRegularExpression(pattern: pattern)
             return nil

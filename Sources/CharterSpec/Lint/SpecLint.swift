@@ -5,7 +5,6 @@ public enum SpecLint {
     public static func check(_ document: Document) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         checkSchemaReferenceCycles(document, &diagnostics)
-        checkOperationIds(document, &diagnostics)
         checkPathTemplates(document, &diagnostics)
         checkPatterns(document, &diagnostics)
         return diagnostics
@@ -25,20 +24,6 @@ public enum SpecLint {
                     break
                 }
                 current = document[target]
-            }
-        }
-    }
-
-    private static func checkOperationIds(_ document: Document, _ diagnostics: inout [Diagnostic]) {
-        var first: [String: Operation] = [:]
-        for (_, operation) in document.operations {
-            if let previous = first[operation.operationId] {
-                let what = operation.operationIdSynthesized ? "the operationId synthesised for \(operation.displayName)" : "operationId"
-                let place = previous.location.file == operation.location.file
-                    ? "line \(previous.location.line), column \(previous.location.column)" : "\(previous.location)"
-                diagnostics.append(Diagnostic(.error, "duplicate \(what) '\(operation.operationId)' (first used by \(previous.displayName) at \(place))", at: operation.location))
-            } else {
-                first[operation.operationId] = operation
             }
         }
     }
@@ -63,33 +48,23 @@ public enum SpecLint {
         return names
     }
 
+    /// Templates equal but for parameter names (`/field/{id}`, `/field/{fieldId}`): a router cannot tell them apart.
+    /// (Undeclared and unrequired path parameters are repaired while the model is built.)
     private static func checkPathTemplates(_ document: Document, _ diagnostics: inout [Diagnostic]) {
         var shapes: [String: PathItem] = [:]
         for item in document.paths {
-            let template = templateParameters(item.path)
             let shape = pathShape(item.path)
             if let other = shapes[shape] {
-                diagnostics.append(Diagnostic(.error, "path '\(item.path)' is equivalent to '\(other.path)' (only parameter names differ); requests could not be routed", at: item.location))
+                diagnostics.append(Diagnostic(.error, "path '\(item.path)' is equivalent to '\(other.path)' (only parameter names differ); requests could not be routed",
+                                              at: item.location, assumption: "both; a generated server routes only '\(other.path)'"))
             } else {
                 shapes[shape] = item
-            }
-            for operation in item.operations {
-                let declared = operation.parameters.filter { $0.location == .path }
-                for name in template where !declared.contains(where: { $0.name == name }) {
-                    diagnostics.append(Diagnostic(.error, "path parameter '\(name)' of '\(item.path)' is not declared by \(operation.displayName)", at: operation.location))
-                }
-                for parameter in declared where !parameter.required {
-                    diagnostics.append(Diagnostic(.error, "path parameter '\(parameter.name)' must have 'required: true'", at: parameter.sourceLocation))
-                }
-                for parameter in declared where !template.contains(parameter.name) {
-                    diagnostics.append(Diagnostic(.error, "path parameter '\(parameter.name)' is declared but '\(item.path)' has no '{\(parameter.name)}'", at: parameter.sourceLocation))
-                }
             }
         }
     }
 
     /// The template with parameter names removed: `/users/{id}` → `/users/{}`.
-    static func pathShape(_ path: String) -> String {
+    public static func pathShape(_ path: String) -> String {
         var shape: [UInt8] = []
         shape.reserveCapacity(path.utf8.count)
         var inParameter = false
@@ -110,7 +85,8 @@ public enum SpecLint {
                 checked[pattern] = problem
             }
             if let problem {
-                diagnostics.append(Diagnostic(.error, "invalid regular expression '\(pattern)': \(problem)", at: location))
+                diagnostics.append(Diagnostic(.error, "invalid regular expression '\(pattern)': \(problem)", at: location,
+                                              assumption: "the pattern is not enforced"))
             }
         }
         for schema in document.schemas {

@@ -7,7 +7,17 @@ public struct LoadResult: Sendable {
     /// Paths of every file read (the root and `$ref` targets).
     public var files: [String]
 
+    /// Whether lint finds errors (of either kind).
     public var hasErrors: Bool { diagnostics.hasErrors }
+
+    /// The diagnostics as `diff`, `validate`, `mock` and client generation report them: a problem whose meaning is
+    /// clear is a warning saying what was assumed (the document already reflects the assumption); `strict` keeps it
+    /// an error, as `lint` does.
+    public func diagnostics(strict: Bool) -> [Diagnostic] { diagnostics.tolerated(strict: strict) }
+
+    /// Whether a tool that tolerates understood problems can use the document: there is one, and no error is left
+    /// once understood problems are tolerated (none at all when `strict`).
+    public func isUsable(strict: Bool) -> Bool { document != nil && !diagnostics(strict: strict).hasErrors }
 }
 
 /// Loads an OpenAPI 3.0/3.1 document from a YAML or JSON file, following `$ref`s into other files.

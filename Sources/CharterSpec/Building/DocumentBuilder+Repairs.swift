@@ -1,0 +1,63 @@
+/// Problems whose meaning is clear, built into the model as a tool that goes on assumes them: each reported once
+/// (an error to `lint`, a warning saying what was assumed elsewhere), the model left as the assumption says.
+extension DocumentBuilder {
+    /// A path template's parameters against an operation's: an undeclared `{name}` gets a string parameter, a
+    /// declared one missing from the template is dropped, one not marked `required` is required.
+    func repairPathParameters(_ operation: inout Operation, template: [String], path: String) {
+        var parameters: [Parameter] = []
+        for parameter in operation.parameters {
+            guard parameter.location == .path else {
+                parameters.append(parameter)
+                continue
+            }
+            var p = parameter
+            if !p.required {
+                diagnostics.append(Diagnostic(.error, "path parameter '\(p.name)' must have 'required: true'", at: p.sourceLocation,
+                                              assumption: "it is required (a path always has it)"))
+                p.required = true
+            }
+            guard template.contains(p.name) else {
+                diagnostics.append(Diagnostic(.error, "path parameter '\(p.name)' is declared but '\(path)' has no '{\(p.name)}'",
+                                              at: p.sourceLocation, assumption: "it is not there"))
+                continue
+            }
+            parameters.append(p)
+        }
+        for name in template where !parameters.contains(where: { $0.location == .path && $0.name == name }) {
+            diagnostics.append(Diagnostic(.error, "path parameter '\(name)' of '\(path)' is not declared by \(operation.displayName)",
+                                          at: operation.location, assumption: "a required string parameter '\(name)'"))
+            parameters.append(Parameter(name: name, location: .path, required: true, style: .simple, explode: false,
+                                        sourceLocation: operation.location))
+        }
+        operation.parameters = parameters
+    }
+
+    /// A later operation reusing an operationId gets the id with a number: every generated name, contract and
+    /// route stays one operation's.
+    func renameDuplicateOperationIds(_ document: inout Document) {
+        var first: [String: Operation] = [:]
+        var taken = Set(document.paths.flatMap { $0.operations.map(\.operationId) } + document.webhooks.flatMap { $0.item.operations.map(\.operationId) })
+        func visit(_ operation: inout Operation) {
+            guard let previous = first[operation.operationId] else {
+                first[operation.operationId] = operation
+                return
+            }
+            var n = 2
+            while taken.contains("\(operation.operationId)_\(n)") { n += 1 }
+            let renamed = "\(operation.operationId)_\(n)"
+            taken.insert(renamed)
+            let what = operation.operationIdSynthesized ? "the operationId synthesised for \(operation.displayName)" : "operationId"
+            let place = previous.location.file == operation.location.file
+                ? "line \(previous.location.line), column \(previous.location.column)" : "\(previous.location)"
+            diagnostics.append(Diagnostic(.error, "duplicate \(what) '\(operation.operationId)' (first used by \(previous.displayName) at \(place))",
+                                          at: operation.location, assumption: "'\(renamed)' for this operation"))
+            operation.operationId = renamed
+        }
+        for i in document.paths.indices {
+            for j in document.paths[i].operations.indices { visit(&document.paths[i].operations[j]) }
+        }
+        for i in document.webhooks.indices {
+            for j in document.webhooks[i].item.operations.indices { visit(&document.webhooks[i].item.operations[j]) }
+        }
+    }
+}

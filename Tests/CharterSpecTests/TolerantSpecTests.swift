@@ -1,0 +1,110 @@
+import CharterSpec
+import Foundation
+import Testing
+
+/// Specs as vendors publish them: problems whose meaning is clear are errors to `lint` (and to every command run
+/// with `--strict`) but warnings saying what was assumed to `generate`, `diff` and `validate`, which go on with a
+/// document that reflects the assumption.
+@Suite("Understood-but-invalid specs")
+struct TolerantSpecTests {
+    static let fixture = "Tests/CharterSpecTests/Fixtures/tolerant/imperfect.yaml"
+
+    func loaded() throws -> LoadResult {
+        let text = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent(Self.fixture), encoding: .utf8)
+        return SpecLoader().load(bytes: Array(text.utf8), path: "imperfect.yaml")
+    }
+
+    @Test func everyProblemIsAnErrorToLintAndAWarningWithItsAssumptionOtherwise() throws {
+        let result = try loaded()
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 17)
+        #expect(errors.allSatisfy { $0.assumption != nil })
+        #expect(!result.isUsable(strict: true))
+        #expect(result.isUsable(strict: false))
+        #expect(rendered(result.diagnostics(strict: false)) == [
+            "3:10: warning: info.title must be a string, found null; assumed it is not there",
+            "10:11: warning: path parameter 'id' must have 'required: true'; assumed it is required (a path always has it)",
+            "12:16: warning: a response is missing required field 'description'; assumed an empty description",
+            "14:5: warning: path '/fields/{fieldId}' is equivalent to '/fields/{id}' (only parameter names differ); requests could not be routed; assumed both; a generated server routes only '/fields/{id}'",
+            "15:7: warning: duplicate operationId 'getField' (first used by GET /fields/{id} at line 8, column 7); assumed 'getField_2' for this operation",
+            "22:7: warning: operation GET /groups/{group}/items is missing required field 'responses'; assumed no documented response (every status is undocumented)",
+            "22:7: warning: path parameter 'group' of '/groups/{group}/items' is not declared by GET /groups/{group}/items; assumed a required string parameter 'group'",
+            "23:19: warning: security requirement names 'missingScheme', which components.securitySchemes does not define; assumed the requirement as written (nothing can check its credentials)",
+            "24:3: warning: path 'items/{item}' must start with '/'; assumed '/items/{item}'",
+            "28:57: warning: parameter 'item': style 'form' is not allowed for path parameters (allowed: matrix, label, simple); assumed 'simple', the default for path parameters",
+            "29:11: warning: path parameter 'extra' is declared but '/items/{item}' has no '{extra}'; assumed it is not there",
+            "32:9: warning: response key '999' is not a status code (100–599), a range like '2XX', or 'default'; assumed the response is not there",
+            "38:39: warning: invalid regular expression '(unclosed': the pattern does not compile; assumed the pattern is not enforced",
+            "39:25: warning: 'oneOf' must not be empty; assumed no 'oneOf'",
+            "40:15: warning: minimum 10 is greater than maximum 1; assumed the bounds as written (no value can meet both)",
+            "40:68: warning: multipleOf must be greater than 0; assumed no multipleOf",
+            "41:41: warning: 'required' in a schema is a list of property names, not a boolean (that form belongs to parameters); assumed it is not there",
+        ])
+    }
+
+    @Test func theDocumentReflectsWhatWasAssumed() throws {
+        let document = try #require(try loaded().document)
+        let byId = Dictionary(document.operations.map { ($0.operation.operationId, $0.operation) }, uniquingKeysWith: { a, _ in a })
+        #expect(document.info.title == "")
+        #expect(try #require(byId["getField"]).parameters.map { "\($0.name) \($0.required)" } == ["id true"])
+        let renamed = try #require(byId["getField_2"])
+        #expect(renamed.method == .put && renamed.path == "/fields/{fieldId}")
+        let list = try #require(byId["listItems"])
+        #expect(list.parameters.map { "\($0.name) \($0.location) \($0.required)" } == ["group path true"])
+        #expect(list.responses.isEmpty)
+        let delete = try #require(byId["deleteItem"])
+        #expect(delete.path == "/items/{item}")
+        #expect(delete.parameters.map { "\($0.name) \($0.style)" } == ["item simple"])
+        #expect(delete.responses.map(\.statusCode) == ["200"])
+        let field = try #require(document.components.schemas.first { $0.name == "Field" })
+        let size = try #require(document[field.id].properties.first { $0.name == "size" })
+        #expect(document[size.schema].multipleOf == nil)
+        #expect(document[size.schema].minimum?.value == 10 && document[size.schema].maximum?.value == 1)
+        #expect(document[try #require(document[field.id].properties.first { $0.name == "choice" }).schema].oneOf.isEmpty)
+    }
+
+    @Test func generateGoesOnWithWarningsAndStrictRefuses() throws {
+        let out = try GenerateCommandTests().scratch()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let run = try LintCommandTests.run([Self.fixture, "--output", out.path])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("imperfect.yaml:15:7: warning: duplicate operationId 'getField' (first used by GET /fields/{id} at line 8, column 7); assumed 'getField_2' for this operation"))
+        #expect(run.stderr.contains("imperfect.yaml:15:7: warning: PUT /fields/{fieldId} is left out of the generated server"))
+        // The loader's word on an unusable pattern is the only one (the schema compiler does not repeat it).
+        #expect(run.stderr.components(separatedBy: "(unclosed").count == 2)
+        let client = try String(contentsOf: out.appendingPathComponent("Client.swift"), encoding: .utf8)
+        #expect(client.contains("func getField2("))
+        let server = try String(contentsOf: out.appendingPathComponent("Server.swift"), encoding: .utf8)
+        #expect(!server.contains("getField2"))
+        #expect(server.contains("deleteItem"))
+        let strict = try LintCommandTests.run([Self.fixture, "--output", out.appendingPathComponent("strict").path, "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("imperfect.yaml:24:3: error: path 'items/{item}' must start with '/'"))
+        #expect(try LintCommandTests.run(["lint", Self.fixture]).status == 1)
+    }
+
+    @Test func diffComparesAnImperfectSpecAndReportsEachAssumptionOnce() throws {
+        let run = try LintCommandTests.run(["diff", Self.fixture, Self.fixture])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("0 changes"))
+        #expect(run.stderr.components(separatedBy: "must start with '/'").count == 2)
+        let strict = try LintCommandTests.run(["diff", Self.fixture, Self.fixture, "--strict"])
+        #expect(strict.status == 2)
+        #expect(strict.stderr.contains("error: path 'items/{item}' must start with '/'"))
+    }
+
+    @Test func validateChecksPayloadsAgainstTheAssumedDocument() throws {
+        let dir = try GenerateCommandTests().scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let payload = dir.appendingPathComponent("field.json")
+        // The broken pattern is not enforced; the contradictory bounds are, as written.
+        try #"{"code": "(", "size": 5}"#.write(to: payload, atomically: true, encoding: .utf8)
+        let run = try LintCommandTests.run(["validate", Self.fixture, "--schema", "Field", payload.path])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("\"valid\":false"))
+        #expect(run.stdout.contains("minimum"))
+        #expect(!run.stdout.contains("pattern"))
+        let strict = try LintCommandTests.run(["validate", Self.fixture, "--schema", "Field", payload.path, "--strict"])
+        #expect(strict.status == 2)
+    }
+}
