@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-let generatedModules = ["Airline", "MLPredict", "UsersV1", "UsersV2", "Pets", "Documents", "Streams", "Widgets"]
+let generatedModules = ["Airline", "MLPredict", "UsersV1", "UsersV2", "Pets", "Documents", "Streams", "Widgets", "PetsSwagger2", "Catalog"]
 
 let package = Package(
     name: "Charter",

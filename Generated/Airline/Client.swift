@@ -61,6 +61,8 @@ public struct AirlineClient: Sendable {
     }
 
     /// `POST /bookings` — Book a flight
+    ///
+    /// Security: `bearerAuth`.
     public func createBooking(_ input: CreateBooking.Input) async throws -> CreateBooking.Output {
         try await client.send(CreateBooking.self, input)
     }
@@ -71,6 +73,8 @@ public struct AirlineClient: Sendable {
     }
 
     /// `GET /bookings` — The caller's bookings
+    ///
+    /// Security: `bearerAuth`.
     public func listBookings(_ input: ListBookings.Input) async throws -> ListBookings.Output {
         try await client.send(ListBookings.self, input)
     }
@@ -81,6 +85,8 @@ public struct AirlineClient: Sendable {
     }
 
     /// `GET /bookings/{booking_id}` — A booking
+    ///
+    /// Security: `bearerAuth`.
     public func getBooking(_ input: GetBooking.Input) async throws -> GetBooking.Output {
         try await client.send(GetBooking.self, input)
     }
@@ -93,6 +99,8 @@ public struct AirlineClient: Sendable {
     /// `DELETE /bookings/{booking_id}` — Cancel a booking
     ///
     /// The booking stays readable, with status `cancelled`; cancelling it again is a 409.
+    ///
+    /// Security: `bearerAuth`.
     public func cancelBooking(_ input: CancelBooking.Input) async throws -> CancelBooking.Output {
         try await client.send(CancelBooking.self, input)
     }

@@ -332,6 +332,8 @@ public enum ListSeats: APIOperation {
 }
 
 /// `POST /bookings` — Book a flight
+///
+/// Security: `bearerAuth`.
 public enum CreateBooking: APIOperation {
     public struct Input: Sendable, Hashable {
         /// Unique per booking attempt; a retry with the same key returns the original booking.
@@ -450,6 +452,8 @@ public enum CreateBooking: APIOperation {
 }
 
 /// `GET /bookings` — The caller's bookings
+///
+/// Security: `bearerAuth`.
 public enum ListBookings: APIOperation {
     public struct Input: Sendable, Hashable {
         public var status: [BookingStatus]?
@@ -537,6 +541,8 @@ public enum ListBookings: APIOperation {
 }
 
 /// `GET /bookings/{booking_id}` — A booking
+///
+/// Security: `bearerAuth`.
 public enum GetBooking: APIOperation {
     public struct Input: Sendable, Hashable {
         public var bookingID: String
@@ -624,6 +630,8 @@ public enum GetBooking: APIOperation {
 /// `DELETE /bookings/{booking_id}` — Cancel a booking
 ///
 /// The booking stays readable, with status `cancelled`; cancelling it again is a 409.
+///
+/// Security: `bearerAuth`.
 public enum CancelBooking: APIOperation {
     public struct Input: Sendable, Hashable {
         public var bookingID: String

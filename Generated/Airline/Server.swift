@@ -21,17 +21,25 @@ public protocol AirlineAPIProtocol: Sendable {
     func listSeats(_ input: ListSeats.Input) async throws -> ListSeats.Output
 
     /// `POST /bookings` — Book a flight
+    ///
+    /// Security: `bearerAuth`.
     func createBooking(_ input: CreateBooking.Input) async throws -> CreateBooking.Output
 
     /// `GET /bookings` — The caller's bookings
+    ///
+    /// Security: `bearerAuth`.
     func listBookings(_ input: ListBookings.Input) async throws -> ListBookings.Output
 
     /// `GET /bookings/{booking_id}` — A booking
+    ///
+    /// Security: `bearerAuth`.
     func getBooking(_ input: GetBooking.Input) async throws -> GetBooking.Output
 
     /// `DELETE /bookings/{booking_id}` — Cancel a booking
     ///
     /// The booking stays readable, with status `cancelled`; cancelling it again is a 409.
+    ///
+    /// Security: `bearerAuth`.
     func cancelBooking(_ input: CancelBooking.Input) async throws -> CancelBooking.Output
 }
 

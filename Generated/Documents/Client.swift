@@ -40,6 +40,8 @@ public struct DocumentsClient: Sendable {
     }
 
     /// `GET /documents` — List documents, as JSON or as CSV
+    ///
+    /// Security: `bearerAuth`.
     public func listDocuments(_ input: ListDocuments.Input) async throws -> ListDocuments.Output {
         try await client.send(ListDocuments.self, input)
     }
@@ -50,6 +52,8 @@ public struct DocumentsClient: Sendable {
     }
 
     /// `POST /documents` — Upload a file with its metadata
+    ///
+    /// Security: `bearerAuth`.
     public func uploadDocument(_ input: UploadDocument.Input) async throws -> UploadDocument.Output {
         try await client.send(UploadDocument.self, input)
     }
@@ -60,6 +64,8 @@ public struct DocumentsClient: Sendable {
     }
 
     /// `GET /documents/{document_id}` — A document's metadata
+    ///
+    /// Security: `bearerAuth`.
     public func getDocument(_ input: GetDocument.Input) async throws -> GetDocument.Output {
         try await client.send(GetDocument.self, input)
     }
@@ -70,6 +76,8 @@ public struct DocumentsClient: Sendable {
     }
 
     /// `GET /documents/{document_id}/content` — Download the file
+    ///
+    /// Security: `bearerAuth`.
     public func downloadDocument(_ input: DownloadDocument.Input) async throws -> DownloadDocument.Output {
         try await client.send(DownloadDocument.self, input)
     }
@@ -80,6 +88,8 @@ public struct DocumentsClient: Sendable {
     }
 
     /// `PUT /documents/{document_id}/content` — Replace the file with new bytes
+    ///
+    /// Security: `bearerAuth`.
     public func replaceContent(_ input: ReplaceContent.Input) async throws -> ReplaceContent.Output {
         try await client.send(ReplaceContent.self, input)
     }
@@ -90,6 +100,8 @@ public struct DocumentsClient: Sendable {
     }
 
     /// `GET /documents/{document_id}/summary` — A one-paragraph summary, as plain text
+    ///
+    /// Security: `bearerAuth`.
     public func summarizeDocument(_ input: SummarizeDocument.Input) async throws -> SummarizeDocument.Output {
         try await client.send(SummarizeDocument.self, input)
     }
@@ -102,6 +114,8 @@ public struct DocumentsClient: Sendable {
     /// `POST /documents/{document_id}/notes` — Add a note, as JSON or as a form
     ///
     /// A form writes labels as repeated fields and metadata with brackets (`metadata[source]=email`).
+    ///
+    /// Security: `bearerAuth`.
     public func addNote(_ input: AddNote.Input) async throws -> AddNote.Output {
         try await client.send(AddNote.self, input)
     }
@@ -112,6 +126,8 @@ public struct DocumentsClient: Sendable {
     }
 
     /// `GET /exports/documents` — Every document's metadata as JSON Lines
+    ///
+    /// Security: `bearerAuth`.
     public func exportDocuments(_ input: ExportDocuments.Input = ExportDocuments.Input()) async throws -> ExportDocuments.Output {
         try await client.send(ExportDocuments.self, input)
     }
@@ -119,6 +135,8 @@ public struct DocumentsClient: Sendable {
     /// `GET /events` — What happened to documents, as server-sent events
     ///
     /// Replays the store's events (after `Last-Event-ID` when given) and ends after `limit` of them.
+    ///
+    /// Security: `bearerAuth`.
     public func streamEvents(_ input: StreamEvents.Input) async throws -> StreamEvents.Output {
         try await client.send(StreamEvents.self, input)
     }

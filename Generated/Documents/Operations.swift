@@ -81,6 +81,8 @@ public enum CreateToken: APIOperation {
 }
 
 /// `GET /documents` — List documents, as JSON or as CSV
+///
+/// Security: `bearerAuth`.
 public enum ListDocuments: APIOperation {
     public struct Input: Sendable, Hashable {
         /// Only documents with this tag.
@@ -195,6 +197,8 @@ public enum ListDocuments: APIOperation {
 }
 
 /// `POST /documents` — Upload a file with its metadata
+///
+/// Security: `bearerAuth`.
 public enum UploadDocument: APIOperation {
     public struct Input: Sendable, Hashable {
         public var body: DocumentUpload
@@ -295,6 +299,8 @@ public enum UploadDocument: APIOperation {
 }
 
 /// `GET /documents/{document_id}` — A document's metadata
+///
+/// Security: `bearerAuth`.
 public enum GetDocument: APIOperation {
     public struct Input: Sendable, Hashable {
         public var documentID: String
@@ -380,6 +386,8 @@ public enum GetDocument: APIOperation {
 }
 
 /// `GET /documents/{document_id}/content` — Download the file
+///
+/// Security: `bearerAuth`.
 public enum DownloadDocument: APIOperation {
     public struct Input: Sendable, Hashable {
         public var documentID: String
@@ -475,6 +483,8 @@ public enum DownloadDocument: APIOperation {
 }
 
 /// `PUT /documents/{document_id}/content` — Replace the file with new bytes
+///
+/// Security: `bearerAuth`.
 public enum ReplaceContent: APIOperation {
     public struct Input: Sendable, Hashable {
         public var documentID: String
@@ -574,6 +584,8 @@ public enum ReplaceContent: APIOperation {
 }
 
 /// `GET /documents/{document_id}/summary` — A one-paragraph summary, as plain text
+///
+/// Security: `bearerAuth`.
 public enum SummarizeDocument: APIOperation {
     public struct Input: Sendable, Hashable {
         public var documentID: String
@@ -661,6 +673,8 @@ public enum SummarizeDocument: APIOperation {
 /// `POST /documents/{document_id}/notes` — Add a note, as JSON or as a form
 ///
 /// A form writes labels as repeated fields and metadata with brackets (`metadata[source]=email`).
+///
+/// Security: `bearerAuth`.
 public enum AddNote: APIOperation {
     public struct Input: Sendable, Hashable {
         public var documentID: String
@@ -777,6 +791,8 @@ public enum AddNote: APIOperation {
 }
 
 /// `GET /exports/documents` — Every document's metadata as JSON Lines
+///
+/// Security: `bearerAuth`.
 public enum ExportDocuments: APIOperation {
     public struct Input: Sendable, Hashable {
         public init() {}
@@ -838,6 +854,8 @@ public enum ExportDocuments: APIOperation {
 /// `GET /events` — What happened to documents, as server-sent events
 ///
 /// Replays the store's events (after `Last-Event-ID` when given) and ends after `limit` of them.
+///
+/// Security: `bearerAuth`.
 public enum StreamEvents: APIOperation {
     public struct Input: Sendable, Hashable {
         public var limit: Int

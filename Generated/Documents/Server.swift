@@ -16,34 +16,52 @@ public protocol DocumentsAPIProtocol: Sendable {
     func createToken(_ input: CreateToken.Input) async throws -> CreateToken.Output
 
     /// `GET /documents` — List documents, as JSON or as CSV
+    ///
+    /// Security: `bearerAuth`.
     func listDocuments(_ input: ListDocuments.Input) async throws -> ListDocuments.Output
 
     /// `POST /documents` — Upload a file with its metadata
+    ///
+    /// Security: `bearerAuth`.
     func uploadDocument(_ input: UploadDocument.Input) async throws -> UploadDocument.Output
 
     /// `GET /documents/{document_id}` — A document's metadata
+    ///
+    /// Security: `bearerAuth`.
     func getDocument(_ input: GetDocument.Input) async throws -> GetDocument.Output
 
     /// `GET /documents/{document_id}/content` — Download the file
+    ///
+    /// Security: `bearerAuth`.
     func downloadDocument(_ input: DownloadDocument.Input) async throws -> DownloadDocument.Output
 
     /// `PUT /documents/{document_id}/content` — Replace the file with new bytes
+    ///
+    /// Security: `bearerAuth`.
     func replaceContent(_ input: ReplaceContent.Input) async throws -> ReplaceContent.Output
 
     /// `GET /documents/{document_id}/summary` — A one-paragraph summary, as plain text
+    ///
+    /// Security: `bearerAuth`.
     func summarizeDocument(_ input: SummarizeDocument.Input) async throws -> SummarizeDocument.Output
 
     /// `POST /documents/{document_id}/notes` — Add a note, as JSON or as a form
     ///
     /// A form writes labels as repeated fields and metadata with brackets (`metadata[source]=email`).
+    ///
+    /// Security: `bearerAuth`.
     func addNote(_ input: AddNote.Input) async throws -> AddNote.Output
 
     /// `GET /exports/documents` — Every document's metadata as JSON Lines
+    ///
+    /// Security: `bearerAuth`.
     func exportDocuments(_ input: ExportDocuments.Input) async throws -> ExportDocuments.Output
 
     /// `GET /events` — What happened to documents, as server-sent events
     ///
     /// Replays the store's events (after `Last-Event-ID` when given) and ends after `limit` of them.
+    ///
+    /// Security: `bearerAuth`.
     func streamEvents(_ input: StreamEvents.Input) async throws -> StreamEvents.Output
 }
 

@@ -29,6 +29,8 @@ public struct UsersV1Client: Sendable {
     /// `GET /users` — List users
     ///
     /// Returns users ordered by creation time, newest first.
+    ///
+    /// Security: `bearerAuth`.
     public func listUsers(_ input: ListUsers.Input) async throws -> ListUsers.Output {
         try await client.send(ListUsers.self, input)
     }
@@ -39,6 +41,8 @@ public struct UsersV1Client: Sendable {
     }
 
     /// `POST /users` — Create a user
+    ///
+    /// Security: `bearerAuth`.
     public func createUser(_ input: CreateUser.Input) async throws -> CreateUser.Output {
         try await client.send(CreateUser.self, input)
     }
@@ -49,6 +53,8 @@ public struct UsersV1Client: Sendable {
     }
 
     /// `GET /users/{user_id}` — Retrieve user by ID
+    ///
+    /// Security: `bearerAuth`.
     public func getUser(_ input: GetUser.Input) async throws -> GetUser.Output {
         try await client.send(GetUser.self, input)
     }
@@ -59,6 +65,8 @@ public struct UsersV1Client: Sendable {
     }
 
     /// `PUT /users/{user_id}` — Replace a user
+    ///
+    /// Security: `bearerAuth`.
     public func replaceUser(_ input: ReplaceUser.Input) async throws -> ReplaceUser.Output {
         try await client.send(ReplaceUser.self, input)
     }
@@ -69,6 +77,8 @@ public struct UsersV1Client: Sendable {
     }
 
     /// `PATCH /users/{user_id}` — Change some fields of a user
+    ///
+    /// Security: `bearerAuth`.
     public func updateUser(_ input: UpdateUser.Input) async throws -> UpdateUser.Output {
         try await client.send(UpdateUser.self, input)
     }
@@ -79,6 +89,8 @@ public struct UsersV1Client: Sendable {
     }
 
     /// `DELETE /users/{user_id}` — Delete a user
+    ///
+    /// Security: `bearerAuth`.
     public func deleteUser(_ input: DeleteUser.Input) async throws -> DeleteUser.Output {
         try await client.send(DeleteUser.self, input)
     }

@@ -7,6 +7,8 @@ import OpenAPIRuntime
 /// `GET /users` — List users
 ///
 /// Returns users ordered by creation time, newest first.
+///
+/// Security: `bearerAuth`.
 public enum ListUsers: APIOperation {
     public struct Input: Sendable, Hashable {
         /// Page size.
@@ -108,6 +110,8 @@ public enum ListUsers: APIOperation {
 }
 
 /// `POST /users` — Create a user
+///
+/// Security: `bearerAuth`.
 public enum CreateUser: APIOperation {
     public struct Input: Sendable, Hashable {
         /// Makes a retried POST safe; a repeated key returns the first result.
@@ -210,6 +214,8 @@ public enum CreateUser: APIOperation {
 }
 
 /// `GET /users/{user_id}` — Retrieve user by ID
+///
+/// Security: `bearerAuth`.
 public enum GetUser: APIOperation {
     public struct Input: Sendable, Hashable {
         /// The user's numeric id.
@@ -296,6 +302,8 @@ public enum GetUser: APIOperation {
 }
 
 /// `PUT /users/{user_id}` — Replace a user
+///
+/// Security: `bearerAuth`.
 public enum ReplaceUser: APIOperation {
     public struct Input: Sendable, Hashable {
         /// The user's numeric id.
@@ -387,6 +395,8 @@ public enum ReplaceUser: APIOperation {
 }
 
 /// `PATCH /users/{user_id}` — Change some fields of a user
+///
+/// Security: `bearerAuth`.
 public enum UpdateUser: APIOperation {
     public struct Input: Sendable, Hashable {
         /// The user's numeric id.
@@ -478,6 +488,8 @@ public enum UpdateUser: APIOperation {
 }
 
 /// `DELETE /users/{user_id}` — Delete a user
+///
+/// Security: `bearerAuth`.
 public enum DeleteUser: APIOperation {
     public struct Input: Sendable, Hashable {
         /// The user's numeric id.

@@ -12,21 +12,33 @@ public protocol UsersV2APIProtocol: Sendable {
     /// `GET /users` — List users
     ///
     /// Returns users ordered by creation time, newest first.
+    ///
+    /// Security: `bearerAuth`.
     func listUsers(_ input: ListUsers.Input) async throws -> ListUsers.Output
 
     /// `POST /users` — Create a user
+    ///
+    /// Security: `bearerAuth`.
     func createUser(_ input: CreateUser.Input) async throws -> CreateUser.Output
 
     /// `GET /users/{user_id}` — Retrieve user by ID
+    ///
+    /// Security: `bearerAuth`.
     func getUser(_ input: GetUser.Input) async throws -> GetUser.Output
 
     /// `PUT /users/{user_id}` — Replace a user
+    ///
+    /// Security: `bearerAuth`.
     func replaceUser(_ input: ReplaceUser.Input) async throws -> ReplaceUser.Output
 
     /// `PATCH /users/{user_id}` — Change some fields of a user
+    ///
+    /// Security: `bearerAuth`.
     func updateUser(_ input: UpdateUser.Input) async throws -> UpdateUser.Output
 
     /// `DELETE /users/{user_id}` — Delete a user
+    ///
+    /// Security: `bearerAuth`.
     func deleteUser(_ input: DeleteUser.Input) async throws -> DeleteUser.Output
 }
 

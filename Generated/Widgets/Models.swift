@@ -64,6 +64,16 @@ public typealias Thing = Widget
 
 public typealias LegacyWidget = Widget
 
+public typealias EvalCheck = Check
+
+public struct Check: Codable, Hashable, Sendable {
+    public var passed: Bool?
+
+    public init(passed: Bool? = nil) {
+        self.passed = passed
+    }
+}
+
 public struct ErrorResponse: Codable, Hashable, Sendable {
     public var message: String
 

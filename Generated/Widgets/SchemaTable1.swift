@@ -15,7 +15,7 @@ extension APISchemas {
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 4)
         k.required = ["id", "name"]
-        k.properties = [("id", 27), ("name", 20), ("status", 28), ("tags", 29), ("parts", 30)]
+        k.properties = [("id", 31), ("name", 23), ("status", 32), ("tags", 33), ("parts", 34)]
         all.append(k)
         // #2
         k = SchemaKeywords()
@@ -36,7 +36,7 @@ extension APISchemas {
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 8)
         k.maxItems = 5
-        k.items = .schema(26)
+        k.items = .schema(30)
         all.append(k)
         // #6
         k = SchemaKeywords()
@@ -70,44 +70,48 @@ extension APISchemas {
         all.append(k)
         // #12
         k = SchemaKeywords()
-        k.name = "Error"
+        k.name = "EvalCheck"
         k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["message"]
-        k.properties = [("message", 13)]
+        k.allOf = [13]
         all.append(k)
         // #13
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
+        k.ref = 14
         all.append(k)
         // #14
+        k = SchemaKeywords()
+        k.name = "Check"
+        k.types = JSONTypeSet(rawValue: 4)
+        k.properties = [("passed", 29)]
+        all.append(k)
+        // #15
+        k = SchemaKeywords()
+        k.name = "Error"
+        k.types = JSONTypeSet(rawValue: 4)
+        k.required = ["message"]
+        k.properties = [("message", 16)]
+        all.append(k)
+        // #16
+        k = SchemaKeywords()
+        k.types = JSONTypeSet(rawValue: 64)
+        all.append(k)
+        // #17
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 32)
         k.maximum = NumericBound(JSONNumber(Int64(100)), text: "100")
         all.append(k)
-        // #15
-        k = SchemaKeywords()
-        k.ref = 12
-        all.append(k)
-        // #16
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        all.append(k)
-        // #17
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(18)
-        all.append(k)
         // #18
         k = SchemaKeywords()
-        k.ref = 1
+        k.ref = 15
         all.append(k)
         // #19
         k = SchemaKeywords()
-        k.ref = 20
+        k.types = JSONTypeSet(rawValue: 32)
         all.append(k)
         // #20
         k = SchemaKeywords()
-        k.ref = 7
+        k.types = JSONTypeSet(rawValue: 8)
+        k.items = .schema(21)
         all.append(k)
         // #21
         k = SchemaKeywords()
@@ -115,45 +119,61 @@ extension APISchemas {
         all.append(k)
         // #22
         k = SchemaKeywords()
+        k.ref = 23
+        all.append(k)
+        // #23
+        k = SchemaKeywords()
+        k.ref = 7
+        all.append(k)
+        // #24
+        k = SchemaKeywords()
+        k.ref = 1
+        all.append(k)
+        // #25
+        k = SchemaKeywords()
         k.name = "Thing"
         k.ref = 9
         all.append(k)
-        // #23
+        // #26
         k = SchemaKeywords()
         k.name = "LegacyWidget"
         k.ref = 10
         all.append(k)
-        // #24
+        // #27
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         k.pattern = try? Pattern("^w[0-9]+$")
         all.append(k)
-        // #25
+        // #28
         k = SchemaKeywords()
         k.ref = 1
         all.append(k)
-        // #26
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #27
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #28
-        k = SchemaKeywords()
-        k.ref = 3
-        all.append(k)
         // #29
         k = SchemaKeywords()
-        k.ref = 5
+        k.types = JSONTypeSet(rawValue: 2)
         all.append(k)
         // #30
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(31)
+        k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
         // #31
+        k = SchemaKeywords()
+        k.types = JSONTypeSet(rawValue: 64)
+        all.append(k)
+        // #32
+        k = SchemaKeywords()
+        k.ref = 3
+        all.append(k)
+        // #33
+        k = SchemaKeywords()
+        k.ref = 5
+        all.append(k)
+        // #34
+        k = SchemaKeywords()
+        k.types = JSONTypeSet(rawValue: 8)
+        k.items = .schema(35)
+        all.append(k)
+        // #35
         k = SchemaKeywords()
         k.ref = 1
         all.append(k)

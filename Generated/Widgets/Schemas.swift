@@ -10,7 +10,7 @@ public enum APISchemas {
 
     static func keywords() -> [SchemaKeywords] {
         var all: [SchemaKeywords] = []
-        all.reserveCapacity(32)
+        all.reserveCapacity(36)
         part0(&all)
         return all
     }
@@ -26,7 +26,12 @@ extension Status: ValidatableModel {
     public static var validator: Validator { APISchemas.validator }
 }
 
+extension Check: ValidatableModel {
+    public static var schemaIndex: SchemaIndex { 14 }
+    public static var validator: Validator { APISchemas.validator }
+}
+
 extension ErrorResponse: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 12 }
+    public static var schemaIndex: SchemaIndex { 15 }
     public static var validator: Validator { APISchemas.validator }
 }

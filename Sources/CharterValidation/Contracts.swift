@@ -15,7 +15,7 @@ enum ContractBuilder {
         let media = { (m: MediaType) in Self.media(m, in: document) }
         return OperationContract(
             operationID: operation.operationId,
-            method: operation.method.rawValue.uppercased(),
+            method: operation.method.wireName,
             path: operation.path,
             parameters: operation.parameters.map(parameter),
             requestBody: operation.requestBody.map { RequestBodyContract(required: $0.required, content: $0.content.map(media)) },
@@ -34,11 +34,13 @@ enum ContractBuilder {
         case .query: .query
         case .header: .header
         case .cookie: .cookie
+        case .querystring: .querystring
         }
         let jsonContent = p.content.first { $0.mediaType.lowercased().contains("json") }
         return ParameterContract(name: p.name, location: location, required: p.required,
                                  style: CharterRuntime.ParameterStyle(rawValue: p.style.rawValue), explode: p.explode,
-                                 allowEmptyValue: p.allowEmptyValue, schema: (p.schema ?? jsonContent?.schema)?.index,
+                                 allowEmptyValue: p.allowEmptyValue,
+                                 schema: (p.schema ?? jsonContent?.schema ?? (p.location == .querystring ? p.content.first?.schema : nil))?.index,
                                  isJSONContent: p.schema == nil && jsonContent != nil)
     }
 

@@ -125,6 +125,9 @@ struct SchemaCompiler {
             if d.mapping.contains(where: { document.resolved($0.target ?? branch) == document.resolved(branch) }) { continue }
             mapping.append((name, branch.index))
         }
-        return SchemaKeywords.Discriminator(propertyName: d.propertyName, mapping: mapping)
+        let fallback = d.defaultMapping?.target.map { target in
+            (s.oneOf + s.anyOf).first { document.resolved($0) == document.resolved(target) } ?? target
+        }
+        return SchemaKeywords.Discriminator(propertyName: d.propertyName, mapping: mapping, defaultSchema: fallback?.index)
     }
 }

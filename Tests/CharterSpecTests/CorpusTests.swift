@@ -5,9 +5,9 @@ import Testing
 /// Every real spec in ../shared/corpus loads without a crash or hang; the valid ones without errors.
 @Suite("Real-world corpus", .enabled(if: TestPaths.sharedIsPresent, "../shared/corpus is absent"))
 struct CorpusTests {
-    /// Corpus files that are not valid OpenAPI 3, with the kind of error each must produce.
+    /// Corpus files that break a rule whose meaning is clear, with the kind of error `lint` must report; every
+    /// other tool reads them with the assumption stated (a warning).
     static let knownInvalid: [String: String] = [
-        "swagger2/oai/v2.0/yaml/petstore.yaml": "Swagger 2.0 documents are not supported",
         // Paths that differ only in parameter names (/Contacts/{ContactID} vs /Contacts/{ContactNumber}).
         "xero/xero_accounting.yaml": "only parameter names differ",
         // getSimilarImages and getSimilarVideos are each used by two operations.
@@ -35,7 +35,8 @@ struct CorpusTests {
         let errors = result.diagnostics.filter { $0.severity == .error }
         if let expected = Self.knownInvalid[file] {
             #expect(!errors.isEmpty)
-            #expect(errors.allSatisfy { $0.message.contains(expected) }, "\(errors.prefix(3))")
+            #expect(errors.allSatisfy { $0.message.contains(expected) && $0.assumption != nil }, "\(errors.prefix(3))")
+            #expect(result.isUsable(strict: false))
         } else {
             #expect(errors.isEmpty, "\(errors.prefix(5))")
             let document = try #require(result.document)

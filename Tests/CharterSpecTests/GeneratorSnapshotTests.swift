@@ -179,6 +179,26 @@ struct GeneratorSnapshotTests {
         #expect(out.contains("    public struct PermsValue: Codable, Hashable, Sendable {\n        public var value: Perms?\n"))
     }
 
+    /// OpenAI's idiom: `EvalCheck: {type: object, allOf: [$ref Check]}` written before `Check` once declared a
+    /// struct under the alias's name and then `typealias EvalCheck = EvalCheck` (a circular reference).
+    @Test func singleAllOfAliasOfALaterComponentNamesThatComponent() throws {
+        let out = try swift("""
+            EvalCheck:
+              type: object
+              title: Check
+              allOf:
+                - $ref: '#/components/schemas/Check'
+            Check:
+              type: object
+              properties:
+                passed: {type: boolean}
+
+        """)
+        #expect(out.contains("public typealias EvalCheck = Check\n"))
+        #expect(out.components(separatedBy: "public struct ").count == 2, "one struct only: \(out)")
+        #expect(out.contains("public struct Check: Codable"))
+    }
+
     @Test func aliasesAndSingleAllOfKeepTheirTypeAndDefault() throws {
         let out = try swift("""
             UUID: {type: string, format: uuid}

@@ -80,3 +80,8 @@ func pointerToken(_ s: String) -> String {
     return out
 }
 
+
+/// The pointer segment of an operation in its path item: the method's field, or under 3.2 `additionalOperations`.
+func methodPointer(_ method: HTTPMethod) -> String {
+    method.isStandard ? method.rawValue : "additionalOperations/" + pointerToken(method.rawValue)
+}

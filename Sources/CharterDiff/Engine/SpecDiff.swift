@@ -201,8 +201,8 @@ struct DiffRun {
             replayed = []
             pending = []
             pendingLow = [:]
-            operation = "\(o.method.rawValue.uppercased()) webhook \(name)"
-            let pointer = "/webhooks/" + pointerToken(name) + "/" + o.method.rawValue
+            operation = "\(o.method.wireName) webhook \(name)"
+            let pointer = "/webhooks/" + pointerToken(name) + "/" + methodPointer(o.method)
             guard let (_, _, n) = newByKey[key] else {
                 emit("api-removed-without-deprecation", pointer, "webhook \(name) is no longer sent", old: o.location, new: nil)
                 continue
@@ -211,13 +211,13 @@ struct DiffRun {
             compareResponses(o, n, pointer: pointer + "/responses")
         }
         for (key, name, n) in operations(new) where !oldKeys.contains(key) {
-            operation = "\(n.method.rawValue.uppercased()) webhook \(name)"
-            emit("endpoint-added", "/webhooks/" + pointerToken(name) + "/" + n.method.rawValue, "webhook \(name) was added", old: nil, new: n.location)
+            operation = "\(n.method.wireName) webhook \(name)"
+            emit("endpoint-added", "/webhooks/" + pointerToken(name) + "/" + methodPointer(n.method), "webhook \(name) was added", old: nil, new: n.location)
         }
     }
 
     func operationPointer(_ op: SpecOperation) -> String {
-        "/paths/" + pointerToken(op.path) + "/" + op.method.rawValue
+        "/paths/" + pointerToken(op.path) + "/" + methodPointer(op.method)
     }
 
     mutating func operationRemoved(_ o: SpecOperation) {

@@ -45,7 +45,8 @@ struct SwiftEnum: Sendable {
         /// Raw-valued (string or integer) with a tolerant `unknown(...)` case.
         case raw(rawType: SwiftType, cases: [(name: String, value: String)])
         /// One case per alternative; decoded by discriminator when there is one, else by trying each in order.
-        case union(cases: [(name: String, type: SwiftType, tags: [String])], discriminator: String?)
+        /// `fallback` names the case a discriminator value outside the mapping (or none) decodes as (3.2 `defaultMapping`).
+        case union(cases: [(name: String, type: SwiftType, tags: [String])], discriminator: String?, fallback: String? = nil)
         /// One case per alternative, chosen by the code that makes it (a body's media types): not Codable.
         case choice(cases: [(name: String, type: SwiftType)])
     }

@@ -160,7 +160,7 @@ struct SwiftRenderer {
             depth += 1
             scope.append(e.name)
             for c in cases { line("case \(c.name)(\(type(c.type)))") }
-        case .union(let cases, let discriminator):
+        case .union(let cases, let discriminator, let fallback):
             line("\(access) \(e.isIndirect ? "indirect " : "")enum \(e.name): Codable, Hashable, Sendable {")
             depth += 1
             scope.append(e.name)
@@ -174,15 +174,25 @@ struct SwiftRenderer {
                 line("enum CodingKeys: String, CodingKey { case value = \(SwiftNames.literal(discriminator)) }")
                 depth -= 1
                 line("}")
-                line("switch try Tag(from: decoder).value {")
-                for c in cases {
-                    line("case \(c.tags.map(SwiftNames.literal).joined(separator: ", ")): self = .\(c.name)(try \(type(c.type))(from: decoder))")
+                if let fallback, let c = cases.first(where: { $0.name == fallback }) {
+                    // No value, or one the mapping does not name: the default mapping's schema.
+                    line("switch try? Tag(from: decoder).value {")
+                    for c in cases where !c.tags.isEmpty && c.name != fallback {
+                        line("case \(c.tags.map(SwiftNames.literal).joined(separator: ", ")): self = .\(c.name)(try \(type(c.type))(from: decoder))")
+                    }
+                    line("default: self = .\(c.name)(try \(type(c.type))(from: decoder))")
+                    line("}")
+                } else {
+                    line("switch try Tag(from: decoder).value {")
+                    for c in cases {
+                        line("case \(c.tags.map(SwiftNames.literal).joined(separator: ", ")): self = .\(c.name)(try \(type(c.type))(from: decoder))")
+                    }
+                    line("case let other:")
+                    depth += 1
+                    line("throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: \"Unknown \(discriminator) '\\(other)'\"))")
+                    depth -= 1
+                    line("}")
                 }
-                line("case let other:")
-                depth += 1
-                line("throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: \"Unknown \(discriminator) '\\(other)'\"))")
-                depth -= 1
-                line("}")
             } else {
                 line("var errors: [any Swift.Error] = []")
                 for c in cases {

@@ -54,7 +54,10 @@ struct ModelTranslator {
             // Follow bare references through schemas no component names; the one they end on takes this name.
             var target = component.id
             var hops = 0
-            while hops < 16, let next = document[target].ref?.target ?? singleAllOfReference(document[target]),
+            // A one-member `allOf` is followed to what its member references (the member itself is only a `$ref`).
+            while hops < 16,
+                  let next = document[target].ref?.target
+                      ?? singleAllOfReference(document[target]).flatMap({ document[$0].ref?.target }),
                   !componentIDs.contains(next), componentNames[next] == nil {
                 target = next
                 hops += 1
@@ -446,7 +449,10 @@ struct ModelTranslator {
             }
             cases.append((unique[i], types[i], tags))
         }
-        return SwiftEnum(name: name, doc: s.description, kind: .union(cases: cases, discriminator: discriminator?.propertyName),
+        // 3.2 `defaultMapping` naming one of the branches: values the mapping does not name decode as that branch.
+        let fallbackTarget = discriminator?.defaultMapping?.target.map(document.resolved)
+        let fallback = fallbackTarget.flatMap { target in zip(branches, cases).first { document.resolved($0.0) == target }?.1.name }
+        return SwiftEnum(name: name, doc: s.description, kind: .union(cases: cases, discriminator: discriminator?.propertyName, fallback: fallback),
                          isIndirect: true, nested: nested)
     }
 

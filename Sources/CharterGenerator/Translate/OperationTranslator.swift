@@ -71,6 +71,7 @@ struct OperationTranslator {
             case .query: "query"
             case .header: "header"
             case .cookie: "cookie"
+            case .querystring: "querystring"
             }
             let defaultValue = p.required ? nil : schema.flatMap { models.defaultLiteral($0) }
             let doc = p.deprecated ? (p.description.map { $0 + "\n\n" } ?? "") + "Deprecated." : p.description
@@ -95,7 +96,8 @@ struct OperationTranslator {
         let caseNames = SwiftNames.uniqued(op.responses.map { Self.caseName($0.statusCode) } + ["undocumented"])
         for (response, caseName) in zip(op.responses, caseNames) {
             let typeStem = caseName == "ok" ? "OK" : SwiftNames.typeName(SwiftNames.bare(caseName))
-            var outputCase = SwiftOutputCase(name: caseName, status: Self.status(response.statusCode), doc: response.description)
+            var outputCase = SwiftOutputCase(name: caseName, status: Self.status(response.statusCode),
+                                             doc: response.description.isEmpty ? response.summary : response.description)
             if !response.content.isEmpty {
                 outputCase.body = body(response.content, stem: typeStem, scope: typeName, models: &models, nested: &nested)
             }
@@ -123,8 +125,26 @@ struct OperationTranslator {
         var doc = ["`\(op.displayName)`" + (op.summary.map { " — \($0)" } ?? "")]
         if let description = op.description, description != op.summary { doc += [""] + description.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
         if op.deprecated { doc += ["", "Deprecated."] }
+        if let security = securityDoc(op) { doc += ["", security] }
         return SwiftOperation(typeName: typeName, methodName: methodName, doc: doc, deprecated: op.deprecated, inputs: inputs,
                               cases: cases, nested: nested, headerStructs: headerStructs, contract: ContractEmitter.expression(contract), path: op.path)
+    }
+
+    /// Which credentials the operation accepts (any one requirement), marking schemes 3.2 deprecates so a
+    /// caller sees at the call site that it should move to another.
+    private func securityDoc(_ op: Operation) -> String? {
+        guard let requirements = op.security ?? document.security, !requirements.isEmpty else { return nil }
+        let schemes = Dictionary(document.components.securitySchemes.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let alternatives = requirements.map { requirement -> String in
+            if requirement.schemes.isEmpty { return "none" }
+            return requirement.schemes.map { scheme in
+                var text = "`\(scheme.name)`"
+                if !scheme.scopes.isEmpty { text += " (\(scheme.scopes.joined(separator: ", ")))" }
+                if schemes[scheme.name]?.deprecated == true { text += " (deprecated scheme)" }
+                return text
+            }.joined(separator: " and ")
+        }
+        return "Security: " + alternatives.joined(separator: " or ") + "."
     }
 
     /// A body's contents typed by their codings; several get an enum (`Body`, `OKBody`) over them.
@@ -146,6 +166,9 @@ struct OperationTranslator {
     private mutating func content(_ media: MediaType, caseName: String, hint: String, stem: String, scope: String,
                                   models: inout ModelTranslator, nested: inout [SwiftDecl]) -> SwiftContent {
         let coding = ContentRules.coding(media, in: document)
+        if media.itemEncoding != nil || !media.prefixEncoding.isEmpty {
+            diagnostics.append(Diagnostic(.warning, "\(media.mediaType): itemEncoding and prefixEncoding (positional multipart parts) are read but not generated; the body is \(coding == .multipart ? "sent and read by part name" : "carried as bytes")", at: media.location))
+        }
         func model(_ schema: SchemaID?, _ hint: String) -> SwiftType {
             schema.map { models.operationType($0, hint: hint, scope: scope, nested: &nested) } ?? .jsonValue
         }

@@ -55,7 +55,8 @@ enum SchemaTableEmitter {
         if let v = s.thenSchema { set("thenSchema", "\(v)") }
         if let v = s.elseSchema { set("elseSchema", "\(v)") }
         if let d = s.discriminator {
-            set("discriminator", "SchemaKeywords.Discriminator(propertyName: \(SwiftNames.literal(d.propertyName)), mapping: [" + d.mapping.map { "(\(SwiftNames.literal($0.value)), \($0.schema))" }.joined(separator: ", ") + "])")
+            let fallback = d.defaultSchema.map { ", defaultSchema: \($0)" } ?? ""
+            set("discriminator", "SchemaKeywords.Discriminator(propertyName: \(SwiftNames.literal(d.propertyName)), mapping: [" + d.mapping.map { "(\(SwiftNames.literal($0.value)), \($0.schema))" }.joined(separator: ", ") + "]\(fallback))")
         }
         if s.readOnly { set("readOnly", "true") }
         if s.writeOnly { set("writeOnly", "true") }

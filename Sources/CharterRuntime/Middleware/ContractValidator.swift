@@ -117,7 +117,9 @@ public struct ContractValidator: Sendable {
 
     private func validateParameter(_ value: JSONValue, _ p: ParameterContract) -> [ValidationIssue] {
         guard let schema = p.schema else { return [] }
-        return validator.validate(value, against: schema, direction: .request, location: p.location, base: p.name)
+        // A querystring parameter's members are the query's own fields: issues name them as the URL does.
+        return validator.validate(value, against: schema, direction: .request, location: p.location,
+                                  base: p.location == .querystring ? "" : p.name)
     }
 
     // MARK: Responses

@@ -7,6 +7,8 @@ public struct ClientRequestWriter: BodyWriter, Sendable {
     public let contract: OperationContract
     var pathValues: [String: String] = [:]
     var query: [(name: String, value: String)] = []
+    /// A 3.2 `querystring` parameter's whole, already encoded query string.
+    var queryString: String?
     var cookies: [String] = []
     public var headerFields = HTTPFields()
     public var draft = BodyDraft()
@@ -26,6 +28,10 @@ public struct ClientRequestWriter: BodyWriter, Sendable {
         case .query: query += ParameterEncoding.queryItems(json, p)
         case .header: if let field = HTTPField.Name(name) { headerFields[field] = ParameterEncoding.header(json, p) }
         case .cookie: cookies.append(ParameterEncoding.cookie(json, p))
+        case .querystring:
+            queryString = p.isJSONContent
+                ? PercentEncoding.encode(String(decoding: json.encoded(), as: UTF8.self))
+                : String(decoding: FormEncoding.body(FormEncoding.fields(json, parts: [])), as: UTF8.self)
         case .body: break
         }
     }
@@ -50,7 +56,8 @@ public struct ClientRequestWriter: BodyWriter, Sendable {
             rest = rest[rest.index(after: close)...]
         }
         path += rest
-        if !query.isEmpty { path += "?" + PercentEncoding.query(query) }
+        let queries = [queryString, query.isEmpty ? nil : PercentEncoding.query(query)].compactMap { $0 }.filter { !$0.isEmpty }
+        if !queries.isEmpty { path += "?" + queries.joined(separator: "&") }
         var fields = headerFields
         if !cookies.isEmpty { fields[.cookie] = cookies.joined(separator: "; ") }
         if fields[.accept] == nil {

@@ -53,6 +53,15 @@ struct RequestParameters: Sendable {
             }
         case .cookie:
             raws = cookies.filter { $0.name == p.name }.map(\.value)
+        case .querystring:
+            // The whole query string is the value: JSON text, or form fields shaped like a form body.
+            guard let query = request.queryString, !query.isEmpty else { return .absent }
+            if p.isJSONContent {
+                let text = WireStrings.percentDecode(query, plusIsSpace: false)
+                return .value((try? JSONParser.parse(text)) ?? .string(text), raws: [text])
+            }
+            let form = FormDecoding(decoding: decoding).decode(ArraySlice(query.utf8), schema: p.schema, parts: [])
+            return .value(form.value, raws: [String(query)])
         case .body:
             return .absent
         }

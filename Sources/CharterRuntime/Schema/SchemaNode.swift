@@ -114,9 +114,12 @@ public struct SchemaKeywords: Sendable {
         public var propertyName: String
         /// Discriminator values to the schema each selects (explicit mapping plus implicit component names).
         public var mapping: [(value: String, schema: SchemaIndex)]
-        public init(propertyName: String, mapping: [(value: String, schema: SchemaIndex)]) {
+        /// OpenAPI 3.2 `defaultMapping`: the schema for a value the mapping does not name, or no value at all.
+        public var defaultSchema: SchemaIndex?
+        public init(propertyName: String, mapping: [(value: String, schema: SchemaIndex)], defaultSchema: SchemaIndex? = nil) {
             self.propertyName = propertyName
             self.mapping = mapping
+            self.defaultSchema = defaultSchema
         }
     }
 

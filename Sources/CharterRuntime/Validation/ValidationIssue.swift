@@ -1,6 +1,8 @@
 /// Where in a request or response an issue was found.
 public enum IssueLocation: String, Sendable, Hashable, Codable {
     case body, path, query, header, cookie
+    /// OpenAPI 3.2's `in: querystring`: the whole query string as one value.
+    case querystring
 }
 
 /// One step of the path to a value: an object key or an array index.

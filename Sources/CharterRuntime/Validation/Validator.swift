@@ -435,7 +435,7 @@ struct ValidationRun<Document: JSONDocument> {
                     report("oneOf", "Must match exactly one of \(Messages.branchNames(matches, schemas)), matched \(matches.count)", value: value)
                 }
             }
-        } else if let d = s.discriminator, kind == .object, document.member(value, d.propertyName) == nil {
+        } else if let d = s.discriminator, d.defaultSchema == nil, kind == .object, document.member(value, d.propertyName) == nil {
             // A discriminator on anyOf (or an allOf parent) still names the property that must be present.
             report("discriminator", "Required property missing", value: nil, at: .key(d.propertyName))
         }
@@ -454,13 +454,14 @@ struct ValidationRun<Document: JSONDocument> {
     /// oneOf with a discriminator: the property's value picks the branch; that branch's issues are reported.
     mutating func checkDiscriminated(_ value: Ref, _ d: SchemaKeywords.Discriminator, depth: Int) {
         guard let tag = document.member(value, d.propertyName) else {
+            if let fallback = d.defaultSchema { return check(value, fallback, depth: depth + 1) }
             report("discriminator", "Required property missing", value: nil, at: .key(d.propertyName))
             return
         }
         let branch: SchemaIndex? = document.kind(tag) == .string
             ? document.withUTF8(tag) { bytes in d.mapping.first { Bytes.equal(bytes, $0.value) }?.schema }
             : nil
-        guard let branch else {
+        guard let branch = branch ?? d.defaultSchema else {
             report("discriminator", "Value must be one of: \(d.mapping.map(\.value).joined(separator: ", "))", value: tag, at: .key(d.propertyName))
             return
         }

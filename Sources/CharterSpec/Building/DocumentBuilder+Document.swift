@@ -1,5 +1,13 @@
 /// The top level: version detection, info, servers, tags, components and paths.
 extension DocumentBuilder {
+    /// The minor version of an OpenAPI `3.x` or `3.x.y` later than 3.2, or `nil`.
+    static func laterMinorVersion(_ text: String) -> Int? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2 || parts.count == 3, parts[0] == "3", let minor = Int(parts[1]), minor > 2,
+              parts.count == 2 || parts[2].allSatisfy(\.isNumber) || parts[2].contains("-") else { return nil }
+        return minor
+    }
+
     func buildDocument(_ tree: SpecTree) -> Document? {
         guard let root = tree.root else {
             diagnostics.append(Diagnostic(.error, "the file is empty; expected an OpenAPI document", at: SourceLocation(file: tree.path, line: 1, column: 1)))
@@ -7,7 +15,7 @@ extension DocumentBuilder {
         }
         guard let root = mapping(root, "an OpenAPI document") else { return nil }
         if let swagger = root["swagger"], root["openapi"] == nil {
-            error("Swagger \(swagger.text ?? "2.0") documents are not supported; convert the file to OpenAPI 3 (for example with swagger2openapi) and load the result", at: swagger)
+            error("Swagger \(swagger.text ?? "") documents are not read; Charter reads Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2", at: swagger)
             return nil
         }
         guard let openapiNode = root["openapi"] else {
@@ -21,8 +29,12 @@ extension DocumentBuilder {
             version = .v3_1
         } else if openapi.hasPrefix("3.2.") || openapi == "3.2" {
             version = .v3_2
+        } else if let minor = Self.laterMinorVersion(openapi) {
+            // A later 3.x keeps 3.2's meaning for everything 3.2 defines (minor versions only add).
+            version = .v3_2
+            warning("OpenAPI \(openapi) is newer than this Charter knows (3.2); read as 3.2, and fields 3.\(minor) added are reported as unknown", at: openapiNode)
         } else {
-            error("unsupported OpenAPI version '\(openapi)'; Charter reads 3.0.x, 3.1.x and 3.2.x", at: openapiNode)
+            error("unsupported OpenAPI version '\(openapi)'; Charter reads Swagger 2.0 and OpenAPI 3.0.x, 3.1.x and 3.2.x", at: openapiNode)
             return nil
         }
 
@@ -36,6 +48,7 @@ extension DocumentBuilder {
             case "openapi": break
             case "info": if let info = buildInfo(value) { document.info = info }
             case "jsonSchemaDialect": document.jsonSchemaDialect = string(value, "jsonSchemaDialect")
+            case "$self" where version == .v3_2: document.selfURI = string(value, "$self")
             case "servers": document.servers = buildServers(value)
             case "paths": pathsNode = value
             case "webhooks": webhooksNode = value
@@ -124,6 +137,7 @@ extension DocumentBuilder {
             for entry in element.entries {
                 switch entry.key {
                 case "url": server.url = string(entry.value, "server.url") ?? ""
+                case "name" where version == .v3_2: server.name = string(entry.value, "server.name")
                 case "description": server.description = string(entry.value, "server.description")
                 case "variables":
                     for variable in namedEntries(entry.value, "server.variables") {
@@ -149,7 +163,7 @@ extension DocumentBuilder {
 
     private func buildTags(_ node: Node) -> [Tag] {
         guard let node = sequence(node, "tags") else { return [] }
-        return node.elements.compactMap { element -> Tag? in
+        var tags = node.elements.compactMap { element -> Tag? in
             guard let element = mapping(element, "a tag") else { return nil }
             var tag = Tag(name: "", location: element.location)
             for entry in element.entries {
@@ -157,12 +171,39 @@ extension DocumentBuilder {
                 case "name": tag.name = string(entry.value, "tag.name") ?? ""
                 case "description": tag.description = string(entry.value, "tag.description")
                 case "externalDocs": tag.externalDocs = buildExternalDocs(entry.value)
-                case "summary", "parent", "kind": break // 3.2 tag fields: informational
+                case "summary" where version == .v3_2: tag.summary = string(entry.value, "tag.summary")
+                case "parent" where version == .v3_2: tag.parent = string(entry.value, "tag.parent")
+                case "kind" where version == .v3_2: tag.kind = string(entry.value, "tag.kind")
                 default: other(entry, in: "a tag", into: &tag.extensions)
                 }
             }
             require(["name"], in: element, "a tag")
             return tag
+        }
+        checkTagParents(&tags, node)
+        return tags
+    }
+
+    /// 3.2 tag `parent`s must name a declared tag and must not loop; either way the tag is read as top-level.
+    private func checkTagParents(_ tags: inout [Tag], _ node: Node) {
+        let index = Dictionary(tags.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        for i in tags.indices {
+            guard let parent = tags[i].parent else { continue }
+            let at = tags.count == node.elements.count ? (node.elements[i]["parent"] ?? node.elements[i]) : node
+            guard index[parent] != nil else {
+                invalid("tag '\(tags[i].name)' names parent '\(parent)', which no tag declares", assumed: "a top-level tag", at: at)
+                tags[i].parent = nil
+                continue
+            }
+            var seen: Set<String> = [tags[i].name]
+            var current = parent
+            while let j = index[current], let next = tags[j].parent, seen.insert(current).inserted {
+                current = next
+            }
+            if current == tags[i].name {
+                invalid("tag '\(tags[i].name)' is its own ancestor through 'parent'", assumed: "a top-level tag", at: at)
+                tags[i].parent = nil
+            }
         }
     }
 

@@ -23,7 +23,7 @@ extension DocumentBuilder {
             case "servers": item.servers = buildServers(entry.value)
             case "parameters": item.parameters = buildParameterList(entry.value)
             case "additionalOperations" where version == .v3_2:
-                warning("'additionalOperations' (custom HTTP methods) is not supported yet; ignored", at: entry.keyNode)
+                for (method, operation) in additionalOperations(entry.value) { operationNodes.append((method, operation)) }
             default: other(entry, in: "path item '\(path)'", into: &item.extensions)
             }
         }
@@ -35,8 +35,28 @@ extension DocumentBuilder {
         return item
     }
 
+    /// 3.2 `additionalOperations`: methods the fixed fields do not name. A standard method here (in any case) is
+    /// an error, since the fixed field is where it belongs and two operations would claim it.
+    private func additionalOperations(_ node: Node) -> [(HTTPMethod, MappingEntry)] {
+        guard let node = mapping(node, "additionalOperations") else { return [] }
+        var result: [(HTTPMethod, MappingEntry)] = []
+        for entry in node.entries {
+            let name = entry.key
+            if HTTPMethod(rawValue: name.lowercased()) != nil {
+                invalid("'\(name)' is a standard method; write it as the path item's '\(name.lowercased())' field, not under additionalOperations",
+                        assumed: "this operation is left out", at: entry.keyNode)
+            } else if name.isEmpty || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "!#$%&'*+-.^_`|~".contains($0)) }) {
+                invalid("'\(name)' is not an HTTP method name (a token of letters, digits and !#$%&'*+-.^_`|~)",
+                        assumed: "this operation is left out", at: entry.keyNode)
+            } else {
+                result.append((HTTPMethod(custom: name), entry))
+            }
+        }
+        return result
+    }
+
     private func buildOperation(_ node: Node, method: HTTPMethod, path: String, inherited: [Parameter]) -> Operation? {
-        guard let node = mapping(node, "operation \(method.rawValue.uppercased()) \(path)") else { return nil }
+        guard let node = mapping(node, "operation \(method.wireName) \(path)") else { return nil }
         // The synthesized id is filled in after the loop, and only when the operation declares none.
         var operation = Operation(method: method, path: path, operationId: "", operationIdSynthesized: true, location: node.location)
         var own: [Parameter] = []
@@ -70,7 +90,7 @@ extension DocumentBuilder {
             case "security": operation.security = buildSecurityRequirements(v)
             case "servers": operation.servers = buildServers(v)
             case "externalDocs": operation.externalDocs = buildExternalDocs(v)
-            default: other(entry, in: "operation \(method.rawValue.uppercased()) \(path)", into: &operation.extensions)
+            default: other(entry, in: "operation \(method.wireName) \(path)", into: &operation.extensions)
             }
         }
         if operation.operationIdSynthesized {
@@ -83,12 +103,23 @@ extension DocumentBuilder {
         // Operation-level parameters override path-level ones with the same name and location.
         let overridden = Set(own.map(\.matchKey))
         operation.parameters = inherited.filter { !overridden.contains($0.matchKey) } + own
+        let whole = operation.parameters.filter { $0.location == .querystring }
+        if whole.count > 1 {
+            invalid("\(operation.displayName) has \(whole.count) querystring parameters; the query string is one value",
+                    assumed: "the first, '\(whole[0].name)'", at: node)
+            let extra = Set(whole.dropFirst().map(\.matchKey))
+            operation.parameters.removeAll { extra.contains($0.matchKey) }
+        }
+        if !whole.isEmpty, let query = operation.parameters.first(where: { $0.location == .query }) {
+            invalid("\(operation.displayName) has a querystring parameter and query parameter '\(query.name)'; 3.2 allows one or the other",
+                    assumed: "both are read from the same query string", at: node)
+        }
         return operation
     }
 
     /// A stable operationId from method and path: `GET /users/{user_id}` → `getUsersByUserId`.
     static func synthesizedOperationId(method: HTTPMethod, path: String) -> String {
-        var id = method.rawValue
+        var id = method.rawValue.lowercased().filter { $0.isLetter || $0.isNumber }
         for segment in path.split(separator: "/") {
             var words = segment.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
             if segment.hasPrefix("{") { words.insert("by", at: 0) }
@@ -127,8 +158,8 @@ extension DocumentBuilder {
             error("parameter '\(name)' is missing required field 'in'", at: node)
             return nil
         }
-        guard let location = ParameterLocation(rawValue: inText) else {
-            error("parameter '\(name)': 'in' must be one of path, query, header, cookie; found '\(inText)'", at: inNode)
+        guard let location = ParameterLocation(rawValue: inText), location != .querystring || version == .v3_2 else {
+            error("parameter '\(name)': 'in' must be one of path, query, header, cookie\(version == .v3_2 ? ", querystring" : ""); found '\(inText)'", at: inNode)
             return nil
         }
         let defaultStyle: ParameterStyle = (location == .query || location == .cookie) ? .form : .simple
@@ -171,6 +202,12 @@ extension DocumentBuilder {
         } else if node["schema"] == nil && node["content"] == nil {
             warning("parameter '\(name)' has neither 'schema' nor 'content'; treated as a string", at: node)
         }
+        if location == .querystring, parameter.content.isEmpty, let schema = parameter.schema {
+            invalid("querystring parameter '\(name)' must be described by 'content', not 'schema'",
+                    assumed: "application/x-www-form-urlencoded content with that schema", at: node["schema"] ?? node)
+            parameter.content = [MediaType(mediaType: "application/x-www-form-urlencoded", schema: schema, location: node.location)]
+            parameter.schema = nil
+        }
         if let content = node["content"], content.entries.count != 1, !parameter.content.isEmpty {
             invalid("parameter '\(name)': 'content' must hold exactly one media type", assumed: "the first, \(parameter.content[0].mediaType)", at: content)
             parameter.content = [parameter.content[0]]
@@ -184,6 +221,7 @@ extension DocumentBuilder {
         case .query: [.form, .spaceDelimited, .pipeDelimited, .deepObject]
         case .header: [.simple]
         case .cookie: [.form]
+        case .querystring: []
         }
     }
 
@@ -258,7 +296,7 @@ extension DocumentBuilder {
                         response.links.append((e.key, l))
                     }
                 }
-            case "summary" where version == .v3_2: break
+            case "summary" where version == .v3_2: response.summary = string(v, "response summary")
             default: other(entry, in: "response", into: &response.extensions)
             }
         }
@@ -310,6 +348,9 @@ extension DocumentBuilder {
                         if let encoding = buildEncoding(enc.value) { media.encoding.append((enc.key, encoding)) }
                     }
                 case "itemSchema" where version == .v3_2: media.itemSchema = schema(e.value)
+                case "itemEncoding" where version == .v3_2: media.itemEncoding = buildEncoding(e.value)
+                case "prefixEncoding" where version == .v3_2:
+                    media.prefixEncoding = sequence(e.value, "prefixEncoding")?.elements.compactMap(buildEncoding) ?? []
                 default: other(e, in: "media type '\(entry.key)'", into: &media.extensions)
                 }
             }
@@ -331,6 +372,14 @@ extension DocumentBuilder {
             case "style": encoding.style = string(v, "style").flatMap(ParameterStyle.init(rawValue:))
             case "explode": encoding.explode = bool(v, "explode")
             case "allowReserved": encoding.allowReserved = bool(v, "allowReserved") ?? false
+            // 3.2: nested multipart parts are encoded like the media types that hold them.
+            case "encoding" where version == .v3_2:
+                for e in namedEntries(v, "encoding") {
+                    if let nested = buildEncoding(e.value) { encoding.encoding.append((e.key, nested)) }
+                }
+            case "itemEncoding" where version == .v3_2: encoding.itemEncoding = buildEncoding(v).map { [$0] } ?? []
+            case "prefixEncoding" where version == .v3_2:
+                encoding.prefixEncoding = sequence(v, "prefixEncoding")?.elements.compactMap(buildEncoding) ?? []
             default: other(entry, in: "an encoding", into: &encoding.extensions)
             }
         }

@@ -51,10 +51,14 @@ extension DocumentBuilder {
             }
             return (anchored, [])
         }
-        guard let tokens = JSONPointer.tokens(of: fragment) else {
+        guard var tokens = JSONPointer.tokens(of: fragment) else {
             error("malformed JSON pointer in reference '\(text)'", at: refNode)
             return nil
         }
+        // A 2.0 document's pointers name 2.0 places; the tree holds them where 3.0 does.
+        let written = tokens
+        if tree.isConvertedSwagger2 { tokens = Swagger2Converter.pointer(tokens) }
+        let shift = tokens.count - written.count
         var current = root
         var hops = 0
         for (i, token) in tokens.enumerated() {
@@ -74,8 +78,10 @@ extension DocumentBuilder {
             case .scalar: next = nil
             }
             guard let found = next else {
-                let parent = "/" + tokens[..<i].map(JSONPointer.escape).joined(separator: "/")
-                error("reference '\(text)' does not resolve: no '\(token)' in \(i == 0 ? "the document root" : parent)", at: refNode)
+                // Said in the pointer's own terms (2.0 names for a 2.0 document).
+                let j = max(0, i - shift)
+                let parent = "/" + written[..<j].map(JSONPointer.escape).joined(separator: "/")
+                error("reference '\(text)' does not resolve: no '\(written[min(j, written.count - 1)])' in \(j == 0 ? "the document root" : parent)", at: refNode)
                 return nil
             }
             current = found

@@ -290,7 +290,10 @@ extension DocumentBuilder {
                     let target = self.target(ofReference: refText, at: e.value).map { schemaLater($0.node) }
                     result.mapping.append((e.key, text, target))
                 }
-            case "defaultMapping" where version == .v3_2: break
+            case "defaultMapping" where version == .v3_2:
+                guard let text = string(entry.value, "discriminator defaultMapping") else { continue }
+                let refText = text.utf8.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "/") }) ? text : "#/components/schemas/\(text)"
+                result.defaultMapping = (text, self.target(ofReference: refText, at: entry.value).map { schemaLater($0.node) })
             default: other(entry, in: "discriminator", into: &result.extensions)
             }
         }

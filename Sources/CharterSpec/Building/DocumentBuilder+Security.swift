@@ -8,6 +8,8 @@ extension DocumentBuilder {
         }
         var description: String?
         var extensions: Extensions = [:]
+        let deprecated = node["deprecated"].flatMap { bool($0, "deprecated") } ?? false
+        let metadataURL = node["oauth2MetadataUrl"].flatMap { string($0, "oauth2MetadataUrl") }
         let known: Set<String> = ["type", "description", "name", "in", "scheme", "bearerFormat", "flows", "openIdConnectUrl", "deprecated", "oauth2MetadataUrl"]
         for entry in node.entries {
             if entry.key == "description" { description = string(entry.value, "description") }
@@ -19,10 +21,10 @@ extension DocumentBuilder {
             require(["name", "in"], in: node, "apiKey security scheme")
             let name = node["name"].flatMap { string($0, "name") } ?? ""
             let inText = node["in"].flatMap { string($0, "in") } ?? "header"
-            guard let location = ParameterLocation(rawValue: inText), location != .path else {
+            guard let location = ParameterLocation(rawValue: inText), location != .path, location != .querystring else {
                 invalid("apiKey 'in' must be query, header or cookie; found '\(inText)'", assumed: "header", at: node["in"] ?? node)
                 kind = .apiKey(name: name, location: .header)
-                return SecurityScheme(kind: kind, description: description, extensions: extensions, location: node.location)
+                return SecurityScheme(kind: kind, description: description, deprecated: deprecated, extensions: extensions, location: node.location)
             }
             kind = .apiKey(name: name, location: location)
         case "http":
@@ -41,14 +43,15 @@ extension DocumentBuilder {
                     assumed: "no such scheme (requirements naming it are kept as written)", at: typeNode)
             return nil
         }
-        return SecurityScheme(kind: kind, description: description, extensions: extensions, location: node.location)
+        return SecurityScheme(kind: kind, description: description, deprecated: deprecated,
+                              oauth2MetadataUrl: type == "oauth2" ? metadataURL : nil, extensions: extensions, location: node.location)
     }
 
     private func buildFlows(_ node: Node) -> [OAuthFlow] {
         var flows: [OAuthFlow] = []
         for entry in namedEntries(node, "oauth2 flows") {
-            guard let kind = OAuthFlow.Kind(rawValue: entry.key) else {
-                if entry.key != "deviceAuthorization" { warning("unknown OAuth flow '\(entry.key)'; ignored", at: entry.keyNode) }
+            guard let kind = OAuthFlow.Kind(rawValue: entry.key), kind != .deviceAuthorization || version == .v3_2 else {
+                warning("unknown OAuth flow '\(entry.key)'; ignored", at: entry.keyNode)
                 continue
             }
             guard let value = mapping(entry.value, "OAuth flow '\(entry.key)'") else { continue }
@@ -57,6 +60,8 @@ extension DocumentBuilder {
                 switch e.key {
                 case "authorizationUrl": flow.authorizationUrl = string(e.value, "authorizationUrl")
                 case "tokenUrl": flow.tokenUrl = string(e.value, "tokenUrl")
+                case "deviceAuthorizationUrl" where kind == .deviceAuthorization:
+                    flow.deviceAuthorizationUrl = string(e.value, "deviceAuthorizationUrl")
                 case "refreshUrl": flow.refreshUrl = string(e.value, "refreshUrl")
                 case "scopes":
                     if let scopes = mapping(e.value, "scopes") {
@@ -69,6 +74,7 @@ extension DocumentBuilder {
             case .implicit: require(["authorizationUrl", "scopes"], in: value, "implicit flow")
             case .password, .clientCredentials: require(["tokenUrl", "scopes"], in: value, "\(kind.rawValue) flow")
             case .authorizationCode: require(["authorizationUrl", "tokenUrl", "scopes"], in: value, "authorizationCode flow")
+            case .deviceAuthorization: require(["deviceAuthorizationUrl", "tokenUrl", "scopes"], in: value, "deviceAuthorization flow")
             }
             flows.append(flow)
         }

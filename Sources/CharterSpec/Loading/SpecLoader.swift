@@ -20,7 +20,7 @@ public struct LoadResult: Sendable {
     public func isUsable(strict: Bool) -> Bool { document != nil && !diagnostics(strict: strict).hasErrors }
 }
 
-/// Loads an OpenAPI 3.0/3.1 document from a YAML or JSON file, following `$ref`s into other files.
+/// Loads a Swagger 2.0 or OpenAPI 3.0–3.2 document from a YAML or JSON file, following `$ref`s into other files.
 public struct SpecLoader: Sendable {
     public var options: LoadOptions
 

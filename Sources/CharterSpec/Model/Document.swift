@@ -12,6 +12,8 @@ public struct Document: Sendable {
     public var version: Version
     public var info: Info
     public var jsonSchemaDialect: String?
+    /// 3.2 `$self`: the document's own URI, the base its relative references are written against.
+    public var selfURI: String?
     public var servers: [Server] = []
     /// Paths in source order.
     public var paths: [PathItem] = []

@@ -26,6 +26,8 @@ public struct License: Sendable {
 
 public struct Server: Sendable {
     public var url: String
+    /// 3.2: a name to refer to the server by (`production`).
+    public var name: String?
     public var description: String?
     public var variables: [(name: String, value: ServerVariable)] = []
     public var extensions: Extensions = [:]
@@ -41,7 +43,13 @@ public struct ServerVariable: Sendable {
 
 public struct Tag: Sendable {
     public var name: String
+    /// 3.2: a short title for the tag (navigation labels).
+    public var summary: String?
     public var description: String?
+    /// 3.2: the name of the tag this one nests under.
+    public var parent: String?
+    /// 3.2: what the tag is for (`nav`, `badge`, `audience` or a value of the spec's own).
+    public var kind: String?
     public var externalDocs: ExternalDocs?
     public var extensions: Extensions = [:]
     public var location: SourceLocation

@@ -1,5 +1,7 @@
 public enum ParameterLocation: String, Sendable, CaseIterable {
     case path, query, header, cookie
+    /// 3.2: the whole query string as one value, described by the parameter's `content`.
+    case querystring
 }
 
 public enum ParameterStyle: String, Sendable, CaseIterable {
@@ -44,6 +46,8 @@ public struct RequestBody: Sendable {
 public struct Response: Sendable {
     /// "200", "2XX" or "default".
     public var statusCode: String
+    /// 3.2: a short summary of the response (its `description` may then be omitted).
+    public var summary: String?
     public var description: String
     public var headers: [(name: String, value: Header)] = []
     public var content: [MediaType] = []
@@ -80,6 +84,9 @@ public struct MediaType: Sendable {
     public var example: Node?
     public var examples: [(name: String, value: Example)] = []
     public var encoding: [(name: String, value: Encoding)] = []
+    /// 3.2, for positional multipart (`multipart/mixed` and the like): how each item, or each leading part, is encoded.
+    public var itemEncoding: Encoding?
+    public var prefixEncoding: [Encoding] = []
     public var extensions: Extensions = [:]
     public var location: SourceLocation
 }
@@ -90,6 +97,11 @@ public struct Encoding: Sendable {
     public var style: ParameterStyle?
     public var explode: Bool?
     public var allowReserved: Bool = false
+    /// 3.2: a part that is itself multipart is described like a media type (kept as lists: a struct cannot
+    /// hold itself directly).
+    public var encoding: [(name: String, value: Encoding)] = []
+    public var itemEncoding: [Encoding] = []
+    public var prefixEncoding: [Encoding] = []
     public var extensions: Extensions = [:]
 }
 

@@ -50,6 +50,8 @@ public struct Discriminator: Sendable {
     public var propertyName: String
     /// Mapping values as written and the schemas they name.
     public var mapping: [(value: String, ref: String, target: SchemaID?)] = []
+    /// 3.2 `defaultMapping`: the schema for a payload whose property is absent or maps to nothing.
+    public var defaultMapping: (ref: String, target: SchemaID?)?
     public var extensions: Extensions = [:]
 }
 

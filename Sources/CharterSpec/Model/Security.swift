@@ -9,6 +9,10 @@ public struct SecurityScheme: Sendable {
 
     public var kind: Kind
     public var description: String?
+    /// 3.2: the scheme is on its way out; clients should move to another the operation accepts.
+    public var deprecated = false
+    /// 3.2: OAuth 2.0 authorization server metadata (RFC 8414) for an oauth2 scheme.
+    public var oauth2MetadataUrl: String?
     public var componentName: String?
     public var extensions: Extensions = [:]
     public var location: SourceLocation
@@ -16,12 +20,14 @@ public struct SecurityScheme: Sendable {
 
 public struct OAuthFlow: Sendable {
     public enum Kind: String, Sendable {
-        case implicit, password, clientCredentials, authorizationCode
+        case implicit, password, clientCredentials, authorizationCode, deviceAuthorization
     }
 
     public var kind: Kind
     public var authorizationUrl: String?
     public var tokenUrl: String?
+    /// 3.2 device authorization flow (RFC 8628): where a device asks for its user code.
+    public var deviceAuthorizationUrl: String?
     public var refreshUrl: String?
     public var scopes: [(name: String, description: String)] = []
     public var extensions: Extensions = [:]

@@ -34,13 +34,17 @@ public final class SpecTree: Sendable {
     let children: [Int32]
     let text: ScalarText
     let rootID: Int32?
+    /// Set on a tree made in memory from a Swagger 2.0 file: pointers into it name 2.0 places
+    /// (`#/definitions/Pet`), which `Swagger2Converter.pointer` maps to where the tree holds them.
+    let isConvertedSwagger2: Bool
 
-    init(path: String, records: [NodeRecord], children: [Int32], text: ScalarText, root: Int32?) {
+    init(path: String, records: [NodeRecord], children: [Int32], text: ScalarText, root: Int32?, isConvertedSwagger2: Bool = false) {
         self.path = path
         self.records = records
         self.children = children
         self.text = text
         self.rootID = root
+        self.isConvertedSwagger2 = isConvertedSwagger2
     }
 
     /// The document's root node, or `nil` for an empty file.

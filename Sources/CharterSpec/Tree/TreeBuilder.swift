@@ -194,6 +194,7 @@ struct TreeBuilder {
     }
 
     private mutating func attach(_ id: Int32) throws {
+        lastCompleted = id
         if frames.isEmpty {
             root = id
         } else {
@@ -253,7 +254,25 @@ struct TreeBuilder {
     /// The kind of the innermost open container.
     var openKind: NodeKind? { frames.last.map { records[Int($0.node)].kind } }
 
-    func finish() -> SpecTree {
-        SpecTree(path: path, records: records, children: children, text: text, root: root)
+    func finish(isConvertedSwagger2: Bool = false) -> SpecTree {
+        SpecTree(path: path, records: records, children: children, text: text, root: root, isConvertedSwagger2: isConvertedSwagger2)
+    }
+
+    /// A scalar with the given text (for trees made in memory rather than read).
+    mutating func scalar(_ value: String, type: ScalarType, line: Int, column: Int) throws {
+        var value = value
+        try value.withUTF8 { try scalar(bytes: $0, type: type, line: line, column: column, anchor: nil) }
+    }
+
+    /// The id of the node most recently completed (a scalar, or a container at its `end()`).
+    private(set) var lastCompleted: Int32?
+
+    /// Attaches a complete node made earlier again, sharing it as an alias does (the tree is a DAG).
+    mutating func reattach(_ id: Int32) throws {
+        if expectsKey && records[Int(id)].kind != .scalar {
+            throw TreeError(diagnostic: Diagnostic(.error, "mapping keys must be scalars", at: nil))
+        }
+        if !tracksWeights { startTrackingWeights() }
+        try attach(id)
     }
 }

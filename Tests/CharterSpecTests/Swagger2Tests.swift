@@ -1,0 +1,117 @@
+import CharterSpec
+import Foundation
+import Testing
+
+/// Swagger 2.0 documents are read as the OpenAPI 3.0 documents they describe, with the 2.0 file's locations.
+@Suite("Swagger 2.0")
+struct Swagger2Tests {
+    static let spec = "Specs/pets-swagger2.yaml"
+    static let migrated = "Tests/CharterSpecTests/Fixtures/swagger2/pets-openapi3.yaml"
+    static let broken = "Tests/CharterSpecTests/Fixtures/swagger2/broken.yaml"
+
+    func load(_ path: String) -> LoadResult {
+        SpecLoader().load(path: TestPaths.packageRoot.appendingPathComponent(path).path)
+    }
+
+    @Test func everyMovedPartLandsWhereOpenAPI3KeepsIt() throws {
+        let result = load(Self.spec)
+        #expect(!result.hasErrors, "\(result.diagnostics)")
+        #expect(result.diagnostics.map(\.message) == ["Swagger 2.0 document: read as the OpenAPI 3.0 document it describes (locations are this file's)"])
+        let document = try #require(result.document)
+        #expect(document.version == .v3_0)
+        #expect(document.servers.map(\.url) == ["https://pets.example.com/v1"])
+        #expect(document.components.schemas.map(\.name) == ["Pet", "Dog", "Error"])
+        #expect(document.components.securitySchemes.map(\.name) == ["basic", "key", "oauth"])
+        guard case .http(let scheme, _) = document.components.securitySchemes[0].value.kind, case .oauth2(let flows) = document.components.securitySchemes[2].value.kind else {
+            Issue.record("basic → http, oauth2 → flows"); return
+        }
+        #expect(scheme == "basic")
+        #expect(flows.first?.tokenUrl == "https://auth.example.com/token")
+
+        let operations = Dictionary(uniqueKeysWithValues: document.paths.flatMap(\.operations).map { ($0.operationId, $0) })
+        let list = try #require(operations["listPets"])
+        #expect(list.parameters.map { "\($0.name) \($0.style.rawValue) \($0.explode)" }
+                == ["limit form true", "tags form false", "ids form true", "sort pipeDelimited false", "X-Trace simple false"])
+        #expect(list.parameters[0].componentName == "limit")
+        // A pointer written as 2.0 (`#/definitions/Pet`) names the component.
+        let listed = try #require(list.responses.first?.content.first?.schema)
+        let item = try #require(document[listed].items)
+        #expect(document[item].ref?.componentName == "Pet")
+        #expect(list.responses.first?.headers.map(\.name) == ["X-Total"])
+        #expect(list.responses.first?.content.first?.example != nil)
+
+        let create = try #require(operations["createPet"]?.requestBody)
+        #expect(create.required)
+        #expect(create.content.map(\.mediaType) == ["application/json"])
+        let upload = try #require(operations["uploadPhoto"]?.requestBody)
+        #expect(upload.content.map(\.mediaType) == ["multipart/form-data"])
+        let form = try #require(upload.content[0].schema)
+        let file = try #require(document[form].properties.last)
+        #expect(file.name == "file" && document[file.schema].format == "binary")
+        let login = try #require(operations["login"]?.requestBody?.content.first)
+        #expect(login.mediaType == "application/x-www-form-urlencoded")
+        #expect(login.encoding.map { "\($0.name) \($0.value.style?.rawValue ?? "-") \($0.value.explode.map(String.init) ?? "-")" } == ["scopes form false"])
+        #expect(operations["downloadPhoto"]?.responses.first?.content.map(\.mediaType) == ["image/png"])
+        #expect(operations["getPet"]?.responses.last?.componentName == "NotFound")
+
+        let pet = document[try #require(document.components.schema(named: "Pet"))]
+        #expect(pet.discriminator?.propertyName == "kind")
+        let nickname = try #require(pet.properties.first { $0.name == "nickname" })
+        #expect(document[nickname.schema].isNullable)
+    }
+
+    @Test func problemsAreReportedWhereThe2Point0FileHasThem() {
+        let result = load(Self.broken)
+        let shown = result.diagnostics.map { d in "\(d.location.map { "\($0.line):\($0.column)" } ?? "-") \(d.severity) \(d.message)" }
+        #expect(shown == [
+            "1:10 note Swagger 2.0 document: read as the OpenAPI 3.0 document it describes (locations are this file's)",
+            "7:11 error path parameter 'id' must have 'required: true'",
+            "13:29 warning collectionFormat 'tsv' has no OpenAPI 3 equivalent; read as 'csv'",
+            "19:19 error reference '#/definitions/Missing' does not resolve: no 'Missing' in /definitions",
+            "21:7 error operation POST /things/{id} is missing required field 'responses'",
+            "26:17 error reference '#/parameters/nowhere' does not resolve: no 'parameters' in the document root",
+            "32:15 error reference '#/definitions/Person' does not resolve: no 'Person' in /definitions",
+        ], "\(shown)")
+    }
+
+    @Test func aMigrationTo3Point0DiffsAsNoChangeAndItsEditsStillShow() throws {
+        let same = try LintCommandTests.run(["diff", Self.spec, Self.migrated])
+        #expect(same.status == 0)
+        #expect(same.stdout.contains("0 changes"), "\(same.stdout)")
+        #expect(try LintCommandTests.run(["diff", Self.spec, Self.spec]).stdout.contains("0 changes"))
+        // A real edit made during the migration is found (and located in both files).
+        let dir = try GenerateCommandTests().scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent(Self.migrated), encoding: .utf8)
+        let edited = dir.appendingPathComponent("edited.yaml")
+        try text.replacingOccurrences(of: "required: [file]", with: "required: [file, caption]").write(to: edited, atomically: true, encoding: .utf8)
+        let changed = try LintCommandTests.run(["diff", Self.spec, edited.path])
+        #expect(changed.status == 1)
+        #expect(changed.stdout.contains("1 breaking"), "\(changed.stdout)")
+        #expect(changed.stdout.contains("pets-swagger2.yaml:141:17"))
+    }
+
+    @Test func otherVersionsAreNamedOrReadAsTheLatestTheyExtend() throws {
+        func diagnostics(_ text: String) -> [String] {
+            SpecLoader().load(bytes: Array(text.utf8), path: "v.yaml").diagnostics.map { "\($0.severity) \($0.message)" }
+        }
+        #expect(diagnostics("swagger: '1.2'\ninfo: {title: t, version: '1'}\n")
+                == ["error Swagger 1.2 documents are not read; Charter reads Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2"])
+        let later = SpecLoader().load(bytes: Array("openapi: 3.3.0\ninfo: {title: t, version: '1'}\npaths: {}\n".utf8), path: "v.yaml")
+        #expect(later.document?.version == .v3_2)
+        #expect(later.diagnostics.map(\.message) == ["OpenAPI 3.3.0 is newer than this Charter knows (3.2); read as 3.2, and fields 3.3 added are reported as unknown"])
+        #expect(diagnostics("openapi: 4.0.0\ninfo: {title: t, version: '1'}\npaths: {}\n")
+                == ["error unsupported OpenAPI version '4.0.0'; Charter reads Swagger 2.0 and OpenAPI 3.0.x, 3.1.x and 3.2.x"])
+    }
+
+    @Test func aliasesInA2Point0FileAreSharedNotExpanded() throws {
+        // 64 definitions each listing the same anchored schema 64 times: shared, the converted tree stays small.
+        var text = "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\ndefinitions:\n  Base: &base {type: object, properties: {a: {type: string, x-nullable: true}}}\n"
+        for i in 0..<64 { text += "  D\(i): {allOf: [" + Array(repeating: "*base", count: 64).joined(separator: ", ") + "]}\n" }
+        let result = SpecLoader().load(bytes: Array(text.utf8), path: "aliases.yaml")
+        #expect(!result.hasErrors, "\(result.diagnostics.prefix(3))")
+        let document = try #require(result.document)
+        #expect(document.components.schemas.count == 65)
+        #expect(document.schemas.count < 1_000, "\(document.schemas.count) schemas")
+    }
+}
