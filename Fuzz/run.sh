@@ -11,7 +11,7 @@ swift build --package-path "$here" --scratch-path "$here/.build-fuzz" -c debug \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --product charter-fuzz 2>&1 | tail -1
 seeds="$here/.corpus"
 mkdir -p "$seeds" "$here/artifacts"
-cp "$here"/../Specs/*.yaml "$here"/../Tests/CharterSpecTests/Fixtures/fuzz/* "$seeds"/ 2>/dev/null || true
+cp "$here"/../Specs/*.yaml "$here"/../Tests/CharterSpecTests/Fixtures/fuzz/* "$here"/../Tests/CharterSpecTests/Fixtures/swagger2/*.yaml "$seeds"/ 2>/dev/null || true
 if [ -d "$here/../../shared/corpus" ]; then
     # Real specs under 64 KB: big enough to teach the fuzzer the shapes, small enough to mutate quickly.
     find "$here/../../shared/corpus" -type f \( -name '*.yaml' -o -name '*.json' -o -name '*.yml' \) -size -64k \

@@ -91,6 +91,35 @@ struct Swagger2Tests {
         #expect(changed.stdout.contains("pets-swagger2.yaml:141:17"))
     }
 
+    /// A 2.0 tree whose shared parameters, responses and schemas live in files that are not 2.0 documents
+    /// (`parameters.json#/limitsParam`): each is converted where the document uses it, at its own file's place.
+    @Test func objectsInOtherFilesAreRead2Point0TooAndLocatedThere() throws {
+        let result = load("Tests/CharterSpecTests/Fixtures/swagger2/separate/swagger.json")
+        #expect(!result.hasErrors, "\(result.diagnostics)")
+        let document = try #require(result.document)
+        let operations = Dictionary(uniqueKeysWithValues: document.paths.flatMap(\.operations).map { ($0.operationId, $0) })
+        let find = try #require(operations["findPets"])
+        #expect(find.parameters.map { "\($0.name) \($0.style.rawValue) \($0.explode) \($0.schema.map { document[$0].types?.typeNames ?? [] } ?? [])" }
+                == ["tags form false [\"array\"]", "limit form true [\"integer\"]"])
+        // The shared response from responses.json: its schema became content, its header a schema-typed header.
+        let problem = try #require(find.responses.last)
+        #expect(problem.content.map(\.mediaType) == ["application/json"] && problem.headers.map(\.name) == ["X-Rate"])
+        // The body parameter from parameters.json is the request body; its schema's 2.0 idioms are read as 2.0.
+        let body = try #require(operations["addPet"]?.requestBody)
+        #expect(body.required && body.content.map(\.mediaType) == ["application/json"])
+        let bodySchema = try #require(body.content.first?.schema)
+        let first = try #require(document[document.resolved(bodySchema)].allOf.first)
+        let tag = try #require(document[document.resolved(first)].properties.first { $0.name == "tag" })
+        #expect(document[tag.schema].isNullable)
+
+        let broken = load("Tests/CharterSpecTests/Fixtures/swagger2/separate/broken.json")
+        let errors = broken.diagnostics.filter { $0.severity == .error }
+        let places = errors.map { d in d.location.map { "\(($0.file as NSString).lastPathComponent):\($0.line):\($0.column)" } ?? "-" }
+        #expect(places == ["broken.json:7:33", "responses.json:16:15"], "\(errors)")
+        #expect(errors.first?.message.hasPrefix("reference 'parameters.json#/missing' does not resolve") == true)
+        #expect(errors.last?.message.hasPrefix("cannot load 'common/Nothing.json' referenced here") == true)
+    }
+
     @Test func otherVersionsAreNamedOrReadAsTheLatestTheyExtend() throws {
         func diagnostics(_ text: String) -> [String] {
             SpecLoader().load(bytes: Array(text.utf8), path: "v.yaml").diagnostics.map { "\($0.severity) \($0.message)" }

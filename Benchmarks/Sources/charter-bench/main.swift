@@ -44,6 +44,8 @@ case "diff":
     runDiffBenchmarks(arguments.dropFirst())
 case "scaling":
     runScalingBenchmarks()
+case "tree":
+    runTreeBenchmarks()
 case "serve-path":
     await runServePathBenchmarks()
 case "bodies":
@@ -56,6 +58,8 @@ default:
     runDiffBenchmarks(arguments.first == "all" ? arguments.dropFirst() : arguments)
     print("")
     runScalingBenchmarks()
+    print("")
+    runTreeBenchmarks()
     print("")
     await runServePathBenchmarks()
     print("")

@@ -14,6 +14,7 @@ extension DocumentBuilder {
             return nil
         }
         guard let root = mapping(root, "an OpenAPI document") else { return nil }
+        swagger2Origin = tree.swagger2
         if let swagger = root["swagger"], root["openapi"] == nil {
             error("Swagger \(swagger.text ?? "") documents are not read; Charter reads Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2", at: swagger)
             return nil

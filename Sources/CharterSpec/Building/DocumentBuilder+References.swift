@@ -57,7 +57,7 @@ extension DocumentBuilder {
         }
         // A 2.0 document's pointers name 2.0 places; the tree holds them where 3.0 does.
         let written = tokens
-        if tree.isConvertedSwagger2 { tokens = Swagger2Converter.pointer(tokens) }
+        if tree.isConvertedSwagger2 { tokens = Swagger2Converter.pointer(tokens, in: tree) }
         let shift = tokens.count - written.count
         var current = root
         var hops = 0
@@ -113,6 +113,11 @@ extension DocumentBuilder {
             guard let text = string(refNode, "$ref"), let (target, tokens) = target(ofReference: text, at: refNode) else { return nil }
             if tokens.count == 3 && tokens[0] == "components" && tokens[1] == kind { componentName = tokens[2] }
             current = target
+        }
+        // A 2.0 document's shared parameter, response or path item kept in a file of its own is 2.0 too.
+        if let origin = swagger2Origin, current.tree.swagger2 == nil,
+           let converted = files.swagger2Fragment(current, kind: kind, origin: origin) {
+            current = converted
         }
         let key = ObjectKey(node: current, kind: kind)
         if let cached = objectCache[key] {

@@ -56,6 +56,9 @@ extension DocumentBuilder {
         var exclusiveMinimumFlag = false
         var exclusiveMaximumFlag = false
         var additionalItems: Node?
+        // A schema in a file a Swagger 2.0 document refers to is written in 2.0 idioms (its own file was not
+        // converted): `x-nullable`, `type: file`, a discriminator that is a property name.
+        let swagger2Idioms = swagger2Origin != nil && node.tree.swagger2 == nil
         for entry in node.entries {
             let v = entry.value
             switch entry.keyNode.word(in: SchemaKeyword.table) {
@@ -67,6 +70,9 @@ extension DocumentBuilder {
                     if tokens.count == 3 && tokens[0] == "components" && tokens[1] == "schemas" { reference.componentName = tokens[2] }
                 }
                 s.ref = reference
+            case .type where swagger2Idioms && v.hasText("file"):
+                s.types = .string
+                if node["format"] == nil { s.format = "binary" }
             case .type: s.types = types(v)
             case .format: s.format = string(v, "format")
             case .title: s.titleNode = stringNode(v, "title")
@@ -162,6 +168,8 @@ extension DocumentBuilder {
             case .ifSchema: s.ifSchema = schema(v)
             case .thenSchema: s.thenSchema = schema(v)
             case .elseSchema: s.elseSchema = schema(v)
+            case .discriminator where swagger2Idioms && v.kind == .scalar:
+                s.discriminator = string(v, "discriminator").map { Discriminator(propertyName: $0) }
             case .discriminator: s.discriminator = discriminator(v)
             case .readOnly: s.readOnly = bool(v, "readOnly") ?? false
             case .writeOnly: s.writeOnly = bool(v, "writeOnly") ?? false
@@ -188,6 +196,8 @@ extension DocumentBuilder {
                 }
             case .vocabulary:
                 warning("'\(entry.key)' is not supported; ignored", at: entry.keyNode)
+            case nil where swagger2Idioms && entry.keyNode.hasText("x-nullable"):
+                nullable = bool(v, "x-nullable") ?? false
             case nil:
                 other(entry, in: "a schema", into: &s.extensions)
             }

@@ -9,6 +9,8 @@ final class DocumentBuilder {
     // property: 1.5% of a Stripe load) are switched off for them.
     @exclusivity(unchecked) var diagnostics: [Diagnostic] = []
     @exclusivity(unchecked) var version: Document.Version = .v3_0
+    /// Set when the document was converted from Swagger 2.0: objects it reaches in other files are 2.0 too.
+    var swagger2Origin: Swagger2Origin?
     @exclusivity(unchecked) var schemas: [Schema] = []
     @exclusivity(unchecked) var schemaIDs = SchemaIDTable()
     @exclusivity(unchecked) var queuedSchemas: [(SchemaID, Node)] = []

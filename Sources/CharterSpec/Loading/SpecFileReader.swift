@@ -45,15 +45,6 @@ public enum SpecFileReader {
 
     /// Parses bytes already in memory; `path` names them in diagnostics and picks JSON for `.json`.
     public static func parse(bytes: [UInt8], path: String, options: LoadOptions = LoadOptions()) -> (tree: SpecTree?, diagnostics: [Diagnostic]) {
-        let (tree, diagnostics) = parseTree(bytes: bytes, path: path, options: options)
-        // A Swagger 2.0 document is read as the OpenAPI 3.0 document it describes, at its own locations.
-        if let tree, let converted = Swagger2Converter.convert(tree, limits: options.limits) {
-            return (converted.tree, diagnostics + converted.diagnostics)
-        }
-        return (tree, diagnostics)
-    }
-
-    private static func parseTree(bytes: [UInt8], path: String, options: LoadOptions) -> (tree: SpecTree?, diagnostics: [Diagnostic]) {
         do {
             if path.lowercased().hasSuffix(".json") {
                 return try JSONReader.read(bytes, path: path, limits: options.limits)

@@ -6,6 +6,15 @@ final class SpecFiles {
     /// The folder the root spec lives in; refs may not leave it unless allowed.
     let rootDirectory: String
     private var trees: [String: SpecTree?] = [:]
+    /// Files as written, before a Swagger 2.0 document among them is converted (conversion looks into them).
+    private var rawTrees: [String: SpecTree?] = [:]
+    /// 2.0 objects in files that are not 2.0 documents, converted once per use (see `swagger2Fragment`).
+    private var fragments: [FragmentKey: Node] = [:]
+
+    private struct FragmentKey: Hashable {
+        var node: Node
+        var kind: String
+    }
     private(set) var diagnostics: [Diagnostic] = []
     /// Key lookup indexes for large mappings, built on first use by pointer resolution.
     private var mappingIndexes: [Node: [String: Node]] = [:]
@@ -20,10 +29,71 @@ final class SpecFiles {
     func tree(at path: String) -> (tree: SpecTree?, failure: Diagnostic?) {
         let key = PathUtilities.absolute(path)
         if let cached = trees[key] { return (cached, cached == nil ? Diagnostic(.error, "it could not be read", at: nil) : nil) }
-        let (tree, diagnostics) = SpecFileReader.read(path: path, options: options)
+        let (raw, diagnostics) = rawTreeReading(path)
         self.diagnostics += diagnostics.filter { $0.location != nil }
+        let tree = raw.map(adopt)
         trees[key] = .some(tree)
         return (tree, diagnostics.first { $0.location == nil })
+    }
+
+    /// A tree read from `path` (or given in memory for it) as Charter reads it: a Swagger 2.0 document becomes
+    /// the OpenAPI 3.0 document it describes, at its own locations.
+    func adopt(_ raw: SpecTree) -> SpecTree {
+        let key = PathUtilities.absolute(raw.path)
+        if rawTrees[key] == nil { rawTrees[key] = .some(raw) }
+        guard let converted = Swagger2Converter.convert(raw, limits: options.limits, lookup: { [unowned self] in self.rawTarget($0, at: $1) }) else {
+            trees[key] = .some(raw)
+            return raw
+        }
+        diagnostics += converted.diagnostics
+        trees[key] = .some(converted.tree)
+        return converted.tree
+    }
+
+    private func rawTreeReading(_ path: String) -> (SpecTree?, [Diagnostic]) {
+        let key = PathUtilities.absolute(path)
+        if let cached = rawTrees[key] { return (cached, []) }
+        let (tree, diagnostics) = SpecFileReader.read(path: path, options: options)
+        rawTrees[key] = .some(tree)
+        return (tree, diagnostics)
+    }
+
+    /// The node a `$ref` names in the files as written, or nil (problems are reported when the converted
+    /// document resolves the same reference).
+    func rawTarget(_ text: String, at refNode: Node) -> Node? {
+        let hash = text.firstIndex(of: "#")
+        let filePart = hash.map { String(text[..<$0]) } ?? text
+        let fragment = hash.map { String(text[text.index(after: $0)...]) } ?? ""
+        var tree = refNode.tree
+        if !filePart.isEmpty {
+            guard !filePart.contains("://"), let decoded = JSONPointer.percentDecode(filePart) else { return nil }
+            let path = PathUtilities.resolve(decoded, from: refNode.tree.path)
+            guard options.allowRefsOutsideRoot || isInsideRoot(path), let other = rawTreeReading(path).0 else { return nil }
+            tree = other
+        }
+        guard var current = tree.root, let tokens = JSONPointer.tokens(of: fragment) else { return nil }
+        for token in tokens {
+            switch current.kind {
+            case .mapping: guard let next = value(in: current, forKey: token) else { return nil }; current = next
+            case .sequence:
+                guard let i = Int(token), i >= 0, i < current.elements.count else { return nil }
+                current = current.elements[i]
+            case .scalar: return nil
+            }
+        }
+        return current
+    }
+
+    /// `node` — a 2.0 parameter, response, body parameter or path item in a file that is not a 2.0 document —
+    /// converted for the document `origin` describes, once per node and use.
+    func swagger2Fragment(_ node: Node, kind: String, origin: Swagger2Origin) -> Node? {
+        let key = FragmentKey(node: node, kind: kind)
+        if let done = fragments[key] { return done }
+        guard let (converted, problems) = Swagger2Converter.fragment(node, kind: kind, origin: origin, limits: options.limits,
+                                                                      lookup: { [unowned self] in self.rawTarget($0, at: $1) }) else { return nil }
+        diagnostics += problems
+        fragments[key] = converted
+        return converted
     }
 
     /// All the files read so far (for reporting).

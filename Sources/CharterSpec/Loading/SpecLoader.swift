@@ -40,10 +40,10 @@ public struct SpecLoader: Sendable {
 
     /// Loads a document from bytes in memory (references to other files resolve relative to `path`).
     public func load(bytes: [UInt8], path: String) -> LoadResult {
-        let (tree, diagnostics) = SpecFileReader.parse(bytes: bytes, path: path, options: options)
-        guard let tree else { return LoadResult(document: nil, diagnostics: diagnostics, files: [path]) }
+        let (raw, diagnostics) = SpecFileReader.parse(bytes: bytes, path: path, options: options)
+        guard let raw else { return LoadResult(document: nil, diagnostics: diagnostics, files: [path]) }
         let files = SpecFiles(rootPath: path, options: options)
-        var result = build(tree, files: files)
+        var result = build(files.adopt(raw), files: files)
         result.diagnostics = (diagnostics + result.diagnostics).sortedByLocation()
         return result
     }

@@ -69,15 +69,34 @@ extension Swagger2Converter {
 
     // MARK: Request bodies
 
-    /// The operation's `requestBody` from its body parameter, or from its form parameters.
-    mutating func requestBody(_ parameters: [Node], consumes: [String], at list: Node, into w: inout TreeWriter) throws {
+    /// The operation's request body: a shared body parameter by reference when the media types allow, else
+    /// written out.
+    mutating func requestBody(_ parameters: [Node], consumes: [String], into w: inout TreeWriter) throws {
+        if let shared = parameters.first(where: { $0["$ref"] != nil && definition(of: $0)["in"]?.string == "body" }),
+           let ref = shared["$ref"], let text = ref.string {
+            let local = text.hasPrefix("#")
+            if consumes == self.consumes || !local {
+                if consumes != self.consumes {
+                    warn("this operation's 'consumes' is not applied to a body parameter shared from another file; its media types are the document's", at: ref)
+                }
+                return try w.mapping(at: shared) { try $0.entry("$ref", text, at: ref) }
+            }
+        }
+        try requestBodyValue(parameters, consumes: consumes, into: &w)
+    }
+
+    /// A request body written out from a body parameter or from form parameters (those from another file are
+    /// located at the `$ref` that names them).
+    mutating func requestBodyValue(_ parameters: [Node], consumes: [String], into w: inout TreeWriter) throws {
         let resolved = parameters.map { definition(of: $0) }
+        let external = Dictionary(zip(resolved, parameters).filter { $0.0.tree !== source }.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+        if !external.isEmpty, let first = parameters.first { w.pin = first }
+        defer { w.pin = nil }
         let bodies = resolved.filter { $0["in"]?.string == "body" }
         let fields = resolved.filter { $0["in"]?.string == "formData" }
         if let body = bodies.first {
             for extra in bodies.dropFirst() { warn("a second body parameter; only the first is the request body", at: extra) }
             for field in fields { warn("a form parameter beside a body parameter; the body parameter is the request body", at: field) }
-            try w.string("requestBody", at: body)
             try w.mapping(at: body) { w in
                 for e in body.entries where e.keyNode.hasText("description") || e.keyNode.hasText("required") || e.isExtension {
                     try w.entry(e.key, copying: e.value, keyAt: e.keyNode)
@@ -108,7 +127,6 @@ extension Swagger2Converter {
         } else if hasFile && types.contains("multipart/form-data") {
             types = ["multipart/form-data"] + types.filter { $0 != "multipart/form-data" }
         }
-        try w.string("requestBody", at: first)
         try w.mapping(at: first) { w in
             if fields.contains(where: { $0["required"]?.bool == true }) {
                 try w.string("required", at: first); try w.bool(true, at: first)

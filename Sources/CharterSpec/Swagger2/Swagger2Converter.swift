@@ -12,6 +12,9 @@
 struct Swagger2Converter {
     let source: SpecTree
     let root: Node
+    /// The raw (2.0) node a `$ref` to another file names, for what conversion must know about it: whether a
+    /// shared parameter is a body or form parameter.
+    let lookup: (_ ref: String, _ at: Node) -> Node?
     var diagnostics: [Diagnostic] = []
     /// The document's `consumes` and `produces` (an operation's own replace them).
     var consumes: [String] = ["application/json"]
@@ -22,10 +25,11 @@ struct Swagger2Converter {
     var basePath = ""
 
     /// The tree converted, or `nil` when `tree` is not a Swagger 2.0 document.
-    static func convert(_ tree: SpecTree, limits: TreeLimits) -> (tree: SpecTree, diagnostics: [Diagnostic])? {
+    static func convert(_ tree: SpecTree, limits: TreeLimits,
+                        lookup: @escaping (String, Node) -> Node? = { _, _ in nil }) -> (tree: SpecTree, diagnostics: [Diagnostic])? {
         guard let root = tree.root, root.kind == .mapping, let version = root["swagger"], root["openapi"] == nil,
               version.text == "2.0" else { return nil }
-        var converter = Swagger2Converter(source: tree, root: root)
+        var converter = Swagger2Converter(source: tree, root: root, lookup: lookup)
         var writer = TreeWriter(path: tree.path, limits: limits, capacityHint: tree.nodeCount + tree.nodeCount / 4)
         do {
             try converter.document(version: version, into: &writer)
@@ -35,17 +39,49 @@ struct Swagger2Converter {
             return (tree, [Diagnostic(.error, "\(error)", at: version.location)])
         }
         let note = Diagnostic(.note, "Swagger 2.0 document: read as the OpenAPI 3.0 document it describes (locations are this file's)", at: version.location)
-        return (writer.finish(), [note] + converter.diagnostics)
+        return (writer.finish(Swagger2Origin(consumes: converter.consumes, produces: converter.produces)), [note] + converter.diagnostics)
     }
 
-    /// Where a pointer written against the 2.0 layout lands in the converted tree.
-    static func pointer(_ tokens: [String]) -> [String] {
+    /// One 2.0 object in a file that is not a 2.0 document (`parameters.json#/limit`), converted for a document
+    /// that refers to it: `kind` is the components section it is used as. Locations are the file's own.
+    static func fragment(_ node: Node, kind: String, origin: Swagger2Origin, limits: TreeLimits,
+                         lookup: @escaping (String, Node) -> Node?) -> (node: Node, diagnostics: [Diagnostic])? {
+        guard let root = node.tree.root, node.kind == .mapping else { return nil }
+        var converter = Swagger2Converter(source: node.tree, root: root, lookup: lookup)
+        converter.consumes = origin.consumes
+        converter.produces = origin.produces
+        var writer = TreeWriter(path: node.tree.path, limits: limits, capacityHint: 64)
+        do {
+            switch kind {
+            case "parameters": try converter.parameter(node, into: &writer)
+            case "responses": try converter.response(node, produces: origin.produces, into: &writer)
+            case "requestBodies": try converter.requestBodyValue([node], consumes: origin.consumes, into: &writer)
+            case "pathItems": try converter.pathItem(node, into: &writer)
+            default: return nil
+            }
+        } catch let error as TreeError {
+            return (node, [error.diagnostic])
+        } catch {
+            return nil
+        }
+        var fragmentOrigin = origin
+        fragmentOrigin.isFragment = true
+        return writer.finish(fragmentOrigin).root.map { ($0, converter.diagnostics) }
+    }
+
+    /// Where a pointer written against the 2.0 layout lands in `tree`, a converted document. A shared body
+    /// parameter became a request body, so `/parameters/X` lands in `requestBodies` when it is not a parameter.
+    static func pointer(_ tokens: [String], in tree: SpecTree) -> [String] {
         guard let first = tokens.first else { return tokens }
         let moved: [String: [String]] = [
             "definitions": ["components", "schemas"], "parameters": ["components", "parameters"],
             "responses": ["components", "responses"], "securityDefinitions": ["components", "securitySchemes"],
         ]
-        guard let prefix = moved[first] else { return tokens }
+        guard var prefix = moved[first] else { return tokens }
+        if first == "parameters", tokens.count > 1, tree.root?["components"]?["parameters"]?[tokens[1]] == nil,
+           tree.root?["components"]?["requestBodies"]?[tokens[1]] != nil {
+            prefix = ["components", "requestBodies"]
+        }
         return prefix + tokens.dropFirst()
     }
 
@@ -105,8 +141,19 @@ struct Swagger2Converter {
             root.entries.first { $0.keyNode.hasText(key) }
         }
         guard let first = sections.first else { return }
+        let bodies = root["parameters"].map { $0.entries.filter { $0.value["in"]?.string == "body" } } ?? []
         try w.string("components", at: first.keyNode)
         try w.mapping(at: first.keyNode) { w in
+            // Shared body parameters become shared request bodies (operations refer to them as such).
+            if let section = root.entries.first(where: { $0.keyNode.hasText("parameters") }), !bodies.isEmpty {
+                try w.string("requestBodies", at: section.keyNode)
+                try w.mapping(at: section.value) { w in
+                    for e in bodies {
+                        try w.string(e.key, at: e.keyNode)
+                        try requestBodyValue([e.value], consumes: consumes, into: &w)
+                    }
+                }
+            }
             for section in sections where section.value.kind == .mapping {
                 switch section.key {
                 case "definitions":
@@ -118,7 +165,7 @@ struct Swagger2Converter {
                         }
                     }
                 case "parameters":
-                    // Body and form parameters become request bodies where operations use them.
+                    // Form parameters join the form body of each operation that lists them.
                     let plain = section.value.entries.filter { !isBodyOrForm($0.value) }
                     try w.string("parameters", at: section.keyNode)
                     try w.mapping(at: section.value) { w in
@@ -162,7 +209,7 @@ struct Swagger2Converter {
         }
     }
 
-    private mutating func pathItem(_ item: Node, into w: inout TreeWriter) throws {
+    mutating func pathItem(_ item: Node, into w: inout TreeWriter) throws {
         guard item.kind == .mapping else { return try w.copy(item) }
         // Shared body or form parameters move down into each operation (3.0 path items have no bodies).
         let shared = item["parameters"].map { Array($0.elements) } ?? []
@@ -226,8 +273,9 @@ struct Swagger2Converter {
                     try w.entry(e.key, copying: e.value, keyAt: e.keyNode)
                 }
             }
-            if !bodies.isEmpty {
-                try requestBody(bodies, consumes: consumes, at: op["parameters"] ?? op, into: &w)
+            if let first = bodies.first {
+                try w.string("requestBody", at: first)
+                try requestBody(bodies, consumes: consumes, into: &w)
             }
         }
     }
@@ -239,10 +287,12 @@ struct Swagger2Converter {
         return location + " " + name
     }
 
-    /// The parameter a local `#/parameters/…` reference names (or the node itself).
+    /// The parameter a `$ref` names (or the node itself): in this file, or (through `lookup`) in another.
     func definition(of parameter: Node) -> Node {
-        guard let ref = parameter["$ref"]?.string, ref.hasPrefix("#/"),
-              let tokens = JSONPointer.tokens(of: String(ref.dropFirst())) else { return parameter }
+        guard let ref = parameter["$ref"]?.string else { return parameter }
+        guard ref.hasPrefix("#/"), let tokens = JSONPointer.tokens(of: String(ref.dropFirst())) else {
+            return lookup(ref, parameter) ?? parameter
+        }
         var current = root
         for token in tokens {
             guard let next = current.kind == .mapping ? current[token] : nil else { return parameter }

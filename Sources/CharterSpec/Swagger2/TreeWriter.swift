@@ -4,21 +4,33 @@ struct TreeWriter {
     private(set) var builder: TreeBuilder
     /// Source node → the node already written for it verbatim: a node reached twice (YAML aliases, shared
     /// subtrees) is written once and shared, so copying cannot expand an alias bomb.
-    private var written: [Int64: Int32] = [:]
+    private var written: [WrittenKey: Int32] = [:]
+    /// While set, everything written is located here: content brought in from another file cannot carry that
+    /// file's name in this tree, so it is placed at the `$ref` that brought it.
+    var pin: Node?
+
+    private struct WrittenKey: Hashable {
+        var tree: ObjectIdentifier
+        var node: Int32
+        var purpose: Int
+        var pinned: Bool
+    }
+
+    private func at(_ source: Node) -> SourceLocation { (pin ?? source).location }
 
     init(path: String, limits: TreeLimits, capacityHint: Int) {
         builder = TreeBuilder(path: path, limits: limits, capacityHint: capacityHint)
     }
 
     mutating func mapping(at source: Node, _ body: (inout TreeWriter) throws -> Void) throws {
-        let l = source.location
+        let l = at(source)
         try builder.begin(.mapping, line: l.line, column: l.column, anchor: nil)
         try body(&self)
         try builder.end()
     }
 
     mutating func sequence(at source: Node, _ body: (inout TreeWriter) throws -> Void) throws {
-        let l = source.location
+        let l = at(source)
         try builder.begin(.sequence, line: l.line, column: l.column, anchor: nil)
         try body(&self)
         try builder.end()
@@ -26,12 +38,12 @@ struct TreeWriter {
 
     /// A string scalar (keys included) located at `source`.
     mutating func string(_ value: String, at source: Node) throws {
-        let l = source.location
+        let l = at(source)
         try builder.scalar(value, type: .string, line: l.line, column: l.column)
     }
 
     mutating func bool(_ value: Bool, at source: Node) throws {
-        let l = source.location
+        let l = at(source)
         try builder.scalar(value ? "true" : "false", type: .bool, line: l.line, column: l.column)
     }
 
@@ -48,8 +60,8 @@ struct TreeWriter {
     }
 
     /// Writes what `write` makes of the container `source` once per (source, purpose); later calls share it.
-    mutating func once(_ source: Node, purpose: Int64, _ write: (inout TreeWriter) throws -> Void) throws {
-        let key = Int64(source.id) << 8 | purpose
+    mutating func once(_ source: Node, purpose: Int, _ write: (inout TreeWriter) throws -> Void) throws {
+        let key = WrittenKey(tree: ObjectIdentifier(source.tree), node: source.id, purpose: purpose, pinned: pin != nil)
         if source.kind != .scalar, let done = written[key] { return try builder.reattach(done) }
         try write(&self)
         if source.kind != .scalar, let id = builder.lastCompleted { written[key] = id }
@@ -61,7 +73,7 @@ struct TreeWriter {
     }
 
     private mutating func copyAnew(_ node: Node) throws {
-        let l = node.location
+        let l = at(node)
         switch node.kind {
         case .scalar:
             try builder.scalar(node.text ?? "", type: node.scalarType ?? .string, line: l.line, column: l.column)
@@ -79,5 +91,16 @@ struct TreeWriter {
         }
     }
 
-    func finish() -> SpecTree { builder.finish(isConvertedSwagger2: true) }
+    func finish(_ origin: Swagger2Origin) -> SpecTree { builder.finish(swagger2: origin) }
+}
+
+/// Where a tree converted from Swagger 2.0 came from.
+struct Swagger2Origin: Sendable {
+    /// The document's default media types: a fragment reached from it (a parameter or response in a file of
+    /// its own) is converted with them.
+    var consumes: [String]
+    var produces: [String]
+    /// One object from a file that is not itself a 2.0 document (`parameters.json#/limit`), converted where a
+    /// 2.0 document refers to it; pointers into such a file name its own layout, so they are not mapped.
+    var isFragment = false
 }

@@ -34,18 +34,21 @@ public final class SpecTree: Sendable {
     let children: [Int32]
     let text: ScalarText
     let rootID: Int32?
-    /// Set on a tree made in memory from a Swagger 2.0 file: pointers into it name 2.0 places
-    /// (`#/definitions/Pet`), which `Swagger2Converter.pointer` maps to where the tree holds them.
-    let isConvertedSwagger2: Bool
+    /// Set on a tree made in memory from Swagger 2.0 (see `Swagger2Origin`).
+    let swagger2: Swagger2Origin?
 
-    init(path: String, records: [NodeRecord], children: [Int32], text: ScalarText, root: Int32?, isConvertedSwagger2: Bool = false) {
+    init(path: String, records: [NodeRecord], children: [Int32], text: ScalarText, root: Int32?, swagger2: Swagger2Origin? = nil) {
         self.path = path
         self.records = records
         self.children = children
         self.text = text
         self.rootID = root
-        self.isConvertedSwagger2 = isConvertedSwagger2
+        self.swagger2 = swagger2
     }
+
+    /// A whole Swagger 2.0 document converted to 3.0: pointers into it name 2.0 places (`#/definitions/Pet`),
+    /// which `Swagger2Converter.pointer` maps to where the tree holds them.
+    var isConvertedSwagger2: Bool { swagger2.map { !$0.isFragment } ?? false }
 
     /// The document's root node, or `nil` for an empty file.
     public var root: Node? { rootID.map { Node(tree: self, id: $0) } }

@@ -254,8 +254,8 @@ struct TreeBuilder {
     /// The kind of the innermost open container.
     var openKind: NodeKind? { frames.last.map { records[Int($0.node)].kind } }
 
-    func finish(isConvertedSwagger2: Bool = false) -> SpecTree {
-        SpecTree(path: path, records: records, children: children, text: text, root: root, isConvertedSwagger2: isConvertedSwagger2)
+    func finish(swagger2: Swagger2Origin? = nil) -> SpecTree {
+        SpecTree(path: path, records: records, children: children, text: text, root: root, swagger2: swagger2)
     }
 
     /// A scalar with the given text (for trees made in memory rather than read).
