@@ -23,7 +23,7 @@ struct Code: ParsableCommand {
         """
     )
 
-    @Argument(help: "The OpenAPI 3.0/3.1 spec (YAML or JSON).")
+    @Argument(help: "The spec: Swagger 2.0 or OpenAPI 3.0–3.2 (YAML or JSON, one file or the root of a tree).")
     var spec: String
 
     @Option(name: .shortAndLong, help: "The folder to write into (created if missing).")
@@ -47,6 +47,9 @@ struct Code: ParsableCommand {
     @Flag(help: "Refuse a spec with any lint error, even one whose meaning is clear (by default such problems are warnings saying what was assumed).")
     var strict = false
 
+    @Flag(name: .customLong("allow-outside-refs"), help: "Allow $refs to files outside the spec's folder (a tree whose shared files sit beside it).")
+    var allowOutsideRefs = false
+
     func validate() throws {
         if let access, access != "public" && access != "internal" { throw ValidationError("--access must be public or internal") }
         if let mode {
@@ -55,7 +58,9 @@ struct Code: ParsableCommand {
     }
 
     func run() throws {
-        let result = SpecLoader().load(path: spec)
+        var loadOptions = LoadOptions()
+        loadOptions.allowRefsOutsideRoot = allowOutsideRefs
+        let result = SpecLoader(options: loadOptions).load(path: spec)
         // Problems whose meaning is clear are warnings saying what was assumed (every file's), unless --strict.
         let diagnostics = result.diagnostics(strict: strict)
         for d in diagnostics where d.severity == .error || d.location?.file == spec || d.message.contains("; assumed ") { printToStandardError("\(d)") }

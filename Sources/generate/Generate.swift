@@ -7,7 +7,7 @@ import Foundation
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Charter: OpenAPI 3.0/3.1 tooling for Swift.",
+        abstract: "Charter: OpenAPI tooling for Swift (Swagger 2.0, OpenAPI 3.0, 3.1 and 3.2).",
         discussion: """
         Examples:
           swift run generate Specs/airline.yaml --output Generated/Airline

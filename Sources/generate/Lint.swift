@@ -17,7 +17,7 @@ struct Lint: ParsableCommand {
         """
     )
 
-    @Argument(help: "The OpenAPI 3.0/3.1 spec (YAML or JSON).")
+    @Argument(help: "The spec: Swagger 2.0 or OpenAPI 3.0–3.2 (YAML or JSON, one file or the root of a tree).")
     var spec: String
 
     @Flag(name: .customLong("quiet-warnings"), help: "Print errors only.")

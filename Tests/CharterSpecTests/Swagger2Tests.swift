@@ -71,7 +71,10 @@ struct Swagger2Tests {
             "21:7 error operation POST /things/{id} is missing required field 'responses'",
             "26:17 error reference '#/parameters/nowhere' does not resolve: no 'parameters' in the document root",
             "32:15 error reference '#/definitions/Person' does not resolve: no 'Person' in /definitions",
+            "34:15 error '$ref: Size' is not a reference (a JSON pointer or a file)",
         ], "\(shown)")
+        // Read anyway, with the 1.2-era bare name taken as the definition it names.
+        #expect(result.diagnostics.last?.assumption == "'#/definitions/Size'")
     }
 
     @Test func aMigrationTo3Point0DiffsAsNoChangeAndItsEditsStillShow() throws {
@@ -118,6 +121,28 @@ struct Swagger2Tests {
         #expect(places == ["broken.json:7:33", "responses.json:16:15"], "\(errors)")
         #expect(errors.first?.message.hasPrefix("reference 'parameters.json#/missing' does not resolve") == true)
         #expect(errors.last?.message.hasPrefix("cannot load 'common/Nothing.json' referenced here") == true)
+    }
+
+    @Test func commonMistakesOf2Point0SpecsAreReadAsMeant() throws {
+        let result = SpecLoader().load(bytes: Array("""
+            swagger: "2.0"
+            info: {title: t, version: "1"}
+            host: https://api.example.com/
+            basePath: /v2
+            paths:
+              /up:
+                post:
+                  consumes: [application/x-www-form-urlencoded]
+                  parameters:
+                    - {name: f, in: formData, type: file}
+                  responses: {"200": {description: ok}}
+
+            """.utf8), path: "odd.yaml")
+        #expect(result.diagnostics.map { "\($0.location?.line ?? 0) \($0.assumption ?? "-")" } == ["1 -", "3 'api.example.com'", "10 multipart/form-data"])
+        #expect(result.isUsable(strict: false) && !result.isUsable(strict: true))
+        let document = try #require(result.document)
+        #expect(document.servers.map(\.url) == ["https://api.example.com/v2"])
+        #expect(document.paths.first?.operations.first?.requestBody?.content.map(\.mediaType) == ["multipart/form-data"])
     }
 
     @Test func otherVersionsAreNamedOrReadAsTheLatestTheyExtend() throws {

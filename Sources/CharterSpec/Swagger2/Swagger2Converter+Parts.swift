@@ -126,6 +126,10 @@ extension Swagger2Converter {
             }
         } else if hasFile && types.contains("multipart/form-data") {
             types = ["multipart/form-data"] + types.filter { $0 != "multipart/form-data" }
+        } else if hasFile {
+            diagnostics.append(Diagnostic(.error, "a file parameter needs 'consumes: [multipart/form-data]'; a url-encoded form cannot carry a file",
+                                          at: first.location, assumption: "multipart/form-data"))
+            types = ["multipart/form-data"]
         }
         try w.mapping(at: first) { w in
             if fields.contains(where: { $0["required"]?.bool == true }) {
@@ -254,6 +258,12 @@ extension Swagger2Converter {
                 for e in s.entries {
                     let key = e.key
                     switch key {
+                    case "$ref" where isBareDefinitionName(e.value):
+                        // `$ref: Pet`, the Swagger 1.2 habit some 2.0 specs kept: the definition of that name.
+                        let name = e.value.text ?? ""
+                        diagnostics.append(Diagnostic(.error, "'$ref: \(name)' is not a reference (a JSON pointer or a file)", at: e.value.location,
+                                                      assumption: "'#/definitions/\(name)'"))
+                        try w.entry("$ref", "#/definitions/" + JSONPointer.escape(name), at: e.value)
                     case "x-nullable":
                         guard e.value.bool == true, s["nullable"] == nil else { continue }
                         try w.entry("nullable", copying: e.value, keyAt: e.keyNode)
@@ -285,6 +295,12 @@ extension Swagger2Converter {
                 }
             }
         }
+    }
+
+    /// A `$ref` that is only the name of one of this document's definitions (no `#`, `/` or file extension).
+    private func isBareDefinitionName(_ node: Node) -> Bool {
+        guard let text = node.string, !text.isEmpty, !text.contains(where: { $0 == "#" || $0 == "/" || $0 == "." }) else { return false }
+        return root["definitions"]?[text] != nil
     }
 
     // MARK: Security

@@ -100,6 +100,13 @@ struct Swagger2Converter {
         if let list = Self.strings(root["consumes"]), !list.isEmpty { consumes = list }
         if let list = Self.strings(root["produces"]), !list.isEmpty { produces = list }
         host = root["host"]?.string
+        if let written = host, let range = written.range(of: "://") {
+            // `host: https://api.example.com` (a URL where a host name belongs): its host is meant.
+            let meant = String(written[range.upperBound...].prefix { $0 != "/" })
+            diagnostics.append(Diagnostic(.error, "'host' must be a host name (and port), not a URL", at: root["host"]?.location,
+                                          assumption: "'\(meant)'"))
+            host = meant
+        }
         basePath = root["basePath"]?.string ?? ""
         let schemes = Self.strings(root["schemes"]) ?? []
         serverURLs = urls(schemes: schemes)
