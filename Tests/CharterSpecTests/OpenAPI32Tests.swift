@@ -102,6 +102,19 @@ struct OpenAPI32Tests {
         ], "\(shown(result))")
     }
 
+    @Test func diffNamesACustomMethodWhereTheSpecHoldsIt() throws {
+        #expect(try LintCommandTests.run(["diff", Self.spec, Self.spec]).stdout.contains("0 changes"))
+        let dir = try GenerateCommandTests().scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent(Self.spec), encoding: .utf8)
+        let cut = try #require(text.range(of: "    additionalOperations:"))
+        let edited = dir.appendingPathComponent("no-copy.yaml")
+        try String(text[..<cut.lowerBound]).write(to: edited, atomically: true, encoding: .utf8)
+        let run = try LintCommandTests.run(["diff", Self.spec, edited.path, "--format", "json"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains(#""operation": "COPY /items/{id}", "path": "/paths/~1items~1{id}/additionalOperations/COPY""#), "\(run.stdout)")
+    }
+
     @Test func defaultMappingValidatesValuesTheMappingDoesNotName() throws {
         let schema = """
             Item:

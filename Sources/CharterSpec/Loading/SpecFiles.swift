@@ -132,6 +132,8 @@ enum PathUtilities {
 
     /// `base/../x/./y` → `x/y`; keeps a relative path relative (leading `..` kept).
     static func normalize(_ path: String) -> String {
+        // Most paths are already normal; a tree of thousands of files asks for each several times.
+        if isNormal(path) { return path }
         let isAbsolute = path.hasPrefix("/")
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -147,6 +149,26 @@ enum PathUtilities {
         let joined = parts.joined(separator: "/")
         if isAbsolute { return "/" + joined }
         return joined.isEmpty ? "." : joined
+    }
+
+    /// No empty, `.` or `..` segment and no trailing `/` (checked on the bytes, without splitting).
+    private static func isNormal(_ path: String) -> Bool {
+        var segmentLength = 0
+        var dots = 0
+        var first = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                // An empty segment is fine only as the root's leading slash.
+                if (segmentLength == 0 && !first) || (segmentLength > 0 && dots == segmentLength && dots <= 2) { return false }
+                segmentLength = 0
+                dots = 0
+            } else {
+                segmentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+            first = false
+        }
+        return segmentLength > 0 && !(dots == segmentLength && dots <= 2)
     }
 
     /// Resolves `relative` against the folder of the file `from`.
