@@ -78,14 +78,14 @@ public enum ListPets: APIOperation {
         method: "GET",
         path: "/pets",
         parameters: [
-            ParameterContract(name: "limit", location: .query, schema: 14),
-            ParameterContract(name: "tags", location: .query, explode: false, schema: 16),
-            ParameterContract(name: "ids", location: .query, schema: 18),
-            ParameterContract(name: "sort", location: .query, style: .pipeDelimited, schema: 20),
-            ParameterContract(name: "X-Trace", location: .header, schema: 22),
+            ParameterContract(name: "limit", location: .query, schema: 9),
+            ParameterContract(name: "tags", location: .query, explode: false, schema: 11),
+            ParameterContract(name: "ids", location: .query, schema: 13),
+            ParameterContract(name: "sort", location: .query, style: .pipeDelimited, schema: 15),
+            ParameterContract(name: "X-Trace", location: .header, schema: 17),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 24)], headers: [HeaderContract(name: "X-Total", required: false, schema: 23)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 19)], headers: [HeaderContract(name: "X-Total", required: false, schema: 18)]),
         ],
         security: [["key"]]
     )
@@ -155,10 +155,10 @@ public enum CreatePet: APIOperation {
         operationID: "createPet",
         method: "POST",
         path: "/pets",
-        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 28)]),
+        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 0)]),
         responses: [
-            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 26)]),
-            ResponseContract(status: "default", content: [MediaTypeContract(mediaType: "application/json", schema: 27)]),
+            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 21)]),
+            ResponseContract(status: "default", content: [MediaTypeContract(mediaType: "application/json", schema: 22)]),
         ],
         security: [["oauth"]]
     )
@@ -223,11 +223,11 @@ public enum GetPet: APIOperation {
         method: "GET",
         path: "/pets/{petId}",
         parameters: [
-            ParameterContract(name: "petId", location: .path, schema: 29),
+            ParameterContract(name: "petId", location: .path, schema: 23),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 30)]),
-            ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 15)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 24)]),
+            ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 10)]),
         ],
         security: [["key"]]
     )
@@ -294,7 +294,7 @@ public enum DeletePet: APIOperation {
         method: "DELETE",
         path: "/pets/{petId}",
         parameters: [
-            ParameterContract(name: "petId", location: .path, schema: 29),
+            ParameterContract(name: "petId", location: .path, schema: 23),
         ],
         responses: [
             ResponseContract(status: "204"),
@@ -368,9 +368,9 @@ public enum UploadPhoto: APIOperation {
         method: "POST",
         path: "/pets/{petId}/photo",
         parameters: [
-            ParameterContract(name: "petId", location: .path, schema: 31),
+            ParameterContract(name: "petId", location: .path, schema: 25),
         ],
-        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "multipart/form-data", schema: 32, parts: [PartContract(name: "file", isFile: true)])]),
+        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "multipart/form-data", schema: 26, parts: [PartContract(name: "file", isFile: true)])]),
         responses: [
             ResponseContract(status: "200"),
         ],
@@ -438,7 +438,7 @@ public enum DownloadPhoto: APIOperation {
         method: "GET",
         path: "/pets/{petId}/photo",
         parameters: [
-            ParameterContract(name: "petId", location: .path, schema: 31),
+            ParameterContract(name: "petId", location: .path, schema: 25),
         ],
         responses: [
             ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "image/png", schema: nil)]),
@@ -518,9 +518,9 @@ public enum Login: APIOperation {
         operationID: "login",
         method: "POST",
         path: "/login",
-        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/x-www-form-urlencoded", schema: 38, parts: [PartContract(name: "scopes", style: .form, explode: false)])]),
+        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/x-www-form-urlencoded", schema: 32, parts: [PartContract(name: "scopes", style: .form, explode: false)])]),
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 36)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 30)]),
         ]
     )
 

@@ -9,64 +9,67 @@ extension APISchemas {
         // #0
         k = SchemaKeywords()
         k.name = "Pet"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["id", "name", "kind"]
-        k.properties = [("id", 1), ("name", 2), ("kind", 3), ("nickname", 4), ("labels", 5)]
-        k.discriminator = SchemaKeywords.Discriminator(propertyName: "kind", mapping: [])
+        k.ref = 1
         all.append(k)
         // #1
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.integerFormat = IntegerFormat(rawValue: "int64")
-        k.readOnly = true
+        k.name = "Pet"
+        k.types = JSONTypeSet(rawValue: 4)
+        k.required = ["id", "name", "kind"]
+        k.properties = [("id", 37), ("name", 38), ("kind", 39), ("nickname", 40), ("labels", 41)]
+        k.discriminator = SchemaKeywords.Discriminator(propertyName: "kind", mapping: [])
         all.append(k)
         // #2
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.minLength = 1
+        k.name = "Dog"
+        k.allOf = [3, 4]
         all.append(k)
         // #3
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
+        k.name = "Pet"
+        k.ref = 1
         all.append(k)
         // #4
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 65)
+        k.types = JSONTypeSet(rawValue: 4)
+        k.properties = [("barks", 5)]
         all.append(k)
         // #5
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.additionalProperties = .schema(6)
-        all.append(k)
-        // #6
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #7
-        k = SchemaKeywords()
-        k.name = "Dog"
-        k.allOf = [8, 9]
-        all.append(k)
-        // #8
-        k = SchemaKeywords()
-        k.name = "Pet"
-        k.ref = 0
-        all.append(k)
-        // #9
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.properties = [("barks", 10)]
-        all.append(k)
-        // #10
-        k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 2)
         all.append(k)
-        // #11
+        // #6
         k = SchemaKeywords()
         k.name = "Error"
         k.types = JSONTypeSet(rawValue: 4)
         k.required = ["message"]
-        k.properties = [("message", 12), ("code", 13)]
+        k.properties = [("message", 7), ("code", 8)]
+        all.append(k)
+        // #7
+        k = SchemaKeywords()
+        k.types = JSONTypeSet(rawValue: 64)
+        all.append(k)
+        // #8
+        k = SchemaKeywords()
+        k.types = JSONTypeSet(rawValue: 32)
+        k.integerFormat = IntegerFormat(rawValue: "int32")
+        all.append(k)
+        // #9
+        k = SchemaKeywords()
+        k.types = JSONTypeSet(rawValue: 32)
+        k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
+        k.maximum = NumericBound(JSONNumber(Int64(100)), text: "100")
+        k.defaultValue = .number(JSONNumber(Int64(20)))
+        all.append(k)
+        // #10
+        k = SchemaKeywords()
+        k.name = "Error"
+        k.ref = 6
+        all.append(k)
+        // #11
+        k = SchemaKeywords()
+        k.types = JSONTypeSet(rawValue: 8)
+        k.items = .schema(12)
         all.append(k)
         // #12
         k = SchemaKeywords()
@@ -74,109 +77,106 @@ extension APISchemas {
         all.append(k)
         // #13
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.integerFormat = IntegerFormat(rawValue: "int32")
+        k.types = JSONTypeSet(rawValue: 8)
+        k.items = .schema(14)
         all.append(k)
         // #14
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
-        k.maximum = NumericBound(JSONNumber(Int64(100)), text: "100")
-        k.defaultValue = .number(JSONNumber(Int64(20)))
+        k.integerFormat = IntegerFormat(rawValue: "int64")
         all.append(k)
         // #15
         k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 11
+        k.types = JSONTypeSet(rawValue: 8)
+        k.items = .schema(16)
         all.append(k)
         // #16
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(17)
-        all.append(k)
-        // #17
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #18
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(19)
-        all.append(k)
-        // #19
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.integerFormat = IntegerFormat(rawValue: "int64")
-        all.append(k)
-        // #20
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(21)
-        all.append(k)
-        // #21
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         k.enumValues = [.string("name"), .string("age")]
         all.append(k)
-        // #22
+        // #17
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         k.pattern = try? Pattern("^[a-f0-9]+$")
         all.append(k)
+        // #18
+        k = SchemaKeywords()
+        k.types = JSONTypeSet(rawValue: 32)
+        all.append(k)
+        // #19
+        k = SchemaKeywords()
+        k.types = JSONTypeSet(rawValue: 8)
+        k.items = .schema(20)
+        all.append(k)
+        // #20
+        k = SchemaKeywords()
+        k.name = "Pet"
+        k.ref = 1
+        all.append(k)
+        // #21
+        k = SchemaKeywords()
+        k.name = "Pet"
+        k.ref = 1
+        all.append(k)
+        // #22
+        k = SchemaKeywords()
+        k.name = "Error"
+        k.ref = 6
+        all.append(k)
         // #23
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 32)
+        k.integerFormat = IntegerFormat(rawValue: "int64")
         all.append(k)
         // #24
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(25)
+        k.name = "Pet"
+        k.ref = 1
         all.append(k)
         // #25
         k = SchemaKeywords()
-        k.name = "Pet"
-        k.ref = 0
+        k.types = JSONTypeSet(rawValue: 32)
+        k.integerFormat = IntegerFormat(rawValue: "int64")
         all.append(k)
         // #26
         k = SchemaKeywords()
-        k.name = "Pet"
-        k.ref = 0
+        k.types = JSONTypeSet(rawValue: 4)
+        k.required = ["file"]
+        k.properties = [("caption", 27), ("file", 28)]
         all.append(k)
         // #27
         k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 11
+        k.types = JSONTypeSet(rawValue: 64)
+        k.maxLength = 200
         all.append(k)
         // #28
         k = SchemaKeywords()
-        k.name = "Pet"
-        k.ref = 0
+        k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
         // #29
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.integerFormat = IntegerFormat(rawValue: "int64")
+        k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
         // #30
         k = SchemaKeywords()
-        k.name = "Pet"
-        k.ref = 0
+        k.types = JSONTypeSet(rawValue: 4)
+        k.required = ["token"]
+        k.properties = [("token", 31)]
         all.append(k)
         // #31
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.integerFormat = IntegerFormat(rawValue: "int64")
+        k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
         // #32
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["file"]
-        k.properties = [("caption", 33), ("file", 34)]
+        k.required = ["username", "password"]
+        k.properties = [("username", 33), ("password", 34), ("scopes", 35)]
         all.append(k)
         // #33
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
-        k.maxLength = 200
         all.append(k)
         // #34
         k = SchemaKeywords()
@@ -184,23 +184,23 @@ extension APISchemas {
         all.append(k)
         // #35
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
+        k.types = JSONTypeSet(rawValue: 8)
+        k.items = .schema(36)
         all.append(k)
         // #36
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["token"]
-        k.properties = [("token", 37)]
+        k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
         // #37
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
+        k.types = JSONTypeSet(rawValue: 32)
+        k.integerFormat = IntegerFormat(rawValue: "int64")
+        k.readOnly = true
         all.append(k)
         // #38
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["username", "password"]
-        k.properties = [("username", 39), ("password", 40), ("scopes", 41)]
+        k.types = JSONTypeSet(rawValue: 64)
+        k.minLength = 1
         all.append(k)
         // #39
         k = SchemaKeywords()
@@ -208,12 +208,12 @@ extension APISchemas {
         all.append(k)
         // #40
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
+        k.types = JSONTypeSet(rawValue: 65)
         all.append(k)
         // #41
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(42)
+        k.types = JSONTypeSet(rawValue: 4)
+        k.additionalProperties = .schema(42)
         all.append(k)
         // #42
         k = SchemaKeywords()

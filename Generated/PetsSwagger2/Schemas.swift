@@ -17,16 +17,16 @@ public enum APISchemas {
 }
 
 extension Pet: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 0 }
+    public static var schemaIndex: SchemaIndex { 1 }
     public static var validator: Validator { APISchemas.validator }
 }
 
 extension Dog: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 7 }
+    public static var schemaIndex: SchemaIndex { 2 }
     public static var validator: Validator { APISchemas.validator }
 }
 
 extension ErrorResponse: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 11 }
+    public static var schemaIndex: SchemaIndex { 6 }
     public static var validator: Validator { APISchemas.validator }
 }
