@@ -64,6 +64,12 @@ public typealias Thing = Widget
 
 public typealias LegacyWidget = Widget
 
+public typealias Condition = Status
+
+public typealias TagList = Tags
+
+public typealias Label = Name
+
 public typealias EvalCheck = Check
 
 public struct Check: Codable, Hashable, Sendable {

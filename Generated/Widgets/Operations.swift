@@ -36,10 +36,10 @@ public enum ListWidgets: APIOperation {
         method: "GET",
         path: "/widgets",
         parameters: [
-            ParameterContract(name: "limit", location: .query, schema: 17),
+            ParameterContract(name: "limit", location: .query, schema: 20),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 20)], headers: [HeaderContract(name: "X-Total", required: false, schema: 19)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 23)], headers: [HeaderContract(name: "X-Total", required: false, schema: 22)]),
         ]
     )
 
@@ -96,9 +96,9 @@ public enum CreateWidget: APIOperation {
         operationID: "createWidget",
         method: "POST",
         path: "/widgets",
-        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 22)]),
+        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 25)]),
         responses: [
-            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 24)]),
+            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 27)]),
         ]
     )
 
@@ -153,8 +153,8 @@ public enum GetThing: APIOperation {
         method: "GET",
         path: "/thing",
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 25)]),
-            ResponseContract(status: "default", content: [MediaTypeContract(mediaType: "application/json", schema: 26)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 28)]),
+            ResponseContract(status: "default", content: [MediaTypeContract(mediaType: "application/json", schema: 29)]),
         ]
     )
 
@@ -213,11 +213,11 @@ public enum GetWidget: APIOperation {
         method: "GET",
         path: "/widgets/{widget_id}",
         parameters: [
-            ParameterContract(name: "widget_id", location: .path, schema: 27),
+            ParameterContract(name: "widget_id", location: .path, schema: 30),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 28)]),
-            ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 18)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 31)]),
+            ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 21)]),
         ]
     )
 

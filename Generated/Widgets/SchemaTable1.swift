@@ -15,7 +15,7 @@ extension APISchemas {
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 4)
         k.required = ["id", "name"]
-        k.properties = [("id", 31), ("name", 23), ("status", 32), ("tags", 33), ("parts", 34)]
+        k.properties = [("id", 34), ("name", 26), ("status", 35), ("tags", 36), ("parts", 37)]
         all.append(k)
         // #2
         k = SchemaKeywords()
@@ -36,7 +36,7 @@ extension APISchemas {
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 8)
         k.maxItems = 5
-        k.items = .schema(30)
+        k.items = .schema(33)
         all.append(k)
         // #6
         k = SchemaKeywords()
@@ -70,60 +70,63 @@ extension APISchemas {
         all.append(k)
         // #12
         k = SchemaKeywords()
-        k.name = "EvalCheck"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.allOf = [13]
+        k.name = "Condition"
+        k.ref = 2
         all.append(k)
         // #13
         k = SchemaKeywords()
-        k.ref = 14
+        k.name = "TagList"
+        k.ref = 4
         all.append(k)
         // #14
         k = SchemaKeywords()
-        k.name = "Check"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.properties = [("passed", 29)]
+        k.name = "Label"
+        k.ref = 6
         all.append(k)
         // #15
+        k = SchemaKeywords()
+        k.name = "EvalCheck"
+        k.types = JSONTypeSet(rawValue: 4)
+        k.allOf = [16]
+        all.append(k)
+        // #16
+        k = SchemaKeywords()
+        k.ref = 17
+        all.append(k)
+        // #17
+        k = SchemaKeywords()
+        k.name = "Check"
+        k.types = JSONTypeSet(rawValue: 4)
+        k.properties = [("passed", 32)]
+        all.append(k)
+        // #18
         k = SchemaKeywords()
         k.name = "Error"
         k.types = JSONTypeSet(rawValue: 4)
         k.required = ["message"]
-        k.properties = [("message", 16)]
+        k.properties = [("message", 19)]
         all.append(k)
-        // #16
+        // #19
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
-        // #17
+        // #20
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 32)
         k.maximum = NumericBound(JSONNumber(Int64(100)), text: "100")
         all.append(k)
-        // #18
-        k = SchemaKeywords()
-        k.ref = 15
-        all.append(k)
-        // #19
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        all.append(k)
-        // #20
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(21)
-        all.append(k)
         // #21
         k = SchemaKeywords()
-        k.ref = 1
+        k.ref = 18
         all.append(k)
         // #22
         k = SchemaKeywords()
-        k.ref = 23
+        k.types = JSONTypeSet(rawValue: 32)
         all.append(k)
         // #23
         k = SchemaKeywords()
-        k.ref = 7
+        k.types = JSONTypeSet(rawValue: 8)
+        k.items = .schema(24)
         all.append(k)
         // #24
         k = SchemaKeywords()
@@ -131,49 +134,61 @@ extension APISchemas {
         all.append(k)
         // #25
         k = SchemaKeywords()
+        k.ref = 26
+        all.append(k)
+        // #26
+        k = SchemaKeywords()
+        k.ref = 7
+        all.append(k)
+        // #27
+        k = SchemaKeywords()
+        k.ref = 1
+        all.append(k)
+        // #28
+        k = SchemaKeywords()
         k.name = "Thing"
         k.ref = 9
         all.append(k)
-        // #26
+        // #29
         k = SchemaKeywords()
         k.name = "LegacyWidget"
         k.ref = 10
         all.append(k)
-        // #27
+        // #30
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         k.pattern = try? Pattern("^w[0-9]+$")
         all.append(k)
-        // #28
+        // #31
         k = SchemaKeywords()
         k.ref = 1
         all.append(k)
-        // #29
+        // #32
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 2)
         all.append(k)
-        // #30
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #31
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #32
-        k = SchemaKeywords()
-        k.ref = 3
-        all.append(k)
         // #33
         k = SchemaKeywords()
-        k.ref = 5
+        k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
         // #34
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(35)
+        k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
         // #35
+        k = SchemaKeywords()
+        k.ref = 3
+        all.append(k)
+        // #36
+        k = SchemaKeywords()
+        k.ref = 5
+        all.append(k)
+        // #37
+        k = SchemaKeywords()
+        k.types = JSONTypeSet(rawValue: 8)
+        k.items = .schema(38)
+        all.append(k)
+        // #38
         k = SchemaKeywords()
         k.ref = 1
         all.append(k)

@@ -10,7 +10,7 @@ public enum APISchemas {
 
     static func keywords() -> [SchemaKeywords] {
         var all: [SchemaKeywords] = []
-        all.reserveCapacity(36)
+        all.reserveCapacity(39)
         part0(&all)
         return all
     }
@@ -27,11 +27,11 @@ extension Status: ValidatableModel {
 }
 
 extension Check: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 14 }
+    public static var schemaIndex: SchemaIndex { 17 }
     public static var validator: Validator { APISchemas.validator }
 }
 
 extension ErrorResponse: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 15 }
+    public static var schemaIndex: SchemaIndex { 18 }
     public static var validator: Validator { APISchemas.validator }
 }

@@ -144,7 +144,7 @@ struct ReferenceTreeTests {
         #expect(list.responses.first?.headers.map(\.name) == ["X-Total"])
         #expect(list.responses.first?.headers.first?.value.description == "How many there are.")
         #expect(document.info.description == "Widgets, kept as a tree of files.")
-        #expect(document.components.schemas.map(\.name) == ["Widget", "Status", "Tags", "Name", "Gadget", "Thing", "LegacyWidget", "EvalCheck", "Check", "Error"])
+        #expect(document.components.schemas.map(\.name) == ["Widget", "Status", "Tags", "Name", "Gadget", "Thing", "LegacyWidget", "Condition", "TagList", "Label", "EvalCheck", "Check", "Error"])
         #expect(document.components.parameters.map(\.name) == ["Limit"])
         #expect(document.components.headers.map(\.name) == ["X-Total"])
     }

@@ -153,20 +153,45 @@ struct DiffRun {
 
     static func key(_ op: SpecOperation) -> String { op.method.rawValue + " " + PathKey.normalized(op.path) }
 
+    /// Old operations paired with new ones: first by method and path as written, then, among those left, by
+    /// path template alone (a renamed path parameter is the same endpoint). Two paths of one spec that differ
+    /// only in parameter names (`/journals/{JournalID}`, `/journals/{JournalNumber}`) thus pair with themselves.
+    static func pairs(old: [SpecOperation], new: [SpecOperation]) -> [Int: Int] {
+        var exact: [String: Int] = [:]
+        var byTemplate: [String: [Int]] = [:]
+        for (j, n) in new.enumerated() {
+            if exact[n.method.rawValue + " " + n.path] == nil { exact[n.method.rawValue + " " + n.path] = j }
+            byTemplate[key(n), default: []].append(j)
+        }
+        var partner: [Int: Int] = [:]
+        var taken: Set<Int> = []
+        for (i, o) in old.enumerated() {
+            if let j = exact[o.method.rawValue + " " + o.path], !taken.contains(j) {
+                partner[i] = j
+                taken.insert(j)
+            }
+        }
+        for (i, o) in old.enumerated() where partner[i] == nil {
+            if let j = byTemplate[key(o)]?.first(where: { !taken.contains($0) }) {
+                partner[i] = j
+                taken.insert(j)
+            }
+        }
+        return partner
+    }
+
     mutating func compareOperations() {
         let newOperations = new.operations.map(\.operation)
-        var newByKey: [String: SpecOperation] = [:]
-        for op in newOperations where newByKey[Self.key(op)] == nil { newByKey[Self.key(op)] = op }
-        var matched: Set<String> = []
-        for o in old.operations.map(\.operation) {
-            let key = Self.key(o)
+        let oldOperations = old.operations.map(\.operation)
+        let partner = Self.pairs(old: oldOperations, new: newOperations)
+        for (i, o) in oldOperations.enumerated() {
             visited = [:]
             visitedLog = []
             replayed = []
             pending = []
             pendingLow = [:]
-            if let n = newByKey[key] {
-                matched.insert(key)
+            if let j = partner[i] {
+                let n = newOperations[j]
                 operation = n.displayName
                 compareOperation(o, n)
             } else {
@@ -174,7 +199,8 @@ struct DiffRun {
                 operationRemoved(o)
             }
         }
-        for n in newOperations where !matched.contains(Self.key(n)) {
+        let matched = Set(partner.values)
+        for (j, n) in newOperations.enumerated() where !matched.contains(j) {
             operation = n.displayName
             emit("endpoint-added", operationPointer(n), "\(n.displayName) was added", old: nil, new: n.location)
         }
