@@ -45,6 +45,9 @@ struct Diff: ParsableCommand {
     @Flag(help: "Refuse a spec with any lint error, even one whose meaning is clear (by default such problems are warnings saying what was assumed).")
     var strict = false
 
+    @Flag(name: .customLong("allow-outside-refs"), help: "Allow $refs to files outside the spec's folder (a tree whose shared files sit beside it).")
+    var allowOutsideRefs = false
+
     func validate() throws {
         guard DiffReport.Format(rawValue: format) != nil else { throw ValidationError("--format must be one of: \(DiffReport.Format.allCases.map(\.rawValue).joined(separator: ", "))") }
         guard failOn == "never" || Level(rawValue: failOn) != nil else { throw ValidationError("--fail-on must be error, warning or never") }
@@ -71,7 +74,9 @@ struct Diff: ParsableCommand {
         }
         let findings: [Finding]
         do {
-            let report = try SpecDiff.report(oldPath: old, newPath: new, strict: strict)
+            var options = LoadOptions()
+            options.allowRefsOutsideRoot = allowOutsideRefs
+            let report = try SpecDiff.report(oldPath: old, newPath: new, options: options, strict: strict)
             findings = report.findings
             for note in report.notes { printToStandardError("\(note)") }
         } catch {

@@ -41,6 +41,9 @@ struct Validate: ParsableCommand {
     @Flag(help: "Refuse a spec with any lint error, even one whose meaning is clear (by default such problems are warnings saying what was assumed).")
     var strict = false
 
+    @Flag(name: .customLong("allow-outside-refs"), help: "Allow $refs to files outside the spec's folder (a tree whose shared files sit beside it).")
+    var allowOutsideRefs = false
+
     @Flag(help: "Read one payload per line from standard input.")
     var jsonl = false
 
@@ -60,7 +63,9 @@ struct Validate: ParsableCommand {
     func run() throws {
         let validator: SpecValidator
         do {
-            validator = try SpecValidator.load(path: spec, strict: strict)
+            var options = LoadOptions()
+            options.allowRefsOutsideRoot = allowOutsideRefs
+            validator = try SpecValidator.load(path: spec, options: options, strict: strict)
         } catch {
             for diagnostic in error.diagnostics where diagnostic.severity == .error { printToStandardError("\(diagnostic)") }
             throw ExitCode(2)

@@ -103,7 +103,7 @@ struct ReferenceTests {
         let inner = TestPaths.fixtures.appendingPathComponent("refs/schemas/inner.yaml").path
         let refused = SpecLoader().load(bytes: Array(text.utf8), path: inner)
         #expect(rendered(refused.diagnostics) == [
-            "6:15: error: reference '../root.yaml#/components/schemas/TreeNode' leaves the root spec's folder; refused (allow it explicitly to load such files)",
+            "6:15: error: reference '../root.yaml#/components/schemas/TreeNode' leaves the root spec's folder; refused (--allow-outside-refs, or LoadOptions.allowRefsOutsideRoot, allows it)",
         ])
         var options = LoadOptions()
         options.allowRefsOutsideRoot = true

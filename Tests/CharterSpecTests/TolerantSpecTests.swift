@@ -107,4 +107,26 @@ struct TolerantSpecTests {
         let strict = try LintCommandTests.run(["validate", Self.fixture, "--schema", "Field", payload.path, "--strict"])
         #expect(strict.status == 2)
     }
+
+    /// Files outside the spec's folder are refused by every command unless `--allow-outside-refs` says otherwise.
+    @Test func everyCommandReadsSharedFilesBesideTheTreeWhenAllowed() throws {
+        let spec = "Tests/CharterSpecTests/Fixtures/outside/api/openapi.yaml"
+        let dir = try GenerateCommandTests().scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let payload = dir.appendingPathComponent("item.json")
+        try #"{"id": 0}"#.write(to: payload, atomically: true, encoding: .utf8)
+        let commands: [[String]] = [
+            ["lint", spec], ["diff", spec, spec], ["validate", spec, "--schema", "Item", payload.path],
+            [spec, "--output", dir.appendingPathComponent("out").path],
+        ]
+        for command in commands {
+            let refused = try LintCommandTests.run(command)
+            #expect(refused.status != 0, "\(command)")
+            #expect((refused.stdout + refused.stderr).contains("leaves the root spec's folder; refused (--allow-outside-refs"), "\(command)")
+            let allowed = try LintCommandTests.run(command + ["--allow-outside-refs"])
+            #expect(!(allowed.stdout + allowed.stderr).contains("error:"), "\(command): \(allowed.stderr)")
+            // validate finds the payload's violation (id ≥ 1) in the shared file's schema; the rest succeed.
+            #expect(allowed.status == (command[0] == "validate" ? 1 : 0), "\(command): \(allowed.stdout)")
+        }
+    }
 }

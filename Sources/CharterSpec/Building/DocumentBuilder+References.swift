@@ -29,7 +29,7 @@ extension DocumentBuilder {
             }
             let path = PathUtilities.resolve(decodedPath, from: refNode.tree.path)
             if !files.options.allowRefsOutsideRoot && !files.isInsideRoot(path) {
-                error("reference '\(text)' leaves the root spec's folder; refused (allow it explicitly to load such files)", at: refNode)
+                error("reference '\(text)' leaves the root spec's folder; refused (--allow-outside-refs, or LoadOptions.allowRefsOutsideRoot, allows it)", at: refNode)
                 return nil
             }
             let (loaded, failure) = files.tree(at: path)
