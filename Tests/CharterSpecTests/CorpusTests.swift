@@ -1,8 +1,11 @@
+import CharterGenerator
 import Foundation
 import Testing
 @testable import CharterSpec
 
-/// Every real spec in ../shared/corpus loads without a crash or hang; the valid ones without errors.
+/// Every real spec in ../shared/corpus loads without a crash or hang, the valid ones without errors, and generates
+/// a client and server without an error (that the output compiles is `Scripts/compile-corpus.sh`'s part: CI compiles
+/// Stripe, OpenAI and a subset that rotates by day).
 @Suite("Real-world corpus", .enabled(if: TestPaths.sharedIsPresent, "../shared/corpus is absent"))
 struct CorpusTests {
     /// Corpus files that break a rule whose meaning is clear, with the kind of error `lint` must report; every
@@ -43,5 +46,10 @@ struct CorpusTests {
             #expect(!document.info.title.isEmpty)
         }
         #expect(result.diagnostics.allSatisfy { $0.location != nil })
+        let document = try #require(result.document)
+        let generated = Generator.generate(document, specName: (file as NSString).lastPathComponent)
+        #expect(!generated.diagnostics.contains { $0.severity == .error }, "\(generated.diagnostics.filter { $0.severity == .error }.prefix(3))")
+        #expect(generated.files.contains { $0.name.hasPrefix("Client") } && generated.files.contains { $0.name.hasPrefix("Server") },
+                "\(generated.files.map(\.name))")
     }
 }
