@@ -13,10 +13,7 @@ extension DocumentBuilder {
     }
 
     private func resolveReference(_ text: String, at refNode: Node) -> (node: Node, tokens: [String])? {
-        let hash = text.firstIndex(of: "#")
-        let filePart = hash.map { String(text[..<$0]) } ?? text
-        let fragment = hash.map { String(text[text.index(after: $0)...]) } ?? ""
-
+        let (filePart, fragment) = SpecFiles.split(text)
         if filePart.contains("://") || filePart.hasPrefix("//") {
             error("remote reference '\(text)' is not fetched; download the file and refer to it by a relative path", at: refNode)
             return nil
@@ -70,14 +67,7 @@ extension DocumentBuilder {
                 guard let (through, _) = target(ofReference: refText, at: refNode) else { return nil }
                 current = through
             }
-            var next: Node?
-            switch current.kind {
-            case .mapping: next = files.value(in: current, forKey: token)
-            case .sequence:
-                if let index = Int(token), index >= 0, index < current.elements.count { next = current.elements[index] }
-            case .scalar: next = nil
-            }
-            guard let found = next else {
+            guard let found = files.child(of: current, token) else {
                 // Said in the pointer's own terms (2.0 names for a 2.0 document).
                 let j = max(0, i - shift)
                 let parent = "/" + written[..<j].map(JSONPointer.escape).joined(separator: "/")

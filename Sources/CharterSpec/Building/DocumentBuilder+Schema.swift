@@ -282,6 +282,13 @@ extension DocumentBuilder {
         return node.entries.map { ($0.key, schema($0.value)) }
     }
 
+    /// The schema a discriminator mapping value names: a bare name means a component schema; anything with
+    /// '#' or '/' is a reference.
+    private func mappedSchema(_ text: String, at node: Node) -> SchemaID? {
+        let refText = text.utf8.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "/") }) ? text : "#/components/schemas/\(text)"
+        return target(ofReference: refText, at: node).map { schemaLater($0.node) }
+    }
+
     private func discriminator(_ node: Node) -> Discriminator? {
         guard isMapping(node, "discriminator") else { return nil }
         guard let nameNode = node["propertyName"], let name = string(nameNode, "propertyName") else {
@@ -295,15 +302,11 @@ extension DocumentBuilder {
             case "mapping":
                 for e in namedEntries(entry.value, "discriminator mapping") {
                     guard let text = string(e.value, "discriminator mapping value") else { continue }
-                    // A bare name means a component schema; anything with '#' or '/' is a reference.
-                    let refText = text.utf8.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "/") }) ? text : "#/components/schemas/\(text)"
-                    let target = self.target(ofReference: refText, at: e.value).map { schemaLater($0.node) }
-                    result.mapping.append((e.key, text, target))
+                    result.mapping.append((e.key, text, mappedSchema(text, at: e.value)))
                 }
             case "defaultMapping" where version == .v3_2:
                 guard let text = string(entry.value, "discriminator defaultMapping") else { continue }
-                let refText = text.utf8.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "/") }) ? text : "#/components/schemas/\(text)"
-                result.defaultMapping = (text, self.target(ofReference: refText, at: entry.value).map { schemaLater($0.node) })
+                result.defaultMapping = (text, mappedSchema(text, at: entry.value))
             default: other(entry, in: "discriminator", into: &result.extensions)
             }
         }

@@ -31,9 +31,11 @@ final class SpecFiles {
         if let cached = trees[key] { return (cached, cached == nil ? Diagnostic(.error, "it could not be read", at: nil) : nil) }
         let (raw, diagnostics) = rawTreeReading(path)
         self.diagnostics += diagnostics.filter { $0.location != nil }
-        let tree = raw.map(adopt)
-        trees[key] = .some(tree)
-        return (tree, diagnostics.first { $0.location == nil })
+        guard let raw else {
+            trees[key] = .some(nil)
+            return (nil, diagnostics.first { $0.location == nil })
+        }
+        return (adopt(raw), diagnostics.first { $0.location == nil })
     }
 
     /// A tree read from `path` (or given in memory for it) as Charter reads it: a Swagger 2.0 document becomes
@@ -61,9 +63,7 @@ final class SpecFiles {
     /// The node a `$ref` names in the files as written, or nil (problems are reported when the converted
     /// document resolves the same reference).
     func rawTarget(_ text: String, at refNode: Node) -> Node? {
-        let hash = text.firstIndex(of: "#")
-        let filePart = hash.map { String(text[..<$0]) } ?? text
-        let fragment = hash.map { String(text[text.index(after: $0)...]) } ?? ""
+        let (filePart, fragment) = Self.split(text)
         var tree = refNode.tree
         if !filePart.isEmpty {
             guard !filePart.contains("://"), let decoded = JSONPointer.percentDecode(filePart) else { return nil }
@@ -73,15 +73,27 @@ final class SpecFiles {
         }
         guard var current = tree.root, let tokens = JSONPointer.tokens(of: fragment) else { return nil }
         for token in tokens {
-            switch current.kind {
-            case .mapping: guard let next = value(in: current, forKey: token) else { return nil }; current = next
-            case .sequence:
-                guard let i = Int(token), i >= 0, i < current.elements.count else { return nil }
-                current = current.elements[i]
-            case .scalar: return nil
-            }
+            guard let next = child(of: current, token) else { return nil }
+            current = next
         }
         return current
+    }
+
+    /// A `$ref`'s file part and its fragment (after `#`; empty when there is none).
+    static func split(_ reference: String) -> (file: String, fragment: String) {
+        guard let hash = reference.firstIndex(of: "#") else { return (reference, "") }
+        return (String(reference[..<hash]), String(reference[reference.index(after: hash)...]))
+    }
+
+    /// One step of a JSON pointer: a mapping's value for the token, or a sequence's element at it.
+    func child(of node: Node, _ token: String) -> Node? {
+        switch node.kind {
+        case .mapping: return value(in: node, forKey: token)
+        case .sequence:
+            guard let index = Int(token), index >= 0, index < node.elements.count else { return nil }
+            return node.elements[index]
+        case .scalar: return nil
+        }
     }
 
     /// `node` — a 2.0 parameter, response, body parameter or path item in a file that is not a 2.0 document —

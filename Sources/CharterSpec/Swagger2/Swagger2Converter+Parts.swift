@@ -32,22 +32,33 @@ extension Swagger2Converter {
 
     /// 3.0's `style` and `explode` for a 2.0 `collectionFormat` (csv when absent) of an array parameter.
     private mutating func style(collectionFormat node: Node?, in location: String, at p: Node, into w: inout TreeWriter) throws {
-        let format = node?.string ?? "csv"
-        let at = node ?? p
-        switch (location, format) {
-        case ("query", "multi"):
-            try w.entry("style", "form", at: at); try w.string("explode", at: at); try w.bool(true, at: at)
-        case ("query", "ssv"):
-            try w.entry("style", "spaceDelimited", at: at); try w.string("explode", at: at); try w.bool(false, at: at)
-        case ("query", "pipes"):
-            try w.entry("style", "pipeDelimited", at: at); try w.string("explode", at: at); try w.bool(false, at: at)
-        case ("query", _):
-            if format != "csv" { warn("collectionFormat '\(format)' has no OpenAPI 3 equivalent; read as 'csv'", at: at) }
-            try w.entry("style", "form", at: at); try w.string("explode", at: at); try w.bool(false, at: at)
-        default:
+        guard location == "query" else {
             // Path and header arrays are comma-separated in both versions (3.0's `simple`, not exploded).
-            if format != "csv" { warn("collectionFormat '\(format)' in \(location) has no OpenAPI 3 equivalent; read as 'csv'", at: at) }
+            if let format = node?.string, format != "csv" {
+                warn("collectionFormat '\(format)' in \(location) has no OpenAPI 3 equivalent; read as 'csv'", at: node ?? p)
+            }
+            return
         }
+        try writeStyle(collectionFormat: node, at: p, into: &w)
+    }
+
+    /// `style` and `explode` entries for the `collectionFormat` (csv when absent) of a query or form array: one
+    /// mapping for parameters and form fields alike.
+    private mutating func writeStyle(collectionFormat node: Node?, at fallback: Node, into w: inout TreeWriter) throws {
+        let format = node?.string ?? "csv"
+        let at = node ?? fallback
+        let style: String, explode: Bool
+        switch format {
+        case "multi": (style, explode) = ("form", true)
+        case "ssv": (style, explode) = ("spaceDelimited", false)
+        case "pipes": (style, explode) = ("pipeDelimited", false)
+        default:
+            if format != "csv" { warn("collectionFormat '\(format)' has no OpenAPI 3 equivalent; read as 'csv'", at: at) }
+            (style, explode) = ("form", false)
+        }
+        try w.entry("style", style, at: at)
+        try w.string("explode", at: at)
+        try w.bool(explode, at: at)
     }
 
     /// A schema made of the inline type keywords of a parameter, header or items object (plus `extra` keys).
@@ -89,8 +100,7 @@ extension Swagger2Converter {
     /// located at the `$ref` that names them).
     mutating func requestBodyValue(_ parameters: [Node], consumes: [String], into w: inout TreeWriter) throws {
         let resolved = parameters.map { definition(of: $0) }
-        let external = Dictionary(zip(resolved, parameters).filter { $0.0.tree !== source }.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
-        if !external.isEmpty, let first = parameters.first { w.pin = first }
+        if resolved.contains(where: { $0.tree !== source }), let first = parameters.first { w.pin = first }
         defer { w.pin = nil }
         let bodies = resolved.filter { $0["in"]?.string == "body" }
         let fields = resolved.filter { $0["in"]?.string == "formData" }
@@ -177,18 +187,9 @@ extension Swagger2Converter {
         try w.string("encoding", at: encoded[0])
         try w.mapping(at: encoded[0]) { w in
             for field in encoded {
-                let format = field["collectionFormat"]?.string ?? "csv"
-                let at = field["collectionFormat"] ?? field
                 try w.string(field["name"]?.string ?? "", at: field)
-                try w.mapping(at: at) { w in
-                    switch format {
-                    case "ssv": try w.entry("style", "spaceDelimited", at: at)
-                    case "pipes": try w.entry("style", "pipeDelimited", at: at)
-                    default:
-                        if format != "csv" { warn("collectionFormat '\(format)' has no OpenAPI 3 equivalent; read as 'csv'", at: at) }
-                        try w.entry("style", "form", at: at)
-                    }
-                    try w.string("explode", at: at); try w.bool(false, at: at)
+                try w.mapping(at: field["collectionFormat"] ?? field) { w in
+                    try writeStyle(collectionFormat: field["collectionFormat"], at: field, into: &w)
                 }
             }
         }

@@ -26,7 +26,7 @@ struct Swagger2Converter {
 
     /// The tree converted, or `nil` when `tree` is not a Swagger 2.0 document.
     static func convert(_ tree: SpecTree, limits: TreeLimits,
-                        lookup: @escaping (String, Node) -> Node? = { _, _ in nil }) -> (tree: SpecTree, diagnostics: [Diagnostic])? {
+                        lookup: @escaping (String, Node) -> Node?) -> (tree: SpecTree, diagnostics: [Diagnostic])? {
         guard let root = tree.root, root.kind == .mapping, let version = root["swagger"], root["openapi"] == nil,
               version.text == "2.0" else { return nil }
         var converter = Swagger2Converter(source: tree, root: root, lookup: lookup)
@@ -294,18 +294,10 @@ struct Swagger2Converter {
         return location + " " + name
     }
 
-    /// The parameter a `$ref` names (or the node itself): in this file, or (through `lookup`) in another.
+    /// The parameter a `$ref` names (or the node itself), in this file or another, as written.
     func definition(of parameter: Node) -> Node {
         guard let ref = parameter["$ref"]?.string else { return parameter }
-        guard ref.hasPrefix("#/"), let tokens = JSONPointer.tokens(of: String(ref.dropFirst())) else {
-            return lookup(ref, parameter) ?? parameter
-        }
-        var current = root
-        for token in tokens {
-            guard let next = current.kind == .mapping ? current[token] : nil else { return parameter }
-            current = next
-        }
-        return current
+        return lookup(ref, parameter) ?? parameter
     }
 
     func isBodyOrForm(_ parameter: Node) -> Bool {
