@@ -93,14 +93,3 @@ struct TreeWriter {
 
     func finish(_ origin: Swagger2Origin) -> SpecTree { builder.finish(swagger2: origin) }
 }
-
-/// Where a tree converted from Swagger 2.0 came from.
-struct Swagger2Origin: Sendable {
-    /// The document's default media types: a fragment reached from it (a parameter or response in a file of
-    /// its own) is converted with them.
-    var consumes: [String]
-    var produces: [String]
-    /// One object from a file that is not itself a 2.0 document (`parameters.json#/limit`), converted where a
-    /// 2.0 document refers to it; pointers into such a file name its own layout, so they are not mapped.
-    var isFragment = false
-}
