@@ -27,8 +27,26 @@ struct Diff: ParsableCommand {
     @Argument(help: "The new version.")
     var new: String?
 
-    @Option(help: "text, json, markdown, github or junit.")
+    @Option(help: "text, json, markdown, github, junit, changelog (Markdown release notes) or html (a self-contained changelog page).")
     var format: String = "text"
+
+    @Flag(help: "Show only breaking changes and warnings (as --level warning).")
+    var breakingOnly = false
+
+    @Option(help: "A file of rule levels (`rule-id error|warning|info|none` per line) that replace the defaults.")
+    var severityLevels: String?
+
+    @Option(help: "Least number of days between a deprecation and its x-sunset (0: no sunset required).")
+    var deprecationDays: Int = 0
+
+    @Option(help: "Compare only operations whose path matches this regular expression.")
+    var matchPath: String?
+
+    @Option(help: "Skip operations whose path matches this regular expression.")
+    var excludePath: String?
+
+    @Option(name: .customLong("tag"), help: "Compare only operations with this tag (repeatable).")
+    var tags: [String] = []
 
     @Option(help: "Exit 1 when a finding reaches this level: error, warning or never.")
     var failOn: String = "error"
@@ -60,7 +78,27 @@ struct Diff: ParsableCommand {
             print(format == "markdown" ? DiffReport.rulesMarkdown() : DiffReport.rules(), terminator: "")
             return
         }
-        guard let old, let new, let format = DiffReport.Format(rawValue: format), let minimum = Level(rawValue: level) else { throw ExitCode(2) }
+        guard let old, let new, let format = DiffReport.Format(rawValue: format), var minimum = Level(rawValue: level) else { throw ExitCode(2) }
+        if breakingOnly { minimum = max(minimum, .warning) }
+        var diffOptions = DiffOptions()
+        diffOptions.deprecationDays = deprecationDays
+        diffOptions.matchPath = matchPath
+        diffOptions.excludePath = excludePath
+        diffOptions.tags = Set(tags)
+        for pattern in [matchPath, excludePath].compactMap({ $0 }) where (try? NSRegularExpression(pattern: pattern)) == nil {
+            printToStandardError("error: '\(pattern)' is not a regular expression")
+            throw ExitCode(2)
+        }
+        if let severityLevels {
+            guard let text = try? String(contentsOfFile: severityLevels, encoding: .utf8) else {
+                printToStandardError("\(severityLevels): error: cannot read the level file")
+                throw ExitCode(2)
+            }
+            let (overrides, problems) = LevelOverrides.parse(text, file: severityLevels)
+            for d in problems { printToStandardError("\(d)") }
+            if !problems.isEmpty { throw ExitCode(2) }
+            diffOptions.levels = overrides
+        }
         var ignoreList = IgnoreList()
         if let ignore {
             guard let text = try? String(contentsOfFile: ignore, encoding: .utf8) else {
@@ -73,10 +111,10 @@ struct Diff: ParsableCommand {
             ignoreList = list
         }
         let findings: [Finding]
-        do {
-            var options = LoadOptions()
-            options.allowRefsOutsideRoot = allowOutsideRefs
-            let report = try SpecDiff.report(oldPath: old, newPath: new, options: options, strict: strict)
+        var loadOptions = LoadOptions()
+        loadOptions.allowRefsOutsideRoot = allowOutsideRefs
+        do throws(DiffLoadError) {
+            let report = try SpecDiff.report(oldPath: old, newPath: new, loadOptions: loadOptions, strict: strict, options: diffOptions)
             findings = report.findings
             for note in report.notes { printToStandardError("\(note)") }
         } catch {

@@ -2,7 +2,11 @@ import CharterSpec
 
 /// One change between two versions of a spec, located in both.
 public struct Finding: Sendable, Hashable {
-    public var ruleID: String
+    /// The rule that found the change.
+    public var kind: RuleID
+    /// The rule's kebab-case id (`request-property-max-decreased`).
+    public var ruleID: String { kind.id }
+    /// The rule's level, or the level a level file gave it.
     public var level: Level
     /// `GET /users/{user_id}` (the new spec's template when the operation still exists).
     public var operation: String
@@ -15,8 +19,14 @@ public struct Finding: Sendable, Hashable {
     public var field: String = ""
     public var oldLocation: SourceLocation?
     public var newLocation: SourceLocation?
+    /// For a finding about `field`, the message without its quoted subject: a finding replayed at another place
+    /// gets its message rebuilt from this (no search in the text).
+    var detail: String?
 
-    public var rule: Rule? { RuleCatalogue.rule(ruleID) }
+    public var rule: Rule? { RuleCatalogue.byRuleID[kind] }
+
+    /// How a message names a value: `'items[].name'`, or "the body" for a whole body.
+    static func subject(_ field: String) -> String { field.isEmpty ? "the body" : "'\(field)'" }
 
     /// Stable across runs and across path-parameter renames: the same change keeps the same fingerprint, so
     /// ignore lists and CI annotations can refer to it.

@@ -7,9 +7,15 @@ public enum Level: String, Sendable, Comparable, CaseIterable, Codable {
     /// Breaking: a client written against the old spec fails against the new one.
     case error
 
-    public static func < (lhs: Level, rhs: Level) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    var rank: Int {
+        switch self {
+        case .info: 0
+        case .warning: 1
+        case .error: 2
+        }
     }
+
+    public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rank < rhs.rank }
 }
 
 /// Which way the data whose description changed travels.
@@ -18,15 +24,84 @@ public enum Direction: String, Sendable, Codable {
     case request
     /// Server → client: breaks when clients may receive what they do not expect, or miss what they relied on.
     case response
-    /// The operation itself (paths, methods, security).
+    /// The operation itself (paths, methods, security, lifecycle) or the document's components.
     case operation
 }
 
-/// One kind of change the diff reports: a stable id, its level, the direction it concerns and what it means.
+/// One kind of change the diff reports: a stable id, its default level, the direction it concerns and what it
+/// means.
 public struct Rule: Sendable, Hashable {
-    /// Stable kebab-case id; oasdiff's id where oasdiff has the same rule, so ignore lists carry over.
-    public let id: String
+    public let ruleID: RuleID
+    /// Stable kebab-case id; oasdiff's id where oasdiff has the same rule, so ignore lists and level files carry over.
+    public var id: String { ruleID.id }
     public let level: Level
     public let direction: Direction
     public let description: String
+}
+
+/// A rule's identity as a value the compiler checks: the diff can only report a rule that exists.
+///
+/// Schema rules are composed from what changed (`SchemaRule`) and where the schema stands (`SchemaSubject`):
+/// `request-body-max-decreased`, `request-property-max-decreased`, `request-parameter-max-decreased` are one
+/// check reported under the id the reference tool gives each place. A place without an id of its own for a
+/// change reports under the property id of its direction (see `SchemaSubject.reporting(_:)`).
+public enum RuleID: Hashable, Sendable {
+    case operation(OperationRule)
+    case parameter(ParameterRule)
+    case body(BodyRule)
+    case property(PropertyRule)
+    case schema(SchemaRule, SchemaSubject)
+    case component(ComponentRule)
+
+    /// The kebab-case id.
+    public var id: String {
+        switch self {
+        case .operation(let r): r.rawValue
+        case .parameter(let r): r.rawValue
+        case .body(let r): r.rawValue
+        case .property(let r): r.rawValue
+        case .schema(let r, let s): s.prefix + r.rawValue
+        case .component(let r): r.rawValue
+        }
+    }
+
+    /// The id's rule, when `id` names one in the catalogue.
+    public init?(id: String) {
+        guard let rule = RuleCatalogue.rule(id) else { return nil }
+        self = rule.ruleID
+    }
+}
+
+/// Where a compared schema stands: its direction and its place (a whole body, a property inside one, a
+/// parameter, a property of an object parameter, a header).
+public struct SchemaSubject: Hashable, Sendable {
+    public enum Place: String, Hashable, Sendable, CaseIterable {
+        case body, property, parameter, parameterProperty, header, headerProperty
+    }
+
+    public var direction: Direction
+    public var place: Place
+
+    public init(_ direction: Direction, _ place: Place) {
+        self.direction = direction
+        self.place = place
+    }
+
+    var prefix: String {
+        let side = direction == .response ? "response-" : "request-"
+        switch place {
+        case .body: return side + "body-"
+        case .property: return side + "property-"
+        case .parameter: return side + "parameter-"
+        case .parameterProperty: return side + "parameter-property-"
+        case .header: return side + "header-"
+        case .headerProperty: return side + "header-property-"
+        }
+    }
+
+    /// The subject `rule` is reported under here: this place when the rule has an id for it, else the
+    /// property id of the same direction (every schema rule has one for each direction it has a level in).
+    func reporting(_ rule: SchemaRule) -> SchemaSubject {
+        rule.places(direction).contains(place) ? self : SchemaSubject(direction, .property)
+    }
 }

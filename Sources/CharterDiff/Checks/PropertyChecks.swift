@@ -1,0 +1,142 @@
+import CharterSpec
+
+/// Properties of object schemas (after `allOf` folding): added, removed, required, readOnly/writeOnly, lifecycle.
+///
+/// readOnly properties are never sent in requests and writeOnly ones never returned, so their changes are
+/// informational in that direction; a property's deprecation and `x-sunset` soften its removal.
+extension DiffRun {
+    mutating func compareProperties(_ o: SchemaView, _ n: SchemaView, _ context: SchemaContext, depth: Int) {
+        guard !o.properties.isEmpty || !n.properties.isEmpty else { return }
+        let request = context.direction == .request
+        let newProperties = Dictionary(n.properties.map { ($0.name, $0.schema) }, uniquingKeysWith: { a, _ in a })
+        for (name, os) in o.properties {
+            let inner = context.nested("/properties/" + pointerToken(name), field: name)
+            let was = Flags(old, os), wasRequired = o.required.contains(name)
+            let oldAt = old[os].location
+            guard let ns = newProperties[name] else {
+                propertyRemoved(was, required: wasRequired, inner, at: (oldAt, n.schema.location))
+                continue
+            }
+            let now = Flags(new, ns), isRequired = n.required.contains(name)
+            let at = (oldAt, new[ns].location)
+            compareAccess(was, now, required: wasRequired, inner, at: at)
+            // Not sent (requests) or not returned (responses) on either side: nothing else about it matters.
+            let hidden = request ? (was.readOnly || now.readOnly) : (was.writeOnly || now.writeOnly)
+            if wasRequired != isRequired {
+                let rule: PropertyRule
+                if request {
+                    rule = isRequired ? (now.hasDefault ? .requestPropertyBecameRequiredWithDefault : .requestPropertyBecameRequired) : .requestPropertyBecameOptional
+                } else if now.writeOnly {
+                    rule = isRequired ? .responseWriteOnlyPropertyBecameRequired : .responseWriteOnlyPropertyBecameOptional
+                } else {
+                    rule = isRequired ? .responsePropertyBecameRequired : .responsePropertyBecameOptional
+                }
+                if !(request && hidden) { property(rule, inner, "became \(isRequired ? "required" : "optional")", at) }
+            }
+            if !was.deprecated && now.deprecated {
+                property(request ? .requestPropertyDeprecated : .responsePropertyDeprecated, inner, "is now deprecated", at)
+            } else if was.deprecated && !now.deprecated {
+                property(request ? .requestPropertyReactivated : .responsePropertyReactivated, inner, "is no longer deprecated", at)
+            }
+            if let a = was.stability, let b = now.stability, b < a {
+                property(request ? .requestPropertyStabilityDecreased : .responsePropertyStabilityDecreased, inner,
+                         "x-stability-level went from \(a.name) to \(b.name)", at)
+            }
+            if !hidden { compareSchema(os, ns, inner, depth: depth + 1) }
+        }
+        let oldNames = Set(o.properties.map(\.name))
+        for (name, ns) in n.properties where !oldNames.contains(name) {
+            let inner = context.nested("/properties/" + pointerToken(name), field: name)
+            let now = Flags(new, ns), isRequired = n.required.contains(name)
+            let at = (o.schema.location, new[ns].location)
+            if request {
+                if now.readOnly { continue }
+                let rule: PropertyRule = isRequired ? (now.hasDefault ? .newRequiredRequestPropertyWithDefault : .newRequiredRequestProperty) : .newOptionalRequestProperty
+                property(rule, inner, "was added (\(isRequired ? "required" : "optional"))", at)
+            } else {
+                let rule: PropertyRule = now.writeOnly
+                    ? (isRequired ? .responseRequiredWriteOnlyPropertyAdded : .responseOptionalWriteOnlyPropertyAdded)
+                    : (isRequired ? .responseRequiredPropertyAdded : .responseOptionalPropertyAdded)
+                property(rule, inner, "was added (\(isRequired ? "always returned" : "optional"))", at)
+            }
+        }
+    }
+
+    /// What a property's own schema (or the one it references) says about its access and lifecycle.
+    struct Flags {
+        var readOnly: Bool
+        var writeOnly: Bool
+        var deprecated: Bool
+        var hasDefault: Bool
+        var sunset: Sunset?
+        var stability: Stability?
+
+        init(_ document: Document, _ id: SchemaID) {
+            let own = document[id], s = document[document.resolved(id)]
+            readOnly = own.readOnly || s.readOnly
+            writeOnly = own.writeOnly || s.writeOnly
+            deprecated = own.deprecated || s.deprecated
+            hasDefault = own.defaultValue != nil || s.defaultValue != nil
+            sunset = Sunset(own.extensions["x-sunset"] ?? s.extensions["x-sunset"])
+            stability = Stability(own.extensions["x-stability-level"] ?? s.extensions["x-stability-level"])
+        }
+    }
+
+    private mutating func property(_ rule: PropertyRule, _ context: SchemaContext, _ detail: String, _ at: (SourceLocation, SourceLocation)) {
+        emit(.property(rule), context.path, Finding.subject(context.field) + " " + detail, field: context.field, detail: detail, old: at.0, new: at.1)
+    }
+
+    private mutating func propertyRemoved(_ was: Flags, required: Bool, _ context: SchemaContext, at: (SourceLocation, SourceLocation)) {
+        if context.direction == .request {
+            if was.readOnly { return }
+            property(was.deprecated ? .requestPropertyRemovedWithDeprecation : .requestPropertyRemoved, context,
+                     "was removed from the request\(was.deprecated ? " (it was deprecated)" : "")", at)
+            return
+        }
+        let rule: PropertyRule
+        if was.writeOnly {
+            rule = required ? .responseRequiredWriteOnlyPropertyRemoved : .responseOptionalWriteOnlyPropertyRemoved
+        } else if was.deprecated, !(Self.sunsetAhead(was.sunset, today: today)) {
+            rule = .responsePropertyRemovedWithDeprecation
+        } else {
+            rule = required ? .responseRequiredPropertyRemoved : .responseOptionalPropertyRemoved
+        }
+        property(rule, context, "was removed from the response\(required && rule == .responseRequiredPropertyRemoved ? " (every response carried it)" : "")", at)
+    }
+
+    static func sunsetAhead(_ sunset: Sunset?, today: String) -> Bool {
+        if case .date(let day)? = sunset { return day > today }
+        return false
+    }
+
+    /// readOnly and writeOnly turned on or off.
+    private mutating func compareAccess(_ was: Flags, _ now: Flags, required: Bool, _ context: SchemaContext, at: (SourceLocation, SourceLocation)) {
+        let request = context.direction == .request
+        func rule(_ readOnly: Bool, on: Bool) -> PropertyRule {
+            switch (request, required, readOnly, on) {
+            case (true, false, true, true): .requestOptionalPropertyBecameReadOnly
+            case (true, false, true, false): .requestOptionalPropertyBecameNotReadOnly
+            case (true, false, false, true): .requestOptionalPropertyBecameWriteOnly
+            case (true, false, false, false): .requestOptionalPropertyBecameNotWriteOnly
+            case (true, true, true, true): .requestRequiredPropertyBecameReadOnly
+            case (true, true, true, false): .requestRequiredPropertyBecameNotReadOnly
+            case (true, true, false, true): .requestRequiredPropertyBecameWriteOnly
+            case (true, true, false, false): .requestRequiredPropertyBecameNotWriteOnly
+            case (false, false, true, true): .responseOptionalPropertyBecameReadOnly
+            case (false, false, true, false): .responseOptionalPropertyBecameNotReadOnly
+            case (false, false, false, true): .responseOptionalPropertyBecameWriteOnly
+            case (false, false, false, false): .responseOptionalPropertyBecameNotWriteOnly
+            case (false, true, true, true): .responseRequiredPropertyBecameReadOnly
+            case (false, true, true, false): .responseRequiredPropertyBecameNotReadOnly
+            case (false, true, false, true): .responseRequiredPropertyBecameWriteOnly
+            case (false, true, false, false): .responseRequiredPropertyBecameNotWriteOnly
+            }
+        }
+        if was.readOnly != now.readOnly {
+            property(rule(true, on: now.readOnly), context, now.readOnly ? "became readOnly" : "is no longer readOnly", at)
+        }
+        if was.writeOnly != now.writeOnly {
+            property(rule(false, on: now.writeOnly), context, now.writeOnly ? "became writeOnly" : "is no longer writeOnly", at)
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import CharterSpec
+
+/// The rules of one schema pair: types and formats, null, enums, const and default here; bounds, properties,
+/// compositions and the 2020-12 structure keywords in their own files. Each reports through `report`, which
+/// picks the id for the context's place and drops a change that does not matter in its direction.
+extension DiffRun {
+    mutating func compareKeywords(_ oldID: SchemaID, _ newID: SchemaID, _ context: SchemaContext, depth: Int) {
+        let o = view(oldID, old: true), n = view(newID, old: false)
+        let locations = (old[oldID].location, new[newID].location)
+        compareTypes(o, n, context, locations)
+        compareNullability(o, n, context, locations)
+        compareEnums(o, n, context, locations)
+        compareValues(o.schema, n.schema, context, locations)
+        compareBounds(o.schema, n.schema, context, locations)
+        compareProperties(o, n, context, depth: depth)
+        compareComposition(o.schema, n.schema, context, locations, depth: depth)
+        compareStructure(o.schema, n.schema, context, locations, depth: depth)
+        compareSchema(o.items, n.items, context.nested("/items", field: "[]", place: context.place == .parameter ? .parameter : nil), depth: depth + 1)
+    }
+
+    /// Reports `rule` at `context` with a message about its field, unless the rule has no level in the context's
+    /// direction.
+    mutating func report(_ rule: SchemaRule, _ context: SchemaContext, _ detail: String, _ locations: (SourceLocation, SourceLocation), pointer: String = "") {
+        let subject = SchemaSubject(context.direction, context.place).reporting(rule)
+        guard rule.level(subject.direction, place: subject.place) != nil else { return }
+        emit(.schema(rule, subject), context.path + pointer, Finding.subject(context.field) + " " + detail, field: context.field, detail: detail,
+             old: locations.0, new: locations.1)
+    }
+
+    // MARK: Types and formats
+
+    private mutating func compareTypes(_ o: SchemaView, _ n: SchemaView, _ context: SchemaContext, _ at: (SourceLocation, SourceLocation)) {
+        let request = context.direction == .request
+        if let ot = o.valueTypes, let nt = n.valueTypes, ot != nt {
+            let text = "type changed from \(ot.typeNamesWithoutImplied.joined(separator: "|")) to \(nt.typeNamesWithoutImplied.joined(separator: "|"))"
+            let list = o.typeCount > 1 || n.typeCount > 1
+            let widened = ot.isSubset(of: nt), narrowed = nt.isSubset(of: ot)
+            if request {
+                if widened { report(list ? .listOfTypesWidened : .typeGeneralized, context, text, at) }
+                else { report(list && narrowed ? .listOfTypesNarrowed : .typeChanged, context, text, at) }
+            } else {
+                if narrowed { report(list ? .listOfTypesNarrowed : .typeSpecialized, context, text, at) }
+                else if widened { report(list ? .listOfTypesWidened : .typeGeneralized, context, text, at) }
+                else { report(.typeChanged, context, text, at) }
+            }
+            return
+        }
+        let of = o.schema.format, nf = n.schema.format
+        guard of != nf else { return }
+        let text = "format changed from \(of ?? "none") to \(nf ?? "none")"
+        switch Self.formatChange(of, nf) {
+        case .widened: report(.typeGeneralized, context, text, at)
+        case .narrowed: report(request ? .typeChanged : .typeSpecialized, context, text, at)
+        case .unrelated: report(.typeChanged, context, text, at)
+        }
+    }
+
+    enum FormatChange { case widened, narrowed, unrelated }
+
+    /// A format dropped, or one whose values include the old one's (int32 → int64, float → double), widens.
+    static func formatChange(_ o: String?, _ n: String?) -> FormatChange {
+        let wider: [String: String] = ["int32": "int64", "float": "double"]
+        switch (o, n) {
+        case (_?, nil): return .widened
+        case (nil, _?): return .narrowed
+        case (let a?, let b?):
+            if wider[a] == b { return .widened }
+            if wider[b] == a { return .narrowed }
+            return .unrelated
+        default: return .unrelated
+        }
+    }
+
+    private mutating func compareNullability(_ o: SchemaView, _ n: SchemaView, _ context: SchemaContext, _ at: (SourceLocation, SourceLocation)) {
+        if o.nullable && !n.nullable {
+            report(.becameNotNullable, context, "no longer accepts null", at)
+        } else if !o.nullable && n.nullable {
+            report(.becameNullable, context, "may now be null", at)
+        }
+    }
+
+    // MARK: Enums, const, default
+
+    private mutating func compareEnums(_ o: SchemaView, _ n: SchemaView, _ context: SchemaContext, _ at: (SourceLocation, SourceLocation)) {
+        let request = context.direction == .request
+        switch (o.enumValues, n.enumValues) {
+        case (let ov?, let nv?):
+            let removed = ov.filter { !nv.contains($0) }, added = nv.filter { !ov.contains($0) }
+            if !removed.isEmpty {
+                report(.enumValueRemoved, context, "no longer \(request ? "accepts" : "returns") \(removed.joined(separator: ", "))", at)
+            }
+            if !added.isEmpty {
+                report(.enumValueAdded, context, "\(request ? "accepts" : "may return") \(added.joined(separator: ", "))", at)
+            }
+        case (nil, let nv?):
+            report(.becameEnum, context, "now accepts only \(nv.joined(separator: ", "))", at)
+        case (_?, nil) where !request:
+            report(.enumValueAdded, context, "is no longer limited to its enum values", at)
+        default:
+            break
+        }
+        let oe = Self.extensibleEnum(o.schema), ne = Self.extensibleEnum(n.schema)
+        if let oe, let ne {
+            let removed = oe.filter { !ne.contains($0) }
+            if !removed.isEmpty { report(.xExtensibleEnumValueRemoved, context, "no longer lists x-extensible-enum value \(removed.joined(separator: ", "))", at) }
+        }
+    }
+
+    static func extensibleEnum(_ s: Schema) -> [String]? {
+        guard let node = s.extensions["x-extensible-enum"], node.kind == .sequence else { return nil }
+        return node.elements.map { canonical($0) }
+    }
+
+    private mutating func compareValues(_ o: Schema, _ n: Schema, _ context: SchemaContext, _ at: (SourceLocation, SourceLocation)) {
+        switch (o.const.map { canonical($0) }, n.const.map { canonical($0) }) {
+        case (nil, let b?): report(.constAdded, context, "must now be \(b)", at)
+        case (let a?, nil): report(.constRemoved, context, "is no longer always \(a)", at)
+        case (let a?, let b?) where a != b: report(.constChanged, context, "const changed from \(a) to \(b)", at)
+        default: break
+        }
+        switch (o.defaultValue.map { canonical($0) }, n.defaultValue.map { canonical($0) }) {
+        case (nil, let b?): report(.defaultValueAdded, context, "gained the default \(b)", at)
+        case (let a?, nil): report(.defaultValueRemoved, context, "lost its default \(a)", at)
+        case (let a?, let b?) where a != b: report(.defaultValueChanged, context, "default changed from \(a) to \(b)", at)
+        default: break
+        }
+    }
+}
+
+extension JSONTypes {
+    /// Type names with the integer that `number` implies left out (`number`, not `integer|number`).
+    var typeNamesWithoutImplied: [String] {
+        var t = self
+        if t.contains(.number) { t.remove(.integer) }
+        return t.typeNames
+    }
+}
