@@ -9,7 +9,7 @@ struct DiffCommandTests {
     @Test func breakingChangesExitOneWithASummary() throws {
         let r = try LintCommandTests.run(["diff", v1, v2])
         #expect(r.status == 1)
-        #expect(r.stdout.contains("GET /users/{user_id}\n  error [response-required-property-removed] response property 'is_active' was removed (every response carried it)\n    was Specs/users-v1.yaml:"))
+        #expect(r.stdout.contains("GET /users/{user_id}\n  error [response-required-property-removed] 'is_active' was removed from the response (every response carried it)\n    was Specs/users-v1.yaml:"))
         #expect(r.stdout.hasSuffix("28 changes: 5 breaking, 4 warnings, 19 info\n"))
         #expect(!r.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
         #expect(try LintCommandTests.run(["diff", v1, v1]).stdout == "0 changes: 0 breaking, 0 warnings, 0 info\n")
@@ -39,13 +39,49 @@ struct DiffCommandTests {
         let github = try LintCommandTests.run(["diff", v1, v2, "--format", "github", "--level", "error"])
         // Annotations go on the new file (the one a pull request changes), even for removals.
         #expect(github.stdout.hasPrefix("::error file=Specs/users-v2.yaml,line="))
-        #expect(github.stdout.contains(",title=response-required-property-removed::GET /users: response property 'items[].is_active' was removed"))
+        #expect(github.stdout.contains(",title=response-required-property-removed::GET /users: 'items[].is_active' was removed from the response"))
 
         let junit = try LintCommandTests.run(["diff", v1, v2, "--format", "junit"])
         #expect(junit.stdout.contains("<testsuite name=\"charter-diff\" tests=\"28\" failures=\"5\">"))
         let markdown = try LintCommandTests.run(["diff", v1, v2, "--format", "markdown", "--level", "warning"])
         #expect(markdown.stdout.hasPrefix("**9 changes: 5 breaking, 4 warnings, 0 info**"))
         #expect(markdown.stdout.contains("| error | `response-required-property-removed` | `GET /users` |"))
+    }
+
+    @Test func levelFilesFiltersAndReleaseNotes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("charter-diff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A team's levels replace the defaults: a removed response property is only a warning, an added optional
+        // request property is not reported at all.
+        let levels = dir.appendingPathComponent("levels.txt")
+        try "response-required-property-removed warning  # v2 is a new major version\nnew-optional-request-property none\n"
+            .write(to: levels, atomically: true, encoding: .utf8)
+        let relaxed = try LintCommandTests.run(["diff", v1, v2, "--severity-levels", levels.path])
+        #expect(relaxed.status == 0)
+        #expect(relaxed.stdout.hasSuffix("25 changes: 0 breaking, 9 warnings, 16 info\n"))
+        #expect(relaxed.stdout.contains("warning [response-required-property-removed]"))
+        #expect(!relaxed.stdout.contains("new-optional-request-property"))
+        try "response-required-property-removed fatal\nno-such-rule error\n".write(to: levels, atomically: true, encoding: .utf8)
+        let bad = try LintCommandTests.run(["diff", v1, v2, "--severity-levels", levels.path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("levels.txt:1:1: error: unknown level 'fatal'"))
+        #expect(bad.stderr.contains("levels.txt:2:1: error: unknown rule 'no-such-rule'"))
+
+        let breaking = try LintCommandTests.run(["diff", v1, v2, "--breaking-only"])
+        #expect(breaking.stdout.hasSuffix("9 changes: 5 breaking, 4 warnings, 0 info\n"))
+        // Path and tag filters choose the operations compared.
+        let single = try LintCommandTests.run(["diff", v1, v2, "--match-path", "^/users/\\{", "--exclude-path", "zzz"])
+        #expect(single.stdout.contains("GET /users/{user_id}") && !single.stdout.contains("GET /users\n"))
+        let untagged = try LintCommandTests.run(["diff", v1, v2, "--tag", "no-such-tag"])
+        #expect(untagged.stdout == "0 changes: 0 breaking, 0 warnings, 0 info\n" && untagged.status == 0)
+        #expect(try LintCommandTests.run(["diff", v1, v2, "--match-path", "(("]).status == 2)
+
+        let notes = try LintCommandTests.run(["diff", v1, v2, "--format", "changelog"])
+        #expect(notes.stdout.hasPrefix("# API changelog\n\n28 changes: 5 breaking, 4 warnings, 19 info\n\n## GET /users\n\n- **breaking** 'items[].is_active'"))
+        let page = try LintCommandTests.run(["diff", v1, v2, "--format", "html"])
+        #expect(page.stdout.hasPrefix("<!doctype html>") && page.stdout.contains("<h2>PATCH /users/{user_id}</h2>"))
+        #expect(!page.stdout.contains("<script") && !page.stdout.contains("http"))
     }
 
     @Test func ignoredFindingsAreCountedNotFailed() throws {

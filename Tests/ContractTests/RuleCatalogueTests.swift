@@ -18,26 +18,28 @@ final class RuleCatalogueTests: XCTestCase {
 
     func testEveryRuleHasAPositiveAndANegativeCase() {
         for rule in RuleCatalogue.all {
-            XCTAssertTrue(ruleCases.contains { $0.rule == rule.id && $0.fires }, "no positive case for \(rule.id)")
-            XCTAssertTrue(ruleCases.contains { $0.rule == rule.id && !$0.fires }, "no negative case for \(rule.id)")
+            XCTAssertTrue(ruleCases.contains { $0.rule == rule.ruleID && $0.fires }, "no positive case for \(rule.id)")
+            XCTAssertTrue(ruleCases.contains { $0.rule == rule.ruleID && !$0.fires }, "no negative case for \(rule.id)")
         }
-        XCTAssertEqual(Set(ruleCases.map(\.rule)), Set(RuleCatalogue.all.map(\.id)), "cases for rules the catalogue does not have")
+        XCTAssertEqual(Set(ruleCases.map(\.rule.id)), Set(RuleCatalogue.all.map(\.id)), "cases for rules the catalogue does not have")
     }
 
     func testEachRuleFiresExactlyWhereItShould() throws {
         for c in ruleCases {
             let old = try load(c.old.yaml, "old.yaml"), new = try load(c.new.yaml, "new.yaml")
-            let findings = SpecDiff.compare(old: old, new: new, today: "2026-11-25")
-            let hits = findings.filter { $0.ruleID == c.rule }
+            var options = DiffOptions(today: "2026-11-25")
+            options.deprecationDays = c.days
+            let findings = SpecDiff.report(old: old, new: new, options: options).findings
+            let hits = findings.filter { $0.kind == c.rule }
             if c.fires {
-                XCTAssertFalse(hits.isEmpty, "\(c.rule) did not fire; found \(findings.map(\.ruleID))\nold:\n\(c.old.yaml)\nnew:\n\(c.new.yaml)")
+                XCTAssertFalse(hits.isEmpty, "\(c.rule.id) did not fire; found \(findings.map(\.ruleID))\nold:\n\(c.old.yaml)\nnew:\n\(c.new.yaml)")
                 for hit in hits {
-                    XCTAssertEqual(hit.level, RuleCatalogue.rule(c.rule)?.level, "\(c.rule) level")
-                    XCTAssertTrue(hit.oldLocation != nil || hit.newLocation != nil, "\(c.rule) has no location")
+                    XCTAssertEqual(hit.level, RuleCatalogue.rule(c.rule.id)?.level, "\(c.rule.id) level")
+                    XCTAssertTrue(hit.oldLocation != nil || hit.newLocation != nil, "\(c.rule.id) has no location")
                     XCTAssertFalse(hit.message.isEmpty)
                 }
             } else {
-                XCTAssertTrue(hits.isEmpty, "\(c.rule) fired where it must not: \(hits.map(\.message))\nold:\n\(c.old.yaml)\nnew:\n\(c.new.yaml)")
+                XCTAssertTrue(hits.isEmpty, "\(c.rule.id) fired where it must not: \(hits.map(\.message))\nold:\n\(c.old.yaml)\nnew:\n\(c.new.yaml)")
             }
         }
     }

@@ -32,12 +32,12 @@ final class SharedSchemaTests: XCTestCase {
     func testEachOperationReportsTheChangeWhereItMeetsIt() throws {
         let body = "/responses/200/content/application~1json/schema"
         let expected: Set<String> = [
-            "GET /things/{id}|response-required-property-removed|a|/paths/~1things~1{id}/get\(body)/properties/a|response property 'a' was removed (every response carried it)",
-            "GET /things/{id}|response-property-type-changed|b|/paths/~1things~1{id}/get\(body)/properties/b|'b' changed type from integer to string",
-            "GET /things|response-required-property-removed|[].a|/paths/~1things/get\(body)/items/properties/a|response property '[].a' was removed (every response carried it)",
-            "GET /things|response-property-type-changed|[].b|/paths/~1things/get\(body)/items/properties/b|'[].b' changed type from integer to string",
-            "GET /wrapped|response-required-property-removed|thing.a|/paths/~1wrapped/get\(body)/properties/thing/properties/a|response property 'thing.a' was removed (every response carried it)",
-            "GET /wrapped|response-property-type-changed|thing.b|/paths/~1wrapped/get\(body)/properties/thing/properties/b|'thing.b' changed type from integer to string",
+            "GET /things/{id}|response-required-property-removed|a|/paths/~1things~1{id}/get\(body)/properties/a|'a' was removed from the response (every response carried it)",
+            "GET /things/{id}|response-property-type-changed|b|/paths/~1things~1{id}/get\(body)/properties/b|'b' type changed from integer to string",
+            "GET /things|response-required-property-removed|[].a|/paths/~1things/get\(body)/items/properties/a|'[].a' was removed from the response (every response carried it)",
+            "GET /things|response-property-type-changed|[].b|/paths/~1things/get\(body)/items/properties/b|'[].b' type changed from integer to string",
+            "GET /wrapped|response-required-property-removed|thing.a|/paths/~1wrapped/get\(body)/properties/thing/properties/a|'thing.a' was removed from the response (every response carried it)",
+            "GET /wrapped|response-property-type-changed|thing.b|/paths/~1wrapped/get\(body)/properties/thing/properties/b|'thing.b' type changed from integer to string",
         ]
         XCTAssertEqual(try findings(reversed: false), expected)
         XCTAssertEqual(try findings(reversed: true), expected)
@@ -52,7 +52,7 @@ final class HeaderSchemaTests: XCTestCase {
         }
         let findings = SpecDiff.compare(old: try spec("{type: integer, maximum: 100}"), new: try spec("{type: string}"))
         XCTAssertEqual(findings.map { "\($0.ruleID) \($0.field) \($0.path)" }, [
-            "response-property-type-changed X-Rate /paths/~1a/get/responses/200/headers/X-Rate/schema",
+            "response-header-type-changed X-Rate /paths/~1a/get/responses/200/headers/X-Rate/schema",
             "response-property-max-increased X-Rate /paths/~1a/get/responses/200/headers/X-Rate/schema",
         ])
     }
@@ -114,6 +114,6 @@ final class WebhookTests: XCTestCase {
         // Callbacks are not compared, and the diff says so with their location.
         XCTAssertEqual(report.notes.map(\.description).first, "w.yaml:8:18: warning: callback 'onAdopt' of GET /pets is not compared")
         let renamed = SpecDiff.compare(old: try spec(before), new: try spec(before, webhook: "petRehomed"))
-        XCTAssertEqual(renamed.map(\.ruleID), ["api-removed-without-deprecation", "endpoint-added"])
+        XCTAssertEqual(renamed.map(\.ruleID), ["webhook-removed", "webhook-added"])
     }
 }

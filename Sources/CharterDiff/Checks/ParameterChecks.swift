@@ -29,8 +29,7 @@ extension DiffRun {
         }
         for (i, np) in n.parameters.enumerated() where !seen.contains(key(np, old: false)) {
             let at = pointer + "/parameters/\(i)"
-            let rule: ParameterRule = np.location == .path ? .newRequestPathParameter
-                : np.required ? .newRequiredRequestParameter : .newOptionalRequestParameter
+            let rule: ParameterRule = np.required ? .newRequiredRequestParameter : .newOptionalRequestParameter
             emit(.parameter(rule), at, "\(np.required ? "required" : "optional") \(np.location.rawValue) parameter '\(np.name)' was added",
                  old: o.location, new: np.sourceLocation)
         }
@@ -76,6 +75,7 @@ extension DiffRun {
         }
         let os = op.schema ?? op.content.first?.schema
         let ns = np.schema ?? np.content.first?.schema
-        compareSchema(os, ns, SchemaContext(direction: inbound, place: .parameter, path: at + "/schema", field: np.name))
+        compareSchema(os, ns, SchemaContext(direction: inbound, place: .parameter, path: at + "/schema", field: np.name,
+                                                   inHeader: np.location == .header))
     }
 }

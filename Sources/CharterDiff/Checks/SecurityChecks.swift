@@ -61,10 +61,13 @@ extension DiffRun {
                 emit(scopeAdded, pointer, "\(what) now needs scope \(extra.joined(separator: ", "))", old: old, new: new)
             }
         }
-        for alternative in after where !alternative.isEmpty {
-            if let same = before.first(where: { Set($0.keys) == Set(alternative.keys) }) {
-                let dropped = same.flatMap { name, scopes in scopes.subtracting(alternative[name] ?? []).map { "\(name):\($0)" } }.sorted()
-                if !dropped.isEmpty {
+        for alternative in after where !alternative.isEmpty && !before.contains(where: { $0 == alternative }) {
+            let sameSchemes = before.filter { Set($0.keys) == Set(alternative.keys) }
+            if !sameSchemes.isEmpty {
+                // Fewer scopes than every old alternative of the same schemes that it does not include.
+                let wider = sameSchemes.filter { b in alternative.allSatisfy { name, scopes in scopes.isSubset(of: b[name] ?? []) } }
+                if let same = wider.first {
+                    let dropped = same.flatMap { name, scopes in scopes.subtracting(alternative[name] ?? []).map { "\(name):\($0)" } }.sorted()
                     emit(scopeRemoved, pointer, "\(what) no longer needs scope \(dropped.joined(separator: ", "))", old: old, new: new)
                 }
             } else if before.contains(where: { Set(alternative.keys).isSubset(of: Set($0.keys)) }) {

@@ -7,19 +7,21 @@ struct SchemaContext {
     var place: SchemaSubject.Place
     var path: String
     var field: String
+    /// A header parameter's schema: its properties are header properties.
+    var inHeader = false
 
     /// A nested schema: `child` names it relative to this one (`name`, `[]`, `*`).
     func nested(_ pointer: String, field child: String, place: SchemaSubject.Place? = nil) -> SchemaContext {
         let f: String
         if child.hasPrefix("[") { f = (field.isEmpty ? "" : field) + child }
         else { f = field.isEmpty ? child : field + "." + child }
-        return SchemaContext(direction: direction, place: place ?? nestedPlace, path: path + pointer, field: f)
+        return SchemaContext(direction: direction, place: place ?? nestedPlace, path: path + pointer, field: f, inHeader: inHeader)
     }
 
     /// Properties and items of a body or header are properties; of a parameter, parameter properties.
     var nestedPlace: SchemaSubject.Place {
         switch place {
-        case .parameter, .parameterProperty: .parameterProperty
+        case .parameter, .parameterProperty, .headerProperty: inHeader ? .headerProperty : .parameterProperty
         default: .property
         }
     }
