@@ -42,6 +42,35 @@ struct TolerantSpecTests {
         ])
     }
 
+    /// Generators that serialise unset fields as null (`required: null`, `tags: ~`, `maxLength: null`) write
+    /// nothing in effect; an empty pattern is a valid expression that matches every string.
+    @Test func nullFieldsAreAbsentAndTheEmptyPatternIsValid() throws {
+        let yaml = """
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths:
+          /a:
+            get:
+              tags: null
+              parameters: [{name: q, in: query, schema: {type: string, pattern: '', maxLength: null, minimum: null}}]
+              responses:
+                '200':
+                  description: ok
+                  content: {application/json: {schema: {type: object, required: null, properties: {n: {type: string, nullable: null}}}}}
+        """
+        let result = SpecLoader().load(bytes: Array(yaml.utf8), path: "nulls.yaml")
+        #expect(result.isUsable(strict: false) && !result.isUsable(strict: true))
+        #expect(rendered(result.diagnostics(strict: false)) == [
+            "6:13: warning: operation tags must be a sequence, found null; assumed it is not there",
+            "7:88: warning: maxLength must be a non-negative integer, found null; assumed it is not there",
+            "7:103: warning: minimum must be a number, found null; assumed it is not there",
+            "11:73: warning: required must be a sequence, found null; assumed it is not there",
+            "11:120: warning: nullable must be a boolean, found null; assumed it is not there",
+        ])
+        let schema = try #require(result.document?.operations.first?.operation.parameters.first?.schema)
+        #expect(result.document?[schema].maxLength == nil && result.document?[schema].pattern == "")
+    }
+
     @Test func theDocumentReflectsWhatWasAssumed() throws {
         let document = try #require(try loaded().document)
         let byId = Dictionary(document.operations.map { ($0.operation.operationId, $0.operation) }, uniquingKeysWith: { a, _ in a })

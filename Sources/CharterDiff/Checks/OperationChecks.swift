@@ -103,10 +103,12 @@ extension DiffRun {
     mutating func compareOperation(_ o: SpecOperation, _ n: SpecOperation) {
         let pointer = operationPointer(n)
         compareLifecycle(o, n, pointer: pointer)
-        if !o.operationIdSynthesized && (n.operationIdSynthesized || o.operationId != n.operationId) {
+        // An empty operationId is none (generators write `operationId: ''` for "unset").
+        let hadID = !o.operationIdSynthesized && !o.operationId.isEmpty, hasID = !n.operationIdSynthesized && !n.operationId.isEmpty
+        if hadID && (!hasID || o.operationId != n.operationId) {
             emit(.operation(.apiOperationIdRemoved), pointer + "/operationId",
-                 "operationId \(o.operationId) was \(n.operationIdSynthesized ? "removed" : "renamed to \(n.operationId)")", old: o.location, new: n.location)
-        } else if o.operationIdSynthesized && !n.operationIdSynthesized {
+                 "operationId \(o.operationId) was \(hasID ? "renamed to \(n.operationId)" : "removed")", old: o.location, new: n.location)
+        } else if !hadID && hasID {
             emit(.operation(.apiOperationIdAdded), pointer + "/operationId", "operationId \(n.operationId) was added", old: o.location, new: n.location)
         }
         for tag in o.tags where !n.tags.contains(tag) {

@@ -40,10 +40,15 @@ struct SchemaView {
     var schema: Schema
 
     init(_ document: Document, _ start: SchemaID) {
-        let id = document.resolved(start)
+        var id = document.resolved(start)
+        var wrapped = false
+        if let inner = Self.nullableWrap(document, id) {
+            id = document.resolved(inner)
+            wrapped = true
+        }
         self.id = id
         schema = document[id]
-        nullable = document[start].isNullable || schema.isNullable
+        nullable = wrapped || document[start].isNullable || schema.isNullable
         enumValues = schema.enumValues.map { $0.compactMap { $0.isNull ? nil : canonical($0) } }
         items = schema.items
         var types = schema.types
@@ -60,6 +65,22 @@ struct SchemaView {
             stack += s.allOf.reversed()
         }
         self.types = types
+    }
+
+    /// The 3.1 idiom for "X or null": a schema that is only `oneOf`/`anyOf` of `{type: 'null'}` and one other
+    /// schema. It is compared as that schema, nullable (so wrapping a value this way only makes it nullable).
+    static func nullableWrap(_ document: Document, _ id: SchemaID) -> SchemaID? {
+        let s = document[id]
+        let members = s.oneOf.isEmpty ? s.anyOf : s.oneOf
+        guard members.count == 2, s.oneOf.isEmpty || s.anyOf.isEmpty, s.types == nil, s.properties.isEmpty, s.allOf.isEmpty,
+              s.enumValues == nil else { return nil }
+        func isNull(_ m: SchemaID) -> Bool {
+            let t = document[document.resolved(m)]
+            return t.types == .null && t.properties.isEmpty && t.enumValues == nil
+        }
+        if isNull(members[0]) && !isNull(members[1]) { return members[1] }
+        if isNull(members[1]) && !isNull(members[0]) { return members[0] }
+        return nil
     }
 
     /// The non-null types, with integer inside number (every integer is a number).

@@ -97,12 +97,14 @@ final class DocumentBuilder {
 
     func isMapping(_ node: Node, _ what: @autoclosure () -> String) -> Bool {
         if node.kind == .mapping { return true }
+        if absentAsNull(node, what(), "a mapping") { return false }
         error("\(what()) must be a mapping, found \(node.kindDescription)", at: node)
         return false
     }
 
     func isSequence(_ node: Node, _ what: @autoclosure () -> String) -> Bool {
         if node.kind == .sequence { return true }
+        if absentAsNull(node, what(), "a sequence") { return false }
         error("\(what()) must be a sequence, found \(node.kindDescription)", at: node)
         return false
     }
@@ -136,8 +138,17 @@ final class DocumentBuilder {
         return node
     }
 
+    /// `required: null`, `tags: ~`, `maxLength: null`: a value written as null plainly says nothing (a common
+    /// export of generators that serialise unset fields); read as absent, with the assumption reported.
+    func absentAsNull(_ node: Node, _ what: String, _ expected: String) -> Bool {
+        guard node.scalarType == .null else { return false }
+        invalid("\(what) must be \(expected), found null", assumed: "it is not there", at: node)
+        return true
+    }
+
     func bool(_ node: Node, _ what: @autoclosure () -> String) -> Bool? {
         if let b = node.bool { return b }
+        if absentAsNull(node, what(), "a boolean") { return nil }
         if node.scalarType == .string, let text = node.text, text == "true" || text == "false" {
             invalid("\(what()) must be a boolean, found the string '\(text)'", assumed: text, at: node)
             return text == "true"
@@ -153,6 +164,7 @@ final class DocumentBuilder {
             invalid("\(what()) must be a non-negative integer, found the string '\(text)'", assumed: text, at: node)
             return i
         }
+        if absentAsNull(node, what(), "a non-negative integer") { return nil }
         error("\(what()) must be a non-negative integer, found \(node.kindDescription)", at: node)
         return nil
     }
@@ -163,6 +175,7 @@ final class DocumentBuilder {
             invalid("\(what()) must be a number, found the string '\(text)'", assumed: text, at: node)
             return NumberLiteral(text: text, value: d)
         }
+        if absentAsNull(node, what(), "a number") { return nil }
         error("\(what()) must be a number, found \(node.kindDescription)", at: node)
         return nil
     }
