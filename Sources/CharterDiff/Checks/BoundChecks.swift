@@ -6,7 +6,7 @@ import CharterSpec
 /// tightened is breaking for requests, loosened for responses; set where there was none is a warning for
 /// requests (clients rarely send values that far out).
 extension DiffRun {
-    mutating func compareBounds(_ o: Schema, _ n: Schema, _ context: SchemaContext, _ at: (SourceLocation, SourceLocation)) {
+    mutating func compareBounds(_ o: Schema, _ n: Schema, _ context: SchemaContext, _ at: Spot) {
         upper(o.maximum?.value, n.maximum?.value, "maximum", context, at, decreased: .maxDecreased, increased: .maxIncreased, set: .maxSet, unset: .maxIncreased)
         upper(o.exclusiveMaximum?.value, n.exclusiveMaximum?.value, "exclusiveMaximum", context, at,
               decreased: .exclusiveMaxDecreased, increased: .exclusiveMaxIncreased, set: .exclusiveMaxSet, unset: .exclusiveMaxIncreased)
@@ -47,8 +47,9 @@ extension DiffRun {
     }
 
     /// An upper bound: lower is tighter.
-    private mutating func upper(_ o: Double?, _ n: Double?, _ keyword: String, _ context: SchemaContext, _ at: (SourceLocation, SourceLocation),
+    private mutating func upper(_ o: Double?, _ n: Double?, _ keyword: String, _ context: SchemaContext, _ at: Spot,
                                 decreased: SchemaRule?, increased: SchemaRule?, set: SchemaRule?, unset: SchemaRule?) {
+        guard o != n else { return }
         let text = "\(keyword) went from \(Self.number(o)) to \(Self.number(n))"
         switch (o, n) {
         case (let a?, let b?) where b < a: if let r = decreased { report(r, context, text, at) }
@@ -60,8 +61,9 @@ extension DiffRun {
     }
 
     /// A lower bound: higher is tighter.
-    private mutating func lower(_ o: Double?, _ n: Double?, _ keyword: String, _ context: SchemaContext, _ at: (SourceLocation, SourceLocation),
+    private mutating func lower(_ o: Double?, _ n: Double?, _ keyword: String, _ context: SchemaContext, _ at: Spot,
                                 increased: SchemaRule?, decreased: SchemaRule?, set: SchemaRule?, unset: SchemaRule?) {
+        guard o != n else { return }
         let text = "\(keyword) went from \(Self.number(o)) to \(Self.number(n))"
         switch (o, n) {
         case (let a?, let b?) where b > a: if let r = increased { report(r, context, text, at) }

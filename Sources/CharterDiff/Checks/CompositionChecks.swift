@@ -2,39 +2,36 @@ import CharterSpec
 
 /// oneOf/anyOf alternatives, allOf members, not, and discriminators.
 extension DiffRun {
-    mutating func compareComposition(_ o: Schema, _ n: Schema, _ context: SchemaContext, _ at: (SourceLocation, SourceLocation), depth: Int) {
+    mutating func compareComposition(_ o: Schema, _ n: Schema, _ context: SchemaContext, _ at: Spot, depth: Int) {
         // Members match by the component they reference, else by position.
-        func identity(_ document: Document, _ id: SchemaID, _ index: Int) -> String {
+        func identity(_ document: SchemaTable, _ id: SchemaID, _ index: Int) -> String {
             document[id].ref?.componentName ?? "#\(index)"
         }
         let members = context.place == .parameter ? SchemaSubject.Place.parameter : context.nestedPlace
         for (keyword, ob, nb, added, removed) in [("oneOf", o.oneOf, n.oneOf, SchemaRule.oneOfAdded, SchemaRule.oneOfRemoved),
                                                   ("anyOf", o.anyOf, n.anyOf, .anyOfAdded, .anyOfRemoved)] {
             guard !ob.isEmpty || !nb.isEmpty else { continue }
-            let oldKeys = ob.enumerated().map { identity(old, $1, $0) }, newKeys = nb.enumerated().map { identity(new, $1, $0) }
+            let oldKeys = ob.enumerated().map { identity(oldTable, $1, $0) }, newKeys = nb.enumerated().map { identity(newTable, $1, $0) }
             for (i, k) in oldKeys.enumerated() where !newKeys.contains(k) {
-                report(removed, context, "lost the \(keyword) alternative \(k)", (old[ob[i]].location, at.1), pointer: "/\(keyword)/\(i)")
+                report(removed, context, "lost the \(keyword) alternative \(k)", (ob[i], at.1), pointer: "/\(keyword)/\(i)")
             }
             for (i, k) in newKeys.enumerated() where !oldKeys.contains(k) {
-                report(added, context, "gained the \(keyword) alternative \(k)", (at.0, new[nb[i]].location), pointer: "/\(keyword)/\(i)")
+                report(added, context, "gained the \(keyword) alternative \(k)", (at.0, nb[i]), pointer: "/\(keyword)/\(i)")
             }
             for (i, k) in oldKeys.enumerated() {
                 guard let j = newKeys.firstIndex(of: k) else { continue }
-                var inner = context
-                inner.path += "/\(keyword)/\(j)"
-                inner.place = members
-                compareSchema(ob[i], nb[j], inner, depth: depth + 1)
+                compareSchema(ob[i], nb[j], context.member("/\(keyword)/\(j)", place: members), depth: depth + 1)
             }
         }
         // Only a composition that existed before gains or loses a member: turning inline keywords into an `allOf`
         // (or moving them into a component) changes no constraint, and the folded views compare what it holds.
         if !o.allOf.isEmpty && !n.allOf.isEmpty {
-            let oldKeys = o.allOf.enumerated().map { identity(old, $1, $0) }, newKeys = n.allOf.enumerated().map { identity(new, $1, $0) }
+            let oldKeys = o.allOf.enumerated().map { identity(oldTable, $1, $0) }, newKeys = n.allOf.enumerated().map { identity(newTable, $1, $0) }
             for (i, k) in newKeys.enumerated() where !oldKeys.contains(k) {
-                report(.allOfAdded, context, "must also satisfy the allOf member \(k)", (at.0, new[n.allOf[i]].location), pointer: "/allOf/\(i)")
+                report(.allOfAdded, context, "must also satisfy the allOf member \(k)", (at.0, n.allOf[i]), pointer: "/allOf/\(i)")
             }
             for (i, k) in oldKeys.enumerated() where !newKeys.contains(k) {
-                report(.allOfRemoved, context, "no longer has the allOf member \(k)", (old[o.allOf[i]].location, at.1), pointer: "/allOf/\(i)")
+                report(.allOfRemoved, context, "no longer has the allOf member \(k)", (o.allOf[i], at.1), pointer: "/allOf/\(i)")
             }
         }
         switch (o.not, n.not) {
@@ -45,7 +42,7 @@ extension DiffRun {
         compareDiscriminators(o.discriminator, n.discriminator, context, at)
     }
 
-    private mutating func compareDiscriminators(_ o: Discriminator?, _ n: Discriminator?, _ context: SchemaContext, _ at: (SourceLocation, SourceLocation)) {
+    private mutating func compareDiscriminators(_ o: Discriminator?, _ n: Discriminator?, _ context: SchemaContext, _ at: Spot) {
         switch (o, n) {
         case (nil, let d?):
             report(.discriminatorAdded, context, "gained the discriminator \(d.propertyName)", at, pointer: "/discriminator")

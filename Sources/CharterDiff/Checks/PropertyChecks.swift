@@ -11,14 +11,13 @@ extension DiffRun {
         let newProperties = Dictionary(n.properties.map { ($0.name, $0.schema) }, uniquingKeysWith: { a, _ in a })
         for (name, os) in o.properties {
             let inner = context.nested("/properties/" + pointerToken(name), field: name)
-            let was = Flags(old, os), wasRequired = o.required.contains(name)
-            let oldAt = old[os].location
+            let was = Flags(oldTable, os), wasRequired = o.required.contains(name)
             guard let ns = newProperties[name] else {
-                propertyRemoved(was, required: wasRequired, inner, at: (oldAt, n.schema.location))
+                propertyRemoved(was, required: wasRequired, inner, at: (os, n.id))
                 continue
             }
-            let now = Flags(new, ns), isRequired = n.required.contains(name)
-            let at = (oldAt, new[ns].location)
+            let now = Flags(newTable, ns), isRequired = n.required.contains(name)
+            let at: Spot = (os, ns)
             compareAccess(was, now, required: wasRequired, inner, at: at)
             // Not sent (requests) or not returned (responses) on either side: nothing else about it matters.
             let hidden = request ? (was.readOnly || now.readOnly) : (was.writeOnly || now.writeOnly)
@@ -47,8 +46,8 @@ extension DiffRun {
         let oldNames = Set(o.properties.map(\.name))
         for (name, ns) in n.properties where !oldNames.contains(name) {
             let inner = context.nested("/properties/" + pointerToken(name), field: name)
-            let now = Flags(new, ns), isRequired = n.required.contains(name)
-            let at = (o.schema.location, new[ns].location)
+            let now = Flags(newTable, ns), isRequired = n.required.contains(name)
+            let at: Spot = (o.id, ns)
             if request {
                 if now.readOnly { continue }
                 let rule: PropertyRule = isRequired ? (now.hasDefault ? .newRequiredRequestPropertyWithDefault : .newRequiredRequestProperty) : .newOptionalRequestProperty
@@ -71,22 +70,30 @@ extension DiffRun {
         var sunset: Sunset?
         var stability: Stability?
 
-        init(_ document: Document, _ id: SchemaID) {
+        init(_ document: SchemaTable, _ id: SchemaID) {
             let own = document[id], s = document[document.resolved(id)]
             readOnly = own.readOnly || s.readOnly
             writeOnly = own.writeOnly || s.writeOnly
             deprecated = own.deprecated || s.deprecated
             hasDefault = own.defaultValue != nil || s.defaultValue != nil
-            sunset = Sunset(own.extensions["x-sunset"] ?? s.extensions["x-sunset"])
-            stability = Stability(own.extensions["x-stability-level"] ?? s.extensions["x-stability-level"])
+            // Most schemas have no extensions: skip the lookups (a hash of the key each) for them.
+            if own.extensions.isEmpty && s.extensions.isEmpty {
+                sunset = nil
+                stability = nil
+            } else {
+                sunset = Sunset(own.extensions["x-sunset"] ?? s.extensions["x-sunset"])
+                stability = Stability(own.extensions["x-stability-level"] ?? s.extensions["x-stability-level"])
+            }
         }
     }
 
-    private mutating func property(_ rule: PropertyRule, _ context: SchemaContext, _ detail: String, _ at: (SourceLocation, SourceLocation)) {
-        emit(.property(rule), context.path, Finding.subject(context.field) + " " + detail, field: context.field, detail: detail, old: at.0, new: at.1)
+    private mutating func property(_ rule: PropertyRule, _ context: SchemaContext, _ detail: String, _ at: Spot) {
+        let field = context.field
+        emit(.property(rule), context.path, Finding.subject(field) + " " + detail, field: field, detail: detail,
+             old: oldTable[at.0].location, new: newTable[at.1].location)
     }
 
-    private mutating func propertyRemoved(_ was: Flags, required: Bool, _ context: SchemaContext, at: (SourceLocation, SourceLocation)) {
+    private mutating func propertyRemoved(_ was: Flags, required: Bool, _ context: SchemaContext, at: Spot) {
         if context.direction == .request {
             if was.readOnly { return }
             property(was.deprecated ? .requestPropertyRemovedWithDeprecation : .requestPropertyRemoved, context,
@@ -110,7 +117,7 @@ extension DiffRun {
     }
 
     /// readOnly and writeOnly turned on or off.
-    private mutating func compareAccess(_ was: Flags, _ now: Flags, required: Bool, _ context: SchemaContext, at: (SourceLocation, SourceLocation)) {
+    private mutating func compareAccess(_ was: Flags, _ now: Flags, required: Bool, _ context: SchemaContext, at: Spot) {
         let request = context.direction == .request
         func rule(_ readOnly: Bool, on: Bool) -> PropertyRule {
             switch (request, required, readOnly, on) {

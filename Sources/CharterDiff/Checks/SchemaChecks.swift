@@ -3,10 +3,13 @@ import CharterSpec
 /// The rules of one schema pair: types and formats, null, enums, const and default here; bounds, properties,
 /// compositions and the 2020-12 structure keywords in their own files. Each reports through `report`, which
 /// picks the id for the context's place and drops a change that does not matter in its direction.
+/// The schemas a finding is located at (old, new): their locations are made only for a finding.
+typealias Spot = (old: SchemaID, new: SchemaID)
+
 extension DiffRun {
     mutating func compareKeywords(_ oldID: SchemaID, _ newID: SchemaID, _ context: SchemaContext, depth: Int) {
         let o = view(oldID, old: true), n = view(newID, old: false)
-        let locations = (old[oldID].location, new[newID].location)
+        let locations: Spot = (oldID, newID)
         compareTypes(o, n, context, locations)
         compareNullability(o, n, context, locations)
         compareEnums(o, n, context, locations)
@@ -20,16 +23,17 @@ extension DiffRun {
 
     /// Reports `rule` at `context` with a message about its field, unless the rule has no level in the context's
     /// direction.
-    mutating func report(_ rule: SchemaRule, _ context: SchemaContext, _ detail: String, _ locations: (SourceLocation, SourceLocation), pointer: String = "") {
+    mutating func report(_ rule: SchemaRule, _ context: SchemaContext, _ detail: String, _ locations: Spot, pointer: String = "") {
         let subject = SchemaSubject(context.direction, context.place).reporting(rule)
         guard rule.level(subject.direction, place: subject.place) != nil else { return }
-        emit(.schema(rule, subject), context.path + pointer, Finding.subject(context.field) + " " + detail, field: context.field, detail: detail,
-             old: locations.0, new: locations.1)
+        let field = context.field
+        emit(.schema(rule, subject), context.path + pointer, Finding.subject(field) + " " + detail, field: field, detail: detail,
+             old: oldTable[locations.0].location, new: newTable[locations.1].location)
     }
 
     // MARK: Types and formats
 
-    private mutating func compareTypes(_ o: SchemaView, _ n: SchemaView, _ context: SchemaContext, _ at: (SourceLocation, SourceLocation)) {
+    private mutating func compareTypes(_ o: SchemaView, _ n: SchemaView, _ context: SchemaContext, _ at: Spot) {
         let request = context.direction == .request
         if let ot = o.valueTypes, let nt = n.valueTypes, ot != nt {
             let text = "type changed from \(ot.typeNamesWithoutImplied.joined(separator: "|")) to \(nt.typeNamesWithoutImplied.joined(separator: "|"))"
@@ -71,7 +75,7 @@ extension DiffRun {
         }
     }
 
-    private mutating func compareNullability(_ o: SchemaView, _ n: SchemaView, _ context: SchemaContext, _ at: (SourceLocation, SourceLocation)) {
+    private mutating func compareNullability(_ o: SchemaView, _ n: SchemaView, _ context: SchemaContext, _ at: Spot) {
         if o.nullable && !n.nullable {
             report(.becameNotNullable, context, "no longer accepts null", at)
         } else if !o.nullable && n.nullable {
@@ -81,7 +85,7 @@ extension DiffRun {
 
     // MARK: Enums, const, default
 
-    private mutating func compareEnums(_ o: SchemaView, _ n: SchemaView, _ context: SchemaContext, _ at: (SourceLocation, SourceLocation)) {
+    private mutating func compareEnums(_ o: SchemaView, _ n: SchemaView, _ context: SchemaContext, _ at: Spot) {
         let request = context.direction == .request
         switch (o.enumValues, n.enumValues) {
         case (let ov?, let nv?):
@@ -107,11 +111,11 @@ extension DiffRun {
     }
 
     static func extensibleEnum(_ s: Schema) -> [String]? {
-        guard let node = s.extensions["x-extensible-enum"], node.kind == .sequence else { return nil }
+        guard !s.extensions.isEmpty, let node = s.extensions["x-extensible-enum"], node.kind == .sequence else { return nil }
         return node.elements.map { canonical($0) }
     }
 
-    private mutating func compareValues(_ o: Schema, _ n: Schema, _ context: SchemaContext, _ at: (SourceLocation, SourceLocation)) {
+    private mutating func compareValues(_ o: Schema, _ n: Schema, _ context: SchemaContext, _ at: Spot) {
         switch (o.const.map { canonical($0) }, n.const.map { canonical($0) }) {
         case (nil, let b?): report(.constAdded, context, "must now be \(b)", at)
         case (let a?, nil): report(.constRemoved, context, "is no longer always \(a)", at)

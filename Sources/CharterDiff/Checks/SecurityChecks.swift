@@ -85,7 +85,7 @@ extension DiffRun {
         let newSchemas = Set(new.components.schemas.map(\.name))
         for (name, id) in old.components.schemas where !newSchemas.contains(name) {
             emit(.component(.apiSchemaRemoved), "/components/schemas/" + pointerToken(name), "schema \(name) was removed from components",
-                 old: old[id].location, new: nil)
+                 old: oldTable[id].location, new: nil)
         }
         let newSchemes = Dictionary(new.components.securitySchemes.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
         let oldNames = Set(old.components.securitySchemes.map(\.name))

@@ -5,14 +5,14 @@ import CharterSpec
 /// Each keyword added restricts (breaking for requests), removed loosens (breaking for responses); the
 /// subschemas of keywords both versions have are compared in turn.
 extension DiffRun {
-    mutating func compareStructure(_ o: Schema, _ n: Schema, _ context: SchemaContext, _ at: (SourceLocation, SourceLocation), depth: Int) {
+    mutating func compareStructure(_ o: Schema, _ n: Schema, _ context: SchemaContext, _ at: Spot, depth: Int) {
         compareAdditionalProperties(o, n, context, at, depth: depth)
         presence(o.ifSchema, n.ifSchema, "if", context, at, added: .ifAdded, removed: .ifRemoved)
         presence(o.thenSchema, n.thenSchema, "then", context, at, added: .thenAdded, removed: .thenRemoved)
         presence(o.elseSchema, n.elseSchema, "else", context, at, added: .elseAdded, removed: .elseRemoved)
         if o.ifSchema != nil && n.ifSchema != nil {
-            compareSchema(o.thenSchema, n.thenSchema, context.nested("/then", field: "", place: context.place), depth: depth + 1)
-            compareSchema(o.elseSchema, n.elseSchema, context.nested("/else", field: "", place: context.place), depth: depth + 1)
+            compareSchema(o.thenSchema, n.thenSchema, context.member("/then", place: context.place), depth: depth + 1)
+            compareSchema(o.elseSchema, n.elseSchema, context.member("/else", place: context.place), depth: depth + 1)
         }
         compareArrayStructure(o, n, context, at, depth: depth)
         compareObjectStructure(o, n, context, at, depth: depth)
@@ -26,14 +26,14 @@ extension DiffRun {
         }
     }
 
-    private mutating func presence(_ o: SchemaID?, _ n: SchemaID?, _ keyword: String, _ context: SchemaContext, _ at: (SourceLocation, SourceLocation),
+    private mutating func presence(_ o: SchemaID?, _ n: SchemaID?, _ keyword: String, _ context: SchemaContext, _ at: Spot,
                                    added: SchemaRule, removed: SchemaRule) {
         if o == nil, n != nil { report(added, context, "gained \(keyword)", at, pointer: "/" + keyword) }
         if o != nil, n == nil { report(removed, context, "lost \(keyword)", at, pointer: "/" + keyword) }
     }
 
     /// A schema that accepts anything: absent, `true` or `{}`.
-    private func isOpen(_ value: SchemaOrBool?, in document: Document) -> Bool {
+    private func isOpen(_ value: SchemaOrBool?, in document: SchemaTable) -> Bool {
         switch value {
         case nil, .bool(true)?: return true
         case .bool(false)?: return false
@@ -41,8 +41,8 @@ extension DiffRun {
         }
     }
 
-    private mutating func compareAdditionalProperties(_ o: Schema, _ n: Schema, _ context: SchemaContext, _ at: (SourceLocation, SourceLocation), depth: Int) {
-        let wasOpen = isOpen(o.additionalProperties, in: old), isNowOpen = isOpen(n.additionalProperties, in: new)
+    private mutating func compareAdditionalProperties(_ o: Schema, _ n: Schema, _ context: SchemaContext, _ at: Spot, depth: Int) {
+        let wasOpen = isOpen(o.additionalProperties, in: oldTable), isNowOpen = isOpen(n.additionalProperties, in: newTable)
         if case .schema(let a)? = o.additionalProperties, case .schema(let b)? = n.additionalProperties {
             compareSchema(a, b, context.nested("/additionalProperties", field: "*"), depth: depth + 1)
         } else if wasOpen && !isNowOpen {
@@ -57,14 +57,14 @@ extension DiffRun {
     }
 
     /// unevaluated*: `true` says nothing, so it counts as absent.
-    private mutating func presenceOf(_ o: SchemaOrBool?, _ n: SchemaOrBool?, _ keyword: String, _ context: SchemaContext, _ at: (SourceLocation, SourceLocation),
+    private mutating func presenceOf(_ o: SchemaOrBool?, _ n: SchemaOrBool?, _ keyword: String, _ context: SchemaContext, _ at: Spot,
                                      added: SchemaRule, removed: SchemaRule) {
-        let had = !isOpen(o, in: old), has = !isOpen(n, in: new)
+        let had = !isOpen(o, in: oldTable), has = !isOpen(n, in: newTable)
         if !had && has { report(added, context, "gained \(keyword)", at, pointer: "/" + keyword) }
         if had && !has { report(removed, context, "lost \(keyword)", at, pointer: "/" + keyword) }
     }
 
-    private mutating func compareArrayStructure(_ o: Schema, _ n: Schema, _ context: SchemaContext, _ at: (SourceLocation, SourceLocation), depth: Int) {
+    private mutating func compareArrayStructure(_ o: Schema, _ n: Schema, _ context: SchemaContext, _ at: Spot, depth: Int) {
         if n.prefixItems.count > o.prefixItems.count {
             report(.prefixItemsAdded, context, "prefixItems grew from \(o.prefixItems.count) to \(n.prefixItems.count) positions", at, pointer: "/prefixItems")
         } else if n.prefixItems.count < o.prefixItems.count {
@@ -73,8 +73,8 @@ extension DiffRun {
         for (i, (a, b)) in zip(o.prefixItems, n.prefixItems).enumerated() {
             compareSchema(a, b, context.nested("/prefixItems/\(i)", field: "[\(i)]"), depth: depth + 1)
         }
-        let itemsFalse = n.items.map { new[$0].booleanValue == false } ?? false
-        let wasFalse = o.items.map { old[$0].booleanValue == false } ?? false
+        let itemsFalse = n.items.map { newTable[$0].booleanValue == false } ?? false
+        let wasFalse = o.items.map { oldTable[$0].booleanValue == false } ?? false
         if itemsFalse && !wasFalse { report(.itemsBecameFalse, context, "no longer accepts items beyond its prefixItems", at, pointer: "/items") }
         presence(o.contains, n.contains, "contains", context, at, added: .containsAdded, removed: .containsRemoved)
         if o.contains != nil && n.contains != nil {
@@ -93,7 +93,7 @@ extension DiffRun {
         presenceOf(o.unevaluatedItems, n.unevaluatedItems, "unevaluatedItems", context, at, added: .unevaluatedItemsAdded, removed: .unevaluatedItemsRemoved)
     }
 
-    private mutating func compareObjectStructure(_ o: Schema, _ n: Schema, _ context: SchemaContext, _ at: (SourceLocation, SourceLocation), depth: Int) {
+    private mutating func compareObjectStructure(_ o: Schema, _ n: Schema, _ context: SchemaContext, _ at: Spot, depth: Int) {
         let requiredAfter = Dictionary(n.dependentRequired.map { ($0.name, Set($0.required)) }, uniquingKeysWith: { a, _ in a })
         for (name, list) in o.dependentRequired {
             guard let after = requiredAfter[name] else {
@@ -117,7 +117,7 @@ extension DiffRun {
 
     /// Keyword entries matched by key; those in both compared.
     private mutating func keyed(_ o: [(name: String, schema: SchemaID)], _ n: [(name: String, schema: SchemaID)], _ keyword: String,
-                                _ context: SchemaContext, _ at: (SourceLocation, SourceLocation), depth: Int, added: SchemaRule, removed: SchemaRule) {
+                                _ context: SchemaContext, _ at: Spot, depth: Int, added: SchemaRule, removed: SchemaRule) {
         let after = Dictionary(n.map { ($0.name, $0.schema) }, uniquingKeysWith: { a, _ in a })
         for (key, a) in o {
             guard let b = after[key] else {

@@ -6,6 +6,10 @@ import Foundation
 struct DiffRun {
     let old: Document
     let new: Document
+    /// The documents' schemas, passed to the schema rules instead of the documents (a `Document` is a struct of
+    /// many arrays: each pass by value was a retain and release of every one).
+    let oldTable: SchemaTable
+    let newTable: SchemaTable
     let options: DiffOptions
     let today: String
     var findings: [Finding] = []
@@ -23,15 +27,17 @@ struct DiffRun {
     init(old: Document, new: Document, options: DiffOptions, today: String) {
         self.old = old
         self.new = new
+        oldTable = SchemaTable(schemas: old.schemas)
+        newTable = SchemaTable(schemas: new.schemas)
         self.options = options
         self.today = today
     }
 
     mutating func emit(_ id: RuleID, _ path: String, _ message: String, field: String = "", detail: String? = nil,
                        old: SourceLocation?, new: SourceLocation?) {
-        findings.append(Finding(kind: id, level: RuleCatalogue.level(id), operation: operation, path: path, message: message, field: field,
-                                oldLocation: old, newLocation: new, detail: detail))
-        walk.chains.append(walk.stackKeys)
+        let finding = Finding(kind: id, level: RuleCatalogue.level(id), operation: operation, path: path, message: message, field: field,
+                              oldLocation: old, newLocation: new, detail: detail)
+        if walk.building != nil { walk.building?.append(.finding(finding)) } else { findings.append(finding) }
     }
 
     /// The direction of what the operation's request carries: towards the API, except for webhooks, whose
@@ -48,5 +54,21 @@ struct DiffRun {
                 notes.append(Diagnostic(.warning, "callback '\(name)' of \(op.displayName) is not compared", at: callback.location))
             }
         }
+    }
+}
+
+/// A document's schemas by id, with `$ref` resolution (as `Document` has them).
+struct SchemaTable {
+    let schemas: [Schema]
+
+    subscript(id: SchemaID) -> Schema { schemas[id.index] }
+
+    func resolved(_ id: SchemaID) -> SchemaID {
+        var current = id
+        for _ in 0..<64 {
+            guard let target = schemas[current.index].ref?.target else { return current }
+            current = target
+        }
+        return current
     }
 }

@@ -34,9 +34,14 @@ public enum SpecDiff {
     /// there: a vendor's spec that breaks a rule is still compared). `strict` refuses such files, as `lint` would.
     public static func report(oldPath: String, newPath: String, loadOptions: LoadOptions = LoadOptions(), strict: Bool = false,
                               options: DiffOptions = DiffOptions()) throws(DiffLoadError) -> (findings: [Finding], notes: [Diagnostic]) {
+        // The two loads are independent: one per core.
+        let results = LoadSlots()
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            results.store(SpecLoader(options: loadOptions).load(path: i == 0 ? oldPath : newPath), at: i)
+        }
         var warnings: [Diagnostic] = []
-        func load(_ path: String) throws(DiffLoadError) -> Document {
-            let result = SpecLoader(options: loadOptions).load(path: path)
+        func take(_ result: LoadResult?) throws(DiffLoadError) -> Document {
+            guard let result else { throw DiffLoadError(diagnostics: []) }
             let diagnostics = result.diagnostics(strict: strict)
             guard let document = result.document, !diagnostics.hasErrors else { throw DiffLoadError(diagnostics: diagnostics) }
             // Each understood problem once, even when both sides are the same file.
@@ -45,7 +50,7 @@ public enum SpecDiff {
             }
             return document
         }
-        let (old, new) = (try load(oldPath), try load(newPath))
+        let (old, new) = (try take(results.value(0)), try take(results.value(1)))
         let (findings, notes) = report(old: old, new: new, options: options)
         return (findings, warnings + notes)
     }
@@ -59,4 +64,22 @@ public enum SpecDiff {
 public struct DiffLoadError: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
     public var description: String { diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n") }
+}
+
+/// The two load results, written from the loads' threads.
+private final class LoadSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [LoadResult?] = [nil, nil]
+
+    func store(_ result: LoadResult, at i: Int) {
+        lock.lock()
+        slots[i] = result
+        lock.unlock()
+    }
+
+    func value(_ i: Int) -> LoadResult? {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[i]
+    }
 }
