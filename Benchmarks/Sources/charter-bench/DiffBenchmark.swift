@@ -54,6 +54,16 @@ func scriptedStripeEdits(corpus: String) {
           let new = SpecLoader().load(bytes: Array(text.utf8), path: path).document else { return }
     var findings: [Finding] = []
     let diff = measure("diff", iterations: 3) { findings = SpecDiff.compare(old: old, new: new, today: "2026-11-25") }
+    // What `generate diff old.yaml new.yaml` does: both files loaded (in parallel) and compared, against
+    // loading one version, in the same run.
+    let edited = FileManager.default.temporaryDirectory.appendingPathComponent("charter-bench-stripe-edited.yaml").path
+    FileManager.default.createFile(atPath: edited, contents: Data(text.utf8))
+    defer { try? FileManager.default.removeItem(atPath: edited) }
+    let loadOne = measure("load", iterations: 5) { _ = SpecLoader().load(path: path) }
+    let whole = measure("files", iterations: 5) { _ = try? SpecDiff.report(oldPath: path, newPath: edited, options: DiffOptions(today: "2026-11-25")) }
+    print("\n| two versions of stripe/spec3.v524.yaml, from files | load one (baseline) | load both + diff | ratio |")
+    print("| --- | ---: | ---: | ---: |")
+    print("| scripted edits below | \(ms(loadOne.best)) | \(ms(whole.best)) | \(String(format: "%.2f×", whole.best / loadOne.best)) |")
     print("\nScripted breaking edits on stripe/spec3.v524.yaml (\(applied.count) of \(edits.count) applied), diff \(ms(diff.best)), \(findings.count) findings:\n")
     print("| edit | expected rule | operations reporting it |")
     print("| --- | --- | ---: |")
