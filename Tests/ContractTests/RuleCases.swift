@@ -289,6 +289,7 @@ func operationCases(_ add: (RuleID, Variant, Variant, _ not: Variant, Variant, _
     op(.apiPathRemovedWithoutDeprecation, plain, gone, not: deprecated, gone)
     op(.apiPathRemovedBeforeSunset, future, gone, not: past, gone)
     op(.apiPathRemovedWithDeprecation, past, gone, not: plain, gone)
+    op(.apiPathSunsetParse, unparsable, gone, not: past, gone)
     op(.endpointDeprecated, plain, deprecated, not: deprecated, deprecated)
     op(.endpointDeprecatedWithSunset, plain, future, not: plain, deprecated)
     op(.endpointReactivated, deprecated, plain, not: plain, deprecated)
@@ -318,6 +319,11 @@ func operationCases(_ add: (RuleID, Variant, Variant, _ not: Variant, Variant, _
     globalKey.globalSecurity = "[{key: []}]"
     op(.apiGlobalSecurityAdded, plain, globalKey, not: globalKey, plain)
     op(.apiGlobalSecurityRemoved, globalKey, plain, not: plain, globalKey)
+    var globalRead = Variant(), globalWrite = Variant()
+    globalRead.globalSecurity = "[{oauth: [read]}]"
+    globalWrite.globalSecurity = "[{oauth: [read, write]}]"
+    op(.apiGlobalSecurityScopeAdded, globalRead, globalWrite, not: globalWrite, globalRead)
+    op(.apiGlobalSecurityScopeRemoved, globalWrite, globalRead, not: globalRead, globalWrite)
     var anonymous = Variant(), renamed = Variant()
     anonymous.operationId = nil
     renamed.operationId = "createItem"
@@ -347,6 +353,7 @@ func parameterCases(_ add: (RuleID, Variant, Variant, _ not: Variant, Variant, _
     p(.requestParameterRemoved, optional, plain, not: deprecated, plain)
     p(.requestParameterRemovedWithDeprecation, past, plain, not: optional, plain)
     p(.requestParameterRemovedBeforeSunset, future, plain, not: past, plain)
+    p(.requestParameterSunsetParse, q("{name: q, in: query, deprecated: true, x-sunset: soonish, schema: {type: string}}"), plain, not: past, plain)
     p(.requestParameterBecameRequired, optional, required, not: required, optional)
     p(.requestParameterBecameOptional, required, optional, not: optional, required)
     p(.requestParameterStyleChanged, q("{name: q, in: query, schema: {type: array, items: {type: string}}}"),
@@ -408,7 +415,7 @@ func bodyCases(_ add: (RuleID, Variant, Variant, _ not: Variant, Variant, _ days
 }
 
 func propertyCases(_ add: (RuleID, Variant, Variant, _ not: Variant, Variant, _ days: Int) -> Void) {
-    func p(_ r: PropertyRule, _ a: Variant, _ b: Variant, not c: Variant, _ d: Variant) { add(.property(r), a, b, c, d, 0) }
+    func p(_ r: PropertyRule, _ a: Variant, _ b: Variant, not c: Variant, _ d: Variant, days: Int = 0) { add(.property(r), a, b, c, d, days) }
     /// An object with `a`, and `b` declared as `property` (nil: absent), required or not.
     func object(_ property: String?, required: Bool = false) -> String {
         guard let property else { return "{type: object, properties: {a: {type: string}}}" }
@@ -421,6 +428,8 @@ func propertyCases(_ add: (RuleID, Variant, Variant, _ not: Variant, Variant, _ 
         let deprecated = v(object("{type: string, deprecated: true}"))
         func flagged(_ flag: String, required: Bool) -> Variant { v(object("{type: string, \(flag): true}", required: required)) }
         func stability(_ level: String) -> Variant { v(object("{type: string, x-stability-level: \(level)}")) }
+        func sunset(_ date: String) -> Variant { v(object("{type: string, deprecated: true, x-sunset: '\(date)'}")) }
+        let (future, soon, unparsable) = (sunset("2999-01-01"), sunset("2026-12-01"), sunset("next spring"))
         if request {
             let withDefault = "{type: string, default: x}"
             p(.newRequiredRequestProperty, absent, required, not: absent, optional)
@@ -434,6 +443,15 @@ func propertyCases(_ add: (RuleID, Variant, Variant, _ not: Variant, Variant, _ 
             p(.requestPropertyDeprecated, optional, deprecated, not: deprecated, optional)
             p(.requestPropertyReactivated, deprecated, optional, not: optional, deprecated)
             p(.requestPropertyStabilityDecreased, stability("stable"), stability("beta"), not: stability("beta"), stability("stable"))
+            p(.requestPropertyDeprecatedWithSunset, optional, future, not: optional, deprecated)
+            p(.requestPropertyDeprecatedSunsetMissing, optional, deprecated, not: optional, future, days: 30)
+            p(.requestPropertyDeprecatedSunsetInvalid, optional, unparsable, not: optional, future)
+            p(.requestPropertySunsetDateTooSmall, optional, soon, not: optional, future, days: 30)
+            func header(_ property: String?, required: Bool = false) -> Variant {
+                .parameters("{name: X-Filter, in: header, schema: \(object(property, required: required))}")
+            }
+            p(.newRequiredRequestHeaderProperty, header(nil), header(b, required: true), not: header(nil), header(b))
+            p(.requestHeaderPropertyBecameRequired, header(b), header(b, required: true), not: header(b, required: true), header(b))
         } else {
             let writeOnly = v(object("{type: string, writeOnly: true}")), writeOnlyRequired = v(object("{type: string, writeOnly: true}", required: true))
             p(.responseRequiredPropertyRemoved, required, absent, not: optional, absent)
@@ -452,6 +470,10 @@ func propertyCases(_ add: (RuleID, Variant, Variant, _ not: Variant, Variant, _ 
             p(.responsePropertyDeprecated, optional, deprecated, not: deprecated, optional)
             p(.responsePropertyReactivated, deprecated, optional, not: optional, deprecated)
             p(.responsePropertyStabilityDecreased, stability("stable"), stability("beta"), not: stability("beta"), stability("stable"))
+            p(.responsePropertyDeprecatedWithSunset, optional, future, not: optional, deprecated)
+            p(.responsePropertyDeprecatedSunsetMissing, optional, deprecated, not: optional, future, days: 30)
+            p(.responsePropertyDeprecatedSunsetInvalid, optional, unparsable, not: optional, future)
+            p(.responsePropertySunsetDateTooSmall, optional, soon, not: optional, future, days: 30)
         }
         // readOnly / writeOnly turned on and off, for optional and required properties.
         let access: [(PropertyRule, String, Bool, Bool)] = request ? [

@@ -1,6 +1,7 @@
 import CharterContractTesting
 import CharterDiff
 import CharterSpec
+import Foundation
 import XCTest
 
 /// Every rule of the catalogue, with a case where it must fire and one where it must not.
@@ -57,5 +58,33 @@ final class RuleCatalogueTests: XCTestCase {
             XCTAssertTrue(rule.id.allSatisfy { $0.isLowercase || $0 == "-" }, rule.id)
             XCTAssertFalse(rule.description.isEmpty)
         }
+    }
+}
+
+/// The catalogue against the reference tool's, read from `../shared/oasdiff-rules.tsv` (skipped without it):
+/// a rule marked as the reference's has its id and default level there; a rule marked Charter's is not there.
+final class ReferenceCatalogueTests: XCTestCase {
+    func testRulesMarkedAsTheReferencesHaveItsIdAndLevel() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/oasdiff-rules.tsv").standardized
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw XCTSkip("../shared/oasdiff-rules.tsv is not here") }
+        var reference: [String: Level] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("id\t") {
+            let columns = line.split(separator: "\t")
+            guard columns.count >= 2 else { continue }
+            reference[String(columns[0])] = ["ERR": .error, "WARN": .warning, "INFO": .info][String(columns[1])]
+        }
+        XCTAssertGreaterThan(reference.count, 400)
+        for rule in RuleCatalogue.all {
+            if rule.inReference {
+                XCTAssertEqual(reference[rule.id], rule.level, "\(rule.id): the reference's level differs or it has no such rule")
+            } else {
+                XCTAssertNil(reference[rule.id], "\(rule.id) is the reference's: mark it so")
+            }
+        }
+        // How much of the reference's breaking and warning catalogue Charter covers (printed for the notes).
+        let strict = reference.filter { $0.value != .info }.keys
+        let covered = strict.filter { RuleCatalogue.rule($0) != nil }
+        print("reference error/warning rules covered: \(covered.count) of \(strict.count); all: \(RuleCatalogue.all.filter(\.inReference).count) of \(reference.count)")
+        XCTAssertGreaterThanOrEqual(Double(covered.count) / Double(strict.count), 0.95)
     }
 }

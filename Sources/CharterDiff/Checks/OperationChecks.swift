@@ -89,6 +89,9 @@ extension DiffRun {
         if !o.deprecated {
             rule = pathRemains ? .apiRemovedWithoutDeprecation : .apiPathRemovedWithoutDeprecation
             message += " without being deprecated first"
+        } else if case .invalid(let text)? = sunset {
+            rule = .apiPathSunsetParse
+            message += " with an x-sunset '\(text)' that is not a date"
         } else if case .date(let day)? = sunset, day > today {
             rule = pathRemains ? .apiRemovedBeforeSunset : .apiPathRemovedBeforeSunset
             message += " before its sunset date \(day)"
@@ -141,7 +144,7 @@ extension DiffRun {
             compareSunsets(oldSunset, newSunset, pointer: pointer + "/x-sunset", what: n.displayName, old: was, new: at,
                            deleted: .operation(.sunsetDeleted), earlier: .operation(.apiSunsetDateChangedTooSmall))
         }
-        if n.deprecated, case .invalid(let text)? = newSunset {
+        if n.deprecated, case .invalid(let text)? = newSunset, !o.deprecated || oldSunset != newSunset {
             emit(.operation(.apiDeprecatedSunsetParse), pointer + "/x-sunset", "x-sunset '\(text)' of \(n.displayName) is not a date (YYYY-MM-DD)", old: was, new: at)
         }
         let oldNode = o.extensions["x-stability-level"], newNode = n.extensions["x-stability-level"]

@@ -37,7 +37,11 @@ extension DiffRun {
 
     private mutating func parameterRemoved(_ op: Parameter, label: String, pointer: String, newAt: SourceLocation) {
         if op.deprecated {
-            if case .date(let day)? = Sunset(op.extensions["x-sunset"]), day > today {
+            let sunset = Sunset(op.extensions["x-sunset"])
+            if case .invalid(let text)? = sunset {
+                emit(.parameter(.requestParameterSunsetParse), pointer + "/parameters", "deprecated \(label) with an x-sunset '\(text)' that is not a date was removed",
+                     old: op.sourceLocation, new: newAt)
+            } else if case .date(let day)? = sunset, day > today {
                 emit(.parameter(.requestParameterRemovedBeforeSunset), pointer + "/parameters", "\(label) was removed before its sunset date \(day)",
                      old: op.sourceLocation, new: newAt)
             } else {

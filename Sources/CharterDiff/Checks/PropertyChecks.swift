@@ -23,7 +23,9 @@ extension DiffRun {
             let hidden = request ? (was.readOnly || now.readOnly) : (was.writeOnly || now.writeOnly)
             if wasRequired != isRequired {
                 let rule: PropertyRule
-                if request {
+                if request && isRequired && inner.place == .headerProperty {
+                    rule = .requestHeaderPropertyBecameRequired
+                } else if request {
                     rule = isRequired ? (now.hasDefault ? .requestPropertyBecameRequiredWithDefault : .requestPropertyBecameRequired) : .requestPropertyBecameOptional
                 } else if now.writeOnly {
                     rule = isRequired ? .responseWriteOnlyPropertyBecameRequired : .responseWriteOnlyPropertyBecameOptional
@@ -33,7 +35,12 @@ extension DiffRun {
                 if !(request && hidden) { property(rule, inner, "became \(isRequired ? "required" : "optional")", at) }
             }
             if !was.deprecated && now.deprecated {
-                property(request ? .requestPropertyDeprecated : .responsePropertyDeprecated, inner, "is now deprecated", at)
+                if case .date(let day)? = now.sunset {
+                    property(request ? .requestPropertyDeprecatedWithSunset : .responsePropertyDeprecatedWithSunset, inner, "is now deprecated, sunset \(day)", at)
+                } else {
+                    property(request ? .requestPropertyDeprecated : .responsePropertyDeprecated, inner, "is now deprecated", at)
+                }
+                propertySunset(now.sunset, request: request, inner, at)
             } else if was.deprecated && !now.deprecated {
                 property(request ? .requestPropertyReactivated : .responsePropertyReactivated, inner, "is no longer deprecated", at)
             }
@@ -50,7 +57,10 @@ extension DiffRun {
             let at: Spot = (o.id, ns)
             if request {
                 if now.readOnly { continue }
-                let rule: PropertyRule = isRequired ? (now.hasDefault ? .newRequiredRequestPropertyWithDefault : .newRequiredRequestProperty) : .newOptionalRequestProperty
+                let rule: PropertyRule = isRequired
+                    ? (inner.place == .headerProperty ? .newRequiredRequestHeaderProperty
+                        : now.hasDefault ? .newRequiredRequestPropertyWithDefault : .newRequiredRequestProperty)
+                    : .newOptionalRequestProperty
                 property(rule, inner, "was added (\(isRequired ? "required" : "optional"))", at)
             } else {
                 let rule: PropertyRule = now.writeOnly
@@ -84,6 +94,25 @@ extension DiffRun {
                 sunset = Sunset(own.extensions["x-sunset"] ?? s.extensions["x-sunset"])
                 stability = Stability(own.extensions["x-stability-level"] ?? s.extensions["x-stability-level"])
             }
+        }
+    }
+
+    /// A property's new deprecation against the policy's least number of days, and its x-sunset's form.
+    private mutating func propertySunset(_ sunset: Sunset?, request: Bool, _ context: SchemaContext, _ at: Spot) {
+        if case .invalid(let text)? = sunset {
+            property(request ? .requestPropertyDeprecatedSunsetInvalid : .responsePropertyDeprecatedSunsetInvalid, context,
+                     "has an x-sunset '\(text)' that is not a date (YYYY-MM-DD)", at)
+            return
+        }
+        guard options.deprecationDays > 0 else { return }
+        guard case .date(let day)? = sunset else {
+            property(request ? .requestPropertyDeprecatedSunsetMissing : .responsePropertyDeprecatedSunsetMissing, context,
+                     "was deprecated without an x-sunset date (at least \(options.deprecationDays) days are required)", at)
+            return
+        }
+        if let earliest = Sunset.adding(options.deprecationDays, to: today), day < earliest {
+            property(request ? .requestPropertySunsetDateTooSmall : .responsePropertySunsetDateTooSmall, context,
+                     "has a sunset \(day) sooner than \(options.deprecationDays) days from \(today)", at)
         }
     }
 

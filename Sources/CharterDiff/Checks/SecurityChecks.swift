@@ -28,7 +28,7 @@ extension DiffRun {
         operation = "security"
         compareRequirements(before, after, pointer: "/security", what: "the API", old: old.location, new: new.location,
                             added: .operation(.apiGlobalSecurityAdded), removed: .operation(.apiGlobalSecurityRemoved),
-                            scopeAdded: .operation(.apiGlobalSecurityAdded), scopeRemoved: .operation(.apiGlobalSecurityRemoved))
+                            scopeAdded: .operation(.apiGlobalSecurityScopeAdded), scopeRemoved: .operation(.apiGlobalSecurityScopeRemoved))
     }
 
     /// Alternatives (any one suffices) of schemes (all needed) with scopes: what a client that satisfied an old

@@ -11,6 +11,7 @@ public enum OperationRule: String, Sendable, CaseIterable {
     case endpointDeprecatedWithSunset = "endpoint-deprecated-with-sunset"
     case endpointReactivated = "endpoint-reactivated"
     case apiDeprecatedSunsetParse = "api-deprecated-sunset-parse"
+    case apiPathSunsetParse = "api-path-sunset-parse"
     case apiDeprecatedSunsetMissing = "api-deprecated-sunset-missing"
     case apiSunsetDateTooSmall = "api-sunset-date-too-small"
     case sunsetDeleted = "sunset-deleted"
@@ -24,6 +25,8 @@ public enum OperationRule: String, Sendable, CaseIterable {
     case apiSecurityScopeRemoved = "api-security-scope-removed"
     case apiGlobalSecurityAdded = "api-global-security-added"
     case apiGlobalSecurityRemoved = "api-global-security-removed"
+    case apiGlobalSecurityScopeAdded = "api-global-security-scope-added"
+    case apiGlobalSecurityScopeRemoved = "api-global-security-scope-removed"
     case apiOperationIdAdded = "api-operation-id-added"
     case apiOperationIdRemoved = "api-operation-id-removed"
     case apiTagAdded = "api-tag-added"
@@ -34,7 +37,7 @@ public enum OperationRule: String, Sendable, CaseIterable {
     var level: Level {
         switch self {
         case .apiRemovedWithoutDeprecation, .apiRemovedBeforeSunset, .apiPathRemovedWithoutDeprecation, .apiPathRemovedBeforeSunset,
-             .apiDeprecatedSunsetParse, .apiDeprecatedSunsetMissing, .apiSunsetDateTooSmall, .sunsetDeleted, .apiSunsetDateChangedTooSmall,
+             .apiDeprecatedSunsetParse, .apiPathSunsetParse, .apiDeprecatedSunsetMissing, .apiSunsetDateTooSmall, .sunsetDeleted, .apiSunsetDateChangedTooSmall,
              .apiStabilityDecreased, .apiInvalidStabilityLevel, .webhookRemoved:
             .error
         default:
@@ -55,6 +58,7 @@ public enum OperationRule: String, Sendable, CaseIterable {
         case .endpointDeprecatedWithSunset: "An operation became deprecated with an x-sunset date"
         case .endpointReactivated: "A deprecated operation is no longer deprecated"
         case .apiDeprecatedSunsetParse: "A deprecated operation's x-sunset is not a date"
+        case .apiPathSunsetParse: "A deprecated operation whose x-sunset is not a date was removed (whether its sunset passed cannot be told)"
         case .apiDeprecatedSunsetMissing: "An operation became deprecated without an x-sunset date (when deprecation days are required)"
         case .apiSunsetDateTooSmall: "An operation became deprecated with an x-sunset sooner than the required deprecation days"
         case .sunsetDeleted: "A deprecated operation's x-sunset was removed"
@@ -68,6 +72,8 @@ public enum OperationRule: String, Sendable, CaseIterable {
         case .apiSecurityScopeRemoved: "A security requirement no longer needs a scope"
         case .apiGlobalSecurityAdded: "The document-wide security requirement gained an alternative or a scheme"
         case .apiGlobalSecurityRemoved: "The document-wide security requirement lost an alternative"
+        case .apiGlobalSecurityScopeAdded: "The document-wide security requirement needs a scope it did not need"
+        case .apiGlobalSecurityScopeRemoved: "The document-wide security requirement no longer needs a scope"
         case .apiOperationIdAdded: "An operation gained an operationId (generated method names change)"
         case .apiOperationIdRemoved: "An operation's operationId was removed or renamed (generated method names change)"
         case .apiTagAdded: "An operation gained a tag"

@@ -5,6 +5,7 @@ public enum ParameterRule: String, Sendable, CaseIterable {
     case requestParameterRemoved = "request-parameter-removed"
     case requestParameterRemovedWithDeprecation = "request-parameter-removed-with-deprecation"
     case requestParameterRemovedBeforeSunset = "request-parameter-removed-before-sunset"
+    case requestParameterSunsetParse = "request-parameter-sunset-parse"
     case requestParameterBecameRequired = "request-parameter-became-required"
     case requestParameterBecameOptional = "request-parameter-became-optional"
     case requestParameterStyleChanged = "request-parameter-style-changed"
@@ -17,7 +18,7 @@ public enum ParameterRule: String, Sendable, CaseIterable {
 
     var level: Level {
         switch self {
-        case .newRequiredRequestParameter, .requestParameterRemovedBeforeSunset, .requestParameterBecameRequired,
+        case .newRequiredRequestParameter, .requestParameterRemovedBeforeSunset, .requestParameterSunsetParse, .requestParameterBecameRequired,
              .requestParameterStyleChanged, .requestParameterDeprecatedSunsetMissing, .requestParameterSunsetDateTooSmall,
              .requestParameterSunsetDeleted, .requestParameterSunsetDateChangedTooSmall:
             .error
@@ -35,6 +36,7 @@ public enum ParameterRule: String, Sendable, CaseIterable {
         case .requestParameterRemoved: "A parameter was removed without being deprecated (clients still sending it may be rejected or ignored)"
         case .requestParameterRemovedWithDeprecation: "A deprecated parameter whose sunset (if any) has passed was removed"
         case .requestParameterRemovedBeforeSunset: "A deprecated parameter was removed before its x-sunset date"
+        case .requestParameterSunsetParse: "A deprecated parameter whose x-sunset is not a date was removed"
         case .requestParameterBecameRequired: "An optional parameter became required"
         case .requestParameterBecameOptional: "A required parameter became optional"
         case .requestParameterStyleChanged: "A parameter's serialization style or explode changed"

@@ -17,8 +17,14 @@ public enum PropertyRule: String, Sendable, CaseIterable {
     case requestRequiredPropertyBecameWriteOnly = "request-required-property-became-write-only"
     case requestRequiredPropertyBecameNotWriteOnly = "request-required-property-became-not-write-only"
     case requestPropertyDeprecated = "request-property-deprecated"
+    case requestPropertyDeprecatedWithSunset = "request-property-deprecated-with-sunset"
     case requestPropertyReactivated = "request-property-reactivated"
     case requestPropertyStabilityDecreased = "request-property-stability-decreased"
+    case requestPropertyDeprecatedSunsetMissing = "request-property-deprecated-sunset-missing"
+    case requestPropertyDeprecatedSunsetInvalid = "request-property-deprecated-sunset-invalid"
+    case requestPropertySunsetDateTooSmall = "request-property-sunset-date-too-small"
+    case newRequiredRequestHeaderProperty = "new-required-request-header-property"
+    case requestHeaderPropertyBecameRequired = "request-header-property-became-required"
 
     case responseRequiredPropertyRemoved = "response-required-property-removed"
     case responseOptionalPropertyRemoved = "response-optional-property-removed"
@@ -42,13 +48,20 @@ public enum PropertyRule: String, Sendable, CaseIterable {
     case responseRequiredPropertyBecameWriteOnly = "response-required-property-became-write-only"
     case responseRequiredPropertyBecameNotWriteOnly = "response-required-property-became-not-write-only"
     case responsePropertyDeprecated = "response-property-deprecated"
+    case responsePropertyDeprecatedWithSunset = "response-property-deprecated-with-sunset"
     case responsePropertyReactivated = "response-property-reactivated"
     case responsePropertyStabilityDecreased = "response-property-stability-decreased"
+    case responsePropertyDeprecatedSunsetMissing = "response-property-deprecated-sunset-missing"
+    case responsePropertyDeprecatedSunsetInvalid = "response-property-deprecated-sunset-invalid"
+    case responsePropertySunsetDateTooSmall = "response-property-sunset-date-too-small"
 
     var level: Level {
         switch self {
         case .newRequiredRequestProperty, .newRequiredRequestPropertyWithDefault, .requestPropertyBecameRequired,
-             .requestPropertyBecameRequiredWithDefault, .requestPropertyStabilityDecreased,
+             .requestPropertyBecameRequiredWithDefault, .requestPropertyStabilityDecreased, .requestPropertyDeprecatedSunsetMissing,
+             .requestPropertyDeprecatedSunsetInvalid, .requestPropertySunsetDateTooSmall, .newRequiredRequestHeaderProperty,
+             .requestHeaderPropertyBecameRequired, .responsePropertyDeprecatedSunsetMissing, .responsePropertyDeprecatedSunsetInvalid,
+             .responsePropertySunsetDateTooSmall,
              .responseRequiredPropertyRemoved, .responsePropertyBecameOptional, .responsePropertyStabilityDecreased:
             .error
         case .requestPropertyRemoved, .responseOptionalPropertyRemoved, .responseRequiredPropertyBecameNotWriteOnly:
@@ -61,6 +74,9 @@ public enum PropertyRule: String, Sendable, CaseIterable {
     var direction: Direction {
         rawValue.hasPrefix("response") ? .response : .request
     }
+
+    /// Rules that only apply to properties of an object header parameter.
+    var isHeaderProperty: Bool { self == .newRequiredRequestHeaderProperty || self == .requestHeaderPropertyBecameRequired }
 
     var description: String {
         switch self {
@@ -81,8 +97,14 @@ public enum PropertyRule: String, Sendable, CaseIterable {
         case .requestRequiredPropertyBecameWriteOnly: "A required request property became writeOnly"
         case .requestRequiredPropertyBecameNotWriteOnly: "A required request property is no longer writeOnly"
         case .requestPropertyDeprecated: "A request property became deprecated"
+        case .requestPropertyDeprecatedWithSunset: "A request property became deprecated with an x-sunset date"
         case .requestPropertyReactivated: "A deprecated request property is no longer deprecated"
         case .requestPropertyStabilityDecreased: "A request property's x-stability-level went down"
+        case .requestPropertyDeprecatedSunsetMissing: "A request property became deprecated without an x-sunset (when deprecation days are required)"
+        case .requestPropertyDeprecatedSunsetInvalid: "A deprecated request property's x-sunset is not a date"
+        case .requestPropertySunsetDateTooSmall: "A request property became deprecated with an x-sunset sooner than the required deprecation days"
+        case .newRequiredRequestHeaderProperty: "An object header parameter gained a required property"
+        case .requestHeaderPropertyBecameRequired: "A property of an object header parameter became required"
         case .responseRequiredPropertyRemoved: "A property every response carried was removed"
         case .responseOptionalPropertyRemoved: "An optional response property was removed without being deprecated"
         case .responsePropertyRemovedWithDeprecation: "A deprecated response property was removed"
@@ -105,8 +127,12 @@ public enum PropertyRule: String, Sendable, CaseIterable {
         case .responseRequiredPropertyBecameWriteOnly: "A required response property became writeOnly (no longer returned)"
         case .responseRequiredPropertyBecameNotWriteOnly: "A required writeOnly property is now returned"
         case .responsePropertyDeprecated: "A response property became deprecated"
+        case .responsePropertyDeprecatedWithSunset: "A response property became deprecated with an x-sunset date"
         case .responsePropertyReactivated: "A deprecated response property is no longer deprecated"
         case .responsePropertyStabilityDecreased: "A response property's x-stability-level went down"
+        case .responsePropertyDeprecatedSunsetMissing: "A response property became deprecated without an x-sunset (when deprecation days are required)"
+        case .responsePropertyDeprecatedSunsetInvalid: "A deprecated response property's x-sunset is not a date"
+        case .responsePropertySunsetDateTooSmall: "A response property became deprecated with an x-sunset sooner than the required deprecation days"
         }
     }
 }

@@ -37,6 +37,9 @@ public struct Rule: Sendable, Hashable {
     public let level: Level
     public let direction: Direction
     public let description: String
+    /// Whether the reference tool (oasdiff) has this rule under the same id and default level; false for the
+    /// rules Charter adds (keywords the reference does not compare, serialization changes, softened removals).
+    public var inReference: Bool { !ruleID.isCharterOnly }
 }
 
 /// A rule's identity as a value the compiler checks: the diff can only report a rule that exists.
@@ -62,6 +65,25 @@ public enum RuleID: Hashable, Sendable {
         case .property(let r): r.rawValue
         case .schema(let r, let s): s.prefix + r.rawValue
         case .component(let r): r.rawValue
+        }
+    }
+
+    /// Rules Charter has and the reference catalogue does not.
+    var isCharterOnly: Bool {
+        switch self {
+        case .parameter(let r): return r == .requestParameterStyleChanged
+        case .body(let r): return r == .requestBodyEncodingChanged
+        case .property(let r): return r == .requestPropertyRemovedWithDeprecation || r == .responsePropertyRemovedWithDeprecation
+        case .schema(let r, let subject):
+            switch r {
+            case .additionalPropertiesDisallowed, .additionalPropertiesAllowed, .itemsBecameFalse, .maxPropertiesDecreased,
+                 .minPropertiesIncreased, .multipleOfChanged, .notAdded, .notRemoved, .uniqueItemsAdded:
+                return true
+            case .maxItemsDecreased, .maxItemsIncreased: return subject.place != .parameter
+            case .minItemsDecreased: return subject.place != .parameter && subject.direction == .request
+            default: return false
+            }
+        case .operation, .component: return false
         }
     }
 
