@@ -350,6 +350,9 @@ func parameterCases(_ add: (RuleID, Variant, Variant, _ not: Variant, Variant, _
     let soon = q("{name: q, in: query, deprecated: true, x-sunset: '2026-12-01', schema: {type: string}}")
     p(.newRequiredRequestParameter, plain, required, not: plain, optional)
     p(.newOptionalRequestParameter, plain, optional, not: plain, required)
+    var undeclared = Variant()
+    undeclared.params = "[]"
+    p(.newRequestPathParameter, undeclared, plain, not: plain, undeclared)
     p(.requestParameterRemoved, optional, plain, not: deprecated, plain)
     p(.requestParameterRemovedWithDeprecation, past, plain, not: optional, plain)
     p(.requestParameterRemovedBeforeSunset, future, plain, not: past, plain)

@@ -10,7 +10,8 @@ final class RuleCatalogueTests: XCTestCase {
 
     func load(_ yaml: String, _ name: String) throws -> Document {
         let result = SpecLoader().load(bytes: Array(yaml.utf8), path: name)
-        guard let document = result.document, !result.hasErrors else {
+        // Fixtures may break a rule whose meaning is clear (an undeclared path parameter): the diff compares them.
+        guard let document = result.document, result.isUsable(strict: false) else {
             XCTFail("fixture \(name) does not load: \(result.diagnostics)\n\(yaml)")
             throw FixtureError()
         }

@@ -56,6 +56,10 @@ extension DiffRun {
     private mutating func compareParameter(_ op: Parameter, _ np: Parameter, at: String) {
         let label = "\(np.location.rawValue) parameter '\(np.name)'"
         let (was, now) = (op.sourceLocation, np.sourceLocation)
+        if op.isAssumed && !np.isAssumed {
+            // The reference tool's view of an undeclared path parameter: the revision adds it.
+            emit(.parameter(.newRequestPathParameter), at, "path parameter '\(np.name)' was added (the old spec did not declare it)", old: was, new: now)
+        }
         if !op.required && np.required {
             emit(.parameter(.requestParameterBecameRequired), at, "\(label) became required", old: was, new: now)
         } else if op.required && !np.required {

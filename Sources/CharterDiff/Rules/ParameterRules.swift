@@ -2,6 +2,7 @@
 public enum ParameterRule: String, Sendable, CaseIterable {
     case newRequiredRequestParameter = "new-required-request-parameter"
     case newOptionalRequestParameter = "new-optional-request-parameter"
+    case newRequestPathParameter = "new-request-path-parameter"
     case requestParameterRemoved = "request-parameter-removed"
     case requestParameterRemovedWithDeprecation = "request-parameter-removed-with-deprecation"
     case requestParameterRemovedBeforeSunset = "request-parameter-removed-before-sunset"
@@ -18,7 +19,7 @@ public enum ParameterRule: String, Sendable, CaseIterable {
 
     var level: Level {
         switch self {
-        case .newRequiredRequestParameter, .requestParameterRemovedBeforeSunset, .requestParameterSunsetParse, .requestParameterBecameRequired,
+        case .newRequiredRequestParameter, .newRequestPathParameter, .requestParameterRemovedBeforeSunset, .requestParameterSunsetParse, .requestParameterBecameRequired,
              .requestParameterStyleChanged, .requestParameterDeprecatedSunsetMissing, .requestParameterSunsetDateTooSmall,
              .requestParameterSunsetDeleted, .requestParameterSunsetDateChangedTooSmall:
             .error
@@ -33,6 +34,7 @@ public enum ParameterRule: String, Sendable, CaseIterable {
         switch self {
         case .newRequiredRequestParameter: "A required query, header or cookie parameter was added"
         case .newOptionalRequestParameter: "An optional parameter was added"
+        case .newRequestPathParameter: "A path parameter the old spec did not declare (its template had it) is now declared"
         case .requestParameterRemoved: "A parameter was removed without being deprecated (clients still sending it may be rejected or ignored)"
         case .requestParameterRemovedWithDeprecation: "A deprecated parameter whose sunset (if any) has passed was removed"
         case .requestParameterRemovedBeforeSunset: "A deprecated parameter was removed before its x-sunset date"

@@ -26,8 +26,10 @@ extension DocumentBuilder {
         for name in template where !parameters.contains(where: { $0.location == .path && $0.name == name }) {
             diagnostics.append(Diagnostic(.error, "path parameter '\(name)' of '\(path)' is not declared by \(operation.displayName)",
                                           at: operation.location, assumption: "a required string parameter '\(name)'"))
-            parameters.append(Parameter(name: name, location: .path, required: true, style: .simple, explode: false,
-                                        sourceLocation: operation.location))
+            var assumed = Parameter(name: name, location: .path, required: true, style: .simple, explode: false,
+                                    sourceLocation: operation.location)
+            assumed.isAssumed = true
+            parameters.append(assumed)
         }
         operation.parameters = parameters
     }

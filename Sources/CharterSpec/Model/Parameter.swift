@@ -27,6 +27,8 @@ public struct Parameter: Sendable {
     public var componentName: String?
     public var extensions: Extensions = [:]
     public var sourceLocation: SourceLocation
+    /// A path parameter the spec did not declare, which the loader assumed from the path template.
+    public var isAssumed = false
 
     /// Header names compare case-insensitively; others exactly.
     public var matchKey: String {
