@@ -36,8 +36,12 @@ struct Diff: ParsableCommand {
     @Option(help: "A file of rule levels (`rule-id error|warning|info|none` per line) that replace the defaults.")
     var severityLevels: String?
 
-    @Option(help: "Least number of days between a deprecation and its x-sunset (0: no sunset required).")
+    @Option(name: [.customLong("deprecation-days"), .customLong("deprecation-days-stable")],
+            help: "Least number of days between a deprecation and its x-sunset (0: no sunset required).")
     var deprecationDays: Int = 0
+
+    @Option(help: "The same for operations marked x-stability-level: beta (default: --deprecation-days).")
+    var deprecationDaysBeta: Int?
 
     @Option(help: "Compare only operations whose path matches this regular expression.")
     var matchPath: String?
@@ -82,6 +86,7 @@ struct Diff: ParsableCommand {
         if breakingOnly { minimum = max(minimum, .warning) }
         var diffOptions = DiffOptions()
         diffOptions.deprecationDays = deprecationDays
+        diffOptions.deprecationDaysBeta = deprecationDaysBeta
         diffOptions.matchPath = matchPath
         diffOptions.excludePath = excludePath
         diffOptions.tags = Set(tags)

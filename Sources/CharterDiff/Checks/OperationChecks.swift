@@ -105,6 +105,7 @@ extension DiffRun {
 
     mutating func compareOperation(_ o: SpecOperation, _ n: SpecOperation) {
         let pointer = operationPointer(n)
+        stability = Stability(n.extensions["x-stability-level"])
         compareLifecycle(o, n, pointer: pointer)
         // An empty operationId is none (generators write `operationId: ''` for "unset").
         let hadID = !o.operationIdSynthesized && !o.operationId.isEmpty, hasID = !n.operationIdSynthesized && !n.operationId.isEmpty
@@ -161,14 +162,15 @@ extension DiffRun {
     /// A deprecation's sunset against the policy's least number of days (nothing to check at 0).
     mutating func checkSunset(_ sunset: Sunset?, pointer: String, what: String, old: SourceLocation?, new: SourceLocation?,
                               missing: RuleID, tooSoon: RuleID) {
-        guard options.deprecationDays > 0 else { return }
+        let days = options.deprecationDays(stability)
+        guard days > 0 else { return }
         guard let sunset else {
-            emit(missing, pointer, "\(what) was deprecated without an x-sunset date (at least \(options.deprecationDays) days are required)", old: old, new: new)
+            emit(missing, pointer, "\(what) was deprecated without an x-sunset date (at least \(days) days are required)", old: old, new: new)
             return
         }
-        guard case .date(let day) = sunset, let earliest = Sunset.adding(options.deprecationDays, to: today) else { return }
+        guard case .date(let day) = sunset, let earliest = Sunset.adding(days, to: today) else { return }
         if day < earliest {
-            emit(tooSoon, pointer, "\(what)'s sunset \(day) is sooner than \(options.deprecationDays) days from \(today)", old: old, new: new)
+            emit(tooSoon, pointer, "\(what)'s sunset \(day) is sooner than \(days) days from \(today)", old: old, new: new)
         }
     }
 
@@ -190,6 +192,7 @@ extension DiffRun {
     /// Webhooks match by name and method; their payloads are compared as responses (the API sends them).
     mutating func compareWebhooks() {
         comparingWebhook = true
+        stability = nil
         defer { comparingWebhook = false }
         func operations(_ document: Document) -> [(key: String, name: String, op: SpecOperation)] {
             document.webhooks.flatMap { name, item in item.operations.map { (name + " " + $0.method.rawValue, name, $0) } }

@@ -10,6 +10,9 @@ public struct DiffOptions: Sendable {
     /// `x-sunset`. 0 (the default) asks for no sunset; above 0, a deprecation without one, or with one sooner,
     /// is an error.
     public var deprecationDays: Int = 0
+    /// The same for operations marked `x-stability-level: beta` (nil: `deprecationDays`). Draft and alpha
+    /// operations promise nothing and need no sunset.
+    public var deprecationDaysBeta: Int?
     /// Only operations whose path matches this regular expression (`^/v2/`) are compared.
     public var matchPath: String?
     /// Operations whose path matches this regular expression are not compared.
@@ -21,6 +24,15 @@ public struct DiffOptions: Sendable {
 
     public init(today: String? = nil) {
         self.today = today
+    }
+
+    /// The least number of days for an operation of this stability (`x-stability-level`; none is stable).
+    func deprecationDays(_ stability: Stability?) -> Int {
+        switch stability {
+        case .draft?, .alpha?: 0
+        case .beta?: deprecationDaysBeta ?? deprecationDays
+        default: deprecationDays
+        }
     }
 }
 

@@ -15,6 +15,8 @@ struct DiffRun {
     var findings: [Finding] = []
     /// The operation findings belong to (`GET /users/{user_id}`, `POST webhook newPet`).
     var operation = ""
+    /// The compared operation's `x-stability-level` (its deprecation policy).
+    var stability: Stability?
     /// Comparing a webhook: request and response directions swap (see `inbound`).
     var comparingWebhook = false
     /// What was not compared, located (callbacks), for the caller to print as warnings.
