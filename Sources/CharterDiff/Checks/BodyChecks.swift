@@ -91,7 +91,10 @@ extension DiffRun {
             }
             matched.insert(nm.mediaType.lowercased())
             let at = pointer + "/content/" + pointerToken(nm.mediaType)
-            switch (om.schema, nm.schema) {
+            // `schema: true` and `schema: {}` say what no schema says: anything.
+            switch (meaningful(om.schema, in: oldTable), meaningful(nm.schema, in: newTable)) {
+            case (nil, nil):
+                break
             case (nil, _?):
                 emit(.body(isRequest ? .requestBodyMediaTypeSchemaAdded : .responseBodyMediaTypeSchemaAdded), at,
                      "\(nm.mediaType) gained a schema where anything was \(isRequest ? "accepted" : "returned")", old: om.location, new: nm.location)
@@ -107,6 +110,14 @@ extension DiffRun {
             emit(.body(isRequest ? .requestBodyMediaTypeAdded : .responseMediaTypeAdded), pointer + "/content",
                  isRequest ? "request media type \(nm.mediaType) is accepted" : "status \(status) may return \(nm.mediaType)", old: old, new: nm.location)
         }
+    }
+
+    /// The schema unless it accepts anything (`true`, `{}`).
+    private func meaningful(_ id: SchemaID?, in table: SchemaTable) -> SchemaID? {
+        guard let id else { return nil }
+        let s = table[table.resolved(id)]
+        if s.booleanValue == true || (s.booleanValue == nil && s.ref == nil && s.node.kind == .mapping && s.node.entries.count == 0) { return nil }
+        return id
     }
 
     /// A form or multipart field's declared encoding: a client serialises the field by it.
