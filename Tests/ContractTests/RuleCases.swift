@@ -407,6 +407,8 @@ func bodyCases(_ add: (RuleID, Variant, Variant, _ not: Variant, Variant, _ days
     let jsonAndText = statuses("{'200': {description: ok, content: {application/json: {schema: {type: object}}, text/plain: {schema: {type: string}}}}}")
     b(.responseMediaTypeRemoved, jsonAndText, typedResponse, not: typedResponse, jsonAndText)
     b(.responseMediaTypeAdded, typedResponse, jsonAndText, not: jsonAndText, typedResponse)
+    let twoValues = Variant.response("{type: string, enum: [a, b]}"), oneValue = Variant.response("{type: string, enum: [a]}")
+    b(.responseMediatypeEnumValueRemoved, twoValues, oneValue, not: oneValue, twoValues)
     func header(required: Bool?) -> Variant {
         guard let required else { return statuses("{\(ok)}") }
         return statuses("{'200': {description: ok, headers: {ETag: {required: \(required), schema: {type: string}}}}}")

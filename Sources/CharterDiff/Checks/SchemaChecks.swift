@@ -91,7 +91,15 @@ extension DiffRun {
         case (let ov?, let nv?):
             let removed = ov.filter { !nv.contains($0) }, added = nv.filter { !ov.contains($0) }
             if !removed.isEmpty {
-                report(.enumValueRemoved, context, "no longer \(request ? "accepts" : "returns") \(removed.joined(separator: ", "))", at)
+                let detail = "no longer \(request ? "accepts" : "returns") \(removed.joined(separator: ", "))"
+                if !request && context.place == .body {
+                    // The reference tool names this one for the media type.
+                    let field = context.field
+                    emit(.body(.responseMediatypeEnumValueRemoved), context.path, Finding.subject(field) + " " + detail, field: field, detail: detail,
+                         old: oldTable[at.old].location, new: newTable[at.new].location)
+                } else {
+                    report(.enumValueRemoved, context, detail, at)
+                }
             }
             if !added.isEmpty {
                 report(.enumValueAdded, context, "\(request ? "accepts" : "may return") \(added.joined(separator: ", "))", at)
