@@ -96,3 +96,20 @@ final class CorpusDiffTests: XCTestCase {
                        reverse.filter { $0.ruleID.hasPrefix("api-removed") || $0.ruleID.hasPrefix("api-path-removed") }.count)
     }
 }
+
+/// Every sample spec (the ones `Generated/specs.txt` lists) against itself: no finding, and no note but the
+/// callbacks it does not compare.
+final class SampleSpecsDiffTests: XCTestCase {
+    func testEverySampleSpecAgainstItselfHasNoFindings() throws {
+        let root = UsersContractTests.root
+        let list = try String(contentsOf: root.appendingPathComponent("Generated/specs.txt"), encoding: .utf8)
+        let specs = list.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { $0.split(separator: " ").first.map(String.init) }
+        XCTAssertGreaterThanOrEqual(specs.count, 10)
+        for spec in specs {
+            let path = root.appendingPathComponent(spec).path
+            let report = try SpecDiff.report(oldPath: path, newPath: path)
+            XCTAssertEqual(report.findings.map(\.message), [], spec)
+            XCTAssertTrue(report.notes.allSatisfy { $0.message.hasPrefix("callback") }, "\(spec): \(report.notes)")
+        }
+    }
+}
