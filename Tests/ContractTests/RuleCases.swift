@@ -163,6 +163,9 @@ func template(_ rule: SchemaRule) -> SchemaTemplate {
                                               not: ("{type: string, const: x}", "{type: string, const: x, description: d}"))
     case .additionalPropertiesDisallowed: return SchemaTemplate(object, "{type: object, additionalProperties: false}")
     case .additionalPropertiesAllowed: return SchemaTemplate("{type: object, additionalProperties: false}", object)
+    case .wrappedInOneOf:
+        let a = "{$ref: '#/components/schemas/A'}"
+        return SchemaTemplate(a, "{oneOf: [\(a), {$ref: '#/components/schemas/B'}]}", not: (a, "{allOf: [\(a)]}"))
     case .oneOfAdded: return SchemaTemplate("{oneOf: [{type: string}]}", "{oneOf: [{type: string}, {type: integer}]}")
     case .oneOfRemoved: return SchemaTemplate("{oneOf: [{type: string}, {type: integer}]}", "{oneOf: [{type: string}]}")
     case .anyOfAdded: return SchemaTemplate("{anyOf: [{type: string}]}", "{anyOf: [{type: string}, {type: integer}]}")
@@ -407,6 +410,9 @@ func bodyCases(_ add: (RuleID, Variant, Variant, _ not: Variant, Variant, _ days
     let jsonAndText = statuses("{'200': {description: ok, content: {application/json: {schema: {type: object}}, text/plain: {schema: {type: string}}}}}")
     b(.responseMediaTypeRemoved, jsonAndText, typedResponse, not: typedResponse, jsonAndText)
     b(.responseMediaTypeAdded, typedResponse, jsonAndText, not: jsonAndText, typedResponse)
+    let anyJSONish = statuses("{'200': {description: ok, content: {application/*: {schema: {type: object}}}}}")
+    b(.responseMediaTypeNameGeneralized, typedResponse, anyJSONish, not: anyJSONish, typedResponse)
+    b(.responseMediaTypeNameSpecialized, anyJSONish, typedResponse, not: typedResponse, anyJSONish)
     let twoValues = Variant.response("{type: string, enum: [a, b]}"), oneValue = Variant.response("{type: string, enum: [a]}")
     b(.responseMediatypeEnumValueRemoved, twoValues, oneValue, not: oneValue, twoValues)
     func header(required: Bool?) -> Variant {

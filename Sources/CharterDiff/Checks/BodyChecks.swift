@@ -82,8 +82,32 @@ extension DiffRun {
         let newByType = Dictionary(n.map { ($0.mediaType.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
         let newByBare = Dictionary(n.map { (bare($0.mediaType), $0) }, uniquingKeysWith: { a, _ in a })
         var matched: Set<String> = []
+        /// `application/*` covers `application/json`, `*/*` every type.
+        func covers(_ range: String, _ type: String) -> Bool {
+            let (r, t) = (bare(range), bare(type))
+            if r == "*/*" { return t != r }
+            guard r.hasSuffix("/*"), let slash = t.firstIndex(of: "/") else { return false }
+            return t != r && t[..<slash] == r.dropLast(2)
+        }
+        let exact = Set(o.map { bare($0.mediaType) }).intersection(n.map { bare($0.mediaType) })
         for om in o {
-            guard let nm = newByType[om.mediaType.lowercased()] ?? newByBare[bare(om.mediaType)] else {
+            var found = newByType[om.mediaType.lowercased()] ?? newByBare[bare(om.mediaType)]
+            if found == nil {
+                // A response type replaced by a range: clients get types they did not expect; a range replaced by a
+                // type within it: they get fewer. A request type covered by a new range is still accepted.
+                if let wider = n.first(where: { !exact.contains(bare($0.mediaType)) && covers($0.mediaType, om.mediaType) }) {
+                    if !isRequest {
+                        emit(.body(.responseMediaTypeNameGeneralized), pointer + "/content",
+                             "status \(status) returns \(wider.mediaType) where it returned \(om.mediaType)", old: om.location, new: wider.location)
+                    }
+                    found = wider
+                } else if !isRequest, let narrower = n.first(where: { !exact.contains(bare($0.mediaType)) && covers(om.mediaType, $0.mediaType) }) {
+                    emit(.body(.responseMediaTypeNameSpecialized), pointer + "/content",
+                         "status \(status) returns \(narrower.mediaType) where it returned \(om.mediaType)", old: om.location, new: narrower.location)
+                    found = narrower
+                }
+            }
+            guard let nm = found else {
                 emit(.body(isRequest ? .requestBodyMediaTypeRemoved : .responseMediaTypeRemoved), pointer + "/content",
                      isRequest ? "request media type \(om.mediaType) is no longer accepted" : "status \(status) no longer returns \(om.mediaType)",
                      old: om.location, new: new)

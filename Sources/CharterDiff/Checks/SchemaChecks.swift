@@ -10,6 +10,14 @@ extension DiffRun {
     mutating func compareKeywords(_ oldID: SchemaID, _ newID: SchemaID, _ context: SchemaContext, depth: Int) {
         let o = view(oldID, old: true), n = view(newID, old: false)
         let locations: Spot = (oldID, newID)
+        if let member = wrappingMember(oldID, o, n) {
+            // What the body was is now one alternative of a union: compared with that alternative, not the union.
+            report(.wrappedInOneOf, context, "became a oneOf of \(n.schema.oneOf.count) alternatives, one of them what it was", locations)
+            if let i = n.schema.oneOf.firstIndex(of: member) {
+                compareSchema(oldID, member, context.member("/oneOf/\(i)", place: context.place), depth: depth + 1)
+            }
+            return
+        }
         compareTypes(o, n, context, locations)
         compareNullability(o, n, context, locations)
         compareEnums(o, n, context, locations)
@@ -19,6 +27,21 @@ extension DiffRun {
         compareComposition(o.schema, n.schema, context, locations, depth: depth)
         compareStructure(o.schema, n.schema, context, locations, depth: depth)
         compareSchema(o.items, n.items, context.nested("/items", field: "[]", place: context.place == .parameter ? .parameter : nil), depth: depth + 1)
+    }
+
+    /// The member of a new `oneOf` that holds what the old schema was (a reference to the same component), when
+    /// the old schema was no union and the new one is only the union.
+    private func wrappingMember(_ oldID: SchemaID, _ o: SchemaView, _ n: SchemaView) -> SchemaID? {
+        let old = o.schema, new = n.schema
+        guard old.oneOf.isEmpty, old.anyOf.isEmpty, new.oneOf.count > 1, new.types == nil, new.properties.isEmpty, new.allOf.isEmpty
+        else { return nil }
+        guard let component = oldTable[oldID].ref?.componentName ?? componentName(of: o.id) else { return nil }
+        return new.oneOf.first { newTable[$0].ref?.componentName == component }
+    }
+
+    /// The component an (already resolved) old schema is, when it is one.
+    private func componentName(of id: SchemaID) -> String? {
+        self.old.components.schemas.first { oldTable.resolved($0.id) == id }?.name
     }
 
     /// Reports `rule` at `context` with a message about its field, unless the rule has no level in the context's
@@ -41,6 +64,7 @@ extension DiffRun {
             let widened = ot.isSubset(of: nt), narrowed = nt.isSubset(of: ot)
             if request {
                 if widened { report(list ? .listOfTypesWidened : .typeGeneralized, context, text, at) }
+                else if narrowed && !list && context.place == .parameterProperty { report(.typeSpecialized, context, text, at) }
                 else { report(list && narrowed ? .listOfTypesNarrowed : .typeChanged, context, text, at) }
             } else {
                 if narrowed { report(list ? .listOfTypesNarrowed : .typeSpecialized, context, text, at) }

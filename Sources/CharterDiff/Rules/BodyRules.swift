@@ -20,6 +20,8 @@ public enum BodyRule: String, Sendable, CaseIterable {
     case responseMediaTypeRemoved = "response-media-type-removed"
     case responseMediaTypeAdded = "response-media-type-added"
     case responseMediatypeEnumValueRemoved = "response-mediatype-enum-value-removed"
+    case responseMediaTypeNameGeneralized = "response-media-type-name-generalized"
+    case responseMediaTypeNameSpecialized = "response-media-type-name-specialized"
     case requiredResponseHeaderRemoved = "required-response-header-removed"
     case optionalResponseHeaderRemoved = "optional-response-header-removed"
     case responseHeaderBecameOptional = "response-header-became-optional"
@@ -29,7 +31,7 @@ public enum BodyRule: String, Sendable, CaseIterable {
         switch self {
         case .requestBodyAddedRequired, .requestBodyRemoved, .requestBodyBecameRequired, .requestBodyMediaTypeRemoved,
              .requestBodyMediaTypeSchemaAdded, .requestBodyEncodingChanged, .responseSuccessStatusRemoved, .responseMediaTypeRemoved,
-             .requiredResponseHeaderRemoved, .responseHeaderBecameOptional:
+             .requiredResponseHeaderRemoved, .responseHeaderBecameOptional, .responseMediaTypeNameGeneralized:
             .error
         case .responseBodyMediaTypeSchemaRemoved, .optionalResponseHeaderRemoved:
             .warning
@@ -63,6 +65,8 @@ public enum BodyRule: String, Sendable, CaseIterable {
         case .responseMediaTypeRemoved: "A response media type is no longer returned"
         case .responseMediaTypeAdded: "A response media type was added"
         case .responseMediatypeEnumValueRemoved: "A response body (the whole value) no longer carries an enum value"
+        case .responseMediaTypeNameGeneralized: "A response media type was replaced by a range covering it (application/json → application/*)"
+        case .responseMediaTypeNameSpecialized: "A response media type range was replaced by a type within it (application/* → application/json)"
         case .requiredResponseHeaderRemoved: "A required response header was removed"
         case .optionalResponseHeaderRemoved: "An optional response header was removed"
         case .responseHeaderBecameOptional: "A required response header became optional"

@@ -124,6 +124,6 @@ public struct SchemaSubject: Hashable, Sendable {
     /// The subject `rule` is reported under here: this place when the rule has an id for it, else the
     /// property id of the same direction (every schema rule has one for each direction it has a level in).
     func reporting(_ rule: SchemaRule) -> SchemaSubject {
-        rule.places(direction).contains(place) ? self : SchemaSubject(direction, .property)
+        rule.places(direction).contains(place) && place.exists(in: direction) ? self : SchemaSubject(direction, .property)
     }
 }

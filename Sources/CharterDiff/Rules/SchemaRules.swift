@@ -52,6 +52,7 @@ public enum SchemaRule: String, Sendable, CaseIterable {
     case constChanged = "const-changed"
     case additionalPropertiesDisallowed = "additional-properties-disallowed"
     case additionalPropertiesAllowed = "additional-properties-allowed"
+    case wrappedInOneOf = "wrapped-in-one-of"
     case oneOfAdded = "one-of-added"
     case oneOfRemoved = "one-of-removed"
     case anyOfAdded = "any-of-added"
@@ -108,13 +109,15 @@ public enum SchemaRule: String, Sendable, CaseIterable {
             return .error
         }
         if direction == .request, place == .parameterProperty, self == .typeChanged { return .warning }
+        if direction == .request, place == .parameterProperty, self == .typeSpecialized { return .error }
+        if self == .wrappedInOneOf { return place == .body ? .error : nil }
         return direction == .response ? response : request
     }
 
     /// (request, response) levels.
     private var levels: (Level?, Level?) {
         switch self {
-        case .typeChanged, .constChanged, .dependentRequiredChanged, .contentMediaTypeChanged, .contentEncodingChanged:
+        case .typeChanged, .constChanged, .dependentRequiredChanged, .wrappedInOneOf, .contentMediaTypeChanged, .contentEncodingChanged:
             (.error, .error)
         case .typeGeneralized, .listOfTypesWidened, .becameNullable, .maxIncreased, .exclusiveMaxIncreased, .minDecreased,
              .exclusiveMinDecreased, .maxLengthIncreased, .minLengthDecreased, .minItemsDecreased, .constRemoved, .oneOfAdded,
@@ -169,7 +172,7 @@ public enum SchemaRule: String, Sendable, CaseIterable {
         case .typeChanged, .typeGeneralized:
             return request ? [.property, .body, .parameter, .parameterProperty] : [.property, .body, .header]
         case .typeSpecialized:
-            return [.property, .body, .header]
+            return request ? [.parameterProperty] : [.property, .body, .header]
         case .listOfTypesNarrowed, .listOfTypesWidened:
             return request ? [.property, .body, .parameter, .parameterProperty] : [.property, .body]
         case .becameNullable, .becameNotNullable:
@@ -189,6 +192,8 @@ public enum SchemaRule: String, Sendable, CaseIterable {
             return [.property, .body, .parameter]
         case .patternAdded, .patternChanged, .patternRemoved:
             return [.property, .parameter]
+        case .wrappedInOneOf:
+            return [.body]
         case .uniqueItemsAdded, .multipleOfChanged, .maxPropertiesDecreased, .minPropertiesIncreased,
              .additionalPropertiesDisallowed, .additionalPropertiesAllowed, .notAdded, .notRemoved, .itemsBecameFalse:
             return [.property, .body, .parameter]
@@ -250,6 +255,7 @@ public enum SchemaRule: String, Sendable, CaseIterable {
         case .constChanged: "\(subject)'s const value changed"
         case .additionalPropertiesDisallowed: "\(subject) no longer accepts undeclared properties (or narrowed what they may be)"
         case .additionalPropertiesAllowed: "\(subject) may carry undeclared properties it could not before"
+        case .wrappedInOneOf: "\(subject) became a oneOf holding what it was (clients must now tell the alternatives apart)"
         case .oneOfAdded: "\(subject) gained a oneOf alternative"
         case .oneOfRemoved: "\(subject) lost a oneOf alternative"
         case .anyOfAdded: "\(subject) gained an anyOf alternative"
