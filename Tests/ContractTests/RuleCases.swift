@@ -353,6 +353,14 @@ func parameterCases(_ add: (RuleID, Variant, Variant, _ not: Variant, Variant, _
     let soon = q("{name: q, in: query, deprecated: true, x-sunset: '2026-12-01', schema: {type: string}}")
     p(.newRequiredRequestParameter, plain, required, not: plain, optional)
     p(.newOptionalRequestParameter, plain, optional, not: plain, required)
+    func pathLevel(_ parameter: String?) -> Variant {
+        var v = Variant()
+        v.paths = "  /items/{id}:\n" + (parameter.map { "    parameters: [\($0)]\n" } ?? "") + "    post:\n" + v.operation
+        return v
+    }
+    let requiredQ = "{name: q, in: query, required: true, schema: {type: string}}", optionalQ = "{name: q, in: query, schema: {type: string}}"
+    p(.newRequiredRequestDefaultParameterToExistingPath, pathLevel(nil), pathLevel(requiredQ), not: pathLevel(nil), pathLevel(optionalQ))
+    p(.newOptionalRequestDefaultParameterToExistingPath, pathLevel(nil), pathLevel(optionalQ), not: pathLevel(nil), pathLevel(requiredQ))
     var undeclared = Variant()
     undeclared.params = "[]"
     p(.newRequestPathParameter, undeclared, plain, not: plain, undeclared)

@@ -27,9 +27,13 @@ extension DiffRun {
             seen.insert(k)
             compareParameter(op, np, at: pointer + "/parameters/\(index)")
         }
+        // Parameters the new path item declares for all its operations (the path itself existed: the operation did).
+        let pathLevel = Set((new.paths.first { $0.path == n.path }?.parameters ?? []).map(Self.parameterKey))
         for (i, np) in n.parameters.enumerated() where !seen.contains(key(np, old: false)) {
             let at = pointer + "/parameters/\(i)"
-            let rule: ParameterRule = np.required ? .newRequiredRequestParameter : .newOptionalRequestParameter
+            let rule: ParameterRule = pathLevel.contains(Self.parameterKey(np))
+                ? (np.required ? .newRequiredRequestDefaultParameterToExistingPath : .newOptionalRequestDefaultParameterToExistingPath)
+                : np.required ? .newRequiredRequestParameter : .newOptionalRequestParameter
             emit(.parameter(rule), at, "\(np.required ? "required" : "optional") \(np.location.rawValue) parameter '\(np.name)' was added",
                  old: o.location, new: np.sourceLocation)
         }

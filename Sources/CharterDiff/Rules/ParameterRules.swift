@@ -3,6 +3,8 @@ public enum ParameterRule: String, Sendable, CaseIterable {
     case newRequiredRequestParameter = "new-required-request-parameter"
     case newOptionalRequestParameter = "new-optional-request-parameter"
     case newRequestPathParameter = "new-request-path-parameter"
+    case newRequiredRequestDefaultParameterToExistingPath = "new-required-request-default-parameter-to-existing-path"
+    case newOptionalRequestDefaultParameterToExistingPath = "new-optional-request-default-parameter-to-existing-path"
     case requestParameterRemoved = "request-parameter-removed"
     case requestParameterRemovedWithDeprecation = "request-parameter-removed-with-deprecation"
     case requestParameterRemovedBeforeSunset = "request-parameter-removed-before-sunset"
@@ -19,7 +21,7 @@ public enum ParameterRule: String, Sendable, CaseIterable {
 
     var level: Level {
         switch self {
-        case .newRequiredRequestParameter, .newRequestPathParameter, .requestParameterRemovedBeforeSunset, .requestParameterSunsetParse, .requestParameterBecameRequired,
+        case .newRequiredRequestParameter, .newRequestPathParameter, .newRequiredRequestDefaultParameterToExistingPath, .requestParameterRemovedBeforeSunset, .requestParameterSunsetParse, .requestParameterBecameRequired,
              .requestParameterStyleChanged, .requestParameterDeprecatedSunsetMissing, .requestParameterSunsetDateTooSmall,
              .requestParameterSunsetDeleted, .requestParameterSunsetDateChangedTooSmall:
             .error
@@ -34,6 +36,8 @@ public enum ParameterRule: String, Sendable, CaseIterable {
         switch self {
         case .newRequiredRequestParameter: "A required query, header or cookie parameter was added"
         case .newOptionalRequestParameter: "An optional parameter was added"
+        case .newRequiredRequestDefaultParameterToExistingPath: "A required parameter was added to a path item (every operation of the path takes it)"
+        case .newOptionalRequestDefaultParameterToExistingPath: "An optional parameter was added to a path item (every operation of the path takes it)"
         case .newRequestPathParameter: "A path parameter the old spec did not declare (its template had it) is now declared"
         case .requestParameterRemoved: "A parameter was removed without being deprecated (clients still sending it may be rejected or ignored)"
         case .requestParameterRemovedWithDeprecation: "A deprecated parameter whose sunset (if any) has passed was removed"
