@@ -31,11 +31,15 @@ public enum Direction: String, Sendable, Codable {
 /// One kind of change the diff reports: a stable id, its default level, the direction it concerns and what it
 /// means.
 public struct Rule: Sendable, Hashable {
+    /// The rule as a typed value (what findings carry in `Finding.kind`).
     public let ruleID: RuleID
     /// Stable kebab-case id; oasdiff's id where oasdiff has the same rule, so ignore lists and level files carry over.
     public var id: String { ruleID.id }
+    /// The default level (a level file may change it: `LevelOverrides`).
     public let level: Level
+    /// Which way the described data travels.
     public let direction: Direction
+    /// What the rule means, one sentence.
     public let description: String
     /// Whether the reference tool (oasdiff) has this rule under the same id and default level; false for the
     /// rules Charter adds (keywords the reference does not compare, serialization changes, softened removals).
@@ -97,6 +101,8 @@ public enum RuleID: Hashable, Sendable {
 /// Where a compared schema stands: its direction and its place (a whole body, a property inside one, a
 /// parameter, a property of an object parameter, a header).
 public struct SchemaSubject: Hashable, Sendable {
+    /// Where a schema stands: a whole body, a property (or array item) inside one, a parameter, a property of an
+    /// object parameter, a response header, a property of an object header parameter.
     public enum Place: String, Hashable, Sendable, CaseIterable {
         case body, property, parameter, parameterProperty, header, headerProperty
     }
