@@ -138,9 +138,7 @@ extension DiffRun {
 
     /// The schema unless it accepts anything (`true`, `{}`).
     private func meaningful(_ id: SchemaID?, in table: SchemaTable) -> SchemaID? {
-        guard let id else { return nil }
-        let s = table[table.resolved(id)]
-        if s.booleanValue == true || (s.booleanValue == nil && s.ref == nil && s.node.kind == .mapping && s.node.entries.count == 0) { return nil }
+        guard let id, !table.acceptsAnything(id) else { return nil }
         return id
     }
 

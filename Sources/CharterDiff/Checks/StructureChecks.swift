@@ -37,7 +37,7 @@ extension DiffRun {
         switch value {
         case nil, .bool(true)?: return true
         case .bool(false)?: return false
-        case .schema(let id)?: return document[document.resolved(id)].node.entries.count == 0
+        case .schema(let id)?: return document.acceptsAnything(id)
         }
     }
 

@@ -65,12 +65,12 @@ struct SchemaTable {
 
     subscript(id: SchemaID) -> Schema { schemas[id.index] }
 
-    func resolved(_ id: SchemaID) -> SchemaID {
-        var current = id
-        for _ in 0..<64 {
-            guard let target = schemas[current.index].ref?.target else { return current }
-            current = target
-        }
-        return current
+    func resolved(_ id: SchemaID) -> SchemaID { Document.resolved(id, in: schemas) }
+
+    /// Whether the schema (its `$ref`s followed) accepts anything: `true` or `{}`.
+    func acceptsAnything(_ id: SchemaID) -> Bool {
+        let s = self[resolved(id)]
+        if let b = s.booleanValue { return b }
+        return s.node.kind == .mapping && s.node.entries.count == 0
     }
 }

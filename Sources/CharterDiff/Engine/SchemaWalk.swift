@@ -305,10 +305,7 @@ extension DiffRun {
             let node = build(next)
             walk.nodes[next] = node
             fresh.append(next)
-            for case .edge(let e) in node.events {
-                let child = WalkState.NodeKey(old: e.old, new: e.new, direction: next.direction, place: e.place, inHeader: next.inHeader)
-                if walk.nodes[child] == nil { stack.append(child) }
-            }
+            stack += children(next, node).filter { walk.nodes[$0] == nil }
         }
         for k in fresh {
             guard let node = walk.nodes[k] else { continue }

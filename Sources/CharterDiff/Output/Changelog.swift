@@ -38,20 +38,7 @@ public enum Changelog {
     }
 
     public static func html(_ findings: [Finding], ignoredCount: Int = 0) -> String {
-        func escape(_ s: String) -> String {
-            var out = ""
-            for c in s {
-                switch c {
-                case "&": out += "&amp;"
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "\"": out += "&quot;"
-                case "'": out += "&#39;"
-                default: out.append(c)
-                }
-            }
-            return out
-        }
+        let escape = DiffReport.markup
         var out = """
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

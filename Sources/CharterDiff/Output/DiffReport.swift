@@ -122,9 +122,7 @@ public enum DiffReport {
 
     /// One testcase per finding; those at `failOn` or above fail.
     public static func junit(_ findings: [Finding], failOn: Level?) -> String {
-        func xml(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        let xml = markup
         let failing = findings.filter { f in failOn.map { f.level >= $0 } ?? false }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuite name=\"charter-diff\" tests=\"\(findings.count)\" failures=\"\(failing.count)\">\n"
@@ -137,6 +135,22 @@ public enum DiffReport {
             out += "</testcase>\n"
         }
         return out + "</testsuite>\n"
+    }
+
+    /// Text made safe inside XML or HTML elements and attribute values (JUnit, the changelog page).
+    static func markup(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
     }
 
     /// The catalogue as a Markdown table (the committed `docs/diff-rules.md` is this, regenerated).

@@ -31,7 +31,10 @@ public struct Document: Sendable {
     public subscript(id: SchemaID) -> Schema { schemas[id.index] }
 
     /// Follows `$ref` chains from `id` to the schema that holds keywords (bounded: a ref loop stops).
-    public func resolved(_ id: SchemaID) -> SchemaID {
+    public func resolved(_ id: SchemaID) -> SchemaID { Self.resolved(id, in: schemas) }
+
+    /// `resolved(_:)` over a schema table alone (for callers that keep the table, not the document).
+    public static func resolved(_ id: SchemaID, in schemas: [Schema]) -> SchemaID {
         var current = id
         for _ in 0..<64 {
             guard let target = schemas[current.index].ref?.target else { return current }
