@@ -31,6 +31,8 @@ let package = Package(
         // The example servers and the end-to-end tests host generated servers on Hummingbird.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
+        // Already Hummingbird's; named so the tests can stop servers by graceful shutdown.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // libyaml from the system (Debian: libyaml-dev), found through pkg-config.
@@ -101,6 +103,7 @@ let package = Package(
                 "CharterSpec", "CharterValidation", "CharterRuntime", "CharterGenerator", "generate", "ExampleServers",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ] + generatedModules.map { .byName(name: $0) },
             exclude: ["Fixtures"]
         ),

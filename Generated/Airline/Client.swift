@@ -49,13 +49,13 @@ public struct AirlineClient: Sendable {
     /// `GET /flights/{flight_id}/seats` — Seat map (deprecated; use the seat map in the flight details)
     ///
     /// Deprecated.
-    @available(*, deprecated)
+    @available(*, deprecated, message: "Seat map (deprecated; use the seat map in the flight details)")
     public func listSeats(_ input: ListSeats.Input) async throws -> ListSeats.Output {
         try await client.send(ListSeats.self, input)
     }
 
     /// `GET /flights/{flight_id}/seats` — Seat map (deprecated; use the seat map in the flight details)
-    @available(*, deprecated)
+    @available(*, deprecated, message: "Seat map (deprecated; use the seat map in the flight details)")
     public func listSeats(flightID: String) async throws -> ListSeats.Output {
         try await self.listSeats(ListSeats.Input(flightID: flightID))
     }

@@ -117,40 +117,8 @@ public struct PredictionResponse: Codable, Hashable, Sendable {
         }
     }
 
-    public enum ModelVersion: RawRepresentable, Codable, Hashable, Sendable {
-        case v10
-        case v11
-        case v20
-        /// A value this code does not know: the API added it later. Requests still reject unknown values.
-        case unknown(String)
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "v1.0": self = .v10
-            case "v1.1": self = .v11
-            case "v2.0": self = .v20
-            default: self = .unknown(rawValue)
-            }
-        }
-
-        public var rawValue: String {
-            switch self {
-            case .v10: "v1.0"
-            case .v11: "v1.1"
-            case .v20: "v2.0"
-            case .unknown(let value): value
-            }
-        }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
-    }
+    /// The same values as `PredictionRequest.ModelVersion`, and that type.
+    public typealias ModelVersion = PredictionRequest.ModelVersion
 }
 
 public struct ErrorResponse: Codable, Hashable, Sendable {

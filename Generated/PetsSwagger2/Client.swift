@@ -64,13 +64,13 @@ public struct PetsSwagger2Client: Sendable {
     /// Deprecated.
     ///
     /// Security: `basic`.
-    @available(*, deprecated)
+    @available(*, deprecated, message: "deprecated by the API")
     public func deletePet(_ input: DeletePet.Input) async throws -> DeletePet.Output {
         try await client.send(DeletePet.self, input)
     }
 
     /// `DELETE /pets/{petId}`
-    @available(*, deprecated)
+    @available(*, deprecated, message: "deprecated by the API")
     public func deletePet(petID: Int64) async throws -> DeletePet.Output {
         try await self.deletePet(DeletePet.Input(petID: petID))
     }

@@ -3,6 +3,7 @@ import PackagePlugin
 
 /// `swift package generate-code [--target T …]`: writes the generated Swift into `<target>/Generated/` in the
 /// source tree, for teams that commit generated code. Same spec and `charter.yaml` discovery as the build plugin.
+/// A target that also uses the build plugin cannot build with both (the build plugin stops with the fix).
 @main
 struct CharterCommandPlugin: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {
@@ -16,7 +17,8 @@ struct CharterCommandPlugin: CommandPlugin {
             guard let spec = files.first(where: { ["openapi.yaml", "openapi.yml", "openapi.json"].contains($0.lastPathComponent) }) else { continue }
             // `directoryURL` needs tools 6.1; this package supports 6.0, so the (deprecated) Path form it is.
             let output = URL(fileURLWithPath: target.directory.string).appending(path: "Generated")
-            var arguments = [spec.path(percentEncoded: false), "--output", output.path(percentEncoded: false), "--module-name", target.moduleName]
+            var arguments = [spec.path(percentEncoded: false), "--output", output.path(percentEncoded: false), "--default-module-name", target.moduleName,
+                             "--regenerate-hint", "regenerate with `swift package --allow-writing-to-package-directory generate-code --target \(target.name)`"]
             if let config = files.first(where: { $0.lastPathComponent == "charter.yaml" }) { arguments += ["--config", config.path(percentEncoded: false)] }
             let process = Process()
             process.executableURL = tool

@@ -35,6 +35,12 @@ struct Code: ParsableCommand {
     @Option(help: "The Swift module the output is compiled into (names the API: <Name>APIProtocol, <Name>Client). Default: the output folder's name.")
     var moduleName: String?
 
+    @Option(help: ArgumentHelp("The module name when neither --module-name nor the config gives one (what plugins pass: the target's name).", visibility: .hidden))
+    var defaultModuleName: String?
+
+    @Option(help: ArgumentHelp("What the generated files' header says to do instead of editing them.", visibility: .hidden))
+    var regenerateHint: String?
+
     @Option(help: "What to generate, comma-separated: models,validators,server,client (default: all). Server and client include validators.")
     var mode: String?
 
@@ -70,20 +76,23 @@ struct Code: ParsableCommand {
         if diagnostics.hasErrors { throw ExitCode(1) }
         let specName = URL(fileURLWithPath: spec).lastPathComponent
         var options = GeneratorOptions()
+        var configModuleName: String?
         if let config {
             let loaded = GenerateConfig.load(path: config)
             for d in loaded.diagnostics { printToStandardError("\(d)") }
             guard let settings = loaded.config else { throw ExitCode(1) }
             settings.apply(to: &options)
-        } else {
-            options.moduleName = SwiftNames.typeName(URL(fileURLWithPath: output).standardizedFileURL.lastPathComponent)
+            configModuleName = settings.moduleName
         }
+        // The module name: --module-name, else the config's, else the default a plugin passes, else the folder's.
         if let access { options.access = access }
-        if let moduleName { options.moduleName = moduleName }
-        if let mode { options.parts = (try? GenerateConfig.parts(mode)) ?? options.parts }
-        if config != nil, moduleName == nil, options.moduleName == GeneratorOptions().moduleName {
-            options.moduleName = SwiftNames.typeName(URL(fileURLWithPath: output).standardizedFileURL.lastPathComponent)
+        if let moduleName {
+            options.moduleName = moduleName
+        } else if configModuleName == nil {
+            options.moduleName = defaultModuleName ?? SwiftNames.typeName(URL(fileURLWithPath: output).standardizedFileURL.lastPathComponent)
         }
+        if let regenerateHint { options.regenerateHint = regenerateHint }
+        if let mode { options.parts = (try? GenerateConfig.parts(mode)) ?? options.parts }
         options.fixedLayout = fixedLayout
         let (files, generated) = Generator.generate(document, specName: specName, options: options)
         for d in generated { printToStandardError("\(d)") }

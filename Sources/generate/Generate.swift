@@ -14,8 +14,9 @@ struct Generate: ParsableCommand {
           swift run generate lint Specs/airline.yaml
           swift run generate validate Specs/airline.yaml --schema BookingRequest booking.json
           swift run generate diff Specs/users-v1.yaml Specs/users-v2.yaml
+          swift run generate init Orders --server vapor --client
         """,
-        subcommands: [Code.self, Lint.self, Validate.self, Diff.self],
+        subcommands: [Code.self, Lint.self, Validate.self, Diff.self, Init.self],
         defaultSubcommand: Code.self
     )
 

@@ -9,21 +9,36 @@ import Hummingbird
 import Logging
 import OpenAPIHummingbird
 import OpenAPIRuntime
+import ServiceLifecycle
 
 /// A real Hummingbird server on 127.0.0.1 (port chosen by the OS) for the duration of `body`.
+///
+/// It stops by graceful shutdown, never by cancelling its task: cancelling drops connections the server has
+/// accepted but not yet taken up, and NIO traps on such a connection ("Deinited NIOAsyncWriter without calling
+/// finish()", swift-nio#2813) — a crash that took down a CI run. Shutting down gracefully closes the listener first
+/// and serves every connection already accepted.
 func withServer(_ router: Router<BasicRequestContext>, _ body: @Sendable (URL) async throws -> Void) async throws {
     let (ports, continuation) = AsyncStream<Int>.makeStream()
-    // Stopping by cancellation makes the server log a shutdown error; only critical logs are kept.
     var logger = Logger(label: "test-server")
     logger.logLevel = .critical
     let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                           onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
+    var configuration = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [], cancellationSignals: [], logger: logger)
+    // A connection that never finishes must not hang the test run: after this long, shutdown escalates to cancellation.
+    configuration.maximumGracefulShutdownDuration = .seconds(10)
+    let services = ServiceGroup(configuration: configuration)
     try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await app.runService(gracefulShutdownSignals: []) }
+        group.addTask { try await services.run() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { return }
-        defer { group.cancelAll() }
-        try await body(URL(string: "http://127.0.0.1:\(port)")!)
+        do {
+            try await body(URL(string: "http://127.0.0.1:\(port)")!)
+        } catch {
+            await services.triggerGracefulShutdown()
+            throw error
+        }
+        await services.triggerGracefulShutdown()
+        try await group.waitForAll()
     }
 }
 

@@ -58,6 +58,16 @@ public enum SwiftNames {
     }
 
     /// `user_list` → `UserList`; never empty, never starting with a digit.
+    /// The stem of the API's type names for module `name`: a trailing `API` is dropped so it is never doubled
+    /// (`OrdersAPI` → `Orders`, giving `OrdersAPIProtocol` and `OrdersClient`); `API` alone gives an empty stem.
+    public static func apiBaseName(_ name: String) -> String {
+        let type = typeName(name)
+        for suffix in ["API", "Api"] where type.hasSuffix(suffix) {
+            return String(type.dropLast(suffix.count))
+        }
+        return type
+    }
+
     /// `nested` names a type after a property (`error: {…}` → `ErrorInfo`); top-level names follow the
     /// spec's component (`Error` → `ErrorResponse`, what such a schema nearly always is). Either way
     /// `Swift.Error` stays unshadowed.

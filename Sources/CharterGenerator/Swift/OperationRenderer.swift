@@ -5,7 +5,10 @@ import CharterRuntime
 struct OperationRenderer {
     let access: String
     /// The API's name stem (`Airline` → `AirlineAPIProtocol`, `AirlineClient`).
+    /// The API's stem (`Airline`, or empty for a module named `API`): `AirlineAPIProtocol`, `AirlineClient`.
     let apiName: String
+    var protocolName: String { apiName + "APIProtocol" }
+    var clientName: String { (apiName.isEmpty ? "API" : apiName) + "Client" }
     /// Doc lines for the protocol and client (title, version, description).
     let apiDoc: String
 
@@ -372,7 +375,7 @@ struct OperationRenderer {
         let ops = all.filter(\.routed)
         var w = SwiftWriter()
         w.doc(apiDoc)
-        w.block("\(access) protocol \(apiName)APIProtocol: Sendable {") { w in
+        w.block("\(access) protocol \(protocolName): Sendable {") { w in
             for (n, op) in ops.enumerated() {
                 if n > 0 { w.blank() }
                 w.doc(op.doc.joined(separator: "\n"))
@@ -380,7 +383,7 @@ struct OperationRenderer {
             }
         }
         w.blank()
-        w.block("extension \(apiName)APIProtocol {") { w in
+        w.block("extension \(protocolName) {") { w in
             w.doc("""
             Registers every operation on `transport` (Hummingbird, Vapor, …). Each request is validated against the
             spec before its handler runs; a violation is answered 400 with every issue listed, and responses are
@@ -408,7 +411,7 @@ struct OperationRenderer {
     func client(_ ops: [SwiftOperation]) -> String {
         var w = SwiftWriter()
         w.doc(apiDoc)
-        w.block("\(access) struct \(apiName)Client: Sendable {") { w in
+        w.block("\(access) struct \(clientName): Sendable {") { w in
             w.line("let client: OperationClient")
             w.blank()
             w.line("/// The base URL requests go to.")
@@ -427,7 +430,7 @@ struct OperationRenderer {
             for op in ops {
                 w.blank()
                 w.doc(op.doc.joined(separator: "\n"))
-                if op.deprecated { w.line("@available(*, deprecated)") }
+                if let message = op.deprecation { w.line("@available(*, deprecated, message: \(SwiftNames.literal(message)))") }
                 let fallback = op.inputs.isEmpty ? " = \(op.typeName).Input()" : ""
                 w.block("\(access) func \(op.methodName)(_ input: \(op.typeName).Input\(fallback)) async throws -> \(op.typeName).Output {") { w in
                     w.line("try await client.send(\(op.typeName).self, input)")
@@ -435,7 +438,7 @@ struct OperationRenderer {
                 guard !op.inputs.isEmpty else { continue }
                 w.blank()
                 w.doc(op.doc.first)
-                if op.deprecated { w.line("@available(*, deprecated)") }
+                if let message = op.deprecation { w.line("@available(*, deprecated, message: \(SwiftNames.literal(message)))") }
                 w.block("\(access) func \(op.methodName)(\(parameterList(op.inputs, scope: []))) async throws -> \(op.typeName).Output {") { w in
                     let arguments = op.inputs.map { "\(SwiftNames.bare($0.name)): \($0.name)" }.joined(separator: ", ")
                     w.line("try await self.\(SwiftNames.bare(op.methodName))(\(op.typeName).Input(\(arguments)))")
@@ -444,7 +447,7 @@ struct OperationRenderer {
         }
         w.blank()
         w.line("#if canImport(OpenAPIAsyncHTTPClient)")
-        w.block("extension \(apiName)Client {") { w in
+        w.block("extension \(clientName) {") { w in
             w.line("/// A client on AsyncHTTPClient (the shared `HTTPClient`).")
             w.block("\(access) init(serverURL: URL, middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation()) {") { w in
                 w.line("self.init(serverURL: serverURL, transport: AsyncHTTPClientTransport(), middlewares: middlewares, validation: validation)")

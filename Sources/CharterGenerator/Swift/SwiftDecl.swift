@@ -26,7 +26,8 @@ struct SwiftProperty: Sendable {
     var indirect: Bool = false
     /// A Swift expression used when the key is absent on decode (the schema's `default`).
     var defaultValue: String?
-    var deprecated: Bool = false
+    /// The deprecation message when the property is deprecated.
+    var deprecation: String?
 
     var isOptional: Bool { type.isOptional }
 }

@@ -8,7 +8,8 @@ struct SwiftOperation: Sendable {
     var methodName: String
     /// `POST /bookings`, the summary and description, as doc lines.
     var doc: [String]
-    var deprecated: Bool
+    /// The deprecation message when the operation is deprecated.
+    var deprecation: String?
     var inputs: [SwiftInput]
     var cases: [SwiftOutputCase]
     /// Inline types of parameters and bodies, declared inside the namespace.
@@ -45,7 +46,8 @@ struct SwiftInput: Sendable {
     var required: Bool
     /// A Swift literal used when the parameter is absent.
     var defaultValue: String?
-    var deprecated: Bool = false
+    /// The deprecation message when the parameter is deprecated.
+    var deprecation: String?
 
     /// The declared type: optional unless required or defaulted.
     var declaredType: SwiftType { required || defaultValue != nil ? type : type.optional }

@@ -58,7 +58,7 @@ struct SwiftRenderer {
         defer { scope.removeLast() }
         for p in s.properties {
             doc(p.doc)
-            if p.deprecated { line("@available(*, deprecated)") }
+            if let message = p.deprecation { line("@available(*, deprecated, message: \(SwiftNames.literal(message)))") }
             line("\(p.indirect ? "@Indirect " : "")\(access) var \(p.name): \(type(p.type))")
         }
         if !s.properties.isEmpty { blank() }

@@ -25,6 +25,9 @@ struct ModelTranslator {
     /// Inline schemas already given a type, by path: an allOf that flattens another component's
     /// properties reuses `NewPet.Details` instead of emitting the same shape twice.
     private var inlineTypes: [SchemaID: [String]] = [:]
+    /// Inline enums already declared, by name and cases: an identical one elsewhere (`NewOrder.Delivery` and
+    /// `Order.Delivery`, a request's and a response's) becomes an alias of the first, so both are one type.
+    private var inlineEnums: [InlineEnumKey: [String]] = [:]
     /// Names of nested types already declared in each struct being built (innermost last).
     private var nestedNamesInUse: [Set<String>] = []
     /// Nested type names already used in each operation namespace.
@@ -234,7 +237,18 @@ struct ModelTranslator {
             return SwiftType.named(path).optional(if: nullable)
         case .stringEnum, .integerEnum:
             inlineTypes[id] = path
-            nested.append(.enumType(makeRawEnum(id, name: hint)))
+            let made = makeRawEnum(id, name: hint)
+            let key = InlineEnumKey(made)
+            if let first = inlineEnums[key], Array(first.dropLast()) == Array(scope.prefix(first.count - 1)) {
+                // The first is declared in an enclosing type under this very name: it is already what `hint` means here.
+                inlineTypes[id] = first
+                return SwiftType.named(first).optional(if: nullable)
+            } else if let first = inlineEnums[key] {
+                nested.append(.alias(name: hint, type: .named(first), doc: "The same values as `\(first.joined(separator: "."))`, and that type."))
+            } else {
+                inlineEnums[key] = path
+                nested.append(.enumType(made))
+            }
             return SwiftType.named(path).optional(if: nullable)
         case .union:
             if let single = nullableUnionBranch(s) { return swiftType(single, hint: hint, nested: &nested).optional(if: true) }
@@ -362,7 +376,8 @@ struct ModelTranslator {
             let docText = ps.description ?? document[document.resolved(p.schema)].description
             result.properties.append(SwiftProperty(name: swiftName, key: p.name, type: type, doc: docText,
                                                    indirect: isCycle(p.schema) || (referencesEnclosingType && !type.isCollection),
-                                                   defaultValue: defaultValue, deprecated: ps.deprecated))
+                                                   defaultValue: defaultValue,
+                                                   deprecation: ps.deprecated ? DeprecationMessage.of(extensions: ps.extensions, description: docText) : nil))
         }
         return result
     }
@@ -547,5 +562,21 @@ struct ModelTranslator {
             }
         }
         return component
+    }
+}
+
+/// What makes two inline raw enums the same type: the name they are given (the property's) and their cases.
+/// Descriptions may differ (a request's and a response's words for one field).
+private struct InlineEnumKey: Hashable {
+    var name: String
+    var cases: [String]
+
+    init(_ e: SwiftEnum) {
+        name = e.name
+        if case .raw(let rawType, let cases) = e.kind {
+            self.cases = ["\(rawType)"] + cases.flatMap { [$0.name, $0.value] }
+        } else {
+            self.cases = []
+        }
     }
 }

@@ -76,7 +76,8 @@ struct OperationTranslator {
             let defaultValue = p.required ? nil : schema.flatMap { models.defaultLiteral($0) }
             let doc = p.deprecated ? (p.description.map { $0 + "\n\n" } ?? "") + "Deprecated." : p.description
             inputs.append(SwiftInput(name: name, type: type, doc: doc, source: .parameter(name: p.name, location: location),
-                                     required: p.required, defaultValue: defaultValue, deprecated: p.deprecated))
+                                     required: p.required, defaultValue: defaultValue,
+                                     deprecation: p.deprecated ? DeprecationMessage.of(extensions: p.extensions, description: p.description) : nil))
         }
         if let requestBody = op.requestBody, !requestBody.content.isEmpty {
             let body = self.body(requestBody.content, stem: "", scope: typeName, models: &models, nested: &nested)
@@ -126,7 +127,9 @@ struct OperationTranslator {
         if let description = op.description, description != op.summary { doc += [""] + description.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
         if op.deprecated { doc += ["", "Deprecated."] }
         if let security = securityDoc(op) { doc += ["", security] }
-        return SwiftOperation(typeName: typeName, methodName: methodName, doc: doc, deprecated: op.deprecated, inputs: inputs,
+        return SwiftOperation(typeName: typeName, methodName: methodName, doc: doc,
+                              deprecation: op.deprecated ? DeprecationMessage.of(extensions: op.extensions, description: op.description ?? op.summary) : nil,
+                              inputs: inputs,
                               cases: cases, nested: nested, headerStructs: headerStructs, contract: ContractEmitter.expression(contract), path: op.path)
     }
 

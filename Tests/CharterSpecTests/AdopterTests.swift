@@ -1,0 +1,136 @@
+import CharterGenerator
+import CharterSpec
+import Foundation
+import Testing
+
+/// The surprises of an adopter's first hour (issue 19), each pinned so it cannot come back.
+@Suite("adopting Charter")
+struct AdopterTests {
+    func generate(_ yaml: String, moduleName: String = "Orders") throws -> [String: String] {
+        let dir = try GenerateCommandTests().scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let spec = dir.appendingPathComponent("openapi.yaml")
+        try yaml.write(to: spec, atomically: true, encoding: .utf8)
+        let result = SpecLoader().load(path: spec.path)
+        let document = try #require(result.document, "\(result.diagnostics)")
+        let files = Generator.generate(document, specName: "openapi.yaml", options: GeneratorOptions(moduleName: moduleName)).files
+        return Dictionary(files.map { ($0.name, $0.contents) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    static let orders = """
+    openapi: 3.1.0
+    info: {title: Orders, version: 1.0.0}
+    paths:
+      /orders:
+        post:
+          operationId: createOrder
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema: {$ref: '#/components/schemas/NewOrder'}
+          responses:
+            '201':
+              description: Created.
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/Order'}
+        get:
+          operationId: listOrders
+          deprecated: true
+          description: Lists orders. Use searchOrders instead, which pages.
+          parameters:
+            - name: delivery
+              in: query
+              schema: {type: string, enum: [standard, express]}
+            - name: legacy
+              in: query
+              deprecated: true
+              x-deprecated-message: The server ignores it.
+              schema: {type: string}
+          responses:
+            '200': {description: The orders.}
+    components:
+      schemas:
+        NewOrder:
+          type: object
+          required: [delivery]
+          properties:
+            delivery: {type: string, enum: [standard, express], description: How it ships.}
+            note: {type: string, deprecated: true, x-deprecated-message: Send notes instead.}
+            gift: {type: boolean, deprecated: true}
+        Order:
+          type: object
+          required: [id, delivery]
+          properties:
+            id: {type: integer}
+            delivery: {type: string, enum: [standard, express], description: How it shipped.}
+            box:
+              type: object
+              properties:
+                delivery: {type: string, enum: [standard, express]}
+            size: {type: string, enum: [s, m, l]}
+            other: {type: string, enum: [express, standard]}
+    """
+
+    @Test func anInlineEnumUsedByARequestAndAResponseIsOneType() throws {
+        let models = try #require(try generate(Self.orders)["Models.swift"])
+        // Declared once, in NewOrder; Order.Delivery names that very type, so no conversion is needed.
+        #expect(models.components(separatedBy: "enum Delivery: RawRepresentable").count == 2)
+        #expect(models.contains("public typealias Delivery = NewOrder.Delivery"))
+        // Nested further down inside Order, the enclosing alias already means it: no second declaration or alias.
+        #expect(models.contains("public var delivery: Delivery?"))
+        // Other values or another order of values are another type.
+        #expect(models.contains("enum Size: RawRepresentable") && models.contains("enum Other: RawRepresentable"))
+        // The query parameter's enum is that type too.
+        let operations = try #require(try generate(Self.orders)["Operations.swift"])
+        #expect(operations.contains("typealias Delivery = NewOrder.Delivery"))
+    }
+
+    @Test func deprecatedDeclarationsSayWhyFromTheSpec() throws {
+        let files = try generate(Self.orders)
+        let client = try #require(files["Client.swift"])
+        // The description's sentence that names the replacement, not its first one.
+        #expect(client.contains(#"@available(*, deprecated, message: "Use searchOrders instead, which pages.")"#))
+        #expect(!client.contains("@available(*, deprecated)\n"))
+        // x-deprecated-message wins; with neither, a plain default.
+        let models = try #require(files["Models.swift"])
+        #expect(models.contains(#"@available(*, deprecated, message: "deprecated by the API")"#))
+        #expect(models.contains(#"@available(*, deprecated, message: "Send notes instead.")"#))
+    }
+
+    @Test func aModuleNamedWithAPIDoesNotStutter() throws {
+        let server = try #require(try generate(Self.orders, moduleName: "OrdersAPI")["Server.swift"])
+        #expect(server.contains("public protocol OrdersAPIProtocol: Sendable {"))
+        let client = try #require(try generate(Self.orders, moduleName: "OrdersAPI")["Client.swift"])
+        #expect(client.contains("public struct OrdersClient: Sendable {"))
+        #expect(SwiftNames.apiBaseName("API") == "" && SwiftNames.apiBaseName("Pets") == "Pets" && SwiftNames.apiBaseName("petsApi") == "Pets")
+        let bare = try #require(try generate(Self.orders, moduleName: "API")["Client.swift"])
+        #expect(bare.contains("public struct APIClient: Sendable {"))
+    }
+
+    @Test func theConfigsModuleNameBeatsThePluginsDefaultAndTheHeaderSaysHowToRegenerate() throws {
+        let dir = try GenerateCommandTests().scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let config = dir.appendingPathComponent("charter.yaml")
+        try "module-name: Shop\n".write(to: config, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("Out")
+        // What the build plugin passes: the target's name as a default only, and its own regeneration hint.
+        let hint = "the CharterBuildPlugin regenerates it from openapi.yaml at every build"
+        #expect(try LintCommandTests.run(["Specs/airline.yaml", "--output", out.path, "--config", config.path,
+                                          "--default-module-name", "OrdersAPI", "--fixed-layout", "--regenerate-hint", hint]).status == 0)
+        let server = try String(contentsOfFile: out.appendingPathComponent("Server.swift").path, encoding: .utf8)
+        #expect(server.contains("protocol ShopAPIProtocol"))
+        #expect(server.hasPrefix("// Generated by Charter from airline.yaml. Do not edit: \(hint).\n"))
+        // Without module-name in the config, the default names the API; --module-name beats both.
+        try "mode: [models, server]\n".write(to: config, atomically: true, encoding: .utf8)
+        #expect(try LintCommandTests.run(["Specs/airline.yaml", "--output", out.path, "--config", config.path,
+                                          "--default-module-name", "OrdersAPI", "--fixed-layout"]).status == 0)
+        let defaulted = try String(contentsOfFile: out.appendingPathComponent("Server.swift").path, encoding: .utf8)
+        #expect(defaulted.contains("protocol OrdersAPIProtocol") && defaulted.contains("regenerate with `swift run generate`"))
+        try "module-name: Shop\n".write(to: config, atomically: true, encoding: .utf8)
+        #expect(try LintCommandTests.run(["Specs/airline.yaml", "--output", out.path, "--config", config.path,
+                                          "--module-name", "Travel", "--fixed-layout"]).status == 0)
+        #expect(try String(contentsOfFile: out.appendingPathComponent("Server.swift").path, encoding: .utf8).contains("protocol TravelAPIProtocol"))
+    }
+}
