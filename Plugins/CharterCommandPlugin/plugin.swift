@@ -15,8 +15,9 @@ struct CharterCommandPlugin: CommandPlugin {
         for case let target as SourceModuleTarget in targets {
             let files = target.sourceFiles.map(\.url)
             guard let spec = files.first(where: { ["openapi.yaml", "openapi.yml", "openapi.json"].contains($0.lastPathComponent) }) else { continue }
-            // `directoryURL` needs tools 6.1; this package supports 6.0, so the (deprecated) Path form it is.
-            let output = URL(fileURLWithPath: target.directory.string).appending(path: "Generated")
+            // Beside the spec (the target's folder): where the build plugin looks for committed code. (The target's
+            // `directoryURL` needs tools 6.1, and the Path form warns in every user's build.)
+            let output = spec.deletingLastPathComponent().appending(path: "Generated")
             var arguments = [spec.path(percentEncoded: false), "--output", output.path(percentEncoded: false), "--default-module-name", target.moduleName,
                              "--regenerate-hint", "regenerate with `swift package --allow-writing-to-package-directory generate-code --target \(target.name)`"]
             if let config = files.first(where: { $0.lastPathComponent == "charter.yaml" }) { arguments += ["--config", config.path(percentEncoded: false)] }

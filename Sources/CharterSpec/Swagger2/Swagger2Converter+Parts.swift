@@ -285,7 +285,8 @@ extension Swagger2Converter {
                     case "items", "additionalProperties", "not":
                         try w.string(key, at: e.keyNode)
                         try schema(e.value, depth: depth + 1, into: &w)
-                    case "allOf", "anyOf", "oneOf" where e.value.kind == .sequence:
+                    case "allOf" where e.value.kind == .sequence, "anyOf" where e.value.kind == .sequence,
+                         "oneOf" where e.value.kind == .sequence:
                         try w.string(key, at: e.keyNode)
                         try w.sequence(at: e.value) { w in
                             for member in e.value.elements { try schema(member, depth: depth + 1, into: &w) }
