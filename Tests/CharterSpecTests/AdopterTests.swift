@@ -57,6 +57,17 @@ struct AdopterTests {
           required: [delivery]
           properties:
             delivery: {type: string, enum: [standard, express], description: How it ships.}
+            address:
+              type: object
+              description: Where to send it.
+              required: [city]
+              properties:
+                city: {type: string, description: The city to send it to.}
+                kind: {type: string, enum: [home, work]}
+                geo:
+                  type: object
+                  properties:
+                    lat: {type: number}
             note: {type: string, deprecated: true, x-deprecated-message: Send notes instead.}
             gift: {type: boolean, deprecated: true}
         Order:
@@ -71,6 +82,30 @@ struct AdopterTests {
                 delivery: {type: string, enum: [standard, express]}
             size: {type: string, enum: [s, m, l]}
             other: {type: string, enum: [express, standard]}
+            address:
+              type: object
+              description: Where it went.
+              required: [city]
+              properties:
+                city: {type: string, description: The city it went to.}
+                kind: {type: string, enum: [home, work]}
+                geo:
+                  type: object
+                  properties:
+                    lat: {type: number}
+        Quote:
+          type: object
+          properties:
+            address:
+              type: object
+              required: [city]
+              properties:
+                city: {type: integer}
+                kind: {type: string, enum: [home, work]}
+                geo:
+                  type: object
+                  properties:
+                    lat: {type: number}
     """
 
     @Test func anInlineEnumUsedByARequestAndAResponseIsOneType() throws {
@@ -85,6 +120,43 @@ struct AdopterTests {
         // The query parameter's enum is that type too.
         let operations = try #require(try generate(Self.orders)["Operations.swift"])
         #expect(operations.contains("typealias Delivery = NewOrder.Delivery"))
+    }
+
+    @Test func anInlineObjectUsedByARequestAndAResponseIsOneType() throws {
+        let models = try #require(try generate(Self.orders)["Models.swift"])
+        // NewOrder.Address is declared (with its nested Kind and Geo); Order.Address is that type, descriptions aside.
+        #expect(models.components(separatedBy: "public struct Address: Codable").count == 3)  // NewOrder's and Quote's
+        #expect(models.contains("public typealias Address = NewOrder.Address"))
+        // Order.Address is an alias and nothing else: no second Kind or Geo under Order.
+        let order = try #require(models.components(separatedBy: "public struct Order: Codable").last?.components(separatedBy: "public struct Quote").first)
+        #expect(!order.contains("Kind") && !order.contains("Geo"))
+        // Quote.Address differs in one property's type: its own struct, whose nested Kind and Geo are shared.
+        let quote = try #require(models.components(separatedBy: "public struct Quote: Codable").last)
+        #expect(quote.contains("public var city: Int"))
+        #expect(quote.contains("public typealias Kind = NewOrder.Address.Kind") && quote.contains("public typealias Geo = NewOrder.Address.Geo"))
+    }
+
+    @Test func structsThatPrintAlikeButNameDifferentOutsideTypesStayApart() throws {
+        // A.Box.at and B.Box.at are both written `Geo`, but mean A.Geo and B.Geo, which differ.
+        let models = try #require(try generate("""
+        openapi: 3.1.0
+        info: {title: T, version: 1.0.0}
+        paths: {}
+        components:
+          schemas:
+            A:
+              type: object
+              properties:
+                geo: {type: object, properties: {lat: {type: number}}}
+                box: {type: object, properties: {at: {$ref: '#/components/schemas/A/properties/geo'}}}
+            B:
+              type: object
+              properties:
+                geo: {type: object, properties: {name: {type: string}}}
+                box: {type: object, properties: {at: {$ref: '#/components/schemas/B/properties/geo'}}}
+        """)["Models.swift"])
+        #expect(models.components(separatedBy: "public struct Box: Codable").count == 3)
+        #expect(!models.contains("typealias Box"))
     }
 
     @Test func deprecatedDeclarationsSayWhyFromTheSpec() throws {

@@ -25,9 +25,9 @@ struct ModelTranslator {
     /// Inline schemas already given a type, by path: an allOf that flattens another component's
     /// properties reuses `NewPet.Details` instead of emitting the same shape twice.
     private var inlineTypes: [SchemaID: [String]] = [:]
-    /// Inline enums already declared, by name and cases: an identical one elsewhere (`NewOrder.Delivery` and
+    /// Inline enums and structs already declared: an identical one elsewhere (`NewOrder.Delivery` and
     /// `Order.Delivery`, a request's and a response's) becomes an alias of the first, so both are one type.
-    private var inlineEnums: [InlineEnumKey: [String]] = [:]
+    private var sharing = InlineTypeSharing()
     /// Names of nested types already declared in each struct being built (innermost last).
     private var nestedNamesInUse: [Set<String>] = []
     /// Nested type names already used in each operation namespace.
@@ -233,20 +233,24 @@ struct ModelTranslator {
             inlineTypes[id] = path
             let made = makeStruct(id, name: hint)
             structs[path] = made
-            nested.append(.structType(made))
+            if let first = sharing.sharedStruct(made, at: path) {
+                aliases[path] = .named(first)
+                nested.append(.alias(name: hint, type: .named(first), doc: "The same fields as `\(first.joined(separator: "."))`, and that type."))
+            } else {
+                nested.append(.structType(made))
+            }
             return SwiftType.named(path).optional(if: nullable)
         case .stringEnum, .integerEnum:
             inlineTypes[id] = path
             let made = makeRawEnum(id, name: hint)
-            let key = InlineEnumKey(made)
-            if let first = inlineEnums[key], Array(first.dropLast()) == Array(scope.prefix(first.count - 1)) {
-                // The first is declared in an enclosing type under this very name: it is already what `hint` means here.
-                inlineTypes[id] = first
-                return SwiftType.named(first).optional(if: nullable)
-            } else if let first = inlineEnums[key] {
+            if let first = sharing.sharedEnum(made, at: path) {
+                if Array(first.dropLast()) == Array(scope.prefix(first.count - 1)) {
+                    // Declared in an enclosing type under this very name: it is already what `hint` means here.
+                    inlineTypes[id] = first
+                    return SwiftType.named(first).optional(if: nullable)
+                }
                 nested.append(.alias(name: hint, type: .named(first), doc: "The same values as `\(first.joined(separator: "."))`, and that type."))
             } else {
-                inlineEnums[key] = path
                 nested.append(.enumType(made))
             }
             return SwiftType.named(path).optional(if: nullable)
@@ -565,18 +569,3 @@ struct ModelTranslator {
     }
 }
 
-/// What makes two inline raw enums the same type: the name they are given (the property's) and their cases.
-/// Descriptions may differ (a request's and a response's words for one field).
-private struct InlineEnumKey: Hashable {
-    var name: String
-    var cases: [String]
-
-    init(_ e: SwiftEnum) {
-        name = e.name
-        if case .raw(let rawType, let cases) = e.kind {
-            self.cases = ["\(rawType)"] + cases.flatMap { [$0.name, $0.value] }
-        } else {
-            self.cases = []
-        }
-    }
-}

@@ -1,0 +1,123 @@
+/// Inline types that are, in Swift, the same type as one declared earlier: a request's and a response's
+/// `delivery` enum, or their `address` object. The first is declared; later ones become a `typealias` to it, so
+/// `Order.Address` and `NewOrder.Address` are one type and a user never converts between identical copies.
+///
+/// Sameness is decided on the Swift the translator made, not on the schemas: two declarations are the same type
+/// when they print the same, documentation aside, with every type outside their own subtree written as its full
+/// path (so a `Geo` that means `A.Geo` in one and `B.Geo` in the other keeps them apart).
+struct InlineTypeSharing {
+    private var enums: [EnumKey: [String]] = [:]
+    private var structs: [StructKey: [(path: [String], decl: SwiftStruct)]] = [:]
+    /// Canonical text of each declared struct, computed when a later candidate first needs it.
+    private var canonicalTexts: [[String]: String] = [:]
+
+    /// The path of an earlier enum with the same name and cases, or nil (and `path` is recorded as the first).
+    mutating func sharedEnum(_ e: SwiftEnum, at path: [String]) -> [String]? {
+        let key = EnumKey(e)
+        if let first = enums[key] { return first }
+        enums[key] = path
+        return nil
+    }
+
+    /// The path of an earlier struct that is the same Swift type as `s` at `path`, or nil (and `s` is recorded).
+    mutating func sharedStruct(_ s: SwiftStruct, at path: [String]) -> [String]? {
+        let key = StructKey(s)
+        for candidate in structs[key, default: []] {
+            let firstText = canonicalTexts[candidate.path] ?? Self.canonical(candidate.decl, at: candidate.path, first: nil)
+            canonicalTexts[candidate.path] = firstText
+            if Self.canonical(s, at: path, first: candidate) == firstText { return candidate.path }
+        }
+        structs[key, default: []].append((path, s))
+        return nil
+    }
+
+    /// `s` printed as if declared at the top level under a fixed name, documentation dropped. A nested type of `s`
+    /// that is itself an alias of the corresponding nested type of `first` (shared while `s` was built) is replaced
+    /// by that type's declaration, so nested sharing does not hide outer sameness.
+    static func canonical(_ s: SwiftStruct, at path: [String], first: (path: [String], decl: SwiftStruct)?) -> String {
+        var s = s
+        if let first {
+            s.nested = s.nested.map { decl in
+                guard case .alias(let name, let type, _) = decl, type.path == first.path + [name],
+                      let original = first.decl.nested.first(where: { $0.name == name }) else { return decl }
+                return original.rebased(from: first.path, to: path)
+            }
+        }
+        s.name = "_Shared"
+        return SwiftRenderer.render([SwiftDecl.structType(s).rebased(from: path, to: ["_Shared"], dropDocs: true)], access: "public")
+    }
+
+    /// What makes two inline raw enums the same type: the name they are given (the property's) and their cases.
+    /// Descriptions may differ (a request's and a response's words for one field).
+    private struct EnumKey: Hashable {
+        var name: String
+        var cases: [String]
+
+        init(_ e: SwiftEnum) {
+            name = e.name
+            if case .raw(let rawType, let cases) = e.kind {
+                self.cases = [rawType.rendered()] + cases.flatMap { [$0.name, $0.value] }
+            } else {
+                self.cases = []
+            }
+        }
+    }
+
+    /// A cheap first filter for structs: the name and the JSON keys, in order.
+    private struct StructKey: Hashable {
+        var name: String
+        var keys: [String]
+
+        init(_ s: SwiftStruct) {
+            name = s.name
+            keys = s.properties.map(\.key)
+        }
+    }
+}
+
+extension SwiftType {
+    /// The type with every path under `old` moved under `new`.
+    func rebased(from old: [String], to new: [String]) -> SwiftType {
+        func move(_ path: [String]) -> [String] { path.starts(with: old) ? new + path.dropFirst(old.count) : path }
+        switch self {
+        case .named(let path): return .named(move(path))
+        case .optional(let wrapped): return .optional(wrapped.rebased(from: old, to: new))
+        case .array(let element): return .array(element.rebased(from: old, to: new))
+        case .dictionary(let value): return .dictionary(value.rebased(from: old, to: new))
+        case .generic(let path, let arguments): return .generic(move(path), arguments.map { $0.rebased(from: old, to: new) })
+        }
+    }
+}
+
+extension SwiftDecl {
+    /// The declaration with every type path under `old` moved under `new` (see `SwiftType.rebased`).
+    func rebased(from old: [String], to new: [String], dropDocs: Bool = false) -> SwiftDecl {
+        func doc(_ text: String?) -> String? { dropDocs ? nil : text }
+        switch self {
+        case .alias(let name, let type, let text):
+            return .alias(name: name, type: type.rebased(from: old, to: new), doc: doc(text))
+        case .structType(var s):
+            s.doc = doc(s.doc)
+            s.properties = s.properties.map { p in
+                var p = p
+                p.type = p.type.rebased(from: old, to: new)
+                p.doc = doc(p.doc)
+                return p
+            }
+            s.nested = s.nested.map { $0.rebased(from: old, to: new, dropDocs: dropDocs) }
+            return .structType(s)
+        case .enumType(var e):
+            e.doc = doc(e.doc)
+            switch e.kind {
+            case .raw(let rawType, let cases):
+                e.kind = .raw(rawType: rawType.rebased(from: old, to: new), cases: cases)
+            case .union(let cases, let discriminator, let fallback):
+                e.kind = .union(cases: cases.map { ($0.name, $0.type.rebased(from: old, to: new), $0.tags) }, discriminator: discriminator, fallback: fallback)
+            case .choice(let cases):
+                e.kind = .choice(cases: cases.map { ($0.name, $0.type.rebased(from: old, to: new)) })
+            }
+            e.nested = e.nested.map { $0.rebased(from: old, to: new, dropDocs: dropDocs) }
+            return .enumType(e)
+        }
+    }
+}
