@@ -3,6 +3,9 @@
 # then the mistake of using both plugins on one target, which must fail with the fix named.
 #   Scripts/scaffold-check.sh [scratch-path]    (default: .build-consumer, shared with the consumer fixture so the
 #                                                packages both use — SwiftNIO, Hummingbird, Charter — build once)
+# The Vapor package builds in a scratch folder of its own (.build-vapor): sharing one with the Hummingbird packages
+# failed ("missing required module '_NumericsShims'"), as SwiftPM's build folder is not made for several root packages
+# with different dependency graphs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -19,6 +22,12 @@ start=$(date +%s)
 swift test --package-path "$work/Shop" --scratch-path "$scratch" 2>&1 | { grep -E "error:|Test Suite 'All tests'|Executed|tests? .*(passed|failed)" || true; } | tail -8
 echo "   ($(( $(date +%s) - start )) s)"
 
+echo "-- generate init Payments --server none --client (a client package): swift test"
+"$generate" init Payments --server none --client --output "$work"
+start=$(date +%s)
+swift test --package-path "$work/Payments" --scratch-path "$scratch" 2>&1 | { grep -E "error:|Executed|tests? .*(passed|failed)" || true; } | tail -4
+echo "   ($(( $(date +%s) - start )) s)"
+
 echo "-- both plugins on one target: the build plugin refuses and names the fix"
 swift package --package-path "$work/Shop" --scratch-path "$scratch" --allow-writing-to-package-directory generate-code --target ShopAPI 2>&1 | tail -1
 grep -q "swift package --allow-writing-to-package-directory generate-code --target ShopAPI" "$work/Shop/Sources/ShopAPI/Generated/Server.swift"
@@ -27,10 +36,10 @@ if swift build --package-path "$work/Shop" --scratch-path "$scratch" > "$work/bo
     exit 1
 fi
 grep -q "Generated/ already holds Charter's code" "$work/both.log" || { cat "$work/both.log" >&2; exit 1; }
-echo "   refused: $(grep -o "Generated/ already holds Charter's code[^.]*" "$work/both.log" | head -1)"
+echo "   refused: $(grep -m1 -o "error: ShopAPI: Generated/ already holds Charter's code.*" "$work/both.log" | cut -c1-150)…"
 
 echo "-- generate init Orders --server vapor --client (Vapor, client over URLSession): swift test"
 "$generate" init Orders --server vapor --client --output "$work"
 start=$(date +%s)
-swift test --package-path "$work/Orders" --scratch-path "$scratch" 2>&1 | { grep -E "error:|Test Suite 'All tests'|Executed|tests? .*(passed|failed)" || true; } | tail -8
+swift test --package-path "$work/Orders" --scratch-path "$root/.build-vapor" 2>&1 | { grep -E "error:|Test Suite 'All tests'|Executed|tests? .*(passed|failed)" || true; } | tail -8
 echo "   ($(( $(date +%s) - start )) s)"

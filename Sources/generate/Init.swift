@@ -8,11 +8,7 @@ struct Init: ParsableCommand {
         commandName: "init",
         abstract: "Create a package with a starter spec, a server implementing it, and tests.",
         discussion: """
-        Writes <Name>/ with: a starter openapi.yaml in <Name>API (generated into Swift at build time by the Charter
-        build plugin), <Name>Service (the handlers) and <Name>Server (the executable) on Hummingbird or Vapor, and
-        <Name>Tests: a contract test against the released spec in Releases/, and an end-to-end test that runs the
-        server on a free port and calls it (through the generated client over URLSession with --client).
-        `swift test` passes in the new package as written.
+        Writes <Name>/ with: a starter openapi.yaml in <Name>API (generated into Swift at build time by the Charter build plugin), <Name>Service (the handlers) and <Name>Server (the executable) on Hummingbird or Vapor, and <Name>Tests: a contract test against the released spec in Releases/, and an end-to-end test that runs the server on a free port and calls it (through the generated client over URLSession with --client). `swift test` passes in the new package as written.
 
         Examples:
           swift run generate init Orders

@@ -8,7 +8,7 @@ import ServiceLifecycle
 import Testing
 
 /// The handlers a user writes: an in-memory pet store behind the generated protocol.
-actor Pets {
+actor PetShelf {
     var all: [Pet] = []
     func add(_ input: PetInput) -> Pet {
         // Pet is PetInput plus an id (allOf): the flattened struct shares PetInput's nested enum.
@@ -18,8 +18,8 @@ actor Pets {
     }
 }
 
-struct PetStoreService: PetStoreAPIProtocol {
-    let pets = Pets()
+struct PetStoreService: PetsAPIProtocol {
+    let pets = PetShelf()
     func addPet(_ input: AddPet.Input) async throws -> AddPet.Output { .created(await pets.add(input.body)) }
     func getPet(_ input: GetPet.Input) async throws -> GetPet.Output {
         guard let pet = await pets.all.first(where: { $0.petID == input.petID }) else { return .notFound }
@@ -45,7 +45,7 @@ struct PetStoreService: PetStoreAPIProtocol {
         defer { Task { await services.triggerGracefulShutdown() } }
         // The generated client on its default transport (AsyncHTTPClient); it would refuse invalid input
         // itself in debug builds, so that check is off to let the server answer.
-        let client = PetStoreClient(serverURL: try #require(URL(string: "http://127.0.0.1:\(port)")),
+        let client = PetsClient(serverURL: try #require(URL(string: "http://127.0.0.1:\(port)")),
                                     validation: ClientValidation(validateRequests: false, responses: .enforce))
 
         guard case .created(let pet) = try await client.addPet(body: PetInput(name: "Tom", age: 3, species: .cat)) else {
