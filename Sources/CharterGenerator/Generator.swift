@@ -88,12 +88,14 @@ public enum Generator {
                 let name = chunks.count == 1 ? "Operations.swift" : "Operations\(i + 1).swift"
                 files.append(GeneratedFile(name: name, contents: header(runtimeImports) + chunk))
             }
+            let table = renderer.operationsTable(operations)
             if parts.contains(.server) {
-                files.append(GeneratedFile(name: "Server.swift", contents: header(runtimeImports) + renderer.server(operations)))
+                files.append(GeneratedFile(name: "Server.swift", contents: header(runtimeImports) + renderer.server(operations) + "\n" + table))
             }
             if parts.contains(.client) {
                 let optionalImport = "#if canImport(OpenAPIAsyncHTTPClient)\nimport OpenAPIAsyncHTTPClient\n#endif\n"
-                files.append(GeneratedFile(name: "Client.swift", contents: header(runtimeImports, trailer: optionalImport) + renderer.client(operations)))
+                let client = renderer.client(operations) + (parts.contains(.server) ? "" : "\n" + table)
+                files.append(GeneratedFile(name: "Client.swift", contents: header(runtimeImports, trailer: optionalImport) + client))
             }
         }
         if options.fixedLayout {

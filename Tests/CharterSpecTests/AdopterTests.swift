@@ -171,6 +171,20 @@ struct AdopterTests {
         #expect(models.contains(#"@available(*, deprecated, message: "Send notes instead.")"#))
     }
 
+    @Test func aClientOnlyModuleHasTheOperationsTableItNeeds() throws {
+        // The client sends with APIOperations.contracts, which lives in Server.swift when there is one.
+        let dir = try GenerateCommandTests().scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try LintCommandTests.run(["Specs/airline.yaml", "--output", dir.path, "--mode", "models,client"]).status == 0)
+        let client = try String(contentsOf: dir.appendingPathComponent("Client.swift"), encoding: .utf8)
+        #expect(client.contains("contracts: APIOperations.contracts") && client.contains("public enum APIOperations {"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Server.swift").path))
+        #expect(try LintCommandTests.run(["Specs/airline.yaml", "--output", dir.path]).status == 0)
+        let both = try String(contentsOf: dir.appendingPathComponent("Client.swift"), encoding: .utf8)
+        #expect(!both.contains("enum APIOperations"))
+        #expect(try String(contentsOf: dir.appendingPathComponent("Server.swift"), encoding: .utf8).contains("public enum APIOperations {"))
+    }
+
     @Test func aModuleNamedWithAPIDoesNotStutter() throws {
         let server = try #require(try generate(Self.orders, moduleName: "OrdersAPI")["Server.swift"])
         #expect(server.contains("public protocol OrdersAPIProtocol: Sendable {"))

@@ -400,10 +400,16 @@ struct OperationRenderer {
                 w.line("try server.registerMethodNotAllowed(for: APIOperations.contracts)")
             }
         }
-        w.blank()
+        return w.text
+    }
+
+    /// `APIOperations`: every routed operation's contract, which the server and the client both use. It goes with
+    /// the server when there is one, else with the client (a client-only module has no Server.swift).
+    func operationsTable(_ all: [SwiftOperation]) -> String {
+        var w = SwiftWriter()
         w.line("/// Every operation's contract, for validation.")
         w.block("\(access) enum APIOperations {") { w in
-            w.line("\(access) static let contracts: [OperationContract] = [" + ops.map { "\($0.typeName).contract" }.joined(separator: ", ") + "]")
+            w.line("\(access) static let contracts: [OperationContract] = [" + all.filter(\.routed).map { "\($0.typeName).contract" }.joined(separator: ", ") + "]")
         }
         return w.text
     }
