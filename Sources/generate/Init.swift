@@ -58,7 +58,8 @@ struct Init: ParsableCommand {
             }
             source = .path(folder)
         }
-        let stem = SwiftNames.apiBaseName(name).isEmpty ? name : SwiftNames.apiBaseName(name)
+        let base = SwiftNames.apiBaseName(name)
+        let stem = base.isEmpty ? name : base
         let scaffold = Scaffold(name: name, stem: stem, server: Scaffold.Server(rawValue: server) ?? .hummingbird,
                                 client: client, charter: source)
         let root = URL(fileURLWithPath: output).appendingPathComponent(name).standardizedFileURL

@@ -1,3 +1,5 @@
+import CharterGenerator
+
 /// The scaffold's Package.swift, README, charter.yaml and the API target's one Swift file.
 extension Scaffold {
     func packageManifest() -> String {
@@ -79,10 +81,10 @@ extension Scaffold {
 
         // SwiftPM names a package dependency after its folder (a path) or its URL's last component; products of
         // Charter are named through this.
-        let charter = \(CharterSource.quoted(charter.packageName))
+        let charter = \(SwiftNames.literal(charter.packageName))
 
         let package = Package(
-            name: \(CharterSource.quoted(name)),
+            name: \(SwiftNames.literal(name)),
             platforms: [.macOS(.v14)],
             dependencies: [
                 \(dependencies.joined(separator: "\n        "))

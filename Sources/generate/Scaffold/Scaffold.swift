@@ -1,3 +1,4 @@
+import CharterGenerator
 import Foundation
 
 /// The package `generate init` writes: every file as a path and its text, decided before anything touches the disk.
@@ -35,13 +36,9 @@ struct Scaffold {
 
         var declaration: String {
             switch self {
-            case .path(let path): ".package(path: \(Self.quoted(path)))"
-            case .url(let url, let branch): ".package(url: \(Self.quoted(url)), branch: \(Self.quoted(branch)))"
+            case .path(let path): ".package(path: \(SwiftNames.literal(path)))"
+            case .url(let url, let branch): ".package(url: \(SwiftNames.literal(url)), branch: \(SwiftNames.literal(branch)))"
             }
-        }
-
-        static func quoted(_ text: String) -> String {
-            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         }
     }
 
