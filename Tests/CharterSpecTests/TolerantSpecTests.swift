@@ -71,6 +71,31 @@ struct TolerantSpecTests {
         #expect(result.document?[schema].maxLength == nil && result.document?[schema].pattern == "")
     }
 
+    /// Specs written from code name types as the language does (`int`, `double`, `String`): the meaning is
+    /// clear, so the type is read as the JSON type named, with a warning; a name with no clear meaning is no type.
+    @Test func aTypeNamedAsALanguageNamesItIsThatJSONType() throws {
+        let yaml = """
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            A: {type: int}
+            B: {type: Double}
+            C: {type: [bool, str]}
+            D: {type: widget}
+        """
+        let result = SpecLoader().load(bytes: Array(yaml.utf8), path: "types.yaml")
+        #expect(result.isUsable(strict: false) && !result.isUsable(strict: true))
+        let document = try #require(result.document)
+        let types = document.components.schemas.map { document[$0.id].types?.typeNames ?? [] }
+        #expect(types == [["integer"], ["number"], ["boolean", "string"], []])
+        #expect(rendered(result.diagnostics(strict: false)).prefix(2) == [
+            "6:15: warning: unknown type 'int'; expected one of null, boolean, object, array, number, integer, string; assumed 'integer'",
+            "7:15: warning: unknown type 'Double'; expected one of null, boolean, object, array, number, integer, string; assumed 'number'",
+        ])
+    }
+
     @Test func theDocumentReflectsWhatWasAssumed() throws {
         let document = try #require(try loaded().document)
         let byId = Dictionary(document.operations.map { ($0.operation.operationId, $0.operation) }, uniquingKeysWith: { a, _ in a })

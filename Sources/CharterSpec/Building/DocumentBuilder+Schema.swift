@@ -250,6 +250,7 @@ extension DocumentBuilder {
             var set: JSONTypes = []
             for element in node.elements {
                 guard stringNode(element, "type") != nil, let t = element.word(in: JSONTypes.table) else {
+                    if let meant = nearMissType(element) { set.insert(meant); continue }
                     invalid("unknown type \(element.kindDescription); expected one of \(JSONTypes.names.map(\.0).joined(separator: ", "))", assumed: "it is not in the list", at: element)
                     continue
                 }
@@ -259,11 +260,21 @@ extension DocumentBuilder {
         }
         guard stringNode(node, "type") != nil else { return nil }
         guard let t = node.word(in: JSONTypes.table) else {
+            if let meant = nearMissType(node) { return meant }
             invalid("unknown type '\(node.text ?? "")'; expected one of \(JSONTypes.names.map(\.0).joined(separator: ", "))", assumed: "no type", at: node)
             return nil
         }
         if t == .null && version == .v3_0 { warning("type 'null' is an OpenAPI 3.1 feature; in 3.0 use nullable: true", at: node) }
         return t
+    }
+
+    /// A type name whose meaning is clear though it is not a JSON type (`int`, `String`): an understood problem,
+    /// read as the type it names.
+    private func nearMissType(_ node: Node) -> JSONTypes? {
+        guard let text = node.text, let meant = JSONTypes(nearMiss: text) else { return nil }
+        let name = meant.typeNames.first ?? "string"
+        invalid("unknown type '\(text)'; expected one of \(JSONTypes.names.map(\.0).joined(separator: ", "))", assumed: "'\(name)'", at: node)
+        return meant
     }
 
     private func schemaOrBool(_ node: Node) -> SchemaOrBool {

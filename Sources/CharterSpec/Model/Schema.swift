@@ -21,6 +21,23 @@ public struct JSONTypes: OptionSet, Hashable, Sendable {
         self = match.1
     }
 
+    /// The JSON type a misspelt type name clearly means: a programming language's name for it (`int`, `long`,
+    /// `double`, `bool`, `str`, as specs written from code say) or a JSON type in another case (`String`).
+    /// `nil` when the meaning is not clear.
+    public init?(nearMiss name: String) {
+        let lower = name.lowercased()
+        if let exact = JSONTypes(name: lower) { self = exact; return }
+        switch lower {
+        case "int", "int8", "int16", "int32", "int64", "long", "short", "uint", "uint32", "uint64": self = .integer
+        case "float", "double", "decimal", "float32", "float64": self = .number
+        case "bool": self = .boolean
+        case "str", "text": self = .string
+        case "map", "dict", "dictionary": self = .object
+        case "list": self = .array
+        default: return nil
+        }
+    }
+
     /// Type names in canonical order, e.g. `["string", "null"]`.
     public var typeNames: [String] { JSONTypes.names.filter { contains($0.1) }.map(\.0) }
 }
