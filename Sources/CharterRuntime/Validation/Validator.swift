@@ -254,6 +254,10 @@ struct ValidationRun<Document: JSONDocument> {
             path.removeLast()
             if done { return }
         }
+        if let unevaluated = s.unevaluatedItems {
+            checkUnevaluatedItems(value, s, unevaluated, count: count, depth: depth)
+            if done { return }
+        }
         if let contains = s.contains {
             var matches = 0
             for element in document.elements(value) where trial(element, contains, depth: depth + 1, stopAtFirst: true).isEmpty { matches += 1 }
@@ -379,27 +383,9 @@ struct ValidationRun<Document: JSONDocument> {
         for (name, schema) in s.dependentSchemas where document.member(value, name) != nil {
             check(value, schema, depth: depth + 1)
         }
-        if case .bool(false)? = s.unevaluatedProperties {
-            let known = evaluatedPropertyNames(s, depth: 0)
-            for (key, child) in document.members(value) {
-                let name = document.keyString(key)
-                if known.contains(name) || s.patternProperties.contains(where: { $0.pattern.matches(name) }) { continue }
-                path.append(.key(key))
-                report("unevaluatedProperties", "Property is not allowed", value: child)
-                path.removeLast()
-            }
+        if let unevaluated = s.unevaluatedProperties {
+            checkUnevaluatedProperties(value, s, unevaluated, depth: depth)
         }
-    }
-
-    /// Property names declared by a schema and the schemas it composes (a static approximation of
-    /// 2020-12 annotation collection, enough for `unevaluatedProperties: false` over allOf/oneOf/anyOf).
-    func evaluatedPropertyNames(_ s: SchemaNode, depth: Int) -> Set<String> {
-        guard depth < 16 else { return [] }
-        var names = Set(s.properties.map(\.name))
-        for i in s.allOf + s.anyOf + s.oneOf + [s.ref, s.thenSchema, s.elseSchema].compactMap({ $0 }) {
-            names.formUnion(evaluatedPropertyNames(schemas[i], depth: depth + 1))
-        }
-        return names
     }
 
     // MARK: Composition
