@@ -11,6 +11,15 @@ public enum StringFormat: String, Sendable, CaseIterable {
     case ipv6
     case hostname
     case byte
+    case idnHostname = "idn-hostname"
+    case idnEmail = "idn-email"
+    case iri
+    case iriReference = "iri-reference"
+    case uriTemplate = "uri-template"
+    case jsonPointer = "json-pointer"
+    case relativeJSONPointer = "relative-json-pointer"
+    case duration
+    case regex
 
     /// Whether `value` conforms. Every check is ASCII-only and linear in the input.
     public func isValid(_ value: String) -> Bool {
@@ -36,6 +45,15 @@ public enum StringFormat: String, Sendable, CaseIterable {
         case .ipv6: return Formats.isIPv6(bytes)
         case .hostname: return Formats.isHostname(bytes)
         case .byte: return Formats.isBase64(bytes)
+        case .idnHostname: return Formats.isIDNHostname(bytes)
+        case .idnEmail: return Formats.isEmail(bytes, unicode: true)
+        case .iri: return Formats.isURI(bytes, requireScheme: true, unicode: true)
+        case .iriReference: return Formats.isURI(bytes, requireScheme: false, unicode: true)
+        case .uriTemplate: return Formats.isURITemplate(bytes)
+        case .jsonPointer: return Formats.isJSONPointer(bytes)
+        case .relativeJSONPointer: return Formats.isRelativeJSONPointer(bytes)
+        case .duration: return Formats.isDuration(bytes)
+        case .regex: return Formats.isRegex(bytes)
         }
     }
 
@@ -53,6 +71,15 @@ public enum StringFormat: String, Sendable, CaseIterable {
         case .ipv6: "an IPv6 address"
         case .hostname: "a hostname"
         case .byte: "base64-encoded data"
+        case .idnHostname: "an internationalised hostname"
+        case .idnEmail: "an internationalised email address"
+        case .iri: "an absolute IRI"
+        case .iriReference: "an IRI reference"
+        case .uriTemplate: "a URI template (RFC 6570)"
+        case .jsonPointer: "a JSON pointer (RFC 6901)"
+        case .relativeJSONPointer: "a relative JSON pointer"
+        case .duration: "a duration (ISO 8601, e.g. P1DT12H)"
+        case .regex: "an ECMA-262 regular expression"
         }
     }
 }
@@ -199,25 +226,6 @@ enum Formats {
         return sawDoubleColon ? groups <= 7 : groups == 8
     }
 
-    static func isHostname(_ b: ByteSlice) -> Bool {
-        guard !b.isEmpty, b.count <= 253 else { return false }
-        var labelLength = 0
-        var previous: UInt8 = UInt8(ascii: ".")
-        for c in b {
-            if c == UInt8(ascii: ".") {
-                guard labelLength > 0, previous != UInt8(ascii: "-") else { return false }
-                labelLength = 0
-            } else {
-                guard isAlpha(c) || isDigit(c) || c == UInt8(ascii: "-") else { return false }
-                if labelLength == 0 && c == UInt8(ascii: "-") { return false }
-                labelLength += 1
-                if labelLength > 63 { return false }
-            }
-            previous = c
-        }
-        return labelLength > 0 && previous != UInt8(ascii: "-")
-    }
-
     /// `local@domain`: a dot-atom or quoted local part, and a hostname or bracketed IP literal.
     /// RFC 5322 `atext` punctuation: ! # $ % & ' * + - / = ? ^ _ ` { | } ~ (a bit set, so no per-call table).
     @inline(__always) static func isAtextSpecial(_ c: UInt8) -> Bool {
@@ -228,7 +236,7 @@ enum Formats {
         return c == 0x60 || c == 0x7B || c == 0x7C || c == 0x7D || c == 0x7E
     }
 
-    static func isEmail(_ b: ByteSlice) -> Bool {
+    static func isEmail(_ b: ByteSlice, unicode: Bool = false) -> Bool {
         guard let at = b.lastIndex(of: UInt8(ascii: "@")), at > 0, at < b.count - 1, b.count <= 320 else { return false }
         let local = b[..<at], domain = b[(at + 1)...]
         if local.first == UInt8(ascii: "\"") {
@@ -237,14 +245,14 @@ enum Formats {
             for c in local.dropFirst().dropLast() {
                 if escaped { escaped = false; continue }
                 if c == UInt8(ascii: "\\") { escaped = true; continue }
-                if c == UInt8(ascii: "\"") || c < 0x20 || c >= 0x7F { return false }
+                if c == UInt8(ascii: "\"") || c < 0x20 || (c >= 0x7F && !(unicode && c >= 0x80)) { return false }
             }
         } else {
             var previous: UInt8 = UInt8(ascii: ".")
             for c in local {
                 if c == UInt8(ascii: ".") {
                     if previous == UInt8(ascii: ".") { return false }
-                } else if !(isAlpha(c) || isDigit(c) || isAtextSpecial(c)) {
+                } else if !(isAlpha(c) || isDigit(c) || isAtextSpecial(c) || (unicode && c >= 0x80)) {
                     return false
                 }
                 previous = c
@@ -256,7 +264,7 @@ enum Formats {
             if inner.starts(with: "IPv6:".utf8) { return isIPv6(inner.dropFirst(5)) }
             return isIPv4(inner)
         }
-        return isHostname(domain)
+        return unicode ? isIDNHostname(domain) : isHostname(domain)
     }
 
     static func isBase64(_ b: ByteSlice) -> Bool {
@@ -274,7 +282,8 @@ enum Formats {
     }
 
     /// RFC 3986 URI (scheme required) or URI reference.
-    static func isURI(_ b: ByteSlice, requireScheme: Bool) -> Bool {
+    /// With `unicode`, an IRI (RFC 3987): any non-ASCII character counts as unreserved.
+    static func isURI(_ b: ByteSlice, requireScheme: Bool, unicode: Bool = false) -> Bool {
         var i = 0
         // Scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"
         var hasScheme = false
@@ -294,7 +303,7 @@ enum Formats {
         if i + 1 < b.count, b[i] == UInt8(ascii: "/"), b[i + 1] == UInt8(ascii: "/") {
             i += 2
             let end = b[i...].firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) ?? b.count
-            guard isAuthority(b[i..<end]) else { return false }
+            guard isAuthority(b[i..<end], unicode: unicode) else { return false }
             i = end
         }
         // Path, query, fragment: pchar / "/" / "?" plus '#' once.
@@ -309,7 +318,7 @@ enum Formats {
             if c == UInt8(ascii: "#") {
                 if sawFragment { return false }
                 sawFragment = true
-            } else if !(isUnreserved(c) || isSubDelim(c) || c == UInt8(ascii: ":") || c == UInt8(ascii: "@") || c == UInt8(ascii: "/") || c == UInt8(ascii: "?")) {
+            } else if !(isUnreserved(c) || isSubDelim(c) || c == UInt8(ascii: ":") || c == UInt8(ascii: "@") || c == UInt8(ascii: "/") || c == UInt8(ascii: "?") || (unicode && c >= 0x80)) {
                 return false
             }
             i += 1
@@ -317,24 +326,25 @@ enum Formats {
         return true
     }
 
-    private static func isUnreserved(_ c: UInt8) -> Bool {
+    static func isUnreserved(_ c: UInt8) -> Bool {
         isAlpha(c) || isDigit(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: ".") || c == UInt8(ascii: "_") || c == UInt8(ascii: "~")
     }
 
-    private static func isSubDelim(_ c: UInt8) -> Bool {
+    static func isSubDelim(_ c: UInt8) -> Bool {
         "!$&'()*+,;=".utf8.contains(c)
     }
 
-    private static func isAuthority(_ b: ByteSlice) -> Bool {
+    private static func isAuthority(_ b: ByteSlice, unicode: Bool) -> Bool {
         var host = b
         if let at = b.lastIndex(of: UInt8(ascii: "@")) {
             let userinfo = b[..<at]
-            guard isPercentEncoded(userinfo, allowing: { isUnreserved($0) || isSubDelim($0) || $0 == UInt8(ascii: ":") }) else { return false }
+            guard isPercentEncoded(userinfo, allowing: { isUnreserved($0) || isSubDelim($0) || $0 == UInt8(ascii: ":") || (unicode && $0 >= 0x80) }) else { return false }
             host = b[(at + 1)...]
         }
         if host.first == UInt8(ascii: "[") {
             guard let close = host.firstIndex(of: UInt8(ascii: "]")) else { return false }
-            guard isIPv6(host[(host.startIndex + 1)..<close]) else { return false }
+            let literal = host[(host.startIndex + 1)..<close]
+            guard isIPv6(literal) || isIPvFuture(literal) else { return false }
             let rest = host[(close + 1)...]
             if rest.isEmpty { return true }
             guard rest.first == UInt8(ascii: ":") else { return false }
@@ -344,7 +354,15 @@ enum Formats {
             guard host[(colon + 1)...].allSatisfy(isDigit) else { return false }
             host = host[..<colon]
         }
-        return isPercentEncoded(host, allowing: { isUnreserved($0) || isSubDelim($0) })
+        return isPercentEncoded(host, allowing: { isUnreserved($0) || isSubDelim($0) || (unicode && $0 >= 0x80) })
+    }
+
+    /// `v1.fe`: an IP literal of a future version (RFC 3986 §3.2.2).
+    private static func isIPvFuture(_ b: ByteSlice) -> Bool {
+        guard b.first.map({ $0 | 0x20 == UInt8(ascii: "v") }) == true, let dot = b.firstIndex(of: UInt8(ascii: ".")) else { return false }
+        let version = b[(b.startIndex + 1)..<dot], rest = b[(dot + 1)...]
+        return !version.isEmpty && version.allSatisfy(isHex) && !rest.isEmpty
+            && rest.allSatisfy { isUnreserved($0) || isSubDelim($0) || $0 == UInt8(ascii: ":") }
     }
 
     private static func isPercentEncoded(_ b: ByteSlice, allowing allowed: (UInt8) -> Bool) -> Bool {

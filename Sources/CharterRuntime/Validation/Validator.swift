@@ -8,6 +8,9 @@ public struct Validator: Sendable {
     public let schemas: SchemaSet
     /// Deepest schema/value recursion followed (a schema that includes itself through `allOf` stops here).
     public var maxDepth = 256
+    /// Whether `format` is checked (the default, as an API's traffic needs). `false` treats formats as the
+    /// annotations JSON Schema 2020-12 makes them by default.
+    public var assertsFormats = true
 
     public init(schemas: SchemaSet) {
         self.schemas = schemas
@@ -20,6 +23,7 @@ public struct Validator: Sendable {
     public func validate(_ value: JSONValue, against index: SchemaIndex, direction: MessageDirection = .request,
                          location: IssueLocation = .body, base: String = "") -> [ValidationIssue] {
         var run = ValidationRun(document: ValueDocument(), schemas: schemas, direction: direction, location: location, base: base, maxDepth: maxDepth)
+        run.assertsFormats = assertsFormats
         defer { run.release() }
         run.check(value, index, depth: 0)
         return run.issues
@@ -30,6 +34,7 @@ public struct Validator: Sendable {
                          location: IssueLocation = .body, base: String = "") -> [ValidationIssue] {
         tape.withView { view in
             var run = ValidationRun(document: view, schemas: schemas, direction: direction, location: location, base: base, maxDepth: maxDepth)
+            run.assertsFormats = assertsFormats
             defer { run.release() }
             run.check(0, index, depth: 0)
             return run.issues
@@ -39,6 +44,7 @@ public struct Validator: Sendable {
     /// Whether `value` is valid (stops at the first violation).
     public func isValid(_ value: JSONValue, against index: SchemaIndex, direction: MessageDirection = .request) -> Bool {
         var run = ValidationRun(document: ValueDocument(), schemas: schemas, direction: direction, location: .body, base: "", maxDepth: maxDepth)
+        run.assertsFormats = assertsFormats
         defer { run.release() }
         run.stopAtFirst = true
         run.check(value, index, depth: 0)
@@ -67,6 +73,7 @@ struct ValidationRun<Document: JSONDocument> {
     var path = GrowableBuffer<Step>()
     var issues: [ValidationIssue] = []
     var stopAtFirst = false
+    var assertsFormats = true
 
     init(document: Document, schemas: SchemaSet, direction: MessageDirection, location: IssueLocation, base: String, maxDepth: Int) {
         self.document = document
@@ -186,7 +193,7 @@ struct ValidationRun<Document: JSONDocument> {
             let multiple = document.scaled(value).flatMap { rules.isMultiple($0) } ?? NumberMath.isMultiple(document.number(value), of: m.value)
             if !multiple { report("multipleOf", "Must be a multiple of \(m.text)", value: value) }
         }
-        if let f = rules.integerFormat, v.isIntegral {
+        if assertsFormats, let f = rules.integerFormat, v.isIntegral {
             let fits: Bool
             switch f {
             case .int32: fits = v.integral.map { $0 >= Int64(Int32.min) && $0 <= Int64(Int32.max) } ?? false
@@ -206,12 +213,13 @@ struct ValidationRun<Document: JSONDocument> {
     // MARK: Strings
 
     mutating func checkString(_ value: Ref, _ s: SchemaNode) {
-        guard s.minLength != nil || s.maxLength != nil || s.pattern != nil || s.format != nil else { return }
+        let format = assertsFormats ? s.format : nil
+        guard s.minLength != nil || s.maxLength != nil || s.pattern != nil || format != nil else { return }
         // One pass over the bytes decides every string keyword; issues are reported afterwards.
         let (length, patternOK, formatOK) = document.withUTF8(value) { bytes -> (Int, Bool, Bool) in
             // Lengths count Unicode code points, as JSON Schema specifies (not UTF-16 units or graphemes).
             let length = (s.minLength != nil || s.maxLength != nil) ? Bytes.codePointCount(bytes) : 0
-            return (length, s.pattern?.matches(utf8: bytes) ?? true, s.format?.isValid(utf8: bytes) ?? true)
+            return (length, s.pattern?.matches(utf8: bytes) ?? true, format?.isValid(utf8: bytes) ?? true)
         }
         if let m = s.minLength, length < m { report("minLength", "Must be at least \(m) character\(m == 1 ? "" : "s") long", value: value) }
         if let m = s.maxLength, length > m { report("maxLength", "Must be at most \(m) character\(m == 1 ? "" : "s") long", value: value) }
@@ -363,6 +371,7 @@ struct ValidationRun<Document: JSONDocument> {
                     let keyText = document.keyString(key)
                     var keyRun = ValidationRun<ValueDocument>(document: ValueDocument(), schemas: schemaSet, direction: direction,
                                                               location: location, base: base, maxDepth: maxDepth)
+                    keyRun.assertsFormats = assertsFormats
                     defer { keyRun.release() }
                     keyRun.check(.string(keyText), names, depth: depth + 1)
                     for issue in keyRun.issues {
