@@ -75,6 +75,7 @@ struct SchemaCompiler {
         if let p = s.pattern { k.pattern = pattern(p, at: s.patternLocation) }
         if let f = s.format {
             k.format = StringFormat(rawValue: f)
+            if k.format == .hostname && document.version == .v3_0 { k.format = .hostnameRFC1123 }
             k.integerFormat = IntegerFormat(rawValue: f)
         }
         k.minItems = s.minItems

@@ -24,7 +24,10 @@ struct JSONSchema2020SuiteTests {
         var results: [(String, Bool)] = []
         for group in groups {
             let schemaText = try #require(group["schema"]).jsonText
-            let (document, root, _) = SpecLoader().loadSchema(bytes: Array(schemaText.utf8), path: "\(file).schema.json", version: .v3_1)
+            // The suite's remote documents live under http://localhost:1234/, served here from its remotes folder.
+            var options = LoadOptions()
+            options.urlMappings = [("http://localhost:1234/", TestPaths.shared.appendingPathComponent("json-schema-test-suite/remotes").path)]
+            let (document, root, _) = SpecLoader(options: options).loadSchema(bytes: Array(schemaText.utf8), path: "\(file).schema.json", version: .v3_1)
             var validator = SpecValidator(document: try #require(document)).validator
             // The keyword file tests 2020-12's default, formats as annotations; optional/format tests assertion.
             validator.assertsFormats = file != "format.json"

@@ -4,9 +4,11 @@
 /// of RFC 5893 when any label of the name is right-to-left. Code point classes come from the Unicode properties
 /// Swift carries; scripts, Bidi classes and joining types (which it does not) from the blocks that define them.
 extension Formats {
-    static func isHostname(_ b: ByteSlice) -> Bool {
+    /// With `idnaHyphens: false` (RFC 1123 alone), `--` in the third and fourth place is an ordinary name unless
+    /// the label is an A-label (`xn--`).
+    static func isHostname(_ b: ByteSlice, idnaHyphens: Bool = true) -> Bool {
         guard b.allSatisfy({ $0 < 0x80 }) else { return false }
-        return isDomain(labels: splitLabels(b.map { Unicode.Scalar($0) }, separators: [0x2E]))
+        return isDomain(labels: splitLabels(b.map { Unicode.Scalar($0) }, separators: [0x2E]), idnaHyphens: idnaHyphens)
     }
 
     static func isIDNHostname(_ b: ByteSlice) -> Bool {
@@ -20,7 +22,7 @@ extension Formats {
     }
 
     /// Every label valid, the name within 253 octets in its ASCII form, and the Bidi rule met when it applies.
-    private static func isDomain(labels: [[Unicode.Scalar]]) -> Bool {
+    private static func isDomain(labels: [[Unicode.Scalar]], idnaHyphens: Bool = true) -> Bool {
         guard !labels.isEmpty, labels.count <= 127 else { return false }
         var length = labels.count - 1
         var unicodeLabels: [[Unicode.Scalar]] = []
@@ -29,7 +31,7 @@ extension Formats {
             if label.allSatisfy({ $0.isASCII }) {
                 guard isLDHLabel(label) else { return false }
                 length += label.count
-                if hasHyphensAt3And4(label) {
+                if hasHyphensAt3And4(label) && (idnaHyphens || isALabelPrefix(label)) {
                     guard let decoded = aLabel(label) else { return false }
                     unicodeLabels.append(decoded)
                 } else {
@@ -52,6 +54,10 @@ extension Formats {
     private static func isLDHLabel(_ label: [Unicode.Scalar]) -> Bool {
         guard label.count <= 63, label.first != "-", label.last != "-" else { return false }
         return label.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "-" }
+    }
+
+    private static func isALabelPrefix(_ label: [Unicode.Scalar]) -> Bool {
+        (label[0] == "x" || label[0] == "X") && (label[1] == "n" || label[1] == "N")
     }
 
     private static func hasHyphensAt3And4(_ label: [Unicode.Scalar]) -> Bool {

@@ -10,6 +10,9 @@ public enum StringFormat: String, Sendable, CaseIterable {
     case ipv4
     case ipv6
     case hostname
+    /// `hostname` in OpenAPI 3.0's draft-4-derived dialect: RFC 1123, where `ab--cd` is a name (2020-12 reserves
+    /// hyphens in the third and fourth place for IDNA).
+    case hostnameRFC1123 = "hostname (RFC 1123)"
     case byte
     case idnHostname = "idn-hostname"
     case idnEmail = "idn-email"
@@ -44,6 +47,7 @@ public enum StringFormat: String, Sendable, CaseIterable {
         case .ipv4: return Formats.isIPv4(bytes)
         case .ipv6: return Formats.isIPv6(bytes)
         case .hostname: return Formats.isHostname(bytes)
+        case .hostnameRFC1123: return Formats.isHostname(bytes, idnaHyphens: false)
         case .byte: return Formats.isBase64(bytes)
         case .idnHostname: return Formats.isIDNHostname(bytes)
         case .idnEmail: return Formats.isEmail(bytes, unicode: true)
@@ -69,7 +73,7 @@ public enum StringFormat: String, Sendable, CaseIterable {
         case .uriReference: "a URI reference"
         case .ipv4: "an IPv4 address"
         case .ipv6: "an IPv6 address"
-        case .hostname: "a hostname"
+        case .hostname, .hostnameRFC1123: "a hostname"
         case .byte: "base64-encoded data"
         case .idnHostname: "an internationalised hostname"
         case .idnEmail: "an internationalised email address"

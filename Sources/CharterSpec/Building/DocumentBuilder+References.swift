@@ -3,13 +3,79 @@ extension DocumentBuilder {
     /// The node a `$ref` names, with the pointer's tokens; diagnoses (at the `$ref`) anything that fails.
     func target(ofReference text: String, at refNode: Node) -> (node: Node, tokens: [String])? {
         // Real specs repeat the same few refs thousands of times: resolve each (file, text) once.
-        let key = ReferenceKey(tree: ObjectIdentifier(refNode.tree), text: text)
+        let hasIdentifiers = schemaResources.hasIdentifiers(refNode.tree)
+        let base = hasIdentifiers ? schemaResources.base(of: refNode) : nil
+        let key = ReferenceKey(tree: ObjectIdentifier(refNode.tree), text: text, base: base)
         if let cached = resolvedReferences[key] { return cached }
         let before = diagnostics.count
-        let result = resolveReference(text, at: refNode)
+        let result: (node: Node, tokens: [String])?
+        switch resolveByURI(text, base: base, at: refNode) {
+        case .found(let node, let tokens): result = (node, tokens)
+        case .failed: result = nil
+        case .notURI: result = resolveReference(text, at: refNode)
+        }
         // Failures are not cached so that each bad $ref is reported at its own location.
         if result != nil || diagnostics.count == before { resolvedReferences[key] = result }
         return result
+    }
+
+    enum URIResolution {
+        case found(Node, tokens: [String])
+        /// An error was reported.
+        case failed
+        /// The file-and-pointer reading applies: no `$id` moved the base and the text is no URL.
+        case notURI
+    }
+
+    /// A reference resolved as a URI against the base URI in force (2020-12 `$id` semantics, mapped URLs).
+    private func resolveByURI(_ text: String, base: String?, at refNode: Node) -> URIResolution {
+        let isURL = URIReference.scheme(text[...]).map { $0 != "file" } ?? false
+        guard base != nil || isURL else { return .notURI }
+        let fileBase = schemaResources.base(of: refNode.tree)
+        let absolute = URIReference.resolve(text, against: base ?? fileBase)
+        let (uri, fragment) = URIReference.split(absolute)
+        var resource = schemaResources.resources[uri]
+        if resource == nil, let path = files.options.localPath(for: uri) {
+            let (loaded, failure) = files.tree(at: path)
+            guard let tree = loaded else {
+                error("cannot load '\(uri)' (mapped to \(path)): \(failure?.message ?? "it has syntax errors (reported in that file)")", at: refNode)
+                return .failed
+            }
+            schemaResources.setBase(uri, of: tree)
+            _ = schemaResources.hasIdentifiers(tree)
+            resource = schemaResources.resources[uri]
+        }
+        guard let resource else {
+            // A relative file reference where no `$id` moved the base: the file-and-pointer reading.
+            if !isURL && (base == nil || base == fileBase || uri.hasPrefix("file://")) { return .notURI }
+            if isURL {
+                error("remote reference '\(text)' is not fetched; download the file and refer to it by a relative path, or map its URL to a folder (LoadOptions.urlMappings)", at: refNode)
+                return .failed
+            }
+            error("reference '\(text)' (\(absolute)) names no schema here: no schema has that $id, and Charter does not fetch URLs (map them to a folder with LoadOptions.urlMappings)", at: refNode)
+            return .failed
+        }
+        if fragment.isEmpty { return .found(resource, tokens: []) }
+        if !fragment.hasPrefix("/") {
+            guard let anchored = schemaResources.anchors[uri + "#" + fragment] else {
+                error("reference '\(text)': no schema in \(uri) declares $anchor '\(fragment)'", at: refNode)
+                return .failed
+            }
+            return .found(anchored, tokens: [])
+        }
+        guard let tokens = JSONPointer.tokens(of: fragment) else {
+            error("malformed JSON pointer in reference '\(text)'", at: refNode)
+            return .failed
+        }
+        var current = resource
+        for token in tokens {
+            guard let next = files.child(of: current, token) else {
+                error("reference '\(text)' does not resolve: no '\(token)' in \(uri)#\(fragment)", at: refNode)
+                return .failed
+            }
+            current = next
+        }
+        return .found(current, tokens: tokens)
     }
 
     private func resolveReference(_ text: String, at refNode: Node) -> (node: Node, tokens: [String])? {
@@ -83,7 +149,7 @@ extension DocumentBuilder {
         // Anchors are rare; a scan of the records is cheaper than indexing every file.
         for (i, record) in tree.records.enumerated() where record.kind == .mapping {
             let node = Node(tree: tree, id: Int32(i))
-            if node["$anchor"]?.string == name { return node }
+            if node["$anchor"]?.string == name || node["$dynamicAnchor"]?.string == name { return node }
         }
         return nil
     }

@@ -182,7 +182,7 @@ extension DocumentBuilder {
             case .contentEncoding: s.contentEncoding = string(v, "contentEncoding")
             case .contentSchema: s.contentSchema = schema(v)
             case .id:
-                warning("'$id' does not change how Charter resolves references here; relative $refs resolve against the file", at: entry.keyNode)
+                break // a resource's base URI: `SchemaResources` resolves references against it
             case .recursiveAnchor, .dynamicAnchor: break // handled above
             case .recursiveRef, .dynamicRef:
                 guard let text = string(v, entry.key) else { continue }

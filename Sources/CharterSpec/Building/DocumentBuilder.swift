@@ -23,10 +23,14 @@ final class DocumentBuilder {
     var securityUses: [(name: String, node: Node)] = []
 
     @exclusivity(unchecked) var resolvedReferences: [ReferenceKey: (node: Node, tokens: [String])] = [:]
+    let schemaResources = SchemaResources()
 
     struct ReferenceKey: Hashable {
         let tree: ObjectIdentifier
         let text: String
+        /// The base URI the text resolves against, in a file with `$id`s (the same text means different schemas
+        /// in different resources); `nil` elsewhere.
+        var base: String?
     }
 
     struct ObjectKey: Hashable {

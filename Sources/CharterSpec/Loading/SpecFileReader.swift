@@ -16,8 +16,22 @@ public struct LoadOptions: Sendable {
     public var allowRefsOutsideRoot = false
     /// Deepest schema nesting (including through `$ref`s followed inline).
     public var maxSchemaDepth = 128
+    /// Documents named by URL that are read from a local folder instead: `(prefix, folder)` reads
+    /// `https://example.com/schemas/pet.json` from `folder/pet.json` when the prefix is `https://example.com/schemas/`.
+    /// Charter never fetches over the network; a `$ref` to an unmapped URL is an error.
+    public var urlMappings: [(prefix: String, folder: String)] = []
 
     public init() {}
+
+    /// The local file a mapped URL is read from.
+    func localPath(for url: String) -> String? {
+        for (prefix, folder) in urlMappings where url.hasPrefix(prefix) {
+            let rest = url.dropFirst(prefix.count)
+            guard !rest.split(separator: "/").contains("..") else { return nil }
+            return folder + (folder.hasSuffix("/") ? "" : "/") + rest
+        }
+        return nil
+    }
 }
 
 /// Reads one file into a located tree, choosing the JSON fast path or libyaml.

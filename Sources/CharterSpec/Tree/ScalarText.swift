@@ -1,3 +1,5 @@
+import Glibc
+
 /// Every scalar's UTF-8 text of one file, end to end; a scalar's `NodeRecord` holds its offset and length.
 ///
 /// One buffer instead of a `String` per scalar: most scalars (keys above all) are only ever compared, and a
@@ -17,6 +19,24 @@ struct ScalarText: Sendable {
         let start = Int32(bytes.count)
         bytes.append(contentsOf: text)
         return (start, Int32(text.count))
+    }
+
+    /// Whether some scalar's text holds `needle` (a scan of the whole file's text: for rare keywords, asked once).
+    func contains(_ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return true }
+        return bytes.withUnsafeBufferPointer { all in
+            guard all.count >= pattern.count else { return false }
+            var i = 0
+            let last = all.count - pattern.count
+            while i <= last {
+                guard let hit = memchr(all.baseAddress! + i, Int32(first), last - i + 1) else { return false }
+                let at = all.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(all.baseAddress! + at, pattern, pattern.count) == 0 { return true }
+                i = at + 1
+            }
+            return false
+        }
     }
 
     func withBytes<T>(of r: NodeRecord, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
