@@ -70,6 +70,7 @@ public struct NewPet: Codable, Hashable, Sendable {
     public indirect enum Details: Codable, Hashable, Sendable {
         case dogDetails(DogDetails)
         case catDetails(CatDetails)
+        case birdDetails(BirdDetails)
 
         public init(from decoder: any Decoder) throws {
             struct Tag: Decodable { var value: String
@@ -78,6 +79,7 @@ public struct NewPet: Codable, Hashable, Sendable {
             switch try Tag(from: decoder).value {
             case "dog": self = .dogDetails(try DogDetails(from: decoder))
             case "cat": self = .catDetails(try CatDetails(from: decoder))
+            case "BirdDetails", "bird": self = .birdDetails(try BirdDetails(from: decoder))
             case let other:
                 throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Unknown kind '\(other)'"))
             }
@@ -87,6 +89,7 @@ public struct NewPet: Codable, Hashable, Sendable {
             switch self {
             case .dogDetails(let value): try value.encode(to: encoder)
             case .catDetails(let value): try value.encode(to: encoder)
+            case .birdDetails(let value): try value.encode(to: encoder)
             }
         }
     }
@@ -185,6 +188,50 @@ public struct CatDetails: Codable, Hashable, Sendable {
     public init(kind: String, indoor: Bool? = nil) {
         self.kind = kind
         self.indoor = indoor
+    }
+}
+
+public struct BirdDetails: Codable, Hashable, Sendable {
+    public var kind: Kind
+    public var canTalk: Bool?
+
+    public init(kind: Kind, canTalk: Bool? = nil) {
+        self.kind = kind
+        self.canTalk = canTalk
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind
+        case canTalk = "can_talk"
+    }
+
+    public enum Kind: RawRepresentable, Codable, Hashable, Sendable {
+        case bird
+        /// A value this code does not know: the API added it later. Requests still reject unknown values.
+        case unknown(String)
+
+        public init(rawValue: String) {
+            switch rawValue {
+            case "bird": self = .bird
+            default: self = .unknown(rawValue)
+            }
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .bird: "bird"
+            case .unknown(let value): value
+            }
+        }
+
+        public init(from decoder: any Decoder) throws {
+            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
     }
 }
 

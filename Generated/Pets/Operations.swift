@@ -30,12 +30,12 @@ public enum ListPets: APIOperation {
         method: "GET",
         path: "/pets",
         parameters: [
-            ParameterContract(name: "species", location: .query, schema: 33),
-            ParameterContract(name: "tags", location: .query, explode: false, schema: 34),
-            ParameterContract(name: "limit", location: .query, schema: 36),
+            ParameterContract(name: "species", location: .query, schema: 35),
+            ParameterContract(name: "tags", location: .query, explode: false, schema: 36),
+            ParameterContract(name: "limit", location: .query, schema: 38),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 37)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 39)]),
         ]
     )
 
@@ -97,10 +97,10 @@ public enum AddPet: APIOperation {
         operationID: "addPet",
         method: "POST",
         path: "/pets",
-        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 39)]),
+        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 41)]),
         responses: [
-            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 40)]),
-            ResponseContract(status: "422", content: [MediaTypeContract(mediaType: "application/problem+json", schema: 41)]),
+            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 42)]),
+            ResponseContract(status: "422", content: [MediaTypeContract(mediaType: "application/problem+json", schema: 43)]),
         ]
     )
 
@@ -164,11 +164,11 @@ public enum GetPet: APIOperation {
         method: "GET",
         path: "/pets/{petId}",
         parameters: [
-            ParameterContract(name: "petId", location: .path, schema: 42),
+            ParameterContract(name: "petId", location: .path, schema: 44),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 43)]),
-            ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/problem+json", schema: 44)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 45)]),
+            ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/problem+json", schema: 46)]),
         ]
     )
 

@@ -54,8 +54,8 @@ extension APISchemas {
         all.append(k)
         // #8
         k = SchemaKeywords()
-        k.oneOf = [9, 11]
-        k.discriminator = SchemaKeywords.Discriminator(propertyName: "kind", mapping: [("dog", 9), ("cat", 11)])
+        k.oneOf = [9, 11, 13]
+        k.discriminator = SchemaKeywords.Discriminator(propertyName: "kind", mapping: [("dog", 9), ("cat", 11), ("BirdDetails", 13), ("bird", 13)])
         all.append(k)
         // #9
         k = SchemaKeywords()
@@ -67,7 +67,7 @@ extension APISchemas {
         k.name = "DogDetails"
         k.types = JSONTypeSet(rawValue: 4)
         k.required = ["kind"]
-        k.properties = [("kind", 48), ("good_with_children", 49)]
+        k.properties = [("kind", 52), ("good_with_children", 53)]
         all.append(k)
         // #11
         k = SchemaKeywords()
@@ -79,82 +79,84 @@ extension APISchemas {
         k.name = "CatDetails"
         k.types = JSONTypeSet(rawValue: 4)
         k.required = ["kind"]
-        k.properties = [("kind", 46), ("indoor", 47)]
+        k.properties = [("kind", 50), ("indoor", 51)]
         all.append(k)
         // #13
         k = SchemaKeywords()
-        k.name = "Pet"
-        k.allOf = [14, 15]
+        k.name = "BirdDetails"
+        k.ref = 14
         all.append(k)
         // #14
+        k = SchemaKeywords()
+        k.name = "BirdDetails"
+        k.types = JSONTypeSet(rawValue: 4)
+        k.required = ["kind"]
+        k.properties = [("kind", 48), ("can_talk", 49)]
+        all.append(k)
+        // #15
+        k = SchemaKeywords()
+        k.name = "Pet"
+        k.allOf = [16, 17]
+        all.append(k)
+        // #16
         k = SchemaKeywords()
         k.name = "NewPet"
         k.ref = 1
         all.append(k)
-        // #15
+        // #17
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 4)
         k.required = ["id", "status"]
-        k.properties = [("id", 16), ("status", 17), ("api_version", 18)]
+        k.properties = [("id", 18), ("status", 19), ("api_version", 20)]
         all.append(k)
-        // #16
+        // #18
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         k.format = StringFormat(rawValue: "uuid")
         k.readOnly = true
         all.append(k)
-        // #17
+        // #19
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         k.enumValues = [.string("available"), .string("reserved"), .string("adopted")]
         all.append(k)
-        // #18
+        // #20
         k = SchemaKeywords()
         k.constValue = .string("3.1")
         all.append(k)
-        // #19
+        // #21
         k = SchemaKeywords()
         k.name = "AdoptionEvent"
         k.types = JSONTypeSet(rawValue: 4)
         k.required = ["pet_id", "adopted_at"]
-        k.properties = [("pet_id", 20), ("adopted_at", 21), ("note", 22)]
+        k.properties = [("pet_id", 22), ("adopted_at", 23), ("note", 24)]
         all.append(k)
-        // #20
+        // #22
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         k.format = StringFormat(rawValue: "uuid")
         all.append(k)
-        // #21
+        // #23
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         k.format = StringFormat(rawValue: "date-time")
         all.append(k)
-        // #22
+        // #24
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 65)
         k.maxLength = 500
         all.append(k)
-        // #23
+        // #25
         k = SchemaKeywords()
         k.name = "Problem"
         k.types = JSONTypeSet(rawValue: 4)
         k.required = ["type", "title", "status"]
-        k.properties = [("type", 24), ("title", 25), ("status", 26), ("detail", 27), ("instance", 28), ("errors", 29)]
-        all.append(k)
-        // #24
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.format = StringFormat(rawValue: "uri-reference")
-        all.append(k)
-        // #25
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
+        k.properties = [("type", 26), ("title", 27), ("status", 28), ("detail", 29), ("instance", 30), ("errors", 31)]
         all.append(k)
         // #26
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(400)), text: "400")
-        k.maximum = NumericBound(JSONNumber(Int64(599)), text: "599")
+        k.types = JSONTypeSet(rawValue: 64)
+        k.format = StringFormat(rawValue: "uri-reference")
         all.append(k)
         // #27
         k = SchemaKeywords()
@@ -162,106 +164,125 @@ extension APISchemas {
         all.append(k)
         // #28
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
+        k.types = JSONTypeSet(rawValue: 32)
+        k.minimum = NumericBound(JSONNumber(Int64(400)), text: "400")
+        k.maximum = NumericBound(JSONNumber(Int64(599)), text: "599")
         all.append(k)
         // #29
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(30)
+        k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
         // #30
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["pointer", "detail"]
-        k.properties = [("pointer", 31), ("detail", 32)]
+        k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
         // #31
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
+        k.types = JSONTypeSet(rawValue: 8)
+        k.items = .schema(32)
         all.append(k)
         // #32
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
+        k.types = JSONTypeSet(rawValue: 4)
+        k.required = ["pointer", "detail"]
+        k.properties = [("pointer", 33), ("detail", 34)]
         all.append(k)
         // #33
+        k = SchemaKeywords()
+        k.types = JSONTypeSet(rawValue: 64)
+        all.append(k)
+        // #34
+        k = SchemaKeywords()
+        k.types = JSONTypeSet(rawValue: 64)
+        all.append(k)
+        // #35
         k = SchemaKeywords()
         k.name = "Species"
         k.ref = 0
         all.append(k)
-        // #34
+        // #36
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 8)
         k.maxItems = 5
-        k.items = .schema(35)
+        k.items = .schema(37)
         all.append(k)
-        // #35
+        // #37
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
-        // #36
+        // #38
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 32)
         k.maximum = NumericBound(JSONNumber(Int64(50)), text: "50")
         k.exclusiveMinimum = NumericBound(JSONNumber(Int64(0)), text: "0")
         all.append(k)
-        // #37
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(38)
-        all.append(k)
-        // #38
-        k = SchemaKeywords()
-        k.name = "Pet"
-        k.ref = 13
-        all.append(k)
         // #39
         k = SchemaKeywords()
-        k.name = "NewPet"
-        k.ref = 1
+        k.types = JSONTypeSet(rawValue: 8)
+        k.items = .schema(40)
         all.append(k)
         // #40
         k = SchemaKeywords()
         k.name = "Pet"
-        k.ref = 13
+        k.ref = 15
         all.append(k)
         // #41
         k = SchemaKeywords()
-        k.name = "Problem"
-        k.ref = 23
+        k.name = "NewPet"
+        k.ref = 1
         all.append(k)
         // #42
+        k = SchemaKeywords()
+        k.name = "Pet"
+        k.ref = 15
+        all.append(k)
+        // #43
+        k = SchemaKeywords()
+        k.name = "Problem"
+        k.ref = 25
+        all.append(k)
+        // #44
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         k.format = StringFormat(rawValue: "uuid")
         all.append(k)
-        // #43
-        k = SchemaKeywords()
-        k.name = "Pet"
-        k.ref = 13
-        all.append(k)
-        // #44
-        k = SchemaKeywords()
-        k.name = "Problem"
-        k.ref = 23
-        all.append(k)
         // #45
         k = SchemaKeywords()
-        k.name = "AdoptionEvent"
-        k.ref = 19
+        k.name = "Pet"
+        k.ref = 15
         all.append(k)
         // #46
         k = SchemaKeywords()
-        k.constValue = .string("cat")
+        k.name = "Problem"
+        k.ref = 25
         all.append(k)
         // #47
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 2)
+        k.name = "AdoptionEvent"
+        k.ref = 21
         all.append(k)
         // #48
         k = SchemaKeywords()
-        k.constValue = .string("dog")
+        k.types = JSONTypeSet(rawValue: 64)
+        k.enumValues = [.string("bird")]
         all.append(k)
         // #49
+        k = SchemaKeywords()
+        k.types = JSONTypeSet(rawValue: 2)
+        all.append(k)
+        // #50
+        k = SchemaKeywords()
+        k.constValue = .string("cat")
+        all.append(k)
+        // #51
+        k = SchemaKeywords()
+        k.types = JSONTypeSet(rawValue: 2)
+        all.append(k)
+        // #52
+        k = SchemaKeywords()
+        k.constValue = .string("dog")
+        all.append(k)
+        // #53
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 2)
         all.append(k)

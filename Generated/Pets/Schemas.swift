@@ -10,7 +10,7 @@ public enum APISchemas {
 
     static func keywords() -> [SchemaKeywords] {
         var all: [SchemaKeywords] = []
-        all.reserveCapacity(50)
+        all.reserveCapacity(54)
         part0(&all)
         return all
     }
@@ -27,7 +27,7 @@ extension NewPet: ValidatableModel {
 }
 
 extension Pet: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 13 }
+    public static var schemaIndex: SchemaIndex { 15 }
     public static var validator: Validator { APISchemas.validator }
 }
 
@@ -41,12 +41,17 @@ extension CatDetails: ValidatableModel {
     public static var validator: Validator { APISchemas.validator }
 }
 
+extension BirdDetails: ValidatableModel {
+    public static var schemaIndex: SchemaIndex { 14 }
+    public static var validator: Validator { APISchemas.validator }
+}
+
 extension AdoptionEvent: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 19 }
+    public static var schemaIndex: SchemaIndex { 21 }
     public static var validator: Validator { APISchemas.validator }
 }
 
 extension Problem: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 23 }
+    public static var schemaIndex: SchemaIndex { 25 }
     public static var validator: Validator { APISchemas.validator }
 }

@@ -113,19 +113,9 @@ struct SchemaCompiler {
         return k
     }
 
-    /// Explicit mapping entries, then each branch's component name (the implicit mapping OpenAPI defines).
+    /// The values `Document.discriminatorTags` derives (mapping, component names, single property values).
     private func discriminator(_ d: CharterSpec.Discriminator, _ s: Schema) -> SchemaKeywords.Discriminator {
-        var mapping: [(value: String, schema: SchemaIndex)] = d.mapping.compactMap { entry in
-            guard let target = entry.target else { return nil }
-            // Point at the branch that refers to the target when there is one, so messages name it.
-            let branch = (s.oneOf + s.anyOf).first { document.resolved($0) == document.resolved(target) } ?? target
-            return (entry.value, branch.index)
-        }
-        for branch in s.oneOf + s.anyOf {
-            guard let name = document[branch].ref?.componentName, !mapping.contains(where: { $0.value == name }) else { continue }
-            if d.mapping.contains(where: { document.resolved($0.target ?? branch) == document.resolved(branch) }) { continue }
-            mapping.append((name, branch.index))
-        }
+        let mapping = document.discriminatorTags(of: s).map { (value: $0.value, schema: $0.branch.index) }
         let fallback = d.defaultMapping?.target.map { target in
             (s.oneOf + s.anyOf).first { document.resolved($0) == document.resolved(target) } ?? target
         }

@@ -136,6 +136,35 @@ struct ValidatorTests {
         #expect(try issues(#"{"bark": true}"#, against: "Pet", in: schema) == ["kind|/kind|discriminator|Required property missing"])
     }
 
+    /// OpenAI's shape: no mapping, and each branch's `type` admits one value that is not its schema's name. The
+    /// payload's value picks the branch whose property admits exactly it; names and mapping still work.
+    @Test func discriminatorValuesABranchAdmitsAloneSelectIt() throws {
+        let schema = """
+            Result:
+              oneOf: [{$ref: '#/components/schemas/ModerationResultBody'}, {$ref: '#/components/schemas/ModerationErrorBody'}]
+              discriminator: {propertyName: type}
+            ModerationResultBody:
+              type: object
+              required: [type, flagged]
+              properties: {type: {type: string, enum: [moderation_result]}, flagged: {type: boolean}}
+            ModerationErrorBody:
+              allOf:
+                - {type: object, required: [type], properties: {type: {const: error}}}
+                - {type: object, required: [message], properties: {message: {type: string}}}
+
+        """
+        #expect(try issues(#"{"type": "moderation_result", "flagged": true}"#, against: "Result", in: schema).isEmpty)
+        #expect(try issues(#"{"type": "error", "message": "quota"}"#, against: "Result", in: schema).isEmpty)
+        #expect(try issues(#"{"type": "error"}"#, against: "Result", in: schema) == ["message|/message|required|Required property missing"])
+        #expect(try issues(#"{"type": "ModerationResultBody", "flagged": true}"#, against: "Result", in: schema)
+            == ["type|/type|enum|Value must be one of: moderation_result"])
+        #expect(try issues(#"{"type": "other"}"#, against: "Result", in: schema)
+            == ["type|/type|discriminator|Value must be one of: ModerationResultBody, ModerationErrorBody, moderation_result, error"])
+        let spec = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n" + schema
+        let notes = SpecLoader().load(bytes: Array(spec.utf8), path: "inline.yaml").diagnostics.filter { $0.severity == .note }
+        #expect(notes.map(\.message) == ["discriminator 'type': values its mapping and the branches' names do not cover select the branch whose 'type' admits only that value ('moderation_result' → ModerationResultBody, 'error' → ModerationErrorBody)"])
+    }
+
     @Test func oneOfAnyOfAndNotWithoutDiscriminator() throws {
         let schema = """
             Id: {oneOf: [{type: integer}, {type: number, minimum: 0}]}

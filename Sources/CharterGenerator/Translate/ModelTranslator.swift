@@ -458,12 +458,11 @@ struct ModelTranslator {
             caseNames.append(component.map { SwiftNames.memberName($0) } ?? SwiftNames.memberName(label))
         }
         let unique = SwiftNames.uniqued(caseNames)
+        let discriminatorTags = document.discriminatorTags(of: id)
         for (i, branch) in branches.enumerated() {
             var tags: [String] = []
-            if let d = discriminator {
-                let target = document.resolved(branch)
-                tags = d.mapping.filter { $0.target.map(document.resolved) == target }.map(\.value)
-                if tags.isEmpty, let component = document[branch].ref?.componentName { tags = [component] }
+            if discriminator != nil {
+                tags = discriminatorTags.filter { $0.branch == branch }.map(\.value)
                 if tags.isEmpty { tags = [caseNames[i]] }
             }
             cases.append((unique[i], types[i], tags))

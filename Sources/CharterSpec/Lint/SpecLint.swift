@@ -7,7 +7,28 @@ public enum SpecLint {
         checkSchemaReferenceCycles(document, &diagnostics)
         checkPathTemplates(document, &diagnostics)
         checkPatterns(document, &diagnostics)
+        noteDiscriminatorValues(document, &diagnostics)
         return diagnostics
+    }
+
+    /// Discriminators whose payload values are neither mapped nor component names (OpenAI writes
+    /// `type: {enum: [error]}` in each branch): branches are chosen by the value their property admits. The
+    /// reader is told once per document, at the first such discriminator, with how many there are.
+    private static func noteDiscriminatorValues(_ document: Document, _ diagnostics: inout [Diagnostic]) {
+        var count = 0
+        var first: (Schema, [(value: String, branch: SchemaID, source: Document.DiscriminatorTagSource)])?
+        for s in document.schemas where s.discriminator != nil {
+            let derived = document.discriminatorTags(of: s).filter { $0.source == .propertyValue }
+            guard !derived.isEmpty else { continue }
+            count += 1
+            if first == nil { first = (s, derived) }
+        }
+        guard let (s, derived) = first, let d = s.discriminator else { return }
+        let listed = derived.prefix(4).map { tag in
+            "'\(tag.value)' → \(document[tag.branch].ref?.componentName ?? "branch \((s.oneOf + s.anyOf).firstIndex(of: tag.branch).map { $0 + 1 } ?? 0)")"
+        }.joined(separator: ", ") + (derived.count > 4 ? ", …" : "")
+        let others = count > 1 ? " (and \(count - 1) more discriminator\(count == 2 ? "" : "s") read the same way)" : ""
+        diagnostics.append(Diagnostic(.note, "discriminator '\(d.propertyName)': values its mapping and the branches' names do not cover select the branch whose '\(d.propertyName)' admits only that value (\(listed))\(others)", at: s.node["discriminator"]?.location ?? s.location))
     }
 
     /// `A: {$ref: B}`, `B: {$ref: A}`: a chain of bare references that never reaches a schema.
