@@ -1,32 +1,68 @@
-/// A JSON Schema `pattern`: an ECMA-262 regular expression matched in linear time.
+/// A JSON Schema `pattern`: an ECMA-262 regular expression.
 ///
-/// Patterns come from specs and inputs come from anyone, so matching must never backtrack exponentially
-/// (`^(a+)+$` against 50k characters). Charter compiles the pattern to an NFA and simulates it (Pike VM):
-/// time is O(pattern size × input length) whatever the input. Features that need backtracking
-/// (backreferences, lookaround) are refused at compile time with `PatternError.unsupported`.
+/// Patterns come from specs and inputs come from anyone, so matching must never take unbounded time
+/// (`^(a+)+$` against 50k characters). Charter compiles a pattern to an NFA and simulates it (Pike VM, with a
+/// DFA cache): time is O(pattern size × input length) whatever the input. Patterns that need backtracking
+/// (lookahead, lookbehind, backreferences) run on `PatternBacktracker` under a step budget; a value whose check
+/// exhausts the budget is `undecided`, which validation treats as not matching (the value is refused).
 public final class Pattern: Sendable, CustomStringConvertible {
     public let source: String
-    let program: PatternProgram
+    let program: PatternProgram?
     let dfa: PatternDFA?
+    let backtracker: PatternBacktracker?
 
     public init(_ source: String) throws(PatternError) {
         self.source = source
         var parser = PatternParser(source)
         let ast = try parser.parse()
-        program = try PatternCompiler.compile(ast)
-        dfa = PatternDFA(program)
+        if ast.needsBacktracking {
+            backtracker = PatternBacktracker(ast)
+            program = nil
+            dfa = nil
+        } else {
+            let compiled = try PatternCompiler.compile(ast)
+            program = compiled
+            dfa = PatternDFA(compiled)
+            backtracker = nil
+        }
     }
 
-    /// Whether the pattern matches anywhere in `text` (JSON Schema semantics: patterns are not anchored).
+    /// What a search for the pattern in a string found.
+    public enum Outcome: Sendable {
+        case match, noMatch
+        /// The backtracking search ran out of its step budget before deciding.
+        case undecided
+    }
+
+    /// Whether the pattern matches anywhere in `text` (JSON Schema semantics: patterns are not anchored);
+    /// an undecided search counts as no match.
     public func matches(_ text: String) -> Bool {
-        if let dfa, let result = dfa.search(text) { return result }
-        return program.search(text)
+        outcome(text) == .match
     }
 
-    /// Whether the pattern matches anywhere in the UTF-8 `bytes` of a string.
+    /// Whether the pattern matches anywhere in the UTF-8 `bytes` of a string; an undecided search counts as no match.
     public func matches(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if let dfa, let result = dfa.search(bytes) { return result }
-        return program.search(String(decoding: bytes, as: UTF8.self))
+        outcome(utf8: bytes) == .match
+    }
+
+    public func outcome(_ text: String) -> Outcome {
+        if let backtracker { return Self.outcome(backtracker.search(Array(text.unicodeScalars))) }
+        if let dfa, let result = dfa.search(text) { return result ? .match : .noMatch }
+        return (program?.search(text) ?? false) ? .match : .noMatch
+    }
+
+    public func outcome(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+        if let backtracker { return Self.outcome(backtracker.search(Array(String(decoding: bytes, as: UTF8.self).unicodeScalars))) }
+        if let dfa, let result = dfa.search(bytes) { return result ? .match : .noMatch }
+        return (program?.search(String(decoding: bytes, as: UTF8.self)) ?? false) ? .match : .noMatch
+    }
+
+    private static func outcome(_ found: Bool?) -> Outcome {
+        switch found {
+        case true?: .match
+        case false?: .noMatch
+        case nil: .undecided
+        }
     }
 
     public var description: String { source }

@@ -8,6 +8,22 @@ indirect enum PatternNode: Sendable {
     case concat([PatternNode])
     case alternation([PatternNode])
     case repeatNode(PatternNode, min: Int, max: Int?) // max nil = unbounded
+    /// A capturing group (numbered from 1), for backreferences.
+    case group(PatternNode, index: Int)
+    /// `(?=…)`, `(?!…)`, `(?<=…)`, `(?<!…)`.
+    case look(PatternNode, ahead: Bool, negative: Bool)
+    /// `\1`, `\k<name>`: the text group `index` captured.
+    case backreference(Int)
+
+    /// Whether matching needs the backtracking engine (lookaround or backreferences).
+    var needsBacktracking: Bool {
+        switch self {
+        case .look, .backreference: true
+        case .group(let inner, _), .repeatNode(let inner, _, _): inner.needsBacktracking
+        case .concat(let items), .alternation(let items): items.contains { $0.needsBacktracking }
+        default: false
+        }
+    }
 }
 
 /// A set of Unicode scalars: ranges plus named predicates, optionally negated.
@@ -67,9 +83,43 @@ struct PatternParser {
     private let scalars: [Unicode.Scalar]
     private var pos = 0
     private var depth = 0
+    /// Capturing groups in source order, and the names of named ones (known before parsing, so a backreference
+    /// may come before its group, as ECMA-262 allows).
+    private let groupCount: Int
+    private let groupNames: [String: Int]
+    private var nextGroup = 1
 
     init(_ source: String) {
         scalars = Array(source.unicodeScalars)
+        (groupCount, groupNames) = Self.scanGroups(scalars)
+    }
+
+    /// Counts capturing groups: `(` not escaped, outside a class, not followed by `?` (unless `?<name>`).
+    private static func scanGroups(_ s: [Unicode.Scalar]) -> (Int, [String: Int]) {
+        var count = 0
+        var names: [String: Int] = [:]
+        var i = 0
+        var inClass = false
+        while i < s.count {
+            let c = s[i]
+            if c == "\\" { i += 2; continue }
+            if inClass { if c == "]" { inClass = false }; i += 1; continue }
+            if c == "[" { inClass = true } else if c == "(" {
+                if i + 1 < s.count, s[i + 1] == "?" {
+                    if i + 2 < s.count, s[i + 2] == "<", i + 3 < s.count, s[i + 3] != "=", s[i + 3] != "!" {
+                        count += 1
+                        var j = i + 3
+                        var name = ""
+                        while j < s.count, s[j] != ">" { name.unicodeScalars.append(s[j]); j += 1 }
+                        names[name] = names[name] ?? count
+                    }
+                } else {
+                    count += 1
+                }
+            }
+            i += 1
+        }
+        return (count, names)
     }
 
     mutating func parse() throws(PatternError) -> PatternNode {
@@ -120,7 +170,7 @@ struct PatternParser {
         default: return nil
         }
         switch atom {
-        case .start, .end, .wordBoundary:
+        case .start, .end, .wordBoundary, .look:
             throw .syntax("nothing to repeat", offset: atomStart)
         default: break
         }
@@ -163,25 +213,39 @@ struct PatternParser {
         case ".": pos += 1; return .any
         case "(":
             pos += 1
+            var capture: Int? = nil
+            var look: (ahead: Bool, negative: Bool)? = nil
             if current == "?" {
                 pos += 1
                 switch current {
                 case ":": pos += 1
-                case "=", "!": throw .unsupported("lookahead (?\(current!)…) needs backtracking; Charter matches patterns in linear time")
+                case "=", "!":
+                    look = (true, current == "!")
+                    pos += 1
                 case "<":
                     if pos + 1 < scalars.count, scalars[pos + 1] == "=" || scalars[pos + 1] == "!" {
-                        throw .unsupported("lookbehind needs backtracking; Charter matches patterns in linear time")
+                        look = (false, scalars[pos + 1] == "!")
+                        pos += 2
+                    } else {
+                        pos += 1
+                        let nameStart = pos
+                        while let n = current, n != ">" { pos += 1 }
+                        guard current == ">", pos > nameStart else { throw .syntax("unterminated group name", offset: pos) }
+                        pos += 1
+                        capture = nextGroup
+                        nextGroup += 1
                     }
-                    pos += 1
-                    while let n = current, n != ">" { pos += 1 }
-                    guard current == ">" else { throw .syntax("unterminated group name", offset: pos) }
-                    pos += 1
                 default: throw .syntax("invalid group", offset: pos)
                 }
+            } else {
+                capture = nextGroup
+                nextGroup += 1
             }
             let inner = try parseAlternation()
             guard current == ")" else { throw .syntax("missing ')'", offset: pos) }
             pos += 1
+            if let look { return .look(inner, ahead: look.ahead, negative: look.negative) }
+            if let capture { return .group(inner, index: capture) }
             return inner
         case ")": throw .syntax("unmatched ')'", offset: pos)
         case "[": return .set(try parseClass())
@@ -257,7 +321,10 @@ struct PatternParser {
             if let n = current, n.properties.numericType != nil, n.isASCII { throw .unsupported("octal escapes are not supported") }
             return .scalar("\u{0}")
         case "1"..."9":
-            throw .unsupported("backreferences (\\\(c)) need backtracking; Charter matches patterns in linear time")
+            var number = Int(c.value - 48)
+            while let d = current, d >= "0" && d <= "9", number <= groupCount { number = number * 10 + Int(d.value - 48); pos += 1 }
+            guard !inClass, number <= groupCount else { throw .syntax("\\\(number) refers to no capturing group", offset: pos - 2) }
+            return .backreference(number)
         case "x":
             guard let v = hexValue(count: 2) else { throw .syntax("invalid \\x escape", offset: pos) }
             return .scalar(Unicode.Scalar(v)!)
@@ -296,7 +363,13 @@ struct PatternParser {
             guard let set = CharacterSet.property(name) else { throw .unsupported("Unicode property '\(name)' is not supported") }
             return .set(c == "P" ? set.inverted() : set)
         case "k":
-            throw .unsupported("named backreferences need backtracking; Charter matches patterns in linear time")
+            guard current == "<" else { throw .syntax("invalid \\k escape", offset: pos) }
+            pos += 1
+            var name = ""
+            while let n = current, n != ">" { name.unicodeScalars.append(n); pos += 1 }
+            guard current == ">", let index = groupNames[name] else { throw .syntax("\\k<\(name)> names no group", offset: pos) }
+            pos += 1
+            return .backreference(index)
         default:
             // Identity escapes: \. \* \/ \- and any other non-alphanumeric character.
             if c.properties.isAlphabetic && c.isASCII { throw .syntax("invalid escape \\\(c)", offset: pos - 2) }

@@ -179,6 +179,10 @@ enum PatternCompiler {
                 p.instructions.append(.jump(loop))
                 p.instructions[loop] = .split(loop + 1, p.instructions.count)
             }
+        case .group(let inner, _):
+            try emit(inner, into: &p)
+        case .look, .backreference:
+            throw .unsupported("lookaround and backreferences are matched by the backtracking engine")
         }
     }
 }

@@ -216,14 +216,19 @@ struct ValidationRun<Document: JSONDocument> {
         let format = assertsFormats ? s.format : nil
         guard s.minLength != nil || s.maxLength != nil || s.pattern != nil || format != nil else { return }
         // One pass over the bytes decides every string keyword; issues are reported afterwards.
-        let (length, patternOK, formatOK) = document.withUTF8(value) { bytes -> (Int, Bool, Bool) in
+        let (length, patternOutcome, formatOK) = document.withUTF8(value) { bytes -> (Int, Pattern.Outcome, Bool) in
             // Lengths count Unicode code points, as JSON Schema specifies (not UTF-16 units or graphemes).
             let length = (s.minLength != nil || s.maxLength != nil) ? Bytes.codePointCount(bytes) : 0
-            return (length, s.pattern?.matches(utf8: bytes) ?? true, format?.isValid(utf8: bytes) ?? true)
+            return (length, s.pattern?.outcome(utf8: bytes) ?? .match, format?.isValid(utf8: bytes) ?? true)
         }
         if let m = s.minLength, length < m { report("minLength", "Must be at least \(m) character\(m == 1 ? "" : "s") long", value: value) }
         if let m = s.maxLength, length > m { report("maxLength", "Must be at most \(m) character\(m == 1 ? "" : "s") long", value: value) }
-        if !patternOK, let m = s.patternMessage { report("pattern", m, value: value) }
+        switch patternOutcome {
+        case .match: break
+        case .noMatch: if let m = s.patternMessage { report("pattern", m, value: value) }
+        case .undecided:
+            report("pattern", "Could not be checked against the pattern \(s.pattern?.source ?? "") within its step budget; refused", value: value)
+        }
         if !formatOK, let m = s.formatMessage { report("format", m, value: value) }
     }
 
