@@ -42,11 +42,14 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         // Located YAML/JSON tree, OpenAPI 3.0/3.1 model, $ref resolution, diagnostics, lint.
-        .target(name: "CharterSpec", dependencies: ["CYAML"]),
+        // What the spec layer and the runtime share: the ECMA-262 pattern engine (lint and validation decide alike).
+        .target(name: "CharterBase"),
+        .target(name: "CharterSpec", dependencies: ["CYAML", "CharterBase"]),
         // What generated code and users' servers import: JSON values, validation, error bodies, middlewares.
         .target(
             name: "CharterRuntime",
             dependencies: [
+                "CharterBase",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

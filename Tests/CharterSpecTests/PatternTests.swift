@@ -71,6 +71,7 @@ struct PatternTests {
 }
 
 @testable import CharterRuntime
+@testable import CharterBase
 
 @Suite("Pattern DFA agrees with the NFA")
 struct PatternDFATests {

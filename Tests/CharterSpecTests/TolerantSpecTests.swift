@@ -34,7 +34,7 @@ struct TolerantSpecTests {
             "28:57: warning: parameter 'item': style 'form' is not allowed for path parameters (allowed: matrix, label, simple); assumed 'simple', the default for path parameters",
             "29:11: warning: path parameter 'extra' is declared but '/items/{item}' has no '{extra}'; assumed it is not there",
             "32:9: warning: response key '999' is not a status code (100–599), a range like '2XX', or 'default'; assumed the response is not there",
-            "38:39: warning: invalid regular expression '(unclosed': the pattern does not compile; assumed the pattern is not enforced",
+            "38:39: warning: invalid regular expression '(unclosed': the pattern does not compile (missing ')' at offset 9); assumed the pattern is not enforced",
             "39:25: warning: 'oneOf' must not be empty; assumed no 'oneOf'",
             "40:15: warning: minimum 10 is greater than maximum 1; assumed the bounds as written (no value can meet both)",
             "40:68: warning: multipleOf must be greater than 0; assumed no multipleOf",

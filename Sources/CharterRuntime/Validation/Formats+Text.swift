@@ -137,13 +137,6 @@ extension Formats {
     /// ECMA-262 syntax as the pattern parser reads it; a valid construct Charter does not run (lookaround,
     /// backreferences) is still a regular expression.
     static func isRegex(_ b: ByteSlice) -> Bool {
-        var parser = PatternParser(String(decoding: b, as: UTF8.self))
-        do {
-            _ = try parser.parse()
-            return true
-        } catch {
-            if case .unsupported = error { return true }
-            return false
-        }
+        Pattern.syntaxError(in: String(decoding: b, as: UTF8.self)) == nil
     }
 }

@@ -66,6 +66,19 @@ public final class Pattern: Sendable, CustomStringConvertible {
     }
 
     public var description: String { source }
+
+    /// The syntax error in `source`, if it is not an ECMA-262 pattern (a valid one Charter cannot run in bounded
+    /// time is not a syntax error). Lint and the `regex` format ask this, so they judge as validation does.
+    package static func syntaxError(in source: String) -> PatternError? {
+        var parser = PatternParser(source)
+        do {
+            _ = try parser.parse()
+            return nil
+        } catch {
+            if case .syntax = error { return error }
+            return nil
+        }
+    }
 }
 
 /// Why a pattern cannot be used.
