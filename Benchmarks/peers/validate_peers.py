@@ -74,3 +74,29 @@ for name, f in rows:
         best = min(timeit.repeat(lambda: f(text), number=n, repeat=5)) / n
         results.append(best * 1e6)
     print(f"| {name} | {results[0]:.2f} µs | {counts[name][0]} | {results[1]:.2f} µs | {counts[name][1]} |")
+
+# The unevaluatedProperties schema: Benchmarks/Fixtures/unevaluated.json, read by charter-bench too.
+fixture = json.load(open(f"{root}/Benchmarks/Fixtures/unevaluated.json"))
+u_schema = {k: v for k, v in fixture.items() if k not in ("valid", "invalid")}
+u_valid, u_invalid = json.dumps(fixture["valid"]), json.dumps(fixture["invalid"])
+u_rs = jsonschema_rs.validator_for(u_schema, validate_formats=True)
+u_py = jsonschema.Draft202012Validator(u_schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+u_parsed = {u_valid: json.loads(u_valid), u_invalid: json.loads(u_invalid)}
+u_rows = [
+    ("json.loads only (baseline)", lambda t: json.loads(t) and 0),
+    ("jsonschema_rs (Rust)", lambda t: len(list(u_rs.iter_errors(json.loads(t))))),
+    ("jsonschema_rs, instance already parsed", lambda t: len(list(u_rs.iter_errors(u_parsed[t])))),
+    ("jsonschema (pure Python)", lambda t: len(list(u_py.iter_errors(json.loads(t))))),
+]
+u_counts = {name: (f(u_valid), f(u_invalid)) for name, f in u_rows}
+assert u_counts["jsonschema_rs (Rust)"][0] == 0, u_counts
+print()
+print(f"| validator (unevaluatedProperties account {len(u_valid.encode())} bytes) | valid | errors found | invalid | errors found |")
+print("| --- | ---: | ---: | ---: | ---: |")
+for name, f in u_rows:
+    results = []
+    for text in (u_valid, u_invalid):
+        n = 2000 if "pure" in name else 50000
+        best = min(timeit.repeat(lambda: f(text), number=n, repeat=5)) / n
+        results.append(best * 1e6)
+    print(f"| {name} | {results[0]:.2f} µs | {u_counts[name][0]} | {results[1]:.2f} µs | {u_counts[name][1]} |")

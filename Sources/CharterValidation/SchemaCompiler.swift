@@ -109,6 +109,9 @@ struct SchemaCompiler {
         if let d = s.discriminator { k.discriminator = discriminator(d, s) }
         k.readOnly = s.readOnly
         k.writeOnly = s.writeOnly
+        k.dynamicRef = s.dynamicRefName
+        k.resource = s.resourceRoot?.index
+        k.dynamicAnchors = s.dynamicAnchors.map { ($0.name, $0.schema.index) }
         k.defaultValue = s.defaultValue.map { JSONValue($0) }
         return k
     }

@@ -44,14 +44,37 @@ struct JSONSchema2020SuiteTests {
         return results
     }
 
+    /// Cases Charter does not pass, with the reason; every other case must pass.
+    static let knownMisses: [String: String] = [
+        "defs.json: validate definition against metaschema / invalid definition schema":
+            "validates a schema against the 2020-12 meta-schema, which Charter does not bundle (no network)",
+        "ref.json: remote ref, containing refs itself / remote ref invalid":
+            "refers to the 2020-12 meta-schema by its URL, which Charter does not bundle (no network)",
+        "vocabulary.json: schema that uses custom metaschema with with no validation vocabulary / no validation: invalid number, but it still validates":
+            "$vocabulary is not supported: the validation vocabulary is always on",
+    ]
+
     @Test(arguments: files)
     func everyCasePasses(_ file: String) throws {
         let results = try Self.run(file)
         #expect(!results.isEmpty)
-        print("SUITE2020 \(file) \(results.filter(\.1).count)/\(results.count)")
-        for (name, passed) in results where !passed {
-            print("FAIL2020 \(file): \(name)")
+        for (name, passed) in results where !passed && Self.knownMisses["\(file): \(name)"] == nil {
             Issue.record("\(file): \(name)")
         }
+        for (name, passed) in results where passed && Self.knownMisses["\(file): \(name)"] != nil {
+            Issue.record("\(file): \(name) passes now: take it off knownMisses")
+        }
+    }
+
+    /// The keyword files and `optional/format` together pass at 99% or more (the issue's bar).
+    @Test func atLeastNinetyNinePercentPass() throws {
+        var passed = 0, total = 0
+        for file in Self.files {
+            let results = try Self.run(file)
+            passed += results.filter(\.1).count
+            total += results.count
+        }
+        #expect(total > 1_900)
+        #expect(Double(passed) / Double(total) >= 0.99, "\(passed) of \(total)")
     }
 }

@@ -107,6 +107,39 @@ func runValidationBenchmarks() {
     print("| Charter parse to JSONValue tree + validate, valid | \(us(valueTree)) | \(String(format: "%.2f×", valueTree / decode)) |")
     print("")
     print("Best of 5 rounds of \(n) calls (JSONDecoder, JSONSerialization and the decoders: \(n / 4)); release build. sink \(sink % 10)")
+    print("")
+    runUnevaluatedBenchmark()
+}
+
+/// A 2020-12 schema using `unevaluatedProperties: false` over `allOf`, `anyOf` and `if`/`then` (annotations
+/// collected only where the keyword is), valid and with 2 unevaluated properties; `Benchmarks/Fixtures/
+/// unevaluated.json` holds schema and payloads, read by the Python peers too.
+func runUnevaluatedBenchmark() {
+    let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    let path = here.appendingPathComponent("../../Fixtures/unevaluated.json").standardizedFileURL.path
+    guard let data = FileManager.default.contents(atPath: path), let fixture = try? JSONParser.parse(Array(data)),
+          let valid = fixture["valid"]?.encoded(), let invalid = fixture["invalid"]?.encoded() else {
+        fatalError("cannot read \(path)") // benchmark driver only: the fixture is part of the repo
+    }
+    let (document, root, _) = SpecLoader().loadSchema(bytes: Array(data), path: path, version: .v3_1)
+    guard let document, let root else { fatalError("cannot load the schema in \(path)") }
+    let validator = SpecValidator(document: document).validator
+    let validIssues = validator.validate(try! JSONTape(parsing: valid), against: root.index).count
+    let invalidIssues = validator.validate(try! JSONTape(parsing: invalid), against: root.index).count
+    precondition(validIssues == 0 && invalidIssues == 2, "fixture drifted: \(validIssues) / \(invalidIssues) issues")
+    let n = 200_000
+    var sink = 0
+    let parseOnly = nanosecondsPerCall(iterations: n) { sink &+= (try? JSONTape(parsing: valid))?.bytes.count ?? 0 }
+    let validTime = nanosecondsPerCall(iterations: n) { sink &+= validator.validate(try! JSONTape(parsing: valid), against: root.index).count }
+    let invalidTime = nanosecondsPerCall(iterations: n) { sink &+= validator.validate(try! JSONTape(parsing: invalid), against: root.index).count }
+    func us(_ ns: Double) -> String { String(format: "%.2f µs", ns / 1000) }
+    print("| unevaluatedProperties account (\(valid.count) bytes) | time per call | vs parse only |")
+    print("| --- | ---: | ---: |")
+    print("| Charter parse only (baseline) | \(us(parseOnly)) | 1.00× |")
+    print("| Charter parse + validate, valid | \(us(validTime)) | \(String(format: "%.2f×", validTime / parseOnly)) |")
+    print("| Charter parse + validate, 2 unevaluated properties | \(us(invalidTime)) | \(String(format: "%.2f×", invalidTime / parseOnly)) |")
+    print("")
+    print("Best of 5 rounds of \(n) calls; release build. sink \(sink % 10)")
 }
 
 func runValidationProfile(_ n: Int) {

@@ -8,6 +8,9 @@ enum SchemaTableEmitter {
         var out: [String] = []
         func set(_ field: String, _ value: String) { out.append("k.\(field) = \(value)") }
         if let v = s.name { set("name", SwiftNames.literal(v)) }
+        if let v = s.dynamicRef { set("dynamicRef", SwiftNames.literal(v)) }
+        if let v = s.resource { set("resource", "\(v)") }
+        if !s.dynamicAnchors.isEmpty { set("dynamicAnchors", "[" + s.dynamicAnchors.map { "(\(SwiftNames.literal($0.name)), \($0.schema))" }.joined(separator: ", ") + "]") }
         if let v = s.booleanSchema { set("booleanSchema", "\(v)") }
         if let v = s.ref { set("ref", "\(v)") }
         if let v = s.types { set("types", "JSONTypeSet(rawValue: \(v.rawValue))") }

@@ -109,6 +109,13 @@ public struct SchemaKeywords: Sendable {
     public var readOnly = false
     public var writeOnly = false
     public var defaultValue: JSONValue?
+    /// `$dynamicRef` to this anchor name: the outermost resource in the dynamic scope declaring it wins over
+    /// `ref` (the initial target).
+    public var dynamicRef: String?
+    /// The root schema of the resource this schema belongs to (set only for sets that use `dynamicRef`).
+    public var resource: SchemaIndex?
+    /// On a resource's root: its `$dynamicAnchor`s.
+    public var dynamicAnchors: [(name: String, schema: SchemaIndex)] = []
 
     public struct Discriminator: Sendable {
         public var propertyName: String
@@ -178,6 +185,9 @@ public final class SchemaNode: @unchecked Sendable {
     public let thenSchema: SchemaIndex?
     public let elseSchema: SchemaIndex?
     public let defaultValue: JSONValue?
+    public let dynamicRef: String?
+    public let resource: SchemaIndex?
+    public let dynamicAnchors: [(name: String, schema: SchemaIndex)]
     /// Any composition keyword (allOf, anyOf, oneOf, not, if, discriminator), tested once per visit.
     let composes: Bool
     /// For each `required` name, its index in `properties` (-1 when not declared there).
@@ -242,6 +252,9 @@ public final class SchemaNode: @unchecked Sendable {
         ifSchema = k.ifSchema
         thenSchema = k.thenSchema
         elseSchema = k.elseSchema
+        dynamicRef = k.dynamicRef
+        resource = k.resource
+        dynamicAnchors = k.dynamicAnchors
         discriminator = k.discriminator
         readOnly = k.readOnly
         writeOnly = k.writeOnly
@@ -275,9 +288,12 @@ public struct SchemaSet: Sendable {
     /// and at one retain/release pair per checked value that was ~6% of a validation. `schemas` keeps
     /// every node alive for as long as this set exists.
     let unretained: [Unmanaged<SchemaNode>]
+    /// Whether some schema has a dynamic `$dynamicRef` (the validator then tracks the resources it enters).
+    let tracksDynamicScope: Bool
 
     public init(_ schemas: [SchemaKeywords]) {
         let nodes = schemas.map(SchemaNode.init)
+        tracksDynamicScope = nodes.contains { $0.dynamicRef != nil }
         // readOnly/writeOnly of each property, following a $ref to where the flag usually sits.
         for node in nodes {
             node.propertyAccess = node.properties.map { p in

@@ -58,7 +58,7 @@ extension ValidationRun {
     /// `if`/`then`/`else` branches that validated, `dependentSchemas` of present properties.
     mutating func inPlaceApplicators(_ value: Ref, _ s: SchemaNode, depth: Int) -> [SchemaIndex] {
         var applied: [SchemaIndex] = []
-        if let ref = s.ref { applied.append(ref) }
+        if let ref = s.ref { applied.append(s.dynamicRef.flatMap(dynamicTarget) ?? ref) }
         applied += s.allOf
         for member in s.anyOf where validates(value, member, depth: depth + 1) { applied.append(member) }
         for member in s.oneOf where validates(value, member, depth: depth + 1) { applied.append(member) }

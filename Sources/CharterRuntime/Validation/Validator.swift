@@ -74,6 +74,8 @@ struct ValidationRun<Document: JSONDocument> {
     var issues: [ValidationIssue] = []
     var stopAtFirst = false
     var assertsFormats = true
+    /// Roots of the schema resources entered, outermost first (kept only when the set uses `$dynamicRef`).
+    var dynamicScope: [SchemaIndex] = []
 
     init(document: Document, schemas: SchemaSet, direction: MessageDirection, location: IssueLocation, base: String, maxDepth: Int) {
         self.document = document
@@ -128,6 +130,23 @@ struct ValidationRun<Document: JSONDocument> {
     }
 
     mutating func check(_ value: Ref, _ s: SchemaNode, depth: Int) {
+        if schemaSet.tracksDynamicScope, let resource = s.resource, dynamicScope.last != resource {
+            dynamicScope.append(resource)
+            defer { dynamicScope.removeLast() }
+            return checkInScope(value, s, depth: depth)
+        }
+        checkInScope(value, s, depth: depth)
+    }
+
+    /// The schema a `$dynamicRef` lands on: the outermost resource in the dynamic scope that declares its anchor.
+    func dynamicTarget(_ name: String) -> SchemaIndex? {
+        for resource in dynamicScope {
+            if let anchor = schemas[resource].dynamicAnchors.first(where: { $0.name == name }) { return anchor.schema }
+        }
+        return nil
+    }
+
+    mutating func checkInScope(_ value: Ref, _ s: SchemaNode, depth: Int) {
         if let b = s.booleanSchema {
             if !b { report("false", "No value is allowed here", value: value) }
             return
@@ -135,7 +154,7 @@ struct ValidationRun<Document: JSONDocument> {
         let kind = document.kind(value)
         if kind == .null, s.nullable { return }
         if let ref = s.ref {
-            check(value, ref, depth: depth + 1)
+            check(value, s.dynamicRef.flatMap(dynamicTarget) ?? ref, depth: depth + 1)
             if done { return }
         }
         if let types = s.types, !admits(types, value, kind) {

@@ -78,6 +78,7 @@ extension DocumentBuilder {
             }
         }
         drainSchemaQueue()
+        assignDynamicScopes()
         renameDuplicateOperationIds(&document)
         checkSecurityUses(document.components)
         document.schemas = schemas

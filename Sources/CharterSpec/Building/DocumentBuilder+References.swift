@@ -3,8 +3,8 @@ extension DocumentBuilder {
     /// The node a `$ref` names, with the pointer's tokens; diagnoses (at the `$ref`) anything that fails.
     func target(ofReference text: String, at refNode: Node) -> (node: Node, tokens: [String])? {
         // Real specs repeat the same few refs thousands of times: resolve each (file, text) once.
-        let hasIdentifiers = schemaResources.hasIdentifiers(refNode.tree)
-        let base = hasIdentifiers ? schemaResources.base(of: refNode) : nil
+        let resolvesAsURI = schemaResources.hasIdentifiers(refNode.tree) || schemaResources.isMapped(refNode.tree)
+        let base = resolvesAsURI ? schemaResources.base(of: refNode) : nil
         let key = ReferenceKey(tree: ObjectIdentifier(refNode.tree), text: text, base: base)
         if let cached = resolvedReferences[key] { return cached }
         let before = diagnostics.count

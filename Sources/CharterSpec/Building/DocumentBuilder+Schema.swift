@@ -184,6 +184,15 @@ extension DocumentBuilder {
             case .id:
                 break // a resource's base URI: `SchemaResources` resolves references against it
             case .recursiveAnchor, .dynamicAnchor: break // handled above
+            case .dynamicRef where version != .v3_0 && string(v, "$dynamicRef").flatMap({ staticDynamicTarget($0, at: v) }) != nil:
+                // 2020-12: resolved like `$ref`; when the target declares the anchor the fragment names, the
+                // validator looks for it in the dynamic scope first.
+                guard let text = string(v, "$dynamicRef"), let (target, name) = staticDynamicTarget(text, at: v) else { continue }
+                s.ref = SchemaReference(text: text, target: schemaLater(target))
+                if let name, target["$dynamicAnchor"]?.string == name {
+                    s.dynamicRefName = name
+                    usesDynamicScope = true
+                }
             case .recursiveRef, .dynamicRef:
                 guard let text = string(v, entry.key) else { continue }
                 let name = entry.keyNode.hasText("$recursiveRef") ? "" : String(text.drop(while: { $0 != "#" }).dropFirst())
@@ -234,6 +243,41 @@ extension DocumentBuilder {
             }
         }
         return dynamic
+    }
+
+    /// A `$dynamicRef`'s initial target, resolved as a `$ref` (no diagnostics: a failure falls back to the
+    /// lexical reading), and the anchor name its fragment gives (`nil` for a pointer or no fragment).
+    private func staticDynamicTarget(_ text: String, at refNode: Node) -> (Node, String?)? {
+        let before = diagnostics.count
+        guard let (target, _) = target(ofReference: text, at: refNode) else {
+            diagnostics.removeSubrange(before...)
+            return nil
+        }
+        let fragment = URIReference.split(text).fragment
+        return (target, fragment.isEmpty || fragment.hasPrefix("/") ? nil : fragment)
+    }
+
+    /// After every schema is built, when some `$dynamicRef` is dynamic: each schema's resource root and each
+    /// root's `$dynamicAnchor`s, which the validator needs to follow the dynamic scope.
+    func assignDynamicScopes() {
+        guard usesDynamicScope else { return }
+        var rootOf: [String: SchemaID] = [:]
+        for (i, schema) in schemas.enumerated() {
+            let node = schema.node
+            guard node.kind == .mapping else { continue }
+            let base = schemaResources.hasIdentifiers(node.tree) ? schemaResources.base(of: node) : schemaResources.base(of: node.tree)
+            let root: SchemaID
+            if let known = rootOf[base] {
+                root = known
+            } else if let rootNode = schemaResources.resources[base] ?? node.tree.root, let id = schemaIDs[rootNode] {
+                root = id
+                rootOf[base] = id
+            } else {
+                continue
+            }
+            schema.resourceRoot = root
+            if let name = node["$dynamicAnchor"]?.string { schemas[root.index].dynamicAnchors.append((name, SchemaID(i))) }
+        }
     }
 
     private func falseSchema(at node: Node) -> SchemaID {

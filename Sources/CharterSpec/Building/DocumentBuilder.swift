@@ -24,6 +24,8 @@ final class DocumentBuilder {
 
     @exclusivity(unchecked) var resolvedReferences: [ReferenceKey: (node: Node, tokens: [String])] = [:]
     let schemaResources = SchemaResources()
+    /// Set when a `$dynamicRef` resolves dynamically (see `assignDynamicScopes`).
+    var usesDynamicScope = false
 
     struct ReferenceKey: Hashable {
         let tree: ObjectIdentifier

@@ -23,6 +23,11 @@ final class SchemaResources {
         resources[url] = tree.root
     }
 
+    /// Whether `tree` was read for a mapped URL (its relative references resolve against that URL).
+    func isMapped(_ tree: SpecTree) -> Bool {
+        treeBases[ObjectIdentifier(tree)] != nil
+    }
+
     /// Whether `tree` declares `$id`, `$anchor` or `$dynamicAnchor`; indexes it the first time it is asked.
     func hasIdentifiers(_ tree: SpecTree) -> Bool {
         let key = ObjectIdentifier(tree)

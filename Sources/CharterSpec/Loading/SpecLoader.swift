@@ -58,6 +58,7 @@ public struct SpecLoader: Sendable {
         builder.version = version
         let root = builder.schema(rootNode)
         builder.drainSchemaQueue()
+        builder.assignDynamicScopes()
         var document = Document(openapi: version == .v3_0 ? "3.0.3" : "3.1.0", version: version,
                                 info: Info(title: "", version: "", location: rootNode.location), location: rootNode.location)
         document.schemas = builder.schemas

@@ -150,6 +150,14 @@ public final class Schema: @unchecked Sendable {
     @exclusivity(unchecked) public internal(set) var deprecated: Bool = false
     public internal(set) var defs: [(name: String, schema: SchemaID)] { get { rare?.defs ?? [] } set { rareKeywords().defs = newValue } }
     public internal(set) var anchor: String? { get { rare?.anchor } set { rareKeywords().anchor = newValue } }
+    /// `$dynamicRef` whose initial target declares `$dynamicAnchor` of this name: at validation the outermost
+    /// schema resource in the dynamic scope that declares the anchor is used instead (`ref` is the initial target).
+    public internal(set) var dynamicRefName: String? { get { rare?.dynamicRefName } set { rareKeywords().dynamicRefName = newValue } }
+    /// The schema starting the resource (`$id`, or the file) this schema belongs to, when the document uses
+    /// `$dynamicRef` (the validator tracks resources entered only then).
+    public internal(set) var resourceRoot: SchemaID? { get { rare?.resourceRoot } set { rareKeywords().resourceRoot = newValue } }
+    /// On a resource's root: the `$dynamicAnchor`s its schemas declare.
+    public internal(set) var dynamicAnchors: [(name: String, schema: SchemaID)] { get { rare?.dynamicAnchors ?? [] } set { rareKeywords().dynamicAnchors = newValue } }
     /// The media type of a string's content (`image/png`, `application/json`): a binary string in 3.1's idiom.
     public internal(set) var contentMediaType: String? { get { rare?.contentMediaType } set { rareKeywords().contentMediaType = newValue } }
     /// How a string's content is encoded (`base64`).
@@ -215,6 +223,9 @@ final class SchemaRareKeywords {
     var discriminator: Discriminator?
     var defs: [(name: String, schema: SchemaID)] = []
     var anchor: String?
+    var dynamicRefName: String?
+    var resourceRoot: SchemaID?
+    var dynamicAnchors: [(name: String, schema: SchemaID)] = []
     var contentMediaType: String?
     var contentEncoding: String?
     var contentSchema: SchemaID?
