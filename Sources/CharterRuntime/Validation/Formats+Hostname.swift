@@ -7,11 +7,39 @@ extension Formats {
     /// With `idnaHyphens: false` (RFC 1123 alone), `--` in the third and fourth place is an ordinary name unless
     /// the label is an A-label (`xn--`).
     static func isHostname(_ b: ByteSlice, idnaHyphens: Bool = true) -> Bool {
+        if let plain = plainASCIIHostname(b) { return plain }
         guard b.allSatisfy({ $0 < 0x80 }) else { return false }
         return isDomain(labels: splitLabels(b.map { Unicode.Scalar($0) }, separators: [0x2E]), idnaHyphens: idnaHyphens)
     }
 
+    /// The common case decided on the bytes, without allocating: ASCII letters, digits, hyphens and dots, no label
+    /// with `--` in the third and fourth place (an A-label or a reserved form, left to the full check). Such a
+    /// name has no right-to-left label, so no Bidi rule applies. `nil` when the full check must decide.
+    private static func plainASCIIHostname(_ b: ByteSlice) -> Bool? {
+        guard !b.isEmpty, b.count <= 253 else { return b.isEmpty ? false : nil }
+        var labelLength = 0
+        var previous: UInt8 = UInt8(ascii: ".")
+        var i = b.startIndex
+        while i < b.endIndex {
+            let c = b[i]
+            if c == UInt8(ascii: ".") {
+                guard labelLength > 0, previous != UInt8(ascii: "-") else { return false }
+                labelLength = 0
+            } else {
+                guard isAlpha(c) || isDigit(c) || c == UInt8(ascii: "-") else { return nil }
+                if labelLength == 0 && c == UInt8(ascii: "-") { return false }
+                if labelLength == 3 && c == UInt8(ascii: "-") && previous == UInt8(ascii: "-") { return nil }
+                labelLength += 1
+                if labelLength > 63 { return false }
+            }
+            previous = c
+            i += 1
+        }
+        return labelLength > 0 && previous != UInt8(ascii: "-")
+    }
+
     static func isIDNHostname(_ b: ByteSlice) -> Bool {
+        if let plain = plainASCIIHostname(b) { return plain }
         let scalars = Array(String(decoding: b, as: UTF8.self).unicodeScalars)
         // IDNA treats the ideographic, fullwidth and halfwidth full stops as the dot.
         return isDomain(labels: splitLabels(scalars, separators: [0x2E, 0x3002, 0xFF0E, 0xFF61]))

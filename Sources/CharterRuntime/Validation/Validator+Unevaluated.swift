@@ -7,17 +7,26 @@ extension ValidationRun {
     /// remaining member (`additionalProperties`, `items`, a nested `unevaluated*`).
     struct Evaluated {
         var all = false
-        var names: Set<String> = []
-        var indices: Set<Int> = []
+        /// Members (by position in the object) or items (by index): the first 64 as bits, the rest in a set, so
+        /// no key becomes a `String` and small objects allocate nothing.
+        private var low: UInt64 = 0
+        private var high: Set<Int> = []
+
+        mutating func insert(_ i: Int) {
+            if i < 64 { low |= 1 << UInt64(i) } else { high.insert(i) }
+        }
+
+        func contains(_ i: Int) -> Bool {
+            i < 64 ? low & (1 << UInt64(i)) != 0 : high.contains(i)
+        }
     }
 
     mutating func checkUnevaluatedProperties(_ value: Ref, _ s: SchemaNode, _ unevaluated: SchemaOrBool, depth: Int) {
         var seen = Evaluated()
         collectProperties(value, s, into: &seen, depth: depth, ownUnevaluated: false)
         if seen.all { return }
-        for (key, child) in document.members(value) {
-            let name = document.keyString(key)
-            if seen.names.contains(name) { continue }
+        for (i, (key, child)) in document.members(value).enumerated() {
+            if seen.contains(i) { continue }
             path.append(.key(key))
             switch unevaluated {
             case .bool(false): report("unevaluatedProperties", "Property is not allowed", value: child)
@@ -36,7 +45,7 @@ extension ValidationRun {
         var i = 0
         for element in document.elements(value) {
             defer { i += 1 }
-            if seen.indices.contains(i) { continue }
+            if seen.contains(i) { continue }
             path.append(.index(i))
             switch unevaluated {
             case .bool(false): report("unevaluatedItems", "Item \(i) is not allowed (no keyword of the schema accepts it)", value: element)
@@ -83,10 +92,10 @@ extension ValidationRun {
             return
         }
         if !s.properties.isEmpty || !s.patternProperties.isEmpty {
-            for (key, _) in document.members(value) {
-                let name = document.keyString(key)
-                if propertyPosition(s, key) >= 0 || s.patternProperties.contains(where: { $0.pattern.matches(name) }) {
-                    seen.names.insert(name)
+            for (i, (key, _)) in document.members(value).enumerated() {
+                if (!s.properties.isEmpty && propertyPosition(s, key) >= 0)
+                    || s.patternProperties.contains(where: { p in document.keyUTF8(key) { p.pattern.matches(utf8: $0) } }) {
+                    seen.insert(i)
                 }
             }
         }
@@ -103,11 +112,11 @@ extension ValidationRun {
             return
         }
         let count = document.count(value)
-        for i in 0..<min(count, s.prefixItems.count) { seen.indices.insert(i) }
+        for i in 0..<min(count, s.prefixItems.count) { seen.insert(i) }
         if let contains = s.contains {
             var i = 0
             for element in document.elements(value) {
-                if validates(element, contains, depth: depth + 1) { seen.indices.insert(i) }
+                if validates(element, contains, depth: depth + 1) { seen.insert(i) }
                 i += 1
             }
         }
