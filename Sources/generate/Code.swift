@@ -53,8 +53,7 @@ struct Code: ParsableCommand {
     @Flag(help: "Refuse a spec with any lint error, even one whose meaning is clear (by default such problems are warnings saying what was assumed).")
     var strict = false
 
-    @Flag(name: .customLong("allow-outside-refs"), help: "Allow $refs to files outside the spec's folder (a tree whose shared files sit beside it).")
-    var allowOutsideRefs = false
+    @OptionGroup var references: ReferenceOptions
 
     func validate() throws {
         if let access, access != "public" && access != "internal" { throw ValidationError("--access must be public or internal") }
@@ -64,8 +63,7 @@ struct Code: ParsableCommand {
     }
 
     func run() throws {
-        var loadOptions = LoadOptions()
-        loadOptions.allowRefsOutsideRoot = allowOutsideRefs
+        let loadOptions = references.loadOptions
         let result = SpecLoader(options: loadOptions).load(path: spec)
         // Problems whose meaning is clear are warnings saying what was assumed (every file's), unless --strict.
         let diagnostics = result.diagnostics(strict: strict)

@@ -67,8 +67,7 @@ struct Diff: ParsableCommand {
     @Flag(help: "Refuse a spec with any lint error, even one whose meaning is clear (by default such problems are warnings saying what was assumed).")
     var strict = false
 
-    @Flag(name: .customLong("allow-outside-refs"), help: "Allow $refs to files outside the spec's folder (a tree whose shared files sit beside it).")
-    var allowOutsideRefs = false
+    @OptionGroup var references: ReferenceOptions
 
     func validate() throws {
         guard DiffReport.Format(rawValue: format) != nil else { throw ValidationError("--format must be one of: \(DiffReport.Format.allCases.map(\.rawValue).joined(separator: ", "))") }
@@ -116,8 +115,7 @@ struct Diff: ParsableCommand {
             ignoreList = list
         }
         let findings: [Finding]
-        var loadOptions = LoadOptions()
-        loadOptions.allowRefsOutsideRoot = allowOutsideRefs
+        let loadOptions = references.loadOptions
         do throws(DiffLoadError) {
             let report = try SpecDiff.report(oldPath: old, newPath: new, loadOptions: loadOptions, strict: strict, options: diffOptions)
             findings = report.findings

@@ -23,12 +23,10 @@ struct Lint: ParsableCommand {
     @Flag(name: .customLong("quiet-warnings"), help: "Print errors only.")
     var quietWarnings = false
 
-    @Flag(name: .customLong("allow-outside-refs"), help: "Allow $refs to files outside the spec's folder.")
-    var allowOutsideRefs = false
+    @OptionGroup var references: ReferenceOptions
 
     func run() throws {
-        var options = LoadOptions()
-        options.allowRefsOutsideRoot = allowOutsideRefs
+        let options = references.loadOptions
         let result = SpecLoader(options: options).load(path: spec)
         if result.document == nil && result.diagnostics.allSatisfy({ $0.location == nil }) {
             // The file itself could not be read: a usage problem (exit 2), not a finding (exit 1).

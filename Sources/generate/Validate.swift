@@ -41,8 +41,7 @@ struct Validate: ParsableCommand {
     @Flag(help: "Refuse a spec with any lint error, even one whose meaning is clear (by default such problems are warnings saying what was assumed).")
     var strict = false
 
-    @Flag(name: .customLong("allow-outside-refs"), help: "Allow $refs to files outside the spec's folder (a tree whose shared files sit beside it).")
-    var allowOutsideRefs = false
+    @OptionGroup var references: ReferenceOptions
 
     @Flag(help: "Read one payload per line from standard input.")
     var jsonl = false
@@ -63,8 +62,7 @@ struct Validate: ParsableCommand {
     func run() throws {
         let validator: SpecValidator
         do {
-            var options = LoadOptions()
-            options.allowRefsOutsideRoot = allowOutsideRefs
+            let options = references.loadOptions
             validator = try SpecValidator.load(path: spec, options: options, strict: strict)
         } catch {
             for diagnostic in error.diagnostics where diagnostic.severity == .error { printToStandardError("\(diagnostic)") }

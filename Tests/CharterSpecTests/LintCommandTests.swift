@@ -61,6 +61,43 @@ struct LintCommandTests {
         }
     }
 
+    /// A vendor spec naming its shared schemas by URL: `--map-url` reads them from a folder (a mapped document's
+    /// own relative refs resolve against its URL); without it the reference is a located error, never a fetch.
+    @Test func mappedURLsAreReadFromAFolder() throws {
+        let dir = try GenerateCommandTests().scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let vendor = dir.appendingPathComponent("vendor")
+        try FileManager.default.createDirectory(at: vendor.appendingPathComponent("common"), withIntermediateDirectories: true)
+        try """
+        Pet: {type: object, required: [id], properties: {id: {$ref: 'common/id.yaml'}}}
+        """.write(to: vendor.appendingPathComponent("pet.yaml"), atomically: true, encoding: .utf8)
+        try "{type: string, pattern: '^p_[0-9]+$'}".write(to: vendor.appendingPathComponent("common/id.yaml"), atomically: true, encoding: .utf8)
+        let spec = dir.appendingPathComponent("openapi.yaml")
+        try """
+        openapi: 3.1.0
+        info: {title: t, version: '1'}
+        paths:
+          /pets:
+            get:
+              operationId: listPets
+              responses:
+                '200':
+                  description: ok
+                  content: {application/json: {schema: {$ref: 'https://schemas.example.com/v1/pet.yaml#/Pet'}}}
+        """.write(to: spec, atomically: true, encoding: .utf8)
+        let mapped = try Self.run(["lint", spec.path, "--map-url", "https://schemas.example.com/v1/=\(vendor.path)"])
+        #expect(mapped.status == 0 && mapped.stdout.hasSuffix(": 0 errors, 0 warnings\n"), "\(mapped.stdout)\(mapped.stderr)")
+        let payload = dir.appendingPathComponent("pet.json")
+        try #"{"status": 200, "headers": {"content-type": "application/json"}, "body": {"id": "cat"}}"#.write(to: payload, atomically: true, encoding: .utf8)
+        let checked = try Self.run(["validate", spec.path, "--map-url", "https://schemas.example.com/v1/=\(vendor.path)",
+                                    "--operation", "listPets", "--response", payload.path])
+        #expect(checked.status == 1 && checked.stdout.contains("pattern"), "\(checked.stdout)\(checked.stderr)")
+        let unmapped = try Self.run(["lint", spec.path])
+        #expect(unmapped.status == 1)
+        #expect(unmapped.stdout.contains("openapi.yaml:10:55: error: remote reference 'https://schemas.example.com/v1/pet.yaml#/Pet' is not fetched"), "\(unmapped.stdout)")
+        #expect(try Self.run(["lint", spec.path, "--map-url", "nonsense"]).status == 2)
+    }
+
     /// Lookahead is enforced like any pattern (no "not validated" warning): the default that has no digit is
     /// reported by the runtime validator lint runs over defaults.
     @Test func lookaheadPatternsAreEnforced() throws {

@@ -49,10 +49,10 @@ extension DocumentBuilder {
             // A relative file reference where no `$id` moved the base: the file-and-pointer reading.
             if !isURL && (base == nil || base == fileBase || uri.hasPrefix("file://")) { return .notURI }
             if isURL {
-                error("remote reference '\(text)' is not fetched; download the file and refer to it by a relative path, or map its URL to a folder (LoadOptions.urlMappings)", at: refNode)
+                error("remote reference '\(text)' is not fetched; download the file and refer to it by a relative path, or map its URL to a folder (--map-url, LoadOptions.urlMappings)", at: refNode)
                 return .failed
             }
-            error("reference '\(text)' (\(absolute)) names no schema here: no schema has that $id, and Charter does not fetch URLs (map them to a folder with LoadOptions.urlMappings)", at: refNode)
+            error("reference '\(text)' (\(absolute)) names no schema here: no schema has that $id, and Charter does not fetch URLs (map them to a folder with --map-url or LoadOptions.urlMappings)", at: refNode)
             return .failed
         }
         if fragment.isEmpty { return .found(resource, tokens: []) }
