@@ -17,31 +17,10 @@ struct JSONSchema2020SuiteTests {
             .sorted()
     }
 
-    /// One result per test case of a file: (description, passed).
+    /// One result per test case of a file. The keyword file `format.json` tests 2020-12's default, formats as
+    /// annotations; `optional/format` tests assertion.
     static func run(_ file: String) throws -> [(String, Bool)] {
-        let data = try Data(contentsOf: folder.appendingPathComponent(file))
-        let groups = try #require(try JSONParser.parse(Array(data)).arrayValue)
-        var results: [(String, Bool)] = []
-        for group in groups {
-            let schemaText = try #require(group["schema"]).jsonText
-            // The suite's remote documents live under http://localhost:1234/, served here from its remotes folder.
-            var options = LoadOptions()
-            options.urlMappings = [("http://localhost:1234/", TestPaths.shared.appendingPathComponent("json-schema-test-suite/remotes").path)]
-            let (document, root, _) = SpecLoader(options: options).loadSchema(bytes: Array(schemaText.utf8), path: "\(file).schema.json", version: .v3_1)
-            var validator = SpecValidator(document: try #require(document)).validator
-            // The keyword file tests 2020-12's default, formats as annotations; optional/format tests assertion.
-            validator.assertsFormats = file != "format.json"
-            for test in try #require(group["tests"]?.arrayValue) {
-                let data = try #require(test["data"])
-                let expected = test["valid"] == .bool(true)
-                let index = try #require(root).index
-                let issues = validator.validate(data, against: index)
-                let tapeIssues = validator.validate(try JSONTape(parsing: data.encoded()), against: index)
-                let name = "\(group["description"]?.stringValue ?? "") / \(test["description"]?.stringValue ?? "")"
-                results.append((name, issues.isEmpty == expected && tapeIssues.isEmpty == expected && issues == tapeIssues))
-            }
-        }
-        return results
+        try runSuiteFile(folder.appendingPathComponent(file), name: file, version: .v3_1, assertsFormats: file != "format.json")
     }
 
     /// Cases Charter does not pass, with the reason; every other case must pass.

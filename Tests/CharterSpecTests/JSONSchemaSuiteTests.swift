@@ -30,25 +30,7 @@ struct JSONSchemaSuiteTests {
 
     /// One result per test case of a file: (description, passed).
     static func run(_ file: String) throws -> [(String, Bool)] {
-        let data = try Data(contentsOf: folder.appendingPathComponent(file))
-        let groups = try #require(try JSONParser.parse(Array(data)).arrayValue)
-        var results: [(String, Bool)] = []
-        for group in groups {
-            let schemaText = try #require(group["schema"]).jsonText
-            let (document, root, _) = SpecLoader().loadSchema(bytes: Array(schemaText.utf8), path: "\(file).schema.json", version: .v3_0)
-            let validator = SpecValidator(document: try #require(document))
-            for test in try #require(group["tests"]?.arrayValue) {
-                let data = try #require(test["data"])
-                let expected = test["valid"] == .bool(true)
-                let index = try #require(root).index
-                let issues = validator.validator.validate(data, against: index)
-                // The same data through the tape path (what request bodies use) must agree.
-                let tapeIssues = validator.validator.validate(try JSONTape(parsing: data.encoded()), against: index)
-                let name = "\(group["description"]?.stringValue ?? "") / \(test["description"]?.stringValue ?? "")"
-                results.append((name, issues.isEmpty == expected && tapeIssues.isEmpty == expected && issues == tapeIssues))
-            }
-        }
-        return results
+        try runSuiteFile(folder.appendingPathComponent(file), name: file, version: .v3_0)
     }
 
     @Test(arguments: files.filter { notApplicable[$0] == nil || notApplicable[$0]!.hasPrefix("kept") })
@@ -59,6 +41,33 @@ struct JSONSchemaSuiteTests {
             Issue.record("\(file): \(name)")
         }
     }
+}
+
+/// One file of the official suite through SpecValidator's compile + validate path: each case's result, checked on
+/// a value tree and on the tape (what request bodies use), which must agree. The suite's remote documents
+/// (`http://localhost:1234/…`) are read from its `remotes` folder.
+func runSuiteFile(_ url: URL, name file: String, version: Document.Version, assertsFormats: Bool = true) throws -> [(String, Bool)] {
+    let data = try Data(contentsOf: url)
+    let groups = try #require(try JSONParser.parse(Array(data)).arrayValue)
+    var options = LoadOptions()
+    options.urlMappings = [("http://localhost:1234/", TestPaths.shared.appendingPathComponent("json-schema-test-suite/remotes").path)]
+    var results: [(String, Bool)] = []
+    for group in groups {
+        let schemaText = try #require(group["schema"]).jsonText
+        let (document, root, _) = SpecLoader(options: options).loadSchema(bytes: Array(schemaText.utf8), path: "\(file).schema.json", version: version)
+        var validator = SpecValidator(document: try #require(document)).validator
+        validator.assertsFormats = assertsFormats
+        for test in try #require(group["tests"]?.arrayValue) {
+            let data = try #require(test["data"])
+            let expected = test["valid"] == .bool(true)
+            let index = try #require(root).index
+            let issues = validator.validate(data, against: index)
+            let tapeIssues = validator.validate(try JSONTape(parsing: data.encoded()), against: index)
+            let name = "\(group["description"]?.stringValue ?? "") / \(test["description"]?.stringValue ?? "")"
+            results.append((name, issues.isEmpty == expected && tapeIssues.isEmpty == expected && issues == tapeIssues))
+        }
+    }
+    return results
 }
 
 extension JSONValue {
