@@ -235,6 +235,12 @@ struct ModelTranslator {
             structs[path] = made
             if let first = sharing.sharedStruct(made, at: path) {
                 aliases[path] = .named(first)
+                if first.last == hint && Array(first.dropLast()) == Array(scope.prefix(first.count - 1)) {
+                    // Declared in an enclosing type under this very name: `hint` already means it here (a
+                    // typealias of the same name would refer to itself).
+                    inlineTypes[id] = first
+                    return SwiftType.named(first).optional(if: nullable)
+                }
                 nested.append(.alias(name: hint, type: .named(first), doc: "The same fields as `\(first.joined(separator: "."))`, and that type."))
             } else {
                 nested.append(.structType(made))
