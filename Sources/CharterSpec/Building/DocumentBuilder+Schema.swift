@@ -184,17 +184,18 @@ extension DocumentBuilder {
             case .id:
                 break // a resource's base URI: `SchemaResources` resolves references against it
             case .recursiveAnchor, .dynamicAnchor: break // handled above
-            case .dynamicRef where version != .v3_0 && string(v, "$dynamicRef").flatMap({ staticDynamicTarget($0, at: v) }) != nil:
-                // 2020-12: resolved like `$ref`; when the target declares the anchor the fragment names, the
-                // validator looks for it in the dynamic scope first.
-                guard let text = string(v, "$dynamicRef"), let (target, name) = staticDynamicTarget(text, at: v) else { continue }
-                s.ref = SchemaReference(text: text, target: schemaLater(target))
-                if let name, target["$dynamicAnchor"]?.string == name {
-                    s.dynamicRefName = name
-                    usesDynamicScope = true
-                }
             case .recursiveRef, .dynamicRef:
                 guard let text = string(v, entry.key) else { continue }
+                // 2020-12 `$dynamicRef`: resolved like `$ref`; when the target declares the anchor the fragment
+                // names, the validator looks for it in the dynamic scope first. Else the lexical reading below.
+                if version != .v3_0, !entry.keyNode.hasText("$recursiveRef"), let (target, name) = staticDynamicTarget(text, at: v) {
+                    s.ref = SchemaReference(text: text, target: schemaLater(target))
+                    if let name, target["$dynamicAnchor"]?.string == name {
+                        s.dynamicRefName = name
+                        usesDynamicScope = true
+                    }
+                    continue
+                }
                 let name = entry.keyNode.hasText("$recursiveRef") ? "" : String(text.drop(while: { $0 != "#" }).dropFirst())
                 if let scope = dynamicScopes.last(where: { $0.name == name }) {
                     s.ref = SchemaReference(text: text, target: scope.id)
