@@ -101,7 +101,7 @@ public enum ContentRules {
             }
         }
         for (name, encoding) in media.encoding {
-            let style = encoding.style.flatMap { CharterRuntime.ParameterStyle(rawValue: $0.rawValue) }
+            let style = encoding.style
             let headers = encoding.headers.filter { $0.name.lowercased() != "content-type" }
                 .map { HeaderContract(name: $0.name, required: $0.value.required, schema: $0.value.schema?.index) }
             if let i = parts.firstIndex(where: { $0.name == name }) {
@@ -136,11 +136,11 @@ public enum ContentRules {
     }
 
     /// The JSON types a schema admits apart from null, references and `allOf` followed; empty when it names none.
-    static func nonNullTypes(_ id: SchemaID, in document: Document, depth: Int = 0) -> JSONTypes {
+    static func nonNullTypes(_ id: SchemaID, in document: Document, depth: Int = 0) -> JSONTypeSet {
         let s = document[document.resolved(id)]
         if let t = s.types { return t.subtracting(.null) }
         guard depth < 16 else { return [] }
-        var result: JSONTypes = []
+        var result: JSONTypeSet = []
         for member in s.allOf { result.formUnion(nonNullTypes(member, in: document, depth: depth + 1)) }
         if result.isEmpty && !s.properties.isEmpty { result = .object }
         return result

@@ -38,7 +38,7 @@ enum ContractBuilder {
         }
         let jsonContent = p.content.first { $0.mediaType.lowercased().contains("json") }
         return ParameterContract(name: p.name, location: location, required: p.required,
-                                 style: CharterRuntime.ParameterStyle(rawValue: p.style.rawValue), explode: p.explode,
+                                 style: p.style, explode: p.explode,
                                  allowEmptyValue: p.allowEmptyValue,
                                  schema: (p.schema ?? jsonContent?.schema ?? (p.location == .querystring ? p.content.first?.schema : nil))?.index,
                                  isJSONContent: p.schema == nil && jsonContent != nil)

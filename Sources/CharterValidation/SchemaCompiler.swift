@@ -39,12 +39,12 @@ struct SchemaCompiler {
         }
     }
 
-    private func schemaOrBool(_ id: SchemaID) -> CharterRuntime.SchemaOrBool {
+    private func schemaOrBool(_ id: SchemaID) -> SchemaOrBool<SchemaIndex> {
         if let b = document[id].booleanValue, document[id].ref == nil { return .bool(b) }
         return .schema(id.index)
     }
 
-    private func schemaOrBool(_ value: CharterSpec.SchemaOrBool?) -> CharterRuntime.SchemaOrBool? {
+    private func schemaOrBool(_ value: SchemaOrBool<SchemaID>?) -> SchemaOrBool<SchemaIndex>? {
         switch value {
         case .bool(let b)?: .bool(b)
         case .schema(let id)?: schemaOrBool(id)
@@ -58,8 +58,8 @@ struct SchemaCompiler {
         if let ref = s.ref {
             k.ref = ref.target?.index
             k.nullable = s.nullableComposition
-            // Before 3.1 a $ref replaces its siblings; 3.1 validates both.
-            if document.version == .v3_0 { return k }
+            // Before 2019-09 (and in OpenAPI 3.0) a $ref replaces its siblings; later dialects validate both.
+            if s.dialect.refReplacesSiblings { return k }
         }
         if let t = s.types { k.types = JSONTypeSet(rawValue: t.rawValue) }
         if s.nullableComposition { k.nullable = true }
@@ -75,7 +75,7 @@ struct SchemaCompiler {
         if let p = s.pattern { k.pattern = pattern(p, at: s.patternLocation) }
         if let f = s.format {
             k.format = StringFormat(rawValue: f)
-            if k.format == .hostname && document.version == .v3_0 { k.format = .hostnameRFC1123 }
+            if k.format == .hostname && s.dialect.hostnameIsASCII { k.format = .hostnameRFC1123 }
             k.integerFormat = IntegerFormat(rawValue: f)
         }
         k.minItems = s.minItems

@@ -1,5 +1,5 @@
 import Airline
-import CharterRuntime
+@_spi(Generated) import CharterRuntime
 import CharterSpec
 import CharterValidation
 import Foundation

@@ -25,6 +25,20 @@ struct JSONParserTests {
         #expect(error("\"\\ud800\"")?.message == "unpaired UTF-16 surrogate in \\u escape")
     }
 
+    /// Leading fraction zeros keep the digits-so-far small while their count passes the exact powers of ten
+    /// (a body like this once trapped the server on an out-of-range table index).
+    @Test func longFractionsOfSmallNumbersAreRead() throws {
+        let text = "[0.000000000000000000000000000012, -0.0000000000000000000000000000000000000000000001, 0.5000000000000000000000000]"
+        guard case .array(let a) = try JSONParser.parse(text), a.count == 3,
+              case .number(let small) = a[0], case .number(let tiny) = a[1], case .number(let half) = a[2] else {
+            Issue.record("not three numbers")
+            return
+        }
+        #expect(small.double == 1.2e-29 && tiny.double == -1e-46 && half.double == 0.5)
+        let tape = try JSONTape(parsing: Array(text.utf8))
+        #expect(tape.value == .array(a))
+    }
+
     @Test func numbersKeepPrecision() throws {
         guard case .array(let a) = try JSONParser.parse("[9223372036854775807, -9223372036854775808, 9223372036854775808, 0.1, 1e400, 1.0]") else {
             Issue.record("not an array")

@@ -30,7 +30,7 @@ struct JSONSchemaSuiteTests {
 
     /// One result per test case of a file: (description, passed).
     static func run(_ file: String) throws -> [(String, Bool)] {
-        try runSuiteFile(folder.appendingPathComponent(file), name: file, version: .v3_0)
+        try runSuiteFile(folder.appendingPathComponent(file), name: file, version: .v3_0, dialect: .draft4)
     }
 
     @Test(arguments: files.filter { notApplicable[$0] == nil || notApplicable[$0]!.hasPrefix("kept") })
@@ -46,7 +46,7 @@ struct JSONSchemaSuiteTests {
 /// One file of the official suite through SpecValidator's compile + validate path: each case's result, checked on
 /// a value tree and on the tape (what request bodies use), which must agree. The suite's remote documents
 /// (`http://localhost:1234/…`) are read from its `remotes` folder.
-func runSuiteFile(_ url: URL, name file: String, version: Document.Version, assertsFormats: Bool = true) throws -> [(String, Bool)] {
+func runSuiteFile(_ url: URL, name file: String, version: Document.Version, dialect: SchemaDialect? = nil, assertsFormats: Bool = true) throws -> [(String, Bool)] {
     let data = try Data(contentsOf: url)
     let groups = try #require(try JSONParser.parse(Array(data)).arrayValue)
     var options = LoadOptions()
@@ -54,7 +54,7 @@ func runSuiteFile(_ url: URL, name file: String, version: Document.Version, asse
     var results: [(String, Bool)] = []
     for group in groups {
         let schemaText = try #require(group["schema"]).jsonText
-        let (document, root, _) = SpecLoader(options: options).loadSchema(bytes: Array(schemaText.utf8), path: "\(file).schema.json", version: version)
+        let (document, root, _) = SpecLoader(options: options).loadSchema(bytes: Array(schemaText.utf8), path: "\(file).schema.json", version: version, dialect: dialect)
         var validator = SpecValidator(document: try #require(document)).validator
         validator.assertsFormats = assertsFormats
         for test in try #require(group["tests"]?.arrayValue) {

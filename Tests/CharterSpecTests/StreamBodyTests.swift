@@ -1,4 +1,4 @@
-@testable import CharterRuntime
+@_spi(Generated) @testable import CharterRuntime
 import Foundation
 import HTTPTypes
 import Logging

@@ -1,4 +1,4 @@
-import CharterRuntime
+@_spi(Generated) import CharterRuntime
 import CharterSpec
 import CharterValidation
 import Foundation

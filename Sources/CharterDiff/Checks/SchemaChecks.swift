@@ -163,7 +163,7 @@ extension DiffRun {
     }
 }
 
-extension JSONTypes {
+extension JSONTypeSet {
     /// Type names with the integer that `number` implies left out (`number`, not `integer|number`).
     var typeNamesWithoutImplied: [String] {
         var t = self

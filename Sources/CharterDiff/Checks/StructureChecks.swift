@@ -33,7 +33,7 @@ extension DiffRun {
     }
 
     /// A schema that accepts anything: absent, `true` or `{}`.
-    private func isOpen(_ value: SchemaOrBool?, in document: SchemaTable) -> Bool {
+    private func isOpen(_ value: SchemaOrBool<SchemaID>?, in document: SchemaTable) -> Bool {
         switch value {
         case nil, .bool(true)?: return true
         case .bool(false)?: return false
@@ -57,7 +57,7 @@ extension DiffRun {
     }
 
     /// unevaluated*: `true` says nothing, so it counts as absent.
-    private mutating func presenceOf(_ o: SchemaOrBool?, _ n: SchemaOrBool?, _ keyword: String, _ context: SchemaContext, _ at: Spot,
+    private mutating func presenceOf(_ o: SchemaOrBool<SchemaID>?, _ n: SchemaOrBool<SchemaID>?, _ keyword: String, _ context: SchemaContext, _ at: Spot,
                                      added: SchemaRule, removed: SchemaRule) {
         let had = !isOpen(o, in: oldTable), has = !isOpen(n, in: newTable)
         if !had && has { report(added, context, "gained \(keyword)", at, pointer: "/" + keyword) }

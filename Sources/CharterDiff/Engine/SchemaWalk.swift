@@ -90,7 +90,7 @@ struct SchemaContext {
 /// versions are compared through, so a property moved into an `allOf` member is not "removed".
 struct SchemaView {
     var id: SchemaID
-    var types: JSONTypes?
+    var types: JSONTypeSet?
     var nullable: Bool
     var enumValues: [String]?
     var properties: [(name: String, schema: SchemaID)] = []
@@ -143,7 +143,7 @@ struct SchemaView {
     }
 
     /// The non-null types, with integer inside number (every integer is a number).
-    var valueTypes: JSONTypes? {
+    var valueTypes: JSONTypeSet? {
         guard var t = types?.subtracting(.null) else { return nil }
         if t.contains(.number) { t.insert(.integer) }
         return t.isEmpty ? nil : t

@@ -8,6 +8,9 @@ struct OperationRenderer {
     /// The API's stem (`Airline`, or empty for a module named `API`): `AirlineAPIProtocol`, `AirlineClient`.
     let apiName: String
     var protocolName: String { apiName + "APIProtocol" }
+    /// The wire functions implement `APIOperation`'s `@_spi(Generated)` requirements: public ones are SPI too,
+    /// so a user of the module sees the operation's types, not its plumbing.
+    var wireAccess: String { access == "public" ? "@_spi(Generated) public" : access }
     var clientName: String { (apiName.isEmpty ? "API" : apiName) + "Client" }
     /// Doc lines for the protocol and client (title, version, description).
     let apiDoc: String
@@ -241,7 +244,7 @@ struct OperationRenderer {
 
     private func decodeInput(_ op: SwiftOperation, _ w: inout SwiftWriter) {
         let scope = [op.typeName]
-        w.block("\(access) static func decodeInput(from request: ServerRequestReader) throws -> Input {") { w in
+        w.block("\(wireAccess) static func decodeInput(from request: ServerRequestReader) throws -> Input {") { w in
             if op.inputs.isEmpty {
                 w.line("Input()")
                 return
@@ -285,7 +288,7 @@ struct OperationRenderer {
     }
 
     private func encodeOutput(_ op: SwiftOperation, _ w: inout SwiftWriter) {
-        w.block("\(access) static func encodeOutput(_ output: Output, to response: inout ServerResponseWriter) throws {") { w in
+        w.block("\(wireAccess) static func encodeOutput(_ output: Output, to response: inout ServerResponseWriter) throws {") { w in
             w.line("switch output {")
             for c in op.cases {
                 w.line("case \(pattern(c)):")
@@ -308,7 +311,7 @@ struct OperationRenderer {
     // MARK: Client side
 
     private func encodeInput(_ op: SwiftOperation, _ w: inout SwiftWriter) {
-        let signature = "\(access) static func encodeInput(_ input: Input, to request: inout ClientRequestWriter) throws {"
+        let signature = "\(wireAccess) static func encodeInput(_ input: Input, to request: inout ClientRequestWriter) throws {"
         w.block(signature) { w in
             for i in op.inputs {
                 switch i.source {
@@ -328,7 +331,7 @@ struct OperationRenderer {
     }
 
     private func decodeOutput(_ op: SwiftOperation, _ w: inout SwiftWriter) {
-        w.block("\(access) static func decodeOutput(from response: ClientResponseReader) throws -> Output {") { w in
+        w.block("\(wireAccess) static func decodeOutput(from response: ClientResponseReader) throws -> Output {") { w in
             w.line("switch response.statusCode {")
             // Exact codes first, then ranges, then `default` (which makes `undocumented` unreachable).
             let exact = op.cases.filter { if case .code = $0.status { return true } else { return false } }
@@ -389,11 +392,12 @@ struct OperationRenderer {
             spec before its handler runs; a violation is answered 400 with every issue listed, and responses are
             checked as `options.responseValidation` says.
             - Parameters:
-              - serverURL: its path prefixes every route (`https://api.example.com/v2` serves `/v2/...`).
+              - serverURL: its path prefixes every route (`https://api.example.com/v2` serves `/v2/...`); `nil`
+                serves them at the root.
               - middlewares: run before validation, outermost first (authentication, logging).
             """)
-            w.block("\(access) func registerHandlers(on transport: any ServerTransport, serverURL: URL = OperationServer.rootURL, options: ValidationOptions = ValidationOptions(), middlewares: [any ServerMiddleware] = []) throws {") { w in
-                w.line("let server = OperationServer(transport: transport, serverURL: serverURL, schemas: APISchemas.set, contracts: APIOperations.contracts, options: options, middlewares: middlewares)")
+            w.block("\(access) func registerHandlers(on transport: any ServerTransport, serverURL: URL? = nil, options: ValidationOptions = ValidationOptions(), middlewares: [any ServerMiddleware] = []) throws {") { w in
+                w.line("let server = OperationServer(transport: transport, serverURL: serverURL ?? OperationServer.rootURL, schemas: APISchemas.set, contracts: APIOperations.contracts, options: options, middlewares: middlewares)")
                 for op in ops {
                     w.line("try server.register(\(op.typeName).self) { try await self.\(SwiftNames.bare(op.methodName))($0) }")
                 }

@@ -67,7 +67,7 @@ enum SchemaTableEmitter {
         return out
     }
 
-    static func schemaOrBool(_ v: SchemaOrBool) -> String {
+    static func schemaOrBool(_ v: SchemaOrBool<SchemaIndex>) -> String {
         switch v {
         case .bool(let b): ".bool(\(b))"
         case .schema(let i): ".schema(\(i))"

@@ -6,7 +6,7 @@ import OpenAPIRuntime
 /// Generated code sets the body with the method for its media type's coding; the value is kept in the form
 /// validation checks (a JSON value, a form's fields, multipart parts, items of a stream) and serialized only
 /// when the message is sent, streams item by item.
-public protocol BodyWriter {
+@_spi(Generated) public protocol BodyWriter {
     /// The header fields written so far (Content-Type is set by the body methods).
     var headerFields: HTTPFields { get set }
     /// The body written so far.
@@ -16,7 +16,7 @@ public protocol BodyWriter {
 }
 
 /// A body as written, before it is sent (see `BodyWriter`).
-public struct BodyDraft: Sendable {
+@_spi(Generated) public struct BodyDraft: Sendable {
     var payload: Payload?
     var contentType: String?
     var media: MediaTypeContract?

@@ -8,7 +8,7 @@ import OpenAPIRuntime
 ///     body: request.requiredBody().multipart { parts in try Upload(file: parts.requiredFile("file")) }
 ///
 /// A body that cannot be read as asked throws: a 400 on a server, `UnexpectedResponse` on a client.
-public struct ReceivedBody: Sendable {
+@_spi(Generated) public struct ReceivedBody: Sendable {
     /// The media type as the spec declares it (the one the body's Content-Type matched).
     public let mediaType: String
     /// The Content-Type the body came with.

@@ -1,9 +1,5 @@
 import HTTPTypes
 
-/// How a parameter is serialized (OpenAPI `style`).
-public enum ParameterStyle: String, Sendable {
-    case form, simple, label, matrix, spaceDelimited, pipeDelimited, deepObject
-}
 
 /// What an operation accepts and returns: everything request and response validation needs, by index into a
 /// `SchemaSet`. Built from a loaded spec by `SpecValidator`, or emitted by generated code.

@@ -139,11 +139,7 @@ struct TapeParser {
         if pos < bytes.count { throw error("unexpected \(describe()) after the JSON value") }
     }
 
-    func describe() -> String {
-        var c = core
-        c.pos = pos
-        return c.describeCurrent()
-    }
+    func describe() -> String { core.scanner.describe(at: pos) }
 
     mutating func push(isObject: Bool) {
         open.append(Open(node: current, members: members, isObject: inObject, outerSummary: summary))
@@ -313,21 +309,31 @@ struct TapeParser {
     }
 
     mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
-        core.pos = pos
-        try core.literal(word)
-        pos = core.pos
+        core.scanner.pos = pos
+        do { try core.scanner.literal(word) } catch { throw core.error(error) }
+        pos = core.scanner.pos
     }
 
+    /// An Int64 when the literal is an integer that fits, else the Double (the text stays in the input for
+    /// exact bounds and `multipleOf`).
     mutating func parseNumber() throws(JSONSyntaxError) {
         let start = pos
-        core.pos = pos
-        let number = try core.parseNumber()
-        pos = core.pos
-        if let i = number.integer, number.literal == nil {
+        core.scanner.pos = pos
+        let scan: JSONNumberScan
+        do { scan = try core.scanner.scanNumber() } catch { throw core.error(error) }
+        pos = core.scanner.pos
+        if let i = scan.int64 {
             nodes.append(TapeNode(kind: .number, flag: true, offset: Int32(start), length: Int32(pos - start), payload: i))
-        } else {
-            nodes.append(TapeNode(kind: .number, flag: false, offset: Int32(start), length: Int32(pos - start), payload: Int64(bitPattern: number.double.bitPattern)))
+            return
         }
+        let double = scan.fastDouble ?? Self.slowDouble(UnsafeBufferPointer(rebasing: bytes[scan.range]), negative: scan.negative)
+        nodes.append(TapeNode(kind: .number, flag: false, offset: Int32(start), length: Int32(pos - start), payload: Int64(bitPattern: double.bitPattern)))
+    }
+
+    /// Long mantissas and exponents: the standard library's correctly rounded conversion; huge exponents
+    /// become ±infinity.
+    static func slowDouble(_ text: UnsafeBufferPointer<UInt8>, negative: Bool) -> Double {
+        Double(String(decoding: text, as: UTF8.self)) ?? (negative ? -.infinity : .infinity)
     }
 
     /// A flag (0x80) at the first of the 8 bytes that is `"`, `\\`, below 0x20 or at/above 0x80, or 0 when
@@ -367,17 +373,19 @@ struct TapeParser {
             if b == UInt8(ascii: "\\") { break }
             if b < 0x20 { throw error("control character in a string; it must be escaped") }
             if b >= 0x80 {
-                let n = core.utf8Length(at: pos)
-                guard n > 0 else { throw error("invalid UTF-8") }
+                let n = JSONScanner.utf8Length(in: bytes, at: pos)
+                guard n > 0 else { throw error("invalid UTF-8 byte 0x\(String(b, radix: 16, uppercase: true)) in a string") }
                 pos += n
                 continue
             }
             pos += 1
         }
         guard pos < bytes.count else { throw error("unterminated string", at: quote) }
-        core.pos = pos
-        let decoded = try core.parseStringSlow(start: start, quote: quote)
-        pos = core.pos
+        var out = [UInt8](UnsafeBufferPointer(rebasing: bytes[start..<pos]))
+        core.scanner.pos = pos
+        do { try core.scanner.decodeString(into: &out, quote: quote, maxLength: limits.maxStringLength) } catch { throw core.error(error) }
+        pos = core.scanner.pos
+        let decoded = String(decoding: out, as: UTF8.self)
         nodes.append(TapeNode(kind: .string, flag: true, offset: Int32(start), length: Int32(pos - 1 - start), payload: Int64(strings.count)))
         strings.append(decoded)
     }

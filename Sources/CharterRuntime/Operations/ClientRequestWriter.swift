@@ -3,7 +3,7 @@ import HTTPTypes
 
 /// What a generated client writes a request through: parameters by name and location (serialized by the
 /// style and explode the contract declares) and a typed body (see `BodyWriter` for the body methods).
-public struct ClientRequestWriter: BodyWriter, Sendable {
+@_spi(Generated) public struct ClientRequestWriter: BodyWriter, Sendable {
     public let contract: OperationContract
     var pathValues: [String: String] = [:]
     var query: [(name: String, value: String)] = []

@@ -3,7 +3,7 @@ import HTTPTypes
 
 /// What a generated client reads a response through: its status, headers by name, and its body read by the
 /// media type's coding (and checked, as the client's validation says).
-public struct ClientResponseReader: Sendable {
+@_spi(Generated) public struct ClientResponseReader: Sendable {
     public let response: HTTPResponse
     /// The body; nil when the response has none or its status declares none.
     public let body: ReceivedBody?

@@ -29,7 +29,7 @@ public struct ClientValidation: Sendable {
 /// URLSession) behind the caller's middlewares, validating as `ClientValidation` says: a request is checked
 /// before anything is sent (a streamed request body item by item as it goes), a response's body is read once, by
 /// its media type's coding, and checked on the way (a streamed one item by item as the caller reads it).
-public struct OperationClient: Sendable {
+@_spi(Generated) public struct OperationClient: Sendable {
     public let serverURL: URL
     /// Bodies read whole (JSON, forms, text, undocumented statuses) are read up to this size.
     public static let maxResponseBodySize = 64 << 20

@@ -7,7 +7,7 @@ import OpenAPIRuntime
 /// each behind the caller's middlewares. Every request's body is read once, by its media type's coding, and
 /// checked with its parameters before the handler runs; the handler only ever sees input that satisfies the
 /// contract, and its answer is checked as `ValidationOptions.responseValidation` says.
-public struct OperationServer {
+@_spi(Generated) public struct OperationServer {
     let transport: any ServerTransport
     let pathPrefix: String
     let middlewares: [any ServerMiddleware]

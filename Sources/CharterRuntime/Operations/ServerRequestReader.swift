@@ -4,7 +4,7 @@ import HTTPTypes
 /// What a generated server reads a request through: parameters by name and location, and the body, typed.
 /// The request was validated before (unless validation is off), so reading normally succeeds; when it does
 /// not, the error says which part and becomes a 400.
-public struct ServerRequestReader: Sendable {
+@_spi(Generated) public struct ServerRequestReader: Sendable {
     public let request: HTTPRequest
     public let contract: OperationContract
     /// The body, read by its media type's coding (and validated); nil when the request has none.

@@ -4,7 +4,7 @@ import OpenAPIRuntime
 
 /// What a generated server writes a response through: status, headers by name (serialized as the spec's
 /// header declares) and a typed body (see `BodyWriter` for the body methods).
-public struct ServerResponseWriter: BodyWriter, Sendable {
+@_spi(Generated) public struct ServerResponseWriter: BodyWriter, Sendable {
     public let contract: OperationContract
     public var status: Int = 200
     public var headerFields = HTTPFields()

@@ -1,7 +1,7 @@
 extension SchemaKeywords {
     /// Sets `patternProperties` from sources, as generated code writes them (the sources were compiled
     /// successfully when the code was generated).
-    public mutating func setPatternProperties(_ pairs: [(source: String, schema: SchemaIndex)]) {
+    @_spi(Generated) public mutating func setPatternProperties(_ pairs: [(source: String, schema: SchemaIndex)]) {
         patternProperties = pairs.compactMap { pair in (try? Pattern(pair.source)).map { ($0, pair.schema) } }
     }
 }
@@ -9,9 +9,9 @@ extension SchemaKeywords {
 extension SchemaNode {
     /// Every keyword in a stable text form: two nodes with the same fingerprint validate identically.
     /// Used to check that generated schema tables match what a spec compiles to.
-    public var fingerprint: String {
+    @_spi(Generated) public var fingerprint: String {
         func n(_ b: NumericBound?) -> String { b.map { "\($0.value)|\($0.text)" } ?? "-" }
-        func sb(_ v: SchemaOrBool?) -> String {
+        func sb(_ v: SchemaOrBool<SchemaIndex>?) -> String {
             switch v {
             case .bool(let b)?: "\(b)"
             case .schema(let i)?: "#\(i)"

@@ -1,26 +1,7 @@
 /// Index of a schema in a `SchemaSet`.
 public typealias SchemaIndex = Int
 
-/// JSON types a schema allows.
-public struct JSONTypeSet: OptionSet, Sendable, Hashable {
-    public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
-
-    public static let null = JSONTypeSet(rawValue: 1 << 0)
-    public static let boolean = JSONTypeSet(rawValue: 1 << 1)
-    public static let object = JSONTypeSet(rawValue: 1 << 2)
-    public static let array = JSONTypeSet(rawValue: 1 << 3)
-    public static let number = JSONTypeSet(rawValue: 1 << 4)
-    public static let integer = JSONTypeSet(rawValue: 1 << 5)
-    public static let string = JSONTypeSet(rawValue: 1 << 6)
-
-    static let names: [(JSONTypeSet, String)] = [
-        (.string, "string"), (.number, "number"), (.integer, "integer"), (.boolean, "boolean"),
-        (.object, "object"), (.array, "array"), (.null, "null"),
-    ]
-
-    public var typeNames: [String] { JSONTypeSet.names.filter { contains($0.0) && !($0.0 == .integer && contains(.number)) }.map(\.1) }
-
+extension JSONTypeSet {
     /// Whether `value` has one of these types (an integral number is an integer; every number is a number).
     public func admits(_ value: JSONValue) -> Bool {
         switch value {
@@ -44,11 +25,6 @@ public struct NumericBound: Sendable, Hashable {
     }
 }
 
-/// `additionalProperties`, `unevaluatedProperties`, `items: false` …: a boolean or a schema.
-public enum SchemaOrBool: Sendable, Hashable {
-    case bool(Bool)
-    case schema(SchemaIndex)
-}
 
 /// Integer formats whose range is checked.
 public enum IntegerFormat: String, Sendable {
@@ -81,23 +57,23 @@ public struct SchemaKeywords: Sendable {
     public var minItems: Int?
     public var maxItems: Int?
     public var uniqueItems = false
-    public var items: SchemaOrBool?
+    public var items: SchemaOrBool<SchemaIndex>?
     public var prefixItems: [SchemaIndex] = []
     public var contains: SchemaIndex?
     public var minContains: Int?
     public var maxContains: Int?
-    public var unevaluatedItems: SchemaOrBool?
+    public var unevaluatedItems: SchemaOrBool<SchemaIndex>?
     public var minProperties: Int?
     public var maxProperties: Int?
     public var required: [String] = []
     /// Declared properties in order (for defaults and messages) and by name (for lookup).
     public var properties: [(name: String, schema: SchemaIndex)] = []
-    public var additionalProperties: SchemaOrBool?
+    public var additionalProperties: SchemaOrBool<SchemaIndex>?
     public var patternProperties: [(pattern: Pattern, schema: SchemaIndex)] = []
     public var propertyNames: SchemaIndex?
     public var dependentRequired: [(name: String, required: [String])] = []
     public var dependentSchemas: [(name: String, schema: SchemaIndex)] = []
-    public var unevaluatedProperties: SchemaOrBool?
+    public var unevaluatedProperties: SchemaOrBool<SchemaIndex>?
     public var allOf: [SchemaIndex] = []
     public var anyOf: [SchemaIndex] = []
     public var oneOf: [SchemaIndex] = []
@@ -154,8 +130,8 @@ public final class SchemaNode: @unchecked Sendable {
     public let format: StringFormat?
     public let required: [String]
     public let properties: [(name: String, schema: SchemaIndex)]
-    public let additionalProperties: SchemaOrBool?
-    public let items: SchemaOrBool?
+    public let additionalProperties: SchemaOrBool<SchemaIndex>?
+    public let items: SchemaOrBool<SchemaIndex>?
     public let allOf: [SchemaIndex]
     public let anyOf: [SchemaIndex]
     public let oneOf: [SchemaIndex]
@@ -172,14 +148,14 @@ public final class SchemaNode: @unchecked Sendable {
     public let contains: SchemaIndex?
     public let minContains: Int?
     public let maxContains: Int?
-    public let unevaluatedItems: SchemaOrBool?
+    public let unevaluatedItems: SchemaOrBool<SchemaIndex>?
     public let minProperties: Int?
     public let maxProperties: Int?
     public let patternProperties: [(pattern: Pattern, schema: SchemaIndex)]
     public let propertyNames: SchemaIndex?
     public let dependentRequired: [(name: String, required: [String])]
     public let dependentSchemas: [(name: String, schema: SchemaIndex)]
-    public let unevaluatedProperties: SchemaOrBool?
+    public let unevaluatedProperties: SchemaOrBool<SchemaIndex>?
     public let not: SchemaIndex?
     public let ifSchema: SchemaIndex?
     public let thenSchema: SchemaIndex?

@@ -1,7 +1,7 @@
 /// The wording of issue messages, kept apart from the checks (seed style: short, imperative, concrete).
 enum Messages {
     static func type(_ types: JSONTypeSet) -> String {
-        let names = types.typeNames.map { name -> String in
+        let names = types.messageNames.map { name -> String in
             switch name {
             case "integer", "object", "array": "an \(name)"
             case "null": "null"

@@ -21,7 +21,7 @@ extension ValidationRun {
         }
     }
 
-    mutating func checkUnevaluatedProperties(_ value: Ref, _ s: SchemaNode, _ unevaluated: SchemaOrBool, depth: Int) {
+    mutating func checkUnevaluatedProperties(_ value: Ref, _ s: SchemaNode, _ unevaluated: SchemaOrBool<SchemaIndex>, depth: Int) {
         var seen = Evaluated()
         collectProperties(value, s, into: &seen, depth: depth, ownUnevaluated: false)
         if seen.all { return }
@@ -38,7 +38,7 @@ extension ValidationRun {
         }
     }
 
-    mutating func checkUnevaluatedItems(_ value: Ref, _ s: SchemaNode, _ unevaluated: SchemaOrBool, count: Int, depth: Int) {
+    mutating func checkUnevaluatedItems(_ value: Ref, _ s: SchemaNode, _ unevaluated: SchemaOrBool<SchemaIndex>, count: Int, depth: Int) {
         var seen = Evaluated()
         collectItems(value, s, into: &seen, depth: depth, ownUnevaluated: false)
         if seen.all { return }

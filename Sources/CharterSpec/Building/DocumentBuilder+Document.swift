@@ -41,6 +41,8 @@ extension DocumentBuilder {
 
         var document = Document(openapi: openapi, version: version,
                                 info: Info(title: "", version: "", location: root.location), location: root.location)
+        defaultDialect = SchemaDialect.default(for: version)
+        dialect = defaultDialect
         var pathsNode: Node?
         var webhooksNode: Node?
         for entry in root.entries {
@@ -48,7 +50,16 @@ extension DocumentBuilder {
             switch entry.key {
             case "openapi": break
             case "info": if let info = buildInfo(value) { document.info = info }
-            case "jsonSchemaDialect": document.jsonSchemaDialect = string(value, "jsonSchemaDialect")
+            case "jsonSchemaDialect" where version != .v3_0:
+                document.jsonSchemaDialect = string(value, "jsonSchemaDialect")
+                if let uri = document.jsonSchemaDialect {
+                    if let named = SchemaDialect(uri: uri) {
+                        defaultDialect = named
+                        dialect = named
+                    } else {
+                        warning("unknown JSON Schema dialect '\(uri)'; schemas are read as \(defaultDialect.name)", at: value)
+                    }
+                }
             case "$self" where version == .v3_2: document.selfURI = string(value, "$self")
             case "servers": document.servers = buildServers(value)
             case "paths": pathsNode = value

@@ -40,6 +40,10 @@ extension DocumentBuilder {
 
     private func fillSchema(_ id: SchemaID, _ node: Node) {
         let s = schemas[id.index]
+        let enclosingDialect = dialect
+        dialect = dialect(at: node)
+        s.dialect = dialect
+        defer { dialect = enclosingDialect }
         // `$recursiveRef: "#"` / `$dynamicRef: "#name"` name the enclosing schema that declared the anchor.
         // Charter resolves them lexically (to the nearest enclosing declaration), which is what specs mean
         // by them in practice (a recursive filter or tree type).
@@ -47,7 +51,7 @@ extension DocumentBuilder {
         if let dynamicAnchor { dynamicScopes.append((dynamicAnchor, id)) }
         defer { if dynamicAnchor != nil { dynamicScopes.removeLast() } }
         if let b = node.bool {
-            if version == .v3_0 { warning("boolean schemas are an OpenAPI 3.1 feature; read anyway", at: node) }
+            if !dialect.hasBooleanSchemas { warning("boolean schemas are not part of \(dialect.name); read anyway", at: node) }
             s.booleanValue = b
             return
         }
@@ -101,14 +105,14 @@ extension DocumentBuilder {
             case .exclusiveMaximum:
                 if let b = v.bool {
                     exclusiveMaximumFlag = b
-                    if version != .v3_0 { warning("boolean 'exclusiveMaximum' is the OpenAPI 3.0 form; in 3.1 it is a number. Read as 3.0", at: v) }
+                    if !dialect.hasBooleanExclusiveBounds { warning("boolean 'exclusiveMaximum' is the draft 4 / OpenAPI 3.0 form; in \(dialect.name) it is a number. Read as draft 4", at: v) }
                 } else {
                     s.exclusiveMaximum = number(v, "exclusiveMaximum")
                 }
             case .exclusiveMinimum:
                 if let b = v.bool {
                     exclusiveMinimumFlag = b
-                    if version != .v3_0 { warning("boolean 'exclusiveMinimum' is the OpenAPI 3.0 form; in 3.1 it is a number. Read as 3.0", at: v) }
+                    if !dialect.hasBooleanExclusiveBounds { warning("boolean 'exclusiveMinimum' is the draft 4 / OpenAPI 3.0 form; in \(dialect.name) it is a number. Read as draft 4", at: v) }
                 } else {
                     s.exclusiveMinimum = number(v, "exclusiveMinimum")
                 }
@@ -289,14 +293,14 @@ extension DocumentBuilder {
         return id
     }
 
-    private func types(_ node: Node) -> JSONTypes? {
+    private func types(_ node: Node) -> JSONTypeSet? {
         if node.kind == .sequence {
-            if version == .v3_0 { warning("a list of types is an OpenAPI 3.1 feature; read anyway", at: node) }
-            var set: JSONTypes = []
+            if dialect == .openAPI30 { warning("a list of types is an OpenAPI 3.1 feature; read anyway", at: node) }
+            var set: JSONTypeSet = []
             for element in node.elements {
-                guard stringNode(element, "type") != nil, let t = element.word(in: JSONTypes.table) else {
+                guard stringNode(element, "type") != nil, let t = element.word(in: JSONTypeSet.table) else {
                     if let meant = nearMissType(element) { set.insert(meant); continue }
-                    invalid("unknown type \(element.kindDescription); expected one of \(JSONTypes.names.map(\.0).joined(separator: ", "))", assumed: "it is not in the list", at: element)
+                    invalid("unknown type \(element.kindDescription); expected one of \(JSONTypeSet.names.map(\.0).joined(separator: ", "))", assumed: "it is not in the list", at: element)
                     continue
                 }
                 set.insert(t)
@@ -304,25 +308,25 @@ extension DocumentBuilder {
             return set
         }
         guard stringNode(node, "type") != nil else { return nil }
-        guard let t = node.word(in: JSONTypes.table) else {
+        guard let t = node.word(in: JSONTypeSet.table) else {
             if let meant = nearMissType(node) { return meant }
-            invalid("unknown type '\(node.text ?? "")'; expected one of \(JSONTypes.names.map(\.0).joined(separator: ", "))", assumed: "no type", at: node)
+            invalid("unknown type '\(node.text ?? "")'; expected one of \(JSONTypeSet.names.map(\.0).joined(separator: ", "))", assumed: "no type", at: node)
             return nil
         }
-        if t == .null && version == .v3_0 { warning("type 'null' is an OpenAPI 3.1 feature; in 3.0 use nullable: true", at: node) }
+        if t == .null && dialect == .openAPI30 { warning("type 'null' is an OpenAPI 3.1 feature; in 3.0 use nullable: true", at: node) }
         return t
     }
 
     /// A type name whose meaning is clear though it is not a JSON type (`int`, `String`): an understood problem,
     /// read as the type it names.
-    private func nearMissType(_ node: Node) -> JSONTypes? {
-        guard let text = node.text, let meant = JSONTypes(nearMiss: text) else { return nil }
+    private func nearMissType(_ node: Node) -> JSONTypeSet? {
+        guard let text = node.text, let meant = JSONTypeSet(nearMiss: text) else { return nil }
         let name = meant.typeNames.first ?? "string"
-        invalid("unknown type '\(text)'; expected one of \(JSONTypes.names.map(\.0).joined(separator: ", "))", assumed: "'\(name)'", at: node)
+        invalid("unknown type '\(text)'; expected one of \(JSONTypeSet.names.map(\.0).joined(separator: ", "))", assumed: "'\(name)'", at: node)
         return meant
     }
 
-    private func schemaOrBool(_ node: Node) -> SchemaOrBool {
+    private func schemaOrBool(_ node: Node) -> SchemaOrBool<SchemaID> {
         if let b = node.bool { return .bool(b) }
         return .schema(schema(node))
     }
@@ -367,5 +371,36 @@ extension DocumentBuilder {
             }
         }
         return result
+    }
+}
+
+extension DocumentBuilder {
+    /// The dialect in force at `node`: the nearest enclosing schema's `$schema`, else the document's default.
+    /// Only files whose text contains `$schema` are walked.
+    func dialect(at node: Node) -> SchemaDialect {
+        let key = ObjectIdentifier(node.tree)
+        let hasSchemaKeyword: Bool
+        if let known = dialectTrees[key] {
+            hasSchemaKeyword = known
+        } else {
+            hasSchemaKeyword = node.tree.text.contains("$schema")
+            dialectTrees[key] = hasSchemaKeyword
+        }
+        guard hasSchemaKeyword else { return defaultDialect }
+        var current = node.id
+        var steps = 0
+        while current >= 0, steps < 10_000 {
+            let ancestor = Node(tree: node.tree, id: current)
+            if ancestor.kind == .mapping, let value = ancestor["$schema"], let uri = value.string {
+                if let named = SchemaDialect(uri: uri) { return named }
+                if reportedDialects.insert(value).inserted {
+                    warning("unknown JSON Schema dialect '\(uri)'; read as \(defaultDialect.name)", at: value)
+                }
+                return defaultDialect
+            }
+            current = node.tree.records[Int(current)].parent
+            steps += 1
+        }
+        return defaultDialect
     }
 }

@@ -26,6 +26,14 @@ final class DocumentBuilder {
     let schemaResources = SchemaResources()
     /// Set when a `$dynamicRef` resolves dynamically (see `assignDynamicScopes`).
     var usesDynamicScope = false
+    /// The dialect of schemas that do not name one (`jsonSchemaDialect`, else by `openapi` version), and of
+    /// the schema being filled now.
+    var defaultDialect: SchemaDialect = .openAPI30
+    @exclusivity(unchecked) var dialect: SchemaDialect = .openAPI30
+    /// Trees that contain the text `$schema` (others are never walked for it), and `$schema` nodes already
+    /// reported as unknown.
+    var dialectTrees: [ObjectIdentifier: Bool] = [:]
+    var reportedDialects: Set<Node> = []
 
     struct ReferenceKey: Hashable {
         let tree: ObjectIdentifier

@@ -32,7 +32,7 @@ enum SchemaKeyword: String, CaseIterable, Sendable {
     static let table = WordTable(allCases.map { ($0.rawValue, $0) })
 }
 
-extension JSONTypes {
+extension JSONTypeSet {
     /// Type names looked up on a node's bytes (`type:` is the most common key of all).
     static let table = WordTable(names)
 }

@@ -51,11 +51,15 @@ public struct SpecLoader: Sendable {
     /// Loads a bare JSON Schema (not an OpenAPI document), e.g. a JSON Schema Test Suite case.
     /// `version` picks keyword semantics: `.v3_0` reads draft-4 idioms (boolean exclusive bounds, `$ref`
     /// siblings ignored by consumers), `.v3_1` reads 2020-12. The schema is the document's only root schema.
-    public func loadSchema(bytes: [UInt8], path: String, version: Document.Version) -> (document: Document?, root: SchemaID?, diagnostics: [Diagnostic]) {
+    /// `dialect` overrides the version's default where the schema has no `$schema` (e.g. `.draft4` for the draft 4
+    /// suite, where a `$ref` replaces its siblings and `hostname` is ASCII).
+    public func loadSchema(bytes: [UInt8], path: String, version: Document.Version, dialect: SchemaDialect? = nil) -> (document: Document?, root: SchemaID?, diagnostics: [Diagnostic]) {
         let (tree, diagnostics) = SpecFileReader.parse(bytes: bytes, path: path, options: options)
         guard let tree, let rootNode = tree.root else { return (nil, nil, diagnostics) }
         let builder = DocumentBuilder(files: SpecFiles(rootPath: path, options: options))
         builder.version = version
+        builder.defaultDialect = dialect ?? SchemaDialect.default(for: version)
+        builder.dialect = builder.defaultDialect
         let root = builder.schema(rootNode)
         builder.drainSchemaQueue()
         builder.assignDynamicScopes()

@@ -4,9 +4,6 @@ public enum ParameterLocation: String, Sendable, CaseIterable {
     case querystring
 }
 
-public enum ParameterStyle: String, Sendable, CaseIterable {
-    case matrix, label, form, simple, spaceDelimited, pipeDelimited, deepObject
-}
 
 public struct Parameter: Sendable {
     public var name: String

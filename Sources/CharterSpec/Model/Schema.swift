@@ -1,47 +1,3 @@
-/// JSON types a schema may allow; `nullable: true` (3.0) and `type: [T, "null"]` (3.1) both add `.null`.
-public struct JSONTypes: OptionSet, Hashable, Sendable {
-    public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
-
-    public static let null = JSONTypes(rawValue: 1 << 0)
-    public static let boolean = JSONTypes(rawValue: 1 << 1)
-    public static let object = JSONTypes(rawValue: 1 << 2)
-    public static let array = JSONTypes(rawValue: 1 << 3)
-    public static let number = JSONTypes(rawValue: 1 << 4)
-    public static let integer = JSONTypes(rawValue: 1 << 5)
-    public static let string = JSONTypes(rawValue: 1 << 6)
-
-    public static let names: [(String, JSONTypes)] = [
-        ("null", .null), ("boolean", .boolean), ("object", .object), ("array", .array),
-        ("number", .number), ("integer", .integer), ("string", .string),
-    ]
-
-    public init?(name: String) {
-        guard let match = JSONTypes.names.first(where: { $0.0 == name }) else { return nil }
-        self = match.1
-    }
-
-    /// The JSON type a misspelt type name clearly means: a programming language's name for it (`int`, `long`,
-    /// `double`, `bool`, `str`, as specs written from code say) or a JSON type in another case (`String`).
-    /// `nil` when the meaning is not clear.
-    public init?(nearMiss name: String) {
-        let lower = name.lowercased()
-        if let exact = JSONTypes(name: lower) { self = exact; return }
-        switch lower {
-        case "int", "int8", "int16", "int32", "int64", "long", "short", "uint", "uint32", "uint64": self = .integer
-        case "float", "double", "decimal", "float32", "float64": self = .number
-        case "bool": self = .boolean
-        case "str", "text": self = .string
-        case "map", "dict", "dictionary": self = .object
-        case "list": self = .array
-        default: return nil
-        }
-    }
-
-    /// Type names in canonical order, e.g. `["string", "null"]`.
-    public var typeNames: [String] { JSONTypes.names.filter { contains($0.1) }.map(\.0) }
-}
-
 /// A number written in the spec, kept as text so decimals (`0.1`) and big integers survive exactly.
 public struct NumberLiteral: Hashable, Sendable, CustomStringConvertible {
     public var text: String
@@ -57,11 +13,6 @@ public struct SchemaReference: Sendable {
     public var componentName: String?
 }
 
-/// `additionalProperties`, `unevaluatedProperties` and the like: a boolean or a schema.
-public enum SchemaOrBool: Sendable {
-    case bool(Bool)
-    case schema(SchemaID)
-}
 
 public struct Discriminator: Sendable {
     public var propertyName: String
@@ -88,7 +39,9 @@ public final class Schema: @unchecked Sendable {
     @exclusivity(unchecked) public internal(set) var booleanValue: Bool?
     @exclusivity(unchecked) public internal(set) var ref: SchemaReference?
 
-    @exclusivity(unchecked) public internal(set) var types: JSONTypes?
+    /// The JSON Schema dialect the schema is written in (see `SchemaDialect`).
+    @exclusivity(unchecked) public internal(set) var dialect: SchemaDialect = .draft2020_12
+    @exclusivity(unchecked) public internal(set) var types: JSONTypeSet?
     @exclusivity(unchecked) public internal(set) var format: String?
     /// Texts made on access from their nodes: most loads (diff, lint, validation) never read them, and a
     /// string each was a third of the strings a Stripe load made.
@@ -123,18 +76,18 @@ public final class Schema: @unchecked Sendable {
     public internal(set) var contains: SchemaID? { get { rare?.contains } set { rareKeywords().contains = newValue } }
     public internal(set) var minContains: Int? { get { rare?.minContains } set { rareKeywords().minContains = newValue } }
     public internal(set) var maxContains: Int? { get { rare?.maxContains } set { rareKeywords().maxContains = newValue } }
-    public internal(set) var unevaluatedItems: SchemaOrBool? { get { rare?.unevaluatedItems } set { rareKeywords().unevaluatedItems = newValue } }
+    public internal(set) var unevaluatedItems: SchemaOrBool<SchemaID>? { get { rare?.unevaluatedItems } set { rareKeywords().unevaluatedItems = newValue } }
 
     public internal(set) var maxProperties: Int? { get { rare?.maxProperties } set { rareKeywords().maxProperties = newValue } }
     public internal(set) var minProperties: Int? { get { rare?.minProperties } set { rareKeywords().minProperties = newValue } }
     @exclusivity(unchecked) public internal(set) var required: [String] = []
     @exclusivity(unchecked) public internal(set) var properties: [(name: String, schema: SchemaID)] = []
-    @exclusivity(unchecked) public internal(set) var additionalProperties: SchemaOrBool?
+    @exclusivity(unchecked) public internal(set) var additionalProperties: SchemaOrBool<SchemaID>?
     public internal(set) var patternProperties: [(pattern: String, schema: SchemaID)] { get { rare?.patternProperties ?? [] } set { rareKeywords().patternProperties = newValue } }
     public internal(set) var propertyNames: SchemaID? { get { rare?.propertyNames } set { rareKeywords().propertyNames = newValue } }
     public internal(set) var dependentRequired: [(name: String, required: [String])] { get { rare?.dependentRequired ?? [] } set { rareKeywords().dependentRequired = newValue } }
     public internal(set) var dependentSchemas: [(name: String, schema: SchemaID)] { get { rare?.dependentSchemas ?? [] } set { rareKeywords().dependentSchemas = newValue } }
-    public internal(set) var unevaluatedProperties: SchemaOrBool? { get { rare?.unevaluatedProperties } set { rareKeywords().unevaluatedProperties = newValue } }
+    public internal(set) var unevaluatedProperties: SchemaOrBool<SchemaID>? { get { rare?.unevaluatedProperties } set { rareKeywords().unevaluatedProperties = newValue } }
 
     @exclusivity(unchecked) public internal(set) var allOf: [SchemaID] = []
     @exclusivity(unchecked) public internal(set) var anyOf: [SchemaID] = []
@@ -208,14 +161,14 @@ final class SchemaRareKeywords {
     var contains: SchemaID?
     var minContains: Int?
     var maxContains: Int?
-    var unevaluatedItems: SchemaOrBool?
+    var unevaluatedItems: SchemaOrBool<SchemaID>?
     var maxProperties: Int?
     var minProperties: Int?
     var patternProperties: [(pattern: String, schema: SchemaID)] = []
     var propertyNames: SchemaID?
     var dependentRequired: [(name: String, required: [String])] = []
     var dependentSchemas: [(name: String, schema: SchemaID)] = []
-    var unevaluatedProperties: SchemaOrBool?
+    var unevaluatedProperties: SchemaOrBool<SchemaID>?
     var not: SchemaID?
     var ifSchema: SchemaID?
     var thenSchema: SchemaID?

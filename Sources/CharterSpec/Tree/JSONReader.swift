@@ -1,3 +1,5 @@
+import CharterBase
+
 /// A JSON reader producing the same located `SpecTree` as the YAML path.
 ///
 /// Why not libyaml: libyaml 0.2.5 rejects valid JSON with surrogate-pair escapes (`"\ud83d\udc4d"`) and is
@@ -165,43 +167,20 @@ struct JSONReader {
 
     /// Consumes `word` (`true`, `false`, `null`); its range in `bytes`.
     private mutating func literal(_ word: StaticString) throws -> Range<Int> {
-        let n = word.utf8CodeUnitCount
-        guard pos + n <= bytes.count, memcmp(bytes.baseAddress! + pos, word.utf8Start, n) == 0 else {
-            throw fail("unexpected \(current), expected a value")
-        }
-        pos += n
-        return pos - n..<pos
+        var scanner = JSONScanner(bytes: bytes, pos: pos)
+        do { try scanner.literal(word) } catch { throw fail(error.message, at: error.offset) }
+        defer { pos = scanner.pos }
+        return pos..<scanner.pos
     }
 
     /// The number's text (its range in `bytes`) and whether it has a fraction or exponent.
     private mutating func parseNumber() throws -> (Range<Int>, Bool) {
-        let start = pos
-        var isFloat = false
-        if bytes[pos] == UInt8(ascii: "-") { pos += 1 }
-        guard pos < bytes.count, isDigit(bytes[pos]) else { throw fail("invalid number") }
-        if bytes[pos] == UInt8(ascii: "0") {
-            pos += 1
-            if pos < bytes.count, isDigit(bytes[pos]) { throw fail("numbers must not have leading zeros", at: start) }
-        } else {
-            while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
-        }
-        if pos < bytes.count, bytes[pos] == UInt8(ascii: ".") {
-            isFloat = true
-            pos += 1
-            guard pos < bytes.count, isDigit(bytes[pos]) else { throw fail("expected a digit after the decimal point") }
-            while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
-        }
-        if pos < bytes.count, bytes[pos] | 0x20 == UInt8(ascii: "e") {
-            isFloat = true
-            pos += 1
-            if pos < bytes.count, bytes[pos] == UInt8(ascii: "+") || bytes[pos] == UInt8(ascii: "-") { pos += 1 }
-            guard pos < bytes.count, isDigit(bytes[pos]) else { throw fail("expected a digit in the exponent") }
-            while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
-        }
-        return (start..<pos, isFloat)
+        var scanner = JSONScanner(bytes: bytes, pos: pos)
+        let scan: JSONNumberScan
+        do { scan = try scanner.scanNumber() } catch { throw fail(error.message, at: error.offset) }
+        pos = scanner.pos
+        return (scan.range, !scan.isInteger)
     }
-
-    private func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
 
     /// A string scalar, its bytes handed to the tree without an intermediate `String`.
     private mutating func stringScalar(line: Int, column: Int) throws {
@@ -223,7 +202,7 @@ struct JSONReader {
             let b = bytes[pos]
             if b == UInt8(ascii: "\"") { break }
             if b == UInt8(ascii: "\\") || b >= 0x80 { needsSlowPath = true; break }
-            if b < 0x20 { throw fail("control character in a string; escape it") }
+            if b < 0x20 { throw fail("control character in a string; it must be escaped") }
             pos += 1
         }
         if !needsSlowPath {
@@ -233,106 +212,11 @@ struct JSONReader {
         }
         decoded.removeAll(keepingCapacity: true)
         decoded.append(contentsOf: bytes[start..<pos])
-        while true {
-            guard pos < bytes.count else { throw fail("unterminated string", at: start - 1) }
-            let b = bytes[pos]
-            switch b {
-            case UInt8(ascii: "\""):
-                pos += 1
-                return nil
-            case UInt8(ascii: "\\"):
-                pos += 1
-                guard pos < bytes.count else { throw fail("unterminated string", at: start - 1) }
-                let e = bytes[pos]
-                pos += 1
-                switch e {
-                case UInt8(ascii: "\""): decoded.append(0x22)
-                case UInt8(ascii: "\\"): decoded.append(0x5C)
-                case UInt8(ascii: "/"): decoded.append(0x2F)
-                case UInt8(ascii: "b"): decoded.append(0x08)
-                case UInt8(ascii: "f"): decoded.append(0x0C)
-                case UInt8(ascii: "n"): decoded.append(0x0A)
-                case UInt8(ascii: "r"): decoded.append(0x0D)
-                case UInt8(ascii: "t"): decoded.append(0x09)
-                case UInt8(ascii: "u"): try appendUnicodeEscape()
-                default: throw fail("invalid escape '\\\(Character(Unicode.Scalar(e)))'", at: pos - 2)
-                }
-            case 0..<0x20:
-                throw fail("control character in a string; escape it")
-            case 0x80...:
-                let n = utf8SequenceLength(at: pos)
-                guard n > 0 else { throw fail("invalid UTF-8 byte 0x\(String(b, radix: 16, uppercase: true)) in a string") }
-                decoded.append(contentsOf: bytes[pos..<pos + n])
-                pos += n
-            default:
-                decoded.append(b)
-                pos += 1
-            }
-        }
-    }
-
-    private mutating func hex4() throws -> UInt32 {
-        guard pos + 4 <= bytes.count else { throw fail("incomplete \\u escape") }
-        var v: UInt32 = 0
-        for _ in 0..<4 {
-            let b = bytes[pos]
-            let d: UInt32
-            switch b {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(b - 48)
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(b - 87)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(b - 55)
-            default: throw fail("invalid hex digit in \\u escape")
-            }
-            v = v << 4 | d
-            pos += 1
-        }
-        return v
-    }
-
-    /// Decodes a `\u` escape (a surrogate pair included) onto `decoded`.
-    private mutating func appendUnicodeEscape() throws {
-        var code = try hex4()
-        if code >= 0xD800 && code < 0xDC00 {
-            // A high surrogate must be followed by an escaped low surrogate.
-            guard pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") else {
-                throw fail("unpaired UTF-16 surrogate in \\u escape")
-            }
-            pos += 2
-            let low = try hex4()
-            guard low >= 0xDC00 && low < 0xE000 else { throw fail("unpaired UTF-16 surrogate in \\u escape") }
-            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-        } else if code >= 0xDC00 && code < 0xE000 {
-            throw fail("unpaired UTF-16 surrogate in \\u escape")
-        }
-        guard let scalar = Unicode.Scalar(code) else { throw fail("invalid \\u escape") }
-        decoded.append(contentsOf: String(Character(scalar)).utf8)
-    }
-
-    /// Length of the valid UTF-8 sequence at `i`, or 0 when it is invalid (overlongs and surrogates included).
-    private func utf8SequenceLength(at i: Int) -> Int {
-        let b0 = bytes[i]
-        let n: Int
-        let minValue: UInt32
-        var value: UInt32
-        switch b0 {
-        case 0xC2...0xDF: n = 2; minValue = 0x80; value = UInt32(b0 & 0x1F)
-        case 0xE0...0xEF: n = 3; minValue = 0x800; value = UInt32(b0 & 0x0F)
-        case 0xF0...0xF4: n = 4; minValue = 0x10000; value = UInt32(b0 & 0x07)
-        default: return 0
-        }
-        guard i + n <= bytes.count else { return 0 }
-        for k in 1..<n {
-            let b = bytes[i + k]
-            guard b & 0xC0 == 0x80 else { return 0 }
-            value = value << 6 | UInt32(b & 0x3F)
-        }
-        guard value >= minValue, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else { return 0 }
-        return n
+        var scanner = JSONScanner(bytes: bytes, pos: pos)
+        do { try scanner.decodeString(into: &decoded, quote: start - 1) } catch { throw fail(error.message, at: error.offset) }
+        // Strings span no newlines (a raw one is a control character), so the line bookkeeping holds.
+        pos = scanner.pos
+        return nil
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -1,0 +1,68 @@
+/// JSON types a schema allows (its `type`). One type for the spec model, the compiled validator and the
+/// generated tables; `nullable: true` (3.0) and `type: [T, "null"]` (3.1) both add `.null`.
+public struct JSONTypeSet: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public static let null = JSONTypeSet(rawValue: 1 << 0)
+    public static let boolean = JSONTypeSet(rawValue: 1 << 1)
+    public static let object = JSONTypeSet(rawValue: 1 << 2)
+    public static let array = JSONTypeSet(rawValue: 1 << 3)
+    public static let number = JSONTypeSet(rawValue: 1 << 4)
+    public static let integer = JSONTypeSet(rawValue: 1 << 5)
+    public static let string = JSONTypeSet(rawValue: 1 << 6)
+
+    /// The type names JSON Schema defines, in canonical order.
+    public static let names: [(String, JSONTypeSet)] = [
+        ("null", .null), ("boolean", .boolean), ("object", .object), ("array", .array),
+        ("number", .number), ("integer", .integer), ("string", .string),
+    ]
+
+    /// The type `name` names (`"integer"`); `nil` for anything else.
+    public init?(name: String) {
+        guard let match = JSONTypeSet.names.first(where: { $0.0 == name }) else { return nil }
+        self = match.1
+    }
+
+    /// The JSON type a misspelt type name clearly means: a programming language's name for it (`int`, `long`,
+    /// `double`, `bool`, `str`, as specs written from code say) or a JSON type in another case (`String`).
+    /// `nil` when the meaning is not clear.
+    public init?(nearMiss name: String) {
+        let lower = name.lowercased()
+        if let exact = JSONTypeSet(name: lower) { self = exact; return }
+        switch lower {
+        case "int", "int8", "int16", "int32", "int64", "long", "short", "uint", "uint32", "uint64": self = .integer
+        case "float", "double", "decimal", "float32", "float64": self = .number
+        case "bool": self = .boolean
+        case "str", "text": self = .string
+        case "map", "dict", "dictionary": self = .object
+        case "list": self = .array
+        default: return nil
+        }
+    }
+
+    /// Type names in canonical order, e.g. `["string", "null"]`.
+    public var typeNames: [String] { JSONTypeSet.names.filter { contains($0.1) }.map(\.0) }
+
+    /// Type names as a validation message lists them: the common ones first, `integer` left out when `number`
+    /// (which includes it) is there.
+    package var messageNames: [String] {
+        let order: [(JSONTypeSet, String)] = [
+            (.string, "string"), (.number, "number"), (.integer, "integer"), (.boolean, "boolean"),
+            (.object, "object"), (.array, "array"), (.null, "null"),
+        ]
+        return order.filter { contains($0.0) && !($0.0 == .integer && contains(.number)) }.map(\.1)
+    }
+}
+
+/// A keyword that is a boolean or a schema (`additionalProperties`, `unevaluatedProperties`, `items: false`…),
+/// over however a stage names a schema: the spec model by `SchemaID`, compiled sets by index.
+public enum SchemaOrBool<Schema: Hashable & Sendable>: Sendable, Hashable {
+    case bool(Bool)
+    case schema(Schema)
+}
+
+/// How a parameter is serialized (OpenAPI `style`).
+public enum ParameterStyle: String, Sendable, CaseIterable {
+    case matrix, label, form, simple, spaceDelimited, pipeDelimited, deepObject
+}
