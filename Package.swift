@@ -100,15 +100,59 @@ let package = Package(
         .executableTarget(name: "ml-predict-server", dependencies: ["ExampleServers", "MLPredict"], path: "Examples/ml-predict-server"),
         .executableTarget(name: "users-v2-server", dependencies: ["ExampleServers", "UsersV2"], path: "Examples/users-v2-server"),
         .executableTarget(name: "documents-server", dependencies: ["ExampleServers", "Documents"], path: "Examples/documents-server"),
-        .testTarget(
-            name: "CharterSpecTests",
+        // Test targets, one per module so a failing test names its module; helpers they share (paths, a real
+        // Hummingbird server on an ephemeral port, HTTP calls) live in CharterTestSupport.
+        .target(
+            name: "CharterTestSupport",
             dependencies: [
-                "CharterSpec", "CharterValidation", "CharterRuntime", "CharterGenerator", "generate", "ExampleServers",
+                "CharterSpec", "CharterRuntime", "CharterValidation",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ] + generatedModules.map { .byName(name: $0) },
-            exclude: ["Fixtures"]
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/CharterTestSupport"
+        ),
+        // The located tree, the model, $ref resolution and diagnostics (fixtures for every module live here).
+        .testTarget(name: "CharterSpecTests", dependencies: ["CharterSpec", "CharterTestSupport", "generate"], exclude: ["Fixtures"]),
+        // JSON parsing, patterns, bodies (forms, multipart, streams), request reading, the tape decoder.
+        .testTarget(
+            name: "CharterRuntimeTests",
+            dependencies: [
+                "CharterRuntime", "CharterBase", "CharterTestSupport", "Airline", "MLPredict", "Pets", "UsersV1", "UsersV2",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Spec-driven validation: the JSON Schema suites, messages, parameters, middlewares over real servers.
+        .testTarget(
+            name: "CharterValidationTests",
+            dependencies: [
+                "CharterValidation", "CharterSpec", "CharterRuntime", "CharterTestSupport",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            ]
+        ),
+        // Generated Swift: snapshots, file splitting, the corpus, and the generated sample modules themselves.
+        .testTarget(
+            name: "CharterGeneratorTests",
+            dependencies: ["CharterGenerator", "CharterSpec", "CharterValidation", "CharterRuntime", "CharterTestSupport", "generate"]
+                + generatedModules.map { .byName(name: $0) }
+        ),
+        // Generated servers and clients talking over real ports, and the `generate` command as a user runs it.
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "CharterRuntime", "CharterValidation", "CharterTestSupport", "ExampleServers", "generate",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            ] + generatedModules.map { .byName(name: $0) }
         ),
         // Breaking-change detection on the sample specs and a fixture pair per rule (XCTest, as users' contract tests are).
         .testTarget(name: "ContractTests", dependencies: ["CharterDiff", "CharterContractTesting", "CharterSpec"]),

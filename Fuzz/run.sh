@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the fuzzer (libFuzzer + AddressSanitizer) and runs it over a seed corpus made from Specs/ and the
 # smaller specs of ../shared/corpus. Crashes, leaks and timeouts land in Fuzz/artifacts/ (each becomes a
-# regression test in Tests/CharterSpecTests/FuzzRegressionTests.swift).
+# regression test in Tests/CharterValidationTests/FuzzRegressionTests.swift).
 # Usage: Fuzz/run.sh [seconds=600] [extra libFuzzer flags…]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -1,4 +1,5 @@
 import Foundation
+import CharterTestSupport
 import Testing
 @testable import CharterSpec
 

@@ -1,5 +1,6 @@
 import CharterSpec
 import Foundation
+import CharterTestSupport
 import Testing
 
 /// Swagger 2.0 documents are read as the OpenAPI 3.0 documents they describe, with the 2.0 file's locations.
@@ -78,17 +79,17 @@ struct Swagger2Tests {
     }
 
     @Test func aMigrationTo3Point0DiffsAsNoChangeAndItsEditsStillShow() throws {
-        let same = try LintCommandTests.run(["diff", Self.spec, Self.migrated])
+        let same = try runGenerate(["diff", Self.spec, Self.migrated])
         #expect(same.status == 0)
         #expect(same.stdout.contains("0 changes"), "\(same.stdout)")
-        #expect(try LintCommandTests.run(["diff", Self.spec, Self.spec]).stdout.contains("0 changes"))
+        #expect(try runGenerate(["diff", Self.spec, Self.spec]).stdout.contains("0 changes"))
         // A real edit made during the migration is found (and located in both files).
-        let dir = try GenerateCommandTests().scratch()
+        let dir = try scratchDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let text = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent(Self.migrated), encoding: .utf8)
         let edited = dir.appendingPathComponent("edited.yaml")
         try text.replacingOccurrences(of: "required: [file]", with: "required: [file, caption]").write(to: edited, atomically: true, encoding: .utf8)
-        let changed = try LintCommandTests.run(["diff", Self.spec, edited.path])
+        let changed = try runGenerate(["diff", Self.spec, edited.path])
         #expect(changed.status == 1)
         #expect(changed.stdout.contains("1 breaking"), "\(changed.stdout)")
         #expect(changed.stdout.contains("pets-swagger2.yaml:141:17"))

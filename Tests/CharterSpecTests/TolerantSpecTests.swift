@@ -1,5 +1,6 @@
 import CharterSpec
 import Foundation
+import CharterTestSupport
 import Testing
 
 /// Specs as vendors publish them: problems whose meaning is clear are errors to `lint` (and to every command run
@@ -118,9 +119,9 @@ struct TolerantSpecTests {
     }
 
     @Test func generateGoesOnWithWarningsAndStrictRefuses() throws {
-        let out = try GenerateCommandTests().scratch()
+        let out = try scratchDirectory()
         defer { try? FileManager.default.removeItem(at: out) }
-        let run = try LintCommandTests.run([Self.fixture, "--output", out.path])
+        let run = try runGenerate([Self.fixture, "--output", out.path])
         #expect(run.status == 0)
         #expect(run.stderr.contains("imperfect.yaml:15:7: warning: duplicate operationId 'getField' (first used by GET /fields/{id} at line 8, column 7); assumed 'getField_2' for this operation"))
         #expect(run.stderr.contains("imperfect.yaml:15:7: warning: PUT /fields/{fieldId} is left out of the generated server"))
@@ -131,41 +132,41 @@ struct TolerantSpecTests {
         let server = try String(contentsOf: out.appendingPathComponent("Server.swift"), encoding: .utf8)
         #expect(!server.contains("getField2"))
         #expect(server.contains("deleteItem"))
-        let strict = try LintCommandTests.run([Self.fixture, "--output", out.appendingPathComponent("strict").path, "--strict"])
+        let strict = try runGenerate([Self.fixture, "--output", out.appendingPathComponent("strict").path, "--strict"])
         #expect(strict.status == 1)
         #expect(strict.stderr.contains("imperfect.yaml:24:3: error: path 'items/{item}' must start with '/'"))
-        #expect(try LintCommandTests.run(["lint", Self.fixture]).status == 1)
+        #expect(try runGenerate(["lint", Self.fixture]).status == 1)
     }
 
     @Test func diffComparesAnImperfectSpecAndReportsEachAssumptionOnce() throws {
-        let run = try LintCommandTests.run(["diff", Self.fixture, Self.fixture])
+        let run = try runGenerate(["diff", Self.fixture, Self.fixture])
         #expect(run.status == 0)
         #expect(run.stdout.contains("0 changes"))
         #expect(run.stderr.components(separatedBy: "must start with '/'").count == 2)
-        let strict = try LintCommandTests.run(["diff", Self.fixture, Self.fixture, "--strict"])
+        let strict = try runGenerate(["diff", Self.fixture, Self.fixture, "--strict"])
         #expect(strict.status == 2)
         #expect(strict.stderr.contains("error: path 'items/{item}' must start with '/'"))
     }
 
     @Test func validateChecksPayloadsAgainstTheAssumedDocument() throws {
-        let dir = try GenerateCommandTests().scratch()
+        let dir = try scratchDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let payload = dir.appendingPathComponent("field.json")
         // The broken pattern is not enforced; the contradictory bounds are, as written.
         try #"{"code": "(", "size": 5}"#.write(to: payload, atomically: true, encoding: .utf8)
-        let run = try LintCommandTests.run(["validate", Self.fixture, "--schema", "Field", payload.path])
+        let run = try runGenerate(["validate", Self.fixture, "--schema", "Field", payload.path])
         #expect(run.status == 1)
         #expect(run.stdout.contains("\"valid\":false"))
         #expect(run.stdout.contains("minimum"))
         #expect(!run.stdout.contains("pattern"))
-        let strict = try LintCommandTests.run(["validate", Self.fixture, "--schema", "Field", payload.path, "--strict"])
+        let strict = try runGenerate(["validate", Self.fixture, "--schema", "Field", payload.path, "--strict"])
         #expect(strict.status == 2)
     }
 
     /// Files outside the spec's folder are refused by every command unless `--allow-outside-refs` says otherwise.
     @Test func everyCommandReadsSharedFilesBesideTheTreeWhenAllowed() throws {
         let spec = "Tests/CharterSpecTests/Fixtures/outside/api/openapi.yaml"
-        let dir = try GenerateCommandTests().scratch()
+        let dir = try scratchDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let payload = dir.appendingPathComponent("item.json")
         try #"{"id": 0}"#.write(to: payload, atomically: true, encoding: .utf8)
@@ -174,10 +175,10 @@ struct TolerantSpecTests {
             [spec, "--output", dir.appendingPathComponent("out").path],
         ]
         for command in commands {
-            let refused = try LintCommandTests.run(command)
+            let refused = try runGenerate(command)
             #expect(refused.status != 0, "\(command)")
             #expect((refused.stdout + refused.stderr).contains("leaves the root spec's folder; refused (--allow-outside-refs"), "\(command)")
-            let allowed = try LintCommandTests.run(command + ["--allow-outside-refs"])
+            let allowed = try runGenerate(command + ["--allow-outside-refs"])
             #expect(!(allowed.stdout + allowed.stderr).contains("error:"), "\(command): \(allowed.stderr)")
             // validate finds the payload's violation (id ≥ 1) in the shared file's schema; the rest succeed.
             #expect(allowed.status == (command[0] == "validate" ? 1 : 0), "\(command): \(allowed.stdout)")

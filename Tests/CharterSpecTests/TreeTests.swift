@@ -1,3 +1,4 @@
+import CharterTestSupport
 import Testing
 @testable import CharterSpec
 

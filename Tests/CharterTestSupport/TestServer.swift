@@ -1,0 +1,116 @@
+import CharterRuntime
+import CharterValidation
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import HTTPTypes
+import Hummingbird
+import Logging
+import OpenAPIHummingbird
+import OpenAPIRuntime
+import ServiceLifecycle
+
+/// A real Hummingbird server on 127.0.0.1 (port chosen by the OS) for the duration of `body`.
+///
+/// It stops by graceful shutdown, never by cancelling its task: cancelling drops connections the server has
+/// accepted but not yet taken up, and NIO traps on such a connection ("Deinited NIOAsyncWriter without calling
+/// finish()", swift-nio#2813) — a crash that took down a CI run. Shutting down gracefully closes the listener first
+/// and serves every connection already accepted.
+public func withServer(_ router: Router<BasicRequestContext>, _ body: @Sendable (URL) async throws -> Void) async throws {
+    let (ports, continuation) = AsyncStream<Int>.makeStream()
+    var logger = Logger(label: "test-server")
+    logger.logLevel = .critical
+    let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                          onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
+    var configuration = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [], cancellationSignals: [], logger: logger)
+    // A connection that never finishes must not hang the test run: after this long, shutdown escalates to cancellation.
+    configuration.maximumGracefulShutdownDuration = .seconds(10)
+    let services = ServiceGroup(configuration: configuration)
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask { try await services.run() }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else { return }
+        do {
+            try await body(URL(string: "http://127.0.0.1:\(port)")!)
+        } catch {
+            await services.triggerGracefulShutdown()
+            throw error
+        }
+        await services.triggerGracefulShutdown()
+        try await group.waitForAll()
+    }
+}
+
+/// One HTTP exchange as the test sees it.
+public struct Exchange: Sendable {
+    public var status: Int
+    public var headers: [String: String]
+    public var body: Data
+    public var json: JSONValue? { try? JSONParser.parse(Array(body)) }
+    public func header(_ name: String) -> String? { headers.first { $0.key.lowercased() == name.lowercased() }?.value }
+}
+
+public func send(_ base: URL, _ method: String, _ path: String, headers: [String: String] = [:], body: Data? = nil) async throws -> Exchange {
+    var request = URLRequest(url: URL(string: base.absoluteString + path)!)
+    request.httpMethod = method
+    for (k, v) in headers { request.setValue(v, forHTTPHeaderField: k) }
+    request.httpBody = body
+    let (data, response) = try await URLSession.shared.data(for: request)
+    let http = response as! HTTPURLResponse
+    var fields: [String: String] = [:]
+    for (k, v) in http.allHeaderFields { fields["\(k)"] = "\(v)" }
+    return Exchange(status: http.statusCode, headers: fields, body: data)
+}
+
+public func sendJSON(_ base: URL, _ method: String, _ path: String, _ json: String, headers: [String: String] = [:]) async throws -> Exchange {
+    var h = headers
+    if h["Content-Type"] == nil { h["Content-Type"] = "application/json" }
+    return try await send(base, method, path, headers: h, body: Data(json.utf8))
+}
+
+/// Registers a handler for every operation of `spec` that `handlers` names, behind the validation middleware.
+public func router(for spec: String, options: ValidationOptions, handlers: [String: RawHandler]) throws -> Router<BasicRequestContext> {
+    let validator = try SpecValidator.load(path: TestPaths.packageRoot.appendingPathComponent("Specs/\(spec)").path)
+    let middleware = validator.middleware(options: options)
+    let router = Router()
+    for contract in validator.contracts {
+        guard let handler = handlers[contract.operationID] else { continue }
+        try router.register(operationID: contract.operationID, method: HTTPRequest.Method(contract.method)!,
+                            path: contract.path, middlewares: [middleware], handler: handler)
+    }
+    return router
+}
+
+/// A handler answering `status` with a JSON body.
+public func respond(_ status: Int, _ json: String, headers: [String: String] = [:]) -> RawHandler {
+    { _, _, _ in
+        var response = HTTPResponse(status: .init(code: status))
+        response.headerFields[.contentType] = "application/json"
+        for (k, v) in headers { response.headerFields[HTTPField.Name(k)!] = v }
+        return (response, HTTPBody(json))
+    }
+}
+
+/// A failure a test throws where `#require` does not fit (inside a handler or a closure).
+public struct TestFailure: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// A thread-safe count, for handlers and middlewares called from server tasks.
+public final class Counter: @unchecked Sendable {
+    private var count = 0
+    private let lock = NSLock()
+    public init() {}
+    public func increment() { lock.lock(); count += 1; lock.unlock() }
+    public var value: Int { lock.lock(); defer { lock.unlock() }; return count }
+}
+
+extension JSONValue {
+    /// The elements when the value is an array.
+    public var arrayValue: [JSONValue]? {
+        if case .array(let a) = self { return a }
+        return nil
+    }
+}

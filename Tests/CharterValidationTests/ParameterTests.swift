@@ -1,0 +1,70 @@
+import CharterRuntime
+import CharterSpec
+import CharterValidation
+import HTTPTypes
+import CharterTestSupport
+import Testing
+
+/// Parameter styles through the contract validator (the middleware's own code path, without a socket).
+@Suite("Parameter styles")
+struct ParameterTests {
+    static let spec = """
+    openapi: 3.1.0
+    info: {title: params, version: '1'}
+    paths:
+      /items/{ids}/{label}/{matrix}:
+        get:
+          operationId: getItems
+          parameters:
+            - {name: ids, in: path, required: true, schema: {type: array, items: {type: integer}, maxItems: 3}}
+            - {name: label, in: path, required: true, style: label, schema: {type: array, items: {type: string}}}
+            - {name: matrix, in: path, required: true, style: matrix, explode: true, schema: {type: array, items: {type: integer}}}
+            - {name: tags, in: query, style: pipeDelimited, schema: {type: array, items: {type: string, maxLength: 3}}}
+            - {name: near, in: query, style: spaceDelimited, schema: {type: array, items: {type: number}, minItems: 2}}
+            - {name: filter, in: query, style: deepObject, schema: {type: object, properties: {min: {type: integer}, max: {type: integer, maximum: 10}}}}
+            - {name: color, in: query, explode: true, schema: {type: array, items: {type: string, enum: [red, blue]}}}
+            - {name: point, in: query, explode: false, schema: {type: object, properties: {x: {type: number}, y: {type: number}}, required: [x, y]}}
+            - {name: X-Flags, in: header, schema: {type: array, items: {type: boolean}}}
+            - {name: session, in: cookie, required: true, schema: {type: string, minLength: 8}}
+            - {name: q, in: query, content: {application/json: {schema: {type: object, required: [term]}}}}
+          responses: {'204': {description: ok}}
+    """
+
+    func issues(_ path: String, headers: [String: String] = [:]) throws -> [String] {
+        let result = SpecLoader().load(bytes: Array(Self.spec.utf8), path: "params.yaml")
+        let validator = SpecValidator(document: try #require(result.document)).contractValidator()
+        let contract = try #require(validator.contracts["getItems"])
+        var request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: path)
+        for (k, v) in headers { request.headerFields[HTTPField.Name(k)!] = v }
+        let parameters = try #require(PathTemplate.match(contract.path, requestPath: path))
+        guard case .rejected(let error) = validator.checkRequest(request, pathParameters: parameters, body: nil, contract: contract) else { return [] }
+        return error.details.map { "\($0.location.rawValue) \($0.field) \($0.constraint)" }
+    }
+
+    @Test func everyStyleDecodesToTheSchemaShape() throws {
+        let ok = try issues("/items/1,2,3/.a.b/;matrix=1;matrix=2?tags=ab|cd&near=1.5%202&filter[min]=1&filter[max]=9&color=red&color=blue&point=x,1,y,2&q=%7B%22term%22%3A%22x%22%7D",
+                            headers: ["X-Flags": "true,false", "Cookie": "theme=dark; session=abcdefgh"])
+        #expect(ok == [])
+    }
+
+    @Test func everyStyleReportsViolationsAtTheParameter() throws {
+        let found = try issues("/items/1,x,3,4/.a/;matrix=1;matrix=z?tags=abcd|x&near=1&filter[max]=11&color=green&point=x,1&q=%7B%7D",
+                               headers: ["X-Flags": "maybe", "Cookie": "session=short"])
+        #expect(found == [
+            "path ids maxItems", "path ids[1] type",
+            "path matrix[1] type",
+            "query tags[0] maxLength",
+            "query near minItems",
+            "query filter.max maximum",
+            "query color[0] enum",
+            "query point.y required",
+            "header X-Flags[0] type",
+            "cookie session minLength",
+            "query q.term required",
+        ])
+    }
+
+    @Test func missingRequiredCookieIsReported() throws {
+        #expect(try issues("/items/1/.a/;matrix=1") == ["cookie session required"])
+    }
+}
