@@ -11,11 +11,16 @@ public struct EnvelopeError: Error, Sendable, CustomStringConvertible {
 
 /// The outcome of checking an envelope: the status and code a server would answer with, and the issues.
 public struct EnvelopeCheck: Sendable {
+    /// The status the refusal was answered with; nil for a passing message.
     public var status: Int?
+    /// The error code (`VALIDATION_ERROR`, `PAYLOAD_TOO_LARGE`…); nil when the message passed.
     public var code: String?
+    /// Every violation found.
     public var issues: [ValidationIssue]
+    /// Whether the message passed.
     public var isValid: Bool { code == nil && issues.isEmpty }
 
+    /// A result.
     public init(status: Int?, code: String?, issues: [ValidationIssue]) {
         self.status = status
         self.code = code

@@ -5,13 +5,17 @@ import CharterSpec
 ///
 /// Built once at startup (compiles every schema and pattern); then `Sendable` and cheap to share.
 public struct SpecValidator: Sendable {
+    /// The loaded spec.
     public let document: Document
+    /// Every schema of the spec, compiled.
     public let schemas: SchemaSet
+    /// A validator over `schemas`.
     public let validator: Validator
     /// Problems found while loading (tolerated ones, as warnings saying what was assumed) and compiling (patterns
     /// that cannot run in linear time, …), located in the spec.
     public internal(set) var diagnostics: [Diagnostic]
 
+    /// Compiles `document`'s schemas and operations (problems go to `diagnostics`).
     public init(document: Document) {
         self.document = document
         var compiler = SchemaCompiler(document: document)
@@ -51,6 +55,7 @@ public struct SpecValidator: Sendable {
 
 /// A spec that could not be used, with the loader's located diagnostics.
 public struct SpecLoadError: Error, Sendable, CustomStringConvertible {
+    /// Loading problems (errors stop `load`, warnings are kept here).
     public var diagnostics: [Diagnostic]
     public var description: String { diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n") }
 }

@@ -6,11 +6,13 @@
 /// (lookahead, lookbehind, backreferences) run on `PatternBacktracker` under a step budget; a value whose check
 /// exhausts the budget is `undecided`, which validation treats as not matching (the value is refused).
 public final class Pattern: Sendable, CustomStringConvertible {
+    /// The pattern as written.
     public let source: String
     let program: PatternProgram?
     let dfa: PatternDFA?
     let backtracker: PatternBacktracker?
 
+    /// Compiles an ECMA-262 pattern; throws for syntax Charter cannot run (located in `source`).
     public init(_ source: String) throws(PatternError) {
         self.source = source
         var parser = PatternParser(source)
@@ -45,12 +47,14 @@ public final class Pattern: Sendable, CustomStringConvertible {
         outcome(utf8: bytes) == .match
     }
 
+    /// Whether `text` contains a match (`pattern` is unanchored), or `undecided` when the step budget ran out.
     public func outcome(_ text: String) -> Outcome {
         if let backtracker { return Self.outcome(backtracker.search(Array(text.unicodeScalars))) }
         if let dfa, let result = dfa.search(text) { return result ? .match : .noMatch }
         return (program?.search(text) ?? false) ? .match : .noMatch
     }
 
+    /// As `outcome(_:)`, over UTF-8 bytes.
     public func outcome(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
         if let backtracker { return Self.outcome(backtracker.search(Array(String(decoding: bytes, as: UTF8.self).unicodeScalars))) }
         if let dfa, let result = dfa.search(bytes) { return result ? .match : .noMatch }

@@ -1,15 +1,23 @@
 /// JSON types a schema allows (its `type`). One type for the spec model, the compiled validator and the
 /// generated tables; `nullable: true` (3.0) and `type: [T, "null"]` (3.1) both add `.null`.
 public struct JSONTypeSet: OptionSet, Sendable, Hashable {
+    /// One bit per type.
     public let rawValue: UInt8
     public init(rawValue: UInt8) { self.rawValue = rawValue }
 
+    /// `null`.
     public static let null = JSONTypeSet(rawValue: 1 << 0)
+    /// `boolean`.
     public static let boolean = JSONTypeSet(rawValue: 1 << 1)
+    /// `object`.
     public static let object = JSONTypeSet(rawValue: 1 << 2)
+    /// `array`.
     public static let array = JSONTypeSet(rawValue: 1 << 3)
+    /// `number` (integers included).
     public static let number = JSONTypeSet(rawValue: 1 << 4)
+    /// `integer`: a number with no fractional part (`1.0` included).
     public static let integer = JSONTypeSet(rawValue: 1 << 5)
+    /// `string`.
     public static let string = JSONTypeSet(rawValue: 1 << 6)
 
     /// The type names JSON Schema defines, in canonical order.

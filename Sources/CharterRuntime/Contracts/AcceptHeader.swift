@@ -7,10 +7,12 @@ public struct AcceptHeader: Sendable, Hashable, ExpressibleByStringLiteral {
     /// The header as sent; nil: none (a client then sends every type the operation declares).
     public var value: String?
 
+    /// An `Accept` header with `value` (nil: none sent).
     public init(_ value: String? = nil) {
         self.value = value
     }
 
+    /// `"text/csv"` as an `Accept` header.
     public init(stringLiteral value: String) {
         self.value = value
     }

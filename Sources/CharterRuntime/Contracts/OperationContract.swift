@@ -4,12 +4,17 @@ import HTTPTypes
 /// What an operation accepts and returns: everything request and response validation needs, by index into a
 /// `SchemaSet`. Built from a loaded spec by `SpecValidator`, or emitted by generated code.
 public struct OperationContract: Sendable {
+    /// The spec's `operationId` (or the one Charter derived from method and path).
     public var operationID: String
+    /// The HTTP method, upper case (`GET`).
     public var method: String
     /// The path template, e.g. `/models/{modelId}/predict`.
     public var path: String
+    /// Path, query, header and cookie parameters (the path item's merged with the operation's).
     public var parameters: [ParameterContract]
+    /// The request body, when the operation declares one.
     public var requestBody: RequestBodyContract?
+    /// Every documented response, by status code, range (`4XX`) or `default`.
     public var responses: [ResponseContract]
     /// Overrides the validator's default body size limit for this operation.
     public var maxBodySize: Int?
@@ -21,6 +26,7 @@ public struct OperationContract: Sendable {
     /// Whether a request without credentials may reach this operation.
     public var allowsAnonymous: Bool { security.isEmpty || security.contains { $0.isEmpty } }
 
+    /// A contract from its parts (generated code and `SpecValidator` build these).
     public init(operationID: String, method: String, path: String, parameters: [ParameterContract] = [],
                 requestBody: RequestBodyContract? = nil, responses: [ResponseContract] = [], maxBodySize: Int? = nil,
                 security: [[String]] = []) {
@@ -44,13 +50,21 @@ public struct OperationContract: Sendable {
     }
 }
 
+/// One parameter: where it is, how it is serialized, and the schema its value must match.
 public struct ParameterContract: Sendable {
+    /// The parameter's name as it appears on the wire.
     public var name: String { didSet { headerField = Self.headerField(name, location) } }
+    /// Path, query, header or cookie.
     public var location: IssueLocation { didSet { headerField = Self.headerField(name, location) } }
+    /// Whether a request without it is refused.
     public var required: Bool
+    /// The serialization style (`form`, `simple`, `deepObject`…).
     public var style: ParameterStyle
+    /// Whether arrays and objects are exploded into repeated or separate values.
     public var explode: Bool
+    /// Whether `?name=` with no value is accepted (query only).
     public var allowEmptyValue: Bool
+    /// The schema the decoded value must match.
     public var schema: SchemaIndex?
     /// Content-based parameters (`content: {application/json: …}`): the value is a JSON document.
     public var isJSONContent: Bool
@@ -62,6 +76,7 @@ public struct ParameterContract: Sendable {
         location == .header ? HTTPField.Name(name) : nil
     }
 
+    /// A parameter; `style` and `explode` default to OpenAPI's defaults for the location.
     public init(name: String, location: IssueLocation, required: Bool = false, style: ParameterStyle? = nil,
                 explode: Bool? = nil, allowEmptyValue: Bool = false, schema: SchemaIndex?, isJSONContent: Bool = false) {
         self.name = name
@@ -95,6 +110,7 @@ public struct MediaTypeContract: Sendable {
     /// Form fields and multipart parts that have an encoding or are files, by property name.
     public var parts: [PartContract]
 
+    /// A media type; `coding` defaults to the one the media type implies (JSON, form, multipart, text, bytes, streams).
     public init(mediaType: String, coding: BodyCoding? = nil, schema: SchemaIndex?, eventSchema: SchemaIndex? = nil,
                 eventDataIsJSON: Bool = true, parts: [PartContract] = []) {
         self.mediaType = mediaType
@@ -111,17 +127,20 @@ public struct MediaTypeContract: Sendable {
 
 /// How one property of a form or multipart body travels (OpenAPI's encoding object, and whether it is a file).
 public struct PartContract: Sendable {
+    /// The property's name (a form field or a multipart part's `name`).
     public var name: String
     /// Multipart: the media types the part may have (`image/png, image/jpeg`); nil: the default for its value.
     public var contentType: String?
     /// Form fields (and multipart parts, as OpenAPI 3.2 allows): serialized like a query parameter of this style.
     public var style: ParameterStyle?
+    /// Form fields: whether arrays and objects are exploded; `nil` for the style's default.
     public var explode: Bool?
     /// Bytes (`format: binary`), not a value: a multipart file part, or several for an array.
     public var isFile: Bool
     /// Multipart part headers the encoding declares.
     public var headers: [HeaderContract]
 
+    /// An encoding entry for property `name`.
     public init(name: String, contentType: String? = nil, style: ParameterStyle? = nil, explode: Bool? = nil,
                 isFile: Bool = false, headers: [HeaderContract] = []) {
         self.name = name
@@ -133,21 +152,30 @@ public struct PartContract: Sendable {
     }
 }
 
+/// An operation's request body: whether it is required and the media types it may come in.
 public struct RequestBodyContract: Sendable {
+    /// Whether a request without a body is refused.
     public var required: Bool
+    /// The media types accepted; a request's `Content-Type` picks one (415 when none matches).
     public var content: [MediaTypeContract]
 
+    /// A request body.
     public init(required: Bool, content: [MediaTypeContract]) {
         self.required = required
         self.content = content
     }
 }
 
+/// A header of a response or a multipart part.
 public struct HeaderContract: Sendable {
+    /// The header's name.
     public var name: String
+    /// Whether a message without it violates the contract.
     public var required: Bool
+    /// The schema its value must match.
     public var schema: SchemaIndex?
 
+    /// A header.
     public init(name: String, required: Bool, schema: SchemaIndex?) {
         self.name = name
         self.required = required
@@ -155,12 +183,16 @@ public struct HeaderContract: Sendable {
     }
 }
 
+/// One documented response.
 public struct ResponseContract: Sendable {
     /// "200", "2XX" or "default".
     public var status: String
+    /// The media types the response may have (empty: no body).
     public var content: [MediaTypeContract]
+    /// The headers it documents.
     public var headers: [HeaderContract]
 
+    /// A response for `status` (`200`, `4XX`, `default`).
     public init(status: String, content: [MediaTypeContract] = [], headers: [HeaderContract] = []) {
         self.status = status
         self.content = content

@@ -2,12 +2,16 @@ import HTTPTypes
 
 /// The error an API answers with: a status, a stable code, a message, and every violation found.
 public struct APIError: Error, Sendable {
+    /// The HTTP status sent.
     public var status: Int
     /// Stable, machine-readable: `VALIDATION_ERROR`, `PAYLOAD_TOO_LARGE`, `UNSUPPORTED_MEDIA_TYPE`, …
     public var code: String
+    /// A sentence for a person.
     public var message: String
+    /// Every violation, each with its field, pointer and constraint.
     public var details: [ValidationIssue]
 
+    /// An error answered with `status`.
     public init(status: Int, code: String, message: String, details: [ValidationIssue] = []) {
         self.status = status
         self.code = code
@@ -15,31 +19,38 @@ public struct APIError: Error, Sendable {
         self.details = details
     }
 
+    /// 400 `VALIDATION_ERROR` listing `issues`.
     public static func validation(_ issues: [ValidationIssue]) -> APIError {
         APIError(status: 400, code: "VALIDATION_ERROR", message: "Request validation failed", details: issues)
     }
 
+    /// 413: the body exceeds `limit` bytes.
     public static func payloadTooLarge(limit: Int) -> APIError {
         APIError(status: 413, code: "PAYLOAD_TOO_LARGE", message: "Request body is larger than the \(ByteCountText.describe(limit)) limit")
     }
 
+    /// 415: `received` is none of the `supported` media types.
     public static func unsupportedMediaType(_ received: String?, supported: [String]) -> APIError {
         let got = received.map { "Content-Type '\($0)' is not supported" } ?? "Content-Type header is required"
         return APIError(status: 415, code: "UNSUPPORTED_MEDIA_TYPE", message: "\(got); send one of: \(supported.joined(separator: ", "))")
     }
 
+    /// 406: no `available` media type satisfies `accept`.
     public static func notAcceptable(_ accept: String, available: [String]) -> APIError {
         APIError(status: 406, code: "NOT_ACCEPTABLE", message: "No response matches Accept '\(accept)'; available: \(available.joined(separator: ", "))")
     }
 
+    /// 500: the server's own response broke the contract (the issues are logged, not sent).
     public static func responseValidation(_ issues: [ValidationIssue]) -> APIError {
         APIError(status: 500, code: "RESPONSE_VALIDATION_ERROR", message: "Response validation failed", details: issues)
     }
 
+    /// 404: no operation serves `path`.
     public static func notFound(path: String) -> APIError {
         APIError(status: 404, code: "RESOURCE_NOT_FOUND", message: "No resource at '\(path)'")
     }
 
+    /// 405: the path exists but not for `method`; `allowed` goes into `Allow`.
     public static func methodNotAllowed(_ method: String, allowed: [String]) -> APIError {
         APIError(status: 405, code: "METHOD_NOT_ALLOWED", message: "\(method) is not allowed here; use one of: \(allowed.joined(separator: ", "))")
     }

@@ -5,6 +5,7 @@ public struct JSONParseLimits: Sendable {
     /// Longest string, in bytes.
     public var maxStringLength: Int = 8 << 20
 
+    /// Limits allowing `maxDepth` levels of nesting.
     public init(maxDepth: Int = 128) {
         self.maxDepth = maxDepth
     }
@@ -12,9 +13,13 @@ public struct JSONParseLimits: Sendable {
 
 /// Why a body is not valid JSON, and where (byte offset, 1-based line and column).
 public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong.
     public var message: String
+    /// The byte offset in the input.
     public var offset: Int
+    /// The 1-based line.
     public var line: Int
+    /// The 1-based column, in Unicode scalars.
     public var column: Int
 
     public var description: String { "\(message) at line \(line), column \(column)" }
@@ -24,10 +29,12 @@ public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
 /// duplicate keys rejected (two parsers reading one body differently is a security bug), depth bounded.
 /// The work is done by `JSONTape`; this builds the value tree from it.
 public enum JSONParser {
+    /// Parses UTF-8 `bytes`.
     public static func parse(_ bytes: some Collection<UInt8>, limits: JSONParseLimits = JSONParseLimits()) throws(JSONSyntaxError) -> JSONValue {
         try JSONTape(parsing: Array(bytes), limits: limits).value
     }
 
+    /// Parses `text`.
     public static func parse(_ text: String, limits: JSONParseLimits = JSONParseLimits()) throws(JSONSyntaxError) -> JSONValue {
         try parse(Array(text.utf8), limits: limits)
     }

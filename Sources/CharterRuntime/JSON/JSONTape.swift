@@ -23,6 +23,7 @@ struct TapeNode: Sendable {
 /// Parsing allocates two arrays, whatever the document: no per-object arrays, no copied strings. The
 /// validator reads the tape directly; `value` builds a `JSONValue` when a caller wants one.
 public struct JSONTape: Sendable {
+    /// The input the tape points into.
     public let bytes: [UInt8]
     var nodes: [TapeNode]
     var strings: [String]

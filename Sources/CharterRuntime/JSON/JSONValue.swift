@@ -19,16 +19,19 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
+    /// The member `key` of an object; nil for other values or a missing key.
     public subscript(key: String) -> JSONValue? {
         if case .object(let o) = self { return o[key] }
         return nil
     }
 
+    /// The element at `index` of an array; nil for other values or out of range.
     public subscript(index: Int) -> JSONValue? {
         if case .array(let a) = self, index >= 0, index < a.count { return a[index] }
         return nil
     }
 
+    /// The text of a string value; nil for other values.
     public var stringValue: String? {
         if case .string(let s) = self { return s }
         return nil
@@ -63,18 +66,24 @@ public enum JSONValue: Sendable, Hashable {
 /// A JSON number: its `Double` value, the exact `Int64` when the literal is an integer that fits, and the
 /// literal text otherwise (decimals, exponents, integers beyond 64 bits) for exact decimal arithmetic.
 public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
+    /// The value as a Double (rounded for literals a Double cannot hold).
     public let double: Double
+    /// The value when it is an integer that fits in Int64.
     public let integer: Int64?
+    /// The number as written, when it is not an Int64 (exact bounds and `multipleOf` use it).
     public let literal: String?
 
+    /// An integer.
     public init(_ value: Int64) {
         double = Double(value)
         integer = value
         literal = nil
     }
 
+    /// An integer.
     public init(_ value: Int) { self.init(Int64(value)) }
 
+    /// A number (integral values are stored as integers).
     public init(_ value: Double) {
         double = value
         if value == value.rounded(), abs(value) < 9.2e18 { integer = Int64(value) } else { integer = nil }
@@ -110,13 +119,17 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
 
 /// A JSON object with its keys in document order.
 public struct JSONObject: Sendable, Hashable, Sequence {
+    /// The members in document order.
     public var entries: [(key: String, value: JSONValue)]
 
+    /// An object of `entries` (keys are expected to be distinct).
     public init(_ entries: [(key: String, value: JSONValue)] = []) {
         self.entries = entries
     }
 
+    /// The number of members.
     public var count: Int { entries.count }
+    /// Whether the object has no members.
     public var isEmpty: Bool { entries.isEmpty }
     public func makeIterator() -> IndexingIterator<[(key: String, value: JSONValue)]> { entries.makeIterator() }
 

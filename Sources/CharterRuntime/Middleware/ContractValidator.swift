@@ -4,14 +4,18 @@ import Logging
 /// Checks requests and responses against operation contracts. Transport-independent: the middlewares
 /// feed it what they read from the wire.
 public struct ContractValidator: Sendable {
+    /// The compiled schemas the contracts index into.
     public let schemas: SchemaSet
+    /// Contracts by operation ID.
     public let contracts: [String: OperationContract]
+    /// Limits, response checking and the error format.
     public var options: ValidationOptions
     let validator: Validator
     let decoding: ParameterDecoding
     /// Where filling in defaults can change a request body (`Defaults.reach`), computed once.
     let defaultsReach: [Bool]
 
+    /// A validator for `contracts`, whose schema indices point into `schemas`.
     public init(schemas: SchemaSet, contracts: [OperationContract], options: ValidationOptions = ValidationOptions()) {
         self.schemas = schemas
         self.contracts = Dictionary(contracts.map { ($0.operationID, $0) }, uniquingKeysWith: { a, _ in a })

@@ -3,6 +3,7 @@ import HTTPTypes
 /// `X-Request-ID`: echoed when the caller sent a usable one, generated otherwise, so one id threads a
 /// request through every service's logs and error bodies.
 public enum RequestID {
+    /// `X-Request-ID`.
     public static let headerName = HTTPField.Name("X-Request-ID")!
 
     /// The caller's id when it is 1–128 visible ASCII characters; nil otherwise.

@@ -5,9 +5,13 @@ import OpenAPIRuntime
 
 /// A contract violation seen by a client: a request it was about to send, or a response it received.
 public struct ContractViolation: Error, Sendable, CustomStringConvertible {
+    /// Whether the client's request or the server's response broke the contract.
     public enum Phase: Sendable { case request, response }
+    /// Which message was checked.
     public var phase: Phase
+    /// The operation called.
     public var operationID: String
+    /// Every violation found.
     public var issues: [ValidationIssue]
 
     public var description: String {
@@ -19,17 +23,20 @@ public struct ContractViolation: Error, Sendable, CustomStringConvertible {
 /// A swift-openapi-runtime `ClientMiddleware`: refuses to send requests that break the contract (throws
 /// `ContractViolation`) and checks responses (throws in `.enforce`, logs in `.report`).
 public struct ValidatingClientMiddleware: ClientMiddleware {
+    /// The contracts calls are checked against.
     public let validator: ContractValidator
     /// When false only responses are checked.
     public let checksRequests: Bool
     let logger: Logger
 
+    /// A client middleware checking responses (and requests when `checksRequests`) against `validator`'s contracts.
     public init(validator: ContractValidator, checksRequests: Bool = true, logger: Logger = Logger(label: "charter.client-validation")) {
         self.validator = validator
         self.checksRequests = checksRequests
         self.logger = logger
     }
 
+    /// Checks the outgoing request, sends it through `next`, then checks the response; throws `ContractViolation` on a violation.
     public func intercept(
         _ request: HTTPRequest,
         body: HTTPBody?,
@@ -72,6 +79,7 @@ public struct ValidatingClientMiddleware: ClientMiddleware {
 
 /// Matching a concrete path against a template (`/users/{id}`) to recover path parameters.
 public enum PathTemplate {
+    /// The path parameters when `requestPath` (after `basePath`) matches `template` (`/users/{id}`); nil otherwise.
     public static func match(_ template: String, requestPath: String, basePath: String = "") -> [String: Substring]? {
         var path = Substring(requestPath.prefix { $0 != "?" && $0 != "#" })
         if !basePath.isEmpty, path.hasPrefix(basePath) { path = path.dropFirst(basePath.count) }

@@ -14,12 +14,15 @@ public struct ValidationOptions: Sendable {
     public var maxBodySize: Int = 8 << 20
     /// Largest response body read for validation; larger ones are sent unvalidated (and logged).
     public var maxResponseBodySize: Int = 32 << 20
+    /// Depth and string-length limits for JSON bodies.
     public var jsonLimits = JSONParseLimits()
+    /// What happens when a response breaks the contract: nothing, a log line, or a 500.
     public var responseValidation: ResponseValidationMode = .report
     /// Check requests against their contract before the handler runs. Turning it off leaves only what decoding
     /// the typed input needs (malformed parameters or bodies are still a 400); for measuring, or for traffic
     /// that was validated upstream.
     public var requestValidation = true
+    /// The shape of refusals: Charter's `{"error": …}` envelope or RFC 9457 problem details.
     public var errorFormat: ErrorFormat = .charter
     /// Fill in `default` values of absent request properties before the handler sees the body.
     public var applyDefaults = true
@@ -28,6 +31,7 @@ public struct ValidationOptions: Sendable {
     /// Largest item of a streamed body (an event, a JSON line); a larger one fails the stream.
     public var maxStreamItemSize = 1 << 20
 
+    /// Options; every argument defaults to the value a production server wants.
     public init(maxBodySize: Int = 8 << 20, responseValidation: ResponseValidationMode = .report,
                 errorFormat: ErrorFormat = .charter, applyDefaults: Bool = true, requestValidation: Bool = true) {
         self.maxBodySize = maxBodySize
@@ -51,6 +55,7 @@ public struct MultipartLimits: Sendable {
     /// Largest header block of one part.
     public var maxPartHeaderSize = 16 << 10
 
+    /// Multipart limits; the defaults bound memory per request.
     public init(maxParts: Int = 500, maxFieldSize: Int = 1 << 20, maxFileSize: Int? = nil, memoryPerFile: Int = 256 << 10) {
         self.maxParts = maxParts
         self.maxFieldSize = maxFieldSize

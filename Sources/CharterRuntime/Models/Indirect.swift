@@ -9,10 +9,12 @@ public struct Indirect<Value: Sendable>: Sendable {
 
     private var box: Box
 
+    /// Boxes `wrappedValue`.
     public init(wrappedValue: Value) {
         box = Box(wrappedValue)
     }
 
+    /// The boxed value (copy-on-write).
     public var wrappedValue: Value {
         get { box.value }
         set { box = Box(newValue) }
@@ -45,6 +47,7 @@ extension KeyedDecodingContainer {
 }
 
 extension KeyedEncodingContainer {
+    /// Leaves the key out when the boxed optional is nil, as `encodeIfPresent` does for plain optionals.
     public mutating func encode<T>(_ value: Indirect<T?>, forKey key: Key) throws where T: Encodable {
         try encodeIfPresent(value.wrappedValue, forKey: key)
     }

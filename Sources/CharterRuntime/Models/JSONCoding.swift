@@ -5,6 +5,7 @@ import Foundation
 /// Generated code encodes with `encoder()` and decodes with `TapeDecoding` (same date rules); `decoder()` is for
 /// callers who want a JSONDecoder with those rules.
 public enum JSONCoding {
+    /// A decoder configured as generated models expect (RFC 3339 dates with or without fractions).
     public static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
@@ -32,6 +33,7 @@ public enum JSONCoding {
 
 /// RFC 3339 date-times (the `date-time` format), parsed and printed without locale surprises.
 public enum RFC3339 {
+    /// An RFC 3339 `date-time`, with or without fractional seconds.
     public static func date(from text: String) -> Date? {
         guard StringFormat.dateTime.isValid(text) else { return nil }
         let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
@@ -43,6 +45,7 @@ public enum RFC3339 {
         return nil
     }
 
+    /// `date` as an RFC 3339 `date-time` in UTC.
     public static func string(from date: Date) -> String {
         let hasFraction = date.timeIntervalSince1970 != date.timeIntervalSince1970.rounded(.down)
         return date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: hasFraction))

@@ -53,6 +53,7 @@ extension JSONValue: Codable {
 public struct AnyCodingKey: CodingKey, Hashable, Sendable {
     public var stringValue: String
     public var intValue: Int? { nil }
+    /// The key `string`.
     public init(_ string: String) { stringValue = string }
     public init?(stringValue: String) { self.stringValue = stringValue }
     public init?(intValue: Int) { stringValue = String(intValue) }

@@ -52,9 +52,11 @@ import HTTPTypes
 
 /// A response the client could not read as the contract describes.
 public struct UnexpectedResponse: Error, Sendable, CustomStringConvertible {
+    /// The response's status.
     public var statusCode: Int
     /// The body's bytes, when they were collected.
     public var body: [UInt8]
+    /// What could not be read, e.g. the decoding error.
     public var reason: String
     public var description: String { "Unexpected \(statusCode) response: \(reason)" }
 }

@@ -11,11 +11,13 @@ public struct ClientValidation: Sendable {
     /// What to do with a response that breaks the contract.
     public var responses: ResponseValidationMode
 
+    /// What a generated client checks: its own requests (debug builds by default) and the server's responses.
     public init(validateRequests: Bool = ClientValidation.isDebugBuild, responses: ResponseValidationMode = .report) {
         self.validateRequests = validateRequests
         self.responses = responses
     }
 
+    /// Whether this is a debug build (requests are then checked before they leave).
     public static var isDebugBuild: Bool {
         #if DEBUG
         true

@@ -121,7 +121,9 @@ import OpenAPIRuntime
 
 /// A contract whose method is not an HTTP method token (registration refuses it rather than skipping it).
 public struct InvalidContract: Error, Sendable, CustomStringConvertible {
+    /// The operation whose contract is wrong.
     public var operationID: String
+    /// The method it names.
     public var method: String
     public var description: String { "\(operationID): '\(method)' is not an HTTP method" }
 }

@@ -58,11 +58,16 @@ import HTTPTypes
 
 /// A request part that could not be read into its Swift type; answered as a 400 with one detail.
 public struct InputDecodingError: Error, Sendable, CustomStringConvertible {
+    /// Where the value was: path, query, header, cookie or body.
     public var location: IssueLocation
+    /// The parameter or field name.
     public var field: String
+    /// The constraint the detail names (`type` unless said).
     public var constraint: String
+    /// A sentence for a person.
     public var message: String
 
+    /// An error about `field`.
     public init(location: IssueLocation, field: String, constraint: String = "type", message: String) {
         self.location = location
         self.field = field

@@ -17,8 +17,11 @@ extension JSONTypeSet {
 
 /// A numeric bound with the text the spec wrote, so messages say "at most 1.0" as the spec did.
 public struct NumericBound: Sendable, Hashable {
+    /// The bound's value.
     public var value: JSONNumber
+    /// The bound as the spec wrote it.
     public var text: String
+    /// A bound of `value`, written `text` (its shortest form when `nil`).
     public init(_ value: JSONNumber, text: String? = nil) {
         self.value = value
         self.text = text ?? value.description
@@ -28,7 +31,10 @@ public struct NumericBound: Sendable, Hashable {
 
 /// Integer formats whose range is checked.
 public enum IntegerFormat: String, Sendable {
-    case int32, int64
+    /// -2³¹ … 2³¹-1.
+    case int32
+    /// -2⁶³ … 2⁶³-1.
+    case int64
 }
 
 /// Every validation keyword of one schema, compiled: references are indices into the same `SchemaSet`.
@@ -39,51 +45,93 @@ public struct SchemaKeywords: Sendable {
     public var booleanSchema: Bool?
     /// `$ref`: validated as well as the sibling keywords (3.1 semantics; 3.0 refs have no siblings).
     public var ref: SchemaIndex?
+    /// `type`: the JSON types allowed (`nil`: any).
     public var types: JSONTypeSet?
     /// Null accepted in addition to what `ref`/composition allow (3.0 `nullable` beside `$ref`).
     public var nullable = false
+    /// `enum`: the only values allowed.
     public var enumValues: [JSONValue]?
+    /// `const`: the one value allowed.
     public var constValue: JSONValue?
+    /// `minimum`: inclusive lower bound.
     public var minimum: NumericBound?
+    /// `maximum`: inclusive upper bound.
     public var maximum: NumericBound?
+    /// `exclusiveMinimum`: exclusive lower bound (3.0 boolean forms are compiled to this).
     public var exclusiveMinimum: NumericBound?
+    /// `exclusiveMaximum`: exclusive upper bound (3.0 boolean forms are compiled to this).
     public var exclusiveMaximum: NumericBound?
+    /// `multipleOf`: checked exactly on the decimal text.
     public var multipleOf: NumericBound?
+    /// `minLength`, in Unicode code points.
     public var minLength: Int?
+    /// `maxLength`, in Unicode code points.
     public var maxLength: Int?
+    /// `pattern`, an ECMA-262 regular expression (unanchored).
     public var pattern: Pattern?
+    /// `format` of a string, where Charter checks it.
     public var format: StringFormat?
+    /// `format: int32` / `int64`: the integer must fit.
     public var integerFormat: IntegerFormat?
+    /// `minItems`.
     public var minItems: Int?
+    /// `maxItems`.
     public var maxItems: Int?
+    /// `uniqueItems`: no two elements equal as JSON values.
     public var uniqueItems = false
+    /// `items`: the schema every element after `prefixItems` must match, or `false` for none allowed.
     public var items: SchemaOrBool<SchemaIndex>?
+    /// `prefixItems`: a schema per leading element.
     public var prefixItems: [SchemaIndex] = []
+    /// `contains`: at least one element (between `minContains` and `maxContains`) must match.
     public var contains: SchemaIndex?
+    /// `minContains` (default 1 when `contains` is set).
     public var minContains: Int?
+    /// `maxContains`.
     public var maxContains: Int?
+    /// `unevaluatedItems`: elements no other keyword evaluated must match (annotation-based).
     public var unevaluatedItems: SchemaOrBool<SchemaIndex>?
+    /// `minProperties`.
     public var minProperties: Int?
+    /// `maxProperties`.
     public var maxProperties: Int?
+    /// `required`: property names that must be present.
     public var required: [String] = []
     /// Declared properties in order (for defaults and messages) and by name (for lookup).
     public var properties: [(name: String, schema: SchemaIndex)] = []
+    /// `additionalProperties`: members neither `properties` nor `patternProperties` names.
     public var additionalProperties: SchemaOrBool<SchemaIndex>?
+    /// `patternProperties`: members whose name matches a pattern must match its schema.
     public var patternProperties: [(pattern: Pattern, schema: SchemaIndex)] = []
+    /// `propertyNames`: every member name must match.
     public var propertyNames: SchemaIndex?
+    /// `dependentRequired`: when the named property is present, these must be too.
     public var dependentRequired: [(name: String, required: [String])] = []
+    /// `dependentSchemas`: when the named property is present, the object must match the schema.
     public var dependentSchemas: [(name: String, schema: SchemaIndex)] = []
+    /// `unevaluatedProperties`: members no other keyword evaluated must match (annotation-based).
     public var unevaluatedProperties: SchemaOrBool<SchemaIndex>?
+    /// `allOf`: every schema must match.
     public var allOf: [SchemaIndex] = []
+    /// `anyOf`: at least one schema must match.
     public var anyOf: [SchemaIndex] = []
+    /// `oneOf`: exactly one schema must match (or the discriminator picks it).
     public var oneOf: [SchemaIndex] = []
+    /// `not`: the schema must not match.
     public var not: SchemaIndex?
+    /// `if`: chooses `thenSchema` when it matches, `elseSchema` when not.
     public var ifSchema: SchemaIndex?
+    /// `then`.
     public var thenSchema: SchemaIndex?
+    /// `else`.
     public var elseSchema: SchemaIndex?
+    /// OpenAPI `discriminator`: picks the `oneOf`/`anyOf` branch by a property value.
     public var discriminator: Discriminator?
+    /// `readOnly`: refused in requests.
     public var readOnly = false
+    /// `writeOnly`: refused in responses.
     public var writeOnly = false
+    /// `default` (an annotation; reported by lint when it violates the schema).
     public var defaultValue: JSONValue?
     /// `$dynamicRef` to this anchor name: the outermost resource in the dynamic scope declaring it wins over
     /// `ref` (the initial target).
@@ -93,12 +141,15 @@ public struct SchemaKeywords: Sendable {
     /// On a resource's root: its `$dynamicAnchor`s.
     public var dynamicAnchors: [(name: String, schema: SchemaIndex)] = []
 
+    /// A compiled `discriminator`: the property and the schema each value selects.
     public struct Discriminator: Sendable {
+        /// The property whose value picks the branch.
         public var propertyName: String
         /// Discriminator values to the schema each selects (explicit mapping plus implicit component names).
         public var mapping: [(value: String, schema: SchemaIndex)]
         /// OpenAPI 3.2 `defaultMapping`: the schema for a value the mapping does not name, or no value at all.
         public var defaultSchema: SchemaIndex?
+        /// A discriminator over `propertyName`.
         public init(propertyName: String, mapping: [(value: String, schema: SchemaIndex)], defaultSchema: SchemaIndex? = nil) {
             self.propertyName = propertyName
             self.mapping = mapping
@@ -106,6 +157,7 @@ public struct SchemaKeywords: Sendable {
         }
     }
 
+    /// A schema with no keywords (accepts everything).
     public init() {}
 }
 
@@ -114,56 +166,56 @@ public struct SchemaKeywords: Sendable {
 /// each visit).
 public final class SchemaNode: @unchecked Sendable {
     // Hot keywords first: a visit mostly reads these, and they then share cache lines.
-    public let booleanSchema: Bool?
-    public let ref: SchemaIndex?
-    public let types: JSONTypeSet?
-    public let nullable: Bool
-    public let readOnly: Bool
-    public let writeOnly: Bool
-    public let enumValues: [JSONValue]?
-    public let constValue: JSONValue?
-    public let minimum: NumericBound?
-    public let maximum: NumericBound?
-    public let minLength: Int?
-    public let maxLength: Int?
-    public let pattern: Pattern?
-    public let format: StringFormat?
-    public let required: [String]
-    public let properties: [(name: String, schema: SchemaIndex)]
-    public let additionalProperties: SchemaOrBool<SchemaIndex>?
-    public let items: SchemaOrBool<SchemaIndex>?
-    public let allOf: [SchemaIndex]
-    public let anyOf: [SchemaIndex]
-    public let oneOf: [SchemaIndex]
-    public let discriminator: SchemaKeywords.Discriminator?
-    public let name: String?
-    public let exclusiveMinimum: NumericBound?
-    public let exclusiveMaximum: NumericBound?
-    public let multipleOf: NumericBound?
-    public let integerFormat: IntegerFormat?
-    public let minItems: Int?
-    public let maxItems: Int?
-    public let uniqueItems: Bool
-    public let prefixItems: [SchemaIndex]
-    public let contains: SchemaIndex?
-    public let minContains: Int?
-    public let maxContains: Int?
-    public let unevaluatedItems: SchemaOrBool<SchemaIndex>?
-    public let minProperties: Int?
-    public let maxProperties: Int?
-    public let patternProperties: [(pattern: Pattern, schema: SchemaIndex)]
-    public let propertyNames: SchemaIndex?
-    public let dependentRequired: [(name: String, required: [String])]
-    public let dependentSchemas: [(name: String, schema: SchemaIndex)]
-    public let unevaluatedProperties: SchemaOrBool<SchemaIndex>?
-    public let not: SchemaIndex?
-    public let ifSchema: SchemaIndex?
-    public let thenSchema: SchemaIndex?
-    public let elseSchema: SchemaIndex?
-    public let defaultValue: JSONValue?
-    public let dynamicRef: String?
-    public let resource: SchemaIndex?
-    public let dynamicAnchors: [(name: String, schema: SchemaIndex)]
+    package let booleanSchema: Bool?
+    package let ref: SchemaIndex?
+    package let types: JSONTypeSet?
+    package let nullable: Bool
+    package let readOnly: Bool
+    package let writeOnly: Bool
+    package let enumValues: [JSONValue]?
+    package let constValue: JSONValue?
+    package let minimum: NumericBound?
+    package let maximum: NumericBound?
+    package let minLength: Int?
+    package let maxLength: Int?
+    package let pattern: Pattern?
+    package let format: StringFormat?
+    package let required: [String]
+    package let properties: [(name: String, schema: SchemaIndex)]
+    package let additionalProperties: SchemaOrBool<SchemaIndex>?
+    package let items: SchemaOrBool<SchemaIndex>?
+    package let allOf: [SchemaIndex]
+    package let anyOf: [SchemaIndex]
+    package let oneOf: [SchemaIndex]
+    package let discriminator: SchemaKeywords.Discriminator?
+    package let name: String?
+    package let exclusiveMinimum: NumericBound?
+    package let exclusiveMaximum: NumericBound?
+    package let multipleOf: NumericBound?
+    package let integerFormat: IntegerFormat?
+    package let minItems: Int?
+    package let maxItems: Int?
+    package let uniqueItems: Bool
+    package let prefixItems: [SchemaIndex]
+    package let contains: SchemaIndex?
+    package let minContains: Int?
+    package let maxContains: Int?
+    package let unevaluatedItems: SchemaOrBool<SchemaIndex>?
+    package let minProperties: Int?
+    package let maxProperties: Int?
+    package let patternProperties: [(pattern: Pattern, schema: SchemaIndex)]
+    package let propertyNames: SchemaIndex?
+    package let dependentRequired: [(name: String, required: [String])]
+    package let dependentSchemas: [(name: String, schema: SchemaIndex)]
+    package let unevaluatedProperties: SchemaOrBool<SchemaIndex>?
+    package let not: SchemaIndex?
+    package let ifSchema: SchemaIndex?
+    package let thenSchema: SchemaIndex?
+    package let elseSchema: SchemaIndex?
+    package let defaultValue: JSONValue?
+    package let dynamicRef: String?
+    package let resource: SchemaIndex?
+    package let dynamicAnchors: [(name: String, schema: SchemaIndex)]
     /// Any composition keyword (allOf, anyOf, oneOf, not, if, discriminator), tested once per visit.
     let composes: Bool
     /// For each `required` name, its index in `properties` (-1 when not declared there).
@@ -184,6 +236,7 @@ public final class SchemaNode: @unchecked Sendable {
     let requiredMask: UInt64
     let requiredMaskIsComplete: Bool
 
+    /// Freezes `k`.
     public init(_ k: SchemaKeywords) {
         name = k.name
         booleanSchema = k.booleanSchema
@@ -259,6 +312,7 @@ public final class SchemaNode: @unchecked Sendable {
 
 /// A compiled, immutable set of schemas that reference each other by index.
 public struct SchemaSet: Sendable {
+    /// The schemas, by index.
     public let schemas: [SchemaNode]
     /// The same nodes, for the validator's hot path: reading a class reference out of an array retains it,
     /// and at one retain/release pair per checked value that was ~6% of a validation. `schemas` keeps
@@ -267,6 +321,7 @@ public struct SchemaSet: Sendable {
     /// Whether some schema has a dynamic `$dynamicRef` (the validator then tracks the resources it enters).
     let tracksDynamicScope: Bool
 
+    /// A set of `schemas`, whose references are indices into the same array.
     public init(_ schemas: [SchemaKeywords]) {
         let nodes = schemas.map(SchemaNode.init)
         tracksDynamicScope = nodes.contains { $0.dynamicRef != nil }
@@ -284,6 +339,8 @@ public struct SchemaSet: Sendable {
         unretained = nodes.map { Unmanaged.passUnretained($0) }
     }
 
+    /// The schema at `index`.
     public subscript(index: SchemaIndex) -> SchemaNode { schemas[index] }
+    /// How many schemas the set holds.
     public var count: Int { schemas.count }
 }

@@ -22,11 +22,13 @@ public struct ValidationIssue: Sendable, Hashable {
     }
 
     var place: Place
+    /// Where in the message: body, path, query, header or cookie.
     public var location: IssueLocation
     /// The keyword that failed (`type`, `required`, `maximum`, …).
     public var constraint: String
     /// The offending value (long strings and large containers are truncated); nil for a missing value.
     public var value: JSONValue?
+    /// A sentence for a person, e.g. "Must be at least 1".
     public var message: String
 
     /// Display path: `passengers[1].age`; for `required`, the missing property's own path.
@@ -59,6 +61,7 @@ public struct ValidationIssue: Sendable, Hashable {
         set { place = .rendered(field: field, pointer: newValue) }
     }
 
+    /// An issue (validators and middlewares create these; tests may too).
     public init(field: String, pointer: String, location: IssueLocation, constraint: String, value: JSONValue?, message: String) {
         place = .rendered(field: field, pointer: pointer)
         self.location = location

@@ -5,6 +5,7 @@ public enum MessageDirection: Sendable {
 
 /// Validates JSON against a `SchemaSet`, collecting every violation (never stopping at the first).
 public struct Validator: Sendable {
+    /// The schemas values are validated against.
     public let schemas: SchemaSet
     /// Deepest schema/value recursion followed (a schema that includes itself through `allOf` stops here).
     public var maxDepth = 256
@@ -12,6 +13,7 @@ public struct Validator: Sendable {
     /// annotations JSON Schema 2020-12 makes them by default.
     public var assertsFormats = true
 
+    /// A validator over `schemas` (formats asserted, as OpenAPI validators do).
     public init(schemas: SchemaSet) {
         self.schemas = schemas
     }

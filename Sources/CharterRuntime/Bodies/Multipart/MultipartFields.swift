@@ -48,17 +48,23 @@ public struct MultipartFields: Sendable {
 /// A multipart form with no schema to type it: every part in order, each with its name. Value parts arrive as
 /// small in-memory files (read them with `BinaryFile.data(upTo:)`).
 public struct MultipartForm: Sendable, Hashable {
+    /// One file part: its field name and the file.
     public struct Part: Sendable, Hashable {
+        /// The form field name.
         public var name: String
+        /// The part's bytes, file name and content type.
         public var file: BinaryFile
+        /// A part named `name`.
         public init(name: String, file: BinaryFile) {
             self.name = name
             self.file = file
         }
     }
 
+    /// The parts, in the order received or to send.
     public var parts: [Part]
 
+    /// A form of `parts`.
     public init(_ parts: [Part] = []) {
         self.parts = parts
     }

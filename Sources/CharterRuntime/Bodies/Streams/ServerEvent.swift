@@ -4,12 +4,14 @@
 public struct ServerEvent<Payload: Sendable>: Sendable {
     /// The event type (`event:` field); nil when the event has none (a browser calls it `message`).
     public var event: String?
+    /// The event's `data`, decoded (JSON payloads) or as sent (text).
     public var data: Payload
     /// The `id:` field this event carried.
     public var id: String?
     /// The reconnection time in milliseconds (`retry:` field).
     public var retry: Int?
 
+    /// An event to send.
     public init(data: Payload, event: String? = nil, id: String? = nil, retry: Int? = nil) {
         self.data = data
         self.event = event
