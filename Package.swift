@@ -149,6 +149,7 @@ let package = Package(
             dependencies: [
                 "CharterRuntime", "CharterValidation", "CharterTestSupport", "ExampleServers", "generate",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),

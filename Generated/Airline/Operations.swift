@@ -337,11 +337,13 @@ public enum ListSeats: APIOperation {
 public enum CreateBooking: APIOperation {
     public struct Input: Sendable, Hashable {
         /// Unique per booking attempt; a retry with the same key returns the original booking.
+        ///
+        /// A new key for each call unless given; retries of the call send the same one.
         public var idempotencyKey: UUID
         public var xRequestID: String?
         public var body: BookingRequest
 
-        public init(idempotencyKey: UUID, xRequestID: String? = nil, body: BookingRequest) {
+        public init(idempotencyKey: UUID = UUID(), xRequestID: String? = nil, body: BookingRequest) {
             self.idempotencyKey = idempotencyKey
             self.xRequestID = xRequestID
             self.body = body

@@ -21,10 +21,12 @@ public struct CatalogClient: Sendable {
     /// - Parameters:
     ///   - serverURL: the server's base URL (its path prefixes every operation's path).
     ///   - transport: AsyncHTTPClient, URLSession or any other `ClientTransport`.
-    ///   - middlewares: run in order around every request (authentication, retries, logging).
+    ///   - middlewares: run in order around every attempt of a request (authentication, logging).
     ///   - validation: requests are checked before sending (default: debug builds); responses as `validation.responses` says.
-    public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation()) {
-        client = OperationClient(serverURL: serverURL, transport: transport, middlewares: middlewares, schemas: APISchemas.set, contracts: APIOperations.contracts, validation: validation)
+    ///   - retries: which calls are sent again after a connection error, 429 or 5xx, and how long to wait
+    ///     (default: idempotent methods and calls with an idempotency key, three attempts).
+    public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation(), retries: RetryPolicy = RetryPolicy()) {
+        client = OperationClient(serverURL: serverURL, transport: transport, middlewares: middlewares, schemas: APISchemas.set, contracts: APIOperations.contracts, validation: validation, retries: retries)
     }
 
     /// `QUERY /items` — Search with the criteria in the body (QUERY is safe and idempotent)
@@ -73,8 +75,8 @@ public struct CatalogClient: Sendable {
 #if canImport(OpenAPIAsyncHTTPClient)
 extension CatalogClient {
     /// A client on AsyncHTTPClient (the shared `HTTPClient`).
-    public init(serverURL: URL, middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation()) {
-        self.init(serverURL: serverURL, transport: AsyncHTTPClientTransport(), middlewares: middlewares, validation: validation)
+    public init(serverURL: URL, middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation(), retries: RetryPolicy = RetryPolicy()) {
+        self.init(serverURL: serverURL, transport: AsyncHTTPClientTransport(), middlewares: middlewares, validation: validation, retries: retries)
     }
 }
 #endif

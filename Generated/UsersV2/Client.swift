@@ -20,10 +20,12 @@ public struct UsersV2Client: Sendable {
     /// - Parameters:
     ///   - serverURL: the server's base URL (its path prefixes every operation's path).
     ///   - transport: AsyncHTTPClient, URLSession or any other `ClientTransport`.
-    ///   - middlewares: run in order around every request (authentication, retries, logging).
+    ///   - middlewares: run in order around every attempt of a request (authentication, logging).
     ///   - validation: requests are checked before sending (default: debug builds); responses as `validation.responses` says.
-    public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation()) {
-        client = OperationClient(serverURL: serverURL, transport: transport, middlewares: middlewares, schemas: APISchemas.set, contracts: APIOperations.contracts, validation: validation)
+    ///   - retries: which calls are sent again after a connection error, 429 or 5xx, and how long to wait
+    ///     (default: idempotent methods and calls with an idempotency key, three attempts).
+    public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation(), retries: RetryPolicy = RetryPolicy()) {
+        client = OperationClient(serverURL: serverURL, transport: transport, middlewares: middlewares, schemas: APISchemas.set, contracts: APIOperations.contracts, validation: validation, retries: retries)
     }
 
     /// `GET /users` — List users
@@ -104,8 +106,8 @@ public struct UsersV2Client: Sendable {
 #if canImport(OpenAPIAsyncHTTPClient)
 extension UsersV2Client {
     /// A client on AsyncHTTPClient (the shared `HTTPClient`).
-    public init(serverURL: URL, middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation()) {
-        self.init(serverURL: serverURL, transport: AsyncHTTPClientTransport(), middlewares: middlewares, validation: validation)
+    public init(serverURL: URL, middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation(), retries: RetryPolicy = RetryPolicy()) {
+        self.init(serverURL: serverURL, transport: AsyncHTTPClientTransport(), middlewares: middlewares, validation: validation, retries: retries)
     }
 }
 #endif

@@ -65,7 +65,7 @@ struct OperationRenderer {
     /// `name: Type = default, …`, types named from `scope`.
     private func parameterList(_ inputs: [SwiftInput], scope: [String]) -> String {
         inputs.map { i in
-            let fallback = i.defaultValue.map { " = \($0)" } ?? (i.declaredType.isOptional ? " = nil" : "")
+            let fallback = (i.defaultValue ?? i.freshDefault).map { " = \($0)" } ?? (i.declaredType.isOptional ? " = nil" : "")
             return "\(i.name): \(i.declaredType.rendered(in: scope))\(fallback)"
         }.joined(separator: ", ")
     }
@@ -431,11 +431,13 @@ struct OperationRenderer {
             - Parameters:
               - serverURL: the server's base URL (its path prefixes every operation's path).
               - transport: AsyncHTTPClient, URLSession or any other `ClientTransport`.
-              - middlewares: run in order around every request (authentication, retries, logging).
+              - middlewares: run in order around every attempt of a request (authentication, logging).
               - validation: requests are checked before sending (default: debug builds); responses as `validation.responses` says.
+              - retries: which calls are sent again after a connection error, 429 or 5xx, and how long to wait
+                (default: idempotent methods and calls with an idempotency key, three attempts).
             """)
-            w.block("\(access) init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation()) {") { w in
-                w.line("client = OperationClient(serverURL: serverURL, transport: transport, middlewares: middlewares, schemas: APISchemas.set, contracts: APIOperations.contracts, validation: validation)")
+            w.block("\(access) init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation(), retries: RetryPolicy = RetryPolicy()) {") { w in
+                w.line("client = OperationClient(serverURL: serverURL, transport: transport, middlewares: middlewares, schemas: APISchemas.set, contracts: APIOperations.contracts, validation: validation, retries: retries)")
             }
             for op in ops {
                 w.blank()
@@ -459,8 +461,8 @@ struct OperationRenderer {
         w.line("#if canImport(OpenAPIAsyncHTTPClient)")
         w.block("extension \(clientName) {") { w in
             w.line("/// A client on AsyncHTTPClient (the shared `HTTPClient`).")
-            w.block("\(access) init(serverURL: URL, middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation()) {") { w in
-                w.line("self.init(serverURL: serverURL, transport: AsyncHTTPClientTransport(), middlewares: middlewares, validation: validation)")
+            w.block("\(access) init(serverURL: URL, middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation(), retries: RetryPolicy = RetryPolicy()) {") { w in
+                w.line("self.init(serverURL: serverURL, transport: AsyncHTTPClientTransport(), middlewares: middlewares, validation: validation, retries: retries)")
             }
         }
         w.line("#endif")

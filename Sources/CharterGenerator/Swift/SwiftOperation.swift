@@ -46,6 +46,9 @@ struct SwiftInput: Sendable {
     var required: Bool
     /// A Swift literal used when the parameter is absent.
     var defaultValue: String?
+    /// An expression evaluated per call when the caller passes nothing (a new idempotency key), used by the
+    /// initializer only: on the server the parameter stays required.
+    var freshDefault: String?
     /// The deprecation message when the parameter is deprecated.
     var deprecation: String?
 

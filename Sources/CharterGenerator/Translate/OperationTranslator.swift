@@ -14,6 +14,9 @@ struct OperationTranslator {
     var generatesServer = true
     var diagnostics: [Diagnostic] = []
 
+    /// Header names that carry an idempotency key (lower case).
+    static let idempotencyHeaders: Set<String> = ["idempotency-key", "x-idempotency-key"]
+
     init(document: Document, included: Set<String>? = nil, excluded: Set<String> = []) {
         self.document = document
         self.included = included
@@ -75,9 +78,17 @@ struct OperationTranslator {
             }
             let defaultValue = p.required ? nil : schema.flatMap { models.defaultLiteral($0) }
             let doc = p.deprecated ? (p.description.map { $0 + "\n\n" } ?? "") + "Deprecated." : p.description
-            inputs.append(SwiftInput(name: name, type: type, doc: doc, source: .parameter(name: p.name, location: location),
-                                     required: p.required, defaultValue: defaultValue,
-                                     deprecation: p.deprecated ? DeprecationMessage.of(extensions: p.extensions, description: p.description) : nil))
+            var input = SwiftInput(name: name, type: type, doc: doc, source: .parameter(name: p.name, location: location),
+                                   required: p.required, defaultValue: defaultValue,
+                                   deprecation: p.deprecated ? DeprecationMessage.of(extensions: p.extensions, description: p.description) : nil)
+            if p.required, p.location == .header, Self.idempotencyHeaders.contains(p.name.lowercased()) {
+                // A required idempotency key defaults to a new one per call; the client's retries reuse it.
+                input.freshDefault = type == .uuid ? "UUID()" : type == .string ? "UUID().uuidString" : nil
+                if input.freshDefault != nil {
+                    input.doc = (doc.map { $0 + "\n\n" } ?? "") + "A new key for each call unless given; retries of the call send the same one."
+                }
+            }
+            inputs.append(input)
         }
         if let requestBody = op.requestBody, !requestBody.content.isEmpty {
             let body = self.body(requestBody.content, stem: "", scope: typeName, models: &models, nested: &nested)

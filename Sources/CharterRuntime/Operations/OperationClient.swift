@@ -40,9 +40,11 @@ public struct ClientValidation: Sendable {
     let validation: ClientValidation
     let validator: ContractValidator
     let logger: Logger
+    let retries: RetryPolicy
 
     public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware], schemas: SchemaSet,
-                contracts: [OperationContract], validation: ClientValidation) {
+                contracts: [OperationContract], validation: ClientValidation, retries: RetryPolicy = RetryPolicy()) {
+        self.retries = retries
         self.serverURL = serverURL
         self.transport = transport
         self.middlewares = middlewares
@@ -61,7 +63,13 @@ public struct ClientValidation: Sendable {
         let contract = Op.contract
         var writer = ClientRequestWriter(contract: contract)
         try Op.encodeInput(input, to: &writer)
-        let request = writer.request
+        var request = writer.request
+        // An operation declaring an idempotency key the caller left out gets one: every attempt of this call
+        // carries it, so the server can tell a retry from a new request.
+        if let name = HTTPField.Name(retries.idempotencyHeader), request.headerFields[name] == nil,
+           contract.parameters.contains(where: { $0.location == .header && $0.name.caseInsensitiveCompare(retries.idempotencyHeader) == .orderedSame }) {
+            request.headerFields[name] = UUID().uuidString
+        }
         let sender = BodyParty(isServer: false, operationID: contract.operationID, validate: validation.validateRequests, enforce: true, logger: logger)
         if validation.validateRequests, case .bytes(let bytes, _)? = writer.draft.payload {
             // The limit a validating server would answer 413 for, refused before anything is checked or sent.
@@ -83,14 +91,60 @@ public struct ClientValidation: Sendable {
         let operationID = contract.operationID
         let transport = transport
         let chained = middlewares.reversed().reduce({ @Sendable (request: HTTPRequest, body: HTTPBody?, url: URL) in
-            try await transport.send(request, body: body, baseURL: url, operationID: operationID)
+            // Marked so the retry loop tells a failed connection from a middleware's refusal.
+            do { return try await transport.send(request, body: body, baseURL: url, operationID: operationID) } catch { throw TransportFailure(underlying: error) }
         }) { next, middleware in
             { @Sendable request, body, url in
                 try await middleware.intercept(request, body: body, baseURL: url, operationID: operationID, next: next)
             }
         }
-        let (response, responseBody) = try await chained(request, body, serverURL)
-        return try Op.decodeOutput(from: try await read(response, responseBody, contract: contract))
+        var retry = RetryState(policy: retries, mayRetry: retries.allowsRetry(of: request))
+        if retry.mayRetry, let body, body.iterationBehavior == .single {
+            // A streamed body is gone once sent: the call is sent once whatever the policy says.
+            retry.mayRetry = false
+            logger.debug("not retried: its body is a stream that cannot be sent again", metadata: ["operation": "\(operationID)"])
+        }
+        while true {
+            let response: HTTPResponse, responseBody: HTTPBody?
+            do {
+                (response, responseBody) = try await chained(request, body, serverURL)
+            } catch let failure as TransportFailure {
+                guard retries.retriesTransportErrors, let wait = retry.next(retryAfter: nil) else { throw failure.underlying }
+                logger.debug("retrying after a transport error", metadata: ["operation": "\(operationID)", "error": "\(failure.underlying)"])
+                try await Task.sleep(for: wait)
+                continue
+            }
+            if retries.retryableStatuses.contains(response.status.code), let wait = retry.next(retryAfter: response.headerFields[.retryAfter]) {
+                // The refused attempt's body is read off the connection (a little of it at most) and dropped.
+                _ = try? await BodyCollection.collect(responseBody, limit: 64 << 10)
+                logger.debug("retrying", metadata: ["operation": "\(operationID)", "status": "\(response.status.code)", "attempt": "\(retry.attempt)"])
+                try await Task.sleep(for: wait)
+                continue
+            }
+            return try Op.decodeOutput(from: try await read(response, responseBody, contract: contract))
+        }
+    }
+
+    /// A `ClientTransport` failure, as the retry loop sees it.
+    private struct TransportFailure: Error {
+        var underlying: any Error
+    }
+
+    /// One call's attempts and the time spent waiting between them.
+    private struct RetryState {
+        let policy: RetryPolicy
+        var mayRetry: Bool
+        var attempt = 1
+        var waited: Duration = .zero
+
+        /// The wait before the next attempt, counted; nil when the call must not be sent again.
+        mutating func next(retryAfter: String?) -> Duration? {
+            guard mayRetry, attempt < policy.maxAttempts, !Task.isCancelled,
+                  let wait = policy.delay(beforeRetry: attempt, retryAfter: retryAfter), waited + wait <= policy.maxTotalDelay else { return nil }
+            attempt += 1
+            waited += wait
+            return wait
+        }
     }
 
     /// The response with its body read as its status declares, checked as `validation.responses` says.

@@ -1,0 +1,88 @@
+import Foundation
+import HTTPTypes
+
+/// When a generated client sends a call again, and how long it waits first.
+///
+/// A call is retried only when sending it twice cannot do harm: its method is idempotent (GET, HEAD, PUT,
+/// DELETE, OPTIONS, TRACE) or it carries an idempotency key (the operation declares `Idempotency-Key`; the
+/// client then sends one key for every attempt of the call), and its body can be sent again (a streamed body
+/// cannot: such calls are sent once). It is retried after a connection error or a 408, 429, 500, 502, 503 or
+/// 504, waiting the server's `Retry-After` (seconds or an HTTP date) when it sends one, else an exponential
+/// backoff with full jitter; never more than `maxAttempts` attempts or past `maxTotalDelay` of waiting, and
+/// never once the calling task is cancelled.
+///
+///     let client = AirlineClient(serverURL: url, retries: RetryPolicy(maxAttempts: 5))
+///     let once = AirlineClient(serverURL: url, retries: .none)
+public struct RetryPolicy: Sendable, Hashable {
+    /// Attempts in all, the first included (1: never retry).
+    public var maxAttempts: Int
+    /// The backoff ceiling before the first retry; it doubles for each further one, up to `maxDelay`.
+    public var initialDelay: Duration
+    /// The longest wait before one retry (a longer `Retry-After` ends the retries instead).
+    public var maxDelay: Duration
+    /// The most time spent waiting between attempts over one call.
+    public var maxTotalDelay: Duration
+    /// The statuses that mean "try again later".
+    public var retryableStatuses: Set<Int>
+    /// Whether a call whose connection failed (the transport threw) is retried.
+    public var retriesTransportErrors: Bool
+    /// The request header that makes a POST or PATCH safe to repeat.
+    public var idempotencyHeader: String
+
+    /// A policy; the defaults retry twice, waiting up to 0.5 s and then 1 s (or what `Retry-After` says).
+    public init(maxAttempts: Int = 3, initialDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(30),
+                maxTotalDelay: Duration = .seconds(60), retryableStatuses: Set<Int> = [408, 429, 500, 502, 503, 504],
+                retriesTransportErrors: Bool = true, idempotencyHeader: String = "Idempotency-Key") {
+        self.maxAttempts = max(1, maxAttempts)
+        self.initialDelay = initialDelay
+        self.maxDelay = maxDelay
+        self.maxTotalDelay = maxTotalDelay
+        self.retryableStatuses = retryableStatuses
+        self.retriesTransportErrors = retriesTransportErrors
+        self.idempotencyHeader = idempotencyHeader
+    }
+
+    /// Every call is sent once.
+    public static let none = RetryPolicy(maxAttempts: 1)
+
+    static let idempotentMethods: Set<HTTPRequest.Method> = [.get, .head, .put, .delete, .options, .trace]
+
+    /// Whether `request` may be sent again: an idempotent method, or a key in the idempotency header.
+    func allowsRetry(of request: HTTPRequest) -> Bool {
+        guard maxAttempts > 1 else { return false }
+        if Self.idempotentMethods.contains(request.method) { return true }
+        guard let name = HTTPField.Name(idempotencyHeader) else { return false }
+        return request.headerFields[name].map { !$0.isEmpty } ?? false
+    }
+
+    /// The wait before retry number `retry` (1 for the first): the server's `Retry-After` when given and not
+    /// longer than `maxDelay` (nil: give up), else a random time up to the exponential ceiling.
+    func delay(beforeRetry retry: Int, retryAfter: String?, now: Date = Date()) -> Duration? {
+        if let retryAfter, let asked = Self.parseRetryAfter(retryAfter, now: now) {
+            return asked <= maxDelay ? asked : nil
+        }
+        let ceiling = min(maxDelay, initialDelay * (1 << min(retry - 1, 30)))
+        let nanoseconds = ceiling.components.seconds * 1_000_000_000 + ceiling.components.attoseconds / 1_000_000_000
+        return .nanoseconds(Int64.random(in: 0...max(0, nanoseconds)))
+    }
+
+    /// `Retry-After` as delay-seconds or an HTTP date (RFC 9110 §10.2.3); a date in the past is no wait.
+    static func parseRetryAfter(_ value: String, now: Date) -> Duration? {
+        let text = value.trimmingCharacters(in: .whitespaces)
+        if !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            return text.count <= 9 ? .seconds(Int(text) ?? 0) : nil
+        }
+        guard let date = httpDate(text) else { return nil }
+        let seconds = date.timeIntervalSince(now)
+        return .milliseconds(Int64(max(0, seconds) * 1000))
+    }
+
+    /// An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the form servers send.
+    static func httpDate(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter.date(from: text)
+    }
+}
