@@ -287,7 +287,8 @@ public enum ListSeats: APIOperation {
             ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 86)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 5)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 8)]),
-        ]
+        ],
+        deprecation: DeprecationNotice(since: Date(timeIntervalSince1970: 1768435200), sunset: Date(timeIntervalSince1970: 1782777600), link: "https://developer.example.com/airline/deprecations#seat-map")
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {

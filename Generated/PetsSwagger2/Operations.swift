@@ -299,7 +299,8 @@ public enum DeletePet: APIOperation {
         responses: [
             ResponseContract(status: "204"),
         ],
-        security: [["basic"]]
+        security: [["basic"]],
+        deprecation: DeprecationNotice(since: nil, sunset: nil, link: nil)
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {

@@ -24,7 +24,8 @@ enum ContractBuilder {
                                  headers: response.headers.map { HeaderContract(name: $0.name, required: $0.value.required, schema: $0.value.schema?.index) })
             },
             maxBodySize: operation.extensions[maxBodySizeExtension]?.int,
-            security: (operation.security ?? document.security ?? []).map { $0.schemes.map(\.name) }
+            security: (operation.security ?? document.security ?? []).map { $0.schemes.map(\.name) },
+            deprecation: operation.deprecationDetails.details.map { DeprecationNotice(since: $0.since, sunset: $0.sunset, link: $0.link) }
         )
     }
 

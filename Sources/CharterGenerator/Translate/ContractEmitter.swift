@@ -1,3 +1,4 @@
+import Foundation
 import CharterRuntime
 
 /// Writes an `OperationContract` as a Swift expression, so generated code validates with exactly the
@@ -15,6 +16,10 @@ enum ContractEmitter {
         if !c.security.isEmpty {
             let alternatives = c.security.map { "[" + $0.map(SwiftNames.literal).joined(separator: ", ") + "]" }
             arguments.append("security: [" + alternatives.joined(separator: ", ") + "]")
+        }
+        if let notice = c.deprecation {
+            func date(_ d: Date?) -> String { d.map { "Date(timeIntervalSince1970: \(Int64($0.timeIntervalSince1970)))" } ?? "nil" }
+            arguments.append("deprecation: DeprecationNotice(since: \(date(notice.since)), sunset: \(date(notice.sunset)), link: \(notice.link.map(SwiftNames.literal) ?? "nil"))")
         }
         return "OperationContract(\n" + arguments.map { indent($0) }.joined(separator: ",\n") + "\n)"
     }

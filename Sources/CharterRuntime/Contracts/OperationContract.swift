@@ -22,6 +22,8 @@ public struct OperationContract: Sendable {
     /// schemes that must all be satisfied. Empty, or holding an empty alternative, means no credentials are
     /// needed. Authentication middlewares read it instead of keeping their own list of public operations.
     public var security: [[String]]
+    /// Set when the operation is deprecated: every response announces it (`Deprecation`, `Sunset`, `Link`).
+    public var deprecation: DeprecationNotice?
 
     /// Whether a request without credentials may reach this operation.
     public var allowsAnonymous: Bool { security.isEmpty || security.contains { $0.isEmpty } }
@@ -29,8 +31,9 @@ public struct OperationContract: Sendable {
     /// A contract from its parts (generated code and `SpecValidator` build these).
     public init(operationID: String, method: String, path: String, parameters: [ParameterContract] = [],
                 requestBody: RequestBodyContract? = nil, responses: [ResponseContract] = [], maxBodySize: Int? = nil,
-                security: [[String]] = []) {
+                security: [[String]] = [], deprecation: DeprecationNotice? = nil) {
         self.security = security
+        self.deprecation = deprecation
         self.operationID = operationID
         self.method = method
         self.path = path

@@ -24,6 +24,18 @@ public struct ValidationMiddleware: ServerMiddleware {
         operationID: String,
         next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
+        var (response, responseBody) = try await validate(request, body: body, metadata: metadata, operationID: operationID, next: next)
+        validator.contracts[operationID]?.deprecation?.announce(in: &response.headerFields)
+        return (response, responseBody)
+    }
+
+    private func validate(
+        _ request: HTTPRequest,
+        body: HTTPBody?,
+        metadata: ServerRequestMetadata,
+        operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
         let options = validator.options
         let requestID = RequestID.incoming(request.headerFields) ?? RequestID.generate()
         var forwarded = request

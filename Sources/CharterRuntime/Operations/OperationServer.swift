@@ -41,6 +41,7 @@ import OpenAPIRuntime
             var (response, responseBody) = await Self.serve(Op.self, contract, request, body, metadata, requestID: requestID,
                                                             validator: validator, logger: logger, handler: handler)
             response.headerFields[RequestID.headerName] = requestID
+            contract.deprecation?.announce(in: &response.headerFields)
             return (response, responseBody)
         }
     }

@@ -8,6 +8,7 @@ public enum SpecLint {
         checkPathTemplates(document, &diagnostics)
         checkPatterns(document, &diagnostics)
         noteDiscriminatorValues(document, &diagnostics)
+        for entry in document.operations { diagnostics += entry.operation.deprecationDetails.problems }
         return diagnostics
     }
 

@@ -1,0 +1,48 @@
+import Foundation
+import HTTPTypes
+
+/// How a deprecated operation announces itself on every response: `Deprecation` (RFC 9745) with the date it was
+/// deprecated, `Sunset` (RFC 8594) with the date it stops working, and `Link`s to a successor or a policy.
+///
+/// Read from the spec by `SpecValidator` (and emitted into generated contracts): `deprecated: true` on the
+/// operation, with `x-deprecated-at`, `x-sunset` (dates or date-times) and `x-deprecation-link` (a URL).
+public struct DeprecationNotice: Sendable, Hashable {
+    /// When the operation was (or will be) deprecated; nil: the spec does not say, and `Deprecation` carries the
+    /// time of the response ("deprecated now").
+    public var since: Date?
+    /// When the operation stops being served.
+    public var sunset: Date?
+    /// A page about the deprecation: the successor, a migration guide or the policy.
+    public var link: String?
+
+    /// A notice with the dates and link the spec gives.
+    public init(since: Date? = nil, sunset: Date? = nil, link: String? = nil) {
+        self.since = since
+        self.sunset = sunset
+        self.link = link
+    }
+
+    static let deprecationField = HTTPField.Name("Deprecation")!
+    static let sunsetField = HTTPField.Name("Sunset")!
+    static let linkField = HTTPField.Name("Link")!
+
+    /// Adds the notice's header fields to a response's.
+    func announce(in fields: inout HTTPFields, now: Date = Date()) {
+        // RFC 9745: a structured-field date, `@` and seconds since the epoch.
+        fields[Self.deprecationField] = "@\(Int64((since ?? now).timeIntervalSince1970.rounded(.down)))"
+        if let sunset { fields[Self.sunsetField] = Self.httpDate(sunset) }
+        var links: [String] = []
+        if let link { links.append("<\(link)>; rel=\"deprecation\"") }
+        if sunset != nil, let link { links.append("<\(link)>; rel=\"sunset\"") }
+        if !links.isEmpty { fields.append(HTTPField(name: Self.linkField, value: links.joined(separator: ", "))) }
+    }
+
+    /// An IMF-fixdate, the form `Sunset` takes.
+    static func httpDate(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter.string(from: date)
+    }
+}

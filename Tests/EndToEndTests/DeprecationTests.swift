@@ -1,0 +1,80 @@
+import Airline
+@testable import CharterRuntime
+import HTTPTypes
+import ExampleServers
+import Foundation
+import Hummingbird
+import CharterTestSupport
+import Testing
+
+/// A deprecated operation announces itself on every response (RFC 9745 `Deprecation`, RFC 8594 `Sunset`, `Link`),
+/// from the generated server and from the spec-driven middleware alike; other operations do not.
+@Suite("Deprecation headers")
+struct DeprecationTests {
+    // airline.yaml: listSeats is deprecated with x-deprecated-at 2026-01-15, x-sunset 2026-06-30 and a link.
+    static let since = "@1768435200"
+    static let sunset = "Tue, 30 Jun 2026 00:00:00 GMT"
+    static let link = "<https://developer.example.com/airline/deprecations#seat-map>; rel=\"deprecation\", <https://developer.example.com/airline/deprecations#seat-map>; rel=\"sunset\""
+
+    func expectAnnounced(_ exchange: Exchange) {
+        #expect(exchange.header("Deprecation") == Self.since)
+        #expect(exchange.header("Sunset") == Self.sunset)
+        #expect(exchange.header("Link") == Self.link)
+    }
+
+    @Test func theGeneratedServerAnnouncesOnEveryAnswerOfADeprecatedOperation() async throws {
+        let router = Router()
+        try AirlineService().registerHandlers(on: router)
+        try await withServer(router) { url in
+            let seats = try await send(url, "GET", "/flights/BA117-20261201/seats")
+            #expect(seats.status == 200)
+            expectAnnounced(seats)
+            // Refusals too: the caller learns of the deprecation whatever it sent.
+            let invalid = try await send(url, "GET", "/flights/x/seats")
+            #expect(invalid.status == 400)
+            expectAnnounced(invalid)
+            let current = try await send(url, "GET", "/flights/BA117-20261201")
+            #expect(current.status == 200)
+            #expect(current.header("Deprecation") == nil && current.header("Sunset") == nil)
+        }
+    }
+
+    @Test func theSpecDrivenMiddlewareAnnouncesToo() async throws {
+        let router = try CharterTestSupport.router(for: "airline.yaml", options: ValidationOptions(),
+                                                   handlers: ["listSeats": respond(200, #"["12C"]"#), "getFlight": respond(404, "{}")])
+        try await withServer(router) { url in
+            expectAnnounced(try await send(url, "GET", "/flights/BA117-20261201/seats"))
+        }
+    }
+
+    @Test func withoutADateTheResponseTimeIsSentAndLintSaysWhatItCouldNotRead() throws {
+        var notice = DeprecationNotice()
+        var fields = HTTPFields()
+        notice.announce(in: &fields, now: Date(timeIntervalSince1970: 1_800_000_000))
+        #expect(fields[HTTPField.Name("Deprecation")!] == "@1800000000")
+        #expect(fields[HTTPField.Name("Sunset")!] == nil && fields[HTTPField.Name("Link")!] == nil)
+        notice.link = "https://example.com/v2"
+        fields = HTTPFields()
+        notice.announce(in: &fields)
+        #expect(fields[HTTPField.Name("Link")!] == "<https://example.com/v2>; rel=\"deprecation\"")
+
+        let result = load("""
+        openapi: 3.1.0
+        info: {title: t, version: '1'}
+        paths:
+          /a:
+            get:
+              deprecated: true
+              x-sunset: next spring
+              responses: {'200': {description: ok}}
+          /b:
+            get:
+              x-sunset: '2027-01-01'
+              responses: {'200': {description: ok}}
+        """)
+        #expect(rendered(result.diagnostics) == [
+            "7:17: warning: 'x-sunset' must be a date (2026-12-31) or an RFC 3339 date-time; ignored",
+            "11:17: warning: the operation is not marked 'deprecated: true'; its deprecation dates are not announced",
+        ], "\(rendered(result.diagnostics))")
+    }
+}
