@@ -6,6 +6,11 @@ public enum RequestID {
     /// `X-Request-ID`.
     public static let headerName = HTTPField.Name("X-Request-ID")!
 
+    /// The id of the request being served, while a generated server's handler runs: a generated client called
+    /// from the handler sends it on, so one id follows a request through every service it reaches. Set it
+    /// yourself (`RequestID.$current.withValue(id) { … }`) to thread an id from elsewhere.
+    @TaskLocal public static var current: String?
+
     /// The caller's id when it is 1–128 visible ASCII characters; nil otherwise.
     public static func incoming(_ fields: HTTPFields) -> String? {
         // One pass over the fields: `fields[name]` joins repeated values into a new string on every call. A

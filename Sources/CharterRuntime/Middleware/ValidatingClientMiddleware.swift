@@ -13,6 +13,8 @@ public struct ContractViolation: Error, Sendable, CustomStringConvertible {
     public var operationID: String
     /// Every violation found.
     public var issues: [ValidationIssue]
+    /// The server's `X-Request-ID` for a response that broke the contract (to find the request in its logs).
+    public var requestID: String?
 
     public var description: String {
         "\(operationID) \(phase == .request ? "request" : "response") breaks the contract: "

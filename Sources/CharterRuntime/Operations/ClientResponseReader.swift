@@ -56,7 +56,9 @@ public struct UnexpectedResponse: Error, Sendable, CustomStringConvertible {
     public var statusCode: Int
     /// The body's bytes, when they were collected.
     public var body: [UInt8]
+    /// The server's `X-Request-ID`, to find the request in its logs.
+    public var requestID: String?
     /// What could not be read, e.g. the decoding error.
     public var reason: String
-    public var description: String { "Unexpected \(statusCode) response: \(reason)" }
+    public var description: String { "Unexpected \(statusCode) response: \(reason)" + (requestID.map { " (request \($0))" } ?? "") }
 }

@@ -70,6 +70,10 @@ public struct ClientValidation: Sendable {
            contract.parameters.contains(where: { $0.location == .header && $0.name.caseInsensitiveCompare(retries.idempotencyHeader) == .orderedSame }) {
             request.headerFields[name] = UUID().uuidString
         }
+        // One id for every attempt: the caller's, else the request being served (a handler calling on), else new.
+        if RequestID.incoming(request.headerFields) == nil {
+            request.headerFields[RequestID.headerName] = RequestID.current ?? RequestID.generate()
+        }
         let sender = BodyParty(isServer: false, operationID: contract.operationID, validate: validation.validateRequests, enforce: true, logger: logger)
         if validation.validateRequests, case .bytes(let bytes, _)? = writer.draft.payload {
             // The limit a validating server would answer 413 for, refused before anything is checked or sent.
@@ -121,7 +125,15 @@ public struct ClientValidation: Sendable {
                 try await Task.sleep(for: wait)
                 continue
             }
-            return try Op.decodeOutput(from: try await read(response, responseBody, contract: contract))
+            do {
+                return try Op.decodeOutput(from: try await read(response, responseBody, contract: contract))
+            } catch var error as UnexpectedResponse {
+                error.requestID = RequestID.incoming(response.headerFields)
+                throw error
+            } catch var violation as ContractViolation {
+                violation.requestID = RequestID.incoming(response.headerFields)
+                throw violation
+            }
         }
     }
 

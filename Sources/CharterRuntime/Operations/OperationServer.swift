@@ -77,7 +77,8 @@ import OpenAPIRuntime
 
             let reader = ServerRequestReader(request: request, pathParameters: metadata.pathParameters, body: received, contract: contract,
                                              decoding: validator.decoding)
-            let output = try await handler(try Op.decodeInput(from: reader))
+            let input = try Op.decodeInput(from: reader)
+            let output = try await RequestID.$current.withValue(requestID) { try await handler(input) }
 
             var writer = ServerResponseWriter(contract: contract)
             try Op.encodeOutput(output, to: &writer)
