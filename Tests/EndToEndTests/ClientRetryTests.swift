@@ -167,6 +167,39 @@ struct ClientRetryTests {
         }
     }
 
+    @Test func attemptsAndCallsAreBoundedInTime() async throws {
+        let router = Router()
+        let calls = Counter()
+        // Slow the first answer only: a stalled attempt, then a quick one.
+        router.get("/flights/{flight_id}") { _, _ -> Response in
+            calls.increment()
+            if calls.value == 1 { try await Task.sleep(for: .seconds(3)) }
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json"
+            headers[.retryAfter] = "5"
+            return Response(status: .serviceUnavailable, headers: headers, body: .init(byteBuffer: .init(string: "{}")))
+        }
+        try await withServer(router) { url in
+            let started = ContinuousClock.now
+            let client = AirlineClient(serverURL: url, retries: RetryPolicy(maxAttempts: 2, initialDelay: .milliseconds(10),
+                                                                            attemptTimeout: .milliseconds(300)))
+            // (A timed-out attempt has no Retry-After: it waits the short backoff.)
+            // The stalled attempt is abandoned and retried; the second answers (503, the last attempt's answer).
+            guard case .undocumented(let status, _) = try await client.getFlight(flightID: "BA117-20261201") else {
+                Issue.record("expected the second attempt's 503")
+                return
+            }
+            #expect(status == 503 && calls.value == 2)
+            #expect(ContinuousClock.now - started < .seconds(2))
+
+            // The whole call's limit stops the waits between attempts too (here the server's Retry-After: 5).
+            let impatient = AirlineClient(serverURL: url, retries: RetryPolicy(maxDelay: .seconds(10), timeout: .milliseconds(400)))
+            let start = ContinuousClock.now
+            await #expect(throws: ClientTimeout.self) { _ = try await impatient.getFlight(flightID: "BA117-20261201") }
+            #expect(ContinuousClock.now - start < .seconds(3))
+        }
+    }
+
     @Test func retryAfterIsReadAsSecondsOrAnHTTPDate() throws {
         let now = try #require(RetryPolicy.httpDate("Wed, 02 Dec 2026 10:00:00 GMT"))
         #expect(RetryPolicy.parseRetryAfter("120", now: now) == .seconds(120))

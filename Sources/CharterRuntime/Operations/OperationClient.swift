@@ -60,6 +60,13 @@ public struct ClientValidation: Sendable {
     ///   `.enforce`, a response that does; `UnexpectedResponse` for a response that cannot be read as declared;
     ///   whatever the transport throws.
     public func send<Op: APIOperation>(_ operation: Op.Type, _ input: Op.Input) async throws -> Op.Output {
+        let limit = retries.timeout
+        return try await ClientTimeout.race(limit, limit.map { ClientTimeout(operationID: Op.contract.operationID, limit: $0, wholeCall: true) }) {
+            try await self.sendOnce(operation, input)
+        }
+    }
+
+    private func sendOnce<Op: APIOperation>(_ operation: Op.Type, _ input: Op.Input) async throws -> Op.Output {
         let contract = Op.contract
         var writer = ClientRequestWriter(contract: contract)
         try Op.encodeInput(input, to: &writer)
@@ -111,10 +118,20 @@ public struct ClientValidation: Sendable {
         while true {
             let response: HTTPResponse, responseBody: HTTPBody?
             do {
-                (response, responseBody) = try await chained(request, body, serverURL)
+                let attempt = retries.attemptTimeout
+                let attemptRequest = request, serverURL = serverURL
+                (response, responseBody) = try await ClientTimeout.race(attempt, attempt.map {
+                    ClientTimeout(operationID: operationID, limit: $0, wholeCall: false)
+                }) { try await chained(attemptRequest, body, serverURL) }
             } catch let failure as TransportFailure {
                 guard retries.retriesTransportErrors, let wait = retry.next(retryAfter: nil) else { throw failure.underlying }
                 logger.debug("retrying after a transport error", metadata: ["operation": "\(operationID)", "error": "\(failure.underlying)"])
+                try await Task.sleep(for: wait)
+                continue
+            } catch let timeout as ClientTimeout where !timeout.wholeCall {
+                // An attempt that took too long is retried as a lost connection is.
+                guard retries.retriesTransportErrors, let wait = retry.next(retryAfter: nil) else { throw timeout }
+                logger.debug("retrying after an attempt timed out", metadata: ["operation": "\(operationID)"])
                 try await Task.sleep(for: wait)
                 continue
             }

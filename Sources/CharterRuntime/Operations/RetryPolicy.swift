@@ -9,7 +9,7 @@ import HTTPTypes
 /// cannot: such calls are sent once). It is retried after a connection error or a 408, 429, 500, 502, 503 or
 /// 504, waiting the server's `Retry-After` (seconds or an HTTP date) when it sends one, else an exponential
 /// backoff with full jitter; never more than `maxAttempts` attempts or past `maxTotalDelay` of waiting, and
-/// never once the calling task is cancelled.
+/// never once the calling task is cancelled. `attemptTimeout` and `timeout` bound one attempt and the whole call.
 ///
 ///     let client = AirlineClient(serverURL: url, retries: RetryPolicy(maxAttempts: 5))
 ///     let once = AirlineClient(serverURL: url, retries: .none)
@@ -28,11 +28,19 @@ public struct RetryPolicy: Sendable, Hashable {
     public var retriesTransportErrors: Bool
     /// The request header that makes a POST or PATCH safe to repeat.
     public var idempotencyHeader: String
+    /// The longest one attempt may take to get a response head; one that takes longer is abandoned as a
+    /// connection error is (and retried as one). Nil: no limit but the transport's.
+    public var attemptTimeout: Duration?
+    /// The longest a whole call may take, waits and retries included; then it throws `ClientTimeout`.
+    public var timeout: Duration?
 
     /// A policy; the defaults retry twice, waiting up to 0.5 s and then 1 s (or what `Retry-After` says).
     public init(maxAttempts: Int = 3, initialDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(30),
                 maxTotalDelay: Duration = .seconds(60), retryableStatuses: Set<Int> = [408, 429, 500, 502, 503, 504],
-                retriesTransportErrors: Bool = true, idempotencyHeader: String = "Idempotency-Key") {
+                retriesTransportErrors: Bool = true, idempotencyHeader: String = "Idempotency-Key",
+                attemptTimeout: Duration? = nil, timeout: Duration? = nil) {
+        self.attemptTimeout = attemptTimeout
+        self.timeout = timeout
         self.maxAttempts = max(1, maxAttempts)
         self.initialDelay = initialDelay
         self.maxDelay = maxDelay
@@ -84,5 +92,34 @@ public struct RetryPolicy: Sendable, Hashable {
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
         return formatter.date(from: text)
+    }
+}
+
+/// A call or one of its attempts took longer than the client's `RetryPolicy` allows.
+public struct ClientTimeout: Error, Sendable, CustomStringConvertible {
+    /// The operation called.
+    public var operationID: String
+    /// The limit that ran out.
+    public var limit: Duration
+    /// Whether it was the whole call's limit (`timeout`) rather than one attempt's (`attemptTimeout`).
+    public var wholeCall: Bool
+
+    public var description: String {
+        "\(operationID): \(wholeCall ? "the call" : "an attempt") took longer than \(limit)"
+    }
+
+    /// `body`'s result, or `error` once `limit` has passed (`body` is then cancelled).
+    static func race<T: Sendable>(_ limit: Duration?, _ error: ClientTimeout?, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        guard let limit, let error else { return try await body() }
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else { throw error }
+            return value
+        }
     }
 }
