@@ -68,7 +68,7 @@ public struct AirlineService: AirlineAPIProtocol {
     }
 
     static let seedFlights: [Flight] = [
-        flight("BA117-20261201", "LHR", "JFK", "2026-12-01T08:30:00Z", hours: 8, price: 612.40, seats: 120, cabin: .economy),
+        flight("BA117-20261201", "LHR", "JFK", "2026-12-01T08:30:00Z", hours: 8, price: 612.40, seats: 400, cabin: .economy),
         flight("BA177-20261201", "LHR", "JFK", "2026-12-01T16:10:00Z", hours: 8, price: 489.00, seats: 3, cabin: .economy),
         flight("BA1-20261201", "LHR", "JFK", "2026-12-01T10:00:00Z", hours: 7, price: 2890.00, seats: 8, cabin: .business),
         flight("AF1080-20261202", "CDG", "LHR", "2026-12-02T07:15:00Z", hours: 1, price: 98.50, seats: 40, cabin: .economy),
@@ -100,8 +100,10 @@ public struct AirlineService: AirlineAPIProtocol {
         case .duration: matches.sort { $0.arrivalTime.timeIntervalSince($0.departureTime) < $1.arrivalTime.timeIntervalSince($1.departureTime) }
         case .unknown: break
         }
-        let page = Array(matches.dropFirst(input.offset).prefix(input.limit))
-        let next = input.offset + page.count < matches.count ? "offset:\(input.offset + page.count)" : nil
+        // The cursor (the spec: "replaces offset") is the previous page's `offset:N`.
+        let offset = input.cursor.flatMap { $0.hasPrefix("offset:") ? Int($0.dropFirst(7)) : nil } ?? input.offset
+        let page = Array(matches.dropFirst(offset).prefix(input.limit))
+        let next = offset + page.count < matches.count ? "offset:\(offset + page.count)" : nil
         return .ok(FlightPage(items: page, total: matches.count, nextCursor: next), headers: .init(xRequestID: input.xRequestID))
     }
 

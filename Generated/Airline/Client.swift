@@ -38,6 +38,15 @@ public struct AirlineClient: Sendable {
         try await self.searchFlights(SearchFlights.Input(origin: origin, destination: destination, departureDate: departureDate, passengers: passengers, cabin: cabin, maxPrice: maxPrice, sort: sort, limit: limit, offset: offset, cursor: cursor, xRequestID: xRequestID))
     }
 
+    /// Every item of `/flights`, page after page (by cursor), each page fetched when the previous one is used up; at most `maxPages` pages.
+    public func searchFlightsPages(origin: AirportCode, destination: AirportCode, departureDate: String, passengers: Int = 1, cabin: Cabin? = nil, maxPrice: Double? = nil, sort: SearchFlights.Sort = .price, limit: Int = 20, offset: Int = 0, xRequestID: String? = nil, maxPages: Int = 1000) -> PageSequence<Flight> {
+        PageSequence(maxPages: maxPages) { position in
+            let output = try await self.searchFlights(SearchFlights.Input(origin: origin, destination: destination, departureDate: departureDate, passengers: passengers, cabin: cabin, maxPrice: maxPrice, sort: sort, limit: limit, offset: offset, cursor: position.cursor, xRequestID: xRequestID))
+            guard case .ok(let page, _) = output else { throw UnexpectedPage(operationID: "searchFlights", output: output) }
+            return (page.items, page.nextCursor.flatMap { $0.isEmpty ? nil : PagePosition.cursor($0) })
+        }
+    }
+
     /// `GET /flights/{flight_id}` — Flight details
     public func getFlight(_ input: GetFlight.Input) async throws -> GetFlight.Output {
         try await client.send(GetFlight.self, input)
@@ -84,6 +93,18 @@ public struct AirlineClient: Sendable {
     /// `GET /bookings` — The caller's bookings
     public func listBookings(status: [BookingStatus]? = nil, limit: Int = 20, offset: Int = 0) async throws -> ListBookings.Output {
         try await self.listBookings(ListBookings.Input(status: status, limit: limit, offset: offset))
+    }
+
+    /// Every item of `/bookings`, page after page (by offset), each page fetched when the previous one is used up; at most `maxPages` pages.
+    public func listBookingsPages(status: [BookingStatus]? = nil, limit: Int = 20, maxPages: Int = 1000) -> PageSequence<Booking> {
+        PageSequence(maxPages: maxPages) { position in
+            let first = position.offset ?? 0
+            let output = try await self.listBookings(ListBookings.Input(status: status, limit: limit, offset: first))
+            guard case .ok(let page) = output else { throw UnexpectedPage(operationID: "listBookings", output: output) }
+            let items = page.items
+            let next = first + items.count
+            return (items, next < page.total ? PagePosition.offset(next) : nil)
+        }
     }
 
     /// `GET /bookings/{booking_id}` — A booking

@@ -42,6 +42,18 @@ public struct UsersV2Client: Sendable {
         try await self.listUsers(ListUsers.Input(limit: limit, offset: offset, accountStatus: accountStatus))
     }
 
+    /// Every item of `/users`, page after page (by offset), each page fetched when the previous one is used up; at most `maxPages` pages.
+    public func listUsersPages(limit: Int = 20, accountStatus: AccountStatus? = nil, maxPages: Int = 1000) -> PageSequence<User> {
+        PageSequence(maxPages: maxPages) { position in
+            let first = position.offset ?? 0
+            let output = try await self.listUsers(ListUsers.Input(limit: limit, offset: first, accountStatus: accountStatus))
+            guard case .ok(let page, _) = output else { throw UnexpectedPage(operationID: "listUsers", output: output) }
+            let items = page.items
+            let next = first + items.count
+            return (items, next < page.total ? PagePosition.offset(next) : nil)
+        }
+    }
+
     /// `POST /users` — Create a user
     ///
     /// Security: `bearerAuth`.

@@ -418,6 +418,54 @@ struct OperationRenderer {
         return w.text
     }
 
+    /// `<method>Pages(…)`: the operation's items across pages, as a `PageSequence`.
+    private func pageSequence(_ op: SwiftOperation, _ p: SwiftPagination, _ w: inout SwiftWriter) {
+        let others = op.inputs.filter { $0.name != p.parameter }
+        let method = SwiftNames.bare(op.methodName)
+        w.blank()
+        w.doc("""
+        Every item of `\(op.path)`, page after page (by \(p.style.rawValue)), each page fetched when the previous one is used \
+        up; at most `maxPages` pages.
+        """)
+        if let message = op.deprecation { w.line("@available(*, deprecated, message: \(SwiftNames.literal(message)))") }
+        let parameters = (others.isEmpty ? "" : parameterList(others, scope: []) + ", ") + "maxPages: Int = 1000"
+        w.block("\(access) func \(method)Pages(\(parameters)) -> PageSequence<\(p.itemType.rendered(in: []))> {") { w in
+            w.block("PageSequence(maxPages: maxPages) { position in", close: "}") { w in
+                // Offsets and page numbers start where the operation's default says (else 0 and 1).
+                let argument: String
+                switch p.style {
+                case .cursor:
+                    argument = p.parameterOptional ? "position.cursor" : "position.cursor ?? \(p.parameterDefault ?? "\"\"")"
+                case .offset:
+                    w.line("let first = position.offset ?? \(p.parameterDefault ?? "0")")
+                    argument = "first"
+                case .page:
+                    w.line("let number = position.page ?? \(p.parameterDefault ?? "1")")
+                    argument = "number"
+                }
+                let arguments = op.inputs.map { "\(SwiftNames.bare($0.name)): " + ($0.name == p.parameter ? argument : $0.name) }.joined(separator: ", ")
+                w.line("let output = try await self.\(method)(\(op.typeName).Input(\(arguments)))")
+                w.line("guard case .\(p.caseName)(let page\(p.caseHasHeaders ? ", _" : "")) = output else { throw UnexpectedPage(operationID: \(SwiftNames.literal(op.methodName)), output: output) }")
+                let items = "page.\(p.items)" + (p.itemsOptional ? " ?? []" : "")
+                switch p.style {
+                case .cursor:
+                    let next = p.next.map { "page.\($0.name)" } ?? "nil"
+                    w.line("return (\(items), \(next).flatMap { $0.isEmpty ? nil : PagePosition.cursor($0) })")
+                case .offset:
+                    w.line("let items = \(items)")
+                    w.line("let next = first + items.count")
+                    if let total = p.total {
+                        w.line("return (items, next < page.\(total.name)\(total.optional ? " ?? .max" : "") ? PagePosition.offset(next) : nil)")
+                    } else {
+                        w.line("return (items, PagePosition.offset(next))")
+                    }
+                case .page:
+                    w.line("return (\(items), PagePosition.page(number + 1))")
+                }
+            }
+        }
+    }
+
     func client(_ ops: [SwiftOperation]) -> String {
         var w = SwiftWriter()
         w.doc(apiDoc)
@@ -455,6 +503,7 @@ struct OperationRenderer {
                     let arguments = op.inputs.map { "\(SwiftNames.bare($0.name)): \($0.name)" }.joined(separator: ", ")
                     w.line("try await self.\(SwiftNames.bare(op.methodName))(\(op.typeName).Input(\(arguments)))")
                 }
+                if let pages = op.pagination { pageSequence(op, pages, &w) }
             }
         }
         w.blank()

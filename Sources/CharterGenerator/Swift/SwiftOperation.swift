@@ -22,6 +22,8 @@ struct SwiftOperation: Sendable {
     /// parameter names already takes its routes).
     var path: String
     var routed = true
+    /// How the client walks the operation's pages, when it is paginated.
+    var pagination: SwiftPagination?
 
     /// Bodies with several media types: each has an enum (and reader and writer functions) in the namespace.
     var bodyEnums: [SwiftBody] {

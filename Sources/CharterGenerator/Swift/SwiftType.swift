@@ -47,6 +47,12 @@ indirect enum SwiftType: Hashable, Sendable {
         return self
     }
 
+    /// The element type of an array type; nil for others.
+    var arrayElement: SwiftType? {
+        if case .array(let element) = self { return element }
+        return nil
+    }
+
     /// `T?` (never `T??`): a value that may be absent.
     var optional: SwiftType { isOptional ? self : .optional(self) }
 

@@ -138,10 +138,19 @@ struct OperationTranslator {
         if let description = op.description, description != op.summary { doc += [""] + description.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
         if op.deprecated { doc += ["", "Deprecated."] }
         if let security = securityDoc(op) { doc += ["", security] }
-        return SwiftOperation(typeName: typeName, methodName: methodName, doc: doc,
-                              deprecation: op.deprecated ? DeprecationMessage.of(extensions: op.extensions, description: op.description ?? op.summary) : nil,
-                              inputs: inputs,
-                              cases: cases, nested: nested, headerStructs: headerStructs, contract: ContractEmitter.expression(contract), path: op.path)
+        var swift = SwiftOperation(typeName: typeName, methodName: methodName, doc: doc,
+                                   deprecation: op.deprecated ? DeprecationMessage.of(extensions: op.extensions, description: op.description ?? op.summary) : nil,
+                                   inputs: inputs,
+                                   cases: cases, nested: nested, headerStructs: headerStructs, contract: ContractEmitter.expression(contract), path: op.path)
+        let (pagination, note) = self.pagination(op, methodName: methodName, inputs: inputs, cases: cases, models: models)
+        // The closure walking the pages names its position `position`: an input of that name would be hidden.
+        if let pagination, !inputs.contains(where: { $0.name == "position" || $0.name == "maxPages" }) {
+            swift.pagination = pagination
+            if let note { diagnostics.append(note) }
+        } else if pagination == nil, let note {
+            diagnostics.append(note)
+        }
+        return swift
     }
 
     /// Which credentials the operation accepts (any one requirement), marking schemes 3.2 deprecates so a

@@ -1,0 +1,94 @@
+import CharterSpec
+
+/// How a client walks an operation's pages: the parameter that carries the position, and where a page's
+/// items and next position are in the response model. Read from `x-pagination`, or recognised from common
+/// names (`offset`, `cursor`, `page`; `items`, `data`, `results`; `next_cursor`, `total`) with a note.
+struct SwiftPagination: Sendable {
+    enum Style: String, Sendable { case offset, cursor, page }
+    var style: Style
+    /// The `Input` property the position goes to, whether it is optional, and its default when it has one.
+    var parameter: String
+    var parameterOptional: Bool
+    var parameterDefault: String?
+    /// The success case and whether it carries headers (`.ok(let page, _)`).
+    var caseName: String
+    var caseHasHeaders: Bool
+    /// The page model's items property (an array) and its element type.
+    var items: String
+    var itemsOptional: Bool
+    var itemType: SwiftType
+    /// Cursor style: the property holding the next cursor.
+    var next: (name: String, optional: Bool)?
+    /// Offset style: the property holding the total count, when there is one.
+    var total: (name: String, optional: Bool)?
+}
+
+extension OperationTranslator {
+    static let paginationExtension = "x-pagination"
+    static let itemFields = ["items", "data", "results", "entries", "records", "values", "elements"]
+    static let cursorParameters = ["cursor", "page_token", "pagetoken", "next_token", "nexttoken", "continuation_token", "continuationtoken", "after"]
+    static let nextFields = ["next_cursor", "nextcursor", "next_page_token", "nextpagetoken", "next_token", "nexttoken", "cursor", "next"]
+    static let offsetParameters = ["offset", "skip", "start"]
+    static let pageParameters = ["page", "page_number", "pagenumber"]
+    static let totalFields = ["total", "total_count", "totalcount", "count"]
+
+    /// The operation's pagination, when it declares one or its names say so; a diagnostic says which.
+    func pagination(_ op: Operation, methodName: String, inputs: [SwiftInput], cases: [SwiftOutputCase], models: ModelTranslator) -> (SwiftPagination?, Diagnostic?) {
+        let explicit = op.extensions[Self.paginationExtension]
+        guard op.method.wireName == "GET" || explicit != nil else { return (nil, nil) }
+        func problem(_ text: String) -> (SwiftPagination?, Diagnostic?) {
+            (nil, explicit.map { Diagnostic(.warning, "\(Self.paginationExtension) of \(op.displayName): \(text); no page sequence is generated", at: $0.location) })
+        }
+        // The page: the first success with one body whose type is a struct of ours.
+        guard let success = cases.first(where: { if case .code(let c) = $0.status { (200..<300).contains(c) } else { false } }),
+              let body = success.body, body.enumName == nil, let model = models.structDecl(body.type) else {
+            return problem("its first success response is not one JSON object")
+        }
+        let queryInputs = zip(op.parameters, inputs).filter { $0.0.location == .query }
+        func input(named names: [String], explicitName: String?) -> (Parameter, SwiftInput)? {
+            if let explicitName { return queryInputs.first { $0.0.name == explicitName } }
+            return queryInputs.first { names.contains($0.0.name.lowercased()) }
+        }
+        func property(named names: [String], explicitKey: String?) -> SwiftProperty? {
+            if let explicitKey { return model.properties.first { $0.key == explicitKey } }
+            return model.properties.first { names.contains($0.key.lowercased()) }
+        }
+        let declared = explicit?["style"]?.text.flatMap(SwiftPagination.Style.init(rawValue:))
+        if explicit != nil, declared == nil { return problem("'style' must be offset, cursor or page") }
+
+        // Items: the named field, or the model's only array.
+        let arrays = model.properties.filter { $0.type.unwrapped.arrayElement != nil }
+        guard let items = property(named: Self.itemFields, explicitKey: explicit?["items"]?.text) ?? (arrays.count == 1 ? arrays[0] : nil),
+              let element = items.type.unwrapped.arrayElement else {
+            return problem("the response has no array of items")
+        }
+        let parameterName = explicit?["parameter"]?.text
+        var style = declared
+        var position: (Parameter, SwiftInput)?
+        var next: SwiftProperty?
+        var total: SwiftProperty?
+        if style == nil || style == .cursor, let found = input(named: Self.cursorParameters, explicitName: style == .cursor ? parameterName : nil),
+           let nextField = property(named: Self.nextFields, explicitKey: explicit?["next"]?.text), nextField.type.unwrapped == .string {
+            (style, position, next) = (.cursor, found, nextField)
+        } else if style == nil || style == .offset, let found = input(named: Self.offsetParameters, explicitName: style == .offset ? parameterName : nil),
+                  found.1.type.unwrapped == .int {
+            (style, position) = (.offset, found)
+            total = property(named: Self.totalFields, explicitKey: explicit?["total"]?.text).flatMap { $0.type.unwrapped == .int ? $0 : nil }
+        } else if style == nil || style == .page, let found = input(named: Self.pageParameters, explicitName: style == .page ? parameterName : nil),
+                  found.1.type.unwrapped == .int {
+            (style, position) = (.page, found)
+        }
+        guard let style, let (parameter, swiftInput) = position else {
+            return problem("no query parameter carries the page position" + (declared == .cursor ? " (or no string field holds the next cursor)" : ""))
+        }
+        let pagination = SwiftPagination(
+            style: style, parameter: swiftInput.name, parameterOptional: swiftInput.declaredType.isOptional, parameterDefault: swiftInput.defaultValue,
+            caseName: success.name, caseHasHeaders: success.headers != nil, items: items.name, itemsOptional: items.type.isOptional,
+            itemType: element, next: next.map { ($0.name, $0.type.isOptional) }, total: total.map { ($0.name, $0.type.isOptional) })
+        guard explicit == nil else { return (pagination, nil) }
+        let by = style == .cursor ? "parameter '\(parameter.name)' and field '\(next?.key ?? "")'" : "parameter '\(parameter.name)' and field '\(items.key)'"
+        let note = Diagnostic(.warning, "\(op.displayName) pages by \(style.rawValue) (recognised from \(by)); the client walks it with "
+                              + "\(SwiftNames.bare(methodName))Pages. Declare \(Self.paginationExtension) to say so explicitly", at: op.location)
+        return (pagination, note)
+    }
+}
