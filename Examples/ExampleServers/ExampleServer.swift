@@ -42,6 +42,8 @@ public enum ExampleServer {
                            onRunning: (@Sendable (Int) async -> Void)? = nil) async throws {
         let router = Router()
         try register(router)
+        // After the routes: it answers what none of them matches, in the API's error envelope.
+        router.add(middleware: JSONNotFound())
         var logger = Logger(label: name)
         logger.logLevel = .info
         let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: name),
