@@ -101,7 +101,7 @@ public struct AirlineService: AirlineAPIProtocol {
         case .unknown: break
         }
         // The cursor (the spec: "replaces offset") is the previous page's `offset:N`.
-        let offset = input.cursor.flatMap { $0.hasPrefix("offset:") ? Int($0.dropFirst(7)) : nil } ?? input.offset
+        let offset = input.cursor.flatMap { $0.hasPrefix("offset:") ? Int($0.dropFirst(7)) : nil }.map { max(0, $0) } ?? input.offset
         let page = Array(matches.dropFirst(offset).prefix(input.limit))
         let next = offset + page.count < matches.count ? "offset:\(offset + page.count)" : nil
         return .ok(FlightPage(items: page, total: matches.count, nextCursor: next), headers: .init(xRequestID: input.xRequestID))

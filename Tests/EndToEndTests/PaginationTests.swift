@@ -57,6 +57,13 @@ struct PaginationTests {
                 return
             }
             #expect(flights == all.items.map(\.flightID) && flights.count == 3)
+            // A forged cursor is read as the start, never trusted as a negative offset.
+            guard case .ok(let forged, _) = try await client.searchFlights(origin: "LHR", destination: "JFK", departureDate: "2026-12-01",
+                                                                          cursor: "offset:-5") else {
+                Issue.record("expected 200 for a forged cursor")
+                return
+            }
+            #expect(forged.items.count == 3)
         }
     }
 
