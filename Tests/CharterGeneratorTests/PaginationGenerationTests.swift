@@ -73,6 +73,13 @@ struct PaginationGenerationTests {
               x-pagination: {style: cursor, parameter: missing}
               responses:
                 '200': {description: ok, content: {application/json: {schema: {type: object, properties: {items: {type: array, items: {type: string}}}}}}}
+          /linked:
+            get:
+              operationId: listLinked
+              parameters:
+                - {name: after, in: query, schema: {type: integer}}
+              responses:
+                '200': {description: ok, content: {application/json: {schema: {type: object, properties: {items: {type: array, items: {type: string}}, next: {type: string}}}}}}
           /plain:
             get:
               operationId: listPlain
@@ -81,7 +88,8 @@ struct PaginationGenerationTests {
         """)
         #expect(client.contains("public func listItemsPages(maxPages: Int = 1000) -> PageSequence<Item> {"), "\(client)")
         #expect(client.contains("return (page.data, page.nextPageToken.flatMap { $0.isEmpty ? nil : PagePosition.cursor($0) })"))
-        #expect(!client.contains("listOtherPages") && !client.contains("listPlainPages"))
+        // A number-typed `after` with a `next` URL (Spotify's recently-played) is not a cursor walk.
+        #expect(!client.contains("listOtherPages") && !client.contains("listPlainPages") && !client.contains("listLinkedPages"))
         #expect(diagnostics == [
             "6: GET /items pages by cursor (recognised from parameter 'page_token' and field 'next_page_token'); the client walks it with listItemsPages. Declare x-pagination to say so explicitly",
             "23: x-pagination of GET /other: no query parameter carries the page position (or no string field holds the next cursor); no page sequence is generated",

@@ -27,7 +27,8 @@ extension OperationTranslator {
     static let paginationExtension = "x-pagination"
     static let itemFields = ["items", "data", "results", "entries", "records", "values", "elements"]
     static let cursorParameters = ["cursor", "page_token", "pagetoken", "next_token", "nexttoken", "continuation_token", "continuationtoken", "after"]
-    static let nextFields = ["next_cursor", "nextcursor", "next_page_token", "nextpagetoken", "next_token", "nexttoken", "cursor", "next"]
+    // Not a bare `next`: vendors (Spotify, GitHub-style APIs) put the next page's URL there, not a cursor.
+    static let nextFields = ["next_cursor", "nextcursor", "next_page_token", "nextpagetoken", "next_token", "nexttoken", "cursor"]
     static let offsetParameters = ["offset", "skip", "start"]
     static let pageParameters = ["page", "page_number", "pagenumber"]
     static let totalFields = ["total", "total_count", "totalcount", "count"]
@@ -68,7 +69,7 @@ extension OperationTranslator {
         var next: SwiftProperty?
         var total: SwiftProperty?
         if style == nil || style == .cursor, let found = input(named: Self.cursorParameters, explicitName: style == .cursor ? parameterName : nil),
-           let nextField = property(named: Self.nextFields, explicitKey: explicit?["next"]?.text), nextField.type.unwrapped == .string {
+           found.1.type.unwrapped == .string, let nextField = property(named: Self.nextFields, explicitKey: explicit?["next"]?.text), nextField.type.unwrapped == .string {
             (style, position, next) = (.cursor, found, nextField)
         } else if style == nil || style == .offset, let found = input(named: Self.offsetParameters, explicitName: style == .offset ? parameterName : nil),
                   found.1.type.unwrapped == .int {
