@@ -80,6 +80,14 @@ struct PaginationGenerationTests {
                 - {name: after, in: query, schema: {type: integer}}
               responses:
                 '200': {description: ok, content: {application/json: {schema: {type: object, properties: {items: {type: array, items: {type: string}}, next: {type: string}}}}}}
+          /tokened:
+            get:
+              operationId: listTokened
+              parameters:
+                - {name: Page, in: query, schema: {type: integer, minimum: 0}}
+                - {name: PageToken, in: query, schema: {type: string}}
+              responses:
+                '200': {description: ok, content: {application/json: {schema: {type: object, properties: {items: {type: array, items: {type: string}}}}}}}
           /plain:
             get:
               operationId: listPlain
@@ -90,6 +98,8 @@ struct PaginationGenerationTests {
         #expect(client.contains("return (page.data, page.nextPageToken.flatMap { $0.isEmpty ? nil : PagePosition.cursor($0) })"))
         // A number-typed `after` with a `next` URL (Spotify's recently-played) is not a cursor walk.
         #expect(!client.contains("listOtherPages") && !client.contains("listPlainPages") && !client.contains("listLinkedPages"))
+        // A page number beside a page token (Twilio's) is client state, not the paging: no page walk.
+        #expect(!client.contains("listTokenedPages"))
         #expect(diagnostics == [
             "6: GET /items pages by cursor (recognised from parameter 'page_token' and field 'next_page_token'); the client walks it with listItemsPages. Declare x-pagination to say so explicitly",
             "23: x-pagination of GET /other: no query parameter carries the page position (or no string field holds the next cursor); no page sequence is generated",

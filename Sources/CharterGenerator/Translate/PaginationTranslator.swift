@@ -75,15 +75,20 @@ extension OperationTranslator {
                   found.1.type.unwrapped == .int {
             (style, position) = (.offset, found)
             total = property(named: Self.totalFields, explicitKey: explicit?["total"]?.text).flatMap { $0.type.unwrapped == .int ? $0 : nil }
-        } else if style == nil || style == .page, let found = input(named: Self.pageParameters, explicitName: style == .page ? parameterName : nil),
-                  found.1.type.unwrapped == .int {
+        } else if style == .page || (style == nil && input(named: Self.cursorParameters, explicitName: nil) == nil),
+                  let found = input(named: Self.pageParameters, explicitName: style == .page ? parameterName : nil), found.1.type.unwrapped == .int {
+            // Recognised only without a token parameter beside it: Twilio's `Page` "is simply for client state" and
+            // its `PageToken` does the paging, so counting pages would fetch the first one again and again.
             (style, position) = (.page, found)
         }
         guard let style, let (parameter, swiftInput) = position else {
             return problem("no query parameter carries the page position" + (declared == .cursor ? " (or no string field holds the next cursor)" : ""))
         }
+        // Pages count from the default, else from the minimum when it is 0, else from 1.
+        let zeroBased = parameter.schema.flatMap { document[$0].minimum?.value } == 0
+        let start = swiftInput.defaultValue ?? (style == .page && zeroBased ? "0" : nil)
         let pagination = SwiftPagination(
-            style: style, parameter: swiftInput.name, parameterOptional: swiftInput.declaredType.isOptional, parameterDefault: swiftInput.defaultValue,
+            style: style, parameter: swiftInput.name, parameterOptional: swiftInput.declaredType.isOptional, parameterDefault: start,
             caseName: success.name, caseHasHeaders: success.headers != nil, items: items.name, itemsOptional: items.type.isOptional,
             itemType: element, next: next.map { ($0.name, $0.type.isOptional) }, total: total.map { ($0.name, $0.type.isOptional) })
         guard explicit == nil else { return (pagination, nil) }
