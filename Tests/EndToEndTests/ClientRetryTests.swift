@@ -173,7 +173,7 @@ struct ClientRetryTests {
         // Slow the first answer only: a stalled attempt, then a quick one.
         router.get("/flights/{flight_id}") { _, _ -> Response in
             calls.increment()
-            if calls.value == 1 { try await Task.sleep(for: .seconds(3)) }
+            if calls.value == 1 { try await Task.sleep(for: .seconds(5)) }
             var headers = HTTPFields()
             headers[.contentType] = "application/json"
             headers[.retryAfter] = "5"
@@ -190,7 +190,9 @@ struct ClientRetryTests {
                 return
             }
             #expect(status == 503 && calls.value == 2)
-            #expect(ContinuousClock.now - started < .seconds(2))
+            // Well under the 5 s stall: the client did not wait for the abandoned attempt to wind down.
+            let elapsed = ContinuousClock.now - started
+            #expect(elapsed < .seconds(3), "\(elapsed)")
 
             // The whole call's limit stops the waits between attempts too (here the server's Retry-After: 5).
             let impatient = AirlineClient(serverURL: url, retries: RetryPolicy(maxDelay: .seconds(10), timeout: .milliseconds(400)))
@@ -198,6 +200,24 @@ struct ClientRetryTests {
             await #expect(throws: ClientTimeout.self) { _ = try await impatient.getFlight(flightID: "BA117-20261201") }
             #expect(ContinuousClock.now - start < .seconds(3))
         }
+    }
+
+    /// A transport that ignores cancellation must not hold the caller past the limit.
+    @Test func aTimeoutDoesNotWaitForWorkThatIgnoresCancellation() async throws {
+        let limit = ClientTimeout(operationID: "op", limit: .milliseconds(200), wholeCall: false)
+        let started = ContinuousClock.now
+        await #expect(throws: ClientTimeout.self) {
+            try await ClientTimeout.race(.milliseconds(200), limit) {
+                await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                    DispatchQueue.global().asyncAfter(deadline: .now() + 3) { done.resume() }
+                }
+                return 1
+            }
+        }
+        let elapsed = ContinuousClock.now - started
+        #expect(elapsed < .seconds(2), "\(elapsed)")
+        // And a result in time is the result.
+        #expect(try await ClientTimeout.race(.seconds(5), limit) { 7 } == 7)
     }
 
     @Test func retryAfterIsReadAsSecondsOrAnHTTPDate() throws {

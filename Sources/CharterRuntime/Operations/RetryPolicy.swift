@@ -108,18 +108,69 @@ public struct ClientTimeout: Error, Sendable, CustomStringConvertible {
         "\(operationID): \(wholeCall ? "the call" : "an attempt") took longer than \(limit)"
     }
 
-    /// `body`'s result, or `error` once `limit` has passed (`body` is then cancelled).
+    /// `body`'s result, or `error` once `limit` has passed. The timed-out `body` is cancelled and left to wind
+    /// down on its own: waiting for it (as a task group does for its children) would hold the caller as long as
+    /// a transport takes to notice the cancellation.
     static func race<T: Sendable>(_ limit: Duration?, _ error: ClientTimeout?, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         guard let limit, let error else { return try await body() }
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                try await Task.sleep(for: limit)
-                return nil
+        let outcome = Outcome<T>()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+                outcome.start(continuation)
+                let work = Task {
+                    do { outcome.finish(.success(try await body())) } catch { outcome.finish(.failure(error)) }
+                }
+                let timer = Task {
+                    try await Task.sleep(for: limit)
+                    outcome.finish(.failure(error))
+                }
+                outcome.onFinish { work.cancel(); timer.cancel() }
             }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else { throw error }
-            return value
+        } onCancel: {
+            outcome.finish(.failure(CancellationError()))
         }
+    }
+}
+
+/// The first of several results to arrive resumes the waiting caller; later ones are dropped. Then the racers
+/// are cancelled: the work when it lost, the timer when it did.
+private final class Outcome<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<T, any Error>?
+    private var early: Result<T, any Error>?
+    private var done = false
+    private var cleanup: (@Sendable () -> Void)?
+
+    func start(_ continuation: CheckedContinuation<T, any Error>) {
+        lock.lock()
+        if let early {
+            lock.unlock()
+            continuation.resume(with: early)
+            return
+        }
+        self.continuation = continuation
+        lock.unlock()
+    }
+
+    func onFinish(_ action: @escaping @Sendable () -> Void) {
+        lock.lock()
+        let finished = done
+        cleanup = action
+        lock.unlock()
+        if finished { action() }
+    }
+
+    func finish(_ result: Result<T, any Error>) {
+        lock.lock()
+        guard !done else { lock.unlock(); return }
+        done = true
+        let waiting = continuation
+        continuation = nil
+        if waiting == nil { early = result }
+        let action = cleanup
+        lock.unlock()
+        waiting?.resume(with: result)
+        // Cancelling a racer that already finished is harmless.
+        action?()
     }
 }
