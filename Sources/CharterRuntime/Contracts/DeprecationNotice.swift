@@ -30,19 +30,10 @@ public struct DeprecationNotice: Sendable, Hashable {
     func announce(in fields: inout HTTPFields, now: Date = Date()) {
         // RFC 9745: a structured-field date, `@` and seconds since the epoch.
         fields[Self.deprecationField] = "@\(Int64((since ?? now).timeIntervalSince1970.rounded(.down)))"
-        if let sunset { fields[Self.sunsetField] = Self.httpDate(sunset) }
+        if let sunset { fields[Self.sunsetField] = HTTPDate.format(sunset) }
         var links: [String] = []
         if let link { links.append("<\(link)>; rel=\"deprecation\"") }
         if sunset != nil, let link { links.append("<\(link)>; rel=\"sunset\"") }
         if !links.isEmpty { fields.append(HTTPField(name: Self.linkField, value: links.joined(separator: ", "))) }
-    }
-
-    /// An IMF-fixdate, the form `Sunset` takes.
-    static func httpDate(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter.string(from: date)
     }
 }

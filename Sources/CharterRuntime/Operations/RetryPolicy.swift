@@ -86,13 +86,7 @@ public struct RetryPolicy: Sendable, Hashable {
     }
 
     /// An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the form servers send.
-    static func httpDate(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter.date(from: text)
-    }
+    static func httpDate(_ text: String) -> Date? { HTTPDate.parse(text) }
 }
 
 /// A call or one of its attempts took longer than the client's `RetryPolicy` allows.
