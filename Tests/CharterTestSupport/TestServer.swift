@@ -114,3 +114,39 @@ extension JSONValue {
         return nil
     }
 }
+
+/// Work that stays unfinished until the test opens the gate: lets a test assert that a caller returned *before*
+/// some work ended (an ordering), instead of comparing wall-clock times, which a loaded 2-core host can stretch by
+/// tens of seconds. A fallback opens it after `fallback` seconds so that a broken implementation fails, not hangs.
+public final class Gate: @unchecked Sendable {
+    private let lock = NSLock()
+    private var opened = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    public init(fallback seconds: Double = 120) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in open() }
+    }
+
+    /// Whether the gate has been opened (by the test or the fallback).
+    public var isOpen: Bool { lock.lock(); defer { lock.unlock() }; return opened }
+
+    /// Lets every waiter go on.
+    public func open() {
+        lock.lock()
+        opened = true
+        let ready = waiters
+        waiters = []
+        lock.unlock()
+        for w in ready { w.resume() }
+    }
+
+    /// Waits, ignoring cancellation (as a badly behaved transport would), until the gate opens.
+    public func wait() async {
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+            lock.lock()
+            if opened { lock.unlock(); c.resume(); return }
+            waiters.append(c)
+            lock.unlock()
+        }
+    }
+}
