@@ -16,7 +16,7 @@ public struct ServerOptions: ParsableArguments {
     @Option(help: "Response validation: enforce (500 on a broken response), report (log it) or off.")
     public var responseValidation: String = "enforce"
 
-    @Option(help: "A bearer token the server accepts (repeatable).")
+    @Option(help: "A bearer token the server accepts (repeatable); 'token=scope scope' grants scopes.")
     public var token: [String] = ["t0k3n"]
 
     @Option(help: "Request validation: on, or off (only what decoding needs; for measuring its cost).")

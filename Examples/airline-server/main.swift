@@ -4,6 +4,5 @@ import ExampleServers
 
 let options = ServerOptions.parseOrExit()
 try await ExampleServer.run(name: "airline-server", host: options.host, port: options.port) { router in
-    try AirlineService().registerHandlers(on: router, options: options.validationOptions,
-                                          middlewares: [BearerAuthMiddleware(contracts: APIOperations.contracts, tokens: Set(options.token))])
+    try AirlineService().registerHandlers(on: router, security: AirlineSecurity(TokenBook(options.token)), options: options.validationOptions)
 }

@@ -4,6 +4,6 @@ import ExampleServers
 
 let options = ServerOptions.parseOrExit()
 try await ExampleServer.run(name: "documents-server", host: options.host, port: options.port) { router in
-    try DocumentService(token: options.token.first ?? "t0k3n").registerHandlers(on: router, options: options.validationOptions,
-        middlewares: [BearerAuthMiddleware(contracts: APIOperations.contracts, tokens: Set(options.token))])
+    try DocumentService(token: options.token.first ?? "t0k3n").registerHandlers(on: router, security: DocumentsSecurity(TokenBook(options.token)),
+                                                                                options: options.validationOptions)
 }

@@ -5,5 +5,5 @@ import UsersV2
 let options = ServerOptions.parseOrExit()
 try await ExampleServer.run(name: "users-v2-server", host: options.host, port: options.port) { router in
     try UserService(baseURL: "http://\(options.host):\(options.port)")
-        .registerHandlers(on: router, options: options.validationOptions, middlewares: [BearerAuthMiddleware(contracts: APIOperations.contracts, tokens: Set(options.token))])
+        .registerHandlers(on: router, security: UsersV2Security(TokenBook(options.token)), options: options.validationOptions)
 }

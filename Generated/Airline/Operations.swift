@@ -394,7 +394,7 @@ public enum CreateBooking: APIOperation {
             ResponseContract(status: "409", content: [MediaTypeContract(mediaType: "application/json", schema: 92)]),
             ResponseContract(status: "422", content: [MediaTypeContract(mediaType: "application/json", schema: 93)]),
         ],
-        security: [["bearerAuth"]]
+        security: [["bearerAuth": []]]
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -495,7 +495,7 @@ public enum ListBookings: APIOperation {
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 5)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 7)]),
         ],
-        security: [["bearerAuth"]]
+        security: [["bearerAuth": []]]
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -581,7 +581,7 @@ public enum GetBooking: APIOperation {
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 7)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 8)]),
         ],
-        security: [["bearerAuth"]]
+        security: [["bearerAuth": []]]
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -673,7 +673,7 @@ public enum CancelBooking: APIOperation {
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 8)]),
             ResponseContract(status: "409", content: [MediaTypeContract(mediaType: "application/json", schema: 99)]),
         ],
-        security: [["bearerAuth"]]
+        security: [["bearerAuth": []]]
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {

@@ -154,7 +154,7 @@ public enum GetItem: APIOperation {
             ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 20)]),
             ResponseContract(status: "404"),
         ],
-        security: [["oauth"], ["legacyKey"]]
+        security: [["oauth": ["catalog:read"]], ["legacyKey": []]]
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {

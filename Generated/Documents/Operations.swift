@@ -128,7 +128,7 @@ public enum ListDocuments: APIOperation {
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 1)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 3)]),
         ],
-        security: [["bearerAuth"]]
+        security: [["bearerAuth": []]]
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -242,7 +242,7 @@ public enum UploadDocument: APIOperation {
             ResponseContract(status: "413", content: [MediaTypeContract(mediaType: "application/json", schema: 5)]),
         ],
         maxBodySize: 104857600,
-        security: [["bearerAuth"]]
+        security: [["bearerAuth": []]]
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -336,7 +336,7 @@ public enum GetDocument: APIOperation {
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 3)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 4)]),
         ],
-        security: [["bearerAuth"]]
+        security: [["bearerAuth": []]]
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -432,7 +432,7 @@ public enum DownloadDocument: APIOperation {
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 3)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 4)]),
         ],
-        security: [["bearerAuth"]]
+        security: [["bearerAuth": []]]
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -527,7 +527,7 @@ public enum ReplaceContent: APIOperation {
             ResponseContract(status: "413", content: [MediaTypeContract(mediaType: "application/json", schema: 5)]),
         ],
         maxBodySize: 104857600,
-        security: [["bearerAuth"]]
+        security: [["bearerAuth": []]]
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -621,7 +621,7 @@ public enum SummarizeDocument: APIOperation {
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 3)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 4)]),
         ],
-        security: [["bearerAuth"]]
+        security: [["bearerAuth": []]]
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -719,7 +719,7 @@ public enum AddNote: APIOperation {
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 3)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 4)]),
         ],
-        security: [["bearerAuth"]]
+        security: [["bearerAuth": []]]
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -815,7 +815,7 @@ public enum ExportDocuments: APIOperation {
             ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/jsonl", schema: 81)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 3)]),
         ],
-        security: [["bearerAuth"]]
+        security: [["bearerAuth": []]]
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -892,7 +892,7 @@ public enum StreamEvents: APIOperation {
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 1)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 3)]),
         ],
-        security: [["bearerAuth"]]
+        security: [["bearerAuth": []]]
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {

@@ -87,7 +87,7 @@ public enum ListPets: APIOperation {
         responses: [
             ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 19)], headers: [HeaderContract(name: "X-Total", required: false, schema: 18)]),
         ],
-        security: [["key"]]
+        security: [["key": []]]
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -160,7 +160,7 @@ public enum CreatePet: APIOperation {
             ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 21)]),
             ResponseContract(status: "default", content: [MediaTypeContract(mediaType: "application/json", schema: 22)]),
         ],
-        security: [["oauth"]]
+        security: [["oauth": ["pets:write"]]]
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -229,7 +229,7 @@ public enum GetPet: APIOperation {
             ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 24)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 10)]),
         ],
-        security: [["key"]]
+        security: [["key": []]]
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -299,7 +299,7 @@ public enum DeletePet: APIOperation {
         responses: [
             ResponseContract(status: "204"),
         ],
-        security: [["basic"]],
+        security: [["basic": []]],
         deprecation: DeprecationNotice(since: nil, sunset: nil, link: nil)
     )
 
@@ -375,7 +375,7 @@ public enum UploadPhoto: APIOperation {
         responses: [
             ResponseContract(status: "200"),
         ],
-        security: [["key"]]
+        security: [["key": []]]
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -444,7 +444,7 @@ public enum DownloadPhoto: APIOperation {
         responses: [
             ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "image/png", schema: nil)]),
         ],
-        security: [["key"]]
+        security: [["key": []]]
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {

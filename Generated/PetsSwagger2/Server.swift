@@ -49,9 +49,11 @@ extension PetsSwagger2APIProtocol {
     /// - Parameters:
     ///   - serverURL: its path prefixes every route (`https://api.example.com/v2` serves `/v2/...`); `nil`
     ///     serves them at the root.
-    ///   - middlewares: run before validation, outermost first (authentication, logging).
-    public func registerHandlers(on transport: any ServerTransport, serverURL: URL? = nil, options: ValidationOptions = ValidationOptions(), middlewares: [any ServerMiddleware] = []) throws {
-        let server = OperationServer(transport: transport, serverURL: serverURL ?? OperationServer.rootURL, schemas: APISchemas.set, contracts: APIOperations.contracts, options: options, middlewares: middlewares)
+    ///   - security: resolves credentials to principals (implement `PetsSwagger2SecurityHandler`); each operation's
+    ///     requirement is applied before validation: 401 or 403 in the error envelope.
+    ///   - middlewares: run first, outermost first (logging, rate limits).
+    public func registerHandlers(on transport: any ServerTransport, serverURL: URL? = nil, security: any SecurityHandler, options: ValidationOptions = ValidationOptions(), middlewares: [any ServerMiddleware] = []) throws {
+        let server = OperationServer(transport: transport, serverURL: serverURL ?? OperationServer.rootURL, schemas: APISchemas.set, contracts: APIOperations.contracts, options: options, middlewares: middlewares, securitySchemes: APIOperations.securitySchemes, security: security)
         try server.register(ListPets.self) { try await self.listPets($0) }
         try server.register(CreatePet.self) { try await self.createPet($0) }
         try server.register(GetPet.self) { try await self.getPet($0) }
@@ -61,6 +63,43 @@ extension PetsSwagger2APIProtocol {
         try server.register(Login.self) { try await self.login($0) }
         try server.registerMethodNotAllowed(for: APIOperations.contracts)
     }
+}
+
+/// Resolves the credentials requests carry for the spec's security schemes to principals: one method per scheme,
+/// returning nil for a credential that is not valid. Pass an implementation to `registerHandlers(on:security:)`;
+/// the server then applies each operation's requirement before validation and the handler (401 with
+/// `WWW-Authenticate` without an acceptable credential, 403 when a required scope is missing), and the handler
+/// reads the caller as `Principal.current`.
+public protocol PetsSwagger2SecurityHandler: SecurityHandler {
+    /// `basic`: the user and password of `Authorization: Basic`.
+    func basic(user: String, password: String) async throws -> Principal?
+
+    /// `key`: the key in the header `X-API-Key`.
+    func key(key: String) async throws -> Principal?
+
+    /// `oauth`: an OAuth 2.0 access token (`Authorization: Bearer <token>`); the principal's scopes are checked against each operation's.
+    func oauth(token: String) async throws -> Principal?
+}
+
+extension PetsSwagger2SecurityHandler {
+    /// Hands each credential to its scheme's method.
+    public func authenticate(_ credential: Credential, for scheme: SecuritySchemeContract) async throws -> Principal? {
+        switch (scheme.name, credential) {
+        case ("basic", .basic(let user, let password)): return try await self.basic(user: user, password: password)
+        case ("key", .apiKey(let key)): return try await self.key(key: key)
+        case ("oauth", .token(let token)): return try await self.oauth(token: token)
+        default: return nil
+        }
+    }
+}
+
+/// The security schemes the operations name, as the server reads credentials for them.
+extension APIOperations {
+    public static let securitySchemes: [SecuritySchemeContract] = [
+        SecuritySchemeContract(name: "basic", kind: .basic),
+        SecuritySchemeContract(name: "key", kind: .apiKey(name: "X-API-Key", location: .header)),
+        SecuritySchemeContract(name: "oauth", kind: .oauth2),
+    ]
 }
 
 /// Every operation's contract, for validation.

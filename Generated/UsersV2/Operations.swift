@@ -60,7 +60,7 @@ public enum ListUsers: APIOperation {
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 4)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 6)]),
         ],
-        security: [["bearerAuth"]]
+        security: [["bearerAuth": []]]
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -161,7 +161,7 @@ public enum CreateUser: APIOperation {
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 6)]),
             ResponseContract(status: "409", content: [MediaTypeContract(mediaType: "application/json", schema: 42)]),
         ],
-        security: [["bearerAuth"]]
+        security: [["bearerAuth": []]]
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -252,7 +252,7 @@ public enum GetUser: APIOperation {
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 6)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 7)]),
         ],
-        security: [["bearerAuth"]]
+        security: [["bearerAuth": []]]
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -343,7 +343,7 @@ public enum ReplaceUser: APIOperation {
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 6)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 7)]),
         ],
-        security: [["bearerAuth"]]
+        security: [["bearerAuth": []]]
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -436,7 +436,7 @@ public enum UpdateUser: APIOperation {
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 6)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 7)]),
         ],
-        security: [["bearerAuth"]]
+        security: [["bearerAuth": []]]
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -526,7 +526,7 @@ public enum DeleteUser: APIOperation {
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 6)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 7)]),
         ],
-        security: [["bearerAuth"]]
+        security: [["bearerAuth": []]]
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {

@@ -49,9 +49,11 @@ extension UsersV2APIProtocol {
     /// - Parameters:
     ///   - serverURL: its path prefixes every route (`https://api.example.com/v2` serves `/v2/...`); `nil`
     ///     serves them at the root.
-    ///   - middlewares: run before validation, outermost first (authentication, logging).
-    public func registerHandlers(on transport: any ServerTransport, serverURL: URL? = nil, options: ValidationOptions = ValidationOptions(), middlewares: [any ServerMiddleware] = []) throws {
-        let server = OperationServer(transport: transport, serverURL: serverURL ?? OperationServer.rootURL, schemas: APISchemas.set, contracts: APIOperations.contracts, options: options, middlewares: middlewares)
+    ///   - security: resolves credentials to principals (implement `UsersV2SecurityHandler`); each operation's
+    ///     requirement is applied before validation: 401 or 403 in the error envelope.
+    ///   - middlewares: run first, outermost first (logging, rate limits).
+    public func registerHandlers(on transport: any ServerTransport, serverURL: URL? = nil, security: any SecurityHandler, options: ValidationOptions = ValidationOptions(), middlewares: [any ServerMiddleware] = []) throws {
+        let server = OperationServer(transport: transport, serverURL: serverURL ?? OperationServer.rootURL, schemas: APISchemas.set, contracts: APIOperations.contracts, options: options, middlewares: middlewares, securitySchemes: APIOperations.securitySchemes, security: security)
         try server.register(ListUsers.self) { try await self.listUsers($0) }
         try server.register(CreateUser.self) { try await self.createUser($0) }
         try server.register(GetUser.self) { try await self.getUser($0) }
@@ -60,6 +62,33 @@ extension UsersV2APIProtocol {
         try server.register(DeleteUser.self) { try await self.deleteUser($0) }
         try server.registerMethodNotAllowed(for: APIOperations.contracts)
     }
+}
+
+/// Resolves the credentials requests carry for the spec's security schemes to principals: one method per scheme,
+/// returning nil for a credential that is not valid. Pass an implementation to `registerHandlers(on:security:)`;
+/// the server then applies each operation's requirement before validation and the handler (401 with
+/// `WWW-Authenticate` without an acceptable credential, 403 when a required scope is missing), and the handler
+/// reads the caller as `Principal.current`.
+public protocol UsersV2SecurityHandler: SecurityHandler {
+    /// `bearerAuth`: the token of `Authorization: Bearer <token>`.
+    func bearerAuth(token: String) async throws -> Principal?
+}
+
+extension UsersV2SecurityHandler {
+    /// Hands each credential to its scheme's method.
+    public func authenticate(_ credential: Credential, for scheme: SecuritySchemeContract) async throws -> Principal? {
+        switch (scheme.name, credential) {
+        case ("bearerAuth", .token(let token)): return try await self.bearerAuth(token: token)
+        default: return nil
+        }
+    }
+}
+
+/// The security schemes the operations name, as the server reads credentials for them.
+extension APIOperations {
+    public static let securitySchemes: [SecuritySchemeContract] = [
+        SecuritySchemeContract(name: "bearerAuth", kind: .bearer),
+    ]
 }
 
 /// Every operation's contract, for validation.

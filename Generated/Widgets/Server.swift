@@ -28,7 +28,7 @@ extension WidgetsAPIProtocol {
     /// - Parameters:
     ///   - serverURL: its path prefixes every route (`https://api.example.com/v2` serves `/v2/...`); `nil`
     ///     serves them at the root.
-    ///   - middlewares: run before validation, outermost first (authentication, logging).
+    ///   - middlewares: run first, outermost first (logging, rate limits).
     public func registerHandlers(on transport: any ServerTransport, serverURL: URL? = nil, options: ValidationOptions = ValidationOptions(), middlewares: [any ServerMiddleware] = []) throws {
         let server = OperationServer(transport: transport, serverURL: serverURL ?? OperationServer.rootURL, schemas: APISchemas.set, contracts: APIOperations.contracts, options: options, middlewares: middlewares)
         try server.register(ListWidgets.self) { try await self.listWidgets($0) }

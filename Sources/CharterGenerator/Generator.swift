@@ -90,7 +90,10 @@ public enum Generator {
             }
             let table = renderer.operationsTable(operations)
             if parts.contains(.server) {
-                files.append(GeneratedFile(name: "Server.swift", contents: header(runtimeImports) + renderer.server(operations) + "\n" + table))
+                let schemes = securitySchemes(document, used: operations.filter(\.routed).flatMap(\.securitySchemes))
+                // Mutual TLS hands the handler the request's header fields (HTTPTypes).
+                let imports = runtimeImports + (schemes.contains { $0.contract.kind == .mutualTLS } ? ["HTTPTypes"] : [])
+                files.append(GeneratedFile(name: "Server.swift", contents: header(imports) + renderer.server(operations, schemes: schemes) + "\n" + table))
             }
             if parts.contains(.client) {
                 let optionalImport = "#if canImport(OpenAPIAsyncHTTPClient)\nimport OpenAPIAsyncHTTPClient\n#endif\n"
@@ -102,6 +105,17 @@ public enum Generator {
             files = fixedLayout(files, headers: [basic, header(["CharterRuntime", "Foundation", "OpenAPIRuntime"])], specName: specName, hint: options.regenerateHint)
         }
         return (files, translator.diagnostics + operationTranslator.diagnostics + compiled.diagnostics)
+    }
+
+    /// The declared schemes the routed operations name, in the document's order, with unique method names.
+    static func securitySchemes(_ document: Document, used: [String]) -> [SwiftSecurityScheme] {
+        let used = Set(used)
+        let declared = document.components.securitySchemes.filter { used.contains($0.name) }
+        let contracts = Dictionary(SpecValidator(document: document).securitySchemes.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let names = SwiftNames.uniqued(declared.map { SwiftNames.memberName($0.name) }, reserved: ["authenticate"])
+        return zip(declared, names).compactMap { entry, name in
+            contracts[entry.name].map { SwiftSecurityScheme(contract: $0, methodName: name, doc: entry.value.description?.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        }
     }
 
     /// Consecutive pieces joined by `separator` into chunks of at most `linesPerFile` lines (a piece longer than

@@ -24,7 +24,9 @@ enum ContractBuilder {
                                  headers: response.headers.map { HeaderContract(name: $0.name, required: $0.value.required, schema: $0.value.schema?.index) })
             },
             maxBodySize: operation.extensions[maxBodySizeExtension]?.int,
-            security: (operation.security ?? document.security ?? []).map { $0.schemes.map(\.name) },
+            security: (operation.security ?? document.security ?? []).map { requirement in
+                SecurityRequirement(requirement.schemes.map { SecurityRequirement.Scheme(name: $0.name, scopes: $0.scopes) })
+            },
             deprecation: operation.deprecationDetails.details.map { DeprecationNotice(since: $0.since, sunset: $0.sunset, link: $0.link) }
         )
     }
@@ -63,9 +65,34 @@ enum ContractBuilder {
     }
 }
 
+extension ContractBuilder {
+    /// The document's security schemes as the server reads credentials for them.
+    static func securitySchemes(for document: Document) -> [SecuritySchemeContract] {
+        document.components.securitySchemes.map { entry in
+            let kind: SecuritySchemeContract.Kind = switch entry.value.kind {
+            case .apiKey(let name, let location):
+                .apiKey(name: name, location: location == .query ? .query : location == .cookie ? .cookie : .header)
+            case .http(let scheme, _):
+                switch scheme.lowercased() {
+                case "bearer": .bearer
+                case "basic": .basic
+                default: .http(scheme: scheme)
+                }
+            case .oauth2: .oauth2
+            case .openIdConnect: .openIdConnect
+            case .mutualTLS: .mutualTLS
+            }
+            return SecuritySchemeContract(name: entry.name, kind: kind)
+        }
+    }
+}
+
 extension SpecValidator {
     /// Every operation's contract (paths and webhooks), keyed by operationId in the validator.
     public var contracts: [OperationContract] { ContractBuilder.contracts(for: document) }
+
+    /// The spec's security schemes, for `OperationServer` and the security middleware.
+    public var securitySchemes: [SecuritySchemeContract] { ContractBuilder.securitySchemes(for: document) }
 
     /// A contract validator for this spec's operations.
     public func contractValidator(options: ValidationOptions = ValidationOptions()) -> ContractValidator {

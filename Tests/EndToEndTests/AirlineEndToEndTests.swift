@@ -35,8 +35,8 @@ struct AirlineEndToEndTests {
     func withAirline(_ options: ValidationOptions = ValidationOptions(responseValidation: .enforce),
                      _ body: @Sendable (AirlineClient, AirlineClient) async throws -> Void) async throws {
         let router = Router()
-        try AirlineService().registerHandlers(on: router, options: options,
-                                              middlewares: [BearerAuthMiddleware(contracts: Airline.APIOperations.contracts, tokens: ["t0k3n"])])
+        try AirlineService().registerHandlers(on: router, security: AirlineSecurity(TokenBook(["t0k3n"])),
+                                              options: options)
         try await withServer(router) { url in
             let client = AirlineClient(serverURL: url, middlewares: [BearerToken()], validation: serverSideOnly)
             let anonymous = AirlineClient(serverURL: url, validation: serverSideOnly)
@@ -273,7 +273,7 @@ struct AirlineEndToEndTests {
     @Test func securityComesFromTheContractAndEdgesOfTheWireAreAnswered() async throws {
         let contracts = Dictionary(uniqueKeysWithValues: Airline.APIOperations.contracts.map { ($0.operationID, $0) })
         #expect(contracts["searchFlights"]?.allowsAnonymous == true && contracts["searchFlights"]?.security == [])
-        #expect(contracts["createBooking"]?.security == [["bearerAuth"]] && contracts["createBooking"]?.allowsAnonymous == false)
+        #expect(contracts["createBooking"]?.security == [["bearerAuth": []]] && contracts["createBooking"]?.allowsAnonymous == false)
         try await withAirline { _, anonymous in
             guard case .ok = try await anonymous.getFlight(flightID: "BA117-20261201") else {
                 Issue.record("expected 200 without a token")
@@ -281,13 +281,13 @@ struct AirlineEndToEndTests {
             }
         }
         let router = Router()
-        try AirlineService().registerHandlers(on: router, options: ValidationOptions(responseValidation: .enforce),
-                                              middlewares: [BearerAuthMiddleware(contracts: Airline.APIOperations.contracts, tokens: ["t0k3n"])])
+        try AirlineService().registerHandlers(on: router, security: AirlineSecurity(TokenBook(["t0k3n"])),
+                                              options: ValidationOptions(responseValidation: .enforce))
         try await withServer(router) { url in
             let invalid = try await send(url, "GET", "/bookings", headers: ["Authorization": "Bearer nope"])
             #expect(invalid.status == 401)
-            #expect(invalid.json?["error"]?["code"] == .string("INVALID_TOKEN"))
-            #expect(invalid.header("WWW-Authenticate") == #"Bearer error="invalid_token""#)
+            #expect(invalid.json?["error"]?["code"] == .string("INVALID_CREDENTIALS"))
+            #expect(invalid.header("WWW-Authenticate") == #"Bearer realm="api", error="invalid_token""#)
             let missing = try await send(url, "DELETE", "/bookings/BK00000001")
             #expect(missing.status == 401 && missing.json?["error"]?["code"] == .string("UNAUTHORIZED"))
             // `status=` is the empty array (how the client writes one), so `minItems` speaks, not "must not be empty".

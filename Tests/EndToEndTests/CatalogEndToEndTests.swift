@@ -31,7 +31,9 @@ struct CatalogEndToEndTests {
             return .ok(Items(items: []))
         }
         func getItem(_ input: GetItem.Input) async throws -> GetItem.Output {
-            .notFound
+            // The caller, as the security handler established it.
+            await seen.add("get \(input.id) by \(Principal.current?.subject ?? "nobody") \(Principal.current?.scopes.sorted() ?? [])")
+            return input.id == "b1" ? .ok(Self.book) : .notFound
         }
         func copyItem(_ input: CopyItem.Input) async throws -> CopyItem.Output {
             await seen.add("copy \(input.id) → \(input.destination)")
@@ -39,10 +41,22 @@ struct CatalogEndToEndTests {
         }
     }
 
+    /// `oauth` tokens: `r3ad` grants `catalog:read`, `n0ne` grants nothing; the legacy key is `0ld`.
+    struct Keys: CatalogSecurityHandler {
+        func legacyKey(key: String) async throws -> Principal? { key == "0ld" ? Principal(subject: "legacy") : nil }
+        func oauth(token: String) async throws -> Principal? {
+            switch token {
+            case "r3ad": Principal(subject: "reader", scopes: ["catalog:read"])
+            case "n0ne": Principal(subject: "guest")
+            default: nil
+            }
+        }
+    }
+
     func withCatalog(_ body: @Sendable (URL, CatalogClient, Seen) async throws -> Void) async throws {
         let seen = Seen()
         let router = Router()
-        try Service(seen: seen).registerHandlers(on: router)
+        try Service(seen: seen).registerHandlers(on: router, security: Keys())
         try await withServer(router) { url in
             try await body(url, CatalogClient(serverURL: url, validation: ClientValidation(validateRequests: true, responses: .enforce)), seen)
         }

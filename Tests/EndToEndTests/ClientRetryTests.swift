@@ -55,9 +55,7 @@ struct ClientRetryTests {
     func withAirline(_ flaky: Flaky, retries: RetryPolicy,
                      _ body: @Sendable (AirlineClient) async throws -> Void) async throws {
         let router = Router()
-        try AirlineService().registerHandlers(on: router, middlewares: [
-            flaky, BearerAuthMiddleware(contracts: Airline.APIOperations.contracts, tokens: ["t0k3n"]),
-        ])
+        try AirlineService().registerHandlers(on: router, security: AirlineSecurity(TokenBook(["t0k3n"])), middlewares: [flaky])
         try await withServer(router) { url in
             try await body(AirlineClient(serverURL: url, middlewares: [BearerToken()], retries: retries))
         }
@@ -151,7 +149,7 @@ struct ClientRetryTests {
 
     @Test func aConnectionErrorIsRetriedUnlessThePolicySaysNot() async throws {
         let router = Router()
-        try AirlineService().registerHandlers(on: router, middlewares: [BearerAuthMiddleware(contracts: Airline.APIOperations.contracts, tokens: ["t0k3n"])])
+        try AirlineService().registerHandlers(on: router, security: AirlineSecurity(TokenBook(["t0k3n"])))
         try await withServer(router) { url in
             let transport = FailsFirst(AsyncHTTPClientTransport())
             let client = AirlineClient(serverURL: url, transport: transport, middlewares: [BearerToken()], retries: RetryPolicy(initialDelay: .milliseconds(10)))

@@ -24,7 +24,7 @@ struct DeprecationTests {
 
     @Test func theGeneratedServerAnnouncesOnEveryAnswerOfADeprecatedOperation() async throws {
         let router = Router()
-        try AirlineService().registerHandlers(on: router)
+        try AirlineService().registerHandlers(on: router, security: AirlineSecurity(TokenBook(["t0k3n"])))
         try await withServer(router) { url in
             let seats = try await send(url, "GET", "/flights/BA117-20261201/seats")
             #expect(seats.status == 200)

@@ -17,8 +17,8 @@ struct DocumentsEndToEndTests {
     func withDocuments(_ validation: ClientValidation = ClientValidation(validateRequests: false, responses: .enforce),
                        _ body: @Sendable (DocumentsClient, URL) async throws -> Void) async throws {
         let router = Router()
-        try DocumentService().registerHandlers(on: router, options: ValidationOptions(responseValidation: .enforce),
-                                               middlewares: [BearerAuthMiddleware(contracts: Documents.APIOperations.contracts, tokens: ["t0k3n"])])
+        try DocumentService().registerHandlers(on: router, security: DocumentsSecurity(TokenBook(["t0k3n"])),
+                                               options: ValidationOptions(responseValidation: .enforce))
         try await withServer(router) { url in
             try await body(DocumentsClient(serverURL: url, middlewares: [BearerToken()], validation: validation), url)
         }

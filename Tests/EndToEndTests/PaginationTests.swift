@@ -12,7 +12,7 @@ struct PaginationTests {
     @Test func offsetPagesCoverEveryItemOnceAndStopAtTheTotal() async throws {
         let router = Router()
         let seen = RequestIDRecorder()
-        try AirlineService().registerHandlers(on: router, middlewares: [seen, BearerAuthMiddleware(contracts: Airline.APIOperations.contracts, tokens: ["t0k3n"])])
+        try AirlineService().registerHandlers(on: router, security: AirlineSecurity(TokenBook(["t0k3n"])), middlewares: [seen])
         try await withServer(router) { url in
             let client = AirlineClient(serverURL: url, middlewares: [BearerToken()])
             var created: [String] = []
@@ -45,7 +45,7 @@ struct PaginationTests {
 
     @Test func cursorPagesFollowTheNextCursorToTheEnd() async throws {
         let router = Router()
-        try AirlineService().registerHandlers(on: router)
+        try AirlineService().registerHandlers(on: router, security: AirlineSecurity(TokenBook(["t0k3n"])))
         try await withServer(router) { url in
             let client = AirlineClient(serverURL: url)
             var flights: [String] = []
@@ -69,7 +69,7 @@ struct PaginationTests {
 
     @Test func anErrorPageEndsTheWalkWithAnError() async throws {
         let router = Router()
-        try AirlineService().registerHandlers(on: router, middlewares: [BearerAuthMiddleware(contracts: Airline.APIOperations.contracts, tokens: ["t0k3n"])])
+        try AirlineService().registerHandlers(on: router, security: AirlineSecurity(TokenBook(["t0k3n"])))
         try await withServer(router) { url in
             // No bearer token: the first page is a 401.
             let client = AirlineClient(serverURL: url, retries: .none)

@@ -42,11 +42,11 @@ struct RequestIDTests {
     @Test func oneIDFollowsACallThroughTwoServices() async throws {
         let backRouter = Router()
         let backSeen = RequestIDRecorder()
-        try AirlineService().registerHandlers(on: backRouter, middlewares: [backSeen])
+        try AirlineService().registerHandlers(on: backRouter, security: AirlineSecurity(TokenBook(["t0k3n"])), middlewares: [backSeen])
         try await withServer(backRouter) { backURL in
             let frontRouter = Router()
             let frontSeen = RequestIDRecorder()
-            try Relay(back: AirlineClient(serverURL: backURL)).registerHandlers(on: frontRouter, middlewares: [frontSeen])
+            try Relay(back: AirlineClient(serverURL: backURL)).registerHandlers(on: frontRouter, security: AirlineSecurity(TokenBook(["t0k3n"])), middlewares: [frontSeen])
             try await withServer(frontRouter) { frontURL in
                 let client = AirlineClient(serverURL: frontURL)
                 // The caller's own context.

@@ -48,7 +48,7 @@ struct Swagger2EndToEndTests {
     func withPets(_ body: @Sendable (URL, PetsSwagger2Client, Seen) async throws -> Void) async throws {
         let seen = Seen()
         let router = Router()
-        try Service(seen: seen).registerHandlers(on: router)
+        try Service(seen: seen).registerHandlers(on: router, security: AcceptAnyCredential())
         try await withServer(router) { url in
             let client = PetsSwagger2Client(serverURL: url, middlewares: [APIKey()],
                                             validation: ClientValidation(validateRequests: true, responses: .enforce))
@@ -75,8 +75,8 @@ struct Swagger2EndToEndTests {
             let bad = try await send(url, "GET", "/pets?limit=0", headers: ["X-API-Key": "k"])
             #expect(bad.status == 400)
             // Each operation's contract carries the security requirements 2.0 gave it (document-wide unless its own).
-            #expect(ListPets.contract.security == [["key"]])
-            #expect(CreatePet.contract.security == [["oauth"]])
+            #expect(ListPets.contract.security == [["key": []]])
+            #expect(CreatePet.contract.security == [["oauth": ["pets:write"]]])
             #expect(Login.contract.security == [])
             #expect(await seen.inputs == ["limit=20 tags=[\"a\", \"b\"] ids=[1, 2] sort=[\"name\", \"age\"]"])
         }

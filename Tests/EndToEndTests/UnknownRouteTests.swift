@@ -11,7 +11,7 @@ import Testing
 struct UnknownRouteTests {
     @Test func anUnknownPathIsA404InTheErrorEnvelopeWithTheRequestID() async throws {
         let router = Router()
-        try AirlineService().registerHandlers(on: router)
+        try AirlineService().registerHandlers(on: router, security: AirlineSecurity(TokenBook(["t0k3n"])))
         router.add(middleware: JSONNotFound())
         try await withServer(router) { url in
             let missing = try await send(url, "GET", "/nowhere/at/all", headers: ["X-Request-ID": "trace-404"])

@@ -12,8 +12,8 @@ import UsersV2
 struct UsersEndToEndTests {
     func withUsers(_ body: @Sendable (UsersV2Client, UsersV2Client) async throws -> Void) async throws {
         let router = Router()
-        try UserService(baseURL: "http://users.test").registerHandlers(on: router, options: ValidationOptions(responseValidation: .enforce),
-                                                                      middlewares: [BearerAuthMiddleware(contracts: UsersV2.APIOperations.contracts, tokens: ["t0k3n"])])
+        try UserService(baseURL: "http://users.test").registerHandlers(on: router, security: UsersV2Security(TokenBook(["t0k3n"])),
+                                                                      options: ValidationOptions(responseValidation: .enforce))
         try await withServer(router) { url in
             try await body(UsersV2Client(serverURL: url, middlewares: [BearerToken()], validation: serverSideOnly),
                            UsersV2Client(serverURL: url, validation: serverSideOnly))

@@ -111,9 +111,9 @@ public enum SwiftNames {
     }
 
     /// Makes `names` unique in order: later duplicates get `2`, `3`, … appended.
-    static func uniqued(_ names: [String]) -> [String] {
-        var seen: [String: Int] = [:]
-        var taken = Set(names)
+    static func uniqued(_ names: [String], reserved: Set<String> = []) -> [String] {
+        var seen = Dictionary(reserved.map { ($0, 1) }, uniquingKeysWith: { a, _ in a })
+        var taken = Set(names).union(reserved)
         return names.map { name in
             let count = seen[name, default: 0]
             seen[name] = count + 1

@@ -374,7 +374,7 @@ struct OperationRenderer {
 
     // MARK: Server protocol and client
 
-    func server(_ all: [SwiftOperation]) -> String {
+    func server(_ all: [SwiftOperation], schemes: [SwiftSecurityScheme] = []) -> String {
         let ops = all.filter(\.routed)
         var w = SwiftWriter()
         w.doc(apiDoc)
@@ -386,6 +386,7 @@ struct OperationRenderer {
             }
         }
         w.blank()
+        let secured = !schemes.isEmpty
         w.block("extension \(protocolName) {") { w in
             w.doc("""
             Registers every operation on `transport` (Hummingbird, Vapor, …). Each request is validated against the
@@ -394,15 +395,27 @@ struct OperationRenderer {
             - Parameters:
               - serverURL: its path prefixes every route (`https://api.example.com/v2` serves `/v2/...`); `nil`
                 serves them at the root.
-              - middlewares: run before validation, outermost first (authentication, logging).
+            """ + (secured ? """
+
+              - security: resolves credentials to principals (implement `\(securityProtocolName)`); each operation's
+                requirement is applied before validation: 401 or 403 in the error envelope.
+            """ : "") + """
+
+              - middlewares: run first, outermost first (logging, rate limits).
             """)
-            w.block("\(access) func registerHandlers(on transport: any ServerTransport, serverURL: URL? = nil, options: ValidationOptions = ValidationOptions(), middlewares: [any ServerMiddleware] = []) throws {") { w in
-                w.line("let server = OperationServer(transport: transport, serverURL: serverURL ?? OperationServer.rootURL, schemas: APISchemas.set, contracts: APIOperations.contracts, options: options, middlewares: middlewares)")
+            let securityParameter = secured ? "security: any SecurityHandler, " : ""
+            w.block("\(access) func registerHandlers(on transport: any ServerTransport, serverURL: URL? = nil, \(securityParameter)options: ValidationOptions = ValidationOptions(), middlewares: [any ServerMiddleware] = []) throws {") { w in
+                let securityArguments = secured ? ", securitySchemes: APIOperations.securitySchemes, security: security" : ""
+                w.line("let server = OperationServer(transport: transport, serverURL: serverURL ?? OperationServer.rootURL, schemas: APISchemas.set, contracts: APIOperations.contracts, options: options, middlewares: middlewares\(securityArguments))")
                 for op in ops {
                     w.line("try server.register(\(op.typeName).self) { try await self.\(SwiftNames.bare(op.methodName))($0) }")
                 }
                 w.line("try server.registerMethodNotAllowed(for: APIOperations.contracts)")
             }
+        }
+        if secured {
+            w.blank()
+            w.line(securityHandler(schemes).trimmingCharacters(in: .newlines))
         }
         return w.text
     }

@@ -24,6 +24,8 @@ struct SwiftOperation: Sendable {
     var routed = true
     /// How the client walks the operation's pages, when it is paginated.
     var pagination: SwiftPagination?
+    /// The security schemes any alternative of the operation's requirement names.
+    var securitySchemes: [String] = []
 
     /// Bodies with several media types: each has an enum (and reader and writer functions) in the namespace.
     var bodyEnums: [SwiftBody] {
@@ -131,4 +133,11 @@ struct SwiftHeaders: Sendable {
 
     var typeName: String
     var fields: [Field]
+}
+
+/// A security scheme the server's generated `<API>SecurityHandler` has a method for.
+struct SwiftSecurityScheme: Sendable {
+    var contract: SecuritySchemeContract
+    var methodName: String
+    var doc: String?
 }

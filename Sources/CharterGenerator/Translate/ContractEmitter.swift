@@ -14,7 +14,11 @@ enum ContractEmitter {
         if !c.responses.isEmpty { arguments.append("responses: [\n" + c.responses.map { "    " + response($0) + "," }.joined(separator: "\n") + "\n]") }
         if let limit = c.maxBodySize { arguments.append("maxBodySize: \(limit)") }
         if !c.security.isEmpty {
-            let alternatives = c.security.map { "[" + $0.map(SwiftNames.literal).joined(separator: ", ") + "]" }
+            let alternatives = c.security.map { requirement in
+                requirement.isEmpty ? "[:]" : "[" + requirement.schemes.map { use in
+                    SwiftNames.literal(use.name) + ": [" + use.scopes.map(SwiftNames.literal).joined(separator: ", ") + "]"
+                }.joined(separator: ", ") + "]"
+            }
             arguments.append("security: [" + alternatives.joined(separator: ", ") + "]")
         }
         if let notice = c.deprecation {
@@ -22,6 +26,20 @@ enum ContractEmitter {
             arguments.append("deprecation: DeprecationNotice(since: \(date(notice.since)), sunset: \(date(notice.sunset)), link: \(notice.link.map(SwiftNames.literal) ?? "nil"))")
         }
         return "OperationContract(\n" + arguments.map { indent($0) }.joined(separator: ",\n") + "\n)"
+    }
+
+    /// A scheme as a `SecuritySchemeContract` expression.
+    static func scheme(_ s: SecuritySchemeContract) -> String {
+        let kind = switch s.kind {
+        case .bearer: ".bearer"
+        case .basic: ".basic"
+        case .http(let scheme): ".http(scheme: \(SwiftNames.literal(scheme)))"
+        case .apiKey(let name, let location): ".apiKey(name: \(SwiftNames.literal(name)), location: .\(location.rawValue))"
+        case .oauth2: ".oauth2"
+        case .openIdConnect: ".openIdConnect"
+        case .mutualTLS: ".mutualTLS"
+        }
+        return "SecuritySchemeContract(name: \(SwiftNames.literal(s.name)), kind: \(kind))"
     }
 
     private static func indent(_ text: String) -> String {

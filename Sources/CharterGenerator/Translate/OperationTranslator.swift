@@ -41,6 +41,9 @@ struct OperationTranslator {
         for (i, op) in operations.enumerated() {
             guard let contract = contracts[op.operationId] else { continue }
             var swift = translate(op, typeName: typeNames[i], methodName: methodNames[i], contract: contract, models: &models)
+            for name in contract.security.flatMap({ $0.schemes.map(\.name) }) where !swift.securitySchemes.contains(name) {
+                swift.securitySchemes.append(name)
+            }
             let shape = SpecLint.pathShape(op.path)
             if let first = routedPaths[shape], first != op.path {
                 swift.routed = false

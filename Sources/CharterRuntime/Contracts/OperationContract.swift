@@ -19,9 +19,9 @@ public struct OperationContract: Sendable {
     /// Overrides the validator's default body size limit for this operation.
     public var maxBodySize: Int?
     /// The security requirement in effect (the operation's, else the document's): alternatives, each naming the
-    /// schemes that must all be satisfied. Empty, or holding an empty alternative, means no credentials are
-    /// needed. Authentication middlewares read it instead of keeping their own list of public operations.
-    public var security: [[String]]
+    /// schemes (with scopes) that must all be satisfied. Empty, or holding an empty alternative, means no
+    /// credentials are needed. The generated server enforces it with the application's `SecurityHandler`.
+    public var security: [SecurityRequirement]
     /// Set when the operation is deprecated: every response announces it (`Deprecation`, `Sunset`, `Link`).
     public var deprecation: DeprecationNotice?
 
@@ -31,7 +31,7 @@ public struct OperationContract: Sendable {
     /// A contract from its parts (generated code and `SpecValidator` build these).
     public init(operationID: String, method: String, path: String, parameters: [ParameterContract] = [],
                 requestBody: RequestBodyContract? = nil, responses: [ResponseContract] = [], maxBodySize: Int? = nil,
-                security: [[String]] = [], deprecation: DeprecationNotice? = nil) {
+                security: [SecurityRequirement] = [], deprecation: DeprecationNotice? = nil) {
         self.security = security
         self.deprecation = deprecation
         self.operationID = operationID

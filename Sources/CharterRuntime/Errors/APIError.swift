@@ -10,13 +10,16 @@ public struct APIError: Error, Sendable {
     public var message: String
     /// Every violation, each with its field, pointer and constraint.
     public var details: [ValidationIssue]
+    /// Header fields sent with the error: `WWW-Authenticate` on a 401, `Retry-After` on a 429 or 503, `Allow`…
+    public var headers: HTTPFields
 
     /// An error answered with `status`.
-    public init(status: Int, code: String, message: String, details: [ValidationIssue] = []) {
+    public init(status: Int, code: String, message: String, details: [ValidationIssue] = [], headers: HTTPFields = [:]) {
         self.status = status
         self.code = code
         self.message = message
         self.details = details
+        self.headers = headers
     }
 
     /// 400 `VALIDATION_ERROR` listing `issues`.
@@ -100,7 +103,7 @@ extension APIError {
     /// The HTTP response head and body bytes for this error.
     public func response(format: ErrorFormat, requestID: String?, instance: String?) -> (HTTPResponse, [UInt8]) {
         let bytes = body(format: format, requestID: requestID, instance: instance).encoded()
-        var response = HTTPResponse(status: .init(code: status))
+        var response = HTTPResponse(status: .init(code: status), headerFields: headers)
         response.headerFields[.contentType] = format == .charter ? "application/json" : "application/problem+json"
         response.headerFields[.contentLength] = String(bytes.count)
         if let requestID, let name = HTTPField.Name("X-Request-ID") { response.headerFields[name] = requestID }

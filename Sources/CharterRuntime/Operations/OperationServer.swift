@@ -12,18 +12,23 @@ import OpenAPIRuntime
     let pathPrefix: String
     let middlewares: [any ServerMiddleware]
     let validator: ContractValidator
+    let security: SecurityGate
     let logger: Logger
 
     /// - Parameters:
     ///   - serverURL: only its path is used, as a prefix of every route (`https://api.example.com/v2` → `/v2/...`).
-    ///   - middlewares: run before validation, outermost first (authentication, logging).
+    ///   - middlewares: run before security and validation, outermost first (logging, rate limits).
+    ///   - securitySchemes: the spec's schemes, which contracts' `security` names.
+    ///   - security: resolves credentials to principals; nil refuses every operation that needs credentials.
     public init(transport: any ServerTransport, serverURL: URL, schemas: SchemaSet, contracts: [OperationContract],
-                options: ValidationOptions, middlewares: [any ServerMiddleware], logger: Logger = Logger(label: "charter.server")) {
+                options: ValidationOptions, middlewares: [any ServerMiddleware], securitySchemes: [SecuritySchemeContract] = [],
+                security: (any SecurityHandler)? = nil, logger: Logger = Logger(label: "charter.server")) {
         self.transport = transport
         let path = serverURL.path
         pathPrefix = path == "/" ? "" : (path.hasSuffix("/") ? String(path.dropLast()) : path)
         self.middlewares = middlewares
         validator = ContractValidator(schemas: schemas, contracts: contracts, options: options)
+        self.security = SecurityGate(schemes: securitySchemes, handler: security)
         self.logger = logger
     }
 
@@ -33,17 +38,51 @@ import OpenAPIRuntime
     public func register<Op: APIOperation>(_ operation: Op.Type, handler: @escaping @Sendable (Op.Input) async throws -> Op.Output) throws {
         let contract = Op.contract
         let validator = validator
+        let security = security
         let logger = logger
         guard let method = HTTPRequest.Method(contract.method) else { throw InvalidContract(operationID: contract.operationID, method: contract.method) }
         try transport.register(operationID: contract.operationID, method: method, path: pathPrefix + contract.path,
                                middlewares: middlewares) { request, body, metadata in
             let requestID = RequestID.incoming(request.headerFields) ?? RequestID.generate()
-            var (response, responseBody) = await Self.serve(Op.self, contract, request, body, metadata, requestID: requestID,
-                                                            validator: validator, logger: logger, handler: handler)
+            var (response, responseBody) = await Self.authenticated(contract, request, body, requestID: requestID, security: security,
+                                                                    validator: validator, logger: logger) { principal in
+                await Principal.$current.withValue(principal) {
+                    await Self.serve(Op.self, contract, request, body, metadata, requestID: requestID,
+                                     validator: validator, logger: logger, handler: handler)
+                }
+            }
             response.headerFields[RequestID.headerName] = requestID
             contract.deprecation?.announce(in: &response.headerFields)
             return (response, responseBody)
         }
+    }
+
+    /// Applies the operation's security before anything else reads the request: 401 or 403 (the body unread), else
+    /// `next` with the principal.
+    private static func authenticated(_ contract: OperationContract, _ request: HTTPRequest, _ body: HTTPBody?, requestID: String,
+                                      security: SecurityGate, validator: ContractValidator, logger: Logger,
+                                      next: (Principal?) async -> (HTTPResponse, HTTPBody?)) async -> (HTTPResponse, HTTPBody?) {
+        if contract.security.isEmpty { return await next(nil) }
+        func respond(_ error: APIError) -> (HTTPResponse, HTTPBody?) {
+            let (head, bytes) = error.response(format: validator.options.errorFormat, requestID: requestID,
+                                               instance: request.path.map { String($0.prefix { $0 != "?" }) })
+            return (head, HTTPBody(bytes))
+        }
+        let error: APIError
+        do {
+            switch try await security.check(contract, request) {
+            case .allowed(let principal): return await next(principal)
+            case .refused(let refusal): error = refusal
+            }
+        } catch let thrown as APIError {
+            error = thrown
+        } catch {
+            logger.error("security handler failed", metadata: ["operation": "\(contract.operationID)", "request_id": "\(requestID)", "error": "\(error)"])
+            await HTTPBody.discard(body)
+            return respond(.internalError)
+        }
+        await HTTPBody.discard(body)
+        return respond(error)
     }
 
     /// One request of `Op` (whose contract is read once, at registration).

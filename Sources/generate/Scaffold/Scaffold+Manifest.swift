@@ -19,7 +19,7 @@ extension Scaffold {
                 #".package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),"#,
                 #".package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),"#,
             ]
-            serviceProducts = [#".product(name: "Hummingbird", package: "hummingbird")"#,
+            serviceProducts = [#".product(name: "CharterRuntime", package: charter)"#, #".product(name: "Hummingbird", package: "hummingbird")"#,
                                #".product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird")"#]
             dependencies.append(#".package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),"#)
             testProducts += ["\"\(serviceTarget)\"", #".product(name: "Hummingbird", package: "hummingbird")"#,
@@ -29,7 +29,7 @@ extension Scaffold {
                 #".package(url: "https://github.com/vapor/vapor", from: "4.122.3"),"#,
                 #".package(url: "https://github.com/vapor/swift-openapi-vapor", from: "1.2.0"),"#,
             ]
-            serviceProducts = [#".product(name: "Vapor", package: "vapor")"#,
+            serviceProducts = [#".product(name: "CharterRuntime", package: charter)"#, #".product(name: "Vapor", package: "vapor")"#,
                                #".product(name: "OpenAPIVapor", package: "swift-openapi-vapor")"#]
             testProducts += ["\"\(serviceTarget)\"", #".product(name: "Vapor", package: "vapor")"#]
         case .none:

@@ -6,22 +6,60 @@ extension Scaffold {
         switch server {
         case .vapor:
             hosting = """
-            /// Registers every operation on `app`: requests are validated against the spec before a handler runs.
+            /// Registers every operation on `app`: requests are validated against the spec before a handler runs, and
+            /// paths no operation serves answer 404 in the API's JSON error envelope.
             public func configure(_ app: Application) throws {
+                app.middleware.use(JSONNotFound())
                 try \(serviceType)().registerHandlers(on: VaporTransport(routesBuilder: app))
+            }
+
+            /// Answers requests no route matches with the API's error envelope (404 `RESOURCE_NOT_FOUND`, with
+            /// `X-Request-ID`) instead of Vapor's own JSON, so a client reads every refusal the same way.
+            struct JSONNotFound: AsyncMiddleware {
+                func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+                    do {
+                        return try await next.respond(to: request)
+                    } catch let error as any AbortError where error.status == .notFound {
+                        var incoming = HTTPFields()
+                        incoming[RequestID.headerName] = request.headers.first(name: "X-Request-ID")
+                        let requestID = RequestID.incoming(incoming) ?? RequestID.generate()
+                        let path = request.url.path
+                        let (head, bytes) = APIError.notFound(path: path).response(format: .charter, requestID: requestID, instance: path)
+                        let headers = HTTPHeaders(head.headerFields.map { ($0.name.rawName, $0.value) })
+                        return Response(status: .notFound, headers: headers, body: .init(data: Data(bytes)))
+                    }
+                }
             }
             """
         default:
             hosting = """
-            /// A router serving every operation: requests are validated against the spec before a handler runs.
+            /// A router serving every operation: requests are validated against the spec before a handler runs, and
+            /// paths no operation serves answer 404 in the API's JSON error envelope.
             public func buildRouter() throws -> Router<BasicRequestContext> {
                 let router = Router()
                 try \(serviceType)().registerHandlers(on: router)
+                // After the routes: Hummingbird applies it to the not-found answer, not to the operations.
+                router.add(middleware: JSONNotFound())
                 return router
+            }
+
+            /// Answers requests no route matches with the API's error envelope (404 `RESOURCE_NOT_FOUND`, with
+            /// `X-Request-ID`) instead of Hummingbird's empty 404, so a client reads every refusal the same way.
+            struct JSONNotFound<Context: RequestContext>: RouterMiddleware {
+                func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+                    do {
+                        return try await next(request, context)
+                    } catch let error as HTTPError where error.status == .notFound {
+                        let requestID = RequestID.incoming(request.headers) ?? RequestID.generate()
+                        let path = String(request.uri.path)
+                        let (head, bytes) = APIError.notFound(path: path).response(format: .charter, requestID: requestID, instance: path)
+                        return Response(status: head.status, headers: head.headerFields, body: .init(byteBuffer: .init(bytes: bytes)))
+                    }
+                }
             }
             """
         }
-        let imports = server == .vapor ? ["Foundation", apiTarget, "OpenAPIVapor", "Vapor"] : ["Foundation", apiTarget, "Hummingbird", "OpenAPIHummingbird"]
+        let imports = ["CharterRuntime", "Foundation", apiTarget] + (server == .vapor ? ["HTTPTypes", "OpenAPIVapor", "Vapor"] : ["Hummingbird", "OpenAPIHummingbird"])
         return """
         \(imports.sorted().map { "import \($0)" }.joined(separator: "\n"))
 
@@ -227,6 +265,21 @@ extension Scaffold {
                 }
             """
         }
+        if !imports.contains("FoundationNetworking") { imports.append("FoundationNetworking") }
+        let unknownRoute = """
+            func testUnknownPathsAnswer404InTheJSONEnvelope() async throws {
+                try await withServer { url in
+                    var request = URLRequest(url: url.appendingPathComponent("no/such/path"))
+                    request.setValue("trace-1", forHTTPHeaderField: "X-Request-ID")
+                    let (data, response) = try await URLSession.shared.data(for: request)
+                    let http = try XCTUnwrap(response as? HTTPURLResponse)
+                    XCTAssertEqual(http.statusCode, 404)
+                    XCTAssertEqual(http.value(forHTTPHeaderField: "X-Request-ID"), "trace-1")
+                    let body = String(decoding: data, as: UTF8.self)
+                    XCTAssert(body.contains(#""code":"RESOURCE_NOT_FOUND""#) && body.contains(#""request_id":"trace-1""#), body)
+                }
+            }
+        """
         let importLines = imports.sorted().map { name in
             name == "FoundationNetworking" ? "#if canImport(FoundationNetworking)\nimport FoundationNetworking\n#endif" : "import \(name)"
         }
@@ -238,6 +291,8 @@ extension Scaffold {
         \(startServer)
 
         \(calls)
+
+        \(unknownRoute)
         }
 
         """
