@@ -34,14 +34,14 @@ public struct AirlineClient: Sendable {
     }
 
     /// `GET /flights` — Search flights
-    public func searchFlights(origin: AirportCode, destination: AirportCode, departureDate: String, passengers: Int = 1, cabin: Cabin? = nil, maxPrice: Double? = nil, sort: SearchFlights.Sort = .price, limit: Int = 20, offset: Int = 0, cursor: String? = nil, xRequestID: String? = nil) async throws -> SearchFlights.Output {
-        try await self.searchFlights(SearchFlights.Input(origin: origin, destination: destination, departureDate: departureDate, passengers: passengers, cabin: cabin, maxPrice: maxPrice, sort: sort, limit: limit, offset: offset, cursor: cursor, xRequestID: xRequestID))
+    public func searchFlights(origin: AirportCode, destination: AirportCode, departureDate: String, passengers: Int = 1, cabin: Cabin? = nil, maxPrice: Double? = nil, sort: SearchFlights.Sort = .price, nonstop: Bool? = nil, limit: Int = 20, offset: Int = 0, cursor: String? = nil, xRequestID: String? = nil) async throws -> SearchFlights.Output {
+        try await self.searchFlights(SearchFlights.Input(origin: origin, destination: destination, departureDate: departureDate, passengers: passengers, cabin: cabin, maxPrice: maxPrice, sort: sort, nonstop: nonstop, limit: limit, offset: offset, cursor: cursor, xRequestID: xRequestID))
     }
 
     /// Every item of `/flights`, page after page (by cursor), each page fetched when the previous one is used up; at most `maxPages` pages.
-    public func searchFlightsPages(origin: AirportCode, destination: AirportCode, departureDate: String, passengers: Int = 1, cabin: Cabin? = nil, maxPrice: Double? = nil, sort: SearchFlights.Sort = .price, limit: Int = 20, offset: Int = 0, xRequestID: String? = nil, maxPages: Int = 1000) -> PageSequence<Flight> {
+    public func searchFlightsPages(origin: AirportCode, destination: AirportCode, departureDate: String, passengers: Int = 1, cabin: Cabin? = nil, maxPrice: Double? = nil, sort: SearchFlights.Sort = .price, nonstop: Bool? = nil, limit: Int = 20, offset: Int = 0, xRequestID: String? = nil, maxPages: Int = 1000) -> PageSequence<Flight> {
         PageSequence(maxPages: maxPages) { position in
-            let output = try await self.searchFlights(SearchFlights.Input(origin: origin, destination: destination, departureDate: departureDate, passengers: passengers, cabin: cabin, maxPrice: maxPrice, sort: sort, limit: limit, offset: offset, cursor: position.cursor, xRequestID: xRequestID))
+            let output = try await self.searchFlights(SearchFlights.Input(origin: origin, destination: destination, departureDate: departureDate, passengers: passengers, cabin: cabin, maxPrice: maxPrice, sort: sort, nonstop: nonstop, limit: limit, offset: offset, cursor: position.cursor, xRequestID: xRequestID))
             guard case .ok(let page, _) = output else { throw UnexpectedPage(operationID: "searchFlights", output: output) }
             return (page.items, page.nextCursor.flatMap { $0.isEmpty ? nil : PagePosition.cursor($0) })
         }

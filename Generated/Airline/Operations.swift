@@ -16,13 +16,17 @@ public enum SearchFlights: APIOperation {
         public var maxPrice: Double?
         /// Sort order; prefix a field with `-` for descending.
         public var sort: Sort
+        /// Only direct flights. Deprecated; the search returns stops with each flight.
+        ///
+        /// Deprecated.
+        public var nonstop: Bool?
         public var limit: Int
         public var offset: Int
         /// Opaque cursor from a previous page's `next_cursor`; replaces offset.
         public var cursor: String?
         public var xRequestID: String?
 
-        public init(origin: AirportCode, destination: AirportCode, departureDate: String, passengers: Int = 1, cabin: Cabin? = nil, maxPrice: Double? = nil, sort: Sort = .price, limit: Int = 20, offset: Int = 0, cursor: String? = nil, xRequestID: String? = nil) {
+        public init(origin: AirportCode, destination: AirportCode, departureDate: String, passengers: Int = 1, cabin: Cabin? = nil, maxPrice: Double? = nil, sort: Sort = .price, nonstop: Bool? = nil, limit: Int = 20, offset: Int = 0, cursor: String? = nil, xRequestID: String? = nil) {
             self.origin = origin
             self.destination = destination
             self.departureDate = departureDate
@@ -30,6 +34,7 @@ public enum SearchFlights: APIOperation {
             self.cabin = cabin
             self.maxPrice = maxPrice
             self.sort = sort
+            self.nonstop = nonstop
             self.limit = limit
             self.offset = offset
             self.cursor = cursor
@@ -109,13 +114,14 @@ public enum SearchFlights: APIOperation {
             ParameterContract(name: "cabin", location: .query, schema: 80),
             ParameterContract(name: "max_price", location: .query, schema: 81),
             ParameterContract(name: "sort", location: .query, schema: 82),
+            ParameterContract(name: "nonstop", location: .query, schema: 83, deprecation: DeprecationNotice(since: nil, sunset: Date(timeIntervalSince1970: 1814313600), link: "https://api.example-air.com/docs/changes#max-stops")),
             ParameterContract(name: "limit", location: .query, schema: 2),
             ParameterContract(name: "offset", location: .query, schema: 3),
-            ParameterContract(name: "cursor", location: .query, schema: 83),
+            ParameterContract(name: "cursor", location: .query, schema: 84),
             ParameterContract(name: "X-Request-ID", location: .header, schema: 4),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 84)], headers: [HeaderContract(name: "X-Request-ID", required: false, schema: 0)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 85)], headers: [HeaderContract(name: "X-Request-ID", required: false, schema: 0)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 5)]),
         ]
     )
@@ -129,6 +135,7 @@ public enum SearchFlights: APIOperation {
             cabin: request.parameter("cabin", in: .query),
             maxPrice: request.parameter("max_price", in: .query),
             sort: request.parameter("sort", in: .query) ?? .price,
+            nonstop: request.parameter("nonstop", in: .query),
             limit: request.parameter("limit", in: .query) ?? 20,
             offset: request.parameter("offset", in: .query) ?? 0,
             cursor: request.parameter("cursor", in: .query),
@@ -159,6 +166,7 @@ public enum SearchFlights: APIOperation {
         try request.parameter("cabin", in: .query, input.cabin)
         try request.parameter("max_price", in: .query, input.maxPrice)
         try request.parameter("sort", in: .query, input.sort)
+        try request.parameter("nonstop", in: .query, input.nonstop)
         try request.parameter("limit", in: .query, input.limit)
         try request.parameter("offset", in: .query, input.offset)
         try request.parameter("cursor", in: .query, input.cursor)
@@ -206,7 +214,7 @@ public enum GetFlight: APIOperation {
             ParameterContract(name: "flight_id", location: .path, schema: 1),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 85)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 86)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 5)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 8)]),
         ]
@@ -284,7 +292,7 @@ public enum ListSeats: APIOperation {
             ParameterContract(name: "flight_id", location: .path, schema: 1),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 86)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 87)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 5)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 8)]),
         ],
@@ -383,16 +391,16 @@ public enum CreateBooking: APIOperation {
         method: "POST",
         path: "/bookings",
         parameters: [
-            ParameterContract(name: "Idempotency-Key", location: .header, required: true, schema: 88),
+            ParameterContract(name: "Idempotency-Key", location: .header, required: true, schema: 89),
             ParameterContract(name: "X-Request-ID", location: .header, schema: 4),
         ],
-        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 89)]),
+        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 90)]),
         responses: [
-            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 91)], headers: [HeaderContract(name: "Location", required: true, schema: 90), HeaderContract(name: "X-Request-ID", required: false, schema: 0)]),
+            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 92)], headers: [HeaderContract(name: "Location", required: true, schema: 91), HeaderContract(name: "X-Request-ID", required: false, schema: 0)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 5)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 7)]),
-            ResponseContract(status: "409", content: [MediaTypeContract(mediaType: "application/json", schema: 92)]),
-            ResponseContract(status: "422", content: [MediaTypeContract(mediaType: "application/json", schema: 93)]),
+            ResponseContract(status: "409", content: [MediaTypeContract(mediaType: "application/json", schema: 93)]),
+            ResponseContract(status: "422", content: [MediaTypeContract(mediaType: "application/json", schema: 94)]),
         ],
         security: [["bearerAuth": []]]
     )
@@ -486,12 +494,12 @@ public enum ListBookings: APIOperation {
         method: "GET",
         path: "/bookings",
         parameters: [
-            ParameterContract(name: "status", location: .query, explode: false, schema: 94),
+            ParameterContract(name: "status", location: .query, explode: false, schema: 95),
             ParameterContract(name: "limit", location: .query, schema: 2),
             ParameterContract(name: "offset", location: .query, schema: 3),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 96)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 97)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 5)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 7)]),
         ],
@@ -573,10 +581,10 @@ public enum GetBooking: APIOperation {
         method: "GET",
         path: "/bookings/{booking_id}",
         parameters: [
-            ParameterContract(name: "booking_id", location: .path, schema: 97),
+            ParameterContract(name: "booking_id", location: .path, schema: 98),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 98)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 99)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 5)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 7)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 8)]),
@@ -664,14 +672,14 @@ public enum CancelBooking: APIOperation {
         method: "DELETE",
         path: "/bookings/{booking_id}",
         parameters: [
-            ParameterContract(name: "booking_id", location: .path, schema: 97),
+            ParameterContract(name: "booking_id", location: .path, schema: 98),
         ],
         responses: [
             ResponseContract(status: "204"),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 5)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 7)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 8)]),
-            ResponseContract(status: "409", content: [MediaTypeContract(mediaType: "application/json", schema: 99)]),
+            ResponseContract(status: "409", content: [MediaTypeContract(mediaType: "application/json", schema: 100)]),
         ],
         security: [["bearerAuth": []]]
     )

@@ -44,7 +44,7 @@ extension APISchemas {
         k.name = "Error"
         k.types = JSONTypeSet(rawValue: 4)
         k.required = ["error"]
-        k.properties = [("error", 100)]
+        k.properties = [("error", 101)]
         all.append(k)
         // #7
         k = SchemaKeywords()
@@ -452,52 +452,51 @@ extension APISchemas {
         all.append(k)
         // #83
         k = SchemaKeywords()
+        k.types = JSONTypeSet(rawValue: 2)
+        all.append(k)
+        // #84
+        k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         k.maxLength = 512
         all.append(k)
-        // #84
+        // #85
         k = SchemaKeywords()
         k.name = "FlightPage"
         k.ref = 25
         all.append(k)
-        // #85
+        // #86
         k = SchemaKeywords()
         k.name = "Flight"
         k.ref = 15
         all.append(k)
-        // #86
+        // #87
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(87)
+        k.items = .schema(88)
         all.append(k)
-        // #87
+        // #88
         k = SchemaKeywords()
         k.name = "SeatNumber"
         k.ref = 11
         all.append(k)
-        // #88
+        // #89
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         k.format = StringFormat(rawValue: "uuid")
         all.append(k)
-        // #89
+        // #90
         k = SchemaKeywords()
         k.name = "BookingRequest"
         k.ref = 48
         all.append(k)
-        // #90
+        // #91
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
-        // #91
+        // #92
         k = SchemaKeywords()
         k.name = "Booking"
         k.ref = 57
-        all.append(k)
-        // #92
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 6
         all.append(k)
         // #93
         k = SchemaKeywords()
@@ -506,44 +505,45 @@ extension APISchemas {
         all.append(k)
         // #94
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.minItems = 1
-        k.items = .schema(95)
+        k.name = "Error"
+        k.ref = 6
         all.append(k)
         // #95
+        k = SchemaKeywords()
+        k.types = JSONTypeSet(rawValue: 8)
+        k.minItems = 1
+        k.items = .schema(96)
+        all.append(k)
+        // #96
         k = SchemaKeywords()
         k.name = "BookingStatus"
         k.ref = 56
         all.append(k)
-        // #96
+        // #97
         k = SchemaKeywords()
         k.name = "BookingPage"
         k.ref = 65
         all.append(k)
-        // #97
+        // #98
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         k.pattern = try? Pattern("^BK[0-9A-Z]{8}$")
         all.append(k)
-        // #98
+        // #99
         k = SchemaKeywords()
         k.name = "Booking"
         k.ref = 57
         all.append(k)
-        // #99
+        // #100
         k = SchemaKeywords()
         k.name = "Error"
         k.ref = 6
         all.append(k)
-        // #100
+        // #101
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 4)
         k.required = ["code", "message"]
-        k.properties = [("code", 101), ("message", 102), ("request_id", 103), ("details", 104)]
-        all.append(k)
-        // #101
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
+        k.properties = [("code", 102), ("message", 103), ("request_id", 104), ("details", 105)]
         all.append(k)
         // #102
         k = SchemaKeywords()
@@ -555,10 +555,14 @@ extension APISchemas {
         all.append(k)
         // #104
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(105)
+        k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
         // #105
+        k = SchemaKeywords()
+        k.types = JSONTypeSet(rawValue: 8)
+        k.items = .schema(106)
+        all.append(k)
+        // #106
         k = SchemaKeywords()
         k.name = "ErrorDetail"
         k.ref = 69

@@ -10,7 +10,7 @@ public enum APISchemas {
 
     static func keywords() -> [SchemaKeywords] {
         var all: [SchemaKeywords] = []
-        all.reserveCapacity(106)
+        all.reserveCapacity(107)
         part0(&all)
         return all
     }

@@ -44,7 +44,8 @@ enum ContractBuilder {
                                  style: p.style, explode: p.explode,
                                  allowEmptyValue: p.allowEmptyValue,
                                  schema: (p.schema ?? jsonContent?.schema ?? (p.location == .querystring ? p.content.first?.schema : nil))?.index,
-                                 isJSONContent: p.schema == nil && jsonContent != nil)
+                                 isJSONContent: p.schema == nil && jsonContent != nil,
+                                 deprecation: p.deprecationDetails.details.map { DeprecationNotice(since: $0.since, sunset: $0.sunset, link: $0.link) })
     }
 
     static func media(_ m: MediaType, in document: Document) -> MediaTypeContract {

@@ -39,6 +39,29 @@ struct DeprecationTests {
         }
     }
 
+    /// A deprecated parameter (`nonstop` on searchFlights, sunset 2027-06-30) is announced to callers that send it.
+    @Test func aDeprecatedParameterIsAnnouncedWhenItIsSent() async throws {
+        let router = Router()
+        try AirlineService().registerHandlers(on: router, security: AirlineSecurity(TokenBook(["t0k3n"])))
+        try await withServer(router) { url in
+            let search = "/flights?origin=LHR&destination=JFK&departure_date=2026-12-01"
+            let old = try await send(url, "GET", search + "&nonstop=true")
+            #expect(old.status == 200)
+            #expect(old.header("Deprecation")?.hasPrefix("@") == true)
+            #expect(old.header("Sunset") == "Wed, 30 Jun 2027 00:00:00 GMT")
+            #expect(old.header("Link")?.contains("<https://api.example-air.com/docs/changes#max-stops>; rel=\"deprecation\"") == true)
+            let plain = try await send(url, "GET", search)
+            #expect(plain.status == 200 && plain.header("Deprecation") == nil && plain.header("Sunset") == nil)
+        }
+        // The spec-driven middleware reads the same contract.
+        let middleware = try CharterTestSupport.router(for: "airline.yaml", options: ValidationOptions(),
+                                                       handlers: ["searchFlights": respond(200, #"{"flights": [], "total": 0}"#)])
+        try await withServer(middleware) { url in
+            let old = try await send(url, "GET", "/flights?origin=LHR&destination=JFK&departure_date=2026-12-01&nonstop=false")
+            #expect(old.header("Sunset") == "Wed, 30 Jun 2027 00:00:00 GMT")
+        }
+    }
+
     @Test func theSpecDrivenMiddlewareAnnouncesToo() async throws {
         let router = try CharterTestSupport.router(for: "airline.yaml", options: ValidationOptions(),
                                                    handlers: ["listSeats": respond(200, #"["12C"]"#), "getFlight": respond(404, "{}")])

@@ -21,11 +21,13 @@ enum ContractEmitter {
             }
             arguments.append("security: [" + alternatives.joined(separator: ", ") + "]")
         }
-        if let notice = c.deprecation {
-            func date(_ d: Date?) -> String { d.map { "Date(timeIntervalSince1970: \(Int64($0.timeIntervalSince1970)))" } ?? "nil" }
-            arguments.append("deprecation: DeprecationNotice(since: \(date(notice.since)), sunset: \(date(notice.sunset)), link: \(notice.link.map(SwiftNames.literal) ?? "nil"))")
-        }
+        if let notice = c.deprecation { arguments.append("deprecation: " + deprecation(notice)) }
         return "OperationContract(\n" + arguments.map { indent($0) }.joined(separator: ",\n") + "\n)"
+    }
+
+    private static func deprecation(_ notice: DeprecationNotice) -> String {
+        func date(_ d: Date?) -> String { d.map { "Date(timeIntervalSince1970: \(Int64($0.timeIntervalSince1970)))" } ?? "nil" }
+        return "DeprecationNotice(since: \(date(notice.since)), sunset: \(date(notice.sunset)), link: \(notice.link.map(SwiftNames.literal) ?? "nil"))"
     }
 
     /// A scheme as a `SecuritySchemeContract` expression.
@@ -55,6 +57,7 @@ enum ContractEmitter {
         if p.allowEmptyValue { parts.append("allowEmptyValue: true") }
         parts.append("schema: \(p.schema.map(String.init) ?? "nil")")
         if p.isJSONContent { parts.append("isJSONContent: true") }
+        if let notice = p.deprecation { parts.append("deprecation: " + deprecation(notice)) }
         return "ParameterContract(" + parts.joined(separator: ", ") + ")"
     }
 

@@ -37,3 +37,29 @@ public struct DeprecationNotice: Sendable, Hashable {
         if !links.isEmpty { fields.append(HTTPField(name: Self.linkField, value: links.joined(separator: ", "))) }
     }
 }
+
+extension ParameterContract {
+    /// Whether the request sends this parameter (for announcing a deprecated one; path parameters are always sent).
+    func isSent(in request: HTTPRequest) -> Bool {
+        switch location {
+        case .path: return true
+        case .query:
+            guard let query = request.queryString else { return false }
+            let prefix = style == .deepObject ? name + "[" : nil
+            return WireStrings.queryItems(query).contains { $0.name == name || prefix.map($0.name.hasPrefix) == true }
+        case .querystring: return request.queryString?.isEmpty == false
+        case .header: return headerField.map { request.headerFields[$0] != nil } ?? false
+        case .cookie: return request.headerFields[values: .cookie].flatMap(WireStrings.cookies).contains { $0.name == name }
+        case .body: return false
+        }
+    }
+}
+
+extension OperationContract {
+    /// The notice for a response to `request`: the operation's when it is deprecated, else that of the first
+    /// deprecated parameter the request sends.
+    func deprecation(for request: HTTPRequest, deprecatedParameters: [ParameterContract]) -> DeprecationNotice? {
+        if let deprecation { return deprecation }
+        return deprecatedParameters.first { $0.isSent(in: request) }?.deprecation
+    }
+}

@@ -71,6 +71,8 @@ public struct ParameterContract: Sendable {
     public var schema: SchemaIndex?
     /// Content-based parameters (`content: {application/json: …}`): the value is a JSON document.
     public var isJSONContent: Bool
+    /// Set when the parameter is deprecated: a response to a request that sends it announces that.
+    public var deprecation: DeprecationNotice?
     /// A header parameter's field name, checked once (building it per request was a token scan each time);
     /// nil for other locations and for names that are not HTTP tokens.
     private(set) var headerField: HTTPField.Name?
@@ -81,7 +83,8 @@ public struct ParameterContract: Sendable {
 
     /// A parameter; `style` and `explode` default to OpenAPI's defaults for the location.
     public init(name: String, location: IssueLocation, required: Bool = false, style: ParameterStyle? = nil,
-                explode: Bool? = nil, allowEmptyValue: Bool = false, schema: SchemaIndex?, isJSONContent: Bool = false) {
+                explode: Bool? = nil, allowEmptyValue: Bool = false, schema: SchemaIndex?, isJSONContent: Bool = false,
+                deprecation: DeprecationNotice? = nil) {
         self.name = name
         self.location = location
         headerField = Self.headerField(name, location)
@@ -92,6 +95,7 @@ public struct ParameterContract: Sendable {
         self.allowEmptyValue = allowEmptyValue
         self.schema = schema
         self.isJSONContent = isJSONContent
+        self.deprecation = deprecation
     }
 }
 

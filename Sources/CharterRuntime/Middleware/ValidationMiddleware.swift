@@ -25,7 +25,10 @@ public struct ValidationMiddleware: ServerMiddleware {
         next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
         var (response, responseBody) = try await validate(request, body: body, metadata: metadata, operationID: operationID, next: next)
-        validator.contracts[operationID]?.deprecation?.announce(in: &response.headerFields)
+        if let contract = validator.contracts[operationID] {
+            contract.deprecation(for: request, deprecatedParameters: contract.parameters.filter { $0.deprecation != nil })?
+                .announce(in: &response.headerFields)
+        }
         return (response, responseBody)
     }
 

@@ -40,6 +40,7 @@ import OpenAPIRuntime
         let validator = validator
         let security = security
         let logger = logger
+        let deprecatedParameters = contract.parameters.filter { $0.deprecation != nil }
         guard let method = HTTPRequest.Method(contract.method) else { throw InvalidContract(operationID: contract.operationID, method: contract.method) }
         try transport.register(operationID: contract.operationID, method: method, path: pathPrefix + contract.path,
                                middlewares: middlewares) { request, body, metadata in
@@ -52,7 +53,7 @@ import OpenAPIRuntime
                 }
             }
             response.headerFields[RequestID.headerName] = requestID
-            contract.deprecation?.announce(in: &response.headerFields)
+            contract.deprecation(for: request, deprecatedParameters: deprecatedParameters)?.announce(in: &response.headerFields)
             return (response, responseBody)
         }
     }

@@ -8,7 +8,10 @@ public enum SpecLint {
         checkPathTemplates(document, &diagnostics)
         checkPatterns(document, &diagnostics)
         noteDiscriminatorValues(document, &diagnostics)
-        for entry in document.operations { diagnostics += entry.operation.deprecationDetails.problems }
+        for entry in document.operations {
+            diagnostics += entry.operation.deprecationDetails.problems
+            for p in entry.operation.parameters { diagnostics += p.deprecationDetails.problems }
+        }
         return diagnostics
     }
 

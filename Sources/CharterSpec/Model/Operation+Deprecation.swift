@@ -13,27 +13,43 @@ public struct DeprecationDetails: Sendable, Hashable {
     public static let linkExtension = "x-deprecation-link"
 }
 
-extension Operation {
-    /// The operation's deprecation details when it is deprecated (`nil` otherwise), and the extensions whose values
-    /// could not be read (for lint).
-    public var deprecationDetails: (details: DeprecationDetails?, problems: [Diagnostic]) {
+extension DeprecationDetails {
+    /// The details of something marked `deprecated` (nil when it is not), read from its extensions, and the
+    /// extensions whose values could not be read (for lint). `what` names it in messages ("operation", "parameter").
+    static func read(deprecated: Bool, extensions: Extensions, what: String) -> (details: DeprecationDetails?, problems: [Diagnostic]) {
         var problems: [Diagnostic] = []
         func date(_ name: String) -> Date? {
             guard let node = extensions[name] else { return nil }
-            if let text = node.text, let parsed = Self.parseDate(text) { return parsed }
+            if let text = node.text, let parsed = Operation.parseDate(text) { return parsed }
             problems.append(Diagnostic(.warning, "'\(name)' must be a date (2026-12-31) or an RFC 3339 date-time; ignored", at: node.location))
             return nil
         }
-        let since = date(DeprecationDetails.sinceExtension)
-        let sunset = date(DeprecationDetails.sunsetExtension)
-        let link = extensions[DeprecationDetails.linkExtension]?.text
+        let since = date(sinceExtension)
+        let sunset = date(sunsetExtension)
+        let link = extensions[linkExtension]?.text
         guard deprecated else {
-            if since != nil || sunset != nil, let node = extensions[DeprecationDetails.sunsetExtension] ?? extensions[DeprecationDetails.sinceExtension] {
-                problems.append(Diagnostic(.warning, "the operation is not marked 'deprecated: true'; its deprecation dates are not announced", at: node.location))
+            if since != nil || sunset != nil, let node = extensions[sunsetExtension] ?? extensions[sinceExtension] {
+                problems.append(Diagnostic(.warning, "the \(what) is not marked 'deprecated: true'; its deprecation dates are not announced", at: node.location))
             }
             return (nil, problems)
         }
         return (DeprecationDetails(since: since, sunset: sunset, link: link), problems)
+    }
+}
+
+extension Parameter {
+    /// The parameter's deprecation details when it is deprecated: requests that use it are answered with
+    /// `Deprecation` (and `Sunset`, `Link` from the same extensions as an operation's).
+    public var deprecationDetails: (details: DeprecationDetails?, problems: [Diagnostic]) {
+        DeprecationDetails.read(deprecated: deprecated, extensions: extensions, what: "parameter")
+    }
+}
+
+extension Operation {
+    /// The operation's deprecation details when it is deprecated (`nil` otherwise), and the extensions whose values
+    /// could not be read (for lint).
+    public var deprecationDetails: (details: DeprecationDetails?, problems: [Diagnostic]) {
+        DeprecationDetails.read(deprecated: deprecated, extensions: extensions, what: "operation")
     }
 
     /// A date (midnight UTC) or an RFC 3339 date-time.
