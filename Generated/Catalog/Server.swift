@@ -52,6 +52,8 @@ extension CatalogAPIProtocol {
 /// reads the caller as `Principal.current`.
 public protocol CatalogSecurityHandler: SecurityHandler {
     /// `legacyKey`: the key in the header `X-Legacy-Key`.
+    ///
+    /// Deprecated by the spec: clients are moving to another scheme the operations accept.
     func legacyKey(key: String) async throws -> Principal?
 
     /// `oauth`: an OAuth 2.0 access token (`Authorization: Bearer <token>`); the principal's scopes are checked against each operation's.

@@ -114,7 +114,9 @@ public enum Generator {
         let contracts = Dictionary(SpecValidator(document: document).securitySchemes.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let names = SwiftNames.uniqued(declared.map { SwiftNames.memberName($0.name) }, reserved: ["authenticate"])
         return zip(declared, names).compactMap { entry, name in
-            contracts[entry.name].map { SwiftSecurityScheme(contract: $0, methodName: name, doc: entry.value.description?.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            let notes = [entry.value.description?.trimmingCharacters(in: .whitespacesAndNewlines),
+                         entry.value.deprecated ? "Deprecated by the spec: clients are moving to another scheme the operations accept." : nil].compactMap { $0 }
+            return contracts[entry.name].map { SwiftSecurityScheme(contract: $0, methodName: name, doc: notes.isEmpty ? nil : notes.joined(separator: "\n\n")) }
         }
     }
 

@@ -65,8 +65,12 @@ struct SecurityTests {
             let reader = CatalogClient(serverURL: url, middlewares: [Bearer(token: "r3ad")])
             guard case .ok = try await reader.getItem(id: "b1") else { Issue.record("expected 200 with the token"); return }
             let guest = CatalogClient(serverURL: url, middlewares: [Bearer(token: "n0ne")])
-            guard case .undocumented(let status, _) = try await guest.getItem(id: "b1") else { Issue.record("expected 403"); return }
+            guard case .undocumented(let status, let body) = try await guest.getItem(id: "b1") else { Issue.record("expected 403"); return }
             #expect(status == 403)
+            // The spec does not document 403 here; the envelope still reads as a typed value.
+            let envelope = try #require(ErrorEnvelope(body: body))
+            #expect(envelope.code == "FORBIDDEN" && envelope.requestID != nil)
+            #expect(envelope.details.map(\.field) == ["oauth"] && envelope.details.first?.constraint == "scope")
         }
     }
 

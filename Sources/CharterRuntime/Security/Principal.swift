@@ -60,6 +60,7 @@ public struct AcceptAnyCredential: SecurityHandler {
     /// A handler that accepts whatever credential arrives.
     public init() {}
 
+    /// Any credential but a malformed one: a principal named after the scheme, granting every scope.
     public func authenticate(_ credential: Credential, for scheme: SecuritySchemeContract) async throws -> Principal? {
         if case .malformed = credential { return nil }
         return Principal(subject: scheme.name, grantsEveryScope: true)
