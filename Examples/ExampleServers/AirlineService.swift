@@ -107,6 +107,26 @@ public struct AirlineService: AirlineAPIProtocol {
         return .ok(FlightPage(items: page, total: matches.count, nextCursor: next), headers: .init(xRequestID: input.xRequestID))
     }
 
+    /// Every airport served: 60 of them, `AAA` … (generated names are enough for paging).
+    public static let airports: [Airport] = (0..<60).map { n in
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        let code = String([letters[n / 26 % 26], letters[(n / 3) % 26], letters[n % 26]])
+        return Airport(code: code, city: "City \(n + 1)")
+    }
+
+    public func listAirports(_ input: ListAirports.Input) async throws -> ListAirports.Output {
+        let all = Self.airports
+        let pages = max(1, (all.count + input.perPage - 1) / input.perPage)
+        // A page far past the end is empty, not an overflow (`page` has no maximum).
+        let (product, overflow) = (input.page - 1).multipliedReportingOverflow(by: input.perPage)
+        let start = overflow ? Int.max : product
+        let page = start < all.count ? Array(all[start..<min(all.count, start + input.perPage)]) : []
+        // RFC 8288 links, as GitHub-style APIs send them: the next page while there is one, and the last.
+        func link(_ page: Int, _ rel: String) -> String { "</airports?page=\(page)&per_page=\(input.perPage)>; rel=\"\(rel)\"" }
+        let links = (input.page < pages ? [link(input.page + 1, "next")] : []) + [link(pages, "last")]
+        return .ok(page, headers: .init(link: links.joined(separator: ", "), xRequestID: input.xRequestID))
+    }
+
     public func getFlight(_ input: GetFlight.Input) async throws -> GetFlight.Output {
         guard let flight = await store.flights.first(where: { $0.flightID == input.flightID }) else {
             return .notFound(Self.error("FLIGHT_NOT_FOUND", "No flight \(input.flightID)"))

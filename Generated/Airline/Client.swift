@@ -42,8 +42,29 @@ public struct AirlineClient: Sendable {
     public func searchFlightsPages(origin: AirportCode, destination: AirportCode, departureDate: String, passengers: Int = 1, cabin: Cabin? = nil, maxPrice: Double? = nil, sort: SearchFlights.Sort = .price, nonstop: Bool? = nil, limit: Int = 20, offset: Int = 0, xRequestID: String? = nil, maxPages: Int = 1000) -> PageSequence<Flight> {
         PageSequence(maxPages: maxPages) { position in
             let output = try await self.searchFlights(SearchFlights.Input(origin: origin, destination: destination, departureDate: departureDate, passengers: passengers, cabin: cabin, maxPrice: maxPrice, sort: sort, nonstop: nonstop, limit: limit, offset: offset, cursor: position.cursor, xRequestID: xRequestID))
-            guard case .ok(let page, _) = output else { throw UnexpectedPage(operationID: "searchFlights", output: output) }
-            return (page.items, page.nextCursor.flatMap { $0.isEmpty ? nil : PagePosition.cursor($0) })
+            guard case .ok(let received, _) = output else { throw UnexpectedPage(operationID: "searchFlights", output: output) }
+            return (received.items, received.nextCursor.flatMap { $0.isEmpty ? nil : PagePosition.cursor($0) })
+        }
+    }
+
+    /// `GET /airports` — Airports served
+    ///
+    /// Pages are linked, as many public APIs do it; follow the `Link` header's `rel="next"`.
+    public func listAirports(_ input: ListAirports.Input) async throws -> ListAirports.Output {
+        try await client.send(ListAirports.self, input)
+    }
+
+    /// `GET /airports` — Airports served
+    public func listAirports(page: Int = 1, perPage: Int = 30, xRequestID: String? = nil) async throws -> ListAirports.Output {
+        try await self.listAirports(ListAirports.Input(page: page, perPage: perPage, xRequestID: xRequestID))
+    }
+
+    /// Every item of `/airports`, page after page (following the `Link` header's next page), each page fetched when the previous one is used up; at most `maxPages` pages.
+    public func listAirportsPages(page: Int = 1, perPage: Int = 30, xRequestID: String? = nil, maxPages: Int = 1000) -> PageSequence<Airport> {
+        PageSequence(maxPages: maxPages) { position in
+            let output = try await client.send(ListAirports.self, ListAirports.Input(page: page, perPage: perPage, xRequestID: xRequestID), following: position.link)
+            guard case .ok(let received, let headers) = output else { throw UnexpectedPage(operationID: "listAirports", output: output) }
+            return (received, PagePosition.nextLink(in: headers.link))
         }
     }
 
@@ -100,10 +121,10 @@ public struct AirlineClient: Sendable {
         PageSequence(maxPages: maxPages) { position in
             let first = position.offset ?? 0
             let output = try await self.listBookings(ListBookings.Input(status: status, limit: limit, offset: first))
-            guard case .ok(let page) = output else { throw UnexpectedPage(operationID: "listBookings", output: output) }
-            let items = page.items
+            guard case .ok(let received) = output else { throw UnexpectedPage(operationID: "listBookings", output: output) }
+            let items = received.items
             let next = first + items.count
-            return (items, next < page.total ? PagePosition.offset(next) : nil)
+            return (items, next < received.total ? PagePosition.offset(next) : nil)
         }
     }
 

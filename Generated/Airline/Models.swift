@@ -5,6 +5,16 @@ import Foundation
 
 public typealias AirportCode = String
 
+public struct Airport: Codable, Hashable, Sendable {
+    public var code: AirportCode
+    public var city: String
+
+    public init(code: AirportCode, city: String) {
+        self.code = code
+        self.city = city
+    }
+}
+
 public enum Cabin: RawRepresentable, Codable, Hashable, Sendable {
     case economy
     case premiumEconomy

@@ -107,21 +107,21 @@ public enum SearchFlights: APIOperation {
         method: "GET",
         path: "/flights",
         parameters: [
-            ParameterContract(name: "origin", location: .query, required: true, schema: 76),
-            ParameterContract(name: "destination", location: .query, required: true, schema: 77),
-            ParameterContract(name: "departure_date", location: .query, required: true, schema: 78),
-            ParameterContract(name: "passengers", location: .query, schema: 79),
-            ParameterContract(name: "cabin", location: .query, schema: 80),
-            ParameterContract(name: "max_price", location: .query, schema: 81),
-            ParameterContract(name: "sort", location: .query, schema: 82),
-            ParameterContract(name: "nonstop", location: .query, schema: 83, deprecation: DeprecationNotice(since: nil, sunset: Date(timeIntervalSince1970: 1814313600), link: "https://api.example-air.com/docs/changes#max-stops")),
+            ParameterContract(name: "origin", location: .query, required: true, schema: 79),
+            ParameterContract(name: "destination", location: .query, required: true, schema: 80),
+            ParameterContract(name: "departure_date", location: .query, required: true, schema: 81),
+            ParameterContract(name: "passengers", location: .query, schema: 82),
+            ParameterContract(name: "cabin", location: .query, schema: 83),
+            ParameterContract(name: "max_price", location: .query, schema: 84),
+            ParameterContract(name: "sort", location: .query, schema: 85),
+            ParameterContract(name: "nonstop", location: .query, schema: 86, deprecation: DeprecationNotice(since: nil, sunset: Date(timeIntervalSince1970: 1814313600), link: "https://api.example-air.com/docs/changes#max-stops")),
             ParameterContract(name: "limit", location: .query, schema: 2),
             ParameterContract(name: "offset", location: .query, schema: 3),
-            ParameterContract(name: "cursor", location: .query, schema: 84),
+            ParameterContract(name: "cursor", location: .query, schema: 87),
             ParameterContract(name: "X-Request-ID", location: .header, schema: 4),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 85)], headers: [HeaderContract(name: "X-Request-ID", required: false, schema: 0)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 88)], headers: [HeaderContract(name: "X-Request-ID", required: false, schema: 0)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 5)]),
         ]
     )
@@ -185,6 +185,101 @@ public enum SearchFlights: APIOperation {
     }
 }
 
+/// `GET /airports` — Airports served
+///
+/// Pages are linked, as many public APIs do it; follow the `Link` header's `rel="next"`.
+public enum ListAirports: APIOperation {
+    public struct Input: Sendable, Hashable {
+        public var page: Int
+        public var perPage: Int
+        public var xRequestID: String?
+
+        public init(page: Int = 1, perPage: Int = 30, xRequestID: String? = nil) {
+            self.page = page
+            self.perPage = perPage
+            self.xRequestID = xRequestID
+        }
+    }
+
+    public enum Output: Sendable, Hashable {
+        /// One page of airports.
+        case ok([Airport], headers: OKHeaders = OKHeaders())
+        /// The request violates the contract; every violation is listed.
+        case badRequest(ErrorResponse)
+        /// A status the spec does not document, with the raw body.
+        case undocumented(statusCode: Int, body: Data)
+    }
+
+    /// Headers of the 200 response.
+    public struct OKHeaders: Hashable, Sendable {
+        /// RFC 8288 links to the next and last pages, e.g. `</v2/airports?page=2&per_page=30>; rel="next"`.
+        public var link: String?
+        /// Echo of the caller's X-Request-ID, or one the server generated.
+        public var xRequestID: String?
+
+        public init(link: String? = nil, xRequestID: String? = nil) {
+            self.link = link
+            self.xRequestID = xRequestID
+        }
+    }
+
+    public static let contract = OperationContract(
+        operationID: "listAirports",
+        method: "GET",
+        path: "/airports",
+        parameters: [
+            ParameterContract(name: "page", location: .query, schema: 89),
+            ParameterContract(name: "per_page", location: .query, schema: 90),
+            ParameterContract(name: "X-Request-ID", location: .header, schema: 4),
+        ],
+        responses: [
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 92)], headers: [HeaderContract(name: "Link", required: false, schema: 91), HeaderContract(name: "X-Request-ID", required: false, schema: 0)]),
+            ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 5)]),
+        ]
+    )
+
+    @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
+        try Input(
+            page: request.parameter("page", in: .query) ?? 1,
+            perPage: request.parameter("per_page", in: .query) ?? 30,
+            xRequestID: request.parameter("X-Request-ID", in: .header)
+        )
+    }
+
+    @_spi(Generated) public static func encodeOutput(_ output: Output, to response: inout ServerResponseWriter) throws {
+        switch output {
+        case .ok(let body, let headers):
+            response.status = 200
+            try response.header("Link", headers.link)
+            try response.header("X-Request-ID", headers.xRequestID)
+            try response.json(body)
+        case .badRequest(let body):
+            response.status = 400
+            try response.json(body)
+        case .undocumented(let statusCode, let body):
+            response.status = statusCode
+            response.raw(body, contentType: nil)
+        }
+    }
+
+    @_spi(Generated) public static func encodeInput(_ input: Input, to request: inout ClientRequestWriter) throws {
+        try request.parameter("page", in: .query, input.page)
+        try request.parameter("per_page", in: .query, input.perPage)
+        try request.parameter("X-Request-ID", in: .header, input.xRequestID)
+    }
+
+    @_spi(Generated) public static func decodeOutput(from response: ClientResponseReader) throws -> Output {
+        switch response.statusCode {
+        case 200:
+            return try .ok(response.requiredBody().json(), headers: OKHeaders(link: response.header("Link"), xRequestID: response.header("X-Request-ID")))
+        case 400:
+            return try .badRequest(response.requiredBody().json())
+        default:
+            return .undocumented(statusCode: response.statusCode, body: response.data)
+        }
+    }
+}
+
 /// `GET /flights/{flight_id}` — Flight details
 public enum GetFlight: APIOperation {
     public struct Input: Sendable, Hashable {
@@ -214,7 +309,7 @@ public enum GetFlight: APIOperation {
             ParameterContract(name: "flight_id", location: .path, schema: 1),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 86)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 94)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 5)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 8)]),
         ]
@@ -292,7 +387,7 @@ public enum ListSeats: APIOperation {
             ParameterContract(name: "flight_id", location: .path, schema: 1),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 87)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 95)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 5)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 8)]),
         ],
@@ -391,16 +486,16 @@ public enum CreateBooking: APIOperation {
         method: "POST",
         path: "/bookings",
         parameters: [
-            ParameterContract(name: "Idempotency-Key", location: .header, required: true, schema: 89),
+            ParameterContract(name: "Idempotency-Key", location: .header, required: true, schema: 97),
             ParameterContract(name: "X-Request-ID", location: .header, schema: 4),
         ],
-        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 90)]),
+        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 98)]),
         responses: [
-            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 92)], headers: [HeaderContract(name: "Location", required: true, schema: 91), HeaderContract(name: "X-Request-ID", required: false, schema: 0)]),
+            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 100)], headers: [HeaderContract(name: "Location", required: true, schema: 99), HeaderContract(name: "X-Request-ID", required: false, schema: 0)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 5)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 7)]),
-            ResponseContract(status: "409", content: [MediaTypeContract(mediaType: "application/json", schema: 93)]),
-            ResponseContract(status: "422", content: [MediaTypeContract(mediaType: "application/json", schema: 94)]),
+            ResponseContract(status: "409", content: [MediaTypeContract(mediaType: "application/json", schema: 101)]),
+            ResponseContract(status: "422", content: [MediaTypeContract(mediaType: "application/json", schema: 102)]),
         ],
         security: [["bearerAuth": []]]
     )
@@ -494,12 +589,12 @@ public enum ListBookings: APIOperation {
         method: "GET",
         path: "/bookings",
         parameters: [
-            ParameterContract(name: "status", location: .query, explode: false, schema: 95),
+            ParameterContract(name: "status", location: .query, explode: false, schema: 103),
             ParameterContract(name: "limit", location: .query, schema: 2),
             ParameterContract(name: "offset", location: .query, schema: 3),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 97)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 105)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 5)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 7)]),
         ],
@@ -581,10 +676,10 @@ public enum GetBooking: APIOperation {
         method: "GET",
         path: "/bookings/{booking_id}",
         parameters: [
-            ParameterContract(name: "booking_id", location: .path, schema: 98),
+            ParameterContract(name: "booking_id", location: .path, schema: 106),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 99)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 107)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 5)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 7)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 8)]),
@@ -672,14 +767,14 @@ public enum CancelBooking: APIOperation {
         method: "DELETE",
         path: "/bookings/{booking_id}",
         parameters: [
-            ParameterContract(name: "booking_id", location: .path, schema: 98),
+            ParameterContract(name: "booking_id", location: .path, schema: 106),
         ],
         responses: [
             ResponseContract(status: "204"),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 5)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 7)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 8)]),
-            ResponseContract(status: "409", content: [MediaTypeContract(mediaType: "application/json", schema: 100)]),
+            ResponseContract(status: "409", content: [MediaTypeContract(mediaType: "application/json", schema: 108)]),
         ],
         security: [["bearerAuth": []]]
     )

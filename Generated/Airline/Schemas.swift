@@ -10,64 +10,69 @@ public enum APISchemas {
 
     static func keywords() -> [SchemaKeywords] {
         var all: [SchemaKeywords] = []
-        all.reserveCapacity(107)
+        all.reserveCapacity(115)
         part0(&all)
         return all
     }
 }
 
-extension Cabin: ValidatableModel {
+extension Airport: ValidatableModel {
     public static var schemaIndex: SchemaIndex { 10 }
     public static var validator: Validator { APISchemas.validator }
 }
 
-extension Money: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 12 }
+extension Cabin: ValidatableModel {
+    public static var schemaIndex: SchemaIndex { 13 }
     public static var validator: Validator { APISchemas.validator }
 }
 
-extension Flight: ValidatableModel {
+extension Money: ValidatableModel {
     public static var schemaIndex: SchemaIndex { 15 }
     public static var validator: Validator { APISchemas.validator }
 }
 
+extension Flight: ValidatableModel {
+    public static var schemaIndex: SchemaIndex { 18 }
+    public static var validator: Validator { APISchemas.validator }
+}
+
 extension FlightPage: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 25 }
+    public static var schemaIndex: SchemaIndex { 28 }
     public static var validator: Validator { APISchemas.validator }
 }
 
 extension Passenger: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 30 }
+    public static var schemaIndex: SchemaIndex { 33 }
     public static var validator: Validator { APISchemas.validator }
 }
 
 extension Payment: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 37 }
+    public static var schemaIndex: SchemaIndex { 40 }
     public static var validator: Validator { APISchemas.validator }
 }
 
 extension Notifications: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 44 }
+    public static var schemaIndex: SchemaIndex { 47 }
     public static var validator: Validator { APISchemas.validator }
 }
 
 extension BookingRequest: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 48 }
+    public static var schemaIndex: SchemaIndex { 51 }
     public static var validator: Validator { APISchemas.validator }
 }
 
 extension BookingStatus: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 56 }
+    public static var schemaIndex: SchemaIndex { 59 }
     public static var validator: Validator { APISchemas.validator }
 }
 
 extension Booking: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 57 }
+    public static var schemaIndex: SchemaIndex { 60 }
     public static var validator: Validator { APISchemas.validator }
 }
 
 extension BookingPage: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 65 }
+    public static var schemaIndex: SchemaIndex { 68 }
     public static var validator: Validator { APISchemas.validator }
 }
 
@@ -77,6 +82,6 @@ extension ErrorResponse: ValidatableModel {
 }
 
 extension ErrorDetail: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 69 }
+    public static var schemaIndex: SchemaIndex { 72 }
     public static var validator: Validator { APISchemas.validator }
 }

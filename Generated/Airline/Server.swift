@@ -12,6 +12,11 @@ public protocol AirlineAPIProtocol: Sendable {
     /// `GET /flights` — Search flights
     func searchFlights(_ input: SearchFlights.Input) async throws -> SearchFlights.Output
 
+    /// `GET /airports` — Airports served
+    ///
+    /// Pages are linked, as many public APIs do it; follow the `Link` header's `rel="next"`.
+    func listAirports(_ input: ListAirports.Input) async throws -> ListAirports.Output
+
     /// `GET /flights/{flight_id}` — Flight details
     func getFlight(_ input: GetFlight.Input) async throws -> GetFlight.Output
 
@@ -56,6 +61,7 @@ extension AirlineAPIProtocol {
     public func registerHandlers(on transport: any ServerTransport, serverURL: URL? = nil, security: any SecurityHandler, options: ValidationOptions = ValidationOptions(), middlewares: [any ServerMiddleware] = []) throws {
         let server = OperationServer(transport: transport, serverURL: serverURL ?? OperationServer.rootURL, schemas: APISchemas.set, contracts: APIOperations.contracts, options: options, middlewares: middlewares, securitySchemes: APIOperations.securitySchemes, security: security)
         try server.register(SearchFlights.self) { try await self.searchFlights($0) }
+        try server.register(ListAirports.self) { try await self.listAirports($0) }
         try server.register(GetFlight.self) { try await self.getFlight($0) }
         try server.register(ListSeats.self) { try await self.listSeats($0) }
         try server.register(CreateBooking.self) { try await self.createBooking($0) }
@@ -95,5 +101,5 @@ extension APIOperations {
 
 /// Every operation's contract, for validation.
 public enum APIOperations {
-    public static let contracts: [OperationContract] = [SearchFlights.contract, GetFlight.contract, ListSeats.contract, CreateBooking.contract, ListBookings.contract, GetBooking.contract, CancelBooking.contract]
+    public static let contracts: [OperationContract] = [SearchFlights.contract, ListAirports.contract, GetFlight.contract, ListSeats.contract, CreateBooking.contract, ListBookings.contract, GetBooking.contract, CancelBooking.contract]
 }

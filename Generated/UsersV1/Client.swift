@@ -47,10 +47,10 @@ public struct UsersV1Client: Sendable {
         PageSequence(maxPages: maxPages) { position in
             let first = position.offset ?? 0
             let output = try await self.listUsers(ListUsers.Input(limit: limit, offset: first, isActive: isActive))
-            guard case .ok(let page, _) = output else { throw UnexpectedPage(operationID: "listUsers", output: output) }
-            let items = page.items
+            guard case .ok(let received, _) = output else { throw UnexpectedPage(operationID: "listUsers", output: output) }
+            let items = received.items
             let next = first + items.count
-            return (items, next < page.total ? PagePosition.offset(next) : nil)
+            return (items, next < received.total ? PagePosition.offset(next) : nil)
         }
     }
 

@@ -43,6 +43,34 @@ struct PaginationTests {
         }
     }
 
+    /// `Link: <…>; rel="next"` pagination: the client follows the server's next URL as it is, to the last page.
+    @Test func linkedPagesAreFollowedToTheLast() async throws {
+        let router = Router()
+        let seen = RequestIDRecorder()
+        try AirlineService().registerHandlers(on: router, security: AirlineSecurity(TokenBook(["t0k3n"])), middlewares: [seen])
+        try await withServer(router) { url in
+            let client = AirlineClient(serverURL: url)
+            var codes: [String] = []
+            for try await airport in client.listAirportsPages(perPage: 7) { codes.append(airport.code) }
+            #expect(codes == AirlineService.airports.map(\.code))
+            // 60 airports in pages of 7: 9 requests, the last page without rel="next".
+            #expect(seen.ids.count == 9)
+            // Starting mid-way: the first request is the caller's, then the links.
+            var tail = 0
+            for try await _ in client.listAirportsPages(page: 8, perPage: 7) { tail += 1 }
+            #expect(tail == 60 - 7 * 7)
+        }
+    }
+
+    @Test func linkHeadersAreReadAsRFC8288Says() {
+        #expect(PagePosition.nextLink(in: #"</a?page=2>; rel="next", </a?page=9>; rel="last""#) == .link("/a?page=2"))
+        #expect(PagePosition.nextLink(in: #"<https://x.test/a?page=9>; rel="last", <https://x.test/a?page=3>; rel=next"#) == .link("https://x.test/a?page=3"))
+        // A relation list; a comma inside a quoted parameter is not a separator.
+        #expect(PagePosition.nextLink(in: #"</p1>; title="a, b"; rel="prev", </p3>; rel="next last""#) == .link("/p3"))
+        #expect(PagePosition.nextLink(in: #"</a?page=9>; rel="last""#) == nil)
+        #expect(PagePosition.nextLink(in: nil) == nil && PagePosition.nextLink(in: "garbage") == nil && PagePosition.nextLink(in: "<unclosed") == nil)
+    }
+
     @Test func cursorPagesFollowTheNextCursorToTheEnd() async throws {
         let router = Router()
         try AirlineService().registerHandlers(on: router, security: AirlineSecurity(TokenBook(["t0k3n"])))

@@ -28,6 +28,7 @@ struct Relay: AirlineAPIProtocol {
     let base = AirlineService()
     func searchFlights(_ input: SearchFlights.Input) async throws -> SearchFlights.Output { try await base.searchFlights(input) }
     func getFlight(_ input: GetFlight.Input) async throws -> GetFlight.Output { try await back.getFlight(input) }
+    func listAirports(_ input: ListAirports.Input) async throws -> ListAirports.Output { try await base.listAirports(input) }
     func listSeats(_ input: ListSeats.Input) async throws -> ListSeats.Output { try await base.listSeats(input) }
     func createBooking(_ input: CreateBooking.Input) async throws -> CreateBooking.Output { try await base.createBooking(input) }
     func listBookings(_ input: ListBookings.Input) async throws -> ListBookings.Output { try await base.listBookings(input) }

@@ -433,12 +433,12 @@ struct OperationRenderer {
 
     /// `<method>Pages(…)`: the operation's items across pages, as a `PageSequence`.
     private func pageSequence(_ op: SwiftOperation, _ p: SwiftPagination, _ w: inout SwiftWriter) {
-        let others = op.inputs.filter { $0.name != p.parameter }
+        let others = p.style == .link ? op.inputs : op.inputs.filter { $0.name != p.parameter }
         let method = SwiftNames.bare(op.methodName)
         w.blank()
         w.doc("""
-        Every item of `\(op.path)`, page after page (by \(p.style.rawValue)), each page fetched when the previous one is used \
-        up; at most `maxPages` pages.
+        Every item of `\(op.path)`, page after page (\(p.style == .link ? "following the `Link` header's next page" : "by " + p.style.rawValue)), \
+        each page fetched when the previous one is used up; at most `maxPages` pages.
         """)
         if let message = op.deprecation { w.line("@available(*, deprecated, message: \(SwiftNames.literal(message)))") }
         let parameters = (others.isEmpty ? "" : parameterList(others, scope: []) + ", ") + "maxPages: Int = 1000"
@@ -455,25 +455,35 @@ struct OperationRenderer {
                 case .page:
                     w.line("let number = position.page ?? \(p.parameterDefault ?? "1")")
                     argument = "number"
+                case .link:
+                    argument = ""
                 }
                 let arguments = op.inputs.map { "\(SwiftNames.bare($0.name)): " + ($0.name == p.parameter ? argument : $0.name) }.joined(separator: ", ")
-                w.line("let output = try await self.\(method)(\(op.typeName).Input(\(arguments)))")
-                w.line("guard case .\(p.caseName)(let page\(p.caseHasHeaders ? ", _" : "")) = output else { throw UnexpectedPage(operationID: \(SwiftNames.literal(op.methodName)), output: output) }")
-                let items = "page.\(p.items)" + (p.itemsOptional ? " ?? []" : "")
+                if p.style == .link {
+                    // (The page is `received`: an input may be named `page`.) The first page as the caller asked; then the URL the server links as next, as it is.
+                    w.line("let output = try await client.send(\(op.typeName).self, \(op.typeName).Input(\(arguments)), following: position.link)")
+                } else {
+                    w.line("let output = try await self.\(method)(\(op.typeName).Input(\(arguments)))")
+                }
+                let headers = p.style == .link ? ", let headers" : (p.caseHasHeaders ? ", _" : "")
+                w.line("guard case .\(p.caseName)(let received\(headers)) = output else { throw UnexpectedPage(operationID: \(SwiftNames.literal(op.methodName)), output: output) }")
+                let items = p.items.isEmpty ? "received" : "received.\(p.items)" + (p.itemsOptional ? " ?? []" : "")
                 switch p.style {
                 case .cursor:
-                    let next = p.next.map { "page.\($0.name)" } ?? "nil"
+                    let next = p.next.map { "received.\($0.name)" } ?? "nil"
                     w.line("return (\(items), \(next).flatMap { $0.isEmpty ? nil : PagePosition.cursor($0) })")
                 case .offset:
                     w.line("let items = \(items)")
                     w.line("let next = first + items.count")
                     if let total = p.total {
-                        w.line("return (items, next < page.\(total.name)\(total.optional ? " ?? .max" : "") ? PagePosition.offset(next) : nil)")
+                        w.line("return (items, next < received.\(total.name)\(total.optional ? " ?? .max" : "") ? PagePosition.offset(next) : nil)")
                     } else {
                         w.line("return (items, PagePosition.offset(next))")
                     }
                 case .page:
                     w.line("return (\(items), PagePosition.page(number + 1))")
+                case .link:
+                    w.line("return (\(items), PagePosition.nextLink(in: headers.\(p.linkHeader ?? "link")))")
                 }
             }
         }
@@ -508,13 +518,14 @@ struct OperationRenderer {
                 w.block("\(access) func \(op.methodName)(_ input: \(op.typeName).Input\(fallback)) async throws -> \(op.typeName).Output {") { w in
                     w.line("try await client.send(\(op.typeName).self, input)")
                 }
-                guard !op.inputs.isEmpty else { continue }
-                w.blank()
-                w.doc(op.doc.first)
-                if let message = op.deprecation { w.line("@available(*, deprecated, message: \(SwiftNames.literal(message)))") }
-                w.block("\(access) func \(op.methodName)(\(parameterList(op.inputs, scope: []))) async throws -> \(op.typeName).Output {") { w in
-                    let arguments = op.inputs.map { "\(SwiftNames.bare($0.name)): \($0.name)" }.joined(separator: ", ")
-                    w.line("try await self.\(SwiftNames.bare(op.methodName))(\(op.typeName).Input(\(arguments)))")
+                if !op.inputs.isEmpty {
+                    w.blank()
+                    w.doc(op.doc.first)
+                    if let message = op.deprecation { w.line("@available(*, deprecated, message: \(SwiftNames.literal(message)))") }
+                    w.block("\(access) func \(op.methodName)(\(parameterList(op.inputs, scope: []))) async throws -> \(op.typeName).Output {") { w in
+                        let arguments = op.inputs.map { "\(SwiftNames.bare($0.name)): \($0.name)" }.joined(separator: ", ")
+                        w.line("try await self.\(SwiftNames.bare(op.methodName))(\(op.typeName).Input(\(arguments)))")
+                    }
                 }
                 if let pages = op.pagination { pageSequence(op, pages, &w) }
             }

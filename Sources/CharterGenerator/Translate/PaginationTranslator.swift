@@ -4,7 +4,7 @@ import CharterSpec
 /// items and next position are in the response model. Read from `x-pagination`, or recognised from common
 /// names (`offset`, `cursor`, `page`; `items`, `data`, `results`; `next_cursor`, `total`) with a note.
 struct SwiftPagination: Sendable {
-    enum Style: String, Sendable { case offset, cursor, page }
+    enum Style: String, Sendable { case offset, cursor, page, link }
     var style: Style
     /// The `Input` property the position goes to, whether it is optional, and its default when it has one.
     var parameter: String
@@ -13,7 +13,7 @@ struct SwiftPagination: Sendable {
     /// The success case and whether it carries headers (`.ok(let page, _)`).
     var caseName: String
     var caseHasHeaders: Bool
-    /// The page model's items property (an array) and its element type.
+    /// The page model's items property (an array) and its element type; empty when the body is the array itself.
     var items: String
     var itemsOptional: Bool
     var itemType: SwiftType
@@ -21,6 +21,8 @@ struct SwiftPagination: Sendable {
     var next: (name: String, optional: Bool)?
     /// Offset style: the property holding the total count, when there is one.
     var total: (name: String, optional: Bool)?
+    /// Link style: the headers property holding `Link`.
+    var linkHeader: String?
 }
 
 extension OperationTranslator {
@@ -40,9 +42,29 @@ extension OperationTranslator {
         func problem(_ text: String) -> (SwiftPagination?, Diagnostic?) {
             (nil, explicit.map { Diagnostic(.warning, "\(Self.paginationExtension) of \(op.displayName): \(text); no page sequence is generated", at: $0.location) })
         }
-        // The page: the first success with one body whose type is a struct of ours.
+        let declared = explicit?["style"]?.text.flatMap(SwiftPagination.Style.init(rawValue:))
+        if explicit != nil, declared == nil { return problem("'style' must be offset, cursor, page or link") }
+        // The page: the first success with one body whose type is a struct of ours (or, followed by `Link`
+        // headers, an array).
         guard let success = cases.first(where: { if case .code(let c) = $0.status { (200..<300).contains(c) } else { false } }),
-              let body = success.body, body.enumName == nil, let model = models.structDecl(body.type) else {
+              let body = success.body, body.enumName == nil else {
+            return problem("its first success response has no one JSON body")
+        }
+        let link = success.headers?.fields.first { $0.wireName.lowercased() == "link" && $0.type.unwrapped == .string }
+        func linked(items: SwiftProperty?, element: SwiftType) -> (SwiftPagination?, Diagnostic?) {
+            guard let link else { return problem("its success response declares no Link header") }
+            let pagination = SwiftPagination(
+                style: .link, parameter: "", parameterOptional: true, parameterDefault: nil, caseName: success.name, caseHasHeaders: true,
+                items: items?.name ?? "", itemsOptional: items?.type.isOptional ?? false, itemType: element, linkHeader: link.name)
+            guard explicit == nil else { return (pagination, nil) }
+            let note = Diagnostic(.warning, "\(op.displayName) pages by its Link header's rel=\"next\" (recognised from the header); the client "
+                                  + "walks it with \(SwiftNames.bare(methodName))Pages. Declare \(Self.paginationExtension) to say so explicitly", at: op.location)
+            return (pagination, note)
+        }
+        guard let model = models.structDecl(body.type) else {
+            if let element = body.type.unwrapped.arrayElement, (link != nil && declared == nil) || declared == .link {
+                return linked(items: nil, element: element)
+            }
             return problem("its first success response is not one JSON object")
         }
         let queryInputs = zip(op.parameters, inputs).filter { $0.0.location == .query }
@@ -54,8 +76,6 @@ extension OperationTranslator {
             if let explicitKey { return model.properties.first { $0.key == explicitKey } }
             return model.properties.first { names.contains($0.key.lowercased()) }
         }
-        let declared = explicit?["style"]?.text.flatMap(SwiftPagination.Style.init(rawValue:))
-        if explicit != nil, declared == nil { return problem("'style' must be offset, cursor or page") }
 
         // Items: the named field, or the model's only array.
         let arrays = model.properties.filter { $0.type.unwrapped.arrayElement != nil }
@@ -63,6 +83,7 @@ extension OperationTranslator {
               let element = items.type.unwrapped.arrayElement else {
             return problem("the response has no array of items")
         }
+        if declared == .link { return linked(items: items, element: element) }
         let parameterName = explicit?["parameter"]?.text
         var style = declared
         var position: (Parameter, SwiftInput)?
@@ -82,6 +103,7 @@ extension OperationTranslator {
             (style, position) = (.page, found)
         }
         guard let style, let (parameter, swiftInput) = position else {
+            if declared == nil, link != nil { return linked(items: items, element: element) }
             return problem("no query parameter carries the page position" + (declared == .cursor ? " (or no string field holds the next cursor)" : ""))
         }
         // Pages count from the default, else from the minimum when it is 0, else from 1.

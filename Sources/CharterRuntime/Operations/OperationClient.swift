@@ -59,18 +59,38 @@ public struct ClientValidation: Sendable {
     /// - Throws: `ContractViolation` for a request that breaks the contract (nothing is sent) or, with
     ///   `.enforce`, a response that does; `UnexpectedResponse` for a response that cannot be read as declared;
     ///   whatever the transport throws.
-    public func send<Op: APIOperation>(_ operation: Op.Type, _ input: Op.Input) async throws -> Op.Output {
+    /// - Parameter link: a next-page URL from a `Link` header: sent to instead of the input's path and query
+    ///   (headers and body still come from `input`); relative to the server URL, or absolute.
+    public func send<Op: APIOperation>(_ operation: Op.Type, _ input: Op.Input, following link: String? = nil) async throws -> Op.Output {
         let limit = retries.timeout
         return try await ClientTimeout.race(limit, limit.map { ClientTimeout(operationID: Op.contract.operationID, limit: $0, wholeCall: true) }) {
-            try await self.sendOnce(operation, input)
+            try await self.sendOnce(operation, input, following: link)
         }
     }
 
-    private func sendOnce<Op: APIOperation>(_ operation: Op.Type, _ input: Op.Input) async throws -> Op.Output {
+    /// Where a followed link goes: the base URL and the request path (with query) under it. Only links on the
+    /// server's own origin are followed: a header naming another host must not receive the client's credentials.
+    private func target(of link: String) -> (base: URL, path: String)? {
+        guard let url = URL(string: link, relativeTo: serverURL)?.absoluteURL, url.scheme == serverURL.scheme,
+              url.host == serverURL.host, url.port == serverURL.port, let scheme = url.scheme, let host = url.host else { return nil }
+        let query = url.query.map { "?" + $0 } ?? ""
+        let server = serverURL.absoluteString.hasSuffix("/") ? String(serverURL.absoluteString.dropLast()) : serverURL.absoluteString
+        let full = url.absoluteString
+        if full.hasPrefix(server + "/") || full.hasPrefix(server + "?") { return (serverURL, String(full.dropFirst(server.count))) }
+        guard let origin = URL(string: "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")) else { return nil }
+        return (origin, (url.path.isEmpty ? "/" : url.path) + query)
+    }
+
+    private func sendOnce<Op: APIOperation>(_ operation: Op.Type, _ input: Op.Input, following link: String?) async throws -> Op.Output {
         let contract = Op.contract
         var writer = ClientRequestWriter(contract: contract)
         try Op.encodeInput(input, to: &writer)
         var request = writer.request
+        var baseURL = serverURL
+        if let link {
+            guard let target = target(of: link) else { throw UnexpectedLink(operationID: contract.operationID, link: link) }
+            (baseURL, request.path) = (target.base, target.path)
+        }
         // An operation declaring an idempotency key the caller left out gets one: every attempt of this call
         // carries it, so the server can tell a retry from a new request.
         if let name = HTTPField.Name(retries.idempotencyHeader), request.headerFields[name] == nil,
@@ -93,7 +113,7 @@ public struct ClientValidation: Sendable {
             }
         }
         let (body, bodyIssues) = validator.outgoing(writer.draft, sender: sender)
-        if validation.validateRequests {
+        if validation.validateRequests, link == nil {
             var issues = validator.checkParameters(request, pathParameters: writer.pathValues.mapValues { Substring($0) }, contract: contract) + bodyIssues
             if contract.requestBody?.required == true, writer.draft.payload == nil { issues.append(ContractValidator.bodyRequired) }
             if !issues.isEmpty { throw ContractViolation(phase: .request, operationID: contract.operationID, issues: issues) }
@@ -119,7 +139,7 @@ public struct ClientValidation: Sendable {
             let response: HTTPResponse, responseBody: HTTPBody?
             do {
                 let attempt = retries.attemptTimeout
-                let attemptRequest = request, serverURL = serverURL
+                let attemptRequest = request, serverURL = baseURL
                 (response, responseBody) = try await ClientTimeout.race(attempt, attempt.map {
                     ClientTimeout(operationID: operationID, limit: $0, wholeCall: false)
                 }) { try await chained(attemptRequest, body, serverURL) }
@@ -211,4 +231,13 @@ public struct ClientValidation: Sendable {
         if validation.responses == .enforce { throw violation }
         logger.warning("\(violation.description)")
     }
+}
+
+/// A next-page link the client will not follow: not a URL, or on another origin than the server's.
+public struct UnexpectedLink: Error, Sendable, CustomStringConvertible {
+    /// The paginated operation.
+    public var operationID: String
+    /// The link as the server sent it.
+    public var link: String
+    public var description: String { "\(operationID): the next-page link '\(link)' is not a URL on the server's origin; not followed" }
 }

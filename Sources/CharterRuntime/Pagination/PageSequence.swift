@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the next page of a paginated operation starts.
 public enum PagePosition: Sendable, Hashable {
     /// The first page, as the operation's own defaults ask for it.
@@ -8,6 +10,8 @@ public enum PagePosition: Sendable, Hashable {
     case cursor(String)
     /// Page-number pagination.
     case page(Int)
+    /// `Link` header pagination (RFC 8288): the URL of the next page as the server gave it, followed as it is.
+    case link(String)
 
     /// The offset to ask for; `start` (the operation's default) when nil.
     public var offset: Int? { if case .offset(let n) = self { n } else { nil } }
@@ -15,6 +19,36 @@ public enum PagePosition: Sendable, Hashable {
     public var cursor: String? { if case .cursor(let c) = self { c } else { nil } }
     /// The page number to ask for; `start` (the operation's default) when nil.
     public var page: Int? { if case .page(let n) = self { n } else { nil } }
+    /// The next page's URL to follow; nil on the first page.
+    public var link: String? { if case .link(let url) = self { url } else { nil } }
+
+    /// The `rel="next"` target of a `Link` header (RFC 8288: `<url>; rel="next", <url>; rel="last"`), or nil when
+    /// there is none — the last page.
+    public static func nextLink(in header: String?) -> PagePosition? {
+        guard let header else { return nil }
+        var rest = Substring(header)
+        while let open = rest.firstIndex(of: "<") {
+            guard let close = rest[open...].firstIndex(of: ">") else { return nil }
+            let target = rest[rest.index(after: open)..<close]
+            // The link's parameters run to the next link (a comma outside quotes) or the end.
+            var parameters = rest[rest.index(after: close)...]
+            var quoted = false
+            var end = parameters.endIndex
+            for i in parameters.indices {
+                let c = parameters[i]
+                if c == "\"" { quoted.toggle() } else if c == ",", !quoted { end = i; break }
+            }
+            rest = parameters[end...].dropFirst()
+            parameters = parameters[..<end]
+            for parameter in parameters.split(separator: ";") {
+                let pair = parameter.split(separator: "=", maxSplits: 1)
+                guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "rel" else { continue }
+                let value = pair[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                if value.lowercased().split(separator: " ").contains("next"), !target.isEmpty { return .link(String(target)) }
+            }
+        }
+        return nil
+    }
 }
 
 /// Every item of a paginated operation, fetched page by page as the sequence is read: `for try await booking in
