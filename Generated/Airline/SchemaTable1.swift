@@ -485,6 +485,7 @@ extension APISchemas {
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 32)
         k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
+        k.maximum = NumericBound(JSONNumber(Int64(100000)), text: "100000")
         k.defaultValue = .number(JSONNumber(Int64(1)))
         all.append(k)
         // #90

@@ -100,6 +100,11 @@ extension SpecValidator {
         ContractValidator(schemas: schemas, contracts: contracts, options: options)
     }
 
+    /// A `ServerMiddleware` applying this spec's security with `handler` (put it before `middleware(options:)`).
+    public func securityMiddleware(handler: any SecurityHandler, errorFormat: ErrorFormat = .charter) -> SecurityMiddleware {
+        SecurityMiddleware(contracts: contracts, schemes: securitySchemes, handler: handler, errorFormat: errorFormat)
+    }
+
     /// A `ServerMiddleware` validating every request and response of this spec's operations.
     public func middleware(options: ValidationOptions = ValidationOptions()) -> ValidationMiddleware {
         ValidationMiddleware(validator: contractValidator(options: options))

@@ -70,14 +70,16 @@ public func sendJSON(_ base: URL, _ method: String, _ path: String, _ json: Stri
 }
 
 /// Registers a handler for every operation of `spec` that `handlers` names, behind the validation middleware.
-public func router(for spec: String, options: ValidationOptions, handlers: [String: RawHandler]) throws -> Router<BasicRequestContext> {
+/// With `security`, the spec's security middleware runs first.
+public func router(for spec: String, options: ValidationOptions, security: (any SecurityHandler)? = nil,
+                   handlers: [String: RawHandler]) throws -> Router<BasicRequestContext> {
     let validator = try SpecValidator.load(path: TestPaths.packageRoot.appendingPathComponent("Specs/\(spec)").path)
-    let middleware = validator.middleware(options: options)
+    let middlewares: [any ServerMiddleware] = (security.map { [validator.securityMiddleware(handler: $0)] } ?? []) + [validator.middleware(options: options)]
     let router = Router()
     for contract in validator.contracts {
         guard let handler = handlers[contract.operationID] else { continue }
         try router.register(operationID: contract.operationID, method: HTTPRequest.Method(contract.method)!,
-                            path: contract.path, middlewares: [middleware], handler: handler)
+                            path: contract.path, middlewares: middlewares, handler: handler)
     }
     return router
 }

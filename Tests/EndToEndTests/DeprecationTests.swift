@@ -62,6 +62,26 @@ struct DeprecationTests {
         }
     }
 
+    /// A deprecation the spec gives no sunset or link (pets-swagger2's deletePet) takes the server's configured ones;
+    /// the spec's own win where it has them (airline's listSeats).
+    @Test func configuredDefaultsFillWhatTheSpecLeavesOut() async throws {
+        var options = ValidationOptions()
+        options.deprecationDefaults = DeprecationNotice(sunset: Date(timeIntervalSince1970: 1_830_297_600), link: "https://example.com/policy")
+        let router = Router()
+        try Swagger2EndToEndTests.Service(seen: .init()).registerHandlers(on: router, security: AcceptAnyCredential(), options: options)
+        try await withServer(router) { url in
+            let gone = try await send(url, "DELETE", "/pets/1", headers: ["Authorization": "Basic " + Data("a:b".utf8).base64EncodedString()])
+            #expect(gone.status == 204)
+            #expect(gone.header("Sunset") == "Sat, 01 Jan 2028 00:00:00 GMT")
+            #expect(gone.header("Link") == #"<https://example.com/policy>; rel="deprecation", <https://example.com/policy>; rel="sunset""#)
+        }
+        let airline = Router()
+        try AirlineService().registerHandlers(on: airline, security: AirlineSecurity(TokenBook(["t0k3n"])), options: options)
+        try await withServer(airline) { url in
+            expectAnnounced(try await send(url, "GET", "/flights/BA117-20261201/seats"))
+        }
+    }
+
     @Test func theSpecDrivenMiddlewareAnnouncesToo() async throws {
         let router = try CharterTestSupport.router(for: "airline.yaml", options: ValidationOptions(),
                                                    handlers: ["listSeats": respond(200, #"["12C"]"#), "getFlight": respond(404, "{}")])

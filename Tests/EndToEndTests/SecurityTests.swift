@@ -74,6 +74,24 @@ struct SecurityTests {
         }
     }
 
+    /// The spec-driven path: `SpecValidator.securityMiddleware(handler:)` before the validation middleware decides the
+    /// same way, and the raw handler sees the principal.
+    @Test func theSpecDrivenMiddlewareEnforcesTheSameRequirement() async throws {
+        let router = try CharterTestSupport.router(for: "catalog-3.2.yaml", options: ValidationOptions(), security: CatalogTests.Keys(),
+                                                   handlers: ["getItem": { _, _, _ in
+            var response = HTTPResponse(status: .ok)
+            response.headerFields[.contentType] = "application/json"
+            let who = Principal.current?.subject ?? "nobody"
+            return (response, HTTPBody(#"{"id": "b1", "name": "\#(who)", "kind": "book", "isbn": "1"}"#))
+        }])
+        try await withServer(router) { url in
+            #expect(try await send(url, "GET", "/items/b1").status == 401)
+            #expect(try await send(url, "GET", "/items/b1", headers: ["Authorization": "Bearer n0ne"]).status == 403)
+            let ok = try await send(url, "GET", "/items/b1", headers: ["Authorization": "Bearer r3ad"])
+            #expect(ok.status == 200 && ok.json?["name"]?.stringValue == "reader")
+        }
+    }
+
     /// HTTP Basic (a Swagger 2.0 `type: basic`): decoded to user and password; a value that is not base64 is a
     /// credential no handler accepts, not a crash or a 500.
     @Test func basicCredentialsAreDecoded() async throws {

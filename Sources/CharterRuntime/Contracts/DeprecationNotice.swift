@@ -58,8 +58,10 @@ extension ParameterContract {
 extension OperationContract {
     /// The notice for a response to `request`: the operation's when it is deprecated, else that of the first
     /// deprecated parameter the request sends.
-    func deprecation(for request: HTTPRequest, deprecatedParameters: [ParameterContract]) -> DeprecationNotice? {
-        if let deprecation { return deprecation }
-        return deprecatedParameters.first { $0.isSent(in: request) }?.deprecation
+    func deprecation(for request: HTTPRequest, deprecatedParameters: [ParameterContract], defaults: DeprecationNotice) -> DeprecationNotice? {
+        guard var notice = deprecation ?? deprecatedParameters.first(where: { $0.isSent(in: request) })?.deprecation else { return nil }
+        notice.sunset = notice.sunset ?? defaults.sunset
+        notice.link = notice.link ?? defaults.link
+        return notice
     }
 }

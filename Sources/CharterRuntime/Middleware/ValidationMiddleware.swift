@@ -26,7 +26,8 @@ public struct ValidationMiddleware: ServerMiddleware {
     ) async throws -> (HTTPResponse, HTTPBody?) {
         var (response, responseBody) = try await validate(request, body: body, metadata: metadata, operationID: operationID, next: next)
         if let contract = validator.contracts[operationID] {
-            contract.deprecation(for: request, deprecatedParameters: contract.parameters.filter { $0.deprecation != nil })?
+            contract.deprecation(for: request, deprecatedParameters: contract.parameters.filter { $0.deprecation != nil },
+                                 defaults: validator.options.deprecationDefaults)?
                 .announce(in: &response.headerFields)
         }
         return (response, responseBody)

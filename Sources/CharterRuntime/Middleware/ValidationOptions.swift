@@ -30,6 +30,9 @@ public struct ValidationOptions: Sendable {
     public var multipart = MultipartLimits()
     /// Largest item of a streamed body (an event, a JSON line); a larger one fails the stream.
     public var maxStreamItemSize = 1 << 20
+    /// For deprecated operations and parameters whose spec gives no `x-sunset` / `x-deprecation-link`: the
+    /// `Sunset` date and the policy page every such response announces (the spec's own values win).
+    public var deprecationDefaults = DeprecationNotice()
 
     /// Options; every argument defaults to the value a production server wants.
     public init(maxBodySize: Int = 8 << 20, responseValidation: ResponseValidationMode = .report,

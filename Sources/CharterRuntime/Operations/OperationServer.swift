@@ -53,7 +53,8 @@ import OpenAPIRuntime
                 }
             }
             response.headerFields[RequestID.headerName] = requestID
-            contract.deprecation(for: request, deprecatedParameters: deprecatedParameters)?.announce(in: &response.headerFields)
+            contract.deprecation(for: request, deprecatedParameters: deprecatedParameters, defaults: validator.options.deprecationDefaults)?
+                .announce(in: &response.headerFields)
             return (response, responseBody)
         }
     }
