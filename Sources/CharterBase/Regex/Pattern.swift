@@ -11,12 +11,15 @@ public final class Pattern: Sendable, CustomStringConvertible {
     let program: PatternProgram?
     let dfa: PatternDFA?
     let backtracker: PatternBacktracker?
+    /// The parsed pattern, kept for drawing strings that match it (`sample`).
+    let ast: PatternNode
 
     /// Compiles an ECMA-262 pattern; throws for syntax Charter cannot run (located in `source`).
     public init(_ source: String) throws(PatternError) {
         self.source = source
         var parser = PatternParser(source)
         let ast = try parser.parse()
+        self.ast = ast
         if ast.needsBacktracking {
             backtracker = PatternBacktracker(ast)
             program = nil
