@@ -92,14 +92,11 @@ extension AirlineSecurityHandler {
     }
 }
 
-/// The security schemes the operations name, as the server reads credentials for them.
-extension APIOperations {
-    public static let securitySchemes: [SecuritySchemeContract] = [
-        SecuritySchemeContract(name: "bearerAuth", kind: .bearer),
-    ]
-}
-
 /// Every operation's contract, for validation.
 public enum APIOperations {
     public static let contracts: [OperationContract] = [SearchFlights.contract, ListAirports.contract, GetFlight.contract, ListSeats.contract, CreateBooking.contract, ListBookings.contract, GetBooking.contract, CancelBooking.contract]
+    /// The security schemes the operations name: how the server reads credentials and the client sends them.
+    public static let securitySchemes: [SecuritySchemeContract] = [
+        SecuritySchemeContract(name: "bearerAuth", kind: .bearer),
+    ]
 }

@@ -71,15 +71,12 @@ extension CatalogSecurityHandler {
     }
 }
 
-/// The security schemes the operations name, as the server reads credentials for them.
-extension APIOperations {
+/// Every operation's contract, for validation.
+public enum APIOperations {
+    public static let contracts: [OperationContract] = [QueryItems.contract, SearchItems.contract, GetItem.contract, CopyItem.contract]
+    /// The security schemes the operations name: how the server reads credentials and the client sends them.
     public static let securitySchemes: [SecuritySchemeContract] = [
         SecuritySchemeContract(name: "legacyKey", kind: .apiKey(name: "X-Legacy-Key", location: .header)),
         SecuritySchemeContract(name: "oauth", kind: .oauth2),
     ]
-}
-
-/// Every operation's contract, for validation.
-public enum APIOperations {
-    public static let contracts: [OperationContract] = [QueryItems.contract, SearchItems.contract, GetItem.contract, CopyItem.contract]
 }

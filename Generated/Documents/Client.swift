@@ -25,8 +25,10 @@ public struct DocumentsClient: Sendable {
     ///   - validation: requests are checked before sending (default: debug builds); responses as `validation.responses` says.
     ///   - retries: which calls are sent again after a connection error, 429 or 5xx, and how long to wait
     ///     (default: idempotent methods and calls with an idempotency key, three attempts).
-    public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation(), retries: RetryPolicy = RetryPolicy()) {
-        client = OperationClient(serverURL: serverURL, transport: transport, middlewares: middlewares, schemas: APISchemas.set, contracts: APIOperations.contracts, validation: validation, retries: retries)
+    ///   - credentials: a bearer token, Basic credentials or API keys (by scheme name), each sent only to the
+    ///     operations whose security asks for it.
+    public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation(), retries: RetryPolicy = RetryPolicy(), credentials: ClientCredentials? = nil) {
+        client = OperationClient(serverURL: serverURL, transport: transport, middlewares: middlewares, schemas: APISchemas.set, contracts: APIOperations.contracts, validation: validation, retries: retries, credentials: credentials, securitySchemes: APIOperations.securitySchemes)
     }
 
     /// `POST /oauth/token` — Exchange credentials for a bearer token
@@ -152,8 +154,8 @@ public struct DocumentsClient: Sendable {
 #if canImport(OpenAPIAsyncHTTPClient)
 extension DocumentsClient {
     /// A client on AsyncHTTPClient (the shared `HTTPClient`).
-    public init(serverURL: URL, middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation(), retries: RetryPolicy = RetryPolicy()) {
-        self.init(serverURL: serverURL, transport: AsyncHTTPClientTransport(), middlewares: middlewares, validation: validation, retries: retries)
+    public init(serverURL: URL, middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation(), retries: RetryPolicy = RetryPolicy(), credentials: ClientCredentials? = nil) {
+        self.init(serverURL: serverURL, transport: AsyncHTTPClientTransport(), middlewares: middlewares, validation: validation, retries: retries, credentials: credentials)
     }
 }
 #endif

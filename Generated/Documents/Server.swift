@@ -111,14 +111,11 @@ extension DocumentsSecurityHandler {
     }
 }
 
-/// The security schemes the operations name, as the server reads credentials for them.
-extension APIOperations {
-    public static let securitySchemes: [SecuritySchemeContract] = [
-        SecuritySchemeContract(name: "bearerAuth", kind: .bearer),
-    ]
-}
-
 /// Every operation's contract, for validation.
 public enum APIOperations {
     public static let contracts: [OperationContract] = [CreateToken.contract, ListDocuments.contract, UploadDocument.contract, GetDocument.contract, DownloadDocument.contract, ReplaceContent.contract, SummarizeDocument.contract, AddNote.contract, ExportDocuments.contract, StreamEvents.contract]
+    /// The security schemes the operations name: how the server reads credentials and the client sends them.
+    public static let securitySchemes: [SecuritySchemeContract] = [
+        SecuritySchemeContract(name: "bearerAuth", kind: .bearer),
+    ]
 }

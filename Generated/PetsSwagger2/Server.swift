@@ -93,16 +93,13 @@ extension PetsSwagger2SecurityHandler {
     }
 }
 
-/// The security schemes the operations name, as the server reads credentials for them.
-extension APIOperations {
+/// Every operation's contract, for validation.
+public enum APIOperations {
+    public static let contracts: [OperationContract] = [ListPets.contract, CreatePet.contract, GetPet.contract, DeletePet.contract, UploadPhoto.contract, DownloadPhoto.contract, Login.contract]
+    /// The security schemes the operations name: how the server reads credentials and the client sends them.
     public static let securitySchemes: [SecuritySchemeContract] = [
         SecuritySchemeContract(name: "basic", kind: .basic),
         SecuritySchemeContract(name: "key", kind: .apiKey(name: "X-API-Key", location: .header)),
         SecuritySchemeContract(name: "oauth", kind: .oauth2),
     ]
-}
-
-/// Every operation's contract, for validation.
-public enum APIOperations {
-    public static let contracts: [OperationContract] = [ListPets.contract, CreatePet.contract, GetPet.contract, DeletePet.contract, UploadPhoto.contract, DownloadPhoto.contract, Login.contract]
 }

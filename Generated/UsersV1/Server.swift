@@ -84,14 +84,11 @@ extension UsersV1SecurityHandler {
     }
 }
 
-/// The security schemes the operations name, as the server reads credentials for them.
-extension APIOperations {
-    public static let securitySchemes: [SecuritySchemeContract] = [
-        SecuritySchemeContract(name: "bearerAuth", kind: .bearer),
-    ]
-}
-
 /// Every operation's contract, for validation.
 public enum APIOperations {
     public static let contracts: [OperationContract] = [ListUsers.contract, CreateUser.contract, GetUser.contract, ReplaceUser.contract, UpdateUser.contract, DeleteUser.contract]
+    /// The security schemes the operations name: how the server reads credentials and the client sends them.
+    public static let securitySchemes: [SecuritySchemeContract] = [
+        SecuritySchemeContract(name: "bearerAuth", kind: .bearer),
+    ]
 }

@@ -88,7 +88,10 @@ public enum Generator {
                 let name = chunks.count == 1 ? "Operations.swift" : "Operations\(i + 1).swift"
                 files.append(GeneratedFile(name: name, contents: header(runtimeImports) + chunk))
             }
-            let table = renderer.operationsTable(operations)
+            // The schemes any operation names: the table holds them for server and client; the server's handler
+            // protocol asks only for those its routed operations use.
+            let allSchemes = securitySchemes(document, used: operations.flatMap(\.securitySchemes))
+            let table = renderer.operationsTable(operations, schemes: allSchemes.map(\.contract))
             if parts.contains(.server) {
                 let schemes = securitySchemes(document, used: operations.filter(\.routed).flatMap(\.securitySchemes))
                 // Mutual TLS hands the handler the request's header fields (HTTPTypes).
@@ -97,7 +100,7 @@ public enum Generator {
             }
             if parts.contains(.client) {
                 let optionalImport = "#if canImport(OpenAPIAsyncHTTPClient)\nimport OpenAPIAsyncHTTPClient\n#endif\n"
-                let client = renderer.client(operations) + (parts.contains(.server) ? "" : "\n" + table)
+                let client = renderer.client(operations, secured: !allSchemes.isEmpty) + (parts.contains(.server) ? "" : "\n" + table)
                 files.append(GeneratedFile(name: "Client.swift", contents: header(runtimeImports, trailer: optionalImport) + client))
             }
         }

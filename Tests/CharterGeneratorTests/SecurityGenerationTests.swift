@@ -76,4 +76,29 @@ struct SecurityGenerationTests {
         #expect(text.contains("func authenticate2(token: String)"))
         #expect(text.contains("func apiKey(key: String)") && text.contains("func apiKey2(key: String)"))
     }
+
+    /// A client-only module carries the schemes table itself, and its client takes credentials.
+    @Test func aClientOnlyModuleKnowsTheSchemesToo() throws {
+        let spec = """
+        openapi: 3.1.0
+        info: {title: t, version: '1'}
+        security: [{key: []}]
+        paths:
+          /a:
+            get:
+              operationId: getA
+              responses: {'204': {description: ok}}
+        components:
+          securitySchemes:
+            key: {type: apiKey, in: query, name: api_key}
+        """
+        let document = try #require(load(spec).document)
+        let (files, _) = Generator.generate(document, specName: "spec.yaml",
+                                            options: GeneratorOptions(moduleName: "Shop", parts: [.models, .validators, .client]))
+        let client = try #require(files.first { $0.name == "Client.swift" }).contents
+        #expect(!files.contains { $0.name == "Server.swift" })
+        #expect(client.contains(#"SecuritySchemeContract(name: "key", kind: .apiKey(name: "api_key", location: .query)),"#))
+        #expect(client.contains("retries: RetryPolicy = RetryPolicy(), credentials: ClientCredentials? = nil) {"))
+        #expect(client.contains("credentials: credentials, securitySchemes: APIOperations.securitySchemes)"))
+    }
 }

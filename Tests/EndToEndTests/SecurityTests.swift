@@ -92,6 +92,22 @@ struct SecurityTests {
         }
     }
 
+    /// `ClientCredentials` on the generated client: each operation gets the credential its requirement names, and
+    /// operations without security get none.
+    @Test func theGeneratedClientSendsItsCredentialsOnlyWhereAsked() async throws {
+        let seen = AuthorizationRecorder()
+        let router = Router()
+        try CatalogTests.Service(seen: .init()).registerHandlers(on: router, security: CatalogTests.Keys(), middlewares: [seen])
+        try await withServer(router) { url in
+            let reader = CatalogClient(serverURL: url, credentials: ClientCredentials(bearerToken: "r3ad"))
+            guard case .ok = try await reader.getItem(id: "b1") else { Issue.record("expected 200 with the token"); return }
+            _ = try await reader.searchItems(search: nil)
+            let legacy = CatalogClient(serverURL: url, credentials: ClientCredentials(apiKeys: ["legacyKey": "0ld"]))
+            guard case .ok = try await legacy.getItem(id: "b1") else { Issue.record("expected 200 with the key"); return }
+            #expect(seen.calls == ["getItem Bearer r3ad -", "searchItems - -", "getItem - 0ld"])
+        }
+    }
+
     /// HTTP Basic (a Swagger 2.0 `type: basic`): decoded to user and password; a value that is not base64 is a
     /// credential no handler accepts, not a crash or a 500.
     @Test func basicCredentialsAreDecoded() async throws {
@@ -144,5 +160,19 @@ struct Bearer: ClientMiddleware {
         var request = request
         request.headerFields[.authorization] = "Bearer \(token)"
         return try await next(request, body, baseURL)
+    }
+}
+
+/// Records, per operation, the `Authorization` and `X-Legacy-Key` a request arrived with.
+final class AuthorizationRecorder: ServerMiddleware, @unchecked Sendable {
+    private let lock = NSLock()
+    private var seen: [String] = []
+    var calls: [String] { lock.withLock { seen } }
+
+    func intercept(_ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
+                   next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)) async throws -> (HTTPResponse, HTTPBody?) {
+        let line = "\(operationID) \(request.headerFields[.authorization] ?? "-") \(request.headerFields[HTTPField.Name("X-Legacy-Key")!] ?? "-")"
+        lock.withLock { seen.append(line) }
+        return try await next(request, body, metadata)
     }
 }

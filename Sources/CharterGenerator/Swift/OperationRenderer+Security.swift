@@ -36,13 +36,6 @@ extension OperationRenderer {
                 w.line("}")
             }
         }
-        w.blank()
-        w.line("/// The security schemes the operations name, as the server reads credentials for them.")
-        w.block("extension APIOperations {") { w in
-            w.line("\(access) static let securitySchemes: [SecuritySchemeContract] = [")
-            for scheme in schemes { w.line("    " + ContractEmitter.scheme(scheme.contract) + ",") }
-            w.line("]")
-        }
         return w.text
     }
 

@@ -422,11 +422,17 @@ struct OperationRenderer {
 
     /// `APIOperations`: every routed operation's contract, which the server and the client both use. It goes with
     /// the server when there is one, else with the client (a client-only module has no Server.swift).
-    func operationsTable(_ all: [SwiftOperation]) -> String {
+    func operationsTable(_ all: [SwiftOperation], schemes: [SecuritySchemeContract] = []) -> String {
         var w = SwiftWriter()
         w.line("/// Every operation's contract, for validation.")
         w.block("\(access) enum APIOperations {") { w in
             w.line("\(access) static let contracts: [OperationContract] = [" + all.filter(\.routed).map { "\($0.typeName).contract" }.joined(separator: ", ") + "]")
+            if !schemes.isEmpty {
+                w.line("/// The security schemes the operations name: how the server reads credentials and the client sends them.")
+                w.line("\(access) static let securitySchemes: [SecuritySchemeContract] = [")
+                for scheme in schemes { w.line("    " + ContractEmitter.scheme(scheme) + ",") }
+                w.line("]")
+            }
         }
         return w.text
     }
@@ -489,7 +495,7 @@ struct OperationRenderer {
         }
     }
 
-    func client(_ ops: [SwiftOperation]) -> String {
+    func client(_ ops: [SwiftOperation], secured: Bool = false) -> String {
         var w = SwiftWriter()
         w.doc(apiDoc)
         w.block("\(access) struct \(clientName): Sendable {") { w in
@@ -506,9 +512,15 @@ struct OperationRenderer {
               - validation: requests are checked before sending (default: debug builds); responses as `validation.responses` says.
               - retries: which calls are sent again after a connection error, 429 or 5xx, and how long to wait
                 (default: idempotent methods and calls with an idempotency key, three attempts).
-            """)
-            w.block("\(access) init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation(), retries: RetryPolicy = RetryPolicy()) {") { w in
-                w.line("client = OperationClient(serverURL: serverURL, transport: transport, middlewares: middlewares, schemas: APISchemas.set, contracts: APIOperations.contracts, validation: validation, retries: retries)")
+            """ + (secured ? """
+
+              - credentials: a bearer token, Basic credentials or API keys (by scheme name), each sent only to the
+                operations whose security asks for it.
+            """ : ""))
+            let credentials = secured ? ", credentials: ClientCredentials? = nil" : ""
+            w.block("\(access) init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation(), retries: RetryPolicy = RetryPolicy()\(credentials)) {") { w in
+                let passed = secured ? ", credentials: credentials, securitySchemes: APIOperations.securitySchemes" : ""
+                w.line("client = OperationClient(serverURL: serverURL, transport: transport, middlewares: middlewares, schemas: APISchemas.set, contracts: APIOperations.contracts, validation: validation, retries: retries\(passed))")
             }
             for op in ops {
                 w.blank()
@@ -534,8 +546,9 @@ struct OperationRenderer {
         w.line("#if canImport(OpenAPIAsyncHTTPClient)")
         w.block("extension \(clientName) {") { w in
             w.line("/// A client on AsyncHTTPClient (the shared `HTTPClient`).")
-            w.block("\(access) init(serverURL: URL, middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation(), retries: RetryPolicy = RetryPolicy()) {") { w in
-                w.line("self.init(serverURL: serverURL, transport: AsyncHTTPClientTransport(), middlewares: middlewares, validation: validation, retries: retries)")
+            let credentials = secured ? ", credentials: ClientCredentials? = nil" : ""
+            w.block("\(access) init(serverURL: URL, middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation(), retries: RetryPolicy = RetryPolicy()\(credentials)) {") { w in
+                w.line("self.init(serverURL: serverURL, transport: AsyncHTTPClientTransport(), middlewares: middlewares, validation: validation, retries: retries\(secured ? ", credentials: credentials" : ""))")
             }
         }
         w.line("#endif")

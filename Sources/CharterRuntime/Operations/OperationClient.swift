@@ -41,10 +41,18 @@ public struct ClientValidation: Sendable {
     let validator: ContractValidator
     let logger: Logger
     let retries: RetryPolicy
+    let credentials: ClientCredentials?
+    let securitySchemes: [String: SecuritySchemeContract]
 
+    /// - Parameters:
+    ///   - credentials: sent to operations whose security asks for them (see `ClientCredentials`).
+    ///   - securitySchemes: the spec's schemes, which contracts' `security` names.
     public init(serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware], schemas: SchemaSet,
-                contracts: [OperationContract], validation: ClientValidation, retries: RetryPolicy = RetryPolicy()) {
+                contracts: [OperationContract], validation: ClientValidation, retries: RetryPolicy = RetryPolicy(),
+                credentials: ClientCredentials? = nil, securitySchemes: [SecuritySchemeContract] = []) {
         self.retries = retries
+        self.credentials = credentials
+        self.securitySchemes = Dictionary(securitySchemes.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.serverURL = serverURL
         self.transport = transport
         self.middlewares = middlewares
@@ -97,6 +105,7 @@ public struct ClientValidation: Sendable {
            contract.parameters.contains(where: { $0.location == .header && $0.name.caseInsensitiveCompare(retries.idempotencyHeader) == .orderedSame }) {
             request.headerFields[name] = UUID().uuidString
         }
+        credentials?.apply(to: &request, requirement: contract.security, schemes: securitySchemes)
         // One id for every attempt: the caller's, else the request being served (a handler calling on), else new.
         if RequestID.incoming(request.headerFields) == nil {
             request.headerFields[RequestID.headerName] = RequestID.current ?? RequestID.generate()
