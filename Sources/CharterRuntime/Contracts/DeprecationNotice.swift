@@ -58,8 +58,8 @@ extension ParameterContract {
 extension OperationContract {
     /// The notice for a response to `request`: the operation's when it is deprecated, else that of the first
     /// deprecated parameter the request sends.
-    func deprecation(for request: HTTPRequest, deprecatedParameters: [ParameterContract], defaults: DeprecationNotice) -> DeprecationNotice? {
-        guard var notice = deprecation ?? deprecatedParameters.first(where: { $0.isSent(in: request) })?.deprecation else { return nil }
+    func deprecation(for request: HTTPRequest, defaults: DeprecationNotice) -> DeprecationNotice? {
+        guard var notice = deprecation ?? parameters.first(where: { $0.deprecation != nil && $0.isSent(in: request) })?.deprecation else { return nil }
         notice.sunset = notice.sunset ?? defaults.sunset
         notice.link = notice.link ?? defaults.link
         return notice

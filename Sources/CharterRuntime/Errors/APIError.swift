@@ -100,6 +100,9 @@ extension APIError {
         }
     }
 
+    /// The `instance` an error about `request` names: its path without the query.
+    static func instance(of request: HTTPRequest) -> String? { request.path.map { String($0.prefix { $0 != "?" }) } }
+
     /// The HTTP response head and body bytes for this error.
     public func response(format: ErrorFormat, requestID: String?, instance: String?) -> (HTTPResponse, [UInt8]) {
         let bytes = body(format: format, requestID: requestID, instance: instance).encoded()

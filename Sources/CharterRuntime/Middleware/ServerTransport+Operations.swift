@@ -33,7 +33,7 @@ extension ServerTransport {
                 try register({ request, _, _ in
                     let requestID = RequestID.incoming(request.headerFields) ?? RequestID.generate()
                     var (head, bytes) = APIError.methodNotAllowed(method.rawValue, allowed: allowed)
-                        .response(format: format, requestID: requestID, instance: request.path.map { String($0.prefix { $0 != "?" }) })
+                        .response(format: format, requestID: requestID, instance: APIError.instance(of: request))
                     head.headerFields[.allow] = allowed.joined(separator: ", ")
                     return (head, HTTPBody(bytes))
                 }, method: method, path: path)

@@ -25,11 +25,8 @@ public struct ValidationMiddleware: ServerMiddleware {
         next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
         var (response, responseBody) = try await validate(request, body: body, metadata: metadata, operationID: operationID, next: next)
-        if let contract = validator.contracts[operationID] {
-            contract.deprecation(for: request, deprecatedParameters: contract.parameters.filter { $0.deprecation != nil },
-                                 defaults: validator.options.deprecationDefaults)?
-                .announce(in: &response.headerFields)
-        }
+        validator.contracts[operationID]?.deprecation(for: request, defaults: validator.options.deprecationDefaults)?
+            .announce(in: &response.headerFields)
         return (response, responseBody)
     }
 
@@ -44,7 +41,7 @@ public struct ValidationMiddleware: ServerMiddleware {
         let requestID = RequestID.incoming(request.headerFields) ?? RequestID.generate()
         var forwarded = request
         forwarded.headerFields[RequestID.headerName] = requestID
-        let instance = request.path.map { String($0.prefix { $0 != "?" }) }
+        let instance = APIError.instance(of: request)
 
         func reject(_ error: APIError) -> (HTTPResponse, HTTPBody?) {
             let (head, bytes) = error.response(format: options.errorFormat, requestID: requestID, instance: instance)

@@ -40,7 +40,6 @@ import OpenAPIRuntime
         let validator = validator
         let security = security
         let logger = logger
-        let deprecatedParameters = contract.parameters.filter { $0.deprecation != nil }
         guard let method = HTTPRequest.Method(contract.method) else { throw InvalidContract(operationID: contract.operationID, method: contract.method) }
         try transport.register(operationID: contract.operationID, method: method, path: pathPrefix + contract.path,
                                middlewares: middlewares) { request, body, metadata in
@@ -53,8 +52,7 @@ import OpenAPIRuntime
                 }
             }
             response.headerFields[RequestID.headerName] = requestID
-            contract.deprecation(for: request, deprecatedParameters: deprecatedParameters, defaults: validator.options.deprecationDefaults)?
-                .announce(in: &response.headerFields)
+            contract.deprecation(for: request, defaults: validator.options.deprecationDefaults)?.announce(in: &response.headerFields)
             return (response, responseBody)
         }
     }
@@ -67,24 +65,18 @@ import OpenAPIRuntime
         if contract.security.isEmpty { return await next(nil) }
         func respond(_ error: APIError) -> (HTTPResponse, HTTPBody?) {
             let (head, bytes) = error.response(format: validator.options.errorFormat, requestID: requestID,
-                                               instance: request.path.map { String($0.prefix { $0 != "?" }) })
+                                               instance: APIError.instance(of: request))
             return (head, HTTPBody(bytes))
         }
-        let error: APIError
         do {
-            switch try await security.check(contract, request) {
+            switch try await security.admit(contract, request, body: body) {
             case .allowed(let principal): return await next(principal)
-            case .refused(let refusal): error = refusal
+            case .refused(let refusal): return respond(refusal)
             }
-        } catch let thrown as APIError {
-            error = thrown
         } catch {
             logger.error("security handler failed", metadata: ["operation": "\(contract.operationID)", "request_id": "\(requestID)", "error": "\(error)"])
-            await HTTPBody.discard(body)
             return respond(.internalError)
         }
-        await HTTPBody.discard(body)
-        return respond(error)
     }
 
     /// One request of `Op` (whose contract is read once, at registration).
@@ -92,7 +84,7 @@ import OpenAPIRuntime
                                                 _ metadata: ServerRequestMetadata, requestID: String, validator: ContractValidator,
                                                 logger: Logger, handler: @Sendable (Op.Input) async throws -> Op.Output) async -> (HTTPResponse, HTTPBody?) {
         let options = validator.options
-        let instance = request.path.map { String($0.prefix { $0 != "?" }) }
+        let instance = APIError.instance(of: request)
         func failure(_ error: APIError) -> (HTTPResponse, HTTPBody?) {
             let (head, bytes) = error.response(format: options.errorFormat, requestID: requestID, instance: instance)
             return (head, HTTPBody(bytes))

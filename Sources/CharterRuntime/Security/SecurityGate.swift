@@ -1,4 +1,5 @@
 import HTTPTypes
+import OpenAPIRuntime
 
 /// Applies an operation's security requirement to a request, the way OpenAPI defines it: the alternatives are
 /// tried in order and the first one satisfied wins; within one, every scheme needs a credential its handler
@@ -48,6 +49,23 @@ struct SecurityGate: Sendable {
         if requirement.contains(where: \.isEmpty) { return .allowed(nil) }
         if !missingScopes.isEmpty { return .refused(forbidden(missingScopes)) }
         return .refused(unauthorized(requirement, presented: presented, rejected: rejected))
+    }
+
+    /// `check`, as both the generated server and `SecurityMiddleware` use it: a refusal (or an `APIError` the handler
+    /// threw) comes back after the request body is drained (up to 1 MiB), so an uploading client reads the answer
+    /// instead of a broken connection. Other errors of the handler are rethrown.
+    func admit(_ contract: OperationContract, _ request: HTTPRequest, body: HTTPBody?) async throws -> Outcome {
+        let outcome: Outcome
+        do {
+            outcome = try await check(contract, request)
+        } catch let error as APIError {
+            outcome = .refused(error)
+        } catch {
+            await HTTPBody.discard(body)
+            throw error
+        }
+        if case .refused = outcome { await HTTPBody.discard(body) }
+        return outcome
     }
 
     /// One principal for an alternative that combines schemes: the first one's subject, everything granted.

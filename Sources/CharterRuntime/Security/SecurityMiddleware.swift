@@ -23,18 +23,12 @@ public struct SecurityMiddleware: ServerMiddleware {
                           next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)) async throws -> (HTTPResponse, HTTPBody?) {
         guard let contract = contracts[operationID], !contract.security.isEmpty else { return try await next(request, body, metadata) }
         let refusal: APIError
-        do {
-            switch try await gate.check(contract, request) {
-            case .allowed(let principal):
-                return try await Principal.$current.withValue(principal) { try await next(request, body, metadata) }
-            case .refused(let error): refusal = error
-            }
-        } catch let error as APIError {
-            refusal = error
+        switch try await gate.admit(contract, request, body: body) {
+        case .allowed(let principal): return try await Principal.$current.withValue(principal) { try await next(request, body, metadata) }
+        case .refused(let error): refusal = error
         }
-        await HTTPBody.discard(body)
         let requestID = RequestID.incoming(request.headerFields) ?? RequestID.generate()
-        let (head, bytes) = refusal.response(format: errorFormat, requestID: requestID, instance: request.path.map { String($0.prefix { $0 != "?" }) })
+        let (head, bytes) = refusal.response(format: errorFormat, requestID: requestID, instance: APIError.instance(of: request))
         return (head, HTTPBody(bytes))
     }
 }
