@@ -90,10 +90,10 @@ public enum Generator {
             }
             // The schemes any operation names: the table holds them for server and client; the server's handler
             // protocol asks only for those its routed operations use.
-            let allSchemes = securitySchemes(document, used: operations.flatMap(\.securitySchemes))
+            let allSchemes = securitySchemes(document, compiled: compiled, used: operations.flatMap(\.securitySchemes))
             let table = renderer.operationsTable(operations, schemes: allSchemes.map(\.contract))
             if parts.contains(.server) {
-                let schemes = securitySchemes(document, used: operations.filter(\.routed).flatMap(\.securitySchemes))
+                let schemes = securitySchemes(document, compiled: compiled, used: operations.filter(\.routed).flatMap(\.securitySchemes))
                 // Mutual TLS hands the handler the request's header fields (HTTPTypes).
                 let imports = runtimeImports + (schemes.contains { $0.contract.kind == .mutualTLS } ? ["HTTPTypes"] : [])
                 files.append(GeneratedFile(name: "Server.swift", contents: header(imports) + renderer.server(operations, schemes: schemes) + "\n" + table))
@@ -110,11 +110,13 @@ public enum Generator {
         return (files, translator.diagnostics + operationTranslator.diagnostics + compiled.diagnostics)
     }
 
-    /// The declared schemes the routed operations name, in the document's order, with unique method names.
-    static func securitySchemes(_ document: Document, used: [String]) -> [SwiftSecurityScheme] {
+    /// The declared schemes `used` names, in the document's order, with unique method names; their contracts come
+    /// from the validator the generator already built (building another would compile every schema again).
+    static func securitySchemes(_ document: Document, compiled: SpecValidator, used: [String]) -> [SwiftSecurityScheme] {
         let used = Set(used)
+        guard !used.isEmpty else { return [] }
         let declared = document.components.securitySchemes.filter { used.contains($0.name) }
-        let contracts = Dictionary(SpecValidator(document: document).securitySchemes.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let contracts = Dictionary(compiled.securitySchemes.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let names = SwiftNames.uniqued(declared.map { SwiftNames.memberName($0.name) }, reserved: ["authenticate"])
         return zip(declared, names).compactMap { entry, name in
             let notes = [entry.value.description?.trimmingCharacters(in: .whitespacesAndNewlines),
