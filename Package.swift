@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "CharterGenerator", targets: ["CharterGenerator"]),
         .library(name: "CharterDiff", targets: ["CharterDiff"]),
         .library(name: "CharterContractTesting", targets: ["CharterContractTesting"]),
+        .library(name: "CharterMock", targets: ["CharterMock"]),
         .executable(name: "generate", targets: ["generate"]),
         .plugin(name: "CharterBuildPlugin", targets: ["CharterBuildPlugin"]),
         .plugin(name: "CharterCommandPlugin", targets: ["CharterCommandPlugin"]),
@@ -64,31 +65,53 @@ let package = Package(
         .target(name: "CharterDiff", dependencies: ["CharterSpec"]),
         // XCTest helpers over CharterDiff for contract tests in users' packages.
         .target(name: "CharterContractTesting", dependencies: ["CharterDiff", "CharterSpec"]),
+        // A mock server for any spec (examples, synthesised values, every answer validated) on Hummingbird; what
+        // `generate mock` runs and tests start on a free port.
+        .target(
+            name: "CharterMock",
+            dependencies: [
+                "CharterSpec", "CharterValidation", "CharterRuntime",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Model → Swift source.
         .target(name: "CharterGenerator", dependencies: ["CharterSpec", "CharterValidation", "CharterRuntime"]),
+        // The code-generation command and what every command shares (options, exit codes), for both tools below.
+        .target(
+            name: "CharterCommands",
+            dependencies: ["CharterSpec", "CharterGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // The command-line tool: thin layer over the libraries.
         .executableTarget(
             name: "generate",
             dependencies: [
-                "CharterSpec", "CharterValidation", "CharterRuntime", "CharterGenerator", "CharterDiff",
+                "CharterCommands", "CharterSpec", "CharterValidation", "CharterRuntime", "CharterGenerator", "CharterDiff", "CharterMock",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Code generation alone, what the plugins run: no HTTP server for packages that only generate.
+        .executableTarget(name: "charter-codegen", dependencies: ["CharterCommands"]),
         // Generate at build time from a target's openapi.yaml (+ charter.yaml), or on demand into the source tree.
-        .plugin(name: "CharterBuildPlugin", capability: .buildTool(), dependencies: ["generate"]),
+        .plugin(name: "CharterBuildPlugin", capability: .buildTool(), dependencies: ["charter-codegen"]),
         .plugin(
             name: "CharterCommandPlugin",
             capability: .command(
                 intent: .custom(verb: "generate-code", description: "Write Swift generated from each target's openapi.yaml into <target>/Generated/"),
                 permissions: [.writeToPackageDirectory(reason: "writes the generated Swift into the targets' Generated/ folders")]
             ),
-            dependencies: ["generate"]
+            dependencies: ["charter-codegen"]
         ),
         // In-memory implementations of the sample specs' generated servers, and their executables.
         .target(
             name: "ExampleServers",
             dependencies: [
-                "Airline", "MLPredict", "UsersV2", "Documents", "CharterRuntime",
+                "Airline", "MLPredict", "UsersV2", "Documents", "CharterRuntime", "CharterMock",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
@@ -147,13 +170,23 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "CharterRuntime", "CharterValidation", "CharterTestSupport", "ExampleServers", "generate",
+                "CharterRuntime", "CharterValidation", "CharterTestSupport", "ExampleServers", "CharterMock", "generate",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             ] + generatedModules.map { .byName(name: $0) }
+        ),
+        // The mock server over real ports: every sample operation and status, examples, seeds, streams, the command.
+        .testTarget(
+            name: "CharterMockTests",
+            dependencies: [
+                "CharterMock", "CharterRuntime", "CharterValidation", "CharterTestSupport", "generate", "Airline",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            ]
         ),
         // Breaking-change detection on the sample specs and a fixture pair per rule (XCTest, as users' contract tests are).
         .testTarget(name: "ContractTests", dependencies: ["CharterDiff", "CharterContractTesting", "CharterSpec"]),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CharterMock
 import CharterRuntime
 import Foundation
 import Hummingbird

@@ -51,7 +51,7 @@ struct CharterBuildPlugin: BuildToolPlugin {
         return [
             .buildCommand(
                 displayName: "Charter: generating \(target.moduleName) from \(spec.lastPathComponent)",
-                executable: try context.tool(named: "generate").url,
+                executable: try context.tool(named: "charter-codegen").url,
                 arguments: arguments,
                 inputFiles: inputs,
                 outputFiles: ["Models.swift", "Schemas.swift", "Operations.swift", "Server.swift", "Client.swift"].map { output.appending(path: $0) }

@@ -10,7 +10,7 @@ struct CharterCommandPlugin: CommandPlugin {
         var extractor = ArgumentExtractor(arguments)
         let names = extractor.extractOption(named: "target")
         let targets = try context.package.targets(named: names.isEmpty ? context.package.targets.map(\.name) : names)
-        let tool = try context.tool(named: "generate").url
+        let tool = try context.tool(named: "charter-codegen").url
         var generated = 0
         for case let target as SourceModuleTarget in targets {
             let files = target.sourceFiles.map(\.url)

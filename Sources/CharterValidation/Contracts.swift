@@ -92,6 +92,10 @@ extension SpecValidator {
     /// Every operation's contract (paths and webhooks), keyed by operationId in the validator.
     public var contracts: [OperationContract] { ContractBuilder.contracts(for: document) }
 
+    /// The contract of each operation under `paths`, in the order of `document.operations` (webhooks are not
+    /// routes a server answers).
+    package var pathContracts: [OperationContract] { document.operations.map { ContractBuilder.contract($0.operation, in: document) } }
+
     /// The spec's security schemes, for `OperationServer` and the security middleware.
     public var securitySchemes: [SecuritySchemeContract] { ContractBuilder.securitySchemes(for: document) }
 

@@ -3,7 +3,7 @@ import CharterSpec
 
 extension JSONValue {
     /// A spec node (an example, default, enum value) as a runtime JSON value; depth-bounded.
-    init(_ node: Node, depth: Int = 0) {
+    package init(_ node: Node, depth: Int = 0) {
         guard depth < 256 else { self = .null; return }
         switch node.kind {
         case .mapping:

@@ -1,3 +1,4 @@
+import CharterCommands
 import ArgumentParser
 import CharterDiff
 import CharterSpec

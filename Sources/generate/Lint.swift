@@ -1,3 +1,4 @@
+import CharterCommands
 import ArgumentParser
 import CharterSpec
 import CharterValidation

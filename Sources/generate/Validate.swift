@@ -1,3 +1,4 @@
+import CharterCommands
 import ArgumentParser
 import CharterRuntime
 import CharterSpec

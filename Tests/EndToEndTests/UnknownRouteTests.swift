@@ -1,5 +1,6 @@
 import Airline
 import CharterRuntime
+import CharterMock
 import ExampleServers
 import Foundation
 import Hummingbird

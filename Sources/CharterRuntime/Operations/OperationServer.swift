@@ -36,7 +36,18 @@ import OpenAPIRuntime
     /// problem; an error thrown by the handler answers as an `APIError` says, or 500 `INTERNAL_ERROR` with the
     /// request id (the error itself is logged, not sent).
     public func register<Op: APIOperation>(_ operation: Op.Type, handler: @escaping @Sendable (Op.Input) async throws -> Op.Output) throws {
-        let contract = Op.contract
+        try register(contract: Op.contract) { reader, writer in
+            let input = try Op.decodeInput(from: reader)
+            let output = try await handler(input)
+            try Op.encodeOutput(output, to: &writer)
+        }
+    }
+
+    /// Routes the operation `contract` describes to `respond`, which reads the checked request and writes the
+    /// response: the same security, request checks and response validation as a typed operation (the mock server
+    /// answers this way, with no generated types).
+    public func register(contract: OperationContract,
+                         respond: @escaping @Sendable (ServerRequestReader, inout ServerResponseWriter) async throws -> Void) throws {
         let validator = validator
         let security = security
         let logger = logger
@@ -47,8 +58,7 @@ import OpenAPIRuntime
             var (response, responseBody) = await Self.authenticated(contract, request, body, requestID: requestID, security: security,
                                                                     validator: validator, logger: logger) { principal in
                 await Principal.$current.withValue(principal) {
-                    await Self.serve(Op.self, contract, request, body, metadata, requestID: requestID,
-                                     validator: validator, logger: logger, handler: handler)
+                    await Self.serve(contract, request, body, metadata, requestID: requestID, validator: validator, logger: logger, respond: respond)
                 }
             }
             response.headerFields[RequestID.headerName] = requestID
@@ -79,10 +89,10 @@ import OpenAPIRuntime
         }
     }
 
-    /// One request of `Op` (whose contract is read once, at registration).
-    private static func serve<Op: APIOperation>(_: Op.Type, _ contract: OperationContract, _ request: HTTPRequest, _ body: HTTPBody?,
-                                                _ metadata: ServerRequestMetadata, requestID: String, validator: ContractValidator,
-                                                logger: Logger, handler: @Sendable (Op.Input) async throws -> Op.Output) async -> (HTTPResponse, HTTPBody?) {
+    /// One request of the operation `contract` describes (read once, at registration).
+    private static func serve(_ contract: OperationContract, _ request: HTTPRequest, _ body: HTTPBody?,
+                              _ metadata: ServerRequestMetadata, requestID: String, validator: ContractValidator, logger: Logger,
+                              respond: @Sendable (ServerRequestReader, inout ServerResponseWriter) async throws -> Void) async -> (HTTPResponse, HTTPBody?) {
         let options = validator.options
         let instance = APIError.instance(of: request)
         func failure(_ error: APIError) -> (HTTPResponse, HTTPBody?) {
@@ -110,11 +120,8 @@ import OpenAPIRuntime
 
             let reader = ServerRequestReader(request: request, pathParameters: metadata.pathParameters, body: received, contract: contract,
                                              decoding: validator.decoding)
-            let input = try Op.decodeInput(from: reader)
-            let output = try await RequestID.$current.withValue(requestID) { try await handler(input) }
-
             var writer = ServerResponseWriter(contract: contract)
-            try Op.encodeOutput(output, to: &writer)
+            try await RequestID.$current.withValue(requestID) { try await respond(reader, &writer) }
             let mode = options.responseValidation
             let sender = BodyParty(isServer: true, operationID: contract.operationID, validate: mode != .off, enforce: mode == .enforce, logger: logger)
             let (responseBody, bodyIssues) = validator.outgoing(writer.draft, sender: sender)

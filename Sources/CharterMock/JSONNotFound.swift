@@ -5,8 +5,10 @@ import Hummingbird
 /// instead of Hummingbird's empty 404, so a client reads every refusal the same way. Add it to the router after
 /// the operations are registered: Hummingbird applies it to the not-found answer, not to the routes.
 public struct JSONNotFound<Context: RequestContext>: RouterMiddleware {
+    /// The middleware; add it after the routes.
     public init() {}
 
+    /// Passes the request on; a 404 from the router becomes the envelope.
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)

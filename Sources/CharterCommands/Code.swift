@@ -4,8 +4,8 @@ import CharterSpec
 import Foundation
 
 /// `generate <spec> --output <dir>`: write Swift for a spec.
-struct Code: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct Code: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "code",
         abstract: "Generate Swift from a spec (the default command).",
         discussion: """
@@ -55,14 +55,16 @@ struct Code: ParsableCommand {
 
     @OptionGroup var references: ReferenceOptions
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         if let access, access != "public" && access != "internal" { throw ValidationError("--access must be public or internal") }
         if let mode {
             do { _ = try GenerateConfig.parts(mode) } catch { throw ValidationError(error.description) }
         }
     }
 
-    func run() throws {
+    public func run() throws {
         let loadOptions = references.loadOptions
         let result = SpecLoader(options: loadOptions).load(path: spec)
         // Problems whose meaning is clear are warnings saying what was assumed (every file's), unless --strict.

@@ -2,7 +2,9 @@ import ArgumentParser
 import CharterSpec
 
 /// Where a spec's `$ref`s may lead, shared by every command that loads one.
-struct ReferenceOptions: ParsableArguments {
+public struct ReferenceOptions: ParsableArguments {
+    public init() {}
+
     @Flag(name: .customLong("allow-outside-refs"), help: "Allow $refs to files outside the spec's folder (a tree whose shared files sit beside it).")
     var allowOutsideRefs = false
 
@@ -11,14 +13,14 @@ struct ReferenceOptions: ParsableArguments {
         valueName: "prefix=folder"))
     var mapURL: [String] = []
 
-    func validate() throws {
+    public func validate() throws {
         for mapping in mapURL where !mapping.contains("=") {
             throw ValidationError("--map-url takes PREFIX=FOLDER, e.g. https://example.com/schemas/=vendor/schemas")
         }
     }
 
     /// The load options these flags describe.
-    var loadOptions: LoadOptions {
+    public var loadOptions: LoadOptions {
         var options = LoadOptions()
         options.allowRefsOutsideRoot = allowOutsideRefs
         options.urlMappings = mapURL.compactMap { mapping in

@@ -1,0 +1,27 @@
+import CharterRuntime
+
+/// How a mock server answers.
+public struct MockOptions: Sendable {
+    /// Seeds every synthesised value: the same seed gives the same answers, run after run.
+    public var seed: UInt64
+    /// Fresh values on every call (examples are then used only when a request names one with `Prefer: example=`).
+    public var dynamic: Bool
+    /// Added before every answer, in milliseconds (to exercise clients' timeouts and spinners).
+    public var latencyMilliseconds: Int
+    /// How many events or lines a streamed response (SSE, JSON Lines, JSON sequences) carries before it ends.
+    public var streamLength: Int
+    /// Request checks, body limits and error format, as a generated server takes them. Responses are always
+    /// validated in enforce mode: the mock never sends an answer its spec does not allow.
+    public var validation: ValidationOptions
+
+    /// Options with the given seed, static answers, no latency, three items per stream.
+    public init(seed: UInt64 = 1, dynamic: Bool = false, latencyMilliseconds: Int = 0, streamLength: Int = 3,
+                validation: ValidationOptions = ValidationOptions()) {
+        self.seed = seed
+        self.dynamic = dynamic
+        self.latencyMilliseconds = max(0, latencyMilliseconds)
+        self.streamLength = max(1, streamLength)
+        self.validation = validation
+        self.validation.responseValidation = .enforce
+    }
+}

@@ -1,0 +1,53 @@
+import CharterTestSupport
+import Foundation
+import Testing
+
+/// `generate mock` as a user runs it: the real executable, a real port, stopped by SIGTERM.
+@Suite("generate mock: the command")
+struct MockCommandTests {
+    @Test func servesUntilTerminatedAndPrintsWhereItListens() async throws {
+        let binary = try #require(generateBinary)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["mock", "Specs/airline.yaml", "--port", "0", "--seed", "9"]
+        process.currentDirectoryURL = TestPaths.packageRoot
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        // The first line names the bound port: "Mock of Airline Booking API: 8 operations on http://127.0.0.1:PORT/v2".
+        var printed = ""
+        let reader = out.fileHandleForReading
+        while !printed.contains("\n") {
+            let chunk = reader.availableData
+            if chunk.isEmpty { break }
+            printed += String(decoding: chunk, as: UTF8.self)
+        }
+        let line = try #require(printed.split(separator: "\n").first.map(String.init))
+        #expect(line.hasPrefix("Mock of Airline Booking API: 8 operations on http://127.0.0.1:"), "\(line)")
+        let url = try #require(line.split(separator: " ").last.flatMap { URL(string: String($0)) })
+        #expect(url.path == "/v2")
+
+        let answer = try await exchange(root(url), "GET", "/v2/airports")
+        #expect(answer.status == 200)
+        #expect(answer.json?.arrayValue?.isEmpty == false)
+
+        process.terminate()  // SIGTERM: a graceful stop
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test func aBrokenSpecIsALocatedErrorAndExitStatusOne() throws {
+        let folder = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("broken.yaml").path
+        try "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get: [\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try runGenerate(["mock", path, "--port", "0"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("broken.yaml:"), "\(result.stderr)")
+        let usage = try runGenerate(["mock", "Specs/airline.yaml", "--port", "70000"])
+        #expect(usage.status == 2)
+    }
+}
