@@ -33,7 +33,7 @@ port=18800
 # its response-schema check is off for event streams; the mock validates every event it sends itself.
 for spec in "${specs[@]}"; do
     port=$((port + 1))
-    "$bin/generate" mock "$spec" --port "$port" >"$work/mock.out" 2>"$work/mock.err" &
+    "$bin/generate" mock "$spec" --port "$port" --credential t0k3n >"$work/mock.out" 2>"$work/mock.err" &
     mock=$!
     for _ in $(seq 1 100); do grep -q "operations on http" "$work/mock.out" 2>/dev/null && break; sleep 0.1; done
     base="$(head -1 "$work/mock.out" | sed 's/.* on //')"
@@ -51,7 +51,7 @@ for spec in "${specs[@]}"; do
         grep -E "generated|passed" "$work/out" | tail -1
     else
         status=1
-        sed -n '/FAILURES/,$p' "$work/out" | cut -c1-400 | head -80
+        { sed -n '/FAILURES/,$p' "$work/out" | cut -c1-400 | head -120; } || true
     fi
     grep -q "Fatal\|panicked\|Illegal instruction" "$work/mock.err" && { echo "mock of $spec crashed:"; tail -20 "$work/mock.err"; status=1; }
     kill "$mock"; wait "$mock" 2>/dev/null || true; mock=""

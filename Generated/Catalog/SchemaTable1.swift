@@ -22,7 +22,7 @@ extension APISchemas {
         k.name = "Book"
         k.types = JSONTypeSet(rawValue: 4)
         k.required = ["id", "name", "kind", "isbn"]
-        k.properties = [("id", 30), ("name", 31), ("kind", 32), ("isbn", 33)]
+        k.properties = [("id", 31), ("name", 32), ("kind", 33), ("isbn", 34)]
         all.append(k)
         // #3
         k = SchemaKeywords()
@@ -34,7 +34,7 @@ extension APISchemas {
         k.name = "Film"
         k.types = JSONTypeSet(rawValue: 4)
         k.required = ["id", "name", "kind", "minutes"]
-        k.properties = [("id", 26), ("name", 27), ("kind", 28), ("minutes", 29)]
+        k.properties = [("id", 27), ("name", 28), ("kind", 29), ("minutes", 30)]
         all.append(k)
         // #5
         k = SchemaKeywords()
@@ -143,39 +143,44 @@ extension APISchemas {
         // #25
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
+        k.not = 26
         all.append(k)
         // #26
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
+        k.enumValues = [.string("book"), .string("film")]
         all.append(k)
         // #27
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
-        k.minLength = 1
         all.append(k)
         // #28
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
+        k.minLength = 1
         all.append(k)
         // #29
+        k = SchemaKeywords()
+        k.types = JSONTypeSet(rawValue: 64)
+        all.append(k)
+        // #30
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 32)
         k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
         all.append(k)
-        // #30
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
         // #31
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
-        k.minLength = 1
         all.append(k)
         // #32
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
+        k.minLength = 1
         all.append(k)
         // #33
+        k = SchemaKeywords()
+        k.types = JSONTypeSet(rawValue: 64)
+        all.append(k)
+        // #34
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         k.pattern = try? Pattern("^[0-9-]{10,17}$")

@@ -10,13 +10,17 @@ public struct MockOptions: Sendable {
     public var latencyMilliseconds: Int
     /// How many events or lines a streamed response (SSE, JSON Lines, JSON sequences) carries before it ends.
     public var streamLength: Int
+    /// The credentials the mock accepts — bearer tokens, API keys, `user:password` for Basic — so a client's
+    /// handling of a refused credential can be tested; empty (the default): any credential that is present.
+    public var credentials: Set<String>
     /// Request checks, body limits and error format, as a generated server takes them. Responses are always
     /// validated in enforce mode: the mock never sends an answer its spec does not allow.
     public var validation: ValidationOptions
 
-    /// Options with the given seed, static answers, no latency, three items per stream.
+    /// Options with the given seed, static answers, no latency, three items per stream, any credential.
     public init(seed: UInt64 = 1, dynamic: Bool = false, latencyMilliseconds: Int = 0, streamLength: Int = 3,
-                validation: ValidationOptions = ValidationOptions()) {
+                credentials: Set<String> = [], validation: ValidationOptions = ValidationOptions()) {
+        self.credentials = credentials
         self.seed = seed
         self.dynamic = dynamic
         self.latencyMilliseconds = max(0, latencyMilliseconds)

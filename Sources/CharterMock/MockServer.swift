@@ -13,7 +13,8 @@ import ServiceLifecycle
 /// spec's examples or with values synthesised from its schemas, and is guarded exactly like a generated server —
 /// requests validated (400/413/415/406 listing every violation, 405 with `Allow`, unknown paths 404, all in the
 /// JSON error envelope with `X-Request-ID`), credentials required where the spec requires them (any credential
-/// is accepted: the mock checks presence, not identity), and every answer validated before it leaves.
+/// is accepted unless `MockOptions.credentials` names the accepted ones), and every answer validated before it
+/// leaves.
 ///
 /// From a test, start it on a free port and point a client at it:
 ///
@@ -63,7 +64,7 @@ public struct MockServer: Sendable {
         for prefix in Set(catalog.routes.map(\.prefix)).sorted() {
             let server = OperationServer(transport: transport, serverURL: URL(string: prefix.isEmpty ? "/" : prefix) ?? OperationServer.rootURL,
                                          schemas: validator.schemas, contracts: contracts, options: options.validation, middlewares: [],
-                                         securitySchemes: schemes, security: AcceptAnyCredential(), logger: logger)
+                                         securitySchemes: schemes, security: MockSecurity(accepted: options.credentials), logger: logger)
             let routes = catalog.routes.filter { $0.prefix == prefix }
             for route in routes {
                 let responder = MockResponder(route: route, values: values, options: options)

@@ -23,6 +23,7 @@ struct Mock: AsyncParsableCommand {
         Examples:
           swift run generate mock Specs/airline.yaml
           swift run generate mock openapi.yaml --port 4010 --seed 7 --latency 200
+          swift run generate mock openapi.yaml --credential t0k3n --credential user:secret
         """
     )
 
@@ -47,6 +48,9 @@ struct Mock: AsyncParsableCommand {
     @Option(help: "Events or lines in each streamed answer (SSE, JSON Lines).")
     var streamLength: Int = 3
 
+    @Option(help: "A credential the mock accepts (repeatable): a bearer token, an API key, or user:password for Basic. Default: any credential that is present.")
+    var credential: [String] = []
+
     @OptionGroup var references: ReferenceOptions
 
     func validate() throws {
@@ -58,7 +62,8 @@ struct Mock: AsyncParsableCommand {
     func run() async throws {
         let mock: MockServer
         do {
-            mock = try MockServer.load(path: spec, options: MockOptions(seed: seed, dynamic: dynamic, latencyMilliseconds: latency, streamLength: streamLength),
+            mock = try MockServer.load(path: spec, options: MockOptions(seed: seed, dynamic: dynamic, latencyMilliseconds: latency, streamLength: streamLength,
+                                                                     credentials: Set(credential)),
                                        loadOptions: references.loadOptions)
         } catch {
             for d in error.diagnostics where d.severity == .error { printToStandardError("\(d)") }

@@ -67,4 +67,32 @@ struct ParameterTests {
     @Test func missingRequiredCookieIsReported() throws {
         #expect(try issues("/items/1/.a/;matrix=1") == ["cookie session required"])
     }
+
+    /// A comma inside a list item travels encoded (`%2C`); the list is split on the commas as sent, then each item
+    /// decoded, so `a%2Cb,c` is two items, not three (schemathesis found the three).
+    @Test func encodedCommasStayInsideTheirItem() throws {
+        let spec = """
+        openapi: 3.1.0
+        info: {title: commas, version: '1'}
+        paths:
+          /w/{names}:
+            get:
+              operationId: getWords
+              parameters:
+                - {name: names, in: path, required: true, schema: {type: array, items: {type: string}, maxItems: 2}}
+                - {name: tags, in: query, explode: false, schema: {type: array, items: {type: string}, maxItems: 2}}
+              responses: {'204': {description: ok}}
+        """
+        let result = SpecLoader().load(bytes: Array(spec.utf8), path: "commas.yaml")
+        let validator = SpecValidator(document: try #require(result.document)).contractValidator()
+        let contract = try #require(validator.contracts["getWords"])
+        func issues(_ path: String) throws -> [String] {
+            let request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: path)
+            let parameters = try #require(PathTemplate.match(contract.path, requestPath: String(path.split(separator: "?")[0])))
+            guard case .rejected(let error) = validator.checkRequest(request, pathParameters: parameters, body: nil, contract: contract) else { return [] }
+            return error.details.map { "\($0.location.rawValue) \($0.field) \($0.constraint)" }
+        }
+        #expect(try issues("/w/a%2Cb,c?tags=x%2Cy,z") == [])
+        #expect(try issues("/w/a,b,c?tags=x,y,z") == ["path names maxItems", "query tags maxItems"])
+    }
 }

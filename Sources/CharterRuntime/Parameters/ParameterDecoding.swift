@@ -120,29 +120,45 @@ struct ParameterDecoding {
     }
 
     /// One value from its wire strings (several for exploded arrays), shaped by the schema's type.
-    func value(from raws: [String], _ p: ParameterContract) -> JSONValue {
+    ///
+    /// `encoded`: the same strings as sent, still percent-encoded (query and path). Comma-separated arrays and
+    /// objects are split on these and each piece decoded after, so `a%2Cb,c` is the two items `a,b` and `c`:
+    /// splitting the decoded text would make three.
+    func value(from raws: [String], encoded: [Substring]? = nil, _ p: ParameterContract) -> JSONValue {
         if p.isJSONContent {
             guard let raw = raws.first else { return .null }
             return (try? JSONParser.parse(raw)) ?? .string(raw)
         }
         let types = expectedTypes(p.schema)
+        // Only commas are split before decoding: spaces and pipes (`spaceDelimited`, `pipeDelimited`) are sent
+        // encoded themselves.
+        let splitEncoded = encoded != nil && p.style != .spaceDelimited && p.style != .pipeDelimited
+        func decoded(_ pieces: [String]) -> [String] {
+            pieces.map { WireStrings.percentDecode($0[...], plusIsSpace: p.location == .query) }
+        }
+        func pathParts() -> [String] {
+            if splitEncoded, let first = encoded?.first { return decoded(Self.stripPathPrefix(String(first), style: p.style, explode: p.explode)) }
+            return raws.first.map { Self.stripPathPrefix($0, style: p.style, explode: p.explode) } ?? []
+        }
+        func delimited() -> [String] {
+            if splitEncoded, let encoded { return decoded(encoded.flatMap { Self.split(String($0), style: p.style) }) }
+            return raws.flatMap { Self.split($0, style: p.style) }
+        }
         if types.contains(.array) {
             var parts: [String]
             if p.location == .path {
-                parts = raws.first.map { Self.stripPathPrefix($0, style: p.style, explode: p.explode) } ?? []
+                parts = pathParts()
             } else if p.explode && (p.style == .form || p.location == .query) {
                 parts = raws
             } else {
-                parts = raws.flatMap { Self.split($0, style: p.style) }
+                parts = delimited()
             }
             if parts == [""] { parts = [] }
             let item = itemSchema(p.schema)
             return .array(parts.map { scalar($0, item) })
         }
         if types.contains(.object) && !types.contains(.string) {
-            let parts = p.location == .path
-                ? (raws.first.map { Self.stripPathPrefix($0, style: p.style, explode: p.explode) } ?? [])
-                : raws.flatMap { Self.split($0, style: p.style) }
+            let parts = p.location == .path ? pathParts() : delimited()
             return objectValue(parts, schema: p.schema, explode: p.explode)
         }
         var raw = raws.first ?? ""
@@ -157,10 +173,12 @@ struct ParameterDecoding {
 enum WireStrings {
     /// `a=1&b=2&a=3` → [("a","1"),("b","2"),("a","3")]; `+` is a space (form encoding). Works on the UTF-8
     /// bytes: splitting on `Character`s and Foundation's `contains` cost a fifth of a served GET.
-    static func queryItems(_ query: Substring) -> [(name: String, value: String)] {
+    /// `raw` is the value as sent (a slice of the query, not a copy), for splitting lists before decoding.
+    static func queryItems(_ query: Substring) -> [(name: String, value: String, raw: Substring)] {
         query.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true).map { item in
-            guard let equals = item.firstIndex(of: UInt8(ascii: "=")) else { return (decode(item, plusIsSpace: true), "") }
-            return (decode(item[..<equals], plusIsSpace: true), decode(item[item.index(after: equals)...], plusIsSpace: true))
+            guard let equals = item.firstIndex(of: UInt8(ascii: "=")) else { return (decode(item, plusIsSpace: true), "", "") }
+            let value = item[item.index(after: equals)...]
+            return (decode(item[..<equals], plusIsSpace: true), decode(value, plusIsSpace: true), Substring(value))
         }
     }
 

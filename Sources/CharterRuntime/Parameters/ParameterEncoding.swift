@@ -44,23 +44,24 @@ enum ParameterEncoding {
         }
     }
 
-    /// Query items `(name, value)`, not yet percent-encoded.
+    /// Query items `(name, value)`, each value percent-encoded item by item: the delimiters between list items
+    /// and object members stay literal, so a comma inside an item (`%2C`) is told from the one between items.
     static func queryItems(_ value: JSONValue, _ p: ParameterContract) -> [(name: String, value: String)] {
-        if p.isJSONContent { return [(p.name, text(value))] }
-        let same = { (s: String) in s }
+        let encode = { (s: String) in PercentEncoding.encode(s) }
+        if p.isJSONContent { return [(p.name, encode(text(value)))] }
         switch (p.style, value) {
         case (.deepObject, .object(let object)):
-            return object.entries.map { ("\(p.name)[\($0.key)]", text($0.value)) }
+            return object.entries.map { ("\(p.name)[\($0.key)]", encode(text($0.value))) }
         case (.form, .array(let items)) where p.explode:
-            return items.map { (p.name, text($0)) }
+            return items.map { (p.name, encode(text($0))) }
         case (.form, .object(let object)) where p.explode:
-            return object.entries.map { ($0.key, text($0.value)) }
+            return object.entries.map { ($0.key, encode(text($0.value))) }
         case (.spaceDelimited, .array), (.spaceDelimited, .object):
-            return [(p.name, parts(value, explode: false, same).joined(separator: " "))]
+            return [(p.name, parts(value, explode: false, encode).joined(separator: "%20"))]
         case (.pipeDelimited, .array), (.pipeDelimited, .object):
-            return [(p.name, parts(value, explode: false, same).joined(separator: "|"))]
+            return [(p.name, parts(value, explode: false, encode).joined(separator: "%7C"))]
         default:
-            return [(p.name, parts(value, explode: false, same).joined(separator: ","))]
+            return [(p.name, parts(value, explode: false, encode).joined(separator: ","))]
         }
     }
 
@@ -92,8 +93,8 @@ enum PercentEncoding {
         return out
     }
 
-    /// `a=1&b=x%20y`.
+    /// `a=1&b=x%20y` from names as they are and values encoded already (see `ParameterEncoding.queryItems`).
     static func query(_ items: [(name: String, value: String)]) -> String {
-        items.map { encode($0.name) + "=" + encode($0.value) }.joined(separator: "&")
+        items.map { encode($0.name) + "=" + $0.value }.joined(separator: "&")
     }
 }

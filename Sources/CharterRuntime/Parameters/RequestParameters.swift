@@ -13,7 +13,7 @@ struct RequestParameters: Sendable {
     let request: HTTPRequest
     let pathParameters: [String: Substring]
     let decoding: ParameterDecoding
-    private let query: [(name: String, value: String)]
+    private let query: [(name: String, value: String, raw: Substring)]
     private let cookies: [(name: String, value: String)]
 
     init(request: HTTPRequest, pathParameters: [String: Substring], contract: OperationContract, decoding: ParameterDecoding) {
@@ -29,9 +29,13 @@ struct RequestParameters: Sendable {
 
     func read(_ p: ParameterContract) -> Found {
         var raws: [String] = []
+        var encoded: [Substring]?
         switch p.location {
         case .path:
-            if let v = pathParameters[p.name] { raws = [WireStrings.percentDecode(v, plusIsSpace: false)] }
+            if let v = pathParameters[p.name] {
+                raws = [WireStrings.percentDecode(v, plusIsSpace: false)]
+                encoded = [v]
+            }
         case .query:
             if p.style == .deepObject {
                 // name[key]=value pairs make one object.
@@ -45,7 +49,9 @@ struct RequestParameters: Sendable {
                 }
                 return .value(.object(object), raws: parts.map(\.value))
             }
-            raws = query.filter { $0.name == p.name }.map(\.value)
+            let items = query.filter { $0.name == p.name }
+            raws = items.map(\.value)
+            encoded = items.map(\.raw)
         case .header:
             if let name = p.headerField {
                 let values = request.headerFields[values: name]
@@ -65,6 +71,6 @@ struct RequestParameters: Sendable {
         case .body:
             return .absent
         }
-        return raws.isEmpty ? .absent : .value(decoding.value(from: raws, p), raws: raws)
+        return raws.isEmpty ? .absent : .value(decoding.value(from: raws, encoded: encoded, p), raws: raws)
     }
 }

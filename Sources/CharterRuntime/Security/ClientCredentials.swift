@@ -61,7 +61,7 @@ public struct ClientCredentials: Sendable {
         case .apiKey(let name, .header):
             if let field = HTTPField.Name(name) { request.headerFields[field] = value }
         case .apiKey(let name, .query):
-            let item = PercentEncoding.query([(name, value)])
+            let item = PercentEncoding.query([(name, PercentEncoding.encode(value))])
             let path = request.path ?? "/"
             request.path = path + (path.contains("?") ? "&" : "?") + item
         case .apiKey(let name, .cookie):

@@ -1,0 +1,17 @@
+@testable import CharterRuntime
+import Testing
+
+/// How a client writes list and object parameters into the query: items encoded one by one, delimiters literal.
+@Suite("Query parameter encoding")
+struct ParameterEncodingTests {
+    @Test func aCommaInsideAnItemIsEncodedAndTheDelimiterIsNot() {
+        let list: JSONValue = ["a,b", "c d"]
+        let form = ParameterContract(name: "tags", location: .query, style: .form, explode: false, schema: nil)
+        #expect(ParameterEncoding.queryItems(list, form).map(\.value) == ["a%2Cb,c%20d"])
+        let exploded = ParameterContract(name: "tags", location: .query, style: .form, explode: true, schema: nil)
+        #expect(ParameterEncoding.queryItems(list, exploded).map(\.value) == ["a%2Cb", "c%20d"])
+        let spaced = ParameterContract(name: "tags", location: .query, style: .spaceDelimited, explode: false, schema: nil)
+        #expect(ParameterEncoding.queryItems(list, spaced).map(\.value) == ["a%2Cb%20c%20d"])
+        #expect(PercentEncoding.query([(name: "a b", value: "x%2Cy,z")]) == "a%20b=x%2Cy,z")
+    }
+}
