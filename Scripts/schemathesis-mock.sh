@@ -3,7 +3,7 @@
 # each on its own port with its own spec: the mock must accept what its spec allows, refuse what it does not with
 # a 4xx, and never send an answer its spec does not describe. Exit 1 on any failure.
 # Usage: Scripts/schemathesis-mock.sh [max-examples-per-operation] [max-seconds-per-api] [seed] [spec ...]
-#   defaults: 20 examples, no time limit, seed 1, every file of Specs/ (CI runs `Scripts/schemathesis-mock.sh 8 60`).
+#   defaults: 20 examples, no time limit, seed 1, every file of Specs/ (CI runs `Scripts/schemathesis-mock.sh 5 20`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 examples="${1:-20}"
@@ -11,7 +11,9 @@ seconds="${2:-0}"
 seed="${3:-1}"
 shift $(( $# < 3 ? $# : 3 ))
 specs=("$@")
-[ ${#specs[@]} -eq 0 ] && specs=(Specs/*.yaml Specs/widgets/openapi.yaml)
+# Specs/widgets is left out: schemathesis cannot load it (a response header written as a bare string, one of the
+# rule breaks that sample exists for, makes it raise AttributeError), while Charter reads it with a warning.
+[ ${#specs[@]} -eq 0 ] && specs=(Specs/*.yaml)
 venv=".venv-st"
 if [ ! -x "$venv/bin/schemathesis" ]; then
     python3 -m venv "$venv"
@@ -26,33 +28,47 @@ trap cleanup EXIT
 
 status=0
 port=18800
-# A mock keeps no state: a DELETE does not remove what a later GET reads, so the check that a deleted resource is
-# gone (use_after_free) does not apply. Form and multipart bodies carry text (`tags=true` reads as the array
-# ["true"], which is valid), so their negative-data check is off, as for the sample servers. 3.0/3.1 event-stream
-# schemas describe each event's data, while schemathesis reads them as the whole event (see schemathesis.sh), so
-# its response-schema check is off for event streams; the mock validates every event it sends itself.
+# What is not checked, and why:
+# - use_after_free: a mock keeps no state, so a DELETE does not remove what a later GET reads.
+# - negative_data_rejection, for specs with form or multipart bodies: they carry text (`tags=true` reads as the array
+#   ["true"], which is valid), as for the sample servers.
+# - response_schema_conformance, for specs with event streams: 3.0/3.1 event-stream schemas describe each event's
+#   data, schemathesis reads them as the whole event (see schemathesis.sh); the mock validates each event it sends.
+# - status_code_conformance, in the negative pass only: an invalid request must be refused (400, 401, 415 …) even
+#   where the spec documents no such status; the positive pass checks every status against the spec.
+# - unsupported_method, for OpenAPI 3.2 specs with additionalOperations (COPY …): schemathesis does not read them
+#   and calls the advertised method undocumented (unsupported_method, allow_header_conformance).
+# - content_type_conformance: in the negative pass, for the same reason as status codes; for Swagger 2.0 specs,
+#   because schemathesis takes `produces` as the media type of every response, also of those without a schema (which
+#   have no body, so no Content-Type).
 for spec in "${specs[@]}"; do
     port=$((port + 1))
-    "$bin/generate" mock "$spec" --port "$port" --credential t0k3n >"$work/mock.out" 2>"$work/mock.err" &
+    "$bin/generate" mock "$spec" --port "$port" --credential t0k3n --credential user:t0k3n >"$work/mock.out" 2>"$work/mock.err" &
     mock=$!
     for _ in $(seq 1 100); do grep -q "operations on http" "$work/mock.out" 2>/dev/null && break; sleep 0.1; done
     base="$(head -1 "$work/mock.out" | sed 's/.* on //')"
     if [ -z "$base" ]; then echo "== $spec: the mock did not start"; cat "$work/mock.err"; status=1; kill "$mock" 2>/dev/null || true; mock=""; continue; fi
+    "$venv/bin/python" Scripts/schemathesis_config.py "$spec" Scripts/schemathesis.toml >"$work/config.toml"
     limit=()
     [ "$seconds" != 0 ] && limit=(--max-time "$seconds")
-    forms="$(grep -c 'x-www-form-urlencoded\|multipart/' "$spec" || true)"
-    streams="$(grep -c 'text/event-stream' "$spec" || true)"
     excluded="use_after_free"
-    [ "$forms" != 0 ] && excluded="$excluded,negative_data_rejection"
-    [ "$streams" != 0 ] && excluded="$excluded,response_schema_conformance"
-    echo "== mock of $spec at $base, $examples examples per operation, seed $seed (not checked: $excluded)"
-    if "$venv/bin/schemathesis" --config-file Scripts/schemathesis.toml run "$spec" --url "$base" --checks all --exclude-checks "$excluded" \
-        --max-examples "$examples" --seed "$seed" -H "Authorization: Bearer t0k3n" --output-truncate false "${limit[@]}" >"$work/out" 2>&1; then
-        grep -E "generated|passed" "$work/out" | tail -1
-    else
-        status=1
-        { sed -n '/FAILURES/,$p' "$work/out" | cut -c1-400 | head -120; } || true
-    fi
+    grep -q 'x-www-form-urlencoded\|multipart/' "$spec" && excluded="$excluded,negative_data_rejection"
+    grep -q 'text/event-stream' "$spec" && excluded="$excluded,response_schema_conformance"
+    grep -q 'additionalOperations:' "$spec" && excluded="$excluded,unsupported_method,allow_header_conformance"
+    grep -q '^swagger:' "$spec" && excluded="$excluded,content_type_conformance"
+    for pass in positive negative; do
+        extra=()
+        skip="$excluded"
+        if [ "$pass" = negative ]; then extra=(--phases coverage,fuzzing); skip="$skip,status_code_conformance"; [[ "$skip" != *content_type_conformance* ]] && skip="$skip,content_type_conformance"; fi
+        echo "== mock of $spec at $base, $pass data, $examples examples per operation, seed $seed (not checked: $skip)"
+        if "$venv/bin/schemathesis" --config-file "$work/config.toml" run "$spec" --url "$base" --mode "$pass" --checks all --exclude-checks "$skip" \
+            --max-examples "$examples" --seed "$seed" --output-truncate false "${limit[@]}" "${extra[@]}" >"$work/out" 2>&1; then
+            grep -E "generated|passed" "$work/out" | tail -1
+        else
+            status=1
+            if grep -q FAILURES "$work/out"; then { sed -n '/FAILURES/,$p' "$work/out" | cut -c1-400 | head -120; } || true; else tail -20 "$work/out"; fi
+        fi
+    done
     grep -q "Fatal\|panicked\|Illegal instruction" "$work/mock.err" && { echo "mock of $spec crashed:"; tail -20 "$work/mock.err"; status=1; }
     kill "$mock"; wait "$mock" 2>/dev/null || true; mock=""
 done

@@ -60,10 +60,12 @@ public struct MockServer: Sendable {
                                 keepSeeds: options.dynamic ? [] : Set((0..<UInt64(options.streamLength)).map { options.seed &+ $0 }))
         let contracts = catalog.routes.map(\.contract)
         let schemes = validator.securitySchemes
+        let shaper = MockErrorShaper(contracts: Dictionary(contracts.map { ($0.operationID, $0) }, uniquingKeysWith: { first, _ in first }),
+                                     validator: validator.validator, values: values, seed: options.seed)
         // One server per path prefix: operations and path items may name their own servers.
         for prefix in Set(catalog.routes.map(\.prefix)).sorted() {
             let server = OperationServer(transport: transport, serverURL: URL(string: prefix.isEmpty ? "/" : prefix) ?? OperationServer.rootURL,
-                                         schemas: validator.schemas, contracts: contracts, options: options.validation, middlewares: [],
+                                         schemas: validator.schemas, contracts: contracts, options: options.validation, middlewares: [shaper],
                                          securitySchemes: schemes, security: MockSecurity(accepted: options.credentials), logger: logger)
             let routes = catalog.routes.filter { $0.prefix == prefix }
             for route in routes {

@@ -170,6 +170,37 @@ struct MockServerTests {
               content:
                 application/json:
                   schema: {type: object, required: [error], properties: {error: {type: string}}}
+      /plans:
+        post:
+          operationId: createPlan
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema: {$ref: "#/components/schemas/Plan"}
+          responses:
+            "201": {description: Created}
+            "400":
+              description: The API's own error body
+              content:
+                application/json:
+                  schema:
+                    type: object
+                    required: [message, code]
+                    additionalProperties: false
+                    properties: {message: {type: string}, code: {type: integer, minimum: 400, maximum: 499}}
+      /plans/{id}/renewals:
+        post:
+          operationId: renewPlan
+          parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema: {type: object, required: [months], properties: {months: {type: integer, minimum: 1}}}
+          responses:
+            "201": {description: Renewed}
+            "422": {description: Invalid renewal}
     components:
       schemas:
         Plan:
@@ -200,6 +231,19 @@ struct MockServerTests {
             let missing = try await exchange(root(serverURL), "GET", "/v3/plans/a", headers: ["Prefer": "code=404"])
             #expect(missing.status == 404)
             #expect(missing.json?["error"]?.stringValue != nil)
+            // A refusal takes the spec's documented error shape, its message naming each violation.
+            let refused = try await exchange(root(serverURL), "POST", "/v3/plans", headers: ["Content-Type": "application/json"],
+                                             body: Data(#"{"name": 7}"#.utf8))
+            #expect(refused.status == 400)
+            #expect(refused.json?["code"] == 400, "\(refused.text)")
+            let message = refused.json?["message"]?.stringValue ?? ""
+            #expect(message.contains("name (body): Must be a string") && message.contains("price (body)"), "\(message)")
+            #expect(refused.json?["error"] == nil)
+            // Validation errors documented as 422 (and not 400) are refused with 422.
+            let unprocessable = try await exchange(root(serverURL), "POST", "/v3/plans/a/renewals", headers: ["Content-Type": "application/json"],
+                                                   body: Data(#"{"months": 0}"#.utf8))
+            #expect(unprocessable.status == 422)
+            #expect(unprocessable.json?["error"]?["code"] == "VALIDATION_ERROR")
             // A status the spec does not document is not invented.
             let undocumented = try await exchange(root(serverURL), "GET", "/v3/plans/a", headers: ["Prefer": "code=503"])
             #expect(undocumented.status == 200)

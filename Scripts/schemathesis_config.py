@@ -1,0 +1,38 @@
+#!/usr/bin/env python3
+"""Prints a schemathesis config for one spec: the shared settings (Scripts/schemathesis.toml) plus credentials for
+each of the spec's security schemes (API keys and bearer tokens 't0k3n', Basic 'user:t0k3n'), which the mock is
+started to accept. Schemathesis has no setting for OAuth2 and OpenID Connect schemes, so operations whose first
+security alternative names one get the bearer token as a header of their own.
+Usage: schemathesis_config.py SPEC SHARED_TOML"""
+import json
+import sys
+
+import yaml  # schemathesis depends on PyYAML, so its venv has it
+
+spec_path, shared = sys.argv[1], sys.argv[2]
+with open(spec_path) as f:
+    spec = yaml.safe_load(f) if not spec_path.endswith(".json") else json.load(f)
+schemes = (spec.get("components") or {}).get("securitySchemes") or spec.get("securityDefinitions") or {}
+lines = [open(shared).read()]
+for name, scheme in schemes.items():
+    if not isinstance(scheme, dict):
+        continue
+    kind, http = scheme.get("type"), str(scheme.get("scheme", "")).lower()
+    if kind == "apiKey":
+        lines.append(f'[auth.openapi.{json.dumps(name)}]\napi_key = "t0k3n"\n')
+    elif (kind == "http" and http == "basic") or kind == "basic":
+        lines.append(f'[auth.openapi.{json.dumps(name)}]\nusername = "user"\npassword = "t0k3n"\n')
+    elif kind == "http" and http == "bearer":
+        lines.append(f'[auth.openapi.{json.dumps(name)}]\nbearer = "t0k3n"\n')
+token_schemes = {n for n, s in schemes.items() if isinstance(s, dict) and s.get("type") in ("oauth2", "openIdConnect")}
+for path, item in (spec.get("paths") or {}).items():
+    if not isinstance(item, dict):
+        continue
+    for method, operation in item.items():
+        if not isinstance(operation, dict) or "operationId" not in operation:
+            continue
+        security = operation.get("security", spec.get("security")) or []
+        if security and isinstance(security[0], dict) and token_schemes & set(security[0]):
+            lines.append(f'[[operations]]\ninclude-operation-id = {json.dumps(operation["operationId"])}\n'
+                         'headers = { Authorization = "Bearer t0k3n" }\n')
+print("\n".join(lines))
