@@ -27,6 +27,8 @@ public enum ListPets: APIOperation {
     public enum Output: Sendable, Hashable {
         /// Pets
         case ok([Pet], headers: OKHeaders = OKHeaders())
+        /// Credentials missing or refused (every secured operation documents it)
+        case unauthorized(ErrorResponse)
         /// A status the spec does not document, with the raw body.
         case undocumented(statusCode: Int, body: Data)
     }
@@ -79,13 +81,14 @@ public enum ListPets: APIOperation {
         path: "/pets",
         parameters: [
             ParameterContract(name: "limit", location: .query, schema: 9),
-            ParameterContract(name: "tags", location: .query, explode: false, schema: 11),
-            ParameterContract(name: "ids", location: .query, schema: 13),
-            ParameterContract(name: "sort", location: .query, style: .pipeDelimited, schema: 15),
-            ParameterContract(name: "X-Trace", location: .header, schema: 17),
+            ParameterContract(name: "tags", location: .query, explode: false, schema: 12),
+            ParameterContract(name: "ids", location: .query, schema: 14),
+            ParameterContract(name: "sort", location: .query, style: .pipeDelimited, schema: 16),
+            ParameterContract(name: "X-Trace", location: .header, schema: 18),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 19)], headers: [HeaderContract(name: "X-Total", required: false, schema: 18)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 20)], headers: [HeaderContract(name: "X-Total", required: false, schema: 19)]),
+            ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 11)]),
         ],
         security: [["key": []]]
     )
@@ -106,6 +109,9 @@ public enum ListPets: APIOperation {
             response.status = 200
             try response.header("X-Total", headers.xTotal)
             try response.json(body)
+        case .unauthorized(let body):
+            response.status = 401
+            try response.json(body)
         case .undocumented(let statusCode, let body):
             response.status = statusCode
             response.raw(body, contentType: nil)
@@ -124,6 +130,8 @@ public enum ListPets: APIOperation {
         switch response.statusCode {
         case 200:
             return try .ok(response.requiredBody().json(), headers: OKHeaders(xTotal: response.header("X-Total")))
+        case 401:
+            return try .unauthorized(response.requiredBody().json())
         default:
             return .undocumented(statusCode: response.statusCode, body: response.data)
         }
@@ -157,8 +165,8 @@ public enum CreatePet: APIOperation {
         path: "/pets",
         requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 0)]),
         responses: [
-            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 21)]),
-            ResponseContract(status: "default", content: [MediaTypeContract(mediaType: "application/json", schema: 22)]),
+            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 22)]),
+            ResponseContract(status: "default", content: [MediaTypeContract(mediaType: "application/json", schema: 23)]),
         ],
         security: [["oauth": ["pets:write"]]]
     )
@@ -212,6 +220,8 @@ public enum GetPet: APIOperation {
     public enum Output: Sendable, Hashable {
         /// The pet
         case ok(Pet)
+        /// Credentials missing or refused (every secured operation documents it)
+        case unauthorized(ErrorResponse)
         /// No such pet
         case notFound(ErrorResponse)
         /// A status the spec does not document, with the raw body.
@@ -223,10 +233,11 @@ public enum GetPet: APIOperation {
         method: "GET",
         path: "/pets/{petId}",
         parameters: [
-            ParameterContract(name: "petId", location: .path, schema: 23),
+            ParameterContract(name: "petId", location: .path, schema: 24),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 24)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 25)]),
+            ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 11)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 10)]),
         ],
         security: [["key": []]]
@@ -242,6 +253,9 @@ public enum GetPet: APIOperation {
         switch output {
         case .ok(let body):
             response.status = 200
+            try response.json(body)
+        case .unauthorized(let body):
+            response.status = 401
             try response.json(body)
         case .notFound(let body):
             response.status = 404
@@ -260,6 +274,8 @@ public enum GetPet: APIOperation {
         switch response.statusCode {
         case 200:
             return try .ok(response.requiredBody().json())
+        case 401:
+            return try .unauthorized(response.requiredBody().json())
         case 404:
             return try .notFound(response.requiredBody().json())
         default:
@@ -285,6 +301,8 @@ public enum DeletePet: APIOperation {
     public enum Output: Sendable, Hashable {
         /// Deleted
         case noContent
+        /// Credentials missing or refused (every secured operation documents it)
+        case unauthorized(ErrorResponse)
         /// A status the spec does not document, with the raw body.
         case undocumented(statusCode: Int, body: Data)
     }
@@ -294,10 +312,11 @@ public enum DeletePet: APIOperation {
         method: "DELETE",
         path: "/pets/{petId}",
         parameters: [
-            ParameterContract(name: "petId", location: .path, schema: 23),
+            ParameterContract(name: "petId", location: .path, schema: 24),
         ],
         responses: [
             ResponseContract(status: "204"),
+            ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 11)]),
         ],
         security: [["basic": []]],
         deprecation: DeprecationNotice(since: nil, sunset: nil, link: nil)
@@ -313,6 +332,9 @@ public enum DeletePet: APIOperation {
         switch output {
         case .noContent:
             response.status = 204
+        case .unauthorized(let body):
+            response.status = 401
+            try response.json(body)
         case .undocumented(let statusCode, let body):
             response.status = statusCode
             response.raw(body, contentType: nil)
@@ -327,6 +349,8 @@ public enum DeletePet: APIOperation {
         switch response.statusCode {
         case 204:
             return .noContent
+        case 401:
+            return try .unauthorized(response.requiredBody().json())
         default:
             return .undocumented(statusCode: response.statusCode, body: response.data)
         }
@@ -350,6 +374,8 @@ public enum UploadPhoto: APIOperation {
     public enum Output: Sendable, Hashable {
         /// Stored
         case ok
+        /// Credentials missing or refused (every secured operation documents it)
+        case unauthorized(ErrorResponse)
         /// A status the spec does not document, with the raw body.
         case undocumented(statusCode: Int, body: Data)
     }
@@ -369,11 +395,12 @@ public enum UploadPhoto: APIOperation {
         method: "POST",
         path: "/pets/{petId}/photo",
         parameters: [
-            ParameterContract(name: "petId", location: .path, schema: 25),
+            ParameterContract(name: "petId", location: .path, schema: 26),
         ],
-        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "multipart/form-data", schema: 26, parts: [PartContract(name: "file", isFile: true)])]),
+        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "multipart/form-data", schema: 27, parts: [PartContract(name: "file", isFile: true)])]),
         responses: [
             ResponseContract(status: "200"),
+            ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 11)]),
         ],
         security: [["key": []]]
     )
@@ -391,6 +418,9 @@ public enum UploadPhoto: APIOperation {
         switch output {
         case .ok:
             response.status = 200
+        case .unauthorized(let body):
+            response.status = 401
+            try response.json(body)
         case .undocumented(let statusCode, let body):
             response.status = statusCode
             response.raw(body, contentType: nil)
@@ -409,6 +439,8 @@ public enum UploadPhoto: APIOperation {
         switch response.statusCode {
         case 200:
             return .ok
+        case 401:
+            return try .unauthorized(response.requiredBody().json())
         default:
             return .undocumented(statusCode: response.statusCode, body: response.data)
         }
@@ -430,6 +462,8 @@ public enum DownloadPhoto: APIOperation {
     public enum Output: Sendable, Hashable {
         /// The photo
         case ok(HTTPBody)
+        /// Credentials missing or refused (every secured operation documents it)
+        case unauthorized(ErrorResponse)
         /// A status the spec does not document, with the raw body.
         case undocumented(statusCode: Int, body: Data)
     }
@@ -439,10 +473,11 @@ public enum DownloadPhoto: APIOperation {
         method: "GET",
         path: "/pets/{petId}/photo",
         parameters: [
-            ParameterContract(name: "petId", location: .path, schema: 25),
+            ParameterContract(name: "petId", location: .path, schema: 26),
         ],
         responses: [
             ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "image/png", schema: nil)]),
+            ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 11)]),
         ],
         security: [["key": []]]
     )
@@ -458,6 +493,9 @@ public enum DownloadPhoto: APIOperation {
         case .ok(let body):
             response.status = 200
             response.binary(body, contentType: "image/png")
+        case .unauthorized(let body):
+            response.status = 401
+            try response.json(body)
         case .undocumented(let statusCode, let body):
             response.status = statusCode
             response.raw(body, contentType: nil)
@@ -472,6 +510,8 @@ public enum DownloadPhoto: APIOperation {
         switch response.statusCode {
         case 200:
             return try .ok(response.requiredBody().binary())
+        case 401:
+            return try .unauthorized(response.requiredBody().json())
         default:
             return .undocumented(statusCode: response.statusCode, body: response.data)
         }
@@ -519,9 +559,9 @@ public enum Login: APIOperation {
         operationID: "login",
         method: "POST",
         path: "/login",
-        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/x-www-form-urlencoded", schema: 32, parts: [PartContract(name: "scopes", style: .form, explode: false)])]),
+        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/x-www-form-urlencoded", schema: 33, parts: [PartContract(name: "scopes", style: .form, explode: false)])]),
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 30)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 31)]),
         ]
     )
 

@@ -16,7 +16,7 @@ extension APISchemas {
         k.name = "Pet"
         k.types = JSONTypeSet(rawValue: 4)
         k.required = ["id", "name", "kind"]
-        k.properties = [("id", 37), ("name", 38), ("kind", 39), ("nickname", 40), ("labels", 41)]
+        k.properties = [("id", 38), ("name", 39), ("kind", 40), ("nickname", 41), ("labels", 42)]
         k.discriminator = SchemaKeywords.Discriminator(propertyName: "kind", mapping: [])
         all.append(k)
         // #2
@@ -68,51 +68,51 @@ extension APISchemas {
         all.append(k)
         // #11
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(12)
+        k.name = "Error"
+        k.ref = 6
         all.append(k)
         // #12
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
+        k.types = JSONTypeSet(rawValue: 8)
+        k.items = .schema(13)
         all.append(k)
         // #13
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(14)
+        k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
         // #14
+        k = SchemaKeywords()
+        k.types = JSONTypeSet(rawValue: 8)
+        k.items = .schema(15)
+        all.append(k)
+        // #15
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 32)
         k.integerFormat = IntegerFormat(rawValue: "int64")
         all.append(k)
-        // #15
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(16)
-        all.append(k)
         // #16
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("name"), .string("age")]
+        k.types = JSONTypeSet(rawValue: 8)
+        k.items = .schema(17)
         all.append(k)
         // #17
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
-        k.pattern = try? Pattern("^[a-f0-9]+$")
+        k.enumValues = [.string("name"), .string("age")]
         all.append(k)
         // #18
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
+        k.types = JSONTypeSet(rawValue: 64)
+        k.pattern = try? Pattern("^[a-f0-9]+$")
         all.append(k)
         // #19
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(20)
+        k.types = JSONTypeSet(rawValue: 32)
         all.append(k)
         // #20
         k = SchemaKeywords()
-        k.name = "Pet"
-        k.ref = 1
+        k.types = JSONTypeSet(rawValue: 8)
+        k.items = .schema(21)
         all.append(k)
         // #21
         k = SchemaKeywords()
@@ -121,38 +121,39 @@ extension APISchemas {
         all.append(k)
         // #22
         k = SchemaKeywords()
+        k.name = "Pet"
+        k.ref = 1
+        all.append(k)
+        // #23
+        k = SchemaKeywords()
         k.name = "Error"
         k.ref = 6
         all.append(k)
-        // #23
+        // #24
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 32)
         k.integerFormat = IntegerFormat(rawValue: "int64")
         all.append(k)
-        // #24
+        // #25
         k = SchemaKeywords()
         k.name = "Pet"
         k.ref = 1
         all.append(k)
-        // #25
+        // #26
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 32)
         k.integerFormat = IntegerFormat(rawValue: "int64")
         all.append(k)
-        // #26
+        // #27
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 4)
         k.required = ["file"]
-        k.properties = [("caption", 27), ("file", 28)]
-        all.append(k)
-        // #27
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.maxLength = 200
+        k.properties = [("caption", 28), ("file", 29)]
         all.append(k)
         // #28
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
+        k.maxLength = 200
         all.append(k)
         // #29
         k = SchemaKeywords()
@@ -160,23 +161,23 @@ extension APISchemas {
         all.append(k)
         // #30
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["token"]
-        k.properties = [("token", 31)]
+        k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
         // #31
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
+        k.types = JSONTypeSet(rawValue: 4)
+        k.required = ["token"]
+        k.properties = [("token", 32)]
         all.append(k)
         // #32
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["username", "password"]
-        k.properties = [("username", 33), ("password", 34), ("scopes", 35)]
+        k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
         // #33
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
+        k.types = JSONTypeSet(rawValue: 4)
+        k.required = ["username", "password"]
+        k.properties = [("username", 34), ("password", 35), ("scopes", 36)]
         all.append(k)
         // #34
         k = SchemaKeywords()
@@ -184,38 +185,42 @@ extension APISchemas {
         all.append(k)
         // #35
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(36)
+        k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
         // #36
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
+        k.types = JSONTypeSet(rawValue: 8)
+        k.items = .schema(37)
         all.append(k)
         // #37
+        k = SchemaKeywords()
+        k.types = JSONTypeSet(rawValue: 64)
+        all.append(k)
+        // #38
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 32)
         k.integerFormat = IntegerFormat(rawValue: "int64")
         k.readOnly = true
         all.append(k)
-        // #38
+        // #39
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         k.minLength = 1
         all.append(k)
-        // #39
+        // #40
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
-        // #40
+        // #41
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 65)
         all.append(k)
-        // #41
+        // #42
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 4)
-        k.additionalProperties = .schema(42)
+        k.additionalProperties = .schema(43)
         all.append(k)
-        // #42
+        // #43
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         all.append(k)

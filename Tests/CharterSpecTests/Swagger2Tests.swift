@@ -92,7 +92,7 @@ struct Swagger2Tests {
         let changed = try runGenerate(["diff", Self.spec, edited.path])
         #expect(changed.status == 1)
         #expect(changed.stdout.contains("1 breaking"), "\(changed.stdout)")
-        #expect(changed.stdout.contains("pets-swagger2.yaml:141:17"))
+        #expect(changed.stdout.contains("pets-swagger2.yaml:151:17"))
     }
 
     /// A 2.0 tree whose shared parameters, responses and schemas live in files that are not 2.0 documents
