@@ -182,7 +182,7 @@ let package = Package(
         .testTarget(
             name: "CharterMockTests",
             dependencies: [
-                "CharterMock", "CharterRuntime", "CharterValidation", "CharterTestSupport", "generate", "Airline",
+                "CharterMock", "CharterRuntime", "CharterValidation", "CharterTestSupport", "generate", "Airline", "Documents", "Streams",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),

@@ -1,4 +1,6 @@
 import Airline
+import Documents
+import Streams
 @testable import CharterMock
 import CharterRuntime
 import CharterTestSupport
@@ -62,6 +64,72 @@ struct GeneratedClientTests {
                 }
             }
             #expect(decoded >= 20)
+        }
+    }
+}
+
+/// A value of a component schema drawn for requests, decoded into its generated type.
+func drawn<T: Decodable>(_ type: T.Type, _ schema: String, from mock: MockServer) throws -> T {
+    var synthesizer = ValueSynthesizer(schemas: mock.validator.schemas, seed: 4, direction: .request)
+    guard let index = mock.validator.schemaIndex(schema), let value = synthesizer.value(for: index) else { throw TestFailure("no value for \(schema)") }
+    return try JSONDecoder().decode(T.self, from: Data(value.encoded()))
+}
+
+extension GeneratedClientTests {
+    /// Every body kind the documents sample speaks — JSON, a form, text, bytes, JSON Lines and server-sent events —
+    /// comes back from the mock typed, streams read to their end.
+    @Test func theDocumentsClientReadsEveryBodyKind() async throws {
+        let mock = try MockServer.load(path: sample("documents.yaml"), options: MockOptions(streamLength: 4))
+        let token = try drawn(Documents.TokenRequest.self, "TokenRequest", from: mock)
+        let note = try drawn(Documents.NewNote.self, "NewNote", from: mock)
+        try await mock.withRunning { serverURL in
+            let client = DocumentsClient(serverURL: serverURL, middlewares: [PreferCode()], retries: .none, credentials: ClientCredentials(bearerToken: "t0k3n"))
+            guard case .ok = try await client.createToken(body: token) else { throw TestFailure("createToken") }
+            guard case .ok(let list) = try await client.listDocuments() else { throw TestFailure("listDocuments") }
+            #expect("\(list)".contains("items"))
+            guard case .ok(let document) = try await client.getDocument(documentID: "DOC123456") else { throw TestFailure("getDocument") }
+            #expect(!document.documentID.isEmpty)
+            guard case .ok(let bytes, _) = try await client.downloadDocument(documentID: "DOC123456") else { throw TestFailure("downloadDocument") }
+            #expect(!(try await [UInt8](collecting: bytes, upTo: 1 << 20)).isEmpty)
+            guard case .ok(let summary) = try await client.summarizeDocument(documentID: "DOC123456") else { throw TestFailure("summarizeDocument") }
+            #expect(!summary.isEmpty)
+            guard case .created = try await client.addNote(documentID: "DOC123456", body: .form(note)) else { throw TestFailure("addNote") }
+            guard case .ok(let lines) = try await client.exportDocuments() else { throw TestFailure("exportDocuments") }
+            var exported = 0
+            for try await _ in lines { exported += 1 }
+            #expect(exported == 4)
+            guard case .ok(let events) = try await client.streamEvents() else { throw TestFailure("streamEvents") }
+            var received = 0
+            for try await _ in events { received += 1 }
+            #expect(received == 4)
+            // Asked for, the documented errors come back typed too.
+            guard case .unauthorized = try await PreferCode.$code.withValue(401, operation: { try await client.getDocument(documentID: "DOC123456") }) else {
+                throw TestFailure("401 not typed")
+            }
+        }
+    }
+
+    /// The streams sample (OpenAPI 3.2 `itemSchema`): typed events, text events, JSON Lines, bytes, a JSON body under */*.
+    @Test func theStreamsClientReadsTypedEventsAndLines() async throws {
+        let mock = try MockServer.load(path: sample("streams-3.2.yaml"), options: MockOptions(streamLength: 5))
+        let tick = try drawn(Streams.Tick.self, "Tick", from: mock)
+        try await mock.withRunning { serverURL in
+            let client = StreamsClient(serverURL: serverURL, middlewares: [PreferCode()], retries: .none)
+            guard case .ok(let ticks) = try await client.streamTicks() else { throw TestFailure("streamTicks") }
+            var count = 0
+            for try await event in ticks { #expect(event.data.sequence >= 1); count += 1 }
+            #expect(count == 5)
+            guard case .ok(let log) = try await client.streamLog() else { throw TestFailure("streamLog") }
+            var logLines = 0
+            for try await _ in log { logLines += 1 }
+            #expect(logLines == 5)
+            guard case .ok(let sequence) = try await client.tickSequence() else { throw TestFailure("tickSequence") }
+            var items = 0
+            for try await _ in sequence { items += 1 }
+            #expect(items == 5)
+            guard case .ok(let echoed) = try await client.echo(body: tick) else { throw TestFailure("echo") }
+            #expect(echoed.sequence >= 1)
+            guard case .notFound = try await PreferCode.$code.withValue(404, operation: { try await client.getImage(name: "sunset") }) else { throw TestFailure("getImage 404") }
         }
     }
 }
