@@ -71,6 +71,27 @@ struct FormBodyTests {
         #expect(value == (try JSONParser.parse(#"{"expand": ["a", "b"], "address": {"city": "Paris", "line": ["1 rue", "2e"]}}"#)))
     }
 
+    /// An empty array has no fields in a form, so a required array the form does not name is empty, not missing
+    /// (Swagger Petstore's `photoUrls`; schemathesis sent `photoUrls: []` as nothing and was told it was missing).
+    @Test func aRequiredArrayTheFormDoesNotNameIsEmpty() throws {
+        let (validator, media) = try bodyContract("{type: object, required: [name, photoUrls], properties: {name: {type: string}, photoUrls: {type: array, items: {type: string}}, tags: {type: array, items: {type: string}}}}",
+                                                  mediaType: "application/x-www-form-urlencoded")
+        let reader = BodyParty(isServer: true, operationID: "make", validate: true, enforce: true, logger: ContractValidator.silent)
+        func read(_ body: String) throws -> (JSONValue?, [String]) {
+            guard case .success(let reception) = validator.receive(Array(body.utf8), contentType: "application/x-www-form-urlencoded", media: media,
+                                                                   limit: 1 << 20, reader: reader) else { throw TestFailure("refused") }
+            var value: JSONValue?
+            if case .form(let v) = reception.body.content { value = v }
+            return (value, reception.issues.map { "\($0.field) \($0.constraint)" })
+        }
+        let (named, issues) = try read("name=doggie")
+        #expect(issues == [])
+        #expect(named == ["name": "doggie", "photoUrls": []])
+        // A required scalar is still missing when absent.
+        let (_, missing) = try read("photoUrls=a")
+        #expect(missing == [" required"] || missing.contains { $0.hasSuffix("required") }, "\(missing)")
+    }
+
     @Test func everyProblemIsReportedWithTheFieldAsTheFormWroteIt() throws {
         let (_, issues) = try read("email=a%ZZ&balance=1&balance=2&metadata[order=1&items[0][quantity]=many&unknown=1&active=%E2%28")
         // A name whose brackets do not pair is one literal name, which the schema then judges.

@@ -33,6 +33,16 @@ struct ParameterDecoding {
         return nil
     }
 
+    /// The properties a schema requires, following `$ref` and `allOf`.
+    func requiredProperties(_ index: SchemaIndex?, depth: Int = 0) -> [String] {
+        guard let index, depth < 16 else { return [] }
+        let s = schemas[index]
+        var names = s.required
+        if let r = s.ref { names += requiredProperties(r, depth: depth + 1) }
+        for member in s.allOf { names += requiredProperties(member, depth: depth + 1) }
+        return names
+    }
+
     func propertySchema(_ index: SchemaIndex?, _ name: String, depth: Int = 0) -> SchemaIndex? {
         guard let index, depth < 16 else { return nil }
         let s = schemas[index]

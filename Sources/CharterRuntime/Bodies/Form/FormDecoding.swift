@@ -87,7 +87,9 @@ struct FormDecoding {
             let types = decoding.expectedTypes(schema)
             switch node.kind {
             case .empty:
-                return .object(JSONObject())
+                var object = JSONObject()
+                addEmptyRequiredArrays(to: &object, schema: schema)
+                return .object(object)
             case .leaf:
                 let entries = node.entries
                 // Repeated fields are an array where the schema takes one, or where it says nothing (a field
@@ -123,7 +125,18 @@ struct FormDecoding {
                     object.entries.append((key, value(child, schema: decoding.propertySchema(schema, key))))
                     path.removeLast()
                 }
+                addEmptyRequiredArrays(to: &object, schema: schema)
                 return .object(object)
+            }
+        }
+
+        /// A form writes an array as its repeated field, so an empty array is no field at all: a required array
+        /// property the form does not name is read as empty (it could not have been sent any other way).
+        private func addEmptyRequiredArrays(to object: inout JSONObject, schema: SchemaIndex?) {
+            for name in decoding.requiredProperties(schema) where object[name] == nil {
+                let property = decoding.propertySchema(schema, name)
+                let types = decoding.expectedTypes(property)
+                if types.contains(.array) && !types.contains(.object) { object[name] = .array([]) }
             }
         }
 
