@@ -95,4 +95,31 @@ struct ParameterTests {
         #expect(try issues("/w/a%2Cb,c?tags=x%2Cy,z") == [])
         #expect(try issues("/w/a,b,c?tags=x,y,z") == ["path names maxItems", "query tags maxItems"])
     }
+
+    /// `allowEmptyValue: true` lets a query parameter be sent empty whatever its schema says of non-empty values.
+    @Test func anEmptyValueIsAcceptedWhereTheSpecAllowsIt() throws {
+        let spec = """
+        openapi: 3.0.3
+        info: {title: empty, version: '1'}
+        paths:
+          /holidays:
+            get:
+              operationId: holidays
+              parameters:
+                - {name: federal, in: query, allowEmptyValue: true, schema: {type: string, enum: ['1', '0']}}
+                - {name: year, in: query, schema: {type: integer}}
+              responses: {'204': {description: ok}}
+        """
+        let result = SpecLoader().load(bytes: Array(spec.utf8), path: "empty.yaml")
+        let validator = SpecValidator(document: try #require(result.document)).contractValidator()
+        let contract = try #require(validator.contracts["holidays"])
+        func issues(_ path: String) -> [String] {
+            let request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: path)
+            guard case .rejected(let error) = validator.checkRequest(request, pathParameters: [:], body: nil, contract: contract) else { return [] }
+            return error.details.map { "\($0.field) \($0.constraint)" }
+        }
+        #expect(issues("/holidays?federal=") == [])
+        #expect(issues("/holidays?federal=2") == ["federal enum"])
+        #expect(issues("/holidays?year=") == ["year allowEmptyValue"])
+    }
 }

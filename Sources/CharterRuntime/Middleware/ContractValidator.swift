@@ -107,8 +107,11 @@ public struct ContractValidator: Sendable {
             case .value(let value, let raws):
                 // `status=` is how form style writes an empty array (validated as one: minItems decides); for
                 // other non-string types an empty value is refused unless the spec allows it.
+                // `allowEmptyValue` says the empty value is acceptable as it is (present, with no value): the schema
+                // describes the non-empty ones (Canada Holidays' `federal=` with an enum of '1', '0', 'true', 'false').
                 let types = decoding.expectedTypes(p.schema)
-                if raws == [""], p.location == .query, !p.allowEmptyValue, !types.contains(.string), !types.contains(.array) {
+                if raws == [""], p.location == .query, p.allowEmptyValue { continue }
+                if raws == [""], p.location == .query, !types.contains(.string), !types.contains(.array) {
                     issues.append(ValidationIssue(field: p.name, pointer: "", location: p.location, constraint: "allowEmptyValue", value: .string(""),
                                                   message: "Must not be empty"))
                 } else {
