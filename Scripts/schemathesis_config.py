@@ -29,10 +29,11 @@ for path, item in (spec.get("paths") or {}).items():
     if not isinstance(item, dict):
         continue
     for method, operation in item.items():
-        if not isinstance(operation, dict) or "operationId" not in operation:
+        if not isinstance(operation, dict) or method.lower() not in ("get", "put", "post", "delete", "patch", "head", "options", "trace"):
             continue
         security = operation.get("security", spec.get("security")) or []
         if security and isinstance(security[0], dict) and token_schemes & set(security[0]):
-            lines.append(f'[[operations]]\ninclude-operation-id = {json.dumps(operation["operationId"])}\n'
+            # By path and method: operations need not have an operationId.
+            lines.append(f'[[operations]]\ninclude-path = {json.dumps(path)}\ninclude-method = {json.dumps(method.upper())}\n'
                          'headers = { Authorization = "Bearer t0k3n" }\n')
 print("\n".join(lines))
