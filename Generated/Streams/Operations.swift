@@ -475,6 +475,8 @@ public enum Echo: APIOperation {
     public enum Output: Sendable, Hashable {
         /// The same tick.
         case ok(Tick)
+        /// The body is not a Tick (it is read as JSON whatever its Content-Type says).
+        case badRequest(ErrorResponse)
         /// A status the spec does not document, with the raw body.
         case undocumented(statusCode: Int, body: Data)
     }
@@ -486,6 +488,7 @@ public enum Echo: APIOperation {
         requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "*/*", coding: .json, schema: 43)]),
         responses: [
             ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "*/*", coding: .json, schema: 44)]),
+            ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 45)]),
         ]
     )
 
@@ -499,6 +502,9 @@ public enum Echo: APIOperation {
         switch output {
         case .ok(let body):
             response.status = 200
+            try response.json(body)
+        case .badRequest(let body):
+            response.status = 400
             try response.json(body)
         case .undocumented(let statusCode, let body):
             response.status = statusCode
@@ -514,6 +520,8 @@ public enum Echo: APIOperation {
         switch response.statusCode {
         case 200:
             return try .ok(response.requiredBody().json())
+        case 400:
+            return try .badRequest(response.requiredBody().json())
         default:
             return .undocumented(statusCode: response.statusCode, body: response.data)
         }

@@ -228,5 +228,10 @@ extension APISchemas {
         k.name = "Tick"
         k.ref = 0
         all.append(k)
+        // #45
+        k = SchemaKeywords()
+        k.name = "Error"
+        k.ref = 4
+        all.append(k)
     }
 }

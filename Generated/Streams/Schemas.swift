@@ -10,7 +10,7 @@ public enum APISchemas {
 
     static func keywords() -> [SchemaKeywords] {
         var all: [SchemaKeywords] = []
-        all.reserveCapacity(45)
+        all.reserveCapacity(46)
         part0(&all)
         return all
     }
