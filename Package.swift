@@ -128,7 +128,7 @@ let package = Package(
         .target(
             name: "CharterTestSupport",
             dependencies: [
-                "CharterSpec", "CharterRuntime", "CharterValidation",
+                "CharterSpec", "CharterRuntime", "CharterValidation", "CharterMock",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),

@@ -1,4 +1,3 @@
-import CharterRuntime
 @_spi(Generated) import CharterRuntime
 import CharterValidation
 import Foundation

@@ -101,21 +101,7 @@ extension MockServer {
         var quiet = Logger(label: "charter.mock")
         quiet.logLevel = .critical
         let logger = logger ?? quiet
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let app = Application(router: try router(logger: logger), configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: "charter-mock"),
-                              onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0); continuation.finish() }, logger: logger)
-        var configuration = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [], cancellationSignals: [], logger: logger)
-        // A connection that never finishes must not hold a test run: after this long, shutdown escalates to cancellation.
-        configuration.maximumGracefulShutdownDuration = .seconds(10)
-        let group = ServiceGroup(configuration: configuration)
-        let task = Task { try await group.run() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next(), port > 0 else {
-            await group.triggerGracefulShutdown()
-            _ = try? await task.value
-            throw MockStartError()
-        }
-        return RunningMock(port: port, basePath: basePath, group: group, task: task)
+        return try await RunningMock.start(try router(logger: logger), basePath: basePath, logger: logger)
     }
 
     /// Runs `body` with the mock serving on a free port of 127.0.0.1, passing the server URL the spec's paths
@@ -143,6 +129,27 @@ public final class RunningMock: Sendable {
     public let serverURL: URL
     let group: ServiceGroup
     let task: Task<Void, any Error>
+
+    /// Serves `router` on 127.0.0.1 at a free port until `stop()` (the mock's hosting; tests host their own routers
+    /// with it too). It stops by graceful shutdown, never by cancelling its task: cancelling drops connections the
+    /// server accepted but has not taken up, and NIO traps on those (swift-nio#2813).
+    public static func start(_ router: Router<BasicRequestContext>, basePath: String = "", logger: Logger) async throws -> RunningMock {
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: "charter-mock"),
+                              onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0); continuation.finish() }, logger: logger)
+        var configuration = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [], cancellationSignals: [], logger: logger)
+        // A connection that never finishes must not hold a test run: after this long, shutdown escalates to cancellation.
+        configuration.maximumGracefulShutdownDuration = .seconds(10)
+        let group = ServiceGroup(configuration: configuration)
+        let task = Task { try await group.run() }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next(), port > 0 else {
+            await group.triggerGracefulShutdown()
+            _ = try? await task.value
+            throw MockStartError()
+        }
+        return RunningMock(port: port, basePath: basePath, group: group, task: task)
+    }
 
     init(port: Int, basePath: String, group: ServiceGroup, task: Task<Void, any Error>) {
         self.port = port

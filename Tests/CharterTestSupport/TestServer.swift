@@ -1,3 +1,4 @@
+import CharterMock
 import CharterRuntime
 import CharterValidation
 import Foundation
@@ -11,35 +12,19 @@ import OpenAPIHummingbird
 import OpenAPIRuntime
 import ServiceLifecycle
 
-/// A real Hummingbird server on 127.0.0.1 (port chosen by the OS) for the duration of `body`.
-///
-/// It stops by graceful shutdown, never by cancelling its task: cancelling drops connections the server has
-/// accepted but not yet taken up, and NIO traps on such a connection ("Deinited NIOAsyncWriter without calling
-/// finish()", swift-nio#2813) — a crash that took down a CI run. Shutting down gracefully closes the listener first
-/// and serves every connection already accepted.
+/// A real Hummingbird server on 127.0.0.1 (port chosen by the OS) for the duration of `body`, hosted the way the
+/// mock is (`RunningMock.start`: stopped by graceful shutdown, never by cancelling its task, which NIO traps on).
 public func withServer(_ router: Router<BasicRequestContext>, _ body: @Sendable (URL) async throws -> Void) async throws {
-    let (ports, continuation) = AsyncStream<Int>.makeStream()
     var logger = Logger(label: "test-server")
     logger.logLevel = .critical
-    let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                          onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
-    var configuration = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [], cancellationSignals: [], logger: logger)
-    // A connection that never finishes must not hang the test run: after this long, shutdown escalates to cancellation.
-    configuration.maximumGracefulShutdownDuration = .seconds(10)
-    let services = ServiceGroup(configuration: configuration)
-    try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await services.run() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { return }
-        do {
-            try await body(URL(string: "http://127.0.0.1:\(port)")!)
-        } catch {
-            await services.triggerGracefulShutdown()
-            throw error
-        }
-        await services.triggerGracefulShutdown()
-        try await group.waitForAll()
+    let running = try await RunningMock.start(router, logger: logger)
+    do {
+        try await body(running.url)
+    } catch {
+        await running.stop()
+        throw error
     }
+    await running.stop()
 }
 
 /// One HTTP exchange as the test sees it.
