@@ -30,15 +30,21 @@ struct ParameterTests {
           responses: {'204': {description: ok}}
     """
 
-    func issues(_ path: String, headers: [String: String] = [:]) throws -> [String] {
-        let result = SpecLoader().load(bytes: Array(Self.spec.utf8), path: "params.yaml")
+    /// The violations the contract validator finds in a request of `operationID` in `spec`, as "location field
+    /// constraint" (path parameters matched from the path as a server would).
+    static func issues(_ spec: String, _ operationID: String, _ path: String, headers: [String: String] = [:]) throws -> [String] {
+        let result = SpecLoader().load(bytes: Array(spec.utf8), path: "params.yaml")
         let validator = SpecValidator(document: try #require(result.document)).contractValidator()
-        let contract = try #require(validator.contracts["getItems"])
+        let contract = try #require(validator.contracts[operationID])
         var request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: path)
         for (k, v) in headers { request.headerFields[HTTPField.Name(k)!] = v }
-        let parameters = try #require(PathTemplate.match(contract.path, requestPath: path))
+        let parameters = try #require(PathTemplate.match(contract.path, requestPath: String(path.split(separator: "?")[0])))
         guard case .rejected(let error) = validator.checkRequest(request, pathParameters: parameters, body: nil, contract: contract) else { return [] }
         return error.details.map { "\($0.location.rawValue) \($0.field) \($0.constraint)" }
+    }
+
+    func issues(_ path: String, headers: [String: String] = [:]) throws -> [String] {
+        try Self.issues(Self.spec, "getItems", path, headers: headers)
     }
 
     @Test func everyStyleDecodesToTheSchemaShape() throws {
@@ -83,15 +89,7 @@ struct ParameterTests {
                 - {name: tags, in: query, explode: false, schema: {type: array, items: {type: string}, maxItems: 2}}
               responses: {'204': {description: ok}}
         """
-        let result = SpecLoader().load(bytes: Array(spec.utf8), path: "commas.yaml")
-        let validator = SpecValidator(document: try #require(result.document)).contractValidator()
-        let contract = try #require(validator.contracts["getWords"])
-        func issues(_ path: String) throws -> [String] {
-            let request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: path)
-            let parameters = try #require(PathTemplate.match(contract.path, requestPath: String(path.split(separator: "?")[0])))
-            guard case .rejected(let error) = validator.checkRequest(request, pathParameters: parameters, body: nil, contract: contract) else { return [] }
-            return error.details.map { "\($0.location.rawValue) \($0.field) \($0.constraint)" }
-        }
+        func issues(_ path: String) throws -> [String] { try Self.issues(spec, "getWords", path) }
         #expect(try issues("/w/a%2Cb,c?tags=x%2Cy,z") == [])
         #expect(try issues("/w/a,b,c?tags=x,y,z") == ["path names maxItems", "query tags maxItems"])
     }
@@ -110,16 +108,9 @@ struct ParameterTests {
                 - {name: year, in: query, schema: {type: integer}}
               responses: {'204': {description: ok}}
         """
-        let result = SpecLoader().load(bytes: Array(spec.utf8), path: "empty.yaml")
-        let validator = SpecValidator(document: try #require(result.document)).contractValidator()
-        let contract = try #require(validator.contracts["holidays"])
-        func issues(_ path: String) -> [String] {
-            let request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: path)
-            guard case .rejected(let error) = validator.checkRequest(request, pathParameters: [:], body: nil, contract: contract) else { return [] }
-            return error.details.map { "\($0.field) \($0.constraint)" }
-        }
-        #expect(issues("/holidays?federal=") == [])
-        #expect(issues("/holidays?federal=2") == ["federal enum"])
-        #expect(issues("/holidays?year=") == ["year allowEmptyValue"])
+        func issues(_ path: String) throws -> [String] { try Self.issues(spec, "holidays", path) }
+        #expect(try issues("/holidays?federal=") == [])
+        #expect(try issues("/holidays?federal=2") == ["query federal enum"])
+        #expect(try issues("/holidays?year=") == ["query year allowEmptyValue"])
     }
 }
