@@ -14,11 +14,8 @@ specs=("$@")
 # Specs/widgets is left out: schemathesis cannot load it (a response header written as a bare string, one of the
 # rule breaks that sample exists for, makes it raise AttributeError), while Charter reads it with a warning.
 [ ${#specs[@]} -eq 0 ] && specs=(Specs/*.yaml)
-venv=".venv-st"
-if [ ! -x "$venv/bin/schemathesis" ]; then
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install -q "schemathesis==4.32.5"
-fi
+# shellcheck source=schemathesis-venv.sh
+source Scripts/schemathesis-venv.sh
 swift build --product generate >/dev/null
 bin="$(swift build --show-bin-path)"
 work="$(mktemp -d)"

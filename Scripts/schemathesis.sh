@@ -9,11 +9,8 @@ cd "$(dirname "$0")/.."
 examples="${1:-50}"
 seconds="${2:-0}"
 seed="${3:-1}"
-venv=".venv-st"
-if [ ! -x "$venv/bin/schemathesis" ]; then
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install -q "schemathesis==4.32.5"
-fi
+# shellcheck source=schemathesis-venv.sh
+source Scripts/schemathesis-venv.sh
 swift build --product airline-server >/dev/null
 swift build --product ml-predict-server >/dev/null
 swift build --product users-v2-server >/dev/null
