@@ -183,6 +183,7 @@ let package = Package(
             name: "CharterMockTests",
             dependencies: [
                 "CharterMock", "CharterRuntime", "CharterValidation", "CharterTestSupport", "generate", "Airline", "Documents", "Streams",
+                "Pets", "PetsSwagger2", "UsersV1", "UsersV2", "MLPredict", "Catalog", "Widgets",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),

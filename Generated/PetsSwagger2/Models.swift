@@ -4,13 +4,14 @@
 import Foundation
 
 public struct Pet: Codable, Hashable, Sendable {
-    public var id: Int64
+    /// Read-only: the server always sends it; leave it nil in requests.
+    public var id: Int64?
     public var name: String
     public var kind: String
     public var nickname: String?
     public var labels: [String: String]?
 
-    public init(id: Int64, name: String, kind: String, nickname: String? = nil, labels: [String: String]? = nil) {
+    public init(id: Int64? = nil, name: String, kind: String, nickname: String? = nil, labels: [String: String]? = nil) {
         self.id = id
         self.name = name
         self.kind = kind

@@ -54,6 +54,56 @@ struct GeneratorSnapshotTests {
         """)
     }
 
+    /// `required` with `readOnly` binds only what the server sends: a type clients also send gets the property
+    /// optional (else the generated client could only build bodies the server refuses); a type only ever received
+    /// keeps it required, and `writeOnly` mirrors it.
+    @Test func requiredReadOnlyPropertiesAreOptionalOnlyInTypesClientsSend() throws {
+        let spec = """
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths:
+          /pets:
+            post:
+              requestBody:
+                content:
+                  application/json: {schema: {$ref: '#/components/schemas/Pet'}}
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json: {schema: {$ref: '#/components/schemas/Receipt'}}
+        components:
+          schemas:
+            Pet:
+              type: object
+              required: [id, name]
+              properties:
+                id: {type: integer, format: int64, readOnly: true}
+                name: {type: string}
+            Receipt:
+              type: object
+              required: [id, secret]
+              properties:
+                id: {type: integer, format: int64, readOnly: true}
+                secret: {type: string, writeOnly: true}
+
+        """
+        let result = SpecLoader().load(bytes: Array(spec.utf8), path: "pets.yaml")
+        let document = try #require(result.document, "\(result.diagnostics)")
+        let models = try #require(Generator.generate(document, specName: "pets.yaml").files.first { $0.name.hasPrefix("Models") }).contents
+        #expect(models.contains("""
+                /// Read-only: the server always sends it; leave it nil in requests.
+                public var id: Int64?
+                public var name: String
+            """))
+        #expect(models.contains("""
+            public struct Receipt: Codable, Hashable, Sendable {
+                public var id: Int64
+                /// Write-only: required in requests; responses leave it out.
+                public var secret: String?
+            """))
+    }
+
     @Test func defaultsAreAppliedOnDecode() throws {
         #expect(try swift("""
             Options:

@@ -44,9 +44,12 @@ struct ModelTranslator {
     /// vendors' multi-file trees (`Widget: {$ref: widget.yaml}`) — is that schema's type under its own name: the
     /// component's id → the schema's.
     private var canonical: [SchemaID: SchemaID] = [:]
+    /// Which schemas requests and responses carry (a required `readOnly` property of a type clients send is optional).
+    private let directions: SchemaDirections
 
     init(document: Document, typeNames overrides: [String: String] = [:]) {
         self.document = document
+        directions = SchemaDirections(document: document)
         for name in overrides.keys.sorted() where document.components.schema(named: name) == nil {
             diagnostics.append(Diagnostic(.warning, "type-names: the spec has no component schema '\(name)'", at: nil))
         }
@@ -378,12 +381,19 @@ struct ModelTranslator {
             }
             // Absent is not null: even a JSONValue property needs an Optional when it may be missing; a default
             // fills the absence in, so such a property is never optional.
+            let oneWay = required.contains(p.name) && directions.requiredOnlyOneWay(property: p.schema, owner: id, in: document)
             if defaultValue != nil {
                 type = type.unwrapped
-            } else if !required.contains(p.name) {
+            } else if !required.contains(p.name) || oneWay {
                 type = type.optional
             }
-            let docText = ps.description ?? document[document.resolved(p.schema)].description
+            var docText = ps.description ?? document[document.resolved(p.schema)].description
+            if oneWay {
+                let note = document[p.schema].readOnly || document[document.resolved(p.schema)].readOnly
+                    ? "Read-only: the server always sends it; leave it nil in requests."
+                    : "Write-only: required in requests; responses leave it out."
+                docText = (docText.map { $0 + "\n\n" } ?? "") + note
+            }
             result.properties.append(SwiftProperty(name: swiftName, key: p.name, type: type, doc: docText,
                                                    indirect: isCycle(p.schema) || (referencesEnclosingType && !type.isCollection),
                                                    defaultValue: defaultValue,
