@@ -28,7 +28,8 @@ struct MockCatalog: Sendable {
         for ((item, operation), contract) in zip(document.operations, validator.pathContracts) {
             let server = operation.servers.first ?? item.servers.first ?? document.servers.first
             var route = Route(contract: contract, prefix: server.map(Self.pathPrefix) ?? "", examples: [:])
-            // A structured schema under a text coding (XML above all) cannot be checked: the body is read as text.
+            // A structured schema under a text coding (YAML, say) cannot be checked: the body is read as text. XML is
+            // read by its schema (`XMLShaping`).
             for (media, coded) in zip(operation.requestBody?.content ?? [], contract.requestBody?.content ?? []) where coded.coding == .text {
                 if let schema = coded.schema, let types = validator.schemas[schema].types, !types.isDisjoint(with: [.object, .array]) {
                     diagnostics.append(Diagnostic(.warning, "\(operation.displayName) takes \(media.mediaType) bodies as text: their schema (structured data) is not checked against them",

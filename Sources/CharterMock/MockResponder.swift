@@ -91,6 +91,13 @@ struct MockResponder: Sendable {
         case .text:
             let value = try body()
             if case .string(let text) = value { writer.text(text, contentType: contentType) } else { writer.text(String(decoding: value.encoded(), as: UTF8.self), contentType: contentType) }
+        case .xml:
+            let value = try body()
+            if case .string(let text) = value, !structured(media.schema) {
+                writer.xml(text, contentType: contentType)
+            } else {
+                writer.xml(XMLWriting(schemas: values.schemas.schemas).document(value, schema: media.schema), contentType: contentType)
+            }
         case .binary:
             // Example text as its bytes; otherwise a short, recognisable placeholder (a schema says nothing of bytes).
             let bytes: [UInt8] = if case .string(let text)? = example { Array(text.utf8) } else { Array("charter mock \(seed % 1000)".utf8) }
@@ -136,6 +143,20 @@ struct MockResponder: Sendable {
             }
             return event
         }
+    }
+
+    /// Whether a schema describes objects or arrays (an XML document laid out from a value), not a string.
+    private func structured(_ schema: SchemaIndex?) -> Bool {
+        guard let schema else { return false }
+        var current = schema
+        for _ in 0..<16 {
+            let node = values.schemas.schemas[current]
+            if let types = node.types { return !types.isDisjoint(with: [.object, .array]) }
+            if !node.properties.isEmpty { return true }
+            guard let next = node.ref ?? node.allOf.first else { return false }
+            current = next
+        }
+        return false
     }
 
     /// A media type to send for a declared one: itself when concrete, else the first type the caller accepts

@@ -15,7 +15,7 @@ public enum ContentRules {
         switch base {
         case .binary where !isBinary(schema, in: document) && (types.contains(.object) || types.contains(.array)):
             return .json
-        case .text where isBinary(schema, in: document):
+        case .text where isBinary(schema, in: document), .xml where isBinary(schema, in: document):
             return .binary
         default:
             return base

@@ -60,7 +60,7 @@ enum ContractBuilder {
         case .binary:
             // Bytes are not checked against a schema (a `format: binary` string says nothing more).
             return MediaTypeContract(mediaType: m.mediaType, coding: coding, schema: nil)
-        case .json, .text:
+        case .json, .text, .xml:
             return MediaTypeContract(mediaType: m.mediaType, coding: coding, schema: m.schema?.index)
         }
     }

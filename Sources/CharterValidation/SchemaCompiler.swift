@@ -112,6 +112,7 @@ struct SchemaCompiler {
         k.dynamicRef = s.dynamicRefName
         k.resource = s.resourceRoot?.index
         k.dynamicAnchors = s.dynamicAnchors.map { ($0.name, $0.schema.index) }
+        k.xml = s.xml
         k.defaultValue = s.defaultValue.map { JSONValue($0) }
         return k
     }

@@ -213,7 +213,8 @@ struct OperationTranslator {
             } else {
                 result.type = .multipartForm
             }
-        case .text:
+        case .text, .xml:
+            // XML documents are handed over as text (validated against the schema as OpenAPI's XML object lays them out).
             result.type = .string
         case .binary:
             result.type = MediaTypes.isConcrete(media.mediaType) ? .httpBody : .binaryFile

@@ -64,7 +64,18 @@ enum SchemaTableEmitter {
         if s.readOnly { set("readOnly", "true") }
         if s.writeOnly { set("writeOnly", "true") }
         if let v = s.defaultValue { set("defaultValue", literal(v)) }
+        if let v = s.xml { set("xml", xmlNaming(v)) }
         return out
+    }
+
+    static func xmlNaming(_ v: XMLNaming) -> String {
+        var arguments: [String] = []
+        if let name = v.name { arguments.append("name: \(SwiftNames.literal(name))") }
+        if let namespace = v.namespace { arguments.append("namespace: \(SwiftNames.literal(namespace))") }
+        if let prefix = v.prefix { arguments.append("prefix: \(SwiftNames.literal(prefix))") }
+        if let nodeType = v.nodeType { arguments.append("nodeType: .\(nodeType.rawValue)") }
+        if v.wrapped { arguments.append("wrapped: true") }
+        return "XMLNaming(" + arguments.joined(separator: ", ") + ")"
     }
 
     static func schemaOrBool(_ v: SchemaOrBool<SchemaIndex>) -> String {

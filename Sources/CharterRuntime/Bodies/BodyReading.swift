@@ -34,7 +34,7 @@ extension ContractValidator {
     /// `.failure` is an answer to give at once (413, or a 400 for an unusable multipart Content-Type).
     func receive(_ body: HTTPBody, contentType: String?, media: MediaTypeContract, limit: Int, reader: BodyParty) async throws -> Result<Reception, APIError> {
         switch media.coding {
-        case .json, .form, .text:
+        case .json, .form, .text, .xml:
             let bytes: [UInt8]
             do {
                 bytes = try await BodyCollection.collect(body, limit: limit) ?? []
@@ -90,6 +90,14 @@ extension ContractValidator {
                 }
             }
             return .success(reception(.form(shaped), issues))
+        case .xml:
+            let decoded = TextCharset.decode(bytes, contentType: contentType)
+            guard let text = decoded.string else {
+                return .success(reception(.unreadable, [ValidationIssue(field: "", pointer: "", location: .body, constraint: "charset", value: nil,
+                                                                      message: decoded.problem ?? "Not text")]))
+            }
+            guard reader.validate, let schema = media.schema else { return .success(reception(.text(text), [])) }
+            return .success(reception(.text(text), xmlIssues(text, schema: schema, direction: reader.received)))
         case .text:
             let decoded = TextCharset.decode(bytes, contentType: contentType)
             guard let text = decoded.string else {

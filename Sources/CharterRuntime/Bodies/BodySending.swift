@@ -24,6 +24,8 @@ extension ContractValidator {
                 let types = decoding.expectedTypes(schema)
                 let issues = types.isEmpty || types.contains(.string) ? validator.validate(.string(text), against: schema, direction: direction) : []
                 return (HTTPBody(bytes), issues)
+            case .xml(let text):
+                return (HTTPBody(bytes), xmlIssues(text, schema: schema, direction: direction))
             case .none:
                 return (HTTPBody(bytes), [])
             }

@@ -38,6 +38,7 @@ import OpenAPIRuntime
         case json
         case value(JSONValue)
         case text(String)
+        case xml(String)
         case none
     }
 }
@@ -84,6 +85,13 @@ extension BodyWriter {
         let media = declaredMedia(contentType)
         let type = HeaderParameters.parse(contentType)["charset"] == nil ? contentType + "; charset=utf-8" : contentType
         set(.bytes(Array(value.utf8), checked: .text(value)), contentType: type, media: media)
+    }
+
+    /// An XML document, sent as UTF-8 (checked by reading it as its schema lays it out).
+    public mutating func xml(_ value: String, contentType: String = "application/xml") {
+        let media = declaredMedia(contentType)
+        let type = HeaderParameters.parse(contentType)["charset"] == nil ? contentType + "; charset=utf-8" : contentType
+        set(.bytes(Array(value.utf8), checked: .xml(value)), contentType: type, media: media)
     }
 
     /// A binary body, streamed.

@@ -8,8 +8,11 @@ public enum BodyCoding: String, Sendable, Hashable, CaseIterable {
     case form
     /// `multipart/form-data`: one part per property, files streamed.
     case multipart
-    /// `text/*`, XML, YAML …: a string in the body's charset.
+    /// `text/*`, YAML …: a string in the body's charset.
     case text
+    /// `application/xml`, `text/xml`, `+xml` types: a string in the body's charset, validated by reading it into the
+    /// value its schema describes (OpenAPI's XML object says how).
+    case xml
     /// Anything else (`application/octet-stream`, `image/*`, `application/pdf` …): bytes, streamed.
     case binary
     /// `text/event-stream` (server-sent events): a stream of events, each validated as it passes.
@@ -35,7 +38,7 @@ public enum BodyCoding: String, Sendable, Hashable, CaseIterable {
     /// Bodies collected into memory (bounded) before they are parsed.
     var isCollected: Bool {
         switch self {
-        case .json, .form, .text: true
+        case .json, .form, .text, .xml: true
         default: false
         }
     }
@@ -53,11 +56,13 @@ extension MediaTypes {
         case "application/jsonl", "application/x-ndjson", "application/ndjson", "application/x-jsonlines", "application/jsonlines":
             return .jsonLines
         case "application/json-seq": return .jsonSequence
-        case "application/xml", "application/yaml", "application/x-yaml", "application/javascript", "application/graphql",
+        case "application/xml", "text/xml": return .xml
+        case "application/yaml", "application/x-yaml", "application/javascript", "application/graphql",
              "application/sql", "application/sdp":
             return .text
         default:
-            if type.hasPrefix("text/") || type.hasSuffix("+xml") || type.hasSuffix("+yaml") { return .text }
+            if type.hasSuffix("+xml") { return .xml }
+            if type.hasPrefix("text/") || type.hasSuffix("+yaml") { return .text }
             return .binary
         }
     }

@@ -28,6 +28,7 @@ extension SchemaNode {
         parts.append("patternProperties=\(patternProperties.map { "\($0.pattern.source):\($0.schema)" }) names=\(propertyNames ?? -1) depReq=\(dependentRequired.map { "\($0.name):\($0.required)" }) depSch=\(dependentSchemas.map { "\($0.name):\($0.schema)" }) uprops=\(sb(unevaluatedProperties))")
         parts.append("allOf=\(allOf) anyOf=\(anyOf) oneOf=\(oneOf) not=\(not ?? -1) if=\(ifSchema ?? -1) then=\(thenSchema ?? -1) else=\(elseSchema ?? -1)")
         parts.append("disc=\(discriminator.map { "\($0.propertyName):\($0.mapping.map { "\($0.value)=\($0.schema)" }) else \($0.defaultSchema ?? -1)" } ?? "-") ro=\(readOnly) wo=\(writeOnly) default=\(defaultValue?.jsonText ?? "-") name=\(name ?? "-")")
+        if let xml { parts.append("xml=\(xml)") }
         return parts.joined(separator: "\n")
     }
 }

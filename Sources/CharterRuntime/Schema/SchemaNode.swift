@@ -140,6 +140,8 @@ public struct SchemaKeywords: Sendable {
     public var resource: SchemaIndex?
     /// On a resource's root: its `$dynamicAnchor`s.
     public var dynamicAnchors: [(name: String, schema: SchemaIndex)] = []
+    /// OpenAPI's `xml` object: how the value is named and placed in XML bodies (no effect on validation).
+    public var xml: XMLNaming?
 
     /// A compiled `discriminator`: the property and the schema each value selects.
     public struct Discriminator: Sendable {
@@ -216,6 +218,7 @@ public final class SchemaNode: @unchecked Sendable {
     package let dynamicRef: String?
     package let resource: SchemaIndex?
     package let dynamicAnchors: [(name: String, schema: SchemaIndex)]
+    package let xml: XMLNaming?
     /// Any composition keyword (allOf, anyOf, oneOf, not, if, discriminator), tested once per visit.
     let composes: Bool
     /// For each `required` name, its index in `properties` (-1 when not declared there).
@@ -284,6 +287,7 @@ public final class SchemaNode: @unchecked Sendable {
         dynamicRef = k.dynamicRef
         resource = k.resource
         dynamicAnchors = k.dynamicAnchors
+        xml = k.xml
         discriminator = k.discriminator
         readOnly = k.readOnly
         writeOnly = k.writeOnly

@@ -180,7 +180,8 @@ extension DocumentBuilder {
             case .deprecated: s.deprecated = bool(v, "deprecated") ?? false
             case .defs, .definitions: s.defs = namedSchemas(v, entry.key)
             case .anchor: s.anchor = string(v, "$anchor")
-            case .xml, .externalDocs, .comment, .schemaURI:
+            case .xml: s.xml = xmlNaming(v)
+            case .externalDocs, .comment, .schemaURI:
                 break // documentation: no effect on types or validation
             case .contentMediaType: s.contentMediaType = string(v, "contentMediaType")
             case .contentEncoding: s.contentEncoding = string(v, "contentEncoding")
@@ -402,5 +403,32 @@ extension DocumentBuilder {
             steps += 1
         }
         return defaultDialect
+    }
+}
+
+extension DocumentBuilder {
+    /// OpenAPI's XML object; unknown node types are reported and read as elements.
+    func xmlNaming(_ node: Node) -> XMLNaming? {
+        guard let node = mapping(node, "xml") else { return nil }
+        var naming = XMLNaming()
+        for entry in node.entries {
+            let v = entry.value
+            switch entry.key {
+            case "name": naming.name = string(v, "xml.name")
+            case "namespace": naming.namespace = string(v, "xml.namespace")
+            case "prefix": naming.prefix = string(v, "xml.prefix")
+            case "wrapped": naming.wrapped = bool(v, "xml.wrapped") ?? false
+            case "attribute": if bool(v, "xml.attribute") == true { naming.nodeType = .attribute }
+            case "nodeType":
+                guard let text = string(v, "xml.nodeType") else { continue }
+                if let type = XMLNaming.NodeType(rawValue: text) {
+                    naming.nodeType = type
+                } else {
+                    invalid("xml.nodeType must be element, attribute, text, cdata or none, found '\(text)'", assumed: "element", at: v)
+                }
+            default: break
+            }
+        }
+        return naming
     }
 }

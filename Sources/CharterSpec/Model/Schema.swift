@@ -117,6 +117,8 @@ public final class Schema: @unchecked Sendable {
     public internal(set) var contentEncoding: String? { get { rare?.contentEncoding } set { rareKeywords().contentEncoding = newValue } }
     /// The schema of a string's content once decoded (with a JSON `contentMediaType`).
     public internal(set) var contentSchema: SchemaID? { get { rare?.contentSchema } set { rareKeywords().contentSchema = newValue } }
+    /// OpenAPI's `xml` object: names and placement in XML bodies.
+    public internal(set) var xml: XMLNaming? { get { rare?.xml } set { rareKeywords().xml = newValue } }
     @exclusivity(unchecked) public internal(set) var extensions: Extensions = [:]
 
     /// The keywords few schemas use (bounds beyond lengths, tuple and object-shape keywords, conditionals),
@@ -182,4 +184,5 @@ final class SchemaRareKeywords {
     var contentMediaType: String?
     var contentEncoding: String?
     var contentSchema: SchemaID?
+    var xml: XMLNaming?
 }

@@ -209,7 +209,7 @@ struct MultipartReading {
         // (`null` too, as JSON-minded clients write an absent structure.)
         let trimmed = string.drop { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
         let looksStructured = trimmed.first.map { $0 == "{" || $0 == "[" } ?? false || (trimmed == "null" && !expected.contains(.string))
-        if wantsJSON || (looksStructured && partType != .text && (expected.contains(.object) || expected.contains(.array))) {
+        if wantsJSON || (looksStructured && partType != .text && partType != .xml && (expected.contains(.object) || expected.contains(.array))) {
             do {
                 entry = .json(try JSONParser.parse(Array(string.utf8)))
             } catch {
