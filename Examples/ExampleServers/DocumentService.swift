@@ -134,9 +134,9 @@ public struct DocumentService: DocumentsAPIProtocol {
     }
 
     public func addNote(_ input: AddNote.Input) async throws -> AddNote.Output {
-        // A JSON body or a form: the same typed note either way.
+        // A JSON body, a form or XML: the same typed note either way.
         let new: NewNote = switch input.body {
-        case .json(let note), .form(let note): note
+        case .json(let note), .form(let note), .xml(let note): note
         }
         guard let note = await store.addNote(input.documentID, new) else { return .notFound(Self.notFound(input.documentID)) }
         return .created(note)

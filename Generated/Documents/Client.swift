@@ -115,16 +115,16 @@ public struct DocumentsClient: Sendable {
         try await self.summarizeDocument(SummarizeDocument.Input(documentID: documentID))
     }
 
-    /// `POST /documents/{document_id}/notes` — Add a note, as JSON or as a form
+    /// `POST /documents/{document_id}/notes` — Add a note, as JSON, a form or XML
     ///
-    /// A form writes labels as repeated fields and metadata with brackets (`metadata[source]=email`).
+    /// A form writes labels as repeated fields and metadata with brackets (`metadata[source]=email`); XML as `<note><text>…</text><labels><label>todo</label></labels><metadata><source>email</source></metadata></note>`.
     ///
     /// Security: `bearerAuth`.
     public func addNote(_ input: AddNote.Input) async throws -> AddNote.Output {
         try await client.send(AddNote.self, input)
     }
 
-    /// `POST /documents/{document_id}/notes` — Add a note, as JSON or as a form
+    /// `POST /documents/{document_id}/notes` — Add a note, as JSON, a form or XML
     public func addNote(documentID: String, body: AddNote.Body) async throws -> AddNote.Output {
         try await self.addNote(AddNote.Input(documentID: documentID, body: body))
     }

@@ -670,9 +670,9 @@ public enum SummarizeDocument: APIOperation {
     }
 }
 
-/// `POST /documents/{document_id}/notes` — Add a note, as JSON or as a form
+/// `POST /documents/{document_id}/notes` — Add a note, as JSON, a form or XML
 ///
-/// A form writes labels as repeated fields and metadata with brackets (`metadata[source]=email`).
+/// A form writes labels as repeated fields and metadata with brackets (`metadata[source]=email`); XML as `<note><text>…</text><labels><label>todo</label></labels><metadata><source>email</source></metadata></note>`.
 ///
 /// Security: `bearerAuth`.
 public enum AddNote: APIOperation {
@@ -702,6 +702,7 @@ public enum AddNote: APIOperation {
     /// The body, by its media type.
     public enum Body: Sendable, Hashable {
         case json(NewNote)
+        case xml(NewNote)
         case form(NewNote)
     }
 
@@ -712,9 +713,9 @@ public enum AddNote: APIOperation {
         parameters: [
             ParameterContract(name: "document_id", location: .path, schema: 0),
         ],
-        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 78), MediaTypeContract(mediaType: "application/x-www-form-urlencoded", schema: 79, parts: [PartContract(name: "labels", style: .form, explode: true), PartContract(name: "metadata", style: .deepObject, explode: true)])]),
+        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 78), MediaTypeContract(mediaType: "application/xml", schema: 79), MediaTypeContract(mediaType: "application/x-www-form-urlencoded", schema: 80, parts: [PartContract(name: "labels", style: .form, explode: true), PartContract(name: "metadata", style: .deepObject, explode: true)])]),
         responses: [
-            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 80)]),
+            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 81)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 1)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 3)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 4)]),
@@ -773,6 +774,8 @@ public enum AddNote: APIOperation {
         switch content.mediaType {
         case "application/json":
             return try .json(content.json())
+        case "application/xml":
+            return try .xml(content.xml())
         case "application/x-www-form-urlencoded":
             return try .form(content.form())
         default:
@@ -784,6 +787,8 @@ public enum AddNote: APIOperation {
         switch body {
         case .json(let value):
             try writer.json(value)
+        case .xml(let value):
+            try writer.xml(value)
         case .form(let value):
             try writer.form(value)
         }
@@ -812,7 +817,7 @@ public enum ExportDocuments: APIOperation {
         method: "GET",
         path: "/exports/documents",
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/jsonl", schema: 81)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/jsonl", schema: 82)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 3)]),
         ],
         security: [["bearerAuth": []]]
@@ -884,11 +889,11 @@ public enum StreamEvents: APIOperation {
         method: "GET",
         path: "/events",
         parameters: [
-            ParameterContract(name: "limit", location: .query, schema: 82),
-            ParameterContract(name: "Last-Event-ID", location: .header, schema: 83),
+            ParameterContract(name: "limit", location: .query, schema: 83),
+            ParameterContract(name: "Last-Event-ID", location: .header, schema: 84),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "text/event-stream", schema: 84)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "text/event-stream", schema: 85)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 1)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 3)]),
         ],

@@ -21,7 +21,7 @@ extension APISchemas {
         k.name = "Error"
         k.types = JSONTypeSet(rawValue: 4)
         k.required = ["error"]
-        k.properties = [("error", 85)]
+        k.properties = [("error", 86)]
         all.append(k)
         // #3
         k = SchemaKeywords()
@@ -241,6 +241,7 @@ extension APISchemas {
         k.required = ["text"]
         k.properties = [("text", 44), ("labels", 45), ("metadata", 47)]
         k.additionalProperties = .bool(false)
+        k.xml = XMLNaming(name: "note")
         all.append(k)
         // #44
         k = SchemaKeywords()
@@ -253,11 +254,13 @@ extension APISchemas {
         k.types = JSONTypeSet(rawValue: 8)
         k.maxItems = 5
         k.items = .schema(46)
+        k.xml = XMLNaming(wrapped: true)
         all.append(k)
         // #46
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         k.enumValues = [.string("todo"), .string("important"), .string("question")]
+        k.xml = XMLNaming(name: "label")
         all.append(k)
         // #47
         k = SchemaKeywords()
@@ -423,40 +426,41 @@ extension APISchemas {
         all.append(k)
         // #80
         k = SchemaKeywords()
+        k.name = "NewNote"
+        k.ref = 43
+        all.append(k)
+        // #81
+        k = SchemaKeywords()
         k.name = "Note"
         k.ref = 49
         all.append(k)
-        // #81
+        // #82
         k = SchemaKeywords()
         k.name = "Document"
         k.ref = 28
         all.append(k)
-        // #82
+        // #83
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 32)
         k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
         k.maximum = NumericBound(JSONNumber(Int64(1000)), text: "1000")
         k.defaultValue = .number(JSONNumber(Int64(100)))
         all.append(k)
-        // #83
+        // #84
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         k.pattern = try? Pattern("^[0-9]{1,9}$")
         all.append(k)
-        // #84
+        // #85
         k = SchemaKeywords()
         k.name = "DocumentEvent"
         k.ref = 58
         all.append(k)
-        // #85
+        // #86
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 4)
         k.required = ["code", "message"]
-        k.properties = [("code", 86), ("message", 87), ("request_id", 88), ("details", 89)]
-        all.append(k)
-        // #86
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
+        k.properties = [("code", 87), ("message", 88), ("request_id", 89), ("details", 90)]
         all.append(k)
         // #87
         k = SchemaKeywords()
@@ -468,18 +472,18 @@ extension APISchemas {
         all.append(k)
         // #89
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(90)
+        k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
         // #90
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["field", "constraint", "message"]
-        k.properties = [("field", 91), ("pointer", 92), ("in", 93), ("constraint", 94), ("value", 95), ("message", 96)]
+        k.types = JSONTypeSet(rawValue: 8)
+        k.items = .schema(91)
         all.append(k)
         // #91
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
+        k.types = JSONTypeSet(rawValue: 4)
+        k.required = ["field", "constraint", "message"]
+        k.properties = [("field", 92), ("pointer", 93), ("in", 94), ("constraint", 95), ("value", 96), ("message", 97)]
         all.append(k)
         // #92
         k = SchemaKeywords()
@@ -488,16 +492,20 @@ extension APISchemas {
         // #93
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("body"), .string("path"), .string("query"), .string("header"), .string("cookie")]
         all.append(k)
         // #94
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
+        k.enumValues = [.string("body"), .string("path"), .string("query"), .string("header"), .string("cookie")]
         all.append(k)
         // #95
         k = SchemaKeywords()
+        k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
         // #96
+        k = SchemaKeywords()
+        all.append(k)
+        // #97
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         all.append(k)

@@ -10,7 +10,7 @@ public enum APISchemas {
 
     static func keywords() -> [SchemaKeywords] {
         var all: [SchemaKeywords] = []
-        all.reserveCapacity(97)
+        all.reserveCapacity(98)
         part0(&all)
         return all
     }

@@ -45,9 +45,9 @@ public protocol DocumentsAPIProtocol: Sendable {
     /// Security: `bearerAuth`.
     func summarizeDocument(_ input: SummarizeDocument.Input) async throws -> SummarizeDocument.Output
 
-    /// `POST /documents/{document_id}/notes` — Add a note, as JSON or as a form
+    /// `POST /documents/{document_id}/notes` — Add a note, as JSON, a form or XML
     ///
-    /// A form writes labels as repeated fields and metadata with brackets (`metadata[source]=email`).
+    /// A form writes labels as repeated fields and metadata with brackets (`metadata[source]=email`); XML as `<note><text>…</text><labels><label>todo</label></labels><metadata><source>email</source></metadata></note>`.
     ///
     /// Security: `bearerAuth`.
     func addNote(_ input: AddNote.Input) async throws -> AddNote.Output

@@ -96,7 +96,7 @@ struct MockResponder: Sendable {
             if case .string(let text) = value, !structured(media.schema) {
                 writer.xml(text, contentType: contentType)
             } else {
-                writer.xml(XMLWriting(schemas: values.schemas.schemas).document(value, schema: media.schema), contentType: contentType)
+                try writer.xml(value, contentType: contentType)
             }
         case .binary:
             // Example text as its bytes; otherwise a short, recognisable placeholder (a schema says nothing of bytes).

@@ -136,6 +136,12 @@ public enum ContentRules {
     }
 
     /// The JSON types a schema admits apart from null, references and `allOf` followed; empty when it names none.
+    /// Whether a schema describes objects or arrays, not a scalar (an XML body then has a model type).
+    public static func isStructured(_ id: SchemaID?, in document: Document) -> Bool {
+        guard let id else { return false }
+        return !nonNullTypes(id, in: document).isDisjoint(with: [.object, .array])
+    }
+
     static func nonNullTypes(_ id: SchemaID, in document: Document, depth: Int = 0) -> JSONTypeSet {
         let s = document[document.resolved(id)]
         if let t = s.types { return t.subtracting(.null) }

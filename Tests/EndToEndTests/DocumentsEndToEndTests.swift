@@ -105,11 +105,11 @@ struct DocumentsEndToEndTests {
         }
     }
 
-    @Test func oneBodyAsJSONOrAsAFormWithBrackets() async throws {
+    @Test func oneBodyAsJSONAsAFormWithBracketsOrAsXML() async throws {
         try await withDocuments { client, _ in
             let document = try await Self.upload(client, Array("x".utf8))
             let note = NewNote(text: "Call back", labels: [.todo, .important], metadata: ["source": "email", "thread": "t 1"])
-            for body in [AddNote.Body.json(note), .form(note)] {
+            for body in [AddNote.Body.json(note), .form(note), .xml(note)] {
                 guard case .created(let created) = try await client.addNote(documentID: document.documentID, body: body) else {
                     Issue.record("expected 201 for \(body)")
                     return
@@ -117,6 +117,34 @@ struct DocumentsEndToEndTests {
                 #expect(created.text == "Call back" && created.labels == ["todo", "important"])
                 #expect(created.metadata == ["source": "email", "thread": "t 1"])
             }
+        }
+    }
+
+    /// XML as another client writes it (prefixes, comments, CDATA, entities) is read into the typed note; a document
+    /// that breaks the schema gets a 400 naming each problem, one that is not XML its line and column.
+    @Test func xmlFromAnyClientIsReadByTheSchemaAndRefusedWithReasons() async throws {
+        try await withDocuments { client, url in
+            let document = try await Self.upload(client, Array("x".utf8))
+            func post(_ xml: String) async throws -> (Int, String) {
+                let exchange = try await send(url, "POST", "/documents/\(document.documentID)/notes",
+                                              headers: ["Content-Type": "application/xml", "Authorization": "Bearer t0k3n"], body: Data(xml.utf8))
+                return (exchange.status, String(decoding: exchange.body, as: UTF8.self))
+            }
+            let (created, note) = try await post("""
+                <?xml version="1.0"?>
+                <n:note xmlns:n="urn:notes"><!-- from the desk --><n:text><![CDATA[Call <Ada>]]> &amp; co</n:text>
+                <n:labels><n:label>question</n:label></n:labels><n:metadata><source>fax</source></n:metadata></n:note>
+                """)
+            #expect(created == 201)
+            #expect(note.contains(#""text":"Call <Ada> & co""#) && note.contains(#""labels":["question"]"#) && note.contains(#""source":"fax""#))
+
+            let (refused, problems) = try await post("<note><text></text><labels><label>urgent</label></labels><colour>red</colour></note>")
+            #expect(refused == 400)
+            for field in [#""field":"text""#, #""field":"labels[0]""#, #""field":"colour""#] { #expect(problems.contains(field), "\(problems)") }
+
+            let (malformed, syntax) = try await post("<note>\n<text>hi</txt></note>")
+            #expect(malformed == 400)
+            #expect(syntax.contains("Invalid XML at line 2, column 14"), "\(syntax)")
         }
     }
 

@@ -141,7 +141,8 @@ struct OperationRenderer {
         switch c.coding {
         case .json: return "\(content).json()"
         case .form: return "\(content).form()"
-        case .text, .xml: return "\(content).text()"
+        case .text: return "\(content).text()"
+        case .xml: return c.type == .string ? "\(content).text()" : "\(content).xml()"
         case .binary: return MediaTypes.isConcrete(c.mediaType) ? "\(content).binary()" : "\(content).file()"
         case .eventStream: return "\(content).eventStream()"
         case .jsonLines: return "\(content).jsonLines()"
@@ -175,7 +176,7 @@ struct OperationRenderer {
         case .json: return ["try \(writer).json(\(value)\(type("application/json")))"]
         case .form: return ["try \(writer).form(\(value)\(type("application/x-www-form-urlencoded")))"]
         case .text: return ["\(writer).text(\(value)\(type("text/plain")))"]
-        case .xml: return ["\(writer).xml(\(value)\(type("application/xml")))"]
+        case .xml: return [(c.type == .string ? "" : "try ") + "\(writer).xml(\(value)\(type("application/xml")))"]
         case .binary:
             if MediaTypes.isConcrete(c.mediaType) { return ["\(writer).binary(\(value)\(type("application/octet-stream")))"] }
             return ["\(writer).file(\(value), range: \(SwiftNames.literal(c.mediaType)))"]

@@ -213,9 +213,12 @@ struct OperationTranslator {
             } else {
                 result.type = .multipartForm
             }
-        case .text, .xml:
-            // XML documents are handed over as text (validated against the schema as OpenAPI's XML object lays them out).
+        case .text:
             result.type = .string
+        case .xml:
+            // A structured schema gives the document a model (read and written as OpenAPI's XML object lays it
+            // out, as forms are by their encoding); otherwise the document is handed over as text.
+            result.type = ContentRules.isStructured(media.schema, in: document) ? model(media.schema, hint) : .string
         case .binary:
             result.type = MediaTypes.isConcrete(media.mediaType) ? .httpBody : .binaryFile
         case .eventStream:

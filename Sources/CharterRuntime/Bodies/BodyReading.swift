@@ -96,8 +96,9 @@ extension ContractValidator {
                 return .success(reception(.unreadable, [ValidationIssue(field: "", pointer: "", location: .body, constraint: "charset", value: nil,
                                                                       message: decoded.problem ?? "Not text")]))
             }
-            guard reader.validate, let schema = media.schema else { return .success(reception(.text(text), [])) }
-            return .success(reception(.text(text), xmlIssues(text, schema: schema, direction: reader.received)))
+            guard let schema = media.schema else { return .success(reception(.xml(text, nil), [])) }
+            let (value, issues) = xmlReading(text, schema: schema, direction: reader.received, validate: reader.validate)
+            return .success(reception(.xml(text, value), issues))
         case .text:
             let decoded = TextCharset.decode(bytes, contentType: contentType)
             guard let text = decoded.string else {

@@ -29,6 +29,9 @@ extension ContractValidator {
             case .none:
                 return (HTTPBody(bytes), [])
             }
+        case .xml(let value):
+            let text = XMLWriting(schemas: decoding.schemas).document(value, schema: draft.media?.schema)
+            return (HTTPBody(Array(text.utf8)), schema.map { validator.validate(value, against: $0, direction: direction) } ?? [])
         case .multipart(let writer):
             let issues = schema.map { validator.validate(.object(writer.checked), against: $0, direction: direction).map(\.formNamed) } ?? []
             return (writer.body, issues)

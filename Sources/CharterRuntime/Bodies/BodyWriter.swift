@@ -27,6 +27,8 @@ import OpenAPIRuntime
         /// Serialized already (JSON, forms, text), with what validation checks.
         case bytes([UInt8], checked: Checked)
         case multipart(MultipartWriter)
+        /// An XML document's value, laid out as XML by its schema when sent (the writer has no schemas).
+        case xml(JSONValue)
         /// Binary, streamed.
         case stream(HTTPBody)
         /// Sequential items, framed and checked as they are sent.
@@ -87,7 +89,14 @@ extension BodyWriter {
         set(.bytes(Array(value.utf8), checked: .text(value)), contentType: type, media: media)
     }
 
-    /// An XML document, sent as UTF-8 (checked by reading it as its schema lays it out).
+    /// A value sent as the XML document its schema describes (OpenAPI's XML object lays it out), UTF-8.
+    public mutating func xml<T: Encodable>(_ value: T, contentType: String = "application/xml") throws {
+        let media = declaredMedia(contentType)
+        let type = HeaderParameters.parse(contentType)["charset"] == nil ? contentType + "; charset=utf-8" : contentType
+        set(.xml(try ValueCoding.encode(value)), contentType: type, media: media)
+    }
+
+    /// An XML document given as text, sent as UTF-8 (checked by reading it as its schema lays it out).
     public mutating func xml(_ value: String, contentType: String = "application/xml") {
         let media = declaredMedia(contentType)
         let type = HeaderParameters.parse(contentType)["charset"] == nil ? contentType + "; charset=utf-8" : contentType

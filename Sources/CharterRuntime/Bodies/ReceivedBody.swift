@@ -25,6 +25,9 @@ import OpenAPIRuntime
         case form(JSONValue)
         case multipart(MultipartReading.Outcome)
         case text(String)
+        /// An XML document, and the value it reads as under its schema (nil when it has no structured schema or
+        /// could not be read).
+        case xml(String, JSONValue?)
         /// Bytes not read yet: binary bodies and streams.
         case stream(HTTPBody)
         /// Bytes that could not be parsed (their issues were reported; reading them fails).
@@ -63,10 +66,22 @@ import OpenAPIRuntime
         return outcome.form
     }
 
-    /// The text body, decoded from its charset.
+    /// The text body, decoded from its charset (an XML document as it came).
     public func text() throws -> String {
-        guard case .text(let text) = content else { throw mismatch("text") }
-        return text
+        switch content {
+        case .text(let text), .xml(let text, _): return text
+        default: throw mismatch("text")
+        }
+    }
+
+    /// The XML document as a `T` (the type its schema's value decodes into).
+    public func xml<T: Decodable>(_ type: T.Type = T.self) throws -> T {
+        guard case .xml(_, let value?) = content else { throw mismatch("XML") }
+        do {
+            return try ValueCoding.decode(T.self, from: value)
+        } catch {
+            throw failure.error(field: "", "Cannot be read as \(T.self): \(InputDecodingError.describe(error))")
+        }
     }
 
     /// The bytes, streamed (a server reads a request's at most once, within the operation's size limit).
