@@ -31,9 +31,9 @@ public enum CreateToken: APIOperation {
         operationID: "createToken",
         method: "POST",
         path: "/oauth/token",
-        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/x-www-form-urlencoded", schema: 63)]),
+        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/x-www-form-urlencoded", schema: 64)]),
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 64)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 65)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 1)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 3)]),
         ]
@@ -120,11 +120,11 @@ public enum ListDocuments: APIOperation {
         method: "GET",
         path: "/documents",
         parameters: [
-            ParameterContract(name: "tag", location: .query, schema: 65),
-            ParameterContract(name: "limit", location: .query, schema: 66),
+            ParameterContract(name: "tag", location: .query, schema: 66),
+            ParameterContract(name: "limit", location: .query, schema: 67),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 67), MediaTypeContract(mediaType: "text/csv", schema: 68)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 68), MediaTypeContract(mediaType: "text/csv", schema: 69)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 1)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 3)]),
         ],
@@ -234,9 +234,9 @@ public enum UploadDocument: APIOperation {
         operationID: "uploadDocument",
         method: "POST",
         path: "/documents",
-        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "multipart/form-data", schema: 69, parts: [PartContract(name: "file", contentType: "application/pdf, text/plain, text/csv, image/png, application/octet-stream", isFile: true), PartContract(name: "metadata", contentType: "application/json")])]),
+        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "multipart/form-data", schema: 70, parts: [PartContract(name: "file", contentType: "application/pdf, text/plain, text/csv, image/png, application/octet-stream", isFile: true), PartContract(name: "metadata", contentType: "application/json")])]),
         responses: [
-            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 71)], headers: [HeaderContract(name: "Location", required: true, schema: 70)]),
+            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 72)], headers: [HeaderContract(name: "Location", required: true, schema: 71)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 1)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 3)]),
             ResponseContract(status: "413", content: [MediaTypeContract(mediaType: "application/json", schema: 5)]),
@@ -331,7 +331,7 @@ public enum GetDocument: APIOperation {
             ParameterContract(name: "document_id", location: .path, schema: 0),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 72)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 73)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 1)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 3)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 4)]),
@@ -427,7 +427,7 @@ public enum DownloadDocument: APIOperation {
             ParameterContract(name: "document_id", location: .path, schema: 0),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/octet-stream", schema: nil)], headers: [HeaderContract(name: "Content-Disposition", required: true, schema: 73)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/octet-stream", schema: nil)], headers: [HeaderContract(name: "Content-Disposition", required: true, schema: 74)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 1)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 3)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 4)]),
@@ -520,7 +520,7 @@ public enum ReplaceContent: APIOperation {
         ],
         requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/octet-stream", schema: nil)]),
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 76)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 77)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 1)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 3)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 4)]),
@@ -616,7 +616,7 @@ public enum SummarizeDocument: APIOperation {
             ParameterContract(name: "document_id", location: .path, schema: 0),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "text/plain", schema: 77)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "text/plain", schema: 78)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 1)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 3)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 4)]),
@@ -713,9 +713,9 @@ public enum AddNote: APIOperation {
         parameters: [
             ParameterContract(name: "document_id", location: .path, schema: 0),
         ],
-        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 78), MediaTypeContract(mediaType: "application/xml", schema: 79), MediaTypeContract(mediaType: "application/x-www-form-urlencoded", schema: 80, parts: [PartContract(name: "labels", style: .form, explode: true), PartContract(name: "metadata", style: .deepObject, explode: true)])]),
+        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 79), MediaTypeContract(mediaType: "application/xml", schema: 80), MediaTypeContract(mediaType: "application/x-www-form-urlencoded", schema: 81, parts: [PartContract(name: "labels", style: .form, explode: true), PartContract(name: "metadata", style: .deepObject, explode: true)])]),
         responses: [
-            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 81)]),
+            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 82)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 1)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 3)]),
             ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/json", schema: 4)]),
@@ -817,7 +817,7 @@ public enum ExportDocuments: APIOperation {
         method: "GET",
         path: "/exports/documents",
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/jsonl", schema: 82)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/jsonl", schema: 83)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 3)]),
         ],
         security: [["bearerAuth": []]]
@@ -889,11 +889,11 @@ public enum StreamEvents: APIOperation {
         method: "GET",
         path: "/events",
         parameters: [
-            ParameterContract(name: "limit", location: .query, schema: 83),
-            ParameterContract(name: "Last-Event-ID", location: .header, schema: 84),
+            ParameterContract(name: "limit", location: .query, schema: 84),
+            ParameterContract(name: "Last-Event-ID", location: .header, schema: 85),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "text/event-stream", schema: 85)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "text/event-stream", schema: 86)]),
             ResponseContract(status: "400", content: [MediaTypeContract(mediaType: "application/json", schema: 1)]),
             ResponseContract(status: "401", content: [MediaTypeContract(mediaType: "application/json", schema: 3)]),
         ],

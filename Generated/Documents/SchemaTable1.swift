@@ -21,7 +21,7 @@ extension APISchemas {
         k.name = "Error"
         k.types = JSONTypeSet(rawValue: 4)
         k.required = ["error"]
-        k.properties = [("error", 86)]
+        k.properties = [("error", 87)]
         all.append(k)
         // #3
         k = SchemaKeywords()
@@ -266,28 +266,29 @@ extension APISchemas {
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 4)
         k.maxProperties = 10
-        k.additionalProperties = .schema(48)
+        k.additionalProperties = .schema(49)
+        k.propertyNames = 48
         all.append(k)
         // #48
+        k = SchemaKeywords()
+        k.pattern = try? Pattern("^[A-Za-z_][A-Za-z0-9_.-]{0,39}$")
+        all.append(k)
+        // #49
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         k.maxLength = 100
         all.append(k)
-        // #49
+        // #50
         k = SchemaKeywords()
         k.name = "Note"
         k.types = JSONTypeSet(rawValue: 4)
         k.required = ["note_id", "document_id", "text", "labels", "created_at"]
-        k.properties = [("note_id", 50), ("document_id", 51), ("text", 52), ("labels", 53), ("metadata", 55), ("created_at", 57)]
-        all.append(k)
-        // #50
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
+        k.properties = [("note_id", 51), ("document_id", 52), ("text", 53), ("labels", 54), ("metadata", 56), ("created_at", 58)]
         all.append(k)
         // #51
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
+        k.types = JSONTypeSet(rawValue: 32)
+        k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
         all.append(k)
         // #52
         k = SchemaKeywords()
@@ -295,97 +296,96 @@ extension APISchemas {
         all.append(k)
         // #53
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(54)
+        k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
         // #54
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
+        k.types = JSONTypeSet(rawValue: 8)
+        k.items = .schema(55)
         all.append(k)
         // #55
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.additionalProperties = .schema(56)
+        k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
         // #56
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
+        k.types = JSONTypeSet(rawValue: 4)
+        k.additionalProperties = .schema(57)
         all.append(k)
         // #57
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
-        k.format = StringFormat(rawValue: "date-time")
         all.append(k)
         // #58
+        k = SchemaKeywords()
+        k.types = JSONTypeSet(rawValue: 64)
+        k.format = StringFormat(rawValue: "date-time")
+        all.append(k)
+        // #59
         k = SchemaKeywords()
         k.name = "DocumentEvent"
         k.types = JSONTypeSet(rawValue: 4)
         k.required = ["type", "document_id", "sequence", "at"]
-        k.properties = [("type", 59), ("document_id", 60), ("sequence", 61), ("at", 62)]
-        all.append(k)
-        // #59
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("created"), .string("replaced"), .string("noted")]
+        k.properties = [("type", 60), ("document_id", 61), ("sequence", 62), ("at", 63)]
         all.append(k)
         // #60
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
+        k.enumValues = [.string("created"), .string("replaced"), .string("noted")]
         all.append(k)
         // #61
+        k = SchemaKeywords()
+        k.types = JSONTypeSet(rawValue: 64)
+        all.append(k)
+        // #62
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 32)
         k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
         all.append(k)
-        // #62
+        // #63
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         k.format = StringFormat(rawValue: "date-time")
         all.append(k)
-        // #63
+        // #64
         k = SchemaKeywords()
         k.name = "TokenRequest"
         k.ref = 6
         all.append(k)
-        // #64
+        // #65
         k = SchemaKeywords()
         k.name = "Token"
         k.ref = 12
         all.append(k)
-        // #65
+        // #66
         k = SchemaKeywords()
         k.name = "Tag"
         k.ref = 17
         all.append(k)
-        // #66
+        // #67
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 32)
         k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
         k.maximum = NumericBound(JSONNumber(Int64(100)), text: "100")
         k.defaultValue = .number(JSONNumber(Int64(20)))
         all.append(k)
-        // #67
+        // #68
         k = SchemaKeywords()
         k.name = "DocumentList"
         k.ref = 39
         all.append(k)
-        // #68
+        // #69
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
-        // #69
+        // #70
         k = SchemaKeywords()
         k.name = "DocumentUpload"
         k.ref = 23
         all.append(k)
-        // #70
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
         // #71
         k = SchemaKeywords()
-        k.name = "Document"
-        k.ref = 28
+        k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
         // #72
         k = SchemaKeywords()
@@ -394,7 +394,8 @@ extension APISchemas {
         all.append(k)
         // #73
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
+        k.name = "Document"
+        k.ref = 28
         all.append(k)
         // #74
         k = SchemaKeywords()
@@ -406,18 +407,17 @@ extension APISchemas {
         all.append(k)
         // #76
         k = SchemaKeywords()
-        k.name = "Document"
-        k.ref = 28
+        k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
         // #77
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.maxLength = 500
+        k.name = "Document"
+        k.ref = 28
         all.append(k)
         // #78
         k = SchemaKeywords()
-        k.name = "NewNote"
-        k.ref = 43
+        k.types = JSONTypeSet(rawValue: 64)
+        k.maxLength = 500
         all.append(k)
         // #79
         k = SchemaKeywords()
@@ -431,40 +431,41 @@ extension APISchemas {
         all.append(k)
         // #81
         k = SchemaKeywords()
-        k.name = "Note"
-        k.ref = 49
+        k.name = "NewNote"
+        k.ref = 43
         all.append(k)
         // #82
+        k = SchemaKeywords()
+        k.name = "Note"
+        k.ref = 50
+        all.append(k)
+        // #83
         k = SchemaKeywords()
         k.name = "Document"
         k.ref = 28
         all.append(k)
-        // #83
+        // #84
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 32)
         k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
         k.maximum = NumericBound(JSONNumber(Int64(1000)), text: "1000")
         k.defaultValue = .number(JSONNumber(Int64(100)))
         all.append(k)
-        // #84
+        // #85
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         k.pattern = try? Pattern("^[0-9]{1,9}$")
         all.append(k)
-        // #85
-        k = SchemaKeywords()
-        k.name = "DocumentEvent"
-        k.ref = 58
-        all.append(k)
         // #86
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["code", "message"]
-        k.properties = [("code", 87), ("message", 88), ("request_id", 89), ("details", 90)]
+        k.name = "DocumentEvent"
+        k.ref = 59
         all.append(k)
         // #87
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
+        k.types = JSONTypeSet(rawValue: 4)
+        k.required = ["code", "message"]
+        k.properties = [("code", 88), ("message", 89), ("request_id", 90), ("details", 91)]
         all.append(k)
         // #88
         k = SchemaKeywords()
@@ -476,18 +477,18 @@ extension APISchemas {
         all.append(k)
         // #90
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(91)
+        k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
         // #91
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["field", "constraint", "message"]
-        k.properties = [("field", 92), ("pointer", 93), ("in", 94), ("constraint", 95), ("value", 96), ("message", 97)]
+        k.types = JSONTypeSet(rawValue: 8)
+        k.items = .schema(92)
         all.append(k)
         // #92
         k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
+        k.types = JSONTypeSet(rawValue: 4)
+        k.required = ["field", "constraint", "message"]
+        k.properties = [("field", 93), ("pointer", 94), ("in", 95), ("constraint", 96), ("value", 97), ("message", 98)]
         all.append(k)
         // #93
         k = SchemaKeywords()
@@ -496,16 +497,20 @@ extension APISchemas {
         // #94
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("body"), .string("path"), .string("query"), .string("header"), .string("cookie")]
         all.append(k)
         // #95
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
+        k.enumValues = [.string("body"), .string("path"), .string("query"), .string("header"), .string("cookie")]
         all.append(k)
         // #96
         k = SchemaKeywords()
+        k.types = JSONTypeSet(rawValue: 64)
         all.append(k)
         // #97
+        k = SchemaKeywords()
+        all.append(k)
+        // #98
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
         all.append(k)

@@ -10,7 +10,7 @@ public enum APISchemas {
 
     static func keywords() -> [SchemaKeywords] {
         var all: [SchemaKeywords] = []
-        all.reserveCapacity(98)
+        all.reserveCapacity(99)
         part0(&all)
         return all
     }
@@ -57,12 +57,12 @@ extension NewNote: ValidatableModel {
 }
 
 extension Note: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 49 }
+    public static var schemaIndex: SchemaIndex { 50 }
     public static var validator: Validator { APISchemas.validator }
 }
 
 extension DocumentEvent: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 58 }
+    public static var schemaIndex: SchemaIndex { 59 }
     public static var validator: Validator { APISchemas.validator }
 }
 

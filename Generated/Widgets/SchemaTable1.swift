@@ -174,6 +174,7 @@ extension APISchemas {
         // #34
         k = SchemaKeywords()
         k.types = JSONTypeSet(rawValue: 64)
+        k.pattern = try? Pattern("^w[0-9]+$")
         all.append(k)
         // #35
         k = SchemaKeywords()

@@ -250,6 +250,30 @@ struct MockServerTests {
         }
     }
 
+    /// OpenAPI 3.1 lets an operation document no responses: the contract then constrains none, and the mock answers
+    /// 200 without a body instead of refusing its own answer as undeclared (a 500).
+    @Test func anOperationWithoutResponsesIsAnsweredNotRefused() async throws {
+        let folder = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("openapi.yaml").path
+        try """
+        openapi: 3.1.0
+        info: {title: t, version: '1'}
+        paths:
+          /users:
+            get:
+              parameters: [{name: limit, in: query, schema: {type: integer}}]
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let mock = try MockServer.load(path: path)
+        try await mock.withRunning { serverURL in
+            let answer = try await exchange(root(serverURL), "GET", "/users")
+            #expect(answer.status == 200)
+            #expect(answer.text.isEmpty)
+            // Requests are still checked.
+            #expect(try await exchange(root(serverURL), "GET", "/users?limit=many").status == 400)
+        }
+    }
+
     @Test func streamsCarryABoundedSequenceOfValidEvents() async throws {
         let mock = try MockServer.load(path: sample("streams-3.2.yaml"), options: MockOptions(streamLength: 4))
         var checked = 0
