@@ -75,7 +75,7 @@ struct OperationSnapshotTests {
         #expect(operations.contains("case ok(OKBody)"))
         #expect(operations.contains("public enum OKBody: Sendable, Hashable {\n        case json([ListItems])\n        case xml(String)\n    }"))
         #expect(operations.contains("case \"application/xml\":\n            return try .xml(content.text())"))
-        #expect(operations.contains("case .xml(let value):\n            writer.text(value, contentType: \"application/xml\")"))
+        #expect(operations.contains("case .xml(let value):\n            writer.xml(value)"))
         // `-name` does not collapse into `name`.
         #expect(operations.contains("case name\n") && operations.contains("case minusName\n"))
         // An optional body stays optional on both sides.

@@ -18,6 +18,9 @@ public struct ValueSynthesizer {
     /// Why the last `value(for:)` that returned nil failed: the last draw's violations (empty when nothing could be
     /// drawn at all), for a located warning.
     public private(set) var lastIssues: [ValidationIssue] = []
+    /// Names a composing schema requires of the members being drawn for it (`required` beside an `allOf` whose
+    /// members declare the properties, as Spotify's `AlbumObject` does): those members must not leave them out.
+    var inheritedRequired: Set<String> = []
 
     /// A synthesizer over `schemas`, its draws following from `seed`.
     public init(schemas: SchemaSet, seed: UInt64 = 1, direction: MessageDirection = .response) {
@@ -52,11 +55,15 @@ public struct ValueSynthesizer {
             return pool[Int.random(in: 0..<pool.count, using: &random)]
         }
         if depth > maxDepth * 2 { return nil }
+        let inherited = inheritedRequired
+        inheritedRequired = []
+        defer { inheritedRequired = inherited }
         // The node's own keywords first, then what composition adds on top (a `$ref`, allOf members, a oneOf/anyOf
         // branch with its discriminator value): the members hold the real definitions of what the node requires.
         let composes = node.ref != nil || !node.allOf.isEmpty || !node.oneOf.isEmpty || !node.anyOf.isEmpty
         var parts: [JSONValue] = []
-        if let own = own(node, depth: depth, hasParts: composes) { parts.append(own) }
+        if let own = own(node, depth: depth, hasParts: composes, required: inherited) { parts.append(own) }
+        inheritedRequired = inherited.union(node.required)
         if let ref = node.ref {
             guard let v = draw(ref, depth: depth + 1) else { return nil }
             parts.append(v)
@@ -73,7 +80,7 @@ public struct ValueSynthesizer {
     }
 
     /// The node's own keywords (type, bounds, properties …), or nil when it has none beyond composition.
-    mutating func own(_ node: SchemaNode, depth: Int, hasParts: Bool) -> JSONValue? {
+    mutating func own(_ node: SchemaNode, depth: Int, hasParts: Bool, required inherited: Set<String> = []) -> JSONValue? {
         let declared = node.types
         let looksLikeObject = !node.properties.isEmpty || !node.required.isEmpty || node.additionalProperties != nil
         let type: JSONTypeSet
@@ -93,7 +100,7 @@ public struct ValueSynthesizer {
             return hasParts ? nil : .string("value")
         }
         switch type {
-        case .object: return object(node, depth: depth, composes: hasParts)
+        case .object: return object(node, depth: depth, composes: hasParts, required: inherited)
         case .array: return array(node, depth: depth)
         case .string: return string(node)
         case .integer: return number(node, integer: true)
@@ -115,6 +122,12 @@ public struct ValueSynthesizer {
                 // pins the property itself (a one-value enum, as OpenAI's specs do), which the draw already set.
                 object[d.propertyName] = .string(tag)
                 if validator.validate(.object(object), against: index, direction: direction).isEmpty { value = .object(object) }
+            }
+            // `oneOf` needs exactly one branch to match: where others accept the value too, change it until they do not.
+            if node.discriminator == nil, !node.oneOf.isEmpty {
+                for other in branches where other != chosen && validator.validate(value, against: other, direction: direction).isEmpty {
+                    if let separated = distinguished(value, keep: chosen, from: other) { value = separated }
+                }
             }
             return value
         }
@@ -146,11 +159,11 @@ public struct ValueSynthesizer {
         return result
     }
 
-    mutating func object(_ node: SchemaNode, depth: Int, composes: Bool) -> JSONValue {
+    mutating func object(_ node: SchemaNode, depth: Int, composes: Bool, required inherited: Set<String> = []) -> JSONValue {
         var object = JSONObject()
         let shallow = depth >= maxDepth
         for (name, schema) in node.properties {
-            let required = node.required.contains(name)
+            let required = node.required.contains(name) || inherited.contains(name)
             if !required && shallow { continue }
             // A writeOnly property is never in a response, required or not (and readOnly never in a request).
             let target = schemas[Self.resolved(schema, in: schemas)]
