@@ -274,6 +274,48 @@ struct MockServerTests {
         }
     }
 
+    /// Templates that fill part of a segment (`{country}.{format}`, `v{version}`) route like whole-segment ones, and a
+    /// single-valued query parameter sent twice is refused rather than read as its first value (both found by
+    /// schemathesis on vendors' specs, and both the generated servers' behaviour too).
+    @Test func partSegmentTemplatesRouteAndRepeatedScalarsAreRefused() async throws {
+        let folder = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("openapi.yaml").path
+        try """
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths:
+          /country/{country}.{format}:
+            get:
+              parameters:
+                - {name: country, in: path, required: true, schema: {type: string, pattern: '^[a-z]{2}$'}}
+                - {name: format, in: path, required: true, schema: {type: string, enum: [json, csv]}}
+              responses:
+                '200': {description: ok, content: {application/json: {schema: {type: object, required: [n], properties: {n: {type: integer}}}}}}
+          /v{version}/items:
+            get:
+              parameters:
+                - {name: version, in: path, required: true, schema: {type: integer}}
+                - {name: limit, in: query, schema: {type: integer}}
+              responses:
+                '200': {description: ok}
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let mock = try MockServer.load(path: path)
+        try await mock.withRunning { serverURL in
+            let base = root(serverURL)
+            #expect(try await exchange(base, "GET", "/country/fr.json").status == 200)
+            let refused = try await exchange(base, "GET", "/country/fra.xml")
+            #expect(refused.status == 400)
+            #expect(refused.text.contains(#""field":"country""#) && refused.text.contains(#""field":"format""#), "\(refused.text)")
+            #expect(try await exchange(base, "GET", "/country/fr").status == 404)
+            #expect(try await exchange(base, "GET", "/v2/items?limit=3").status == 200)
+            #expect(try await exchange(base, "GET", "/vx/items").status == 400)
+            let twice = try await exchange(base, "GET", "/v2/items?limit=3&limit=4")
+            #expect(twice.status == 400)
+            #expect(twice.text.contains(#""field":"limit""#), "\(twice.text)")
+        }
+    }
+
     @Test func streamsCarryABoundedSequenceOfValidEvents() async throws {
         let mock = try MockServer.load(path: sample("streams-3.2.yaml"), options: MockOptions(streamLength: 4))
         var checked = 0

@@ -78,24 +78,3 @@ public struct ValidatingClientMiddleware: ClientMiddleware {
         return (response, inspected.body)
     }
 }
-
-/// Matching a concrete path against a template (`/users/{id}`) to recover path parameters.
-public enum PathTemplate {
-    /// The path parameters when `requestPath` (after `basePath`) matches `template` (`/users/{id}`); nil otherwise.
-    public static func match(_ template: String, requestPath: String, basePath: String = "") -> [String: Substring]? {
-        var path = Substring(requestPath.prefix { $0 != "?" && $0 != "#" })
-        if !basePath.isEmpty, path.hasPrefix(basePath) { path = path.dropFirst(basePath.count) }
-        let templateParts = template.split(separator: "/", omittingEmptySubsequences: false)
-        let pathParts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard templateParts.count == pathParts.count else { return nil }
-        var parameters: [String: Substring] = [:]
-        for (t, p) in zip(templateParts, pathParts) {
-            if t.hasPrefix("{") && t.hasSuffix("}") {
-                parameters[String(t.dropFirst().dropLast())] = p
-            } else if t != p {
-                return nil
-            }
-        }
-        return parameters
-    }
-}

@@ -52,9 +52,19 @@ import OpenAPIRuntime
         let security = security
         let logger = logger
         guard let method = HTTPRequest.Method(contract.method) else { throw InvalidContract(operationID: contract.operationID, method: contract.method) }
-        try transport.register(operationID: contract.operationID, method: method, path: pathPrefix + contract.path,
-                               middlewares: middlewares) { request, body, metadata in
+        let template = RouteTemplate(contract.path)
+        try transport.register(operationID: contract.operationID, method: method, path: pathPrefix + template.routePath,
+                               middlewares: middlewares) { request, body, routed in
             let requestID = RequestID.incoming(request.headerFields) ?? RequestID.generate()
+            var metadata = routed
+            guard let parameters = template.parameters(from: routed.pathParameters) else {
+                let (head, bytes) = APIError.notFound(path: request.path ?? "/").response(format: validator.options.errorFormat, requestID: requestID,
+                                                                                           instance: APIError.instance(of: request))
+                var response = head
+                response.headerFields[RequestID.headerName] = requestID
+                return (response, HTTPBody(bytes))
+            }
+            metadata.pathParameters = parameters
             var (response, responseBody) = await Self.authenticated(contract, request, body, requestID: requestID, security: security,
                                                                     validator: validator, logger: logger) { principal in
                 await Principal.$current.withValue(principal) {
@@ -154,7 +164,7 @@ import OpenAPIRuntime
     public func registerMethodNotAllowed(for contracts: [OperationContract]) throws {
         let prefixed = contracts.map { c in
             var c = c
-            c.path = pathPrefix + c.path
+            c.path = pathPrefix + RouteTemplate(c.path).routePath
             return c
         }
         try transport.registerMethodNotAllowed(for: prefixed, format: validator.options.errorFormat)

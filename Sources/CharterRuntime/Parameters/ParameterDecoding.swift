@@ -171,6 +171,9 @@ struct ParameterDecoding {
             let parts = p.location == .path ? pathParts() : delimited()
             return objectValue(parts, schema: p.schema, explode: p.explode)
         }
+        // A single-valued query parameter sent several times is ambiguous: read as the array it is, which the schema
+        // refuses (taking the first silently accepted `limit=5&limit=[]`).
+        if p.location == .query, raws.count > 1 { return .array(raws.map { scalar($0, p.schema) }) }
         var raw = raws.first ?? ""
         if p.location == .path && (p.style == .label || p.style == .matrix) {
             raw = Self.stripPathPrefix(raw, style: p.style, explode: p.explode).first ?? ""
