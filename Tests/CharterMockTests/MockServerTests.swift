@@ -31,6 +31,15 @@ func root(_ serverURL: URL) -> URL { URL(string: "http://127.0.0.1:\(serverURL.p
 
 func sample(_ spec: String) -> String { TestPaths.packageRoot.appendingPathComponent("Specs/\(spec)").path }
 
+/// The mock of a spec written to a scratch folder (removed when `body` returns).
+func withMock(of spec: String, _ body: (MockServer) async throws -> Void) async throws {
+    let folder = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("openapi.yaml").path
+    try spec.write(toFile: path, atomically: true, encoding: .utf8)
+    try await body(try MockServer.load(path: path))
+}
+
 @Suite("generate mock: the mock server")
 struct MockServerTests {
     static let samples = ["airline.yaml", "catalog-3.2.yaml", "documents.yaml", "ml-predict.yaml", "pets-3.1.yaml", "pets-swagger2.yaml",
@@ -253,24 +262,21 @@ struct MockServerTests {
     /// OpenAPI 3.1 lets an operation document no responses: the contract then constrains none, and the mock answers
     /// 200 without a body instead of refusing its own answer as undeclared (a 500).
     @Test func anOperationWithoutResponsesIsAnsweredNotRefused() async throws {
-        let folder = try scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("openapi.yaml").path
-        try """
+        try await withMock(of: """
         openapi: 3.1.0
         info: {title: t, version: '1'}
         paths:
           /users:
             get:
               parameters: [{name: limit, in: query, schema: {type: integer}}]
-        """.write(toFile: path, atomically: true, encoding: .utf8)
-        let mock = try MockServer.load(path: path)
-        try await mock.withRunning { serverURL in
-            let answer = try await exchange(root(serverURL), "GET", "/users")
-            #expect(answer.status == 200)
-            #expect(answer.text.isEmpty)
-            // Requests are still checked.
-            #expect(try await exchange(root(serverURL), "GET", "/users?limit=many").status == 400)
+        """) { mock in
+            try await mock.withRunning { serverURL in
+                let answer = try await exchange(root(serverURL), "GET", "/users")
+                #expect(answer.status == 200)
+                #expect(answer.text.isEmpty)
+                // Requests are still checked.
+                #expect(try await exchange(root(serverURL), "GET", "/users?limit=many").status == 400)
+            }
         }
     }
 
@@ -278,10 +284,7 @@ struct MockServerTests {
     /// single-valued query parameter sent twice is refused rather than read as its first value (both found by
     /// schemathesis on vendors' specs, and both the generated servers' behaviour too).
     @Test func partSegmentTemplatesRouteAndRepeatedScalarsAreRefused() async throws {
-        let folder = try scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("openapi.yaml").path
-        try """
+        try await withMock(of: """
         openapi: 3.0.3
         info: {title: t, version: '1'}
         paths:
@@ -299,9 +302,7 @@ struct MockServerTests {
                 - {name: limit, in: query, schema: {type: integer}}
               responses:
                 '200': {description: ok}
-        """.write(toFile: path, atomically: true, encoding: .utf8)
-        let mock = try MockServer.load(path: path)
-        try await mock.withRunning { serverURL in
+        """) { mock in try await mock.withRunning { serverURL in
             let base = root(serverURL)
             #expect(try await exchange(base, "GET", "/country/fr.json").status == 200)
             let refused = try await exchange(base, "GET", "/country/fra.xml")
@@ -313,7 +314,7 @@ struct MockServerTests {
             let twice = try await exchange(base, "GET", "/v2/items?limit=3&limit=4")
             #expect(twice.status == 400)
             #expect(twice.text.contains(#""field":"limit""#), "\(twice.text)")
-        }
+        } }
     }
 
     @Test func streamsCarryABoundedSequenceOfValidEvents() async throws {

@@ -10,6 +10,17 @@ import Testing
 /// validator that guards servers; patterns are satisfied by drawing from the pattern's own syntax tree.
 @Suite("Value synthesis")
 struct ValueSynthesizerTests {
+    /// Every corpus spec's file, from the manifest.
+    static func corpusFiles() throws -> [(file: String, path: String)] {
+        let corpus = TestPaths.shared.appendingPathComponent("corpus")
+        let manifest = try String(contentsOf: corpus.appendingPathComponent("manifest.jsonl"), encoding: .utf8)
+        return manifest.split(separator: "\n").compactMap { line in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let file = object["file"] as? String else { return nil }
+            return (file, corpus.appendingPathComponent(file).path)
+        }
+    }
+
     /// For every component schema of a spec: how many got a valid value, and the names of those that did not.
     static func synthesize(_ path: String, seed: UInt64 = 7) throws -> (made: Int, total: Int, failed: [String]) {
         let validator = try SpecValidator.load(path: path)
@@ -34,14 +45,10 @@ struct ValueSynthesizerTests {
     /// contradictions or patterns the draw misses; the figure is printed).
     @Test(.enabled(if: TestPaths.sharedIsPresent, "../shared/corpus is absent"))
     func nearlyEveryCorpusSchemaGetsAValidValue() throws {
-        let corpus = TestPaths.shared.appendingPathComponent("corpus")
-        let manifest = try String(contentsOf: corpus.appendingPathComponent("manifest.jsonl"), encoding: .utf8)
         var made = 0, total = 0
         var misses: [String] = []
-        for line in manifest.split(separator: "\n") {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let file = object["file"] as? String,
-                  let result = try? Self.synthesize(corpus.appendingPathComponent(file).path) else { continue }
+        for (file, path) in try Self.corpusFiles() {
+            guard let result = try? Self.synthesize(path) else { continue }
             made += result.made
             total += result.total
             misses += result.failed.prefix(2).map { "\(file): \($0)" }
@@ -57,14 +64,10 @@ struct ValueSynthesizerTests {
     /// ReadMe's error variants differ only in examples — and a few `allOf` merges; the figure is printed).
     @Test(.enabled(if: TestPaths.sharedIsPresent, "../shared/corpus is absent"))
     func nearlyEveryCorpusResponseBodyGetsAValidValue() throws {
-        let corpus = TestPaths.shared.appendingPathComponent("corpus")
-        let manifest = try String(contentsOf: corpus.appendingPathComponent("manifest.jsonl"), encoding: .utf8)
         var made = 0, total = 0
         var misses: [String] = []
-        for line in manifest.split(separator: "\n") {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let file = object["file"] as? String,
-                  let validator = try? SpecValidator.load(path: corpus.appendingPathComponent(file).path) else { continue }
+        for (file, path) in try Self.corpusFiles() {
+            guard let validator = try? SpecValidator.load(path: path) else { continue }
             for contract in validator.contracts {
                 for response in contract.responses {
                     for media in response.content {
