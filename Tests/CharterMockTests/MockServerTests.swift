@@ -280,8 +280,8 @@ struct MockServerTests {
         }
     }
 
-    /// Templates that fill part of a segment (`{country}.{format}`, `v{version}`) route like whole-segment ones, and a
-    /// single-valued query parameter sent twice is refused rather than read as its first value (both found by
+    /// Templates that fill part of a segment (`{country}.{format}`, `v{version}`) route like whole-segment ones, as do
+    /// paths naming one position differently (a trie router traps on them), and a single-valued query parameter sent twice is refused rather than read as its first value (both found by
     /// schemathesis on vendors' specs, and both the generated servers' behaviour too).
     @Test func partSegmentTemplatesRouteAndRepeatedScalarsAreRefused() async throws {
         try await withMock(of: """
@@ -295,6 +295,32 @@ struct MockServerTests {
                 - {name: format, in: path, required: true, schema: {type: string, enum: [json, csv]}}
               responses:
                 '200': {description: ok, content: {application/json: {schema: {type: object, required: [n], properties: {n: {type: integer}}}}}}
+          /fees/{id}:
+            get:
+              parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+              responses: {'200': {description: ok}}
+          /fees/{fee}/refunds/{id}:
+            get:
+              parameters:
+                - {name: fee, in: path, required: true, schema: {type: string, pattern: '^fee_'}}
+                - {name: id, in: path, required: true, schema: {type: integer}}
+              responses: {'200': {description: ok}}
+          /objects/{key}:
+            get:
+              parameters: [{name: key, in: path, required: true, schema: {type: string}}]
+              responses: {'200': {description: ok, content: {application/json: {schema: {type: object, required: [name], properties: {name: {type: string}}, additionalProperties: false}}}}}
+          /objects/{key}#tagging:
+            get:
+              parameters: [{name: key, in: path, required: true, schema: {type: string}}]
+              responses: {'200': {description: ok, content: {application/json: {schema: {type: object, required: [tags], properties: {tags: {type: array}}, additionalProperties: false}}}}}
+          /numbers/{id}:
+            get:
+              parameters: [{name: id, in: path, required: true, schema: {type: string, format: uuid}}]
+              responses: {'200': {description: ok, content: {application/json: {schema: {type: object, required: [uuid], properties: {uuid: {type: string}}, additionalProperties: false}}}}}
+          /numbers/{number}:
+            get:
+              parameters: [{name: number, in: path, required: true, schema: {type: integer}}]
+              responses: {'200': {description: ok, content: {application/json: {schema: {type: object, required: [n], properties: {n: {type: integer}}, additionalProperties: false}}}}}
           /v{version}/items:
             get:
               parameters:
@@ -309,6 +335,17 @@ struct MockServerTests {
             #expect(refused.status == 400)
             #expect(refused.text.contains(#""field":"country""#) && refused.text.contains(#""field":"format""#), "\(refused.text)")
             #expect(try await exchange(base, "GET", "/country/fr").status == 404)
+            // One position, two parameter names (Stripe's `{id}` and `{fee}`): both route, each read by its own name.
+            #expect(try await exchange(base, "GET", "/fees/x").status == 200)
+            #expect(try await exchange(base, "GET", "/fees/fee_1/refunds/7").status == 200)
+            // Paths that differ only in a query written into them (S3's `#tagging`) or in a parameter's name and
+            // type (Xero's `{ContactID}` and `{ContactNumber}`) share a route; the request picks the operation.
+            #expect(try await exchange(base, "GET", "/objects/k").json?["name"] != nil)
+            #expect(try await exchange(base, "GET", "/objects/k?tagging").json?["tags"] != nil)
+            #expect(try await exchange(base, "GET", "/numbers/42").json?["n"] != nil)
+            #expect(try await exchange(base, "GET", "/numbers/3f2504e0-4f89-41d3-9a0c-0305e82c3301").json?["uuid"] != nil)
+            let wrongNames = try await exchange(base, "GET", "/fees/x/refunds/seven")
+            #expect(wrongNames.text.contains(#""field":"fee""#) && wrongNames.text.contains(#""field":"id""#), "\(wrongNames.text)")
             #expect(try await exchange(base, "GET", "/v2/items?limit=3").status == 200)
             #expect(try await exchange(base, "GET", "/vx/items").status == 400)
             let twice = try await exchange(base, "GET", "/v2/items?limit=3&limit=4")
@@ -344,5 +381,24 @@ extension JSONValue {
     var stringValue: String? {
         if case .string(let s) = self { return s }
         return nil
+    }
+}
+
+/// The mock of every corpus spec routes every operation: a router that traps on a path shape it dislikes (Stripe's
+/// `/v1/application_fees/{id}` beside `/v1/application_fees/{fee}/refunds` once did) would take the process down.
+@Suite("generate mock over the corpus", .enabled(if: TestPaths.sharedIsPresent, "../shared/corpus is absent"))
+struct MockCorpusRoutingTests {
+    @Test func everyCorpusSpecsMockRegistersItsRoutes() throws {
+        let corpus = TestPaths.shared.appendingPathComponent("corpus")
+        let manifest = try String(contentsOf: corpus.appendingPathComponent("manifest.jsonl"), encoding: .utf8)
+        var routed = 0
+        for line in manifest.split(separator: "\n") {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let file = object["file"] as? String,
+                  let mock = try? MockServer.load(path: corpus.appendingPathComponent(file).path) else { continue }
+            _ = try mock.router()
+            routed += mock.catalog.routes.count
+        }
+        #expect(routed > 4_000)
     }
 }

@@ -14,6 +14,9 @@ import OpenAPIRuntime
     let validator: ContractValidator
     let security: SecurityGate
     let logger: Logger
+    /// Routes registered so far: operations whose templates route alike (`/files/{name}.json` and `/files/{id}`)
+    /// share one registration, which picks the operation by the path (routers trap on a second handler).
+    let routes = RouteTable()
 
     /// - Parameters:
     ///   - serverURL: only its path is used, as a prefix of every route (`https://api.example.com/v2` → `/v2/...`).
@@ -53,18 +56,8 @@ import OpenAPIRuntime
         let logger = logger
         guard let method = HTTPRequest.Method(contract.method) else { throw InvalidContract(operationID: contract.operationID, method: contract.method) }
         let template = RouteTemplate(contract.path)
-        try transport.register(operationID: contract.operationID, method: method, path: pathPrefix + template.routePath,
-                               middlewares: middlewares) { request, body, routed in
+        let handle: RouteTable.Handler = { request, body, metadata in
             let requestID = RequestID.incoming(request.headerFields) ?? RequestID.generate()
-            var metadata = routed
-            guard let parameters = template.parameters(from: routed.pathParameters) else {
-                let (head, bytes) = APIError.notFound(path: request.path ?? "/").response(format: validator.options.errorFormat, requestID: requestID,
-                                                                                           instance: APIError.instance(of: request))
-                var response = head
-                response.headerFields[RequestID.headerName] = requestID
-                return (response, HTTPBody(bytes))
-            }
-            metadata.pathParameters = parameters
             var (response, responseBody) = await Self.authenticated(contract, request, body, requestID: requestID, security: security,
                                                                     validator: validator, logger: logger) { principal in
                 await Principal.$current.withValue(principal) {
@@ -74,6 +67,21 @@ import OpenAPIRuntime
             response.headerFields[RequestID.headerName] = requestID
             contract.deprecation(for: request, defaults: validator.options.deprecationDefaults)?.announce(in: &response.headerFields)
             return (response, responseBody)
+        }
+        let fits: RouteTable.Fit = { request, parameters in validator.checkParameters(request, pathParameters: parameters, contract: contract).isEmpty }
+        guard let route = routes.add(method: method, template: template, fits: fits, handler: handle) else { return }
+        try transport.register(operationID: contract.operationID, method: method, path: pathPrefix + template.routePath,
+                               middlewares: middlewares) { request, body, routed in
+            guard let (handler, parameters) = route.handler(for: request, routed: routed.pathParameters) else {
+                let requestID = RequestID.incoming(request.headerFields) ?? RequestID.generate()
+                var (response, bytes) = APIError.notFound(path: request.path ?? "/").response(format: validator.options.errorFormat, requestID: requestID,
+                                                                                              instance: APIError.instance(of: request))
+                response.headerFields[RequestID.headerName] = requestID
+                return (response, HTTPBody(bytes))
+            }
+            var metadata = routed
+            metadata.pathParameters = parameters
+            return try await handler(request, body, metadata)
         }
     }
 

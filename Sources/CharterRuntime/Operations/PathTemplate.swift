@@ -1,3 +1,7 @@
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+
 /// Matching a concrete path against a template (`/users/{id}`, `/country/{country}.{format}`) to recover path
 /// parameters.
 public enum PathTemplate {
@@ -58,42 +62,118 @@ public enum PathTemplate {
     }
 }
 
-/// A path template as routers take it. Routers match whole segments (`/users/{id}`); specs also template parts of
-/// one (`/country/{country}.{format}`, `/v{version}/items`). Such a segment is routed as one parameter of its own and
-/// split back into the spec's parameters by its literal parts (`PathTemplate.fill`), so every template routes.
+/// A path template as routers take it. Every templated segment is routed as a parameter named for its position
+/// (`/v1/application_fees/{segment3}`), then split back into the spec's parameters by its literal parts
+/// (`PathTemplate.fill`). Routers match whole segments, while specs also template parts of one
+/// (`/country/{country}.{format}`); a trie router needs one name per position (Stripe has `/v1/application_fees/{id}`
+/// beside `/v1/application_fees/{fee}/refunds`) and one handler per shape, while vendors write paths that differ only
+/// in a parameter's name (Xero's `/Contacts/{ContactID}` and `/Contacts/{ContactNumber}`), a query written into the
+/// path (OpenAI's `/responses/{id}?beta=true`, S3's `/{Bucket}#cors`) or a doubled slash. Such operations share one
+/// route (`RouteTable`); the written query becomes a preference when choosing among them.
 struct RouteTemplate: Sendable {
-    /// The template with each compound segment replaced by a parameter of its own.
+    /// The template as routed: empty segments dropped, any `?…` or `#…` suffix left out.
     let routePath: String
-    private let compound: [(routeName: String, pieces: [PathTemplate.Piece])]
+    /// Query items the path itself names (`?beta=true`, `#cors`, `#list-type=2`): a request carrying them prefers
+    /// this operation among those that share its route.
+    let queryMarkers: [(name: String, value: String?)]
+    private let templated: [(routeName: String, pieces: [PathTemplate.Piece])]
 
     init(_ path: String) {
+        let cut = path.firstIndex { $0 == "?" || $0 == "#" } ?? path.endIndex
+        queryMarkers = path[cut...].dropFirst().split(separator: "&").map { item in
+            let parts = item.split(separator: "=", maxSplits: 1)
+            return (String(parts[0]), parts.count > 1 ? String(parts[1]) : nil)
+        }
         var segments: [String] = []
-        var compound: [(String, [PathTemplate.Piece])] = []
-        for (index, segment) in path.split(separator: "/", omittingEmptySubsequences: false).enumerated() {
+        var templated: [(String, [PathTemplate.Piece])] = []
+        for segment in path[..<cut].split(separator: "/") {
             let pieces = PathTemplate.pieces(segment)
-            let parameters = pieces.filter { if case .parameter = $0 { true } else { false } }.count
-            if parameters > 0 && pieces.count > 1 {
-                let name = "charterSegment\(index)"
-                compound.append((name, pieces))
+            if pieces.contains(where: { if case .parameter = $0 { true } else { false } }) {
+                let name = "segment\(segments.count)"
+                templated.append((name, pieces))
                 segments.append("{\(name)}")
             } else {
                 segments.append(String(segment))
             }
         }
-        routePath = segments.joined(separator: "/")
-        self.compound = compound
+        routePath = "/" + segments.joined(separator: "/")
+        self.templated = templated
     }
 
-    /// The spec's path parameters from a router's; nil when a compound segment does not fit its template
-    /// (`/country/fr` for `{country}.{format}`): no operation has that path.
+    /// Literal characters inside templated segments: of two templates that route alike, the one with more is tried
+    /// first (`{name}.json` before `{id}`).
+    var specificity: Int {
+        templated.reduce(0) { sum, entry in
+            sum + entry.pieces.reduce(0) { if case .literal(let text) = $1 { $0 + text.count } else { $0 } }
+        }
+    }
+
+    /// How many of the path's own query items `query` carries.
+    func markersPresent(in query: [(name: String, value: String)]) -> Int {
+        queryMarkers.filter { marker in query.contains { $0.name == marker.name && (marker.value == nil || $0.value == marker.value) } }.count
+    }
+
+    /// The spec's path parameters from a router's; nil when a segment does not fit its template (`/country/fr` for
+    /// `{country}.{format}`): no operation has that path.
     func parameters(from routed: [String: Substring]) -> [String: Substring]? {
-        guard !compound.isEmpty else { return routed }
-        var result = routed
-        for (name, pieces) in compound {
-            guard let raw = routed[name] else { return nil }
-            result[name] = nil
-            guard PathTemplate.fill(pieces, from: raw, into: &result) else { return nil }
+        var result: [String: Substring] = [:]
+        for (name, pieces) in templated {
+            guard let raw = routed[name], PathTemplate.fill(pieces, from: raw, into: &result) else { return nil }
         }
         return result
+    }
+}
+
+/// The operations registered on one transport by route, for those whose templates route alike.
+final class RouteTable: @unchecked Sendable {
+    typealias Handler = @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
+    /// Whether a request's parameters satisfy the operation's contract (to choose among operations sharing a route).
+    typealias Fit = @Sendable (HTTPRequest, [String: Substring]) -> Bool
+
+    /// The operations one registration serves, most specific template first.
+    final class Route: @unchecked Sendable {
+        private var candidates: [(template: RouteTemplate, fits: Fit, handler: Handler)] = []
+        private let lock = NSLock()
+
+        func add(_ template: RouteTemplate, fits: @escaping Fit, handler: @escaping Handler) {
+            lock.lock()
+            defer { lock.unlock() }
+            candidates.append((template, fits, handler))
+            candidates.sort { $0.template.specificity > $1.template.specificity }
+        }
+
+        /// The operation for a request: among those whose templates the routed segments fit, the one whose path
+        /// names most of the request's query, then one whose parameters satisfy its contract, then the first.
+        func handler(for request: HTTPRequest, routed: [String: Substring]) -> (Handler, [String: Substring])? {
+            lock.lock()
+            let current = candidates
+            lock.unlock()
+            let fitting = current.compactMap { c in c.template.parameters(from: routed).map { (c, $0) } }
+            guard let first = fitting.first else { return nil }
+            if fitting.count == 1 { return (first.0.handler, first.1) }
+            let query = request.queryString.map(WireStrings.queryItems)?.map { ($0.name, $0.value) } ?? []
+            let best = fitting.map { $0.0.template.markersPresent(in: query) }.max() ?? 0
+            let preferred = fitting.filter { $0.0.template.markersPresent(in: query) == best }
+            let chosen = preferred.first { $0.0.fits(request, $0.1) } ?? preferred.first ?? first
+            return (chosen.0.handler, chosen.1)
+        }
+    }
+
+    private var routes: [String: Route] = [:]
+    private let lock = NSLock()
+
+    /// Adds an operation; returns the new route to register, or nil when one that routes alike already serves it.
+    func add(method: HTTPRequest.Method, template: RouteTemplate, fits: @escaping Fit, handler: @escaping Handler) -> Route? {
+        let key = method.rawValue + " " + template.routePath
+        lock.lock()
+        defer { lock.unlock() }
+        if let existing = routes[key] {
+            existing.add(template, fits: fits, handler: handler)
+            return nil
+        }
+        let route = Route()
+        route.add(template, fits: fits, handler: handler)
+        routes[key] = route
+        return route
     }
 }
