@@ -85,22 +85,27 @@ extension BodyWriter {
     /// A text body, sent as UTF-8 (a `charset` parameter is added when `contentType` has none).
     public mutating func text(_ value: String, contentType: String = "text/plain") {
         let media = declaredMedia(contentType)
-        let type = HeaderParameters.parse(contentType)["charset"] == nil ? contentType + "; charset=utf-8" : contentType
+        let type = Self.utf8(contentType)
         set(.bytes(Array(value.utf8), checked: .text(value)), contentType: type, media: media)
     }
 
     /// A value sent as the XML document its schema describes (OpenAPI's XML object lays it out), UTF-8.
     public mutating func xml<T: Encodable>(_ value: T, contentType: String = "application/xml") throws {
         let media = declaredMedia(contentType)
-        let type = HeaderParameters.parse(contentType)["charset"] == nil ? contentType + "; charset=utf-8" : contentType
+        let type = Self.utf8(contentType)
         set(.xml(try ValueCoding.encode(value)), contentType: type, media: media)
     }
 
     /// An XML document given as text, sent as UTF-8 (checked by reading it as its schema lays it out).
     public mutating func xml(_ value: String, contentType: String = "application/xml") {
         let media = declaredMedia(contentType)
-        let type = HeaderParameters.parse(contentType)["charset"] == nil ? contentType + "; charset=utf-8" : contentType
+        let type = Self.utf8(contentType)
         set(.bytes(Array(value.utf8), checked: .xml(value)), contentType: type, media: media)
+    }
+
+    /// `contentType` with `charset=utf-8` unless it names a charset (text and XML are sent as UTF-8).
+    static func utf8(_ contentType: String) -> String {
+        HeaderParameters.parse(contentType)["charset"] == nil ? contentType + "; charset=utf-8" : contentType
     }
 
     /// A binary body, streamed.
