@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "CharterDiff", targets: ["CharterDiff"]),
         .library(name: "CharterContractTesting", targets: ["CharterContractTesting"]),
         .library(name: "CharterMock", targets: ["CharterMock"]),
+        .library(name: "CharterDocs", targets: ["CharterDocs"]),
         .executable(name: "generate", targets: ["generate"]),
         .plugin(name: "CharterBuildPlugin", targets: ["CharterBuildPlugin"]),
         .plugin(name: "CharterCommandPlugin", targets: ["CharterCommandPlugin"]),
@@ -79,6 +80,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Model → a static reference site (HTML, CSS, script), offline; shares the generator's names and the mock's values.
+        .target(name: "CharterDocs", dependencies: ["CharterSpec", "CharterValidation", "CharterRuntime", "CharterGenerator", "CharterBase"]),
         // Model → Swift source.
         .target(name: "CharterGenerator", dependencies: ["CharterSpec", "CharterValidation", "CharterRuntime"]),
         // The code-generation command and what every command shares (options, exit codes), for both tools below.
@@ -90,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "generate",
             dependencies: [
-                "CharterCommands", "CharterSpec", "CharterValidation", "CharterRuntime", "CharterGenerator", "CharterDiff", "CharterMock",
+                "CharterCommands", "CharterSpec", "CharterValidation", "CharterRuntime", "CharterGenerator", "CharterDiff", "CharterMock", "CharterDocs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -179,6 +182,8 @@ let package = Package(
             ] + generatedModules.map { .byName(name: $0) }
         ),
         // The mock server over real ports: every sample operation and status, examples, seeds, streams, the command.
+        // The docs site: Markdown rendering, page contents, and the pages opened in headless Chromium.
+        .testTarget(name: "CharterDocsTests", dependencies: ["CharterDocs", "CharterSpec", "CharterValidation", "CharterTestSupport", "generate"]),
         .testTarget(
             name: "CharterMockTests",
             dependencies: [

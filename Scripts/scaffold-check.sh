@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # `generate init` as an adopter runs it: a new package per server framework, built and tested exactly as written,
 # then the mistake of using both plugins on one target, which must fail with the fix named.
-#   Scripts/scaffold-check.sh [scratch-path]    (default: .build-consumer, shared with the consumer fixture so the
-#                                                packages both use — SwiftNIO, Hummingbird, Charter — build once)
+#   Scripts/scaffold-check.sh [scratch-path]    (default: .build-consumer; CI passes this package's own .build, which
+#                                                the consumer fixture shares too, so SwiftNIO, Hummingbird and
+#                                                Charter build once for all three)
 # The Vapor and the client-only packages build in scratch folders of their own (.build-vapor, .build-client): sharing
 # the fixture's failed for both ("missing required module '_NumericsShims'"), as SwiftPM's build folder is not made
-# for root packages with different dependency graphs; the Hummingbird server package, a subset of the fixture's
-# graph, shares it and builds in under a minute.
+# for root packages with different dependency graphs (the client package fails on this package's .build as well); the
+# Hummingbird server package, a subset of the graph, shares it and builds in under a minute.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)

@@ -21,6 +21,8 @@ struct SwiftOperation: Sendable {
     /// The path template, and whether a generated server routes it (not when an earlier path equal but for
     /// parameter names already takes its routes).
     var path: String
+    /// The spec's operationId (or the synthesised one) the operation is known by outside Swift.
+    var operationID: String
     var routed = true
     /// How the client walks the operation's pages, when it is paginated.
     var pagination: SwiftPagination?

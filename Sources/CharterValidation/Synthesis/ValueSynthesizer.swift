@@ -13,6 +13,9 @@ public struct ValueSynthesizer {
     public var direction: MessageDirection
     /// Deepest nesting built; below it only what is required is filled in (recursive schemas end there).
     public var maxDepth = 8
+    /// Whether optional properties are drawn at all; false gives the smallest valid value (a request a reader can
+    /// copy, with only what the operation requires).
+    public var includesOptionalProperties = true
     var random: SeededRandom
     let validator: Validator
     /// Why the last `value(for:)` that returned nil failed: the last draw's violations (empty when nothing could be
@@ -164,7 +167,7 @@ public struct ValueSynthesizer {
         let shallow = depth >= maxDepth
         for (name, schema) in node.properties {
             let required = node.required.contains(name) || inherited.contains(name)
-            if !required && shallow { continue }
+            if !required && (shallow || !includesOptionalProperties) { continue }
             // A writeOnly property is never in a response, required or not (and readOnly never in a request).
             let target = schemas[Self.resolved(schema, in: schemas)]
             if direction == .response && target.writeOnly { continue }

@@ -1,0 +1,157 @@
+import CharterGenerator
+import CharterRuntime
+import CharterSpec
+
+extension DocsPage {
+    mutating func operation(_ op: Operation, _ w: inout HTMLWriter) {
+        searchEntries.append(.array([.string(op.method.wireName), .string(op.path), .string(Self.operationAnchor(op)),
+                                     .string(op.summary ?? ""), .string(op.operationId)]))
+        w.open("article", ["class": "operation" + (op.deprecated ? " is-deprecated" : ""), "id": Self.operationAnchor(op)])
+        w.element("h3") { w in
+            w.element("a", ["class": "anchor", "href": "#" + Self.operationAnchor(op)], text: op.summary ?? op.operationId)
+            if op.deprecated { w.element("span", ["class": "badge deprecated"], text: "deprecated") }
+        }
+        w.element("div", ["class": "endpoint"]) { w in
+            w.element("span", ["class": "method \(op.method.rawValue.lowercased())"], text: op.method.wireName)
+            w.element("code", ["class": "path"], text: op.path)
+            w.element("span", ["class": "operation-id"], text: op.operationId)
+        }
+        if op.deprecated {
+            var notice = "Deprecated: clients should move off this operation."
+            if let sunset = op.extensions["x-sunset"]?.text { notice += " It is removed after \(sunset)." }
+            w.element("p", ["class": "notice deprecated"], text: notice)
+        }
+        if let d = op.description { w.element("div", ["class": "md"]) { $0.trusted(Markdown.html(d)) } }
+        security(op, &w)
+        parameters(op, &w)
+        if let body = op.requestBody { requestBody(body, &w) }
+        responses(op, &w)
+        samples(op, &w)
+        w.close("article")
+    }
+
+    private func security(_ op: Operation, _ w: inout HTMLWriter) {
+        guard let requirements = op.security ?? document.security else { return }
+        w.element("p", ["class": "security"]) { w in
+            w.element("strong", text: "Authentication: ")
+            if requirements.isEmpty || requirements.contains(where: { $0.schemes.isEmpty }) && requirements.count == 1 {
+                w.text("none")
+                return
+            }
+            for (i, requirement) in requirements.enumerated() {
+                if i > 0 { w.text(" or ") }
+                if requirement.schemes.isEmpty { w.text("none"); continue }
+                for (j, scheme) in requirement.schemes.enumerated() {
+                    if j > 0 { w.text(" and ") }
+                    w.element("code", text: scheme.name)
+                    if !scheme.scopes.isEmpty { w.text(" (" + scheme.scopes.joined(separator: ", ") + ")") }
+                }
+            }
+        }
+    }
+
+    private func parameters(_ op: Operation, _ w: inout HTMLWriter) {
+        guard !op.parameters.isEmpty else { return }
+        w.element("h4", text: "Parameters")
+        w.open("table", ["class": "params"])
+        w.trusted("<thead><tr><th>Name</th><th>In</th><th>Type</th><th>Description</th></tr></thead><tbody>")
+        for p in op.parameters {
+            w.open("tr", ["class": p.deprecated ? "deprecated" : nil])
+            w.element("td") { w in
+                w.element("code", text: p.name)
+                if p.required { w.element("span", ["class": "required", "title": "required"], text: "required") }
+                if p.deprecated { w.element("span", ["class": "badge deprecated"], text: "deprecated") }
+            }
+            w.element("td", text: p.location.rawValue)
+            let schema = p.schema ?? p.content.first?.schema
+            w.element("td") { w in
+                w.element("span", ["class": "type"], text: schema.map { facts.typeLabel($0) } ?? "string")
+                var notes = schema.map { facts.constraints($0) } ?? []
+                if let media = p.content.first?.mediaType { notes.insert("as \(media)", at: 0) }
+                if let style = Self.styleNote(p) { notes.append(style) }
+                if p.allowEmptyValue { notes.append("may be empty") }
+                for note in notes { w.element("span", ["class": "constraint"], text: note) }
+            }
+            w.element("td") { w in if let d = p.description { w.trusted(Markdown.html(d)) } }
+            w.close("tr")
+        }
+        w.trusted("</tbody>")
+        w.close("table")
+    }
+
+    /// The serialisation when it is not the location's default (`style: deepObject`, `explode: false`).
+    static func styleNote(_ p: Parameter) -> String? {
+        let defaultStyle: ParameterStyle = p.location == .query || p.location == .cookie ? .form : .simple
+        let defaultExplode = p.style == .form
+        var parts: [String] = []
+        if p.style != defaultStyle { parts.append("style: \(p.style.rawValue)") }
+        if p.explode != defaultExplode { parts.append("explode: \(p.explode)") }
+        if p.allowReserved { parts.append("reserved characters allowed") }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
+    private mutating func requestBody(_ body: RequestBody, _ w: inout HTMLWriter) {
+        w.element("h4") { w in
+            w.text("Request body")
+            w.element("span", ["class": body.required ? "required" : "optional"], text: body.required ? "required" : "optional")
+        }
+        if let d = body.description { w.element("div", ["class": "md"]) { $0.trusted(Markdown.html(d)) } }
+        for media in body.content { content(media, request: true, &w) }
+    }
+
+    private mutating func responses(_ op: Operation, _ w: inout HTMLWriter) {
+        guard !op.responses.isEmpty else { return }
+        w.element("h4", text: "Responses")
+        for response in op.responses {
+            let kind = response.statusCode.first.map { "s\($0)" } ?? "sd"
+            w.open("div", ["class": "response \(response.statusCode == "default" ? "sd" : kind)"])
+            w.element("div", ["class": "status"]) { w in
+                w.element("span", ["class": "code"], text: response.statusCode)
+                w.trusted(Markdown.inlineHTML(response.summary ?? response.description))
+            }
+            if response.summary != nil, !response.description.isEmpty { w.element("div", ["class": "md"]) { $0.trusted(Markdown.html(response.description)) } }
+            if !response.headers.isEmpty {
+                w.open("table", ["class": "params headers"])
+                w.trusted("<thead><tr><th>Header</th><th>Type</th><th>Description</th></tr></thead><tbody>")
+                for (name, header) in response.headers {
+                    w.element("tr") { w in
+                        w.element("td") { w in
+                            w.element("code", text: name)
+                            if header.required { w.element("span", ["class": "required"], text: "required") }
+                        }
+                        let schema = header.schema ?? header.content.first?.schema
+                        w.element("td") { w in
+                            w.element("span", ["class": "type"], text: schema.map { facts.typeLabel($0) } ?? "string")
+                            for note in schema.map({ facts.constraints($0) }) ?? [] { w.element("span", ["class": "constraint"], text: note) }
+                        }
+                        w.element("td") { w in if let d = header.description { w.trusted(Markdown.html(d)) } }
+                    }
+                }
+                w.trusted("</tbody>")
+                w.close("table")
+            }
+            for media in response.content { content(media, request: false, &w) }
+            w.close("div")
+        }
+    }
+
+    private mutating func content(_ media: MediaType, request: Bool, _ w: inout HTMLWriter) {
+        w.open("div", ["class": "media"])
+        w.element("div", ["class": "media-type"]) { w in
+            w.element("code", text: media.mediaType)
+            if let schema = media.schema { w.element("span", ["class": "type"], text: facts.typeLabel(schema)) }
+            if media.itemSchema != nil { w.element("span", ["class": "constraint"], text: "a sequence of items") }
+        }
+        if let schema = media.schema ?? media.itemSchema {
+            let index = catalog.include(schema)
+            w.element("div", ["class": "tree", "data-schema": String(index)]) { _ in }
+        }
+        if let (value, drawn) = examples.value(for: media, document: document, request: request) {
+            exampleTexts.append(ExampleText.pretty(value))
+            w.element("details", ["class": "example", "data-example": String(exampleTexts.count - 1)]) { w in
+                w.element("summary", text: drawn ? "Example (drawn from the schema)" : "Example")
+            }
+        }
+        w.close("div")
+    }
+}

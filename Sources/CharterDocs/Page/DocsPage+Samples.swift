@@ -1,0 +1,163 @@
+import CharterGenerator
+import CharterRuntime
+import CharterSpec
+
+/// Per operation: the `curl` line that makes the call, and the same call through the generated Swift client.
+extension DocsPage {
+    mutating func samples(_ op: Operation, _ w: inout HTMLWriter) {
+        var parameterValues: [String: JSONValue] = [:]
+        for p in op.parameters where p.required {
+            if let example = p.example ?? p.examples.first?.value.value {
+                parameterValues[p.matchKey] = JSONValue(example)
+            } else if let schema = p.schema, let drawn = examples.value(for: schema, document: document, request: true) {
+                parameterValues[p.matchKey] = drawn.value
+            }
+        }
+        var body: (media: String, value: JSONValue)?
+        if let media = op.requestBody?.content.first, let value = examples.minimalRequest(for: media, document: document) {
+            body = (media.mediaType, value)
+        }
+        w.element("div", ["class": "samples"]) { w in
+            w.element("div", ["class": "sample"]) { w in
+                w.element("div", ["class": "sample-title"], text: "curl")
+                w.element("pre") { w in w.element("code", text: curl(op, parameterValues, body)) }
+            }
+            if let call = calls[op.operationId] {
+                w.element("div", ["class": "sample"]) { w in
+                    w.element("div", ["class": "sample-title"], text: "Swift (generated client)")
+                    w.element("pre") { w in w.element("code", text: swift(call, op, parameterValues)) }
+                }
+            }
+        }
+    }
+
+    // MARK: curl
+
+    private func curl(_ op: Operation, _ values: [String: JSONValue], _ body: (media: String, value: JSONValue)?) -> String {
+        let base = document.servers.first.map(Self.serverURL) ?? "http://localhost:8080"
+        var path = op.path
+        var query: [String] = []
+        var lines: [String] = []
+        for p in op.parameters where p.required {
+            let text = values[p.matchKey].map(Self.plainText) ?? "…"
+            switch p.location {
+            case .path: path = path.replacingOccurrences(of: "{\(p.name)}", with: Self.percentEncoded(text))
+            case .query: query.append(Self.percentEncoded(p.name) + "=" + Self.percentEncoded(text))
+            case .header: lines.append("-H " + Self.shellQuoted("\(p.name): \(text)"))
+            case .cookie: lines.append("-b " + Self.shellQuoted("\(p.name)=\(text)"))
+            case .querystring: break
+            }
+        }
+        for scheme in firstRequirement(op) {
+            guard let declared = document.components.securitySchemes.first(where: { $0.name == scheme })?.value else { continue }
+            switch declared.kind {
+            case .apiKey(let name, .query): query.append(Self.percentEncoded(name) + "=$API_KEY")
+            case .apiKey(let name, .cookie): lines.append("-b \"\(name)=$API_KEY\"")
+            case .apiKey(let name, _): lines.append("-H \"\(name): $API_KEY\"")
+            case .http(let s, _) where s.lowercased() == "basic": lines.append("-u \"$USERNAME:$PASSWORD\"")
+            case .http, .oauth2, .openIdConnect: lines.append("-H \"Authorization: Bearer $TOKEN\"")
+            case .mutualTLS: lines.append("--cert client.pem --key client-key.pem")
+            }
+        }
+        if let body {
+            let essence = body.media.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? body.media
+            switch essence {
+            case "application/x-www-form-urlencoded":
+                for (name, value) in Self.flatFields(body.value) { lines.append("--data-urlencode " + Self.shellQuoted("\(name)=\(value)")) }
+            case _ where essence.hasPrefix("multipart/"):
+                for (name, value) in Self.flatFields(body.value) { lines.append("-F " + Self.shellQuoted("\(name)=\(value)")) }
+            case _ where essence.hasSuffix("json"):
+                lines.append("-H " + Self.shellQuoted("Content-Type: \(body.media)"))
+                lines.append("--data " + Self.shellQuoted(body.value.jsonText))
+            case _ where essence.hasPrefix("text/"):
+                lines.append("-H " + Self.shellQuoted("Content-Type: \(body.media)"))
+                lines.append("--data " + Self.shellQuoted(Self.plainText(body.value)))
+            default:
+                lines.append("-H " + Self.shellQuoted("Content-Type: \(body.media)"))
+                lines.append("--data-binary @file")
+            }
+        }
+        let url = base.trimmingSuffix("/") + path + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+        let method = op.method == .get ? "" : " -X \(op.method.wireName)"
+        return (["curl\(method) \(Self.shellQuoted(url))"] + lines).joined(separator: " \\\n  ")
+    }
+
+    private func firstRequirement(_ op: Operation) -> [String] {
+        (op.security ?? document.security)?.first?.schemes.map(\.name) ?? []
+    }
+
+    static func serverURL(_ server: Server) -> String {
+        var url = server.url
+        for (name, variable) in server.variables { url = url.replacingOccurrences(of: "{\(name)}", with: variable.defaultValue) }
+        return url
+    }
+
+    static func plainText(_ value: JSONValue) -> String {
+        if case .string(let s) = value { return s }
+        if case .array(let items) = value { return items.map(plainText).joined(separator: ",") }
+        return value.jsonText
+    }
+
+    /// Top-level members as form fields (`name=value`); nested values as their JSON text.
+    static func flatFields(_ value: JSONValue) -> [(String, String)] {
+        guard case .object(let object) = value else { return [("value", plainText(value))] }
+        return object.entries.flatMap { entry -> [(String, String)] in
+            if case .array(let items) = entry.value { return items.map { (entry.key, plainText($0)) } }
+            return [(entry.key, plainText(entry.value))]
+        }
+    }
+
+    static func shellQuoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    static func percentEncoded(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            let c = Character(Unicode.Scalar(byte))
+            if c.isASCII, c.isLetter || c.isNumber || "-._~".contains(c) { out.append(c) } else { out += String(format: "%%%02X", byte) }
+        }
+        return out
+    }
+
+    // MARK: Swift
+
+    private func swift(_ call: ClientCall, _ op: Operation, _ values: [String: JSONValue]) -> String {
+        let server = document.servers.first.map(Self.serverURL) ?? "http://localhost:8080"
+        var lines = ["let client = \(clientName)(serverURL: URL(string: \(JSONValue.string(server).jsonText))!)"]
+        let parameters = op.parameters
+        let arguments = call.arguments.filter(\.isRequired).map { argument -> String in
+            if argument.isBody { return "\(argument.label): \(Self.placeholder(argument.type))" }
+            let parameter = parameters.first { SwiftNames.memberName($0.name) == argument.label }
+            let value = parameter.flatMap { values[$0.matchKey] }
+            return "\(argument.label): \(value.flatMap { Self.swiftLiteral($0, type: argument.type) } ?? Self.placeholder(argument.type))"
+        }
+        lines.append("switch try await client.\(call.methodName)(\(arguments.joined(separator: ", "))) {")
+        for c in call.outputCases where c.status != nil {
+            let binding = c.hasBody ? "(let body)" : ""
+            lines.append("case .\(c.name)\(binding):  // \(c.status ?? "")")
+            lines.append("    break")
+        }
+        lines.append("default:")
+        lines.append("    break")
+        lines.append("}")
+        return lines.joined(separator: "\n")
+    }
+
+    /// A literal for simple types (`"FL123"`, `20`, `true`); nil for anything a literal would not spell.
+    static func swiftLiteral(_ value: JSONValue, type: String) -> String? {
+        switch (value, type) {
+        case (.string(let s), "String"): JSONValue.string(s).jsonText
+        case (.number(let n), "Int"), (.number(let n), "Int32"), (.number(let n), "Int64"), (.number(let n), "Double"), (.number(let n), "Float"): n.description
+        case (.bool(let b), "Bool"): b ? "true" : "false"
+        default: nil
+        }
+    }
+
+    /// What the caller passes for a value of `type` (`BookingRequest(…)`, `.init(…)` for an enum of bodies).
+    static func placeholder(_ type: String) -> String {
+        type.hasPrefix("[") ? "[…]" : type.contains(".") ? ".init(…)" : "\(type)(…)"
+    }
+}
+
+private extension String {
+    func trimmingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
+}

@@ -1,0 +1,232 @@
+import CharterGenerator
+import CharterRuntime
+import CharterSpec
+import CharterValidation
+
+/// The reference page of one document: overview, operations grouped by tag, schemas, and the data its script
+/// renders on demand (schema trees, examples, the search index).
+struct DocsPage {
+    let document: Document
+    let validator: SpecValidator
+    let clientName: String
+    let calls: [String: ClientCall]
+    var catalog: SchemaCatalog
+    var examples: ExampleValues
+    var exampleTexts: [String] = []
+    var searchEntries: [JSONValue] = []
+    let facts: SchemaFacts
+
+    init(validator: SpecValidator, moduleName: String) {
+        document = validator.document
+        self.validator = validator
+        var options = GeneratorOptions()
+        options.moduleName = moduleName
+        let translated = Generator.clientCalls(validator.document, options: options)
+        clientName = translated.clientName
+        calls = Dictionary(translated.calls.map { ($0.operationID, $0) }, uniquingKeysWith: { a, _ in a })
+        catalog = SchemaCatalog(document: validator.document)
+        examples = ExampleValues(validator: validator)
+        facts = SchemaFacts(document: validator.document)
+    }
+
+    /// A tag of the navigation and its operations; 3.2 child tags nest under their parent.
+    struct Group {
+        var tag: String
+        var summary: String?
+        var description: String?
+        var depth: Int
+        var operations: [Operation]
+    }
+
+    /// Operations by their first tag, in the order the document lists its tags (then tags only operations name,
+    /// then untagged operations); children after their parent.
+    func groups() -> [Group] {
+        var byTag: [String: [Operation]] = [:]
+        var order: [String] = []
+        for (_, op) in document.operations {
+            let tag = op.tags.first ?? ""
+            if byTag[tag] == nil { order.append(tag) }
+            byTag[tag, default: []].append(op)
+        }
+        var declared = document.tags.map(\.name)
+        for tag in order where !declared.contains(tag) && !tag.isEmpty { declared.append(tag) }
+        if order.contains("") { declared.append("") }
+        let info = Dictionary(document.tags.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        // Parents first, each followed by its children (depth-bounded: a parent loop is cut).
+        var result: [Group] = []
+        var placed = Set<String>()
+        func place(_ tag: String, depth: Int) {
+            guard !placed.contains(tag), depth < 8 else { return }
+            placed.insert(tag)
+            let ops = byTag[tag] ?? []
+            let children = declared.filter { info[$0]?.parent == tag }
+            if !ops.isEmpty || children.contains(where: { !(byTag[$0] ?? []).isEmpty }) {
+                result.append(Group(tag: tag, summary: info[tag]?.summary, description: info[tag]?.description, depth: depth, operations: ops))
+            }
+            for child in children { place(child, depth: depth + 1) }
+        }
+        for tag in declared where info[tag]?.parent.map({ info[$0] != nil }) != true { place(tag, depth: 0) }
+        for tag in declared { place(tag, depth: 0) }
+        return result
+    }
+
+    static func operationAnchor(_ op: Operation) -> String { "operation/" + op.operationId }
+    static func schemaAnchor(_ name: String) -> String { "schema/" + name }
+    static func tagAnchor(_ tag: String) -> String { "tag/" + (tag.isEmpty ? "untagged" : tag) }
+
+    mutating func render() -> String {
+        let groups = groups()
+        var w = HTMLWriter()
+        w.trusted("<!DOCTYPE html>\n")
+        w.open("html", ["lang": "en"])
+        w.open("head")
+        w.trusted("<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        // Nothing but the page's own files runs or loads: an injected inline script or handler is refused even if
+        // something got past the Markdown renderer's escaping.
+        w.trusted("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'\">")
+        w.element("title", text: "\(document.info.title) \(document.info.version) — API reference")
+        w.open("link", ["rel": "stylesheet", "href": DocsSite.styleFile])
+        w.open("script", ["src": DocsSite.scriptFile, "defer": ""]); w.close("script")
+        w.close("head")
+        w.open("body")
+        header(&w)
+        w.open("div", ["class": "layout"])
+        navigation(groups, &w)
+        w.open("main", ["id": "content"])
+        overview(&w)
+        for group in groups { section(group, &w) }
+        schemas(&w)
+        w.close("main")
+        w.close("div")
+        let data = JSONValue.object(JSONObject([
+            (key: "schemas", value: .string("")), // placeholder replaced below to avoid re-encoding the catalogue
+            (key: "examples", value: .array(exampleTexts.map { .string($0) })),
+            (key: "search", value: .array(searchEntries)),
+        ])).jsonText.replacingOccurrences(of: "\"schemas\":\"\"", with: "\"schemas\":" + catalog.json())
+        w.trusted("<script type=\"application/json\" id=\"charter-data\">" + HTMLText.scriptJSON(data) + "</script>")
+        w.close("body")
+        w.close("html")
+        return w.html + "\n"
+    }
+
+    // MARK: Frame
+
+    private func header(_ w: inout HTMLWriter) {
+        w.element("header", ["class": "topbar"]) { w in
+            w.element("button", ["class": "menu", "type": "button", "aria-label": "Show navigation"], text: "☰")
+            w.element("a", ["class": "brand", "href": "#overview"]) { w in
+                w.text(document.info.title)
+                w.element("span", ["class": "version"], text: document.info.version)
+            }
+            w.open("input", ["id": "search", "type": "search", "placeholder": "Search operations and schemas", "autocomplete": "off", "aria-label": "Search"])
+            w.element("button", ["id": "theme", "type": "button", "aria-label": "Switch between light and dark"], text: "◐")
+        }
+        w.element("div", ["id": "search-results", "hidden": ""]) { _ in }
+    }
+
+    private mutating func navigation(_ groups: [Group], _ w: inout HTMLWriter) {
+        w.open("nav", ["class": "sidebar", "id": "sidebar"])
+        w.element("a", ["class": "nav-top", "href": "#overview"], text: "Overview")
+        for group in groups {
+            w.open("div", ["class": "nav-group depth-\(min(group.depth, 3))"])
+            w.element("a", ["class": "nav-tag", "href": "#" + Self.tagAnchor(group.tag)], text: group.summary ?? (group.tag.isEmpty ? "Other operations" : group.tag))
+            w.open("ul")
+            for op in group.operations {
+                w.element("li") { w in
+                    w.element("a", ["href": "#" + Self.operationAnchor(op), "class": op.deprecated ? "deprecated" : nil]) { w in
+                        w.element("span", ["class": "method \(op.method.rawValue.lowercased())"], text: op.method.wireName)
+                        w.text(op.summary ?? op.path)
+                    }
+                }
+            }
+            w.close("ul")
+            w.close("div")
+        }
+        if !document.components.schemas.isEmpty {
+            w.open("div", ["class": "nav-group"])
+            w.element("a", ["class": "nav-tag", "href": "#schemas"], text: "Schemas")
+            w.open("ul")
+            for (name, _) in document.components.schemas {
+                w.element("li") { w in w.element("a", ["href": "#" + Self.schemaAnchor(name)], text: name) }
+            }
+            w.close("ul")
+            w.close("div")
+        }
+        w.close("nav")
+    }
+
+    private func overview(_ w: inout HTMLWriter) {
+        w.element("section", ["class": "overview", "id": "overview"]) { w in
+            w.element("h1") { w in
+                w.text(document.info.title)
+                w.element("span", ["class": "version"], text: document.info.version)
+            }
+            if let summary = document.info.summary { w.element("p", ["class": "lead"], text: summary) }
+            if let description = document.info.description { w.element("div", ["class": "md"]) { $0.trusted(Markdown.html(description)) } }
+            if !document.servers.isEmpty {
+                w.element("h2", text: "Servers")
+                w.element("ul", ["class": "servers"]) { w in
+                    for server in document.servers {
+                        w.element("li") { w in
+                            w.element("code", text: server.url)
+                            if let d = server.description { w.text(" — "); w.trusted(Markdown.inlineHTML(d)) }
+                        }
+                    }
+                }
+            }
+            if !document.components.securitySchemes.isEmpty {
+                w.element("h2", text: "Authentication")
+                w.element("dl", ["class": "schemes"]) { w in
+                    for (name, scheme) in document.components.securitySchemes {
+                        w.element("dt") { w in
+                            w.element("code", text: name)
+                            if scheme.deprecated { w.element("span", ["class": "badge deprecated"], text: "deprecated") }
+                        }
+                        w.element("dd") { w in
+                            w.text(Self.schemeSummary(scheme))
+                            if let d = scheme.description { w.element("div", ["class": "md"]) { $0.trusted(Markdown.html(d)) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func schemeSummary(_ scheme: SecurityScheme) -> String {
+        switch scheme.kind {
+        case .apiKey(let name, let location): "API key in the \(location.rawValue) \(location == .header ? "field" : "parameter") \(name)"
+        case .http(let s, let format): s.lowercased() == "bearer" ? "Bearer token" + (format.map { " (\($0))" } ?? "") + " in the Authorization header" : "HTTP \(s) authentication"
+        case .oauth2(let flows): "OAuth 2.0 (\(flows.count) flow\(flows.count == 1 ? "" : "s"))"
+        case .openIdConnect(let url): "OpenID Connect (\(url))"
+        case .mutualTLS: "Mutual TLS: a client certificate"
+        }
+    }
+
+    // MARK: Sections
+
+    private mutating func section(_ group: Group, _ w: inout HTMLWriter) {
+        w.open("section", ["class": "tag depth-\(min(group.depth, 3))", "id": Self.tagAnchor(group.tag)])
+        w.element("h2", text: group.summary ?? (group.tag.isEmpty ? "Other operations" : group.tag))
+        if let d = group.description { w.element("div", ["class": "md"]) { $0.trusted(Markdown.html(d)) } }
+        for op in group.operations { operation(op, &w) }
+        w.close("section")
+    }
+
+    private mutating func schemas(_ w: inout HTMLWriter) {
+        guard !document.components.schemas.isEmpty else { return }
+        w.open("section", ["class": "schemas", "id": "schemas"])
+        w.element("h2", text: "Schemas")
+        for (name, id) in document.components.schemas {
+            let index = catalog.include(id)
+            searchEntries.append(.array([.string("schema"), .string(name), .string(Self.schemaAnchor(name)), .string(document[id].title ?? "")]))
+            w.element("article", ["class": "schema", "id": Self.schemaAnchor(name)]) { w in
+                w.element("h3") { w in
+                    w.element("a", ["class": "anchor", "href": "#" + Self.schemaAnchor(name)], text: name)
+                    w.element("span", ["class": "type"], text: facts.typeLabel(id))
+                }
+                w.element("div", ["class": "tree", "data-schema": String(index), "data-open": "1"]) { _ in }
+            }
+        }
+        w.close("section")
+    }
+}

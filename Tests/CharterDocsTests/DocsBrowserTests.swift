@@ -1,0 +1,84 @@
+@testable import CharterDocs
+import CharterSpec
+import CharterTestSupport
+import CharterValidation
+import Foundation
+import Testing
+
+/// The sample specs' reference pages opened in headless Chromium and used as a reader would.
+@Suite("Docs pages in a real browser")
+struct DocsBrowserTests {
+    static let samples: [String] = {
+        let specs = TestPaths.packageRoot.appendingPathComponent("Specs")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: specs.path)) ?? []
+        let single = files.filter { $0.hasSuffix(".yaml") }.map { "Specs/" + $0 }
+        let trees = files.filter { FileManager.default.fileExists(atPath: specs.appendingPathComponent("\($0)/openapi.yaml").path) }
+            .map { "Specs/\($0)/openapi.yaml" }
+        return (single + trees).sorted()
+    }()
+
+    @Test(arguments: samples)
+    func everyOperationAndSchemaIsThereAndThePageWorks(_ spec: String) throws {
+        try open(spec, moduleName: "API")
+    }
+
+    @Test func aSpecWithScriptsInItsTextsRunsNoneOfThem() throws {
+        let observation = try open("Tests/Fixtures/Docs/hostile.yaml", moduleName: "Hostile")
+        // The texts are on the page, as text.
+        #expect(observation?.searchHits.isEmpty == false)
+    }
+
+    @Test func stripesPageOpensAndSearches() throws {
+        guard TestPaths.sharedIsPresent else { return }
+        let stripe = TestPaths.shared.appendingPathComponent("corpus/stripe/spec3.v524.yaml").path
+        guard FileManager.default.fileExists(atPath: stripe) else { return }
+        try open(stripe, moduleName: "Stripe", budget: 15_000)
+    }
+
+    /// Builds the site of `spec`, opens it through the harness and checks what a reader relies on.
+    @discardableResult
+    func open(_ spec: String, moduleName: String, budget: Int = 5_000) throws -> BrowserHarness.Observation? {
+        guard let chromium = HeadlessChromium.find() else {
+            print("skipped: no chromium on PATH (Debian: apt-get install chromium; .ci/run installs it)")
+            return nil
+        }
+        let path = spec.hasPrefix("/") ? spec : TestPaths.packageRoot.appendingPathComponent(spec).path
+        let validator = try SpecValidator.load(path: path)
+        let document = validator.document
+        let folder = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try DocsSite(validator: validator, moduleName: moduleName).write(to: folder)
+
+        let operations = document.operations.map(\.operation)
+        // The last operation with a body, so the deep link also shows a schema tree being built.
+        let deep = try #require(operations.last { $0.requestBody != nil || $0.responses.contains { !$0.content.isEmpty } } ?? operations.last)
+        let searched = operations[operations.count / 2]
+        let expectation = BrowserHarness.Expectation(
+            operations: operations.map(\.operationId), schemas: document.components.schemas.map(\.name),
+            searchTerm: searched.operationId, searchAnchor: "#operation/" + searched.operationId, deepLink: "operation/" + deep.operationId)
+        let harness = folder.appendingPathComponent("harness.html")
+        try BrowserHarness.page(expectation).write(to: harness, atomically: true, encoding: .utf8)
+
+        let (dom, console) = try chromium.dumpDOM(harness, budgetMilliseconds: budget)
+        let seen = try BrowserHarness.observation(in: dom)
+        #expect(seen.error == nil, "\(spec): \(seen.error ?? "")")
+        #expect(seen.missingOperations.isEmpty, "\(spec): operations not on the page: \(seen.missingOperations.prefix(5))")
+        #expect(seen.missingSchemas.isEmpty, "\(spec): schemas not on the page: \(seen.missingSchemas.prefix(5))")
+        #expect(seen.searchHits.contains(expectation.searchAnchor), "\(spec): search for \(expectation.searchTerm) found \(seen.searchHits.prefix(5))")
+        #expect(seen.deepLinkTop.map { $0 >= -1 && $0 < 120 } == true || seen.scrollY >= seen.maxScroll - 1,
+                "\(spec): after #\(expectation.deepLink) the operation is at \(String(describing: seen.deepLinkTop)) (scrollY \(seen.scrollY) of \(seen.maxScroll))")
+        #expect(seen.scrollY > 0 || seen.maxScroll <= 0, "\(spec): the deep link did not scroll")
+        #expect(seen.targetTreesBuilt == seen.targetTrees, "\(spec): \(seen.targetTreesBuilt) of the operation's \(seen.targetTrees) schema trees in view were built")
+        if deep.requestBody != nil || deep.responses.contains(where: { !$0.content.isEmpty }) {
+            #expect(seen.treesBuilt > 0 && seen.targetTrees > 0, "\(spec): no schema tree was built")
+        }
+        if seen.hadNode { #expect(seen.treeChildren > 0, "\(spec): opening a schema node showed nothing") }
+        if seen.hadExample { #expect(seen.exampleText?.isEmpty == false, "\(spec): opening an example showed nothing") }
+        #expect(console.isEmpty, "\(spec): console: \(console.prefix(5))")
+        #expect(seen.injected == nil, "\(spec): a script from the spec ran (\(seen.injected ?? ""))")
+        #expect(seen.scripts == ["charter-docs.js", "application/json"], "\(spec): scripts on the page: \(seen.scripts)")
+        #expect(seen.dangerousLinks.isEmpty, "\(spec): \(seen.dangerousLinks)")
+        #expect(seen.handlers.isEmpty, "\(spec): event-handler attributes \(seen.handlers)")
+        return seen
+    }
+}
