@@ -80,8 +80,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Model → a static reference site (HTML, CSS, script), offline; shares the generator's names and the mock's values.
-        .target(name: "CharterDocs", dependencies: ["CharterSpec", "CharterValidation", "CharterRuntime", "CharterGenerator", "CharterBase"]),
+        // Model → a static reference site (HTML, CSS, script), offline; shares the generator's names and the mock's
+        // values. Also the changes page of `generate diff --format html`, in the same style.
+        .target(name: "CharterDocs", dependencies: ["CharterSpec", "CharterValidation", "CharterRuntime", "CharterGenerator", "CharterBase", "CharterDiff"]),
         // Model → Swift source.
         .target(name: "CharterGenerator", dependencies: ["CharterSpec", "CharterValidation", "CharterRuntime"]),
         // The code-generation command and what every command shares (options, exit codes), for both tools below.

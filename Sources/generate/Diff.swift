@@ -1,6 +1,7 @@
 import CharterCommands
 import ArgumentParser
 import CharterDiff
+import CharterDocs
 import CharterSpec
 import Foundation
 
@@ -71,7 +72,9 @@ struct Diff: ParsableCommand {
     @OptionGroup var references: ReferenceOptions
 
     func validate() throws {
-        guard DiffReport.Format(rawValue: format) != nil else { throw ValidationError("--format must be one of: \(DiffReport.Format.allCases.map(\.rawValue).joined(separator: ", "))") }
+        guard DiffReport.Format(rawValue: format) != nil || format == "html" else {
+            throw ValidationError("--format must be one of: \((DiffReport.Format.allCases.map(\.rawValue) + ["html"]).joined(separator: ", "))")
+        }
         guard failOn == "never" || Level(rawValue: failOn) != nil else { throw ValidationError("--fail-on must be error, warning or never") }
         guard Level(rawValue: level) != nil else { throw ValidationError("--level must be info, warning or error") }
         if !listRules && (old == nil || new == nil) { throw ValidationError("give the old and the new spec: generate diff <old> <new>") }
@@ -82,7 +85,7 @@ struct Diff: ParsableCommand {
             print(format == "markdown" ? DiffReport.rulesMarkdown() : DiffReport.rules(), terminator: "")
             return
         }
-        guard let old, let new, let format = DiffReport.Format(rawValue: format), var minimum = Level(rawValue: level) else { throw ExitCode(2) }
+        guard let old, let new, var minimum = Level(rawValue: level) else { throw ExitCode(2) }
         if breakingOnly { minimum = max(minimum, .warning) }
         var diffOptions = DiffOptions()
         diffOptions.deprecationDays = deprecationDays
@@ -128,8 +131,13 @@ struct Diff: ParsableCommand {
         let (kept, ignored) = ignoreList.filter(findings)
         let shown = kept.filter { $0.level >= minimum }
         let failLevel = Level(rawValue: failOn)
-        let color = format == .text && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        print(DiffReport.render(shown, format: format, ignoredCount: ignored.count, failOn: failLevel, color: color), terminator: "")
+        if let format = DiffReport.Format(rawValue: format) {
+            let color = format == .text && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            print(DiffReport.render(shown, format: format, ignoredCount: ignored.count, failOn: failLevel, color: color), terminator: "")
+        } else {
+            // The HTML page shares the docs site's style, so it is built where the site is.
+            print(DiffPage.html(shown, old: old, new: new, ignoredCount: ignored.count), terminator: "")
+        }
         if let failLevel, kept.contains(where: { $0.level >= failLevel }) { throw ExitCode(1) }
     }
 }

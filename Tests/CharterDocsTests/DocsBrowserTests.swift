@@ -28,6 +28,19 @@ struct DocsBrowserTests {
         #expect(observation?.searchHits.isEmpty == false)
     }
 
+    @Test func theChangesPageOpensCleanly() throws {
+        guard let chromium = HeadlessChromium.find() else { return }
+        let diff = try runGenerate(["diff", "Specs/users-v1.yaml", "Specs/users-v2.yaml", "--format", "html"])
+        #expect(diff.status == 1)
+        let folder = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("changes.html")
+        try diff.stdout.write(to: page, atomically: true, encoding: .utf8)
+        let (dom, console) = try chromium.dumpDOM(page, budgetMilliseconds: 1_000)
+        #expect(dom.contains("<h1>What changed</h1>") && dom.contains("5 breaking"))
+        #expect(console.isEmpty, "\(console.prefix(3))")
+    }
+
     @Test func stripesPageOpensAndSearches() throws {
         guard TestPaths.sharedIsPresent else { return }
         let stripe = TestPaths.shared.appendingPathComponent("corpus/stripe/spec3.v524.yaml").path

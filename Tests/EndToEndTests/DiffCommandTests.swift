@@ -81,8 +81,13 @@ struct DiffCommandTests {
         let notes = try runGenerate(["diff", v1, v2, "--format", "changelog"])
         #expect(notes.stdout.hasPrefix("# API changelog\n\n28 changes: 5 breaking, 4 warnings, 19 info\n\n## GET /users\n\n- **breaking** 'items[].is_active'"))
         let page = try runGenerate(["diff", v1, v2, "--format", "html"])
-        #expect(page.stdout.hasPrefix("<!doctype html>") && page.stdout.contains("<h2>PATCH /users/{user_id}</h2>"))
-        #expect(!page.stdout.contains("<script") && !page.stdout.contains("http"))
+        #expect(page.stdout.hasPrefix("<!DOCTYPE html>") && page.stdout.contains("<h2><span class=\"method patch\">PATCH</span><code class=\"path\">/users/{user_id}</code></h2>"))
+        // Breaking changes come first.
+        let firstBreaking = try #require(page.stdout.range(of: "class=\"change error\""))
+        let firstInfo = try #require(page.stdout.range(of: "class=\"change info\""))
+        #expect(firstBreaking.lowerBound < firstInfo.lowerBound)
+        // Self-contained: nothing to run, nothing fetched.
+        #expect(!page.stdout.contains("<script") && !page.stdout.contains("http://") && !page.stdout.contains("https://") && !page.stdout.contains("<link"))
     }
 
     @Test func ignoredFindingsAreCountedNotFailed() throws {

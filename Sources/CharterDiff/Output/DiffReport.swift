@@ -4,7 +4,7 @@ import Foundation
 /// Findings rendered for people and for CI: text, JSON, Markdown, GitHub annotations, JUnit XML.
 public enum DiffReport {
     public enum Format: String, Sendable, CaseIterable {
-        case text, json, markdown, github, junit, changelog, html
+        case text, json, markdown, github, junit, changelog
     }
 
     public static func render(_ findings: [Finding], format: Format, ignoredCount: Int = 0, failOn: Level? = .error, color: Bool = false) -> String {
@@ -15,7 +15,6 @@ public enum DiffReport {
         case .github: github(findings, ignoredCount: ignoredCount)
         case .junit: junit(findings, failOn: failOn)
         case .changelog: Changelog.markdown(findings, ignoredCount: ignoredCount)
-        case .html: Changelog.html(findings, ignoredCount: ignoredCount)
         }
     }
 

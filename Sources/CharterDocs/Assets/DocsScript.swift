@@ -80,7 +80,15 @@ extension DocsAssets {
     } else if (e.c && (e.p || e.it)) {
       const c = el("div", "chips"); chips(c, e); into.appendChild(c);
     }
-    if (e.r !== undefined) { render(target(i), into, depth + 1, nested); return; }
+    if (e.r !== undefined) {
+      if (!nested && e.rn && componentNames.has(e.rn)) {
+        const link = el("a", "schema-link", "→ " + e.rn);
+        link.href = "#schema/" + encodeURIComponent(e.rn).replace(/%2F/g, "/");
+        into.appendChild(link);
+      }
+      render(target(i), into, depth + 1, nested);
+      return;
+    }
     if (e.disc) {
       const d = el("div", "disc");
       d.appendChild(el("span", "label", "Discriminator: "));
@@ -115,14 +123,17 @@ extension DocsAssets {
     }
   }
 
+  // A tree shows its schema's first level at once; deeper levels are built when opened.
   function mount(tree) {
     if (tree.dataset.built) return;
     tree.dataset.built = "1";
     const i = Number(tree.dataset.schema);
-    if (tree.dataset.open) render(i, tree, 0, false);
-    else tree.appendChild(row("body", i, false, 0, "pname root"));
+    if (structured(i) || tree.dataset.open) render(i, tree, 0, false);
+    else tree.appendChild(row(S[i] && S[i].rn ? S[i].rn : "value", i, false, 0, "pname root"));
   }
   const trees = document.querySelectorAll(".tree[data-schema]");
+  // What the first screen shows is built before the observer's first report.
+  for (const t of trees) { if (t.getBoundingClientRect().top > innerHeight + 600) break; mount(t); }
   if ("IntersectionObserver" in window) {
     const seen = new IntersectionObserver(entries => {
       for (const entry of entries) if (entry.isIntersecting) { mount(entry.target); seen.unobserve(entry.target); }

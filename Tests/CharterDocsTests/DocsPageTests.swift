@@ -1,0 +1,113 @@
+@testable import CharterDocs
+import CharterSpec
+import CharterTestSupport
+import CharterValidation
+import Foundation
+import Testing
+
+/// What the page says, read from its HTML and data without a browser.
+@Suite("Docs page contents")
+struct DocsPageTests {
+    static let generated: [(spec: String, module: String)] = {
+        let list = (try? String(contentsOf: TestPaths.packageRoot.appendingPathComponent("Generated/specs.txt"), encoding: .utf8)) ?? ""
+        return list.split(separator: "\n").compactMap { line in
+            let parts = line.split(separator: " ").map(String.init)
+            return parts.count == 2 && !line.hasPrefix("#") ? (parts[0], parts[1]) : nil
+        }
+    }()
+
+    func site(_ spec: String, module: String = "API") throws -> DocsSite {
+        let validator = try SpecValidator.load(path: TestPaths.packageRoot.appendingPathComponent(spec).path)
+        return DocsSite(validator: validator, moduleName: module)
+    }
+
+    func index(_ site: DocsSite) -> String { site.files.first { $0.name == "index.html" }?.contents ?? "" }
+
+    @Test func theSwiftSamplesCallMethodsTheGeneratedClientHas() throws {
+        #expect(Self.generated.count >= 10)
+        for (spec, module) in Self.generated {
+            let html = index(try site(spec, module: module))
+            let client = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("Generated/\(module)/Client.swift"), encoding: .utf8)
+            #expect(html.contains("let client = \(module)Client(serverURL:"), "\(spec)")
+            let calls = html.components(separatedBy: "try await client.").dropFirst().map { String($0.prefix { $0 != "(" }) }
+            #expect(!calls.isEmpty, "\(spec)")
+            for method in calls {
+                #expect(client.contains("func \(method)("), "\(spec): the page calls client.\(method), which \(module)Client does not have")
+            }
+        }
+    }
+
+    @Test func requiredArgumentsAndOutputCasesAreTheGeneratedOnes() throws {
+        let html = index(try site("Specs/airline.yaml", module: "Airline"))
+        // A required path parameter gets a value that fits its schema; the body its model.
+        #expect(html.contains("try await client.getFlight(flightID: &quot;") || html.contains("try await client.getFlight(flightID: \""))
+        #expect(html.contains("try await client.createBooking(body: BookingRequest(…))"))
+        #expect(html.contains("case .created(let body):  // 201"))
+        #expect(html.contains("curl -X POST &#39;https://api.example-air.com/v2/bookings&#39;") || html.contains("curl -X POST 'https://api.example-air.com/v2/bookings'"))
+        #expect(html.contains("Authorization: Bearer $TOKEN"))
+    }
+
+    @Test func everyConstraintTheValidatorChecksIsNamed() throws {
+        let html = index(try site("Specs/airline.yaml"))
+        for words in ["≥ 1", "≤ 9", "default: 20", "format: date", "at most 512 characters", "one of: &quot;price&quot;", "deprecated"] {
+            #expect(html.contains(words) || html.contains(words.replacingOccurrences(of: "&quot;", with: "\"")), "\(words)")
+        }
+    }
+
+    @Test func childTagsNestUnderTheirParent() throws {
+        let html = index(try site("Specs/catalog-3.2.yaml"))
+        let parent = try #require(html.range(of: "id=\"tag/catalog\""))
+        let child = try #require(html.range(of: "class=\"tag depth-1\" id=\"tag/items\""))
+        #expect(parent.lowerBound < child.lowerBound)
+        #expect(html.contains("<div class=\"nav-group depth-1\"><a class=\"nav-tag\" href=\"#tag/items\">Items</a>"))
+    }
+
+    @Test func deprecationAndSunsetAreMarked() throws {
+        let spec = """
+        openapi: 3.1.0
+        info: {title: Old, version: "1"}
+        paths:
+          /legacy:
+            get:
+              operationId: legacy
+              deprecated: true
+              x-sunset: "2027-01-31"
+              responses:
+                "200": {description: ok}
+        """
+        let folder = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("old.yaml")
+        try spec.write(to: file, atomically: true, encoding: .utf8)
+        let html = index(DocsSite(validator: try SpecValidator.load(path: file.path), moduleName: "Old"))
+        #expect(html.contains("<article class=\"operation is-deprecated\" id=\"operation/legacy\">"))
+        #expect(html.contains("It is removed after 2027-01-31."))
+        #expect(html.contains("@available") == false)
+    }
+
+    @Test func theSameSpecGivesTheSameFilesAndUnchangedFilesAreNotRewritten() throws {
+        let first = try site("Specs/documents.yaml")
+        let second = try site("Specs/documents.yaml")
+        #expect(first.files == second.files)
+        let folder = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try first.write(to: folder).count == 3)
+        #expect(try second.write(to: folder).isEmpty)
+    }
+
+    @Test func theCommandWritesTheSiteAndRefusesABrokenSpec() throws {
+        let folder = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("site").path
+        let ok = try runGenerate(["docs", "Specs/pets-3.1.yaml", "--output", out])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out + "/index.html") && FileManager.default.fileExists(atPath: out + "/charter-docs.js"))
+        let again = try runGenerate(["docs", "Specs/pets-3.1.yaml", "--output", out])
+        #expect(again.stdout.contains("unchanged"))
+        let broken = folder.appendingPathComponent("broken.yaml")
+        try "openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {200: {description: ok, content: {application/json: {schema: {$ref: '#/nope'}}}}}\n".write(to: broken, atomically: true, encoding: .utf8)
+        let refused = try runGenerate(["docs", broken.path, "--output", out])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("broken.yaml:6:"), "\(refused.stderr)")
+    }
+}
