@@ -31,6 +31,7 @@ enum BrowserHarness {
         var dangerousLinks: [String]
         var handlers: [String]
         var error: String?
+        var hash: String?
     }
 
     static func page(_ expectation: Expectation) throws -> String {
@@ -62,6 +63,7 @@ enum BrowserHarness {
               const target = d.getElementById(expected.deepLink);
               r.deepLinkTop = target ? target.getBoundingClientRect().top : null;
               r.scrollY = w.scrollY;
+              r.hash = w.location.hash;
               r.maxScroll = d.documentElement.scrollHeight - w.innerHeight;
               r.treesBuilt = d.querySelectorAll(".tree[data-built]").length;
               // Trees are built as they come into view: those of the operation inside the window must be there.

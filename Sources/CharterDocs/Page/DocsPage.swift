@@ -225,6 +225,13 @@ struct DocsPage {
                     w.element("span", ["class": "type"], text: facts.typeLabel(id))
                 }
                 w.element("div", ["class": "tree", "data-schema": String(index), "data-open": "1"]) { _ in }
+                // The schema's own example is in its tree; one is drawn where it has none.
+                if document[document.resolved(id)].examples.isEmpty, let (value, _) = examples.value(for: id, document: document, request: false) {
+                    exampleTexts.append(ExampleText.pretty(value))
+                    w.element("details", ["class": "example", "data-example": String(exampleTexts.count - 1)]) { w in
+                        w.element("summary", text: "Example (drawn from the schema)")
+                    }
+                }
             }
         }
         w.close("section")
