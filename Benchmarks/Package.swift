@@ -28,6 +28,7 @@ let package = Package(
                 .product(name: "CharterValidation", package: "Charter"),
                 .product(name: "CharterDiff", package: "Charter"),
                 .product(name: "CharterGenerator", package: "Charter"),
+                .product(name: "CharterDocs", package: "Charter"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

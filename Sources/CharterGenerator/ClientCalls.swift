@@ -40,11 +40,12 @@ public struct ClientCall: Sendable {
 
 extension Generator {
     /// The generated client's type name and each operation's call, translated exactly as `generate` translates
-    /// them (same names, same argument order and defaults).
-    public static func clientCalls(_ document: Document, options: GeneratorOptions = GeneratorOptions()) -> (clientName: String, calls: [ClientCall]) {
+    /// them (same names, same argument order and defaults). `compiled`, when the caller has it, saves compiling
+    /// the document's schemas again.
+    public static func clientCalls(_ document: Document, compiled: SpecValidator? = nil, options: GeneratorOptions = GeneratorOptions()) -> (clientName: String, calls: [ClientCall]) {
         var models = ModelTranslator(document: document, typeNames: options.typeNames)
         _ = models.translate()
-        let compiled = SpecValidator(document: document)
+        let compiled = compiled ?? SpecValidator(document: document)
         var translator = OperationTranslator(document: document, included: options.includedOperations, excluded: options.excludedOperations)
         let contracts = Dictionary(compiled.contracts.map { ($0.operationID, $0) }, uniquingKeysWith: { a, _ in a })
         let operations = translator.translate(models: &models, contracts: contracts)

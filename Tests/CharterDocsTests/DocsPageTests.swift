@@ -62,6 +62,15 @@ struct DocsPageTests {
         #expect(html.contains("<div class=\"nav-group depth-1\"><a class=\"nav-tag\" href=\"#tag/items\">Items</a>"))
     }
 
+    @Test func webhooksAreDocumentedWithoutClientCalls() throws {
+        let html = index(try site("Specs/pets-3.1.yaml"))
+        let start = try #require(html.range(of: "<section class=\"tag\" id=\"webhooks\">"))
+        let section = html[start.lowerBound...].components(separatedBy: "</section>")[0]
+        #expect(section.contains("id=\"webhook/petAdopted/post\""))
+        #expect(!section.contains("try await client."))
+        #expect(html.contains("href=\"#webhook/petAdopted/post\""))
+    }
+
     @Test func deprecationAndSunsetAreMarked() throws {
         let spec = """
         openapi: 3.1.0

@@ -65,6 +65,8 @@ h1 { font-size: 1.9em; margin: 0.6em 0 0.3em; }
 h2 { font-size: 1.45em; margin: 1em 0 0.4em; }
 .lead { font-size: 1.1em; color: var(--muted); }
 article.operation, article.schema { padding: 14px 0 18px; border-bottom: 1px solid var(--line); }
+/* Off-screen sections are not laid out or painted until scrolled near: Stripe's page has ~1,800 of them. */
+article.operation, article.schema { content-visibility: auto; contain-intrinsic-size: auto 700px; }
 article h3 { font-size: 1.2em; margin: 0.2em 0 0.4em; }
 article h3 .anchor { color: var(--fg); text-decoration: none; }
 article h3 .anchor:hover { text-decoration: underline; }

@@ -2,29 +2,39 @@
 /// these, so no description, name or example can open an element or an attribute of its own.
 enum HTMLText {
     /// `text` for element content: `<`, `>` and `&` escaped.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        for c in text.unicodeScalars {
-            switch c {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func escaped(_ text: String) -> String { escape(text, quotes: false) }
 
     /// `text` for a double-quoted attribute value: quotes escaped as well.
-    static func attribute(_ text: String) -> String {
-        escaped(text).replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
+    static func attribute(_ text: String) -> String { escape(text, quotes: true) }
+
+    private static func escape(_ text: String, quotes: Bool) -> String {
+        // Most texts need nothing: one scan of the bytes, no copy.
+        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || quotes && ($0 == 0x22 || $0 == 0x27) }) else { return text }
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x3C: out += Array("&lt;".utf8)
+            case 0x3E: out += Array("&gt;".utf8)
+            case 0x26: out += Array("&amp;".utf8)
+            case 0x22 where quotes: out += Array("&quot;".utf8)
+            case 0x27 where quotes: out += Array("&#39;".utf8)
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// JSON text placed inside `<script type="application/json">`: `<` only ever occurs inside JSON strings,
     /// where `\u003c` means the same, so `</script>` and `<!--` in a spec cannot end or comment out the element.
     static func scriptJSON(_ json: String) -> String {
-        json.replacingOccurrences(of: "<", with: "\\u003c")
+        guard json.utf8.contains(0x3C) else { return json }
+        var out = [UInt8]()
+        out.reserveCapacity(json.utf8.count + 1024)
+        for byte in json.utf8 {
+            if byte == 0x3C { out += Array("\\u003c".utf8) } else { out.append(byte) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A URL a link may point to: http(s), mailto, a fragment or a relative path; `javascript:`, `data:` and

@@ -6,14 +6,41 @@
 enum Markdown {
     /// `source` as HTML.
     static func html(_ source: String) -> String {
+        // Most descriptions are one paragraph of plain words: escaped and wrapped, with no parsing.
+        if isPlain(source) { return "<p>" + HTMLText.escaped(source.trimmingWhitespace()) + "</p>" }
         var out = ""
-        render(lines: source.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
-               into: &out, depth: 0)
+        // Lines split by scalars: as Characters, "\r\n" is one grapheme and "\n" would not split it.
+        let lines = source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            String(String.UnicodeScalarView(line.last == "\r" ? line.dropLast() : line))
+        }
+        render(lines: lines, into: &out, depth: 0)
         return out
     }
 
     /// One line of text (a summary, a title) with inline formatting only.
-    static func inlineHTML(_ source: String) -> String { inline(source) }
+    static func inlineHTML(_ source: String) -> String { isPlain(source) ? HTMLText.escaped(source) : inline(source) }
+
+    /// One line with no character that Markdown or HTML gives a meaning to: no emphasis, code, link, tag or entity
+    /// anywhere, and no block marker (list, heading, quote, fence, rule) at its start.
+    private static func isPlain(_ source: String) -> Bool {
+        var first = true
+        for byte in source.utf8 {
+            switch byte {
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["),
+                 UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "\\"):
+                return false
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                continue
+            default:
+                if first {
+                    if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { return false }
+                    if "-+=#>~|".utf8.contains(byte) { return false }
+                    first = false
+                }
+            }
+        }
+        return !first
+    }
 
     // MARK: Blocks
 
@@ -28,7 +55,7 @@ enum Markdown {
         var paragraph: [String] = []
         func flush() {
             guard !paragraph.isEmpty else { return }
-            let text = paragraph.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
+            let text = paragraph.map { $0.trimmingWhitespace() }.joined(separator: "\n")
             paragraph = []
             // A block that starts with a block-level HTML element is that element, not a paragraph around it.
             if let tag = leadingTag(text), blockTags.contains(tag) {
@@ -39,7 +66,7 @@ enum Markdown {
         }
         while i < lines.count {
             let line = lines[i]
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingWhitespace()
             let indent = leadingSpaces(line)
             if trimmed.isEmpty { flush(); i += 1; continue }
             // Fenced code.
@@ -47,7 +74,7 @@ enum Markdown {
                 flush()
                 var code: [String] = []
                 i += 1
-                while i < lines.count, !lines[i].trimmingCharacters(in: .whitespaces).hasPrefix(fence) {
+                while i < lines.count, !lines[i].trimmingWhitespace().hasPrefix(fence) {
                     code.append(dropIndent(lines[i], upTo: indent))
                     i += 1
                 }
@@ -58,11 +85,11 @@ enum Markdown {
             // Indented code (not inside a paragraph, where indentation is a continuation).
             if indent >= 4, paragraph.isEmpty {
                 var code: [String] = []
-                while i < lines.count, leadingSpaces(lines[i]) >= 4 || lines[i].trimmingCharacters(in: .whitespaces).isEmpty {
+                while i < lines.count, leadingSpaces(lines[i]) >= 4 || lines[i].trimmingWhitespace().isEmpty {
                     code.append(dropIndent(lines[i], upTo: 4))
                     i += 1
                 }
-                while code.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { code.removeLast() }
+                while code.last?.trimmingWhitespace().isEmpty == true { code.removeLast() }
                 out += "<pre><code>" + HTMLText.escaped(code.joined(separator: "\n")) + "</code></pre>"
                 continue
             }
@@ -86,7 +113,7 @@ enum Markdown {
                 flush()
                 var quoted: [String] = []
                 while i < lines.count {
-                    let t = lines[i].trimmingCharacters(in: .whitespaces)
+                    let t = lines[i].trimmingWhitespace()
                     guard t.hasPrefix(">") else { break }
                     var rest = t.dropFirst()
                     if rest.hasPrefix(" ") { rest = rest.dropFirst() }
@@ -104,8 +131,8 @@ enum Markdown {
                 let header = cells(trimmed)
                 out += "<table><thead><tr>" + header.map { "<th>" + inline($0) + "</th>" }.joined() + "</tr></thead><tbody>"
                 i += 2
-                while i < lines.count, lines[i].contains("|"), !lines[i].trimmingCharacters(in: .whitespaces).isEmpty {
-                    out += "<tr>" + cells(lines[i].trimmingCharacters(in: .whitespaces)).map { "<td>" + inline($0) + "</td>" }.joined() + "</tr>"
+                while i < lines.count, lines[i].contains("|"), !lines[i].trimmingWhitespace().isEmpty {
+                    out += "<tr>" + cells(lines[i].trimmingWhitespace()).map { "<td>" + inline($0) + "</td>" }.joined() + "</tr>"
                     i += 1
                 }
                 out += "</tbody></table>"
@@ -122,7 +149,7 @@ enum Markdown {
                         i += 1
                         continue
                     }
-                    let t = l.trimmingCharacters(in: .whitespaces)
+                    let t = l.trimmingWhitespace()
                     if t.isEmpty {
                         // A blank line continues the list only if indented content follows.
                         if i + 1 < lines.count, leadingSpaces(lines[i + 1]) >= first.contentIndent, !items.isEmpty {
@@ -151,7 +178,7 @@ enum Markdown {
                     var inner = ""
                     render(lines: item, into: &inner, depth: depth + 1)
                     // In a tight list (no blank line inside an item) the item's first paragraph shows without its <p>.
-                    if !items.contains(where: { $0.contains { $0.trimmingCharacters(in: .whitespaces).isEmpty } }),
+                    if !items.contains(where: { $0.contains { $0.trimmingWhitespace().isEmpty } }),
                        inner.hasPrefix("<p>"), let close = inner.range(of: "</p>") {
                         inner = String(inner[inner.index(inner.startIndex, offsetBy: 3)..<close.lowerBound]) + String(inner[close.upperBound...])
                     }
@@ -162,7 +189,7 @@ enum Markdown {
             }
             // Setext heading underline.
             if !paragraph.isEmpty, indent < 4, !trimmed.isEmpty, trimmed.allSatisfy({ $0 == "=" }) || (trimmed.allSatisfy({ $0 == "-" }) && trimmed.count >= 2) {
-                let text = paragraph.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+                let text = paragraph.map { $0.trimmingWhitespace() }.joined(separator: " ")
                 paragraph = []
                 let h = trimmed.first == "=" ? 4 : 5
                 out += "<h\(h)>" + inline(text) + "</h\(h)>"
@@ -206,9 +233,9 @@ enum Markdown {
         guard (1...6).contains(hashes) else { return nil }
         let rest = trimmed.dropFirst(hashes)
         guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
-        var text = rest.trimmingCharacters(in: .whitespaces)
+        var text = String(rest).trimmingWhitespace()
         while text.hasSuffix("#") { text.removeLast() }
-        return (hashes, text.trimmingCharacters(in: .whitespaces))
+        return (hashes, text.trimmingWhitespace())
     }
 
     private static func isBreak(_ trimmed: String) -> Bool {
@@ -218,7 +245,7 @@ enum Markdown {
     }
 
     private static func isDelimiterRow(_ line: String) -> Bool {
-        let t = line.trimmingCharacters(in: .whitespaces)
+        let t = line.trimmingWhitespace()
         guard t.contains("-"), t.contains("|") || t.contains(":") else { return false }
         return t.allSatisfy { "|-: \t".contains($0) }
     }
@@ -234,10 +261,10 @@ enum Markdown {
         for c in r {
             if escaped { current.append(c); escaped = false; continue }
             if c == "\\" { escaped = true; current.append(c); continue }
-            if c == "|" { cells.append(current.trimmingCharacters(in: .whitespaces)); current = ""; continue }
+            if c == "|" { cells.append(current.trimmingWhitespace()); current = ""; continue }
             current.append(c)
         }
-        cells.append(current.trimmingCharacters(in: .whitespaces))
+        cells.append(current.trimmingWhitespace())
         return cells.map { $0.replacingOccurrences(of: "\\|", with: "|") }
     }
 
@@ -280,7 +307,7 @@ enum Markdown {
     private static func inline(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
-        let chars = Array(text)
+        let chars = Self.characters(text)
         var i = 0
         var open: [String] = []   // emphasis opened and not yet closed, innermost last
         func closeAll() {
@@ -382,6 +409,10 @@ enum Markdown {
         return out
     }
 
+    /// One `Character` per Unicode scalar: every delimiter is ASCII, and splitting by scalars skips the grapheme
+    /// breaking `Array(text)` pays for (the scalars join again when appended to the output).
+    private static func characters(_ text: String) -> [Character] { text.unicodeScalars.map(Character.init) }
+
     private static func emphasisKey(_ tag: String, _ c: Character) -> String { "\(tag)\(c)" }
     private static func tagName(_ key: String) -> String { String(key.dropLast()) }
 
@@ -437,12 +468,12 @@ enum Markdown {
             j += 1
         }
         guard j < chars.count else { return nil }
-        let inside = String(chars[(close + 2)..<j]).trimmingCharacters(in: .whitespaces)
+        let inside = String(chars[(close + 2)..<j]).trimmingWhitespace()
         var url = inside
         var title: String?
         if let space = inside.firstIndex(of: " ") {
             url = String(inside[..<space])
-            let rest = inside[space...].trimmingCharacters(in: .whitespaces)
+            let rest = String(inside[space...]).trimmingWhitespace()
             if rest.count >= 2, let q = rest.first, "\"'".contains(q), rest.last == q { title = String(rest.dropFirst().dropLast()) }
         }
         if url.hasPrefix("<"), url.hasSuffix(">") { url = String(url.dropFirst().dropLast()) }
@@ -491,7 +522,7 @@ enum Markdown {
 
     private static func parseAttributes(_ text: String) -> [String: String] {
         var result: [String: String] = [:]
-        let chars = Array(text)
+        let chars = Self.characters(text)
         var i = 0
         while i < chars.count {
             while i < chars.count, chars[i].isWhitespace || chars[i] == "/" { i += 1 }
@@ -530,7 +561,7 @@ enum Markdown {
         }
         // Numeric references (`&#106;avascript:`) are decoded too, or they would hide a scheme from the check.
         var decoded = ""
-        let chars = Array(out)
+        let chars = Self.characters(out)
         var i = 0
         while i < chars.count {
             if chars[i] == "&", i + 2 < chars.count, chars[i + 1] == "#", let end = entityEnd(chars, from: i) {
@@ -564,5 +595,36 @@ enum Markdown {
         }
         guard i < chars.count, chars[i] == ";" else { return nil }
         return i + 1
+    }
+}
+
+/// Rendered descriptions by their source: large specs repeat the same texts hundreds of times (Stripe's
+/// "Specifies which fields in the response should be expanded." on every operation).
+final class MarkdownCache {
+    private var rendered: [String: String] = [:]
+    private var renderedInline: [String: String] = [:]
+
+    func html(_ source: String) -> String {
+        if let hit = rendered[source] { return hit }
+        let html = Markdown.html(source)
+        rendered[source] = html
+        return html
+    }
+
+    func inlineHTML(_ source: String) -> String {
+        if let hit = renderedInline[source] { return hit }
+        let html = Markdown.inlineHTML(source)
+        renderedInline[source] = html
+        return html
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces, tabs and line breaks (no Foundation bridging).
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
     }
 }

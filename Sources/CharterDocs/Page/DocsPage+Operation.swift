@@ -3,17 +3,19 @@ import CharterRuntime
 import CharterSpec
 
 extension DocsPage {
-    mutating func operation(_ op: Operation, _ w: inout HTMLWriter) {
-        searchEntries.append(.array([.string(op.method.wireName), .string(op.path), .string(Self.operationAnchor(op)),
+    /// An operation's article; a webhook passes its own anchor and name (it has no client call or curl line).
+    mutating func operation(_ op: Operation, anchor: String? = nil, title: String? = nil, _ w: inout HTMLWriter) {
+        let id = anchor ?? Self.operationAnchor(op)
+        searchEntries.append(.array([.string(op.method.wireName), .string(title ?? op.path), .string(id),
                                      .string(op.summary ?? ""), .string(op.operationId)]))
-        w.open("article", ["class": "operation" + (op.deprecated ? " is-deprecated" : ""), "id": Self.operationAnchor(op)])
+        w.open("article", ["class": "operation" + (op.deprecated ? " is-deprecated" : ""), "id": id])
         w.element("h3") { w in
-            w.element("a", ["class": "anchor", "href": "#" + Self.operationAnchor(op)], text: op.summary ?? op.operationId)
+            w.element("a", ["class": "anchor", "href": "#" + id], text: op.summary ?? title ?? op.operationId)
             if op.deprecated { w.element("span", ["class": "badge deprecated"], text: "deprecated") }
         }
         w.element("div", ["class": "endpoint"]) { w in
             w.element("span", ["class": "method \(op.method.rawValue.lowercased())"], text: op.method.wireName)
-            w.element("code", ["class": "path"], text: op.path)
+            w.element("code", ["class": "path"], text: title.map { "webhook \($0)" } ?? op.path)
             w.element("span", ["class": "operation-id"], text: op.operationId)
         }
         if op.deprecated {
@@ -21,12 +23,12 @@ extension DocsPage {
             if let sunset = op.extensions["x-sunset"]?.text { notice += " It is removed after \(sunset)." }
             w.element("p", ["class": "notice deprecated"], text: notice)
         }
-        if let d = op.description { w.element("div", ["class": "md"]) { $0.trusted(Markdown.html(d)) } }
+        if let d = op.description { w.element("div", ["class": "md"]) { $0.trusted(markdown.html(d)) } }
         security(op, &w)
         parameters(op, &w)
         if let body = op.requestBody { requestBody(body, &w) }
         responses(op, &w)
-        samples(op, &w)
+        if anchor == nil { samples(op, &w) }
         w.close("article")
     }
 
@@ -72,7 +74,7 @@ extension DocsPage {
                 if p.allowEmptyValue { notes.append("may be empty") }
                 for note in notes { w.element("span", ["class": "constraint"], text: note) }
             }
-            w.element("td") { w in if let d = p.description { w.trusted(Markdown.html(d)) } }
+            w.element("td") { w in if let d = p.description { w.trusted(markdown.html(d)) } }
             w.close("tr")
         }
         w.trusted("</tbody>")
@@ -95,7 +97,7 @@ extension DocsPage {
             w.text("Request body")
             w.element("span", ["class": body.required ? "required" : "optional"], text: body.required ? "required" : "optional")
         }
-        if let d = body.description { w.element("div", ["class": "md"]) { $0.trusted(Markdown.html(d)) } }
+        if let d = body.description { w.element("div", ["class": "md"]) { $0.trusted(markdown.html(d)) } }
         for media in body.content { content(media, request: true, &w) }
     }
 
@@ -107,9 +109,9 @@ extension DocsPage {
             w.open("div", ["class": "response \(response.statusCode == "default" ? "sd" : kind)"])
             w.element("div", ["class": "status"]) { w in
                 w.element("span", ["class": "code"], text: response.statusCode)
-                w.trusted(Markdown.inlineHTML(response.summary ?? response.description))
+                w.trusted(markdown.inlineHTML(response.summary ?? response.description))
             }
-            if response.summary != nil, !response.description.isEmpty { w.element("div", ["class": "md"]) { $0.trusted(Markdown.html(response.description)) } }
+            if response.summary != nil, !response.description.isEmpty { w.element("div", ["class": "md"]) { $0.trusted(markdown.html(response.description)) } }
             if !response.headers.isEmpty {
                 w.open("table", ["class": "params headers"])
                 w.trusted("<thead><tr><th>Header</th><th>Type</th><th>Description</th></tr></thead><tbody>")
@@ -124,7 +126,7 @@ extension DocsPage {
                             w.element("span", ["class": "type"], text: schema.map { facts.typeLabel($0) } ?? "string")
                             for note in schema.map({ facts.constraints($0) }) ?? [] { w.element("span", ["class": "constraint"], text: note) }
                         }
-                        w.element("td") { w in if let d = header.description { w.trusted(Markdown.html(d)) } }
+                        w.element("td") { w in if let d = header.description { w.trusted(markdown.html(d)) } }
                     }
                 }
                 w.trusted("</tbody>")
@@ -147,8 +149,8 @@ extension DocsPage {
             w.element("div", ["class": "tree", "data-schema": String(index)]) { _ in }
         }
         if let (value, drawn) = examples.value(for: media, document: document, request: request) {
-            exampleTexts.append(ExampleText.pretty(value))
-            w.element("details", ["class": "example", "data-example": String(exampleTexts.count - 1)]) { w in
+            let slot = exampleSlot(value)
+            w.element("details", ["class": "example", "data-example": String(slot)]) { w in
                 w.element("summary", text: drawn ? "Example (drawn from the schema)" : "Example")
             }
         }

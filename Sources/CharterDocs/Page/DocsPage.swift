@@ -13,6 +13,9 @@ struct DocsPage {
     var catalog: SchemaCatalog
     var examples: ExampleValues
     var exampleTexts: [String] = []
+    /// Where each distinct example text is in `exampleTexts` (a shared error body is stored once).
+    var exampleSlots: [String: Int] = [:]
+    let markdown = MarkdownCache()
     var searchEntries: [JSONValue] = []
     let facts: SchemaFacts
 
@@ -21,10 +24,10 @@ struct DocsPage {
         self.validator = validator
         var options = GeneratorOptions()
         options.moduleName = moduleName
-        let translated = Generator.clientCalls(validator.document, options: options)
+        let translated = Generator.clientCalls(validator.document, compiled: validator, options: options)
         clientName = translated.clientName
         calls = Dictionary(translated.calls.map { ($0.operationID, $0) }, uniquingKeysWith: { a, _ in a })
-        catalog = SchemaCatalog(document: validator.document)
+        catalog = SchemaCatalog(document: validator.document, markdown: markdown)
         examples = ExampleValues(validator: validator)
         facts = SchemaFacts(document: validator.document)
     }
@@ -95,14 +98,13 @@ struct DocsPage {
         w.open("main", ["id": "content"])
         overview(&w)
         for group in groups { section(group, &w) }
+        webhooks(&w)
         schemas(&w)
         w.close("main")
         w.close("div")
-        let data = JSONValue.object(JSONObject([
-            (key: "schemas", value: .string("")), // placeholder replaced below to avoid re-encoding the catalogue
-            (key: "examples", value: .array(exampleTexts.map { .string($0) })),
-            (key: "search", value: .array(searchEntries)),
-        ])).jsonText.replacingOccurrences(of: "\"schemas\":\"\"", with: "\"schemas\":" + catalog.json())
+        let data = "{\"schemas\":" + catalog.json()
+            + ",\"examples\":" + JSONValue.array(exampleTexts.map { .string($0) }).jsonText
+            + ",\"search\":" + JSONValue.array(searchEntries).jsonText + "}"
         w.trusted("<script type=\"application/json\" id=\"charter-data\">" + HTMLText.scriptJSON(data) + "</script>")
         w.close("body")
         w.close("html")
@@ -142,6 +144,23 @@ struct DocsPage {
             w.close("ul")
             w.close("div")
         }
+        if !document.webhooks.isEmpty {
+            w.open("div", ["class": "nav-group"])
+            w.element("a", ["class": "nav-tag", "href": "#webhooks"], text: "Webhooks")
+            w.open("ul")
+            for (name, item) in document.webhooks {
+                for op in item.operations {
+                    w.element("li") { w in
+                        w.element("a", ["href": "#" + Self.webhookAnchor(name, op)]) { w in
+                            w.element("span", ["class": "method \(op.method.rawValue.lowercased())"], text: op.method.wireName)
+                            w.text(op.summary ?? name)
+                        }
+                    }
+                }
+            }
+            w.close("ul")
+            w.close("div")
+        }
         if !document.components.schemas.isEmpty {
             w.open("div", ["class": "nav-group"])
             w.element("a", ["class": "nav-tag", "href": "#schemas"], text: "Schemas")
@@ -162,14 +181,14 @@ struct DocsPage {
                 w.element("span", ["class": "version"], text: document.info.version)
             }
             if let summary = document.info.summary { w.element("p", ["class": "lead"], text: summary) }
-            if let description = document.info.description { w.element("div", ["class": "md"]) { $0.trusted(Markdown.html(description)) } }
+            if let description = document.info.description { w.element("div", ["class": "md"]) { $0.trusted(markdown.html(description)) } }
             if !document.servers.isEmpty {
                 w.element("h2", text: "Servers")
                 w.element("ul", ["class": "servers"]) { w in
                     for server in document.servers {
                         w.element("li") { w in
                             w.element("code", text: server.url)
-                            if let d = server.description { w.text(" — "); w.trusted(Markdown.inlineHTML(d)) }
+                            if let d = server.description { w.text(" — "); w.trusted(markdown.inlineHTML(d)) }
                         }
                     }
                 }
@@ -184,7 +203,7 @@ struct DocsPage {
                         }
                         w.element("dd") { w in
                             w.text(Self.schemeSummary(scheme))
-                            if let d = scheme.description { w.element("div", ["class": "md"]) { $0.trusted(Markdown.html(d)) } }
+                            if let d = scheme.description { w.element("div", ["class": "md"]) { $0.trusted(markdown.html(d)) } }
                         }
                     }
                 }
@@ -207,8 +226,31 @@ struct DocsPage {
     private mutating func section(_ group: Group, _ w: inout HTMLWriter) {
         w.open("section", ["class": "tag depth-\(min(group.depth, 3))", "id": Self.tagAnchor(group.tag)])
         w.element("h2", text: group.summary ?? (group.tag.isEmpty ? "Other operations" : group.tag))
-        if let d = group.description { w.element("div", ["class": "md"]) { $0.trusted(Markdown.html(d)) } }
+        if let d = group.description { w.element("div", ["class": "md"]) { $0.trusted(markdown.html(d)) } }
         for op in group.operations { operation(op, &w) }
+        w.close("section")
+    }
+
+    /// The index of `value`'s text in the page's examples, added once.
+    mutating func exampleSlot(_ value: JSONValue) -> Int {
+        let text = ExampleText.pretty(value)
+        if let slot = exampleSlots[text] { return slot }
+        exampleTexts.append(text)
+        exampleSlots[text] = exampleTexts.count - 1
+        return exampleTexts.count - 1
+    }
+
+    static func webhookAnchor(_ name: String, _ op: Operation) -> String { "webhook/\(name)/\(op.method.rawValue)" }
+
+    /// 3.1 webhooks: requests the API sends to its users' servers, shown as operations without client samples.
+    private mutating func webhooks(_ w: inout HTMLWriter) {
+        guard !document.webhooks.isEmpty else { return }
+        w.open("section", ["class": "tag", "id": "webhooks"])
+        w.element("h2", text: "Webhooks")
+        w.element("p", ["class": "lead"], text: "Requests this API sends to a server of yours; your server answers them.")
+        for (name, item) in document.webhooks {
+            for op in item.operations { operation(op, anchor: Self.webhookAnchor(name, op), title: name, &w) }
+        }
         w.close("section")
     }
 
@@ -227,8 +269,8 @@ struct DocsPage {
                 w.element("div", ["class": "tree", "data-schema": String(index), "data-open": "1"]) { _ in }
                 // The schema's own example is in its tree; one is drawn where it has none.
                 if document[document.resolved(id)].examples.isEmpty, let (value, _) = examples.value(for: id, document: document, request: false) {
-                    exampleTexts.append(ExampleText.pretty(value))
-                    w.element("details", ["class": "example", "data-example": String(exampleTexts.count - 1)]) { w in
+                    let slot = exampleSlot(value)
+                    w.element("details", ["class": "example", "data-example": String(slot)]) { w in
                         w.element("summary", text: "Example (drawn from the schema)")
                     }
                 }

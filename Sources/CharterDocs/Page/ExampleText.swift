@@ -8,6 +8,7 @@ struct ExampleValues {
     private var requests: ValueSynthesizer
     private var responses: ValueSynthesizer
     private var minimalRequests: ValueSynthesizer
+    private var drawn: [Int: JSONValue?] = [:]
 
     init(validator: SpecValidator) {
         requests = ValueSynthesizer(schemas: validator.schemas, seed: 1, direction: .request)
@@ -37,12 +38,16 @@ struct ExampleValues {
         return value(for: schema, document: document, request: request)
     }
 
-    /// The schema's own example, else a drawn value.
+    /// The schema's own example, else a drawn value (drawn once per schema and direction: a shared error body is
+    /// drawn for its first operation and reused).
     mutating func value(for schema: SchemaID, document: Document, request: Bool) -> (value: JSONValue, drawn: Bool)? {
         let target = document.resolved(schema)
         if let example = document[target].examples.first { return (JSONValue(example), false) }
-        let drawn = request ? requests.value(for: schema.index) : responses.value(for: schema.index)
-        return drawn.map { ($0, true) }
+        let key = target.index * 2 + (request ? 1 : 0)
+        if let known = drawn[key] { return known.map { ($0, true) } }
+        let value = request ? requests.value(for: schema.index) : responses.value(for: schema.index)
+        drawn[key] = .some(value)
+        return value.map { ($0, true) }
     }
 }
 

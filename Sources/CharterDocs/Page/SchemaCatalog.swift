@@ -7,11 +7,13 @@ import CharterSpec
 struct SchemaCatalog {
     let document: Document
     let facts: SchemaFacts
+    let markdown: MarkdownCache
     private(set) var entries: [Int: JSONValue] = [:]
     private var pending: [SchemaID] = []
 
-    init(document: Document) {
+    init(document: Document, markdown: MarkdownCache) {
         self.document = document
+        self.markdown = markdown
         facts = SchemaFacts(document: document)
     }
 
@@ -45,7 +47,7 @@ struct SchemaCatalog {
             if let name = ref.componentName { add("rn", .string(name)) }
         }
         if let title = s.title { add("ti", .string(title)) }
-        if let description = s.description, !description.isEmpty { add("d", .string(Markdown.html(description))) }
+        if let description = s.description, !description.isEmpty { add("d", .string(markdown.html(description))) }
         let constraints = facts.constraints(id)
         if !constraints.isEmpty { add("c", .array(constraints.map { .string($0) })) }
         if !s.properties.isEmpty {
