@@ -8,7 +8,9 @@ import Foundation
 public struct DocsSite: Sendable {
     /// A file of the site: its name inside the output folder and its contents.
     public struct File: Sendable, Hashable {
+        /// The file's name inside the output folder (`index.html`).
         public var name: String
+        /// The file's text.
         public var contents: String
     }
 

@@ -54,6 +54,12 @@ struct DocsPageTests {
         }
     }
 
+    @Test func xmlBodiesHaveXMLExamples() throws {
+        let html = index(try site("Specs/documents.yaml"))
+        // Examples travel in the page's JSON data, where `<` is written \u003c.
+        #expect(html.contains("\\u003c?xml version=\\\"1.0\\\" encoding=\\\"UTF-8\\\"?>\\n\\u003cnote>"))
+    }
+
     @Test func childTagsNestUnderTheirParent() throws {
         let html = index(try site("Specs/catalog-3.2.yaml"))
         let parent = try #require(html.range(of: "id=\"tag/catalog\""))
@@ -69,6 +75,29 @@ struct DocsPageTests {
         #expect(section.contains("id=\"webhook/petAdopted/post\""))
         #expect(!section.contains("try await client."))
         #expect(html.contains("href=\"#webhook/petAdopted/post\""))
+    }
+
+    @Test func untaggedSpecsAreGroupedByResource() throws {
+        #expect(DocsPage.resource("/v1/accounts/{account}/persons") == "accounts")
+        #expect(DocsPage.resource("/api/v2.1/orders") == "orders")
+        #expect(DocsPage.resource("/{tenant}/users") == "users")
+        #expect(DocsPage.resource("/") == "")
+        let folder = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("untagged.yaml")
+        try """
+        openapi: 3.1.0
+        info: {title: Untagged, version: "1"}
+        paths:
+          /v1/accounts: {get: {operationId: listAccounts, responses: {"200": {description: ok}}}}
+          /v1/orders/{id}: {get: {operationId: getOrder, parameters: [{name: id, in: path, required: true, schema: {type: string}}], responses: {"200": {description: ok}}}}
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let untagged = index(DocsSite(validator: try SpecValidator.load(path: file.path), moduleName: "Untagged"))
+        #expect(untagged.contains("id=\"tag/accounts\"") && untagged.contains("id=\"tag/orders\""))
+        let html = index(try site("Specs/users-v1.yaml"))
+        // users-v1 tags its operations, so its tags are kept.
+        let tags = try SpecValidator.load(path: TestPaths.packageRoot.appendingPathComponent("Specs/users-v1.yaml").path).document.operations.compactMap { $0.operation.tags.first }
+        for tag in Set(tags) { #expect(html.contains("id=\"tag/\(tag)\""), "\(tag)") }
     }
 
     @Test func deprecationAndSunsetAreMarked() throws {

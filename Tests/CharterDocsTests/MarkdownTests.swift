@@ -75,6 +75,13 @@ struct MarkdownTests {
         #expect(Markdown.html("see <https://example.com/x>") == "<p>see <a href=\"https://example.com/x\" rel=\"noopener noreferrer\">https://example.com/x</a></p>")
     }
 
+    @Test func referenceLinksUseTheirDefinitions() {
+        let html = Markdown.html("See [the guide][1] and [Box][].\n\n[1]: https://example.com/guide \"Guide\"\n[box]: https://box.com")
+        #expect(html == "<p>See <a href=\"https://example.com/guide\" title=\"Guide\" rel=\"noopener noreferrer\">the guide</a> and <a href=\"https://box.com\" rel=\"noopener noreferrer\">Box</a>.</p>", "\(html)")
+        #expect(Markdown.html("[x][missing]") == "<p>[x][missing]</p>")
+        #expect(!Markdown.html("[x][1]\n\n[1]: javascript:alert(1)").contains("href"))
+    }
+
     @Test func deepNestingIsBounded() {
         let quoted = String(repeating: "> ", count: 5_000) + "deep"
         let html = Markdown.html(quoted)

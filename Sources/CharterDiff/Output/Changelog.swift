@@ -18,6 +18,7 @@ public enum Changelog {
         }.map(\.element)
     }
 
+    /// The word a reader sees for a level: breaking, warning or info.
     public static func label(_ level: Level) -> String {
         switch level {
         case .error: "breaking"
@@ -26,6 +27,7 @@ public enum Changelog {
         }
     }
 
+    /// Release notes as Markdown: a heading per operation, breaking changes first.
     public static func markdown(_ findings: [Finding], ignoredCount: Int = 0) -> String {
         var out = "# API changelog\n\n\(DiffReport.summary(findings, ignoredCount: ignoredCount))\n"
         for (operation, group) in groups(findings) {

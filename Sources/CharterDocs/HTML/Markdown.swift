@@ -10,9 +10,10 @@ enum Markdown {
         if isPlain(source) { return "<p>" + HTMLText.escaped(source.trimmingWhitespace()) + "</p>" }
         var out = ""
         // Lines split by scalars: as Characters, "\r\n" is one grapheme and "\n" would not split it.
-        let lines = source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        var lines = source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             String(String.UnicodeScalarView(line.last == "\r" ? line.dropLast() : line))
         }
+        lines = resolvingReferenceLinks(lines)
         render(lines: lines, into: &out, depth: 0)
         return out
     }
@@ -40,6 +41,51 @@ enum Markdown {
             }
         }
         return !first
+    }
+
+    // MARK: Reference links
+
+    /// `[text][label]` and `[label][]` written as inline links from the `[label]: url "title"` lines that define
+    /// them (which are dropped); text without definitions is returned as it was.
+    private static func resolvingReferenceLinks(_ lines: [String]) -> [String] {
+        var definitions: [String: String] = [:]
+        var kept: [String] = []
+        for line in lines {
+            let t = line.trimmingWhitespace()
+            if t.hasPrefix("["), let close = t.firstIndex(of: "]"),
+               t[t.index(after: close)...].hasPrefix(":") {
+                let label = t[t.index(after: t.startIndex)..<close].lowercased()
+                let target = String(t[t.index(close, offsetBy: 2)...]).trimmingWhitespace()
+                if !label.isEmpty, !target.isEmpty, !label.contains("]") {
+                    definitions[label] = target
+                    continue
+                }
+            }
+            kept.append(line)
+        }
+        guard !definitions.isEmpty else { return lines }
+        return kept.map { line in
+            guard line.contains("][") else { return line }
+            var out = ""
+            var rest = Substring(line)
+            while let open = rest.range(of: "][") {
+                guard let start = rest[..<open.lowerBound].lastIndex(of: "["), let end = rest[open.upperBound...].firstIndex(of: "]") else {
+                    out += rest[..<open.upperBound]
+                    rest = rest[open.upperBound...]
+                    continue
+                }
+                let text = rest[rest.index(after: start)..<open.lowerBound]
+                let written = rest[open.upperBound..<end]
+                let label = (written.isEmpty ? text : written).lowercased()
+                if let target = definitions[label] {
+                    out += rest[..<start] + "[" + text + "](" + target + ")"
+                } else {
+                    out += rest[...end]
+                }
+                rest = rest[rest.index(after: end)...]
+            }
+            return out + rest
+        }
     }
 
     // MARK: Blocks

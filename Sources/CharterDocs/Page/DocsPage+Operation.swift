@@ -81,6 +81,11 @@ extension DocsPage {
         w.close("table")
     }
 
+    /// A media type without its parameters, lower-cased (`application/json; charset=utf-8` → `application/json`).
+    static func essence(_ mediaType: String) -> String {
+        String(mediaType.prefix { $0 != ";" }).trimmingWhitespace().lowercased()
+    }
+
     /// The serialisation when it is not the location's default (`style: deepObject`, `explode: false`).
     static func styleNote(_ p: Parameter) -> String? {
         let defaultStyle: ParameterStyle = p.location == .query || p.location == .cookie ? .form : .simple
@@ -149,7 +154,17 @@ extension DocsPage {
             w.element("div", ["class": "tree", "data-schema": String(index)]) { _ in }
         }
         if let (value, drawn) = examples.value(for: media, document: document, request: request) {
-            let slot = exampleSlot(value)
+            // An XML body's example is shown as the document its schema lays out (a string example is the document).
+            let essence = Self.essence(media.mediaType)
+            let isXML = essence.hasSuffix("/xml") || essence.hasSuffix("+xml")
+            let slot: Int
+            if isXML, case .string(let text) = value {
+                slot = exampleSlot(text: text)
+            } else if isXML {
+                slot = exampleSlot(text: XMLWriting(schemas: validator.schemas.schemas).document(value, schema: media.schema?.index))
+            } else {
+                slot = exampleSlot(value)
+            }
             w.element("details", ["class": "example", "data-example": String(slot)]) { w in
                 w.element("summary", text: drawn ? "Example (drawn from the schema)" : "Example")
             }

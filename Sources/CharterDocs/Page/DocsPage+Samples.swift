@@ -60,7 +60,7 @@ extension DocsPage {
             }
         }
         if let body {
-            let essence = body.media.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? body.media
+            let essence = Self.essence(body.media)
             switch essence {
             case "application/x-www-form-urlencoded":
                 for (name, value) in Self.flatFields(body.value) { lines.append("--data-urlencode " + Self.shellQuoted("\(name)=\(value)")) }

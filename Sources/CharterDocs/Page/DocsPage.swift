@@ -46,8 +46,10 @@ struct DocsPage {
     func groups() -> [Group] {
         var byTag: [String: [Operation]] = [:]
         var order: [String] = []
+        // A spec that tags nothing (Stripe) is grouped by resource instead, so its navigation is not one long list.
+        let tagsNothing = document.operations.allSatisfy { $0.operation.tags.isEmpty }
         for (_, op) in document.operations {
-            let tag = op.tags.first ?? ""
+            let tag = tagsNothing ? Self.resource(op.path) : op.tags.first ?? ""
             if byTag[tag] == nil { order.append(tag) }
             byTag[tag, default: []].append(op)
         }
@@ -71,6 +73,17 @@ struct DocsPage {
         for tag in declared where info[tag]?.parent.map({ info[$0] != nil }) != true { place(tag, depth: 0) }
         for tag in declared { place(tag, depth: 0) }
         return result
+    }
+
+    /// The first path segment that names something (`/v1/accounts/{account}` → `accounts`), skipping versions.
+    static func resource(_ path: String) -> String {
+        for segment in path.split(separator: "/") {
+            if segment.hasPrefix("{") { continue }
+            let isVersion = segment.count <= 4 && segment.first.map { $0 == "v" || $0 == "V" } == true && segment.dropFirst().allSatisfy { $0.isNumber || $0 == "." }
+            if isVersion || segment == "api" { continue }
+            return String(segment)
+        }
+        return ""
     }
 
     static func operationAnchor(_ op: Operation) -> String { "operation/" + op.operationId }
@@ -232,8 +245,10 @@ struct DocsPage {
     }
 
     /// The index of `value`'s text in the page's examples, added once.
-    mutating func exampleSlot(_ value: JSONValue) -> Int {
-        let text = ExampleText.pretty(value)
+    mutating func exampleSlot(_ value: JSONValue) -> Int { exampleSlot(text: ExampleText.pretty(value)) }
+
+    /// The index of an example already written as text (an XML document).
+    mutating func exampleSlot(text: String) -> Int {
         if let slot = exampleSlots[text] { return slot }
         exampleTexts.append(text)
         exampleSlots[text] = exampleTexts.count - 1

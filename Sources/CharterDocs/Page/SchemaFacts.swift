@@ -23,7 +23,10 @@ struct SchemaFacts {
             names = names.map { $0 == "array" ? "array of " + typeLabel(items, depth: depth + 1) : $0 }
         }
         if names.isEmpty {
-            if !schema.oneOf.isEmpty { names = ["one of \(schema.oneOf.count)"] }
+            // A composition of one member is that member (Stripe wraps nullable references so).
+            if schema.oneOf.count == 1, depth < 8 { names = [typeLabel(schema.oneOf[0], depth: depth + 1)] }
+            else if schema.anyOf.count == 1, depth < 8 { names = [typeLabel(schema.anyOf[0], depth: depth + 1)] }
+            else if !schema.oneOf.isEmpty { names = ["one of \(schema.oneOf.count)"] }
             else if !schema.anyOf.isEmpty { names = ["any of \(schema.anyOf.count)"] }
             else if schema.allOf.count == 1, depth < 8 { names = [typeLabel(schema.allOf[0], depth: depth + 1)] }
             else if !schema.allOf.isEmpty { names = ["all of \(schema.allOf.count)"] }

@@ -1,15 +1,15 @@
 /// Writes a value as the XML document its schema describes — the inverse of `XMLShaping`, which reads what this
 /// writes back into the same value. The root element is named by the schema's `xml.name`, else its component name.
-struct XMLWriting {
+package struct XMLWriting {
     private let shaping: XMLShaping
     private var schemas: [SchemaNode] { shaping.decoding.schemas }
 
-    init(schemas: [SchemaNode]) {
+    package init(schemas: [SchemaNode]) {
         shaping = XMLShaping(schemas: schemas)
     }
 
     /// `value` as an XML document (with its declaration).
-    func document(_ value: JSONValue, schema: SchemaIndex?) -> String {
+    package func document(_ value: JSONValue, schema: SchemaIndex?) -> String {
         let root = schema.flatMap { shaping.naming($0)?.name ?? rootName($0) } ?? "root"
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         element(value, schema: schema, name: root, naming: schema.flatMap { shaping.naming($0) }, depth: 0, into: &out)
