@@ -7,12 +7,8 @@ public enum DiffPage {
     /// The page for `findings` (already filtered); `old` and `new` name the two specs in its title.
     public static func html(_ findings: [Finding], old: String, new: String, ignoredCount: Int = 0) -> String {
         var w = HTMLWriter()
-        w.trusted("<!DOCTYPE html>\n")
-        w.open("html", ["lang": "en"])
-        w.open("head")
-        w.trusted("<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        w.trusted("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">")
-        w.element("title", text: "API changes: \(old) → \(new)")
+        // One file with its style inline, and nothing that runs.
+        w.startDocument(title: "API changes: \(old) → \(new)", policy: "style-src 'unsafe-inline'")
         w.element("style") { $0.trusted(DocsAssets.style + DocsAssets.diffStyle) }
         w.close("head")
         w.open("body", ["class": "diff"])

@@ -91,6 +91,17 @@ struct HTMLWriter {
 
     mutating func text(_ text: String) { html += HTMLText.escaped(text) }
 
+    /// The doctype, `<html>` and the start of `<head>`: charset, viewport, a Content-Security-Policy that refuses
+    /// everything `policy` does not allow (forms, `<base>` and plugins always), and the title. `<head>` stays open.
+    mutating func startDocument(title: String, policy: String) {
+        html += "<!DOCTYPE html>\n"
+        open("html", ["lang": "en"])
+        open("head")
+        html += "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        open("meta", ["http-equiv": "Content-Security-Policy", "content": "default-src 'none'; \(policy); base-uri 'none'; form-action 'none'"])
+        element("title", text: title)
+    }
+
     /// Markup Charter produced itself (rendered Markdown, which escapes what it was given).
     mutating func trusted(_ markup: String) { html += markup }
 }

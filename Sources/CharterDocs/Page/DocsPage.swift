@@ -93,14 +93,10 @@ struct DocsPage {
     mutating func render() -> String {
         let groups = groups()
         var w = HTMLWriter()
-        w.trusted("<!DOCTYPE html>\n")
-        w.open("html", ["lang": "en"])
-        w.open("head")
-        w.trusted("<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         // Nothing but the page's own files runs or loads: an injected inline script or handler is refused even if
         // something got past the Markdown renderer's escaping.
-        w.trusted("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'\">")
-        w.element("title", text: "\(document.info.title) \(document.info.version) — API reference")
+        w.startDocument(title: "\(document.info.title) \(document.info.version) — API reference",
+                        policy: "script-src 'self'; style-src 'self'; img-src 'self' data:")
         w.open("link", ["rel": "stylesheet", "href": DocsSite.styleFile])
         w.open("script", ["src": DocsSite.scriptFile, "defer": ""]); w.close("script")
         w.close("head")
