@@ -58,6 +58,12 @@ let package = Package(
             ],
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
+        // The same two operations written by hand on Hummingbird (no generator, no validation): issue 24's yardstick.
+        // Built on demand by peers/serve_cpu.py's caller (serve_peers.sh).
+        .executableTarget(
+            name: "handwritten-airline-server",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

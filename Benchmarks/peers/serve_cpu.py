@@ -24,6 +24,7 @@ here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.abspath(os.path.join(here, "..", ".."))
 charter = os.path.join(root, ".build", "release", "airline-server")
 peer = os.path.join(root, "Benchmarks", ".build", "release", "peer-airline-server")
+handwritten = os.path.join(root, "Benchmarks", ".build", "release", "handwritten-airline-server")
 port = 18490
 seconds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
 rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 5
@@ -97,20 +98,21 @@ configs = [
     ("Charter, requests validated", [charter, "--port", "PORT", "--response-validation", "off"]),
     ("Charter, requests + responses validated", [charter, "--port", "PORT", "--response-validation", "enforce"]),
     ("swift-openapi-generator 1.14.3", [peer, "PORT"]),
+    ("hand-written (Hummingbird, Codable, no validation)", [handwritten, "PORT"]),
 ]
 samples = {name: {"post": [], "get": []} for name, _ in configs}
 for round_ in range(rounds):
     # Rotated orders: the shared host slows down under sustained load, and a fixed order hands that to the last.
-    for name, command in configs[round_ % 4:] + configs[:round_ % 4]:
+    for name, command in configs[round_ % len(configs):] + configs[:round_ % len(configs)]:
         r = measure(command)
         for kind in ("post", "get"):
             samples[name][kind].append(r[kind])
 med = {name: {k: statistics.median(v) for k, v in s.items()} for name, s in samples.items()}
-off, peer_row = med[configs[0][0]], med[configs[3][0]]
-print(f"| server CPU per request (wrk -t1 -c32, {seconds} s, median of {rounds} interleaved rounds) | POST /bookings | vs validation off | vs peer | GET /flights | vs validation off | vs peer |")
-print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+off, peer_row, hand = med[configs[0][0]], med[configs[3][0]], med[configs[4][0]]
+print(f"| server CPU per request (wrk -t1 -c32, {seconds} s, median of {rounds} interleaved rounds) | POST /bookings | vs validation off | vs peer | vs hand-written | GET /flights | vs validation off | vs peer | vs hand-written |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for name, _ in configs:
     m = med[name]
     spread = lambda k: f"{min(samples[name][k]):.1f}–{max(samples[name][k]):.1f}"
-    print(f"| {name} | {m['post']:.1f} µs ({spread('post')}) | {m['post'] / off['post']:.3f}× | {m['post'] / peer_row['post']:.2f}× "
-          f"| {m['get']:.1f} µs ({spread('get')}) | {m['get'] / off['get']:.3f}× | {m['get'] / peer_row['get']:.2f}× |")
+    print(f"| {name} | {m['post']:.1f} µs ({spread('post')}) | {m['post'] / off['post']:.3f}× | {m['post'] / peer_row['post']:.2f}× | {m['post'] / hand['post']:.2f}× "
+          f"| {m['get']:.1f} µs ({spread('get')}) | {m['get'] / off['get']:.3f}× | {m['get'] / peer_row['get']:.2f}× | {m['get'] / hand['get']:.2f}× |")

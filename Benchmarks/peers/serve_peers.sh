@@ -15,6 +15,8 @@ rounds="${3:-4}"
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install -y wrk)"; exit 2; }
 swift build -c release --package-path "$root" --product airline-server >/dev/null 2>&1 || { echo "airline-server build failed"; exit 2; }
 swift build -c release --package-path "$here" --product peer-airline-server >/dev/null 2>&1 || { echo "peer build failed"; exit 2; }
+# The hand-written yardstick (serve_cpu.py measures it beside the others).
+swift build -c release --package-path "$here" --product handwritten-airline-server >/dev/null 2>&1 || { echo "hand-written server build failed"; exit 2; }
 charter="$root/.build/release/airline-server"
 peer="$here/.build/release/peer-airline-server"
 work="$(mktemp -d)"
