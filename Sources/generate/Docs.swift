@@ -18,7 +18,7 @@ struct Docs: ParsableCommand {
         Open it from disk: it loads nothing from the network. Files whose contents did not change are not rewritten.
 
         Examples:
-          swift run generate docs Specs/airline.yaml --output docs/airline
+          swift run generate docs Specs/airline.yaml --output api-docs/airline
           swift run generate docs openapi.yaml --output site --module-name Payments
         """
     )

@@ -15,7 +15,7 @@ struct Generate: ParsableCommand {
           swift run generate validate Specs/airline.yaml --schema BookingRequest booking.json
           swift run generate diff Specs/users-v1.yaml Specs/users-v2.yaml
           swift run generate mock Specs/airline.yaml --port 4010
-          swift run generate docs Specs/airline.yaml --output docs/airline
+          swift run generate docs Specs/airline.yaml --output api-docs/airline
           swift run generate init Orders --server vapor --client
         """,
         subcommands: [Code.self, Lint.self, Validate.self, Diff.self, Mock.self, Docs.self, Init.self],
