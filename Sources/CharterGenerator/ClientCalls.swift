@@ -43,12 +43,8 @@ extension Generator {
     /// them (same names, same argument order and defaults). `compiled`, when the caller has it, saves compiling
     /// the document's schemas again.
     public static func clientCalls(_ document: Document, compiled: SpecValidator? = nil, options: GeneratorOptions = GeneratorOptions()) -> (clientName: String, calls: [ClientCall]) {
-        var models = ModelTranslator(document: document, typeNames: options.typeNames)
-        _ = models.translate()
-        let compiled = compiled ?? SpecValidator(document: document)
-        var translator = OperationTranslator(document: document, included: options.includedOperations, excluded: options.excludedOperations)
-        let contracts = Dictionary(compiled.contracts.map { ($0.operationID, $0) }, uniquingKeysWith: { a, _ in a })
-        let operations = translator.translate(models: &models, contracts: contracts)
+        let operations = translate(document, compiled: compiled ?? SpecValidator(document: document), options: options,
+                                   operations: true, server: false).operations
         let apiName = SwiftNames.apiBaseName(options.moduleName)
         let clientName = (apiName.isEmpty ? "API" : apiName) + "Client"
         let calls = operations.map { op in

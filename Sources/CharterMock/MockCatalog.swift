@@ -78,8 +78,7 @@ struct MockCatalog: Sendable {
 
     /// The path of a server URL, its variables at their defaults: `https://{region}.example.com/v2/` → `/v2`.
     static func pathPrefix(_ server: Server) -> String {
-        var url = server.url
-        for (name, variable) in server.variables { url = url.replacingOccurrences(of: "{\(name)}", with: variable.defaultValue) }
+        var url = server.urlWithDefaults
         if let scheme = url.range(of: "://") {
             let rest = url[scheme.upperBound...]
             url = rest.firstIndex(of: "/").map { String(rest[$0...]) } ?? ""

@@ -60,6 +60,35 @@ struct DocsPageTests {
         #expect(html.contains("\\u003c?xml version=\\\"1.0\\\" encoding=\\\"UTF-8\\\"?>\\n\\u003cnote>"))
     }
 
+    @Test func curlWritesEachBodyAsItsCodingSaysItIsRead() throws {
+        let folder = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("bodies.yaml")
+        try """
+        openapi: 3.1.0
+        info: {title: Bodies, version: "1"}
+        servers: [{url: "https://{region}.example.com/v1", variables: {region: {default: eu}}}]
+        paths:
+          /notes:
+            post:
+              operationId: addNote
+              requestBody: {required: true, content: {application/xml: {schema: {type: object, xml: {name: note}, required: [text], properties: {text: {type: string, enum: [hello]}}}}}}
+              responses: {"201": {description: created}}
+          /files:
+            put:
+              operationId: putFile
+              requestBody: {required: true, content: {application/octet-stream: {schema: {type: string, format: binary}}}}
+              responses: {"204": {description: stored}}
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let html = index(DocsSite(validator: try SpecValidator.load(path: file.path), moduleName: "Bodies"))
+        // An XML body is sent as the document its schema lays out, not as a file; bytes are a file.
+        #expect(html.contains("--data &#39;&lt;?xml version=&quot;1.0&quot; encoding=&quot;UTF-8&quot;?&gt;\n&lt;note&gt;&lt;text&gt;hello&lt;/text&gt;&lt;/note&gt;&#39;")
+                || html.contains("--data '&lt;?xml version=\"1.0\" encoding=\"UTF-8\"?&gt;\n&lt;note&gt;&lt;text&gt;hello&lt;/text&gt;&lt;/note&gt;'"), "\(html)")
+        #expect(html.contains("--data-binary @file"))
+        // Server variables at their defaults.
+        #expect(html.contains("https://eu.example.com/v1/notes"))
+    }
+
     @Test func childTagsNestUnderTheirParent() throws {
         let html = index(try site("Specs/catalog-3.2.yaml"))
         let parent = try #require(html.range(of: "id=\"tag/catalog\""))

@@ -1,6 +1,7 @@
 import CharterGenerator
 import CharterRuntime
 import CharterSpec
+import CharterValidation
 
 extension DocsPage {
     /// An operation's article; a webhook passes its own anchor and name (it has no client call or curl line).
@@ -81,9 +82,18 @@ extension DocsPage {
         w.close("table")
     }
 
-    /// A media type without its parameters, lower-cased (`application/json; charset=utf-8` → `application/json`).
-    static func essence(_ mediaType: String) -> String {
-        String(mediaType.prefix { $0 != ";" }).trimmingWhitespace().lowercased()
+    /// A body value as its media type carries it, by the coding the validator gives the media type: an XML body as the
+    /// document its schema lays out (a string is the document itself), text as itself, anything else as JSON.
+    func bodyText(_ value: JSONValue, for media: MediaType, pretty: Bool) -> String {
+        switch ContentRules.coding(media, in: document) {
+        case .xml:
+            if case .string(let text) = value { return text }
+            return XMLWriting(schemas: validator.schemas.schemas).document(value, schema: media.schema?.index)
+        case .text:
+            return Self.plainText(value)
+        default:
+            return pretty ? ExampleText.pretty(value) : value.jsonText
+        }
     }
 
     /// The serialisation when it is not the location's default (`style: deepObject`, `explode: false`).
@@ -154,17 +164,7 @@ extension DocsPage {
             w.element("div", ["class": "tree", "data-schema": String(index)]) { _ in }
         }
         if let (value, drawn) = examples.value(for: media, document: document, request: request) {
-            // An XML body's example is shown as the document its schema lays out (a string example is the document).
-            let essence = Self.essence(media.mediaType)
-            let isXML = essence.hasSuffix("/xml") || essence.hasSuffix("+xml")
-            let slot: Int
-            if isXML, case .string(let text) = value {
-                slot = exampleSlot(text: text)
-            } else if isXML {
-                slot = exampleSlot(text: XMLWriting(schemas: validator.schemas.schemas).document(value, schema: media.schema?.index))
-            } else {
-                slot = exampleSlot(value)
-            }
+            let slot = exampleSlot(text: bodyText(value, for: media, pretty: true))
             w.element("details", ["class": "example", "data-example": String(slot)]) { w in
                 w.element("summary", text: drawn ? "Example (drawn from the schema)" : "Example")
             }

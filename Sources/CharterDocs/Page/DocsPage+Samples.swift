@@ -1,6 +1,7 @@
 import CharterGenerator
 import CharterRuntime
 import CharterSpec
+import CharterValidation
 
 /// Per operation: the `curl` line that makes the call, and the same call through the generated Swift client.
 extension DocsPage {
@@ -13,9 +14,9 @@ extension DocsPage {
                 parameterValues[p.matchKey] = drawn.value
             }
         }
-        var body: (media: String, value: JSONValue)?
+        var body: (media: MediaType, value: JSONValue)?
         if let media = op.requestBody?.content.first, let value = examples.minimalRequest(for: media, document: document) {
-            body = (media.mediaType, value)
+            body = (media, value)
         }
         w.element("div", ["class": "samples"]) { w in
             w.element("div", ["class": "sample"]) { w in
@@ -33,8 +34,8 @@ extension DocsPage {
 
     // MARK: curl
 
-    private func curl(_ op: Operation, _ values: [String: JSONValue], _ body: (media: String, value: JSONValue)?) -> String {
-        let base = document.servers.first.map(Self.serverURL) ?? "http://localhost:8080"
+    private func curl(_ op: Operation, _ values: [String: JSONValue], _ body: (media: MediaType, value: JSONValue)?) -> String {
+        let base = document.servers.first?.urlWithDefaults ?? "http://localhost:8080"
         var path = op.path
         var query: [String] = []
         var lines: [String] = []
@@ -60,20 +61,18 @@ extension DocsPage {
             }
         }
         if let body {
-            let essence = Self.essence(body.media)
-            switch essence {
-            case "application/x-www-form-urlencoded":
+            // The coding the validator gives the media type decides how the body is written, as it decides how it is read.
+            let contentType = "-H " + Self.shellQuoted("Content-Type: \(body.media.mediaType)")
+            switch ContentRules.coding(body.media, in: document) {
+            case .form:
                 for (name, value) in Self.flatFields(body.value) { lines.append("--data-urlencode " + Self.shellQuoted("\(name)=\(value)")) }
-            case _ where essence.hasPrefix("multipart/"):
+            case .multipart:
                 for (name, value) in Self.flatFields(body.value) { lines.append("-F " + Self.shellQuoted("\(name)=\(value)")) }
-            case _ where essence.hasSuffix("json"):
-                lines.append("-H " + Self.shellQuoted("Content-Type: \(body.media)"))
-                lines.append("--data " + Self.shellQuoted(body.value.jsonText))
-            case _ where essence.hasPrefix("text/"):
-                lines.append("-H " + Self.shellQuoted("Content-Type: \(body.media)"))
-                lines.append("--data " + Self.shellQuoted(Self.plainText(body.value)))
-            default:
-                lines.append("-H " + Self.shellQuoted("Content-Type: \(body.media)"))
+            case .json, .text, .xml, .jsonLines, .jsonSequence:
+                lines.append(contentType)
+                lines.append("--data " + Self.shellQuoted(bodyText(body.value, for: body.media, pretty: false)))
+            case .binary, .eventStream:
+                lines.append(contentType)
                 lines.append("--data-binary @file")
             }
         }
@@ -84,12 +83,6 @@ extension DocsPage {
 
     private func firstRequirement(_ op: Operation) -> [String] {
         (op.security ?? document.security)?.first?.schemes.map(\.name) ?? []
-    }
-
-    static func serverURL(_ server: Server) -> String {
-        var url = server.url
-        for (name, variable) in server.variables { url = url.replacingOccurrences(of: "{\(name)}", with: variable.defaultValue) }
-        return url
     }
 
     static func plainText(_ value: JSONValue) -> String {
@@ -121,7 +114,7 @@ extension DocsPage {
     // MARK: Swift
 
     private func swift(_ call: ClientCall, _ op: Operation, _ values: [String: JSONValue]) -> String {
-        let server = document.servers.first.map(Self.serverURL) ?? "http://localhost:8080"
+        let server = document.servers.first?.urlWithDefaults ?? "http://localhost:8080"
         var lines = ["let client = \(clientName)(serverURL: URL(string: \(JSONValue.string(server).jsonText))!)"]
         let parameters = op.parameters
         let arguments = call.arguments.filter(\.isRequired).map { argument -> String in

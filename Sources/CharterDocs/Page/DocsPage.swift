@@ -17,7 +17,8 @@ struct DocsPage {
     var exampleSlots: [String: Int] = [:]
     let markdown = MarkdownCache()
     var searchEntries: [JSONValue] = []
-    let facts: SchemaFacts
+    /// Type labels and constraints: the catalogue's, one for the whole page.
+    var facts: SchemaFacts { catalog.facts }
 
     init(validator: SpecValidator, moduleName: String) {
         document = validator.document
@@ -29,7 +30,6 @@ struct DocsPage {
         calls = Dictionary(translated.calls.map { ($0.operationID, $0) }, uniquingKeysWith: { a, _ in a })
         catalog = SchemaCatalog(document: validator.document, markdown: markdown)
         examples = ExampleValues(validator: validator)
-        facts = SchemaFacts(document: validator.document)
     }
 
     /// A tag of the navigation and its operations; 3.2 child tags nest under their parent.

@@ -1,3 +1,5 @@
+import Foundation
+
 public struct Info: Sendable {
     public var title: String
     public var version: String
@@ -32,6 +34,15 @@ public struct Server: Sendable {
     public var variables: [(name: String, value: ServerVariable)] = []
     public var extensions: Extensions = [:]
     public var location: SourceLocation
+}
+
+extension Server {
+    /// The URL with every variable at its default (`https://{region}.example.com` → `https://eu.example.com`).
+    public var urlWithDefaults: String {
+        var url = self.url
+        for (name, variable) in variables { url = url.replacingOccurrences(of: "{\(name)}", with: variable.defaultValue) }
+        return url
+    }
 }
 
 public struct ServerVariable: Sendable {
