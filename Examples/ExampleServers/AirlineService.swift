@@ -1,4 +1,5 @@
 import Airline
+import CharterRuntime
 import Foundation
 
 /// An in-memory airline: a few seeded flights, bookings kept in an actor. Enough behaviour to answer every
@@ -168,7 +169,9 @@ enum RFC3339Date {
         (try? Date.ISO8601FormatStyle().parse(text)) ?? Date(timeIntervalSince1970: 0)
     }
 
+    /// The UTC day of `date` (`2026-12-01`), compared with the search's `departure_date` for every flight:
+    /// the runtime's RFC 3339 writer (a format style cost microseconds per flight, more than the request's parsing).
     static func day(_ date: Date) -> String {
-        String(date.formatted(Date.ISO8601FormatStyle()).prefix(10))
+        String(RFC3339.string(from: date).prefix(10))
     }
 }

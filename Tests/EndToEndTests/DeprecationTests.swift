@@ -52,6 +52,11 @@ struct DeprecationTests {
             #expect(old.header("Link")?.contains("<https://api.example-air.com/docs/changes#max-stops>; rel=\"deprecation\"") == true)
             let plain = try await send(url, "GET", search)
             #expect(plain.status == 200 && plain.header("Deprecation") == nil && plain.header("Sunset") == nil)
+            // The name escaped is the same parameter; a name that only contains it is not.
+            let escaped = try await send(url, "GET", search + "&non%73top=true")
+            #expect(escaped.status == 200 && escaped.header("Sunset") == "Wed, 30 Jun 2027 00:00:00 GMT")
+            let other = try await send(url, "GET", search + "&cabin=economy&xnonstop=1")
+            #expect(other.header("Deprecation") == nil)
         }
         // The spec-driven middleware reads the same contract.
         let middleware = try CharterTestSupport.router(for: "airline.yaml", options: ValidationOptions(),

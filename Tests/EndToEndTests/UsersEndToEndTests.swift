@@ -82,8 +82,8 @@ struct UsersEndToEndTests {
             }
             #expect(detailItems(user) == [
                 "Idempotency-Key|header|minLength|Must be at least 8 characters long",
-                "display_name|body|minLength|Must be at least 1 character long",
                 "email|body|format|Must be an email address",
+                "display_name|body|minLength|Must be at least 1 character long",
             ])
         }
     }
@@ -113,8 +113,8 @@ struct UsersEndToEndTests {
                 return
             }
             #expect(detailItems(invalid) == [
-                "account_status|body|enum|Value must be one of: pending, active, suspended, closed",
                 "email|body|format|Must be an email address",
+                "account_status|body|enum|Value must be one of: pending, active, suspended, closed",
             ])
             guard case .notFound = try await client.replaceUser(userID: 999, body: NewUser(email: "x@example.com")) else {
                 Issue.record("expected 404")

@@ -2,7 +2,7 @@ import CYAMLLoop
 import CharterSpec
 import Foundation
 
-// charter-bench [load|validate|diff|scaling|serve-path|bodies|docs|all] [corpus-folder]
+// charter-bench [load|validate|diff|scaling|serve-path|bodies|encode|docs|all] [corpus-folder]
 //   --profile FILE N        only the full load of FILE, N times (for perf/callgrind)
 //   --profile-tree FILE N   only the tree read of FILE, N times
 //   --profile-libyaml FILE N  only the bare libyaml event loop over FILE, N times
@@ -50,6 +50,8 @@ case "serve-path":
     await runServePathBenchmarks()
 case "bodies":
     runBodyBenchmarks()
+case "encode":
+    runEncodeBenchmarks()
 case "docs":
     runDocsBenchmarks(arguments.dropFirst())
 default:
@@ -66,6 +68,8 @@ default:
     await runServePathBenchmarks()
     print("")
     runBodyBenchmarks()
+    print("")
+    runEncodeBenchmarks()
     print("")
     runDocsBenchmarks(arguments.first == "all" ? arguments.dropFirst() : arguments)
 }

@@ -55,7 +55,7 @@ extension BodyWriter {
 
     /// A JSON body.
     public mutating func json<T: Encodable>(_ value: T, contentType: String = "application/json") throws {
-        set(.bytes(Array(try ValueCoding.encoder.encode(value)), checked: .json), contentType: contentType, media: declaredMedia(contentType))
+        set(.bytes(try JSONByteEncoding.encode(value), checked: .json), contentType: contentType, media: declaredMedia(contentType))
     }
 
     /// An `application/x-www-form-urlencoded` body: the value's properties as fields, each encoded as the spec's
@@ -130,7 +130,7 @@ extension BodyWriter {
             if !dataIsJSON, let text = event.data as? String {
                 data = text
             } else {
-                data = String(decoding: try ValueCoding.encoder.encode(event.data), as: UTF8.self)
+                data = String(decoding: try JSONByteEncoding.encode(event.data), as: UTF8.self)
             }
             return .event(RawEvent(event: event.event, data: data, id: event.id, retry: event.retry))
         }
@@ -139,12 +139,12 @@ extension BodyWriter {
 
     /// JSON Lines: one JSON document per line, each checked as it is sent.
     public mutating func jsonLines<T: Encodable & Sendable>(_ items: EventStream<T>, contentType: String = "application/jsonl") {
-        set(.items(items.mapItems { .json(Array(try ValueCoding.encoder.encode($0))) }), contentType: contentType, media: declaredMedia(contentType))
+        set(.items(items.mapItems { .json(try JSONByteEncoding.encode($0)) }), contentType: contentType, media: declaredMedia(contentType))
     }
 
     /// A JSON text sequence (RFC 7464), each record checked as it is sent.
     public mutating func jsonSequence<T: Encodable & Sendable>(_ items: EventStream<T>, contentType: String = "application/json-seq") {
-        set(.items(items.mapItems { .json(Array(try ValueCoding.encoder.encode($0))) }), contentType: contentType, media: declaredMedia(contentType))
+        set(.items(items.mapItems { .json(try JSONByteEncoding.encode($0)) }), contentType: contentType, media: declaredMedia(contentType))
     }
 }
 

@@ -45,6 +45,11 @@ extension ParameterContract {
         case .path: return true
         case .query:
             guard let query = request.queryString else { return false }
+            // Asked on every request of an operation with a deprecated parameter, which most requests do not send:
+            // when the name does not occur in a query with no escapes (`%`, `+`), there is nothing to parse.
+            if !query.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }), query.utf8.firstRange(of: name.utf8) == nil {
+                return false
+            }
             let prefix = style == .deepObject ? name + "[" : nil
             return WireStrings.queryItems(query).contains { $0.name == name || prefix.map($0.name.hasPrefix) == true }
         case .querystring: return request.queryString?.isEmpty == false

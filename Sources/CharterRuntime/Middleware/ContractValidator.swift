@@ -95,10 +95,14 @@ public struct ContractValidator: Sendable {
 
     func checkParameters(_ request: HTTPRequest, pathParameters: [String: Substring], contract: OperationContract) -> [ValidationIssue] {
         guard !contract.parameters.isEmpty else { return [] }
-        let parameters = RequestParameters(request: request, pathParameters: pathParameters, contract: contract, decoding: decoding)
+        return checkParameters(RequestParameters(request: request, pathParameters: pathParameters, contract: contract, decoding: decoding), contract: contract)
+    }
+
+    /// The problems of parameters already read (a served request reads them once, for this and for its handler).
+    func checkParameters(_ parameters: RequestParameters, contract: OperationContract) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
-        for p in contract.parameters {
-            switch parameters.read(p) {
+        for (p, found) in zip(contract.parameters, parameters.found) {
+            switch found {
             case .absent:
                 if p.required {
                     issues.append(ValidationIssue(field: p.name, pointer: "", location: p.location, constraint: "required", value: nil,

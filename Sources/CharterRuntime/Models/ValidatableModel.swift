@@ -8,10 +8,10 @@ public protocol ValidatableModel: Encodable {
 }
 
 extension ValidatableModel {
-    /// Every violation of this value against its schema (encoded with `JSONCoding.encoder()` first).
+    /// Every violation of this value against its schema (encoded as generated code sends it first).
     public func validationIssues(direction: MessageDirection = .request) throws -> [ValidationIssue] {
         // Sorted keys: issues come in a stable order.
-        let tape = try JSONTape(parsing: Array(try JSONCoding.encoder().encode(self)))
+        let tape = try JSONTape(parsing: try JSONByteEncoding.encode(self))
         return Self.validator.validate(tape, against: Self.schemaIndex, direction: direction)
     }
 }

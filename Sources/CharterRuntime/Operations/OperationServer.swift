@@ -121,9 +121,11 @@ import OpenAPIRuntime
         do {
             // Parameters, content negotiation and the body: every problem in one answer.
             var issues: [ValidationIssue] = []
+            // Read once: validation checks these values and the handler receives them.
+            let parameters = RequestParameters(request: request, pathParameters: metadata.pathParameters, contract: contract, decoding: validator.decoding)
             if options.requestValidation {
                 if let accept = request.headerFields[.accept], let rejection = validator.checkAccept(accept, contract: contract) { return failure(rejection) }
-                issues = validator.checkParameters(request, pathParameters: metadata.pathParameters, contract: contract)
+                issues = validator.checkParameters(parameters, contract: contract)
             }
             var received: ReceivedBody?
             switch try await IncomingBody.read(body, request: request, contract: contract, validator: validator, limit: limit, reader: BodyParty(
@@ -136,8 +138,7 @@ import OpenAPIRuntime
             if received == nil, contract.requestBody?.required == true, options.requestValidation { issues.append(ContractValidator.bodyRequired) }
             if !issues.isEmpty { return failure(.validation(issues)) }
 
-            let reader = ServerRequestReader(request: request, pathParameters: metadata.pathParameters, body: received, contract: contract,
-                                             decoding: validator.decoding)
+            let reader = ServerRequestReader(request: request, parameters: parameters, body: received, contract: contract)
             var writer = ServerResponseWriter(contract: contract)
             try await RequestID.$current.withValue(requestID) { try await respond(reader, &writer) }
             let mode = options.responseValidation

@@ -12,18 +12,23 @@ import HTTPTypes
     let parameters: RequestParameters
 
     init(request: HTTPRequest, pathParameters: [String: Substring], body: ReceivedBody?, contract: OperationContract, decoding: ParameterDecoding) {
+        self.init(request: request, parameters: RequestParameters(request: request, pathParameters: pathParameters, contract: contract, decoding: decoding),
+                  body: body, contract: contract)
+    }
+
+    init(request: HTTPRequest, parameters: RequestParameters, body: ReceivedBody?, contract: OperationContract) {
         self.request = request
         self.body = body
         self.contract = contract
-        parameters = RequestParameters(request: request, pathParameters: pathParameters, contract: contract, decoding: decoding)
+        self.parameters = parameters
     }
 
     /// The parameter `name` in `location`, or nil when the request does not carry it.
     public func parameter<T: Decodable>(_ name: String, in location: IssueLocation, as type: T.Type = T.self) throws -> T? {
-        guard let p = contract.parameters.first(where: { $0.name == name && $0.location == location }) else {
+        guard let index = contract.parameters.firstIndex(where: { $0.location == location && $0.name == name }) else {
             throw InputDecodingError(location: location, field: name, message: "Not a parameter of \(contract.operationID)")
         }
-        guard case .value(let value, _) = parameters.read(p) else { return nil }
+        guard case .value(let value, _) = parameters.found[index] else { return nil }
         do {
             return try ValueCoding.decode(T.self, from: value)
         } catch {

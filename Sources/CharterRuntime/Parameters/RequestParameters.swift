@@ -1,8 +1,9 @@
 import HTTPTypes
 
 /// The parameters of one request as the contract declares them: wire strings found by location and name,
-/// shaped into JSON values by each parameter's schema. Validation and generated servers read them the
-/// same way, so a value that validated is the value the handler receives.
+/// shaped into JSON values by each parameter's schema. A served request reads them once (`found`, in the
+/// contract's order), and validation and the generated reader both use that reading, so a value that
+/// validated is the value the handler receives.
 struct RequestParameters: Sendable {
     enum Found: Sendable {
         case absent
@@ -15,6 +16,8 @@ struct RequestParameters: Sendable {
     let decoding: ParameterDecoding
     private let query: [(name: String, value: String, raw: Substring)]
     private let cookies: [(name: String, value: String)]
+    /// Each of the contract's parameters as this request carries it, in `contract.parameters` order.
+    private(set) var found: [Found] = []
 
     init(request: HTTPRequest, pathParameters: [String: Substring], contract: OperationContract, decoding: ParameterDecoding) {
         self.request = request
@@ -25,9 +28,10 @@ struct RequestParameters: Sendable {
         let hasCookies = contract.parameters.contains { $0.location == .cookie }
         query = hasQuery ? (request.queryString.map(WireStrings.queryItems) ?? []) : []
         cookies = hasCookies ? request.headerFields[values: .cookie].flatMap(WireStrings.cookies) : []
+        found = contract.parameters.map(read)
     }
 
-    func read(_ p: ParameterContract) -> Found {
+    private func read(_ p: ParameterContract) -> Found {
         var raws: [String] = []
         var encoded: [Substring]?
         switch p.location {
