@@ -47,15 +47,35 @@ extension ParameterContract {
             guard let query = request.queryString else { return false }
             // Asked on every request of an operation with a deprecated parameter, which most requests do not send:
             // when the name does not occur in a query with no escapes (`%`, `+`), there is nothing to parse.
-            if !query.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }), query.utf8.firstRange(of: name.utf8) == nil {
-                return false
-            }
+            if !Self.mayContain(query, name) { return false }
             let prefix = style == .deepObject ? name + "[" : nil
             return WireStrings.queryItems(query).contains { $0.name == name || prefix.map($0.name.hasPrefix) == true }
         case .querystring: return request.queryString?.isEmpty == false
         case .header: return headerField.map { request.headerFields[$0] != nil } ?? false
         case .cookie: return request.headerFields[values: .cookie].flatMap(WireStrings.cookies).contains { $0.name == name }
         case .body: return false
+        }
+    }
+
+    /// False only when `query` certainly does not carry `name`: it has no escapes (`%`, `+`) and the name's bytes
+    /// occur nowhere in it. One pass over the bytes, no allocation.
+    static func mayContain(_ query: Substring, _ name: String) -> Bool {
+        let needle = Array(name.utf8)
+        guard let first = needle.first else { return true }
+        var query = query
+        return query.withUTF8 { hay in
+            var i = 0
+            while i < hay.count {
+                let b = hay[i]
+                if b == UInt8(ascii: "%") || b == UInt8(ascii: "+") { return true }
+                if b == first, hay.count - i >= needle.count {
+                    var j = 1
+                    while j < needle.count, hay[i + j] == needle[j] { j += 1 }
+                    if j == needle.count { return true }
+                }
+                i += 1
+            }
+            return false
         }
     }
 }

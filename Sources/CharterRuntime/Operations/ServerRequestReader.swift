@@ -25,12 +25,31 @@ import HTTPTypes
 
     /// The parameter `name` in `location`, or nil when the request does not carry it.
     public func parameter<T: Decodable>(_ name: String, in location: IssueLocation, as type: T.Type = T.self) throws -> T? {
+        try parameter(name, in: location) { try ValueCoding.decode(T.self, from: $0) }
+    }
+
+    /// A string-enum parameter (generated code's `enum`s), read by its raw value.
+    public func parameter<T: Decodable & RawRepresentable>(_ name: String, in location: IssueLocation, as type: T.Type = T.self) throws -> T?
+        where T.RawValue == String {
+        try parameter(name, in: location) { try ValueCoding.decode(T.self, from: $0) }
+    }
+
+    /// A string-enum parameter the contract requires.
+    public func requiredParameter<T: Decodable & RawRepresentable>(_ name: String, in location: IssueLocation, as type: T.Type = T.self) throws -> T
+        where T.RawValue == String {
+        guard let value: T = try parameter(name, in: location) else {
+            throw InputDecodingError(location: location, field: name, message: "Required \(location.rawValue) parameter missing")
+        }
+        return value
+    }
+
+    private func parameter<T>(_ name: String, in location: IssueLocation, decode: (JSONValue) throws -> T) throws -> T? {
         guard let index = contract.parameters.firstIndex(where: { $0.location == location && $0.name == name }) else {
             throw InputDecodingError(location: location, field: name, message: "Not a parameter of \(contract.operationID)")
         }
         guard case .value(let value, _) = parameters.found[index] else { return nil }
         do {
-            return try ValueCoding.decode(T.self, from: value)
+            return try decode(value)
         } catch {
             // The schema may allow integers the Swift type cannot hold (`type: integer` with no bounds or format).
             if case .number = value, T.self is any FixedWidthInteger.Type {
