@@ -112,9 +112,9 @@ import OpenAPIRuntime
                               _ metadata: ServerRequestMetadata, requestID: String, validator: ContractValidator, logger: Logger,
                               respond: @Sendable (ServerRequestReader, inout ServerResponseWriter) async throws -> Void) async -> (HTTPResponse, HTTPBody?) {
         let options = validator.options
-        let instance = APIError.instance(of: request)
         func failure(_ error: APIError) -> (HTTPResponse, HTTPBody?) {
-            let (head, bytes) = error.response(format: options.errorFormat, requestID: requestID, instance: instance)
+            // The path is cut from the request only when an error names it.
+            let (head, bytes) = error.response(format: options.errorFormat, requestID: requestID, instance: APIError.instance(of: request))
             return (head, HTTPBody(bytes))
         }
         let limit = contract.maxBodySize ?? options.maxBodySize

@@ -53,9 +53,13 @@ struct RequestParameters: Sendable {
                 }
                 return .value(.object(object), raws: parts.map(\.value))
             }
-            let items = query.filter { $0.name == p.name }
-            raws = items.map(\.value)
-            encoded = items.map(\.raw)
+            // One pass, no arrays for a parameter the request does not carry (most optional ones).
+            var raw: [Substring] = []
+            for item in query where item.name == p.name {
+                raws.append(item.value)
+                raw.append(item.raw)
+            }
+            encoded = raw
         case .header:
             if let name = p.headerField {
                 let values = request.headerFields[values: name]
