@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the benchmark package in release mode and prints every table (markdown): load, validation, diff,
-# scaling, the in-process serving path, bodies (forms, events, a large upload), generation, validation peers,
+# scaling, the in-process serving path, bodies (forms, events, a large upload), response encoding, generation, validation peers,
 # serving with wrk, compiling.
 # Usage: Benchmarks/run.sh [path/to/shared/corpus]
 set -euo pipefail
