@@ -202,26 +202,24 @@ final class JSONByteSink {
     }
 
     func appendDouble(_ d: Double, at component: PathComponent? = nil) throws {
-        guard d.isFinite else {
-            throw EncodingError.invalidValue(d, EncodingError.Context(codingPath: errorPath(component), debugDescription: "Unable to encode \(d) directly in JSON."))
-        }
-        // Whole numbers as integers (`489`, not `489.0`), as JSONEncoder writes them.
-        if d.rounded(.towardZero) == d, abs(d) < 1e15 {
-            if d == 0, d.sign == .minus { bytes.append(contentsOf: Array("-0".utf8)); return }
-            return appendInteger(Int64(d))
-        }
-        bytes.append(contentsOf: d.description.utf8)
+        try appendFloatingPoint(d, wholeBelow: 1e15, at: component)
     }
 
     func appendFloat(_ f: Float, at component: PathComponent? = nil) throws {
-        guard f.isFinite else {
-            throw EncodingError.invalidValue(f, EncodingError.Context(codingPath: errorPath(component), debugDescription: "Unable to encode \(f) directly in JSON."))
+        try appendFloatingPoint(f, wholeBelow: 1e7, at: component)
+    }
+
+    /// Whole numbers below `limit` (where the type holds every integer exactly) as integers — `489`, not `489.0`, as
+    /// JSONEncoder writes them; others by their shortest round-tripping description.
+    private func appendFloatingPoint<F: BinaryFloatingPoint & CustomStringConvertible>(_ x: F, wholeBelow limit: F, at component: PathComponent?) throws {
+        guard x.isFinite else {
+            throw EncodingError.invalidValue(x, EncodingError.Context(codingPath: errorPath(component), debugDescription: "Unable to encode \(x) directly in JSON."))
         }
-        if f.rounded(.towardZero) == f, abs(f) < 1e7 {
-            if f == 0, f.sign == .minus { bytes.append(contentsOf: Array("-0".utf8)); return }
-            return appendInteger(Int64(f))
+        if x.rounded(.towardZero) == x, abs(x) < limit {
+            if x == 0, x.sign == .minus { bytes.append(contentsOf: [UInt8(ascii: "-"), UInt8(ascii: "0")]); return }
+            return appendInteger(Int64(x))
         }
-        bytes.append(contentsOf: f.description.utf8)
+        bytes.append(contentsOf: x.description.utf8)
     }
 
     func appendDate(_ date: Date) {
