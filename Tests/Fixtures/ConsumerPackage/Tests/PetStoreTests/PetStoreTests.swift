@@ -61,8 +61,8 @@ struct PetStoreService: PetsAPIProtocol {
         }
         #expect(error.error.code == "VALIDATION_ERROR")
         #expect(error.error.details?.map { "\($0.field ?? "")|\($0.constraint ?? "")|\($0.message ?? "")" } == [
-            "age|maximum|Must be at most 30",
             "name|minLength|Must be at least 1 character long",
+            "age|maximum|Must be at most 30",
             "species|enum|Value must be one of: cat, dog, rabbit",
         ])
     }
