@@ -58,11 +58,10 @@ public enum RFC3339 {
     static func append(_ date: Date, to bytes: inout [UInt8]) {
         let t = date.timeIntervalSince1970
         let whole = t.rounded(.down)
-        guard whole.isFinite, abs(whole) < 253_402_300_800 else {
-            let hasFraction = t != whole
-            bytes.append(contentsOf: date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: hasFraction)).utf8)
-            return
+        func foundation() {
+            bytes.append(contentsOf: date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: t != whole)).utf8)
         }
+        guard whole.isFinite, abs(whole) < 253_402_300_800 else { return foundation() }
         let seconds = Int(whole)
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
@@ -76,10 +75,8 @@ public enum RFC3339 {
         let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
         let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        guard (1583...9999).contains(year) else { // Foundation counts earlier dates in the Julian calendar
-            bytes.append(contentsOf: date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: t != whole)).utf8)
-            return
-        }
+        // Foundation counts earlier dates in the Julian calendar.
+        guard (1583...9999).contains(year) else { return foundation() }
         let zero = UInt8(ascii: "0")
         // Every field is below 10,000 and not negative here.
         func two(_ value: Int) { bytes.append(zero + UInt8(truncatingIfNeeded: value / 10)); bytes.append(zero + UInt8(truncatingIfNeeded: value % 10)) }
