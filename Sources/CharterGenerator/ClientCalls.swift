@@ -43,7 +43,7 @@ extension Generator {
     /// them (same names, same argument order and defaults). `compiled`, when the caller has it, saves compiling
     /// the document's schemas again.
     public static func clientCalls(_ document: Document, compiled: SpecValidator? = nil, options: GeneratorOptions = GeneratorOptions()) -> (clientName: String, calls: [ClientCall]) {
-        let operations = translate(document, compiled: compiled ?? SpecValidator(document: document), options: options,
+        let operations = translate(document, compile: { compiled ?? SpecValidator(document: document) }, options: options,
                                    operations: true, server: false).operations
         let apiName = SwiftNames.apiBaseName(options.moduleName)
         let clientName = (apiName.isEmpty ? "API" : apiName) + "Client"

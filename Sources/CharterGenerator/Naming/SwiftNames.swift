@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Turning names from specs (`user_id`, `User-Profile`, `2fa`, `$ref`) into idiomatic Swift identifiers.
 public enum SwiftNames {
     /// Words written in capitals inside identifiers (`userID`, `imageURL`).
@@ -28,6 +30,7 @@ public enum SwiftNames {
 
     /// Splits on anything that is not a letter or digit, and on lower→upper case changes.
     static func words(_ name: String) -> [String] {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(name) }
         var words: [String] = []
         var current = ""
         var previous: Character?
@@ -49,6 +52,31 @@ public enum SwiftNames {
         return words
     }
 
+    /// `words` for ASCII names (nearly all of them), on bytes: the same cuts without grapheme breaking.
+    private static func asciiWords(_ name: String) -> [String] {
+        var words: [String] = []
+        let utf8 = name.utf8
+        var start: String.Index?
+        var previous: UInt8 = 0
+        for i in utf8.indices {
+            let c = utf8[i]
+            let upper = c >= 0x41 && c <= 0x5A, lower = c >= 0x61 && c <= 0x7A, digit = c >= 0x30 && c <= 0x39
+            guard upper || lower || digit else {
+                if let s = start { words.append(String(name[s..<i])) }
+                start = nil
+                continue
+            }
+            if let s = start, upper, (previous >= 0x61 && previous <= 0x7A) || (previous >= 0x30 && previous <= 0x39) {
+                words.append(String(name[s..<i]))
+                start = i
+            }
+            if start == nil { start = i }
+            previous = c
+        }
+        if let s = start { words.append(String(name[s...])) }
+        return words
+    }
+
     private static func capitalized(_ word: String) -> String {
         let lower = word.lowercased()
         if acronyms.contains(lower) { return lower == "ids" ? "IDs" : lower == "urls" ? "URLs" : lower.uppercased() }
@@ -57,7 +85,6 @@ public enum SwiftNames {
         return word.prefix(1).uppercased() + word.dropFirst()
     }
 
-    /// `user_list` → `UserList`; never empty, never starting with a digit.
     /// The stem of the API's type names for module `name`: a trailing `API` is dropped so it is never doubled
     /// (`OrdersAPI` → `Orders`, giving `OrdersAPIProtocol` and `OrdersClient`); `API` alone gives an empty stem.
     public static func apiBaseName(_ name: String) -> String {
@@ -68,10 +95,15 @@ public enum SwiftNames {
         return type
     }
 
+    /// `user_list` → `UserList`; never empty, never starting with a digit.
     /// `nested` names a type after a property (`error: {…}` → `ErrorInfo`); top-level names follow the
     /// spec's component (`Error` → `ErrorResponse`, what such a schema nearly always is). Either way
     /// `Swift.Error` stays unshadowed.
     public static func typeName(_ name: String, nested: Bool = false) -> String {
+        remembered(nested ? .nestedTypeName : .typeName, name) { deriveTypeName($0, nested: nested) }
+    }
+
+    private static func deriveTypeName(_ name: String, nested: Bool) -> String {
         var result = words(name).map(capitalized).joined()
         if result.isEmpty { result = "Value" }
         if let first = result.first, first.isNumber { result = "_" + result }
@@ -82,6 +114,10 @@ public enum SwiftNames {
 
     /// `user_id` → `userID`, `is-active` → `isActive`; Swift keywords in backticks.
     public static func memberName(_ name: String) -> String {
+        remembered(.memberName, name, deriveMemberName)
+    }
+
+    private static func deriveMemberName(_ name: String) -> String {
         let parts = words(name)
         guard let first = parts.first else { return "value" }
         var result: String
@@ -100,6 +136,29 @@ public enum SwiftNames {
         return escaped(result)
     }
 
+    /// Names already derived. A spec repeats the same names thousands of times (Stripe's `id`, `object`, `created`
+    /// in every resource, the same enum values in every operation), and deriving one is a dozen small string
+    /// operations: a fifth of translating Stripe before this. Shared by the threads that print parts; bounded.
+    private static let derived = Mutex<[DerivedName: String]>([:])
+
+    private enum NameKind: UInt8 { case memberName, typeName, nestedTypeName }
+
+    private struct DerivedName: Hashable {
+        var kind: NameKind
+        var name: String
+    }
+
+    private static func remembered(_ kind: NameKind, _ name: String, _ derive: (String) -> String) -> String {
+        let key = DerivedName(kind: kind, name: name)
+        if let known = derived.withLock({ $0[key] }) { return known }
+        let value = derive(name)
+        derived.withLock { cache in
+            if cache.count >= 100_000 { cache.removeAll(keepingCapacity: true) }
+            cache[key] = value
+        }
+        return value
+    }
+
     /// Backticks for keywords (`default` → `` `default` ``).
     public static func escaped(_ identifier: String) -> String {
         keywords.contains(identifier) ? "`\(identifier)`" : identifier
@@ -112,6 +171,9 @@ public enum SwiftNames {
 
     /// Makes `names` unique in order: later duplicates get `2`, `3`, … appended.
     static func uniqued(_ names: [String], reserved: Set<String> = []) -> [String] {
+        // Usually every name is unique already: one set says so.
+        var distinct = Set<String>(minimumCapacity: names.count)
+        if names.allSatisfy({ !reserved.contains($0) && distinct.insert($0).inserted }) { return names }
         var seen = Dictionary(reserved.map { ($0, 1) }, uniquingKeysWith: { a, _ in a })
         var taken = Set(names).union(reserved)
         return names.map { name in
@@ -131,6 +193,8 @@ public enum SwiftNames {
 
     /// A Swift string literal for `text`.
     public static func literal(_ text: String) -> String {
+        // Most texts need no escape: one pass over the bytes says so.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

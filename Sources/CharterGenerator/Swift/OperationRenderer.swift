@@ -38,7 +38,7 @@ struct OperationRenderer {
                 w.line(indented(SwiftRenderer.render(op.nested, access: access, scope: scope)))
             }
             w.blank()
-            w.line("\(access) static let contract = \(op.contract)")
+            w.line("\(access) static let contract = \(ContractEmitter.expression(op.contract))")
             w.blank()
             decodeInput(op, &w)
             w.blank()

@@ -1,6 +1,6 @@
 /// A small structured representation of the Swift that models become; `SwiftRenderer` prints it, so the
 /// translator never formats strings and the renderer knows nothing of OpenAPI.
-indirect enum SwiftDecl: Sendable {
+indirect enum SwiftDecl: Sendable, Equatable {
     case structType(SwiftStruct)
     case enumType(SwiftEnum)
     case alias(name: String, type: SwiftType, doc: String?)
@@ -14,7 +14,7 @@ indirect enum SwiftDecl: Sendable {
     }
 }
 
-struct SwiftProperty: Sendable {
+struct SwiftProperty: Sendable, Equatable {
     /// Swift name (may be backticked).
     var name: String
     /// The JSON key.
@@ -32,7 +32,7 @@ struct SwiftProperty: Sendable {
     var isOptional: Bool { type.isOptional }
 }
 
-struct SwiftStruct: Sendable {
+struct SwiftStruct: Sendable, Equatable {
     var name: String
     var doc: String?
     var properties: [SwiftProperty]
@@ -41,8 +41,8 @@ struct SwiftStruct: Sendable {
     var isCodable = true
 }
 
-struct SwiftEnum: Sendable {
-    enum Kind: Sendable {
+struct SwiftEnum: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
         /// Raw-valued (string or integer) with a tolerant `unknown(...)` case.
         case raw(rawType: SwiftType, cases: [(name: String, value: String)])
         /// One case per alternative; decoded by discriminator when there is one, else by trying each in order.
@@ -50,6 +50,20 @@ struct SwiftEnum: Sendable {
         case union(cases: [(name: String, type: SwiftType, tags: [String])], discriminator: String?, fallback: String? = nil)
         /// One case per alternative, chosen by the code that makes it (a body's media types): not Codable.
         case choice(cases: [(name: String, type: SwiftType)])
+
+        // Cases are tuples, which are not Equatable: compared element by element.
+        static func == (a: Kind, b: Kind) -> Bool {
+            switch (a, b) {
+            case let (.raw(t1, c1), .raw(t2, c2)):
+                t1 == t2 && c1.elementsEqual(c2) { $0 == $1 }
+            case let (.union(c1, d1, f1), .union(c2, d2, f2)):
+                d1 == d2 && f1 == f2 && c1.elementsEqual(c2) { $0.name == $1.name && $0.type == $1.type && $0.tags == $1.tags }
+            case let (.choice(c1), .choice(c2)):
+                c1.elementsEqual(c2) { $0 == $1 }
+            default:
+                false
+            }
+        }
     }
 
     var name: String

@@ -16,8 +16,8 @@ struct SwiftOperation: Sendable {
     var nested: [SwiftDecl]
     /// Structs for response headers (`CreatedHeaders`).
     var headerStructs: [SwiftStruct]
-    /// A Swift expression building the operation's `OperationContract`.
-    var contract: String
+    /// The contract the runtime validates the operation with (`ContractEmitter` prints it when the namespace is printed).
+    var contract: OperationContract
     /// The path template, and whether a generated server routes it (not when an earlier path equal but for
     /// parameter names already takes its routes).
     var path: String

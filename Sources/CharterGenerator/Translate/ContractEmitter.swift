@@ -45,7 +45,13 @@ enum ContractEmitter {
     }
 
     private static func indent(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+        var out = ""
+        SwiftWriter.forEachLine(of: text) { line in
+            if !out.isEmpty { out += "\n" }
+            out += "    "
+            out += line
+        }
+        return out
     }
 
     private static func parameter(_ p: ParameterContract) -> String {

@@ -8,8 +8,8 @@
 struct InlineTypeSharing {
     private var enums: [EnumKey: [String]] = [:]
     private var structs: [StructKey: [(path: [String], decl: SwiftStruct)]] = [:]
-    /// Canonical text of each declared struct, computed when a later candidate first needs it.
-    private var canonicalTexts: [[String]: String] = [:]
+    /// Canonical form of each declared struct, computed when a later candidate first needs it.
+    private var canonicalForms: [[String]: SwiftDecl] = [:]
 
     /// The path of an earlier enum with the same name and cases, or nil (and `path` is recorded as the first).
     mutating func sharedEnum(_ e: SwiftEnum, at path: [String]) -> [String]? {
@@ -23,18 +23,19 @@ struct InlineTypeSharing {
     mutating func sharedStruct(_ s: SwiftStruct, at path: [String]) -> [String]? {
         let key = StructKey(s)
         for candidate in structs[key, default: []] {
-            let firstText = canonicalTexts[candidate.path] ?? Self.canonical(candidate.decl, at: candidate.path, first: nil)
-            canonicalTexts[candidate.path] = firstText
-            if Self.canonical(s, at: path, first: candidate) == firstText { return candidate.path }
+            let firstForm = canonicalForms[candidate.path] ?? Self.canonical(candidate.decl, at: candidate.path, first: nil)
+            canonicalForms[candidate.path] = firstForm
+            if Self.canonical(s, at: path, first: candidate) == firstForm { return candidate.path }
         }
         structs[key, default: []].append((path, s))
         return nil
     }
 
-    /// `s` printed as if declared at the top level under a fixed name, documentation dropped. A nested type of `s`
-    /// that is itself an alias of the corresponding nested type of `first` (shared while `s` was built) is replaced
-    /// by that type's declaration, so nested sharing does not hide outer sameness.
-    static func canonical(_ s: SwiftStruct, at path: [String], first: (path: [String], decl: SwiftStruct)?) -> String {
+    /// `s` as if declared at the top level under a fixed name, documentation dropped: two structs are the same Swift
+    /// type when these are equal (compared as values: printing them to compare text was a tenth of generating Stripe).
+    /// A nested type of `s` that is itself an alias of the corresponding nested type of `first` (shared while `s` was
+    /// built) is replaced by that type's declaration, so nested sharing does not hide outer sameness.
+    static func canonical(_ s: SwiftStruct, at path: [String], first: (path: [String], decl: SwiftStruct)?) -> SwiftDecl {
         var s = s
         if let first {
             s.nested = s.nested.map { decl in
@@ -44,7 +45,7 @@ struct InlineTypeSharing {
             }
         }
         s.name = "_Shared"
-        return SwiftRenderer.render([SwiftDecl.structType(s).rebased(from: path, to: ["_Shared"], dropDocs: true)], access: "public")
+        return SwiftDecl.structType(s).rebased(from: path, to: ["_Shared"], dropDocs: true)
     }
 
     /// What makes two inline raw enums the same type: the name they are given (the property's) and their cases.

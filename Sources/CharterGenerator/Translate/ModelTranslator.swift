@@ -7,7 +7,7 @@ import CharterValidation
 /// string and integer enums become enums that tolerate values added later, `oneOf`/`anyOf` become enums
 /// with associated values (decoded by discriminator when there is one), `allOf` is flattened, maps become
 /// dictionaries, free-form values `JSONValue`. Constraints are not models' business: validation checks them.
-struct ModelTranslator {
+struct ModelTranslator: Sendable {
     let document: Document
     var diagnostics: [Diagnostic] = []
     /// Component schema id → Swift type name.

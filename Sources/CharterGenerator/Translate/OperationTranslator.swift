@@ -144,7 +144,7 @@ struct OperationTranslator {
         var swift = SwiftOperation(typeName: typeName, methodName: methodName, doc: doc,
                                    deprecation: op.deprecated ? DeprecationMessage.of(extensions: op.extensions, description: op.description ?? op.summary) : nil,
                                    inputs: inputs,
-                                   cases: cases, nested: nested, headerStructs: headerStructs, contract: ContractEmitter.expression(contract), path: op.path,
+                                   cases: cases, nested: nested, headerStructs: headerStructs, contract: contract, path: op.path,
                                    operationID: op.operationId)
         let (pagination, note) = self.pagination(op, methodName: methodName, inputs: inputs, cases: cases, models: models)
         // The closure walking the pages names its position `position`: an input of that name would be hidden.

@@ -93,7 +93,7 @@ extension ValidationRun {
         }
         if !s.properties.isEmpty || !s.patternProperties.isEmpty {
             for (i, (key, _)) in document.members(value).enumerated() {
-                if (!s.properties.isEmpty && propertyPosition(s, key) >= 0)
+                if (!s.properties.isEmpty && Self.propertyPosition(s, key, in: document) >= 0)
                     || s.patternProperties.contains(where: { p in document.keyUTF8(key) { p.pattern.matches(utf8: $0) } }) {
                     seen.insert(i)
                 }

@@ -156,7 +156,11 @@ struct ValidationRun<Document: JSONDocument> {
         let kind = document.kind(value)
         if kind == .null, s.nullable { return }
         if let ref = s.ref {
-            check(value, s.dynamicRef.flatMap(dynamicTarget) ?? ref, depth: depth + 1)
+            // Written out rather than `s.dynamicRef.flatMap(dynamicTarget)`: a method reference copies the whole run
+            // (a 160-byte struct) on every `$ref`.
+            var target = ref
+            if let name = s.dynamicRef, let found = dynamicTarget(name) { target = found }
+            check(value, target, depth: depth + 1)
             if done { return }
         }
         if let types = s.types, !admits(types, value, kind) {
@@ -263,7 +267,7 @@ struct ValidationRun<Document: JSONDocument> {
         if let max = s.maxItems, count > max {
             report("maxItems", Messages.itemCount(min: s.minItems, max: s.maxItems, found: count, tooFew: false), value: nil)
         }
-        if s.uniqueItems, let (a, b) = firstDuplicate(value, count: count) {
+        if s.uniqueItems, let (a, b) = Self.firstDuplicate(value, count: count, in: document) {
             report("uniqueItems", "Array items must be unique; items \(a.0) and \(b.0) are equal", value: b.1, at: .index(b.0))
         }
         var i = 0
@@ -306,8 +310,9 @@ struct ValidationRun<Document: JSONDocument> {
     }
 
     /// The first pair of equal elements (JSON equality: 1 == 1.0, objects unordered). Large arrays hash
-    /// their materialised values; small ones compare pairwise without allocating.
-    func firstDuplicate(_ value: Ref, count: Int) -> ((Int, Ref), (Int, Ref))? {
+    /// their materialised values; small ones compare pairwise without allocating. Static, as the other helpers the
+    /// checks call: a non-mutating method called from a mutating one gets a copy of the whole run.
+    static func firstDuplicate(_ value: Ref, count: Int, in document: Document) -> ((Int, Ref), (Int, Ref))? {
         let elements = Array(document.elements(value))
         if count <= 16 {
             for j in elements.indices.dropFirst() {
@@ -328,18 +333,19 @@ struct ValidationRun<Document: JSONDocument> {
     // MARK: Objects
 
     /// The index in `s.properties` of the property named `key`, or -1.
-    @inline(__always) func propertyPosition(_ s: SchemaNode, _ key: Document.Key) -> Int {
+    @inline(__always) static func propertyPosition(_ s: SchemaNode, _ key: Document.Key, in document: Document) -> Int {
         let lookup = s.propertyLookup
         return document.keyUTF8(key) { lookup.find($0) }
     }
 
     mutating func checkObject(_ value: Ref, _ s: SchemaNode, depth: Int) {
+        let document = self.document
         let count = document.count(value)
         // One pass finds each member's declared property; required checks and member checks reuse it.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { positions in
             var seen: UInt64 = 0
             for (i, (key, _)) in document.members(value).enumerated() {
-                let p = s.properties.isEmpty ? -1 : propertyPosition(s, key)
+                let p = s.properties.isEmpty ? -1 : Self.propertyPosition(s, key, in: document)
                 positions[i] = p
                 if p >= 0 && p < 64 { seen |= 1 << UInt64(p) }
             }
