@@ -63,7 +63,7 @@ let package = Package(
             dependencies: ["CharterSpec", "CharterRuntime", .product(name: "HTTPTypes", package: "swift-http-types")]
         ),
         // Model × model → findings: breaking-change detection with a rule catalogue.
-        .target(name: "CharterDiff", dependencies: ["CharterSpec"]),
+        .target(name: "CharterDiff", dependencies: ["CharterSpec", "CharterBase"]),
         // XCTest helpers over CharterDiff for contract tests in users' packages.
         .target(name: "CharterContractTesting", dependencies: ["CharterDiff", "CharterSpec"]),
         // A mock server for any spec (examples, synthesised values, every answer validated) on Hummingbird; what
@@ -84,7 +84,7 @@ let package = Package(
         // values. Also the changes page of `generate diff --format html`, in the same style.
         .target(name: "CharterDocs", dependencies: ["CharterSpec", "CharterValidation", "CharterRuntime", "CharterGenerator", "CharterBase", "CharterDiff"]),
         // Model → Swift source.
-        .target(name: "CharterGenerator", dependencies: ["CharterSpec", "CharterValidation", "CharterRuntime"]),
+        .target(name: "CharterGenerator", dependencies: ["CharterSpec", "CharterValidation", "CharterRuntime", "CharterBase"]),
         // The code-generation command and what every command shares (options, exit codes), for both tools below.
         .target(
             name: "CharterCommands",

@@ -1,3 +1,4 @@
+import CharterBase
 import CharterRuntime
 import CharterSpec
 import CharterValidation

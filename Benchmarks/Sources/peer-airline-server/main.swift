@@ -97,6 +97,7 @@ struct PeerAirline: APIProtocol {
         return await store.book(request, key: input.headers.Idempotency_hyphen_Key)
     }
 
+    func listAirports(_ input: Operations.listAirports.Input) async throws -> Operations.listAirports.Output { .undocumented(statusCode: 501, .init()) }
     func getFlight(_ input: Operations.getFlight.Input) async throws -> Operations.getFlight.Output { .undocumented(statusCode: 501, .init()) }
     func listSeats(_ input: Operations.listSeats.Input) async throws -> Operations.listSeats.Output { .undocumented(statusCode: 501, .init()) }
     func listBookings(_ input: Operations.listBookings.Input) async throws -> Operations.listBookings.Output { .undocumented(statusCode: 501, .init()) }

@@ -1,3 +1,4 @@
+import CharterBase
 import CharterSpec
 import Foundation
 
@@ -35,13 +36,10 @@ public enum SpecDiff {
     public static func report(oldPath: String, newPath: String, loadOptions: LoadOptions = LoadOptions(), strict: Bool = false,
                               options: DiffOptions = DiffOptions()) throws(DiffLoadError) -> (findings: [Finding], notes: [Diagnostic]) {
         // The two loads are independent: one per core.
-        let results = LoadSlots()
-        DispatchQueue.concurrentPerform(iterations: 2) { i in
-            results.store(SpecLoader(options: loadOptions).load(path: i == 0 ? oldPath : newPath), at: i)
-        }
+        let (oldResult, newResult) = Parallel.both({ SpecLoader(options: loadOptions).load(path: oldPath) },
+                                                   { SpecLoader(options: loadOptions).load(path: newPath) })
         var warnings: [Diagnostic] = []
-        func take(_ result: LoadResult?) throws(DiffLoadError) -> Document {
-            guard let result else { throw DiffLoadError(diagnostics: []) }
+        func take(_ result: LoadResult) throws(DiffLoadError) -> Document {
             let diagnostics = result.diagnostics(strict: strict)
             guard let document = result.document, !diagnostics.hasErrors else { throw DiffLoadError(diagnostics: diagnostics) }
             // Each understood problem once, even when both sides are the same file.
@@ -50,7 +48,7 @@ public enum SpecDiff {
             }
             return document
         }
-        let (old, new) = (try take(results.value(0)), try take(results.value(1)))
+        let (old, new) = (try take(oldResult), try take(newResult))
         let (findings, notes) = report(old: old, new: new, options: options)
         return (findings, warnings + notes)
     }
@@ -64,22 +62,4 @@ public enum SpecDiff {
 public struct DiffLoadError: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
     public var description: String { diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n") }
-}
-
-/// The two load results, written from the loads' threads.
-private final class LoadSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [LoadResult?] = [nil, nil]
-
-    func store(_ result: LoadResult, at i: Int) {
-        lock.lock()
-        slots[i] = result
-        lock.unlock()
-    }
-
-    func value(_ i: Int) -> LoadResult? {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[i]
-    }
 }

@@ -1,9 +1,10 @@
 import Dispatch
 
-/// Independent jobs run on the machine's cores, results in the jobs' order. Printing generated code is pure
-/// (finished declarations in, text out), so the parts of one generation are printed side by side.
-enum Parallel {
-    static func results<T: Sendable>(of jobs: [@Sendable () -> T]) -> [T] {
+/// Independent jobs run on the machine's cores, results in the jobs' order: the generator prints the parts of one
+/// generation side by side (printing is pure: finished declarations in, text out), `diff` loads its two files at once.
+public enum Parallel {
+    /// Every job's result, in the order of `jobs`.
+    public static func results<T: Sendable>(of jobs: [@Sendable () -> T]) -> [T] {
         guard jobs.count > 1 else { return jobs.map { $0() } }
         let slots = Slots<T>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in slots.set(i, jobs[i]()) }
@@ -11,12 +12,12 @@ enum Parallel {
     }
 
     /// Two jobs of different result types, side by side.
-    static func both<A: Sendable, B: Sendable>(_ a: @escaping @Sendable () -> A, _ b: @escaping @Sendable () -> B) -> (A, B) {
+    public static func both<A: Sendable, B: Sendable>(_ a: @escaping @Sendable () -> A, _ b: @escaping @Sendable () -> B) -> (A, B) {
         let first = Slots<A>(count: 1), second = Slots<B>(count: 1)
         DispatchQueue.concurrentPerform(iterations: 2) { i in
             if i == 0 { first.set(0, a()) } else { second.set(0, b()) }
         }
-        // Both slots are filled when `concurrentPerform` returns; running the jobs again here cannot happen.
+        // Both slots are filled when `concurrentPerform` returns; running a job again here cannot happen.
         return (first.values.first ?? a(), second.values.first ?? b())
     }
 
