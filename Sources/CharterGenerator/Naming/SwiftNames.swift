@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 
 /// Turning names from specs (`user_id`, `User-Profile`, `2fa`, `$ref`) into idiomatic Swift identifiers.
 public enum SwiftNames {
@@ -139,7 +139,7 @@ public enum SwiftNames {
     /// Names already derived. A spec repeats the same names thousands of times (Stripe's `id`, `object`, `created`
     /// in every resource, the same enum values in every operation), and deriving one is a dozen small string
     /// operations: a fifth of translating Stripe before this. Shared by the threads that print parts; bounded.
-    private static let derived = Mutex<[DerivedName: String]>([:])
+    private static let derived = DerivedNames()
 
     private enum NameKind: UInt8 { case memberName, typeName, nestedTypeName }
 
@@ -148,14 +148,30 @@ public enum SwiftNames {
         var name: String
     }
 
+    /// The table behind `remembered`, behind a lock (`NSLock`: `Mutex` needs macOS 15, the package supports 14).
+    private final class DerivedNames: @unchecked Sendable {
+        private let lock = NSLock()
+        private var table: [DerivedName: String] = [:]
+
+        func value(_ key: DerivedName) -> String? {
+            lock.lock()
+            defer { lock.unlock() }
+            return table[key]
+        }
+
+        func store(_ value: String, for key: DerivedName) {
+            lock.lock()
+            defer { lock.unlock() }
+            if table.count >= 100_000 { table.removeAll(keepingCapacity: true) }
+            table[key] = value
+        }
+    }
+
     private static func remembered(_ kind: NameKind, _ name: String, _ derive: (String) -> String) -> String {
         let key = DerivedName(kind: kind, name: name)
-        if let known = derived.withLock({ $0[key] }) { return known }
+        if let known = derived.value(key) { return known }
         let value = derive(name)
-        derived.withLock { cache in
-            if cache.count >= 100_000 { cache.removeAll(keepingCapacity: true) }
-            cache[key] = value
-        }
+        derived.store(value, for: key)
         return value
     }
 
