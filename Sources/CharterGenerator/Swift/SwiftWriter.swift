@@ -58,15 +58,7 @@ struct SwiftWriter {
         // Any line break (\n, \r\n, \r, U+2028 …) starts a new comment line. Plain ASCII text breaks only at `\n`
         // (the other ASCII breaks are control bytes), so only other text needs the `Character` walk.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x80 || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\t") }) {
-            let utf8 = text.utf8
-            var start = utf8.startIndex
-            while true {
-                let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
-                comment(text[start..<end])
-                guard end < utf8.endIndex else { break }
-                start = utf8.index(after: end)
-            }
-            return
+            return Self.forEachLine(of: text) { comment($0) }
         }
         for l in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) { comment(l) }
     }
