@@ -14,7 +14,8 @@ public enum SwiftNames {
         "Type", "Protocol",
     ]
 
-    /// Type names that would hide a type generated code itself uses.
+    /// Type names that would hide a type generated code itself uses unqualified (a schema so named gets `Value`
+    /// appended). `ReservedTypeNameTests` fails when generated code starts naming a type this list lacks.
     static let reservedTypeNames: Set<String> = [
         "Any", "Self", "Type", "Protocol", "Optional", "Array", "Dictionary", "String", "Int", "Int32", "Int64", "Bool",
         "Double", "Float", "Date", "Data", "UUID", "URL", "Decimal", "Codable", "Decoder", "Encoder", "DecodingError",
@@ -25,7 +26,14 @@ public enum SwiftNames {
         "ParameterContract", "ResponseContract", "RequestBodyContract", "MediaTypeContract", "HeaderContract",
         "ServerRequestReader", "ServerResponseWriter", "ClientRequestWriter", "ClientResponseReader", "OperationServer",
         "OperationClient", "ClientValidation", "ValidationOptions", "ServerTransport", "ClientTransport",
-        "ServerMiddleware", "ClientMiddleware", "Input", "Output",
+        "ServerMiddleware", "ClientMiddleware", "Input", "Output", "Credential", "Principal", "SecurityHandler",
+        "SecuritySchemeContract", "ClientCredentials", "DeprecationNotice", "RetryPolicy", "PageSequence", "PagePosition",
+        "UnexpectedPage", "AcceptHeader", "BodyWriter", "PartContract", "ReceivedBody", "BinaryFile", "EventStream",
+        "ServerEvent", "XMLNaming", "HTTPBody", "AsyncHTTPClientTransport",
+        // Standard-library protocols generated declarations conform to.
+        "Hashable", "Sendable", "Decodable", "Encodable", "CodingKey", "RawRepresentable", "CaseIterable",
+        // Modules generated code qualifies names with.
+        "Swift", "Foundation", "CharterRuntime", "OpenAPIRuntime", "HTTPTypes",
     ]
 
     /// Splits on anything that is not a letter or digit, and on lower→upper case changes.
