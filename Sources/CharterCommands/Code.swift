@@ -122,7 +122,9 @@ enum GeneratedOutput {
         var written = 0, removed = 0
         try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let names = Set(files.map(\.name))
-        for existing in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where existing.hasSuffix(".swift") && !names.contains(existing) {
+        let listing = (try? fm.contentsOfDirectory(atPath: folder)) ?? []
+        for existing in listing where isAbandonedTemporary(existing) { unlink(folder + "/" + existing) }
+        for existing in listing where existing.hasSuffix(".swift") && !names.contains(existing) {
             let path = folder + "/" + existing
             if let text = try? String(contentsOfFile: path, encoding: .utf8), text.hasPrefix(marker) {
                 try fm.removeItem(atPath: path)
@@ -139,12 +141,21 @@ enum GeneratedOutput {
         return (written, removed)
     }
 
+    static let temporaryInfix = ".charter-"
+
+    /// A temporary file of `replace` whose process is gone (killed between writing and renaming); one whose
+    /// process still runs belongs to a generation writing into the same folder now.
+    static func isAbandonedTemporary(_ name: String) -> Bool {
+        guard let range = name.range(of: temporaryInfix), let pid = pid_t(name[range.upperBound...]) else { return false }
+        return pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH
+    }
+
     /// `data` into `path` through a temporary file renamed over it, so a reader (a build) never sees half a file.
     /// Unlike `Data.write(options: .atomic)` nothing is fsynced: generated files are remade from the spec at will,
     /// and syncing Stripe's 200 files was a tenth of generating them. Anything unusual (no permission, a full disk)
     /// goes through Foundation's write, for its error.
     static func replace(_ path: String, with data: Data) throws {
-        let temporary = path + ".charter-\(getpid())"
+        let temporary = path + temporaryInfix + String(getpid())
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { return try data.write(to: URL(fileURLWithPath: path), options: .atomic) }
         let complete = data.withUnsafeBytes { raw -> Bool in
