@@ -4,26 +4,81 @@ import HTTPTypes
 /// What an operation accepts and returns: everything request and response validation needs, by index into a
 /// `SchemaSet`. Built from a loaded spec by `SpecValidator`, or emitted by generated code.
 public struct OperationContract: Sendable {
+    /// The operation's parts live in one shared, immutable box: a contract is read on every request and handed
+    /// down through the reader, the body decoder and the validator; held inline, each hand-off was a 330-byte copy
+    /// and a retain per reference inside. Setting a property (rare: tests, adopters' tweaks) makes a new box.
+    private final class Storage: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private struct Fields: Sendable {
+        var operationID: String
+        var method: String
+        var path: String
+        var parameters: [ParameterContract]
+        var requestBody: RequestBodyContract?
+        var responses: [ResponseContract]
+        var maxBodySize: Int?
+        var security: [SecurityRequirement]
+        var deprecation: DeprecationNotice?
+    }
+
+    private var storage: Storage
+
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = storage.fields
+        change(&fields)
+        storage = Storage(fields)
+    }
+
     /// The spec's `operationId` (or the one Charter derived from method and path).
-    public var operationID: String
+    public var operationID: String {
+        get { storage.fields.operationID }
+        set { update { $0.operationID = newValue } }
+    }
     /// The HTTP method, upper case (`GET`).
-    public var method: String
+    public var method: String {
+        get { storage.fields.method }
+        set { update { $0.method = newValue } }
+    }
     /// The path template, e.g. `/models/{modelId}/predict`.
-    public var path: String
+    public var path: String {
+        get { storage.fields.path }
+        set { update { $0.path = newValue } }
+    }
     /// Path, query, header and cookie parameters (the path item's merged with the operation's).
-    public var parameters: [ParameterContract]
+    public var parameters: [ParameterContract] {
+        get { storage.fields.parameters }
+        set { update { $0.parameters = newValue } }
+    }
     /// The request body, when the operation declares one.
-    public var requestBody: RequestBodyContract?
+    public var requestBody: RequestBodyContract? {
+        get { storage.fields.requestBody }
+        set { update { $0.requestBody = newValue } }
+    }
     /// Every documented response, by status code, range (`4XX`) or `default`.
-    public var responses: [ResponseContract]
+    public var responses: [ResponseContract] {
+        get { storage.fields.responses }
+        set { update { $0.responses = newValue } }
+    }
     /// Overrides the validator's default body size limit for this operation.
-    public var maxBodySize: Int?
+    public var maxBodySize: Int? {
+        get { storage.fields.maxBodySize }
+        set { update { $0.maxBodySize = newValue } }
+    }
     /// The security requirement in effect (the operation's, else the document's): alternatives, each naming the
     /// schemes (with scopes) that must all be satisfied. Empty, or holding an empty alternative, means no
     /// credentials are needed. The generated server enforces it with the application's `SecurityHandler`.
-    public var security: [SecurityRequirement]
+    public var security: [SecurityRequirement] {
+        get { storage.fields.security }
+        set { update { $0.security = newValue } }
+    }
     /// Set when the operation is deprecated: every response announces it (`Deprecation`, `Sunset`, `Link`).
-    public var deprecation: DeprecationNotice?
+    public var deprecation: DeprecationNotice? {
+        get { storage.fields.deprecation }
+        set { update { $0.deprecation = newValue } }
+    }
 
     /// Whether a request without credentials may reach this operation.
     public var allowsAnonymous: Bool { security.isEmpty || security.contains { $0.isEmpty } }
@@ -32,15 +87,9 @@ public struct OperationContract: Sendable {
     public init(operationID: String, method: String, path: String, parameters: [ParameterContract] = [],
                 requestBody: RequestBodyContract? = nil, responses: [ResponseContract] = [], maxBodySize: Int? = nil,
                 security: [SecurityRequirement] = [], deprecation: DeprecationNotice? = nil) {
-        self.security = security
-        self.deprecation = deprecation
-        self.operationID = operationID
-        self.method = method
-        self.path = path
-        self.parameters = parameters
-        self.requestBody = requestBody
-        self.responses = responses
-        self.maxBodySize = maxBodySize
+        storage = Storage(Fields(operationID: operationID, method: method, path: path, parameters: parameters,
+                                 requestBody: requestBody, responses: responses, maxBodySize: maxBodySize,
+                                 security: security, deprecation: deprecation))
     }
 
     /// The declared response for a status: exact code, then its range (`2XX`), then `default`.
