@@ -28,7 +28,10 @@ struct RequestParameters: Sendable {
         let hasCookies = contract.parameters.contains { $0.location == .cookie }
         query = hasQuery ? (request.queryString.map(WireStrings.queryItems) ?? []) : []
         cookies = hasCookies ? request.headerFields[values: .cookie].flatMap(WireStrings.cookies) : []
-        found = contract.parameters.map(read)
+        // By index into the buffer: `map` and `for in` copy each element out (a retain per string inside).
+        found = contract.parameters.withUnsafeBufferPointer { parameters in
+            (0..<parameters.count).map { read(parameters[$0]) }
+        }
     }
 
     private func read(_ p: ParameterContract) -> Found {
