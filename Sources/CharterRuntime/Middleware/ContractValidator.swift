@@ -101,32 +101,39 @@ public struct ContractValidator: Sendable {
     /// The problems of parameters already read (a served request reads them once, for this and for its handler).
     func checkParameters(_ parameters: RequestParameters, contract: OperationContract) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
-        for (p, found) in zip(contract.parameters, parameters.found) {
-            switch found {
-            case .absent:
-                if p.required {
-                    issues.append(ValidationIssue(field: p.name, pointer: "", location: p.location, constraint: "required", value: nil,
-                                                  message: "Required \(p.location.rawValue) parameter missing"))
-                }
-            case .value(let value, let raws):
-                // `status=` is how form style writes an empty array (validated as one: minItems decides); for
-                // other non-string types an empty value is refused unless the spec allows it.
-                // `allowEmptyValue` says the empty value is acceptable as it is (present, with no value): the schema
-                // describes the non-empty ones (Canada Holidays' `federal=` with an enum of '1', '0', 'true', 'false').
-                let types = decoding.expectedTypes(p.schema)
-                if raws == [""], p.location == .query, p.allowEmptyValue { continue }
-                if raws == [""], p.location == .query, !types.contains(.string), !types.contains(.array) {
-                    issues.append(ValidationIssue(field: p.name, pointer: "", location: p.location, constraint: "allowEmptyValue", value: .string(""),
-                                                  message: "Must not be empty"))
-                } else {
-                    issues += validateParameter(value, p)
-                }
+        // By index into the buffer: `zip` copied every contract out of the array (a retain per string inside).
+        contract.parameters.withUnsafeBufferPointer { contracts in
+            for i in 0..<min(contracts.count, parameters.found.count) {
+                check(contracts[i], parameters.found[i], into: &issues)
             }
         }
         return issues
     }
 
-    private func validateParameter(_ value: JSONValue, _ p: ParameterContract) -> [ValidationIssue] {
+    private func check(_ p: borrowing ParameterContract, _ found: RequestParameters.Found, into issues: inout [ValidationIssue]) {
+        switch found {
+        case .absent:
+            if p.required {
+                issues.append(ValidationIssue(field: p.name, pointer: "", location: p.location, constraint: "required", value: nil,
+                                              message: "Required \(p.location.rawValue) parameter missing"))
+            }
+        case .value(let value, let raws):
+            // `status=` is how form style writes an empty array (validated as one: minItems decides); for
+            // other non-string types an empty value is refused unless the spec allows it.
+            // `allowEmptyValue` says the empty value is acceptable as it is (present, with no value): the schema
+            // describes the non-empty ones (Canada Holidays' `federal=` with an enum of '1', '0', 'true', 'false').
+            let types = decoding.expectedTypes(p.schema)
+            if raws == [""], p.location == .query, p.allowEmptyValue { return }
+            if raws == [""], p.location == .query, !types.contains(.string), !types.contains(.array) {
+                issues.append(ValidationIssue(field: p.name, pointer: "", location: p.location, constraint: "allowEmptyValue", value: .string(""),
+                                              message: "Must not be empty"))
+            } else {
+                issues += validateParameter(value, p)
+            }
+        }
+    }
+
+    private func validateParameter(_ value: JSONValue, _ p: borrowing ParameterContract) -> [ValidationIssue] {
         guard let schema = p.schema else { return [] }
         // A querystring parameter's members are the query's own fields: issues name them as the URL does.
         return validator.validate(value, against: schema, direction: .request, location: p.location,
@@ -237,6 +244,20 @@ extension HTTPRequest {
         // On UTF-8: searching the `Character` view walked grapheme clusters, a sixth of a validated GET.
         guard let path else { return nil }
         let utf8 = path.utf8
+        // One pass over the stored bytes for both `?` and `#` (two generic `firstIndex` walks of the UTF-8 view were
+        // 4% of a validated GET).
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> (start: Int, end: Int)? in
+            var start: Int?
+            for i in 0..<bytes.count {
+                if bytes[i] == UInt8(ascii: "#") { return start.map { ($0, i) } }
+                if bytes[i] == UInt8(ascii: "?"), start == nil { start = i + 1 }
+            }
+            return start.map { ($0, bytes.count) }
+        }
+        if let found {
+            guard let range = found else { return nil }
+            return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.start)..<utf8.index(utf8.startIndex, offsetBy: range.end)])
+        }
         let end = utf8.firstIndex(of: UInt8(ascii: "#")) ?? utf8.endIndex
         guard let q = utf8[..<end].firstIndex(of: UInt8(ascii: "?")) else { return nil }
         return Substring(utf8[utf8.index(after: q)..<end])

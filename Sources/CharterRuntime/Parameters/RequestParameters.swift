@@ -23,18 +23,25 @@ struct RequestParameters: Sendable {
         self.request = request
         self.pathParameters = pathParameters
         self.decoding = decoding
-        // Two scans of a short list: a `Set` of locations was an allocation and a hash per request.
-        let hasQuery = contract.parameters.contains { $0.location == .query }
-        let hasCookies = contract.parameters.contains { $0.location == .cookie }
+        // By index into the buffer throughout: `contains(where:)`, `map` and `for in` copy each element out (a
+        // retain per string inside). A scan of a short list: a `Set` of locations was an allocation and a hash.
+        let parameters = contract.parameters
+        let (hasQuery, hasCookies) = parameters.withUnsafeBufferPointer { parameters in
+            var query = false, cookies = false
+            for i in 0..<parameters.count {
+                query = query || parameters[i].location == .query
+                cookies = cookies || parameters[i].location == .cookie
+            }
+            return (query, cookies)
+        }
         query = hasQuery ? (request.queryString.map(WireStrings.queryItems) ?? []) : []
         cookies = hasCookies ? request.headerFields[values: .cookie].flatMap(WireStrings.cookies) : []
-        // By index into the buffer: `map` and `for in` copy each element out (a retain per string inside).
-        found = contract.parameters.withUnsafeBufferPointer { parameters in
+        found = parameters.withUnsafeBufferPointer { parameters in
             (0..<parameters.count).map { read(parameters[$0]) }
         }
     }
 
-    private func read(_ p: ParameterContract) -> Found {
+    private func read(_ p: borrowing ParameterContract) -> Found {
         var raws: [String] = []
         var encoded: [Substring]?
         switch p.location {
