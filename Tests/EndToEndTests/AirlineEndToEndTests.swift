@@ -76,6 +76,14 @@ struct AirlineEndToEndTests {
                 return
             }
             #expect(business.items.map(\.cabin) == [.business])
+
+            // A number parameter reaches the handler as the Double sent (612.40 is not exact in binary).
+            guard case .ok(let cheap, _) = try await client.searchFlights(origin: "LHR", destination: "JFK", departureDate: "2026-12-01",
+                                                                        maxPrice: 612.40) else {
+                Issue.record("expected 200")
+                return
+            }
+            #expect(cheap.items.map(\.flightID) == ["BA177-20261201", "BA117-20261201"])
         }
     }
 

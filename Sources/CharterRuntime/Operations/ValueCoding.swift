@@ -22,6 +22,7 @@ enum ValueCoding {
         case .bool(let b): if T.self == Bool.self { return unsafeBitCast(b, to: T.self) }
         case .number(let n):
             if T.self == Int.self, let i = n.integer, let v = Int(exactly: i) { return unsafeBitCast(v, to: T.self) }
+            if T.self == Double.self, n.double.isFinite { return unsafeBitCast(n.double, to: T.self) }
         default: break
         }
         return try TapeDecoding.decode(T.self, from: value.encoded())
