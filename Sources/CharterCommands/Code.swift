@@ -146,7 +146,7 @@ enum GeneratedOutput {
     /// A temporary file of `replace` whose process is gone (killed between writing and renaming); one whose
     /// process still runs belongs to a generation writing into the same folder now.
     static func isAbandonedTemporary(_ name: String) -> Bool {
-        guard let range = name.range(of: temporaryInfix), let pid = pid_t(name[range.upperBound...]) else { return false }
+        guard let range = name.range(of: temporaryInfix), let pid = pid_t(name[range.upperBound...]), pid > 0 else { return false }
         return pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH
     }
 
