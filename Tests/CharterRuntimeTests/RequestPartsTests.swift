@@ -3,7 +3,7 @@ import HTTPTypes
 import Testing
 
 /// Small pieces of a served request that have fast paths: the query string cut from the path, request ids drawn
-/// from the pool of system random bytes.
+/// from the pool of system random bytes, the contract shared between copies.
 @Suite("request parts")
 struct RequestPartsTests {
     @Test func theQueryStringIsBetweenTheFirstQuestionMarkAndTheFragment() {
@@ -30,5 +30,18 @@ struct RequestPartsTests {
         // Bytes are spread: every hex digit appears in the random positions (a pool of zeros would fail this).
         let digits = Set(ids.flatMap { $0.utf8.filter { $0 != UInt8(ascii: "-") } })
         #expect(digits.count == 16)
+    }
+
+    /// `OperationContract` shares one box between copies; setting a property on one copy must not change another.
+    @Test func aContractIsAValueThoughItsFieldsAreShared() {
+        let original = OperationContract(operationID: "getA", method: "GET", path: "/a",
+                                         parameters: [ParameterContract(name: "q", location: .query, schema: nil)], maxBodySize: 10)
+        var copy = original
+        copy.path = "/b"
+        copy.parameters.append(ParameterContract(name: "r", location: .header, schema: nil))
+        copy.maxBodySize = nil
+        #expect(original.path == "/a" && original.parameters.map(\.name) == ["q"] && original.maxBodySize == 10)
+        #expect(copy.path == "/b" && copy.parameters.map(\.name) == ["q", "r"] && copy.maxBodySize == nil)
+        #expect(copy.operationID == "getA" && copy.method == "GET")
     }
 }

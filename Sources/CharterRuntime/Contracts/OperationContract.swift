@@ -33,52 +33,25 @@ public struct OperationContract: Sendable {
     }
 
     /// The spec's `operationId` (or the one Charter derived from method and path).
-    public var operationID: String {
-        get { storage.fields.operationID }
-        set { update { $0.operationID = newValue } }
-    }
+    public var operationID: String { get { storage.fields.operationID } set { update { $0.operationID = newValue } } }
     /// The HTTP method, upper case (`GET`).
-    public var method: String {
-        get { storage.fields.method }
-        set { update { $0.method = newValue } }
-    }
+    public var method: String { get { storage.fields.method } set { update { $0.method = newValue } } }
     /// The path template, e.g. `/models/{modelId}/predict`.
-    public var path: String {
-        get { storage.fields.path }
-        set { update { $0.path = newValue } }
-    }
+    public var path: String { get { storage.fields.path } set { update { $0.path = newValue } } }
     /// Path, query, header and cookie parameters (the path item's merged with the operation's).
-    public var parameters: [ParameterContract] {
-        get { storage.fields.parameters }
-        set { update { $0.parameters = newValue } }
-    }
+    public var parameters: [ParameterContract] { get { storage.fields.parameters } set { update { $0.parameters = newValue } } }
     /// The request body, when the operation declares one.
-    public var requestBody: RequestBodyContract? {
-        get { storage.fields.requestBody }
-        set { update { $0.requestBody = newValue } }
-    }
+    public var requestBody: RequestBodyContract? { get { storage.fields.requestBody } set { update { $0.requestBody = newValue } } }
     /// Every documented response, by status code, range (`4XX`) or `default`.
-    public var responses: [ResponseContract] {
-        get { storage.fields.responses }
-        set { update { $0.responses = newValue } }
-    }
+    public var responses: [ResponseContract] { get { storage.fields.responses } set { update { $0.responses = newValue } } }
     /// Overrides the validator's default body size limit for this operation.
-    public var maxBodySize: Int? {
-        get { storage.fields.maxBodySize }
-        set { update { $0.maxBodySize = newValue } }
-    }
+    public var maxBodySize: Int? { get { storage.fields.maxBodySize } set { update { $0.maxBodySize = newValue } } }
     /// The security requirement in effect (the operation's, else the document's): alternatives, each naming the
     /// schemes (with scopes) that must all be satisfied. Empty, or holding an empty alternative, means no
     /// credentials are needed. The generated server enforces it with the application's `SecurityHandler`.
-    public var security: [SecurityRequirement] {
-        get { storage.fields.security }
-        set { update { $0.security = newValue } }
-    }
+    public var security: [SecurityRequirement] { get { storage.fields.security } set { update { $0.security = newValue } } }
     /// Set when the operation is deprecated: every response announces it (`Deprecation`, `Sunset`, `Link`).
-    public var deprecation: DeprecationNotice? {
-        get { storage.fields.deprecation }
-        set { update { $0.deprecation = newValue } }
-    }
+    public var deprecation: DeprecationNotice? { get { storage.fields.deprecation } set { update { $0.deprecation = newValue } } }
 
     /// Whether a request without credentials may reach this operation.
     public var allowsAnonymous: Bool { security.isEmpty || security.contains { $0.isEmpty } }
