@@ -20,7 +20,7 @@ import HTTPTypes
     /// Sets the parameter `name` in `location` (nothing when nil).
     public mutating func parameter<T: Encodable>(_ name: String, in location: IssueLocation, _ value: T?) throws {
         guard let value else { return }
-        let p = contract.parameters.first { $0.name == name && $0.location == location }
+        let p = contract.parameterIndex(name, in: location).map { contract.parameters[$0] }
             ?? ParameterContract(name: name, location: location, schema: nil)
         let json = try ValueCoding.encode(value)
         switch location {

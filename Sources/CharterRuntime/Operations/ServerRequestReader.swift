@@ -44,11 +44,7 @@ import HTTPTypes
     }
 
     private func parameter<T>(_ name: String, in location: IssueLocation, decode: (JSONValue) throws -> T) throws -> T? {
-        // By index into the buffer: `firstIndex(where:)` copies every element it looks at.
-        let position = contract.parameters.withUnsafeBufferPointer { parameters in
-            (0..<parameters.count).first { parameters[$0].location == location && parameters[$0].name == name }
-        }
-        guard let index = position else {
+        guard let index = contract.parameterIndex(name, in: location) else {
             throw InputDecodingError(location: location, field: name, message: "Not a parameter of \(contract.operationID)")
         }
         guard case .value(let value, _) = parameters.found[index] else { return nil }
