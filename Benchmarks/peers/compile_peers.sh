@@ -3,13 +3,15 @@
 # (types, client, server) for the same spec, each as one target in a scratch package, debug build. Dependencies
 # are built first and not timed; then the compiler driver command for the target is timed on its own (below, why).
 # Peak memory is the largest compiler process (/usr/bin/time's maximum resident set size over children).
-# Usage: Benchmarks/peers/compile_peers.sh [spec-in-corpus] [corpus]
+# Usage: [ROUNDS=n] Benchmarks/peers/compile_peers.sh [spec-in-corpus] [corpus]   (3 rounds unless told; Stripe's
+# peer build takes minutes a round, so one round is the practical choice there)
 set -uo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 root="$(cd "$here/.." && pwd)"
 spec="${1:-box/openapi-v2025.0.json}"
 corpus="${2:-$root/../shared/corpus}"
 work="${TMPDIR:-/tmp}/charter-compile-peers"
+rounds="${ROUNDS:-3}"
 rm -rf "$work"; mkdir -p "$work/charter/Sources/Gen" "$work/peer/Sources/Gen"
 swift build -c release --package-path "$root" --product generate >/dev/null 2>&1 || exit 2
 swift build -c release --package-path "$here" --product swift-openapi-generator >/dev/null 2>&1 || exit 2
@@ -46,14 +48,14 @@ compile_once() { # folder → "seconds kilobytes"
     (cd "$1" && /usr/bin/time -f "%e %M" -o "$work/time" bash -c "$(cat compile-command)" >/dev/null 2>&1) || { echo "failed"; return; }
     cat "$work/time"
 }
-median() { sort -n | sed -n 2p; }
-echo "| $spec, debug build of the generated target | time (median of 3) | peak compiler memory | lines of Swift | files |"
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+echo "| $spec, debug build of the generated target | time (median of $rounds) | peak compiler memory | lines of Swift | files |"
 echo "| --- | ---: | ---: | ---: | ---: |"
 ok_c=1; ok_p=1
 prepare "$work/charter" || ok_c=0
 prepare "$work/peer" || ok_p=0
 : > "$work/charter.times"; : > "$work/peer.times"
-for round in 1 2 3; do
+for round in $(seq 1 "$rounds"); do
     [ $ok_c = 1 ] && compile_once "$work/charter" >> "$work/charter.times"
     [ $ok_p = 1 ] && compile_once "$work/peer" >> "$work/peer.times"
 done

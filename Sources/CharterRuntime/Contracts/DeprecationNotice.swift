@@ -49,7 +49,7 @@ extension ParameterContract {
             // when the name does not occur in a query with no escapes (`%`, `+`), there is nothing to parse.
             if !Self.mayContain(query, name) { return false }
             let prefix = style == .deepObject ? name + "[" : nil
-            return WireStrings.queryItems(query).contains { $0.name == name || prefix.map($0.name.hasPrefix) == true }
+            return WireStrings.anyQueryName(in: query) { $0 == name || prefix.map($0.hasPrefix) == true }
         case .querystring: return request.queryString?.isEmpty == false
         case .header: return headerField.map { request.headerFields[$0] != nil } ?? false
         case .cookie: return request.headerFields[values: .cookie].flatMap(WireStrings.cookies).contains { $0.name == name }

@@ -152,7 +152,7 @@ final class JSONByteSink {
     func encodeValue<T: Encodable>(_ value: T) throws {
         // Scalars arrive here from arrays and generic code; a metatype comparison is cheap enough to try first.
         if T.self == String.self, let s = value as? String { return appendString(s) }
-        if T.self == Int.self, let i = value as? Int { return appendInteger(i) }
+        if T.self == Int.self, let i = value as? Int { return appendInteger(Int64(i)) }
         if T.self == Double.self, let d = value as? Double { return try appendDouble(d) }
         if T.self == Bool.self, let b = value as? Bool { return appendBool(b) }
         if T.self == Date.self, let date = value as? Date { return appendDate(date) }
@@ -175,17 +175,26 @@ final class JSONByteSink {
         if b { bytes.append(contentsOf: [0x74, 0x72, 0x75, 0x65]) } else { bytes.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65]) }
     }
 
-    func appendInteger<I: BinaryInteger>(_ value: I) {
-        if value == 0 { bytes.append(UInt8(ascii: "0")); return }
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        // Digits of the magnitude, least significant first, without forming it (Int.min has none).
+    // Concrete for the two widest types, and every integer type converted to one of them where it is encoded: a
+    // generic `BinaryInteger` body ran unspecialised from the containers (generic over their key type), each `%`
+    // and `/` a witness call.
+    func appendInteger(_ value: Int64) {
+        if value < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            appendInteger(value.magnitude)  // Int64.min's magnitude fits in UInt64
+        } else {
+            appendInteger(UInt64(value))
+        }
+    }
+
+    func appendInteger(_ value: UInt64) {
+        if value < 10 { bytes.append(UInt8(ascii: "0") + UInt8(value)); return }
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for UInt64.max's 20 digits
         var count = 0
         var rest = value
         withUnsafeMutableBytes(of: &digits) { buffer in
             while rest != 0 {
-                let digit = rest % 10
-                buffer[count] = UInt8(ascii: "0") + UInt8(digit < 0 ? 0 - digit : digit)
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
                 count += 1
                 rest /= 10
             }
@@ -285,22 +294,26 @@ struct JSONByteKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         sink.beginEntry(key.stringValue, at: level)
         try sink.appendFloat(value, at: .key(key))
     }
-    mutating func encode(_ value: Int, forKey key: Key) throws { integer(value, key) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { integer(value, key) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { integer(value, key) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { integer(Int64(value), key) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { integer(Int64(value), key) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { integer(Int64(value), key) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { integer(Int64(value), key) }
     mutating func encode(_ value: Int64, forKey key: Key) throws { integer(value, key) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { integer(value, key) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { integer(value, key) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { integer(value, key) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { integer(UInt64(value), key) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { integer(UInt64(value), key) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { integer(UInt64(value), key) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { integer(UInt64(value), key) }
     mutating func encode(_ value: UInt64, forKey key: Key) throws { integer(value, key) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         sink.beginEntry(key.stringValue, at: level)
         try sink.encodeChild(value, at: .key(key))
     }
 
-    private func integer<I: BinaryInteger>(_ value: I, _ key: Key) {
+    private func integer(_ value: Int64, _ key: Key) {
+        sink.beginEntry(key.stringValue, at: level)
+        sink.appendInteger(value)
+    }
+    private func integer(_ value: UInt64, _ key: Key) {
         sink.beginEntry(key.stringValue, at: level)
         sink.appendInteger(value)
     }
@@ -340,15 +353,15 @@ struct JSONByteUnkeyedContainer: UnkeyedEncodingContainer {
     }
     mutating func encode(_ value: Double) throws { try element(value) }
     mutating func encode(_ value: Float) throws { try element(value) }
-    mutating func encode(_ value: Int) throws { integer(value) }
-    mutating func encode(_ value: Int8) throws { integer(value) }
-    mutating func encode(_ value: Int16) throws { integer(value) }
-    mutating func encode(_ value: Int32) throws { integer(value) }
+    mutating func encode(_ value: Int) throws { integer(Int64(value)) }
+    mutating func encode(_ value: Int8) throws { integer(Int64(value)) }
+    mutating func encode(_ value: Int16) throws { integer(Int64(value)) }
+    mutating func encode(_ value: Int32) throws { integer(Int64(value)) }
     mutating func encode(_ value: Int64) throws { integer(value) }
-    mutating func encode(_ value: UInt) throws { integer(value) }
-    mutating func encode(_ value: UInt8) throws { integer(value) }
-    mutating func encode(_ value: UInt16) throws { integer(value) }
-    mutating func encode(_ value: UInt32) throws { integer(value) }
+    mutating func encode(_ value: UInt) throws { integer(UInt64(value)) }
+    mutating func encode(_ value: UInt8) throws { integer(UInt64(value)) }
+    mutating func encode(_ value: UInt16) throws { integer(UInt64(value)) }
+    mutating func encode(_ value: UInt32) throws { integer(UInt64(value)) }
     mutating func encode(_ value: UInt64) throws { integer(value) }
     mutating func encode<T: Encodable>(_ value: T) throws { try element(value) }
 
@@ -358,7 +371,11 @@ struct JSONByteUnkeyedContainer: UnkeyedEncodingContainer {
         try sink.encodeChild(value, at: .index(index))
     }
 
-    private func integer<I: BinaryInteger>(_ value: I) {
+    private func integer(_ value: Int64) {
+        sink.beginElement(at: level)
+        sink.appendInteger(value)
+    }
+    private func integer(_ value: UInt64) {
         sink.beginElement(at: level)
         sink.appendInteger(value)
     }
@@ -390,15 +407,15 @@ struct JSONByteSingleValueContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: String) throws { slot(); sink.appendString(value) }
     mutating func encode(_ value: Double) throws { slot(); try sink.appendDouble(value) }
     mutating func encode(_ value: Float) throws { slot(); try sink.appendFloat(value) }
-    mutating func encode(_ value: Int) throws { slot(); sink.appendInteger(value) }
-    mutating func encode(_ value: Int8) throws { slot(); sink.appendInteger(value) }
-    mutating func encode(_ value: Int16) throws { slot(); sink.appendInteger(value) }
-    mutating func encode(_ value: Int32) throws { slot(); sink.appendInteger(value) }
+    mutating func encode(_ value: Int) throws { slot(); sink.appendInteger(Int64(value)) }
+    mutating func encode(_ value: Int8) throws { slot(); sink.appendInteger(Int64(value)) }
+    mutating func encode(_ value: Int16) throws { slot(); sink.appendInteger(Int64(value)) }
+    mutating func encode(_ value: Int32) throws { slot(); sink.appendInteger(Int64(value)) }
     mutating func encode(_ value: Int64) throws { slot(); sink.appendInteger(value) }
-    mutating func encode(_ value: UInt) throws { slot(); sink.appendInteger(value) }
-    mutating func encode(_ value: UInt8) throws { slot(); sink.appendInteger(value) }
-    mutating func encode(_ value: UInt16) throws { slot(); sink.appendInteger(value) }
-    mutating func encode(_ value: UInt32) throws { slot(); sink.appendInteger(value) }
+    mutating func encode(_ value: UInt) throws { slot(); sink.appendInteger(UInt64(value)) }
+    mutating func encode(_ value: UInt8) throws { slot(); sink.appendInteger(UInt64(value)) }
+    mutating func encode(_ value: UInt16) throws { slot(); sink.appendInteger(UInt64(value)) }
+    mutating func encode(_ value: UInt32) throws { slot(); sink.appendInteger(UInt64(value)) }
     mutating func encode(_ value: UInt64) throws { slot(); sink.appendInteger(value) }
     mutating func encode<T: Encodable>(_ value: T) throws { slot(); try sink.encodeValue(value) }
 }

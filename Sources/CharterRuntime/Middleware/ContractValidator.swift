@@ -21,7 +21,7 @@ public struct ContractValidator: Sendable {
         self.contracts = Dictionary(contracts.map { ($0.operationID, $0) }, uniquingKeysWith: { a, _ in a })
         self.options = options
         validator = Validator(schemas: schemas)
-        decoding = ParameterDecoding(schemas: schemas.schemas)
+        decoding = ParameterDecoding(schemas: schemas.schemas, tabulated: true)
         defaultsReach = Defaults.reach(schemas.schemas)
     }
 
@@ -101,16 +101,19 @@ public struct ContractValidator: Sendable {
     /// The problems of parameters already read (a served request reads them once, for this and for its handler).
     func checkParameters(_ parameters: RequestParameters, contract: OperationContract) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
+        var run = validator.valueRun(direction: .request)
+        defer { run.release() }
         // By index into the buffer: `zip` copied every contract out of the array (a retain per string inside).
         contract.parameters.withUnsafeBufferPointer { contracts in
             for i in 0..<min(contracts.count, parameters.found.count) {
-                check(contracts[i], parameters.found[i], into: &issues)
+                check(contracts[i], parameters.found[i], run: &run, into: &issues)
             }
         }
         return issues
     }
 
-    private func check(_ p: borrowing ParameterContract, _ found: RequestParameters.Found, into issues: inout [ValidationIssue]) {
+    private func check(_ p: borrowing ParameterContract, _ found: RequestParameters.Found, run: inout ValidationRun<ValueDocument>,
+                       into issues: inout [ValidationIssue]) {
         switch found {
         case .absent:
             if p.required {
@@ -123,21 +126,16 @@ public struct ContractValidator: Sendable {
             // `allowEmptyValue` says the empty value is acceptable as it is (present, with no value): the schema
             // describes the non-empty ones (Canada Holidays' `federal=` with an enum of '1', '0', 'true', 'false').
             let types = decoding.expectedTypes(p.schema)
-            if raws == [""], p.location == .query, p.allowEmptyValue { return }
-            if raws == [""], p.location == .query, !types.contains(.string), !types.contains(.array) {
+            let empty = raws.count == 1 && raws[0].isEmpty
+            if empty, p.location == .query, p.allowEmptyValue { return }
+            if empty, p.location == .query, !types.contains(.string), !types.contains(.array) {
                 issues.append(ValidationIssue(field: p.name, pointer: "", location: p.location, constraint: "allowEmptyValue", value: .string(""),
                                               message: "Must not be empty"))
-            } else {
-                issues += validateParameter(value, p)
+            } else if let schema = p.schema {
+                // A querystring parameter's members are the query's own fields: issues name them as the URL does.
+                issues += run.issues(of: value, against: schema, location: p.location, base: p.location == .querystring ? "" : p.name)
             }
         }
-    }
-
-    private func validateParameter(_ value: JSONValue, _ p: borrowing ParameterContract) -> [ValidationIssue] {
-        guard let schema = p.schema else { return [] }
-        // A querystring parameter's members are the query's own fields: issues name them as the URL does.
-        return validator.validate(value, against: schema, direction: .request, location: p.location,
-                                  base: p.location == .querystring ? "" : p.name)
     }
 
     // MARK: Responses

@@ -2,15 +2,47 @@
 /// validator (and the same error items) serve parameters and bodies.
 struct ParameterDecoding {
     let schemas: [SchemaNode]
+    /// `expectedTypes` of every schema, worked out once for a validator that lives as long as the server (every
+    /// parameter of every request asked it, walking `$ref`s and `allOf`s each time); nil for the short-lived
+    /// decodings of one XML body, which ask about a few schemas only.
+    private let typeTable: [JSONTypeSet]?
+
+    init(schemas: [SchemaNode], tabulated: Bool = false) {
+        self.schemas = schemas
+        typeTable = tabulated ? Self.typeTable(schemas) : nil
+    }
 
     /// The types a schema (following `$ref` and `allOf`) expects, to decide how to read a string.
-    func expectedTypes(_ index: SchemaIndex?, depth: Int = 0) -> JSONTypeSet {
-        guard let index, depth < 16 else { return [] }
+    func expectedTypes(_ index: SchemaIndex?) -> JSONTypeSet {
+        guard let index, index >= 0, index < schemas.count else { return [] }
+        if let typeTable { return typeTable[index] }
+        var memo: [Int: JSONTypeSet] = [:], visiting: Set<Int> = []
+        return Self.types(of: index, in: schemas, depth: 0, memo: &memo, visiting: &visiting).types
+    }
+
+    /// What `expectedTypes` answers for every schema.
+    static func typeTable(_ schemas: [SchemaNode]) -> [JSONTypeSet] {
+        var memo: [Int: JSONTypeSet] = [:], visiting: Set<Int> = []
+        return schemas.indices.map { types(of: $0, in: schemas, depth: 0, memo: &memo, visiting: &visiting).types }
+    }
+
+    /// A schema's types and whether they are final: a walk cut short by a cycle (a schema already being walked) or
+    /// by the depth bound is not, and is not remembered, so a schema inside a cycle gets its own answer when asked.
+    private static func types(of index: Int, in schemas: [SchemaNode], depth: Int, memo: inout [Int: JSONTypeSet],
+                              visiting: inout Set<Int>) -> (types: JSONTypeSet, final: Bool) {
+        if let known = memo[index] { return (known, true) }
+        guard index >= 0, index < schemas.count, depth < 16, !visiting.contains(index) else { return ([], false) }
         let s = schemas[index]
-        if let t = s.types { return t }
+        if let t = s.types { return (t, true) }
+        visiting.insert(index)
+        defer { visiting.remove(index) }
         var result: JSONTypeSet = []
-        if let r = s.ref { result.formUnion(expectedTypes(r, depth: depth + 1)) }
-        for member in s.allOf + s.oneOf + s.anyOf { result.formUnion(expectedTypes(member, depth: depth + 1)) }
+        var final = true
+        for member in (s.ref.map { [$0] } ?? []) + s.allOf + s.oneOf + s.anyOf {
+            let (types, memberFinal) = Self.types(of: member, in: schemas, depth: depth + 1, memo: &memo, visiting: &visiting)
+            result.formUnion(types)
+            final = final && memberFinal
+        }
         if result.isEmpty && !s.properties.isEmpty { result = .object }
         if result.isEmpty && s.enumValues != nil {
             for v in s.enumValues ?? [] {
@@ -21,7 +53,8 @@ struct ParameterDecoding {
                 }
             }
         }
-        return result
+        if final { memo[index] = result }
+        return (result, final)
     }
 
     func itemSchema(_ index: SchemaIndex?, depth: Int = 0) -> SchemaIndex? {
@@ -71,8 +104,24 @@ struct ParameterDecoding {
     /// JSON number syntax only (no `0x`, `inf`, leading `+`).
     static func number(_ raw: String) -> JSONNumber? {
         guard let first = raw.utf8.first, first == UInt8(ascii: "-") || (first >= 48 && first <= 57) else { return nil }
+        if let whole = wholeNumber(raw.utf8) { return JSONNumber(whole) }
         guard case .number(let n)? = try? JSONParser.parse(raw) else { return nil }
         return n
+    }
+
+    /// The common case of a number parameter (`limit=20`, `offset=-5`) read without the JSON parser: an optional
+    /// `-` and up to 18 digits, no leading zero. Anything else (fractions, exponents, `-0`, `007`) is the parser's.
+    static func wholeNumber(_ text: String.UTF8View) -> Int64? {
+        var value: Int64 = 0, digits = 0, negative = false
+        for byte in text {
+            if digits == 0 && !negative && byte == UInt8(ascii: "-") { negative = true; continue }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 18 else { return nil }
+            if digits == 1 && value == 0 { return nil }
+            value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+            digits += 1
+        }
+        guard digits > 0, !(negative && value == 0) else { return nil }
+        return negative ? -value : value
     }
 
     /// Splits a serialized array or object by the style's delimiter.
@@ -184,14 +233,66 @@ struct ParameterDecoding {
 
 /// Query strings and cookies, split and percent-decoded.
 enum WireStrings {
-    /// `a=1&b=2&a=3` → [("a","1"),("b","2"),("a","3")]; `+` is a space (form encoding). Works on the UTF-8
-    /// bytes: splitting on `Character`s and Foundation's `contains` cost a fifth of a served GET.
-    /// `raw` is the value as sent (a slice of the query, not a copy), for splitting lists before decoding.
-    static func queryItems(_ query: Substring) -> [(name: String, value: String, raw: Substring)] {
-        query.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true).map { item in
-            guard let equals = item.firstIndex(of: UInt8(ascii: "=")) else { return (decode(item, plusIsSpace: true), "", "") }
-            let value = item[item.index(after: equals)...]
-            return (decode(item[..<equals], plusIsSpace: true), decode(value, plusIsSpace: true), Substring(value))
+    /// One `name=value` of a query string.
+    struct QueryItem {
+        var name: String
+        var value: String
+        /// The value as sent (a slice of the query, not a copy), for splitting lists before decoding.
+        var raw: Substring
+    }
+
+    /// `a=1&b=2&a=3` → [("a","1"),("b","2"),("a","3")]; `+` is a space (form encoding). One pass over the query's
+    /// stored bytes: splitting the UTF-8 view into slices and searching each for `=` was a tenth of a served GET.
+    static func queryItems(_ query: Substring) -> [QueryItem] {
+        var contiguous = query
+        let utf8 = query.utf8
+        return contiguous.withUTF8 { bytes in
+            var items: [QueryItem] = []
+            items.reserveCapacity(bytes.reduce(1) { $0 + ($1 == UInt8(ascii: "&") ? 1 : 0) })
+            scanQuery(bytes) { name, value in
+                let decodedName = decode(UnsafeBufferPointer(rebasing: bytes[name]), plusIsSpace: true)
+                guard let value else {
+                    items.append(QueryItem(name: decodedName, value: "", raw: ""))
+                    return true
+                }
+                // `=` and `&` are ASCII, so these offsets fall on character boundaries of the query.
+                let rawStart = utf8.index(utf8.startIndex, offsetBy: value.lowerBound), rawEnd = utf8.index(utf8.startIndex, offsetBy: value.upperBound)
+                items.append(QueryItem(name: decodedName, value: decode(UnsafeBufferPointer(rebasing: bytes[value]), plusIsSpace: true),
+                                       raw: query[rawStart..<rawEnd]))
+                return true
+            }
+            return items
+        }
+    }
+
+    /// Whether some item of `query` has a (decoded) name that `matches`; values are not decoded, nothing is kept.
+    static func anyQueryName(in query: Substring, _ matches: (String) -> Bool) -> Bool {
+        var contiguous = query
+        return contiguous.withUTF8 { bytes in
+            var found = false
+            scanQuery(bytes) { name, _ in
+                found = matches(decode(UnsafeBufferPointer(rebasing: bytes[name]), plusIsSpace: true))
+                return !found
+            }
+            return found
+        }
+    }
+
+    /// The byte ranges of each non-empty `name=value` item of a query (value nil when the item has no `=`), in order,
+    /// until `body` returns false.
+    private static func scanQuery(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Range<Int>?) -> Bool) {
+        var start = 0
+        while start < bytes.count {
+            var end = start, equals: Int?
+            while end < bytes.count, bytes[end] != UInt8(ascii: "&") {
+                if equals == nil, bytes[end] == UInt8(ascii: "=") { equals = end }
+                end += 1
+            }
+            if end > start {
+                let more = equals.map { body(start..<$0, ($0 + 1)..<end) } ?? body(start..<end, nil)
+                if !more { return }
+            }
+            start = end + 1
         }
     }
 
@@ -207,26 +308,24 @@ enum WireStrings {
     /// Percent-decoding; invalid escapes are kept as written, invalid UTF-8 becomes U+FFFD (then fails
     /// any pattern or format that excludes it rather than crashing).
     static func percentDecode(_ s: Substring, plusIsSpace: Bool) -> String {
-        decode(s.utf8, plusIsSpace: plusIsSpace)
+        var s = s
+        return s.withUTF8 { decode($0, plusIsSpace: plusIsSpace) }
     }
 
-    static func decode(_ text: Substring.UTF8View, plusIsSpace: Bool) -> String {
+    static func decode(_ text: UnsafeBufferPointer<UInt8>, plusIsSpace: Bool) -> String {
         guard text.contains(where: { $0 == UInt8(ascii: "%") || (plusIsSpace && $0 == UInt8(ascii: "+")) }) else {
             return String(decoding: text, as: UTF8.self)
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.count)
-        var i = text.startIndex
-        while i < text.endIndex {
+        var i = 0
+        while i < text.count {
             let b = text[i]
-            text.formIndex(after: &i)
-            if b == UInt8(ascii: "%"), i < text.endIndex, let hi = hex(text[i]) {
-                let next = text.index(after: i)
-                if next < text.endIndex, let lo = hex(text[next]) {
-                    bytes.append(hi << 4 | lo)
-                    i = text.index(after: next)
-                    continue
-                }
+            i += 1
+            if b == UInt8(ascii: "%"), i + 1 < text.count, let hi = hex(text[i]), let lo = hex(text[i + 1]) {
+                bytes.append(hi << 4 | lo)
+                i += 2
+                continue
             }
             bytes.append(b == UInt8(ascii: "+") && plusIsSpace ? 0x20 : b)
         }

@@ -14,7 +14,7 @@ struct RequestParameters: Sendable {
     let request: HTTPRequest
     let pathParameters: [String: Substring]
     let decoding: ParameterDecoding
-    private let query: [(name: String, value: String, raw: Substring)]
+    private let query: [WireStrings.QueryItem]
     private let cookies: [(name: String, value: String)]
     /// Each of the contract's parameters as this request carries it, in `contract.parameters` order.
     private(set) var found: [Found] = []
@@ -63,11 +63,14 @@ struct RequestParameters: Sendable {
                 }
                 return .value(.object(object), raws: parts.map(\.value))
             }
-            // One pass, no arrays for a parameter the request does not carry (most optional ones).
+            // One pass by index (`for in` copied each item out: three retains), no arrays for a parameter the
+            // request does not carry (most optional ones).
             var raw: [Substring] = []
-            for item in query where item.name == p.name {
-                raws.append(item.value)
-                raw.append(item.raw)
+            query.withUnsafeBufferPointer { items in
+                for i in 0..<items.count where items[i].name == p.name {
+                    raws.append(items[i].value)
+                    raw.append(items[i].raw)
+                }
             }
             encoded = raw
         case .header:

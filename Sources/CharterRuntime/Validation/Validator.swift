@@ -43,6 +43,15 @@ public struct Validator: Sendable {
         }
     }
 
+    /// A run for checking several values one after another (a request's parameters), with `ValidationRun.issues(of:
+    /// against:location:base:)`; the caller calls `release()` when done. One run per value was a path buffer
+    /// allocated and freed and the run's references retained and released for each parameter of every request.
+    func valueRun(direction: MessageDirection) -> ValidationRun<ValueDocument> {
+        var run = ValidationRun(document: ValueDocument(), schemas: schemas, direction: direction, location: .body, base: "", maxDepth: maxDepth)
+        run.assertsFormats = assertsFormats
+        return run
+    }
+
     /// Whether `value` is valid (stops at the first violation).
     public func isValid(_ value: JSONValue, against index: SchemaIndex, direction: MessageDirection = .request) -> Bool {
         var run = ValidationRun(document: ValueDocument(), schemas: schemas, direction: direction, location: .body, base: "", maxDepth: maxDepth)
@@ -68,8 +77,8 @@ struct ValidationRun<Document: JSONDocument> {
     let unretained: [Unmanaged<SchemaNode>]
     var schemas: [SchemaNode] { schemaSet.schemas }
     let direction: MessageDirection
-    let location: IssueLocation
-    let base: String
+    private(set) var location: IssueLocation
+    private(set) var base: String
     let maxDepth: Int
     /// Path steps keep the document's keys; they become strings only when an issue is reported.
     var path = GrowableBuffer<Step>()
@@ -90,6 +99,15 @@ struct ValidationRun<Document: JSONDocument> {
     }
 
     var done: Bool { stopAtFirst && !issues.isEmpty }
+
+    /// The violations of one more value, reported at `location` under `base` (see `Validator.valueRun`).
+    mutating func issues(of value: Ref, against index: SchemaIndex, location: IssueLocation, base: String) -> [ValidationIssue] {
+        self.location = location
+        self.base = base
+        issues.removeAll(keepingCapacity: true)
+        check(value, index, depth: 0)
+        return issues
+    }
 
     func release() { path.release() }
 

@@ -12,6 +12,11 @@ struct XMLShaping {
         decoding = ParameterDecoding(schemas: schemas)
     }
 
+    /// Shaping with a decoding already at hand (a validator's, whose schema types are worked out once).
+    init(decoding: ParameterDecoding) {
+        self.decoding = decoding
+    }
+
     /// The value of the document whose root is `root`, shaped by `schema`.
     func value(of root: XMLReader.Element, schema: SchemaIndex?) -> JSONValue {
         value(of: root, schema: schema, depth: 0)

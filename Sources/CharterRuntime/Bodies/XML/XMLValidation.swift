@@ -16,7 +16,7 @@ extension ContractValidator {
                                         message: "Invalid XML at line \(error.line), column \(error.column): \(error.message)")
             return (nil, validate ? [issue] : [])
         }
-        let value = XMLShaping(schemas: decoding.schemas).value(of: root, schema: schema)
+        let value = XMLShaping(decoding: decoding).value(of: root, schema: schema)
         return (value, validate ? validator.validate(value, against: schema, direction: direction) : [])
     }
 
