@@ -46,6 +46,21 @@ struct RequestPartsTests {
         #expect(copy.operationID == "getA" && copy.method == "GET")
     }
 
+    /// `ParameterContract` shares its box the same way; its header field follows a renamed or moved parameter.
+    @Test func aParameterIsAValueThoughItsFieldsAreShared() {
+        let original = ParameterContract(name: "X-Trace", location: .header, schema: 3)
+        var copy = original
+        copy.name = "X-Span"
+        copy.required = true
+        #expect(original.name == "X-Trace" && original.headerField == HTTPField.Name("X-Trace") && !original.required)
+        #expect(copy.name == "X-Span" && copy.headerField == HTTPField.Name("X-Span") && copy.required && copy.schema == 3)
+        copy.location = .query
+        #expect(copy.headerField == nil && copy.style == .simple && original.location == .header)
+        let query = ParameterContract(name: "tags", location: .query, schema: nil)
+        #expect(query.style == .form && query.explode && !query.required)
+        #expect(ParameterContract(name: "id", location: .path, schema: nil).required)
+    }
+
     @Test func queryItemsAreSplitAndDecodedOnTheBytes() {
         let query: Substring = "a=1&&b=x+y%20z&flag&c=%zz%4&d=caf%C3%A9&e=%FF&=v&f=1=2&g=é&"
         let items = WireStrings.queryItems(query)

@@ -86,27 +86,57 @@ public struct OperationContract: Sendable {
 
 /// One parameter: where it is, how it is serialized, and the schema its value must match.
 public struct ParameterContract: Sendable {
+    /// The fields live in one shared, immutable box, as `OperationContract`'s do: every request reads each of its
+    /// operation's parameters several times (reading, validating, the handler's lookup), and an inline copy was a
+    /// retain per string inside (name, header field, deprecation notice). Setting a property makes a new box.
+    private final class Storage: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private struct Fields: Sendable {
+        var name: String
+        var location: IssueLocation
+        var required: Bool
+        var style: ParameterStyle
+        var explode: Bool
+        var allowEmptyValue: Bool
+        var schema: SchemaIndex?
+        var isJSONContent: Bool
+        var deprecation: DeprecationNotice?
+        var headerField: HTTPField.Name?
+    }
+
+    private var storage: Storage
+
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = storage.fields
+        change(&fields)
+        fields.headerField = Self.headerField(fields.name, fields.location)
+        storage = Storage(fields)
+    }
+
     /// The parameter's name as it appears on the wire.
-    public var name: String { didSet { headerField = Self.headerField(name, location) } }
+    public var name: String { get { storage.fields.name } set { update { $0.name = newValue } } }
     /// Path, query, header or cookie.
-    public var location: IssueLocation { didSet { headerField = Self.headerField(name, location) } }
+    public var location: IssueLocation { get { storage.fields.location } set { update { $0.location = newValue } } }
     /// Whether a request without it is refused.
-    public var required: Bool
+    public var required: Bool { get { storage.fields.required } set { update { $0.required = newValue } } }
     /// The serialization style (`form`, `simple`, `deepObject`…).
-    public var style: ParameterStyle
+    public var style: ParameterStyle { get { storage.fields.style } set { update { $0.style = newValue } } }
     /// Whether arrays and objects are exploded into repeated or separate values.
-    public var explode: Bool
+    public var explode: Bool { get { storage.fields.explode } set { update { $0.explode = newValue } } }
     /// Whether `?name=` with no value is accepted (query only).
-    public var allowEmptyValue: Bool
+    public var allowEmptyValue: Bool { get { storage.fields.allowEmptyValue } set { update { $0.allowEmptyValue = newValue } } }
     /// The schema the decoded value must match.
-    public var schema: SchemaIndex?
+    public var schema: SchemaIndex? { get { storage.fields.schema } set { update { $0.schema = newValue } } }
     /// Content-based parameters (`content: {application/json: …}`): the value is a JSON document.
-    public var isJSONContent: Bool
+    public var isJSONContent: Bool { get { storage.fields.isJSONContent } set { update { $0.isJSONContent = newValue } } }
     /// Set when the parameter is deprecated: a response to a request that sends it announces that.
-    public var deprecation: DeprecationNotice?
+    public var deprecation: DeprecationNotice? { get { storage.fields.deprecation } set { update { $0.deprecation = newValue } } }
     /// A header parameter's field name, checked once (building it per request was a token scan each time);
     /// nil for other locations and for names that are not HTTP tokens.
-    private(set) var headerField: HTTPField.Name?
+    var headerField: HTTPField.Name? { storage.fields.headerField }
 
     private static func headerField(_ name: String, _ location: IssueLocation) -> HTTPField.Name? {
         location == .header ? HTTPField.Name(name) : nil
@@ -116,17 +146,11 @@ public struct ParameterContract: Sendable {
     public init(name: String, location: IssueLocation, required: Bool = false, style: ParameterStyle? = nil,
                 explode: Bool? = nil, allowEmptyValue: Bool = false, schema: SchemaIndex?, isJSONContent: Bool = false,
                 deprecation: DeprecationNotice? = nil) {
-        self.name = name
-        self.location = location
-        headerField = Self.headerField(name, location)
-        self.required = required || location == .path
         let defaultStyle: ParameterStyle = (location == .query || location == .cookie) ? .form : .simple
-        self.style = style ?? defaultStyle
-        self.explode = explode ?? (self.style == .form)
-        self.allowEmptyValue = allowEmptyValue
-        self.schema = schema
-        self.isJSONContent = isJSONContent
-        self.deprecation = deprecation
+        let style = style ?? defaultStyle
+        storage = Storage(Fields(name: name, location: location, required: required || location == .path, style: style,
+                                 explode: explode ?? (style == .form), allowEmptyValue: allowEmptyValue, schema: schema,
+                                 isJSONContent: isJSONContent, deprecation: deprecation, headerField: Self.headerField(name, location)))
     }
 }
 
