@@ -120,13 +120,12 @@ public struct ContractValidator: Sendable {
                 issues.append(ValidationIssue(field: p.name, pointer: "", location: p.location, constraint: "required", value: nil,
                                               message: "Required \(p.location.rawValue) parameter missing"))
             }
-        case .value(let value, let raws):
+        case .value(let value, let empty):
             // `status=` is how form style writes an empty array (validated as one: minItems decides); for
             // other non-string types an empty value is refused unless the spec allows it.
             // `allowEmptyValue` says the empty value is acceptable as it is (present, with no value): the schema
             // describes the non-empty ones (Canada Holidays' `federal=` with an enum of '1', '0', 'true', 'false').
             let types = decoding.expectedTypes(p.schema)
-            let empty = raws.count == 1 && raws[0].isEmpty
             if empty, p.location == .query, p.allowEmptyValue { return }
             if empty, p.location == .query, !types.contains(.string), !types.contains(.array) {
                 issues.append(ValidationIssue(field: p.name, pointer: "", location: p.location, constraint: "allowEmptyValue", value: .string(""),

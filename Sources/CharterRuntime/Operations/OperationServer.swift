@@ -60,7 +60,13 @@ import OpenAPIRuntime
             let requestID = RequestID.incoming(request.headerFields) ?? RequestID.generate()
             var (response, responseBody) = await Self.authenticated(contract, request, body, requestID: requestID, security: security,
                                                                     validator: validator, logger: logger) { principal in
-                await Principal.$current.withValue(principal) {
+                // An operation without security has no principal: binding nil over nil was a task-local push and pop
+                // per request for nothing (an outer binding, say a handler calling another server in process, is
+                // still hidden).
+                if principal == nil, Principal.current == nil {
+                    return await Self.serve(contract, request, body, metadata, requestID: requestID, validator: validator, logger: logger, respond: respond)
+                }
+                return await Principal.$current.withValue(principal) {
                     await Self.serve(contract, request, body, metadata, requestID: requestID, validator: validator, logger: logger, respond: respond)
                 }
             }

@@ -178,6 +178,16 @@ struct ParameterDecoding {
         return .object(object)
     }
 
+    /// A value sent once: a scalar is read straight from its string; anything else (arrays, objects, JSON content,
+    /// label and matrix paths) as `value(from:encoded:_:)` reads it.
+    func value(single raw: String, encoded: Substring?, _ p: ParameterContract) -> JSONValue {
+        let types = expectedTypes(p.schema)
+        if !p.isJSONContent, !types.contains(.array), !types.contains(.object), p.location != .path || (p.style != .label && p.style != .matrix) {
+            return scalar(raw, p.schema)
+        }
+        return value(from: [raw], encoded: encoded.map { [$0] }, p)
+    }
+
     /// One value from its wire strings (several for exploded arrays), shaped by the schema's type.
     ///
     /// `encoded`: the same strings as sent, still percent-encoded (query and path). Comma-separated arrays and

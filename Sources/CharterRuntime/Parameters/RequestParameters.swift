@@ -7,8 +7,8 @@ import HTTPTypes
 struct RequestParameters: Sendable {
     enum Found: Sendable {
         case absent
-        /// The value, and the strings it came from (`[""]` for `?limit=`).
-        case value(JSONValue, raws: [String])
+        /// The value, and whether it was sent empty (one empty string: `?limit=`).
+        case value(JSONValue, emptyValue: Bool)
     }
 
     let request: HTTPRequest
@@ -61,13 +61,25 @@ struct RequestParameters: Sendable {
                     let key = String(part.name.dropFirst(prefix.count).dropLast())
                     object[key] = decoding.scalar(part.value, decoding.propertySchema(p.schema, key))
                 }
-                return .value(.object(object), raws: parts.map(\.value))
+                return .value(.object(object), emptyValue: parts.count == 1 && parts[0].value.isEmpty)
             }
-            // One pass by index (`for in` copied each item out: three retains), no arrays for a parameter the
-            // request does not carry (most optional ones).
-            var raw: [Substring] = []
+            // By index (`for in` copied each item out: three retains). A parameter sent once, the usual case, is
+            // read from its item without building arrays of one string.
+            var first: Int?, count = 0
             query.withUnsafeBufferPointer { items in
                 for i in 0..<items.count where items[i].name == p.name {
+                    if first == nil { first = i }
+                    count += 1
+                }
+            }
+            guard let first else { return .absent }
+            if count == 1 {
+                let item = query[first]
+                return .value(decoding.value(single: item.value, encoded: item.raw, p), emptyValue: item.value.isEmpty)
+            }
+            var raw: [Substring] = []
+            query.withUnsafeBufferPointer { items in
+                for i in first..<items.count where items[i].name == p.name {
                     raws.append(items[i].value)
                     raw.append(items[i].raw)
                 }
@@ -85,13 +97,13 @@ struct RequestParameters: Sendable {
             guard let query = request.queryString, !query.isEmpty else { return .absent }
             if p.isJSONContent {
                 let text = WireStrings.percentDecode(query, plusIsSpace: false)
-                return .value((try? JSONParser.parse(text)) ?? .string(text), raws: [text])
+                return .value((try? JSONParser.parse(text)) ?? .string(text), emptyValue: text.isEmpty)
             }
             let form = FormDecoding(decoding: decoding).decode(ArraySlice(query.utf8), schema: p.schema, parts: [])
-            return .value(form.value, raws: [String(query)])
+            return .value(form.value, emptyValue: false)
         case .body:
             return .absent
         }
-        return raws.isEmpty ? .absent : .value(decoding.value(from: raws, encoded: encoded, p), raws: raws)
+        return raws.isEmpty ? .absent : .value(decoding.value(from: raws, encoded: encoded, p), emptyValue: raws.count == 1 && raws[0].isEmpty)
     }
 }
