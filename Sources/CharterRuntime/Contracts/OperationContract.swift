@@ -7,11 +7,6 @@ public struct OperationContract: Sendable {
     /// The operation's parts live in one shared, immutable box: a contract is read on every request and handed
     /// down through the reader, the body decoder and the validator; held inline, each hand-off was a 330-byte copy
     /// and a retain per reference inside. Setting a property (rare: tests, adopters' tweaks) makes a new box.
-    private final class Storage: Sendable {
-        let fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
     private struct Fields: Sendable {
         var operationID: String
         var method: String
@@ -24,34 +19,34 @@ public struct OperationContract: Sendable {
         var deprecation: DeprecationNotice?
     }
 
-    private var storage: Storage
+    private var storage: SharedFields<Fields>
 
     private mutating func update(_ change: (inout Fields) -> Void) {
-        var fields = storage.fields
+        var fields = storage.value
         change(&fields)
-        storage = Storage(fields)
+        storage = SharedFields(fields)
     }
 
     /// The spec's `operationId` (or the one Charter derived from method and path).
-    public var operationID: String { get { storage.fields.operationID } set { update { $0.operationID = newValue } } }
+    public var operationID: String { get { storage.value.operationID } set { update { $0.operationID = newValue } } }
     /// The HTTP method, upper case (`GET`).
-    public var method: String { get { storage.fields.method } set { update { $0.method = newValue } } }
+    public var method: String { get { storage.value.method } set { update { $0.method = newValue } } }
     /// The path template, e.g. `/models/{modelId}/predict`.
-    public var path: String { get { storage.fields.path } set { update { $0.path = newValue } } }
+    public var path: String { get { storage.value.path } set { update { $0.path = newValue } } }
     /// Path, query, header and cookie parameters (the path item's merged with the operation's).
-    public var parameters: [ParameterContract] { get { storage.fields.parameters } set { update { $0.parameters = newValue } } }
+    public var parameters: [ParameterContract] { get { storage.value.parameters } set { update { $0.parameters = newValue } } }
     /// The request body, when the operation declares one.
-    public var requestBody: RequestBodyContract? { get { storage.fields.requestBody } set { update { $0.requestBody = newValue } } }
+    public var requestBody: RequestBodyContract? { get { storage.value.requestBody } set { update { $0.requestBody = newValue } } }
     /// Every documented response, by status code, range (`4XX`) or `default`.
-    public var responses: [ResponseContract] { get { storage.fields.responses } set { update { $0.responses = newValue } } }
+    public var responses: [ResponseContract] { get { storage.value.responses } set { update { $0.responses = newValue } } }
     /// Overrides the validator's default body size limit for this operation.
-    public var maxBodySize: Int? { get { storage.fields.maxBodySize } set { update { $0.maxBodySize = newValue } } }
+    public var maxBodySize: Int? { get { storage.value.maxBodySize } set { update { $0.maxBodySize = newValue } } }
     /// The security requirement in effect (the operation's, else the document's): alternatives, each naming the
     /// schemes (with scopes) that must all be satisfied. Empty, or holding an empty alternative, means no
     /// credentials are needed. The generated server enforces it with the application's `SecurityHandler`.
-    public var security: [SecurityRequirement] { get { storage.fields.security } set { update { $0.security = newValue } } }
+    public var security: [SecurityRequirement] { get { storage.value.security } set { update { $0.security = newValue } } }
     /// Set when the operation is deprecated: every response announces it (`Deprecation`, `Sunset`, `Link`).
-    public var deprecation: DeprecationNotice? { get { storage.fields.deprecation } set { update { $0.deprecation = newValue } } }
+    public var deprecation: DeprecationNotice? { get { storage.value.deprecation } set { update { $0.deprecation = newValue } } }
 
     /// Whether a request without credentials may reach this operation.
     public var allowsAnonymous: Bool { security.isEmpty || security.contains { $0.isEmpty } }
@@ -60,7 +55,7 @@ public struct OperationContract: Sendable {
     public init(operationID: String, method: String, path: String, parameters: [ParameterContract] = [],
                 requestBody: RequestBodyContract? = nil, responses: [ResponseContract] = [], maxBodySize: Int? = nil,
                 security: [SecurityRequirement] = [], deprecation: DeprecationNotice? = nil) {
-        storage = Storage(Fields(operationID: operationID, method: method, path: path, parameters: parameters,
+        storage = SharedFields(Fields(operationID: operationID, method: method, path: path, parameters: parameters,
                                  requestBody: requestBody, responses: responses, maxBodySize: maxBodySize,
                                  security: security, deprecation: deprecation))
     }
@@ -89,11 +84,6 @@ public struct ParameterContract: Sendable {
     /// The fields live in one shared, immutable box, as `OperationContract`'s do: every request reads each of its
     /// operation's parameters several times (reading, validating, the handler's lookup), and an inline copy was a
     /// retain per string inside (name, header field, deprecation notice). Setting a property makes a new box.
-    private final class Storage: Sendable {
-        let fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
     private struct Fields: Sendable {
         var name: String
         var location: IssueLocation
@@ -107,36 +97,36 @@ public struct ParameterContract: Sendable {
         var headerField: HTTPField.Name?
     }
 
-    private var storage: Storage
+    private var storage: SharedFields<Fields>
 
     private mutating func update(_ change: (inout Fields) -> Void) {
-        var fields = storage.fields
+        var fields = storage.value
         change(&fields)
         fields.headerField = Self.headerField(fields.name, fields.location)
-        storage = Storage(fields)
+        storage = SharedFields(fields)
     }
 
     /// The parameter's name as it appears on the wire.
-    public var name: String { get { storage.fields.name } set { update { $0.name = newValue } } }
+    public var name: String { get { storage.value.name } set { update { $0.name = newValue } } }
     /// Path, query, header or cookie.
-    public var location: IssueLocation { get { storage.fields.location } set { update { $0.location = newValue } } }
+    public var location: IssueLocation { get { storage.value.location } set { update { $0.location = newValue } } }
     /// Whether a request without it is refused.
-    public var required: Bool { get { storage.fields.required } set { update { $0.required = newValue } } }
+    public var required: Bool { get { storage.value.required } set { update { $0.required = newValue } } }
     /// The serialization style (`form`, `simple`, `deepObject`…).
-    public var style: ParameterStyle { get { storage.fields.style } set { update { $0.style = newValue } } }
+    public var style: ParameterStyle { get { storage.value.style } set { update { $0.style = newValue } } }
     /// Whether arrays and objects are exploded into repeated or separate values.
-    public var explode: Bool { get { storage.fields.explode } set { update { $0.explode = newValue } } }
+    public var explode: Bool { get { storage.value.explode } set { update { $0.explode = newValue } } }
     /// Whether `?name=` with no value is accepted (query only).
-    public var allowEmptyValue: Bool { get { storage.fields.allowEmptyValue } set { update { $0.allowEmptyValue = newValue } } }
+    public var allowEmptyValue: Bool { get { storage.value.allowEmptyValue } set { update { $0.allowEmptyValue = newValue } } }
     /// The schema the decoded value must match.
-    public var schema: SchemaIndex? { get { storage.fields.schema } set { update { $0.schema = newValue } } }
+    public var schema: SchemaIndex? { get { storage.value.schema } set { update { $0.schema = newValue } } }
     /// Content-based parameters (`content: {application/json: …}`): the value is a JSON document.
-    public var isJSONContent: Bool { get { storage.fields.isJSONContent } set { update { $0.isJSONContent = newValue } } }
+    public var isJSONContent: Bool { get { storage.value.isJSONContent } set { update { $0.isJSONContent = newValue } } }
     /// Set when the parameter is deprecated: a response to a request that sends it announces that.
-    public var deprecation: DeprecationNotice? { get { storage.fields.deprecation } set { update { $0.deprecation = newValue } } }
+    public var deprecation: DeprecationNotice? { get { storage.value.deprecation } set { update { $0.deprecation = newValue } } }
     /// A header parameter's field name, checked once (building it per request was a token scan each time);
     /// nil for other locations and for names that are not HTTP tokens.
-    var headerField: HTTPField.Name? { storage.fields.headerField }
+    var headerField: HTTPField.Name? { storage.value.headerField }
 
     private static func headerField(_ name: String, _ location: IssueLocation) -> HTTPField.Name? {
         location == .header ? HTTPField.Name(name) : nil
@@ -148,7 +138,7 @@ public struct ParameterContract: Sendable {
                 deprecation: DeprecationNotice? = nil) {
         let defaultStyle: ParameterStyle = (location == .query || location == .cookie) ? .form : .simple
         let style = style ?? defaultStyle
-        storage = Storage(Fields(name: name, location: location, required: required || location == .path, style: style,
+        storage = SharedFields(Fields(name: name, location: location, required: required || location == .path, style: style,
                                  explode: explode ?? (style == .form), allowEmptyValue: allowEmptyValue, schema: schema,
                                  isJSONContent: isJSONContent, deprecation: deprecation, headerField: Self.headerField(name, location)))
     }
@@ -260,4 +250,12 @@ public struct ResponseContract: Sendable {
         self.content = content
         self.headers = headers
     }
+}
+
+/// A contract's fields in one immutable box shared by every copy: contracts are handed down each request's path
+/// (reader, body decoder, validator, the handler's lookups), and a copy of the fields held inline was a retain per
+/// reference inside. A setter makes a new box, so the holders keep value semantics.
+final class SharedFields<Value: Sendable>: Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
