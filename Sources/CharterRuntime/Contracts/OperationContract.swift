@@ -61,8 +61,7 @@ public struct OperationContract: Sendable {
     }
 
     /// The position in `parameters` of the parameter `name` in `location` (the server's reader and the client's
-    /// writer both look parameters up by it). By index into the buffer: `firstIndex(where:)` copies every element it
-    /// looks at, a retain per string inside, on every parameter of every request.
+    /// writer both look parameters up by it, on every parameter of every request).
     func parameterIndex(_ name: String, in location: IssueLocation) -> Int? {
         parameters.withUnsafeBufferPointer { parameters in
             (0..<parameters.count).first { parameters[$0].location == location && parameters[$0].name == name }

@@ -103,7 +103,7 @@ public struct ContractValidator: Sendable {
         var issues: [ValidationIssue] = []
         var run = validator.valueRun(direction: .request)
         defer { run.release() }
-        // By index into the buffer: `zip` copied every contract out of the array (a retain per string inside).
+        // By index: the contracts and what was found are two arrays in step.
         contract.parameters.withUnsafeBufferPointer { contracts in
             for i in 0..<min(contracts.count, parameters.found.count) {
                 check(contracts[i], parameters.found[i], run: &run, into: &issues)

@@ -23,8 +23,7 @@ struct RequestParameters: Sendable {
         self.request = request
         self.pathParameters = pathParameters
         self.decoding = decoding
-        // By index into the buffer throughout: `contains(where:)`, `map` and `for in` copy each element out (a
-        // retain per string inside). A scan of a short list: a `Set` of locations was an allocation and a hash.
+        // A scan of a short list: a `Set` of locations was an allocation and a hash.
         let parameters = contract.parameters
         let (hasQuery, hasCookies) = parameters.withUnsafeBufferPointer { parameters in
             var query = false, cookies = false
@@ -63,26 +62,22 @@ struct RequestParameters: Sendable {
                 }
                 return .value(.object(object), emptyValue: parts.count == 1 && parts[0].value.isEmpty)
             }
-            // By index (`for in` copied each item out: three retains). A parameter sent once, the usual case, is
-            // read from its item without building arrays of one string.
-            var first: Int?, count = 0
-            query.withUnsafeBufferPointer { items in
-                for i in 0..<items.count where items[i].name == p.name {
-                    if first == nil { first = i }
-                    count += 1
-                }
-            }
-            guard let first else { return .absent }
-            if count == 1 {
-                let item = query[first]
-                return .value(decoding.value(single: item.value, encoded: item.raw, p), emptyValue: item.value.isEmpty)
-            }
+            // One pass by index (`for in` copied each item out: three retains). A parameter sent once, the usual
+            // case, is read from its item without building arrays of one string; a second item starts the arrays.
+            var first: Int?
             var raw: [Substring] = []
             query.withUnsafeBufferPointer { items in
-                for i in first..<items.count where items[i].name == p.name {
+                for i in 0..<items.count where items[i].name == p.name {
+                    guard let earlier = first else { first = i; continue }
+                    if raws.isEmpty { raws.append(items[earlier].value); raw.append(items[earlier].raw) }
                     raws.append(items[i].value)
                     raw.append(items[i].raw)
                 }
+            }
+            guard let first else { return .absent }
+            if raws.isEmpty {
+                let item = query[first]
+                return .value(decoding.value(single: item.value, encoded: item.raw, p), emptyValue: item.value.isEmpty)
             }
             encoded = raw
         case .header:

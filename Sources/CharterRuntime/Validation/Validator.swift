@@ -24,11 +24,9 @@ public struct Validator: Sendable {
     ///   - base: display prefix for field paths (a parameter's name; empty for bodies).
     public func validate(_ value: JSONValue, against index: SchemaIndex, direction: MessageDirection = .request,
                          location: IssueLocation = .body, base: String = "") -> [ValidationIssue] {
-        var run = ValidationRun(document: ValueDocument(), schemas: schemas, direction: direction, location: location, base: base, maxDepth: maxDepth)
-        run.assertsFormats = assertsFormats
+        var run = valueRun(direction: direction)
         defer { run.release() }
-        run.check(value, index, depth: 0)
-        return run.issues
+        return run.issues(of: value, against: index, location: location, base: base)
     }
 
     /// Every violation of a parsed tape (the fast path for request bodies).
