@@ -101,6 +101,7 @@ public struct Code: ParsableCommand {
         if let regenerateHint { options.regenerateHint = regenerateHint }
         if let mode { options.parts = (try? GenerateConfig.parts(mode)) ?? options.parts }
         options.fixedLayout = fixedLayout
+        options.keepsIntermediates = true
         let (files, generated) = Generator.generate(document, specName: specName, options: options)
         for d in generated { printToStandardError("\(d)") }
         let (written, removed) = try GeneratedOutput.write(files, to: output)
@@ -108,6 +109,8 @@ public struct Code: ParsableCommand {
             // One line, so a run that changed nothing is visibly a run that changed nothing.
             print("\(output): \(files.count) files, \(written == 0 ? "none" : String(written)) rewritten" + (removed > 0 ? ", \(removed) removed" : ""))
         }
+        // The command ends here: the loaded document goes back with the process rather than object by object.
+        Retained.forever(result)
     }
 }
 

@@ -40,11 +40,12 @@ public struct ClientCall: Sendable {
 
 extension Generator {
     /// The generated client's type name and each operation's call, translated exactly as `generate` translates
-    /// them (same names, same argument order and defaults). `compiled`, when the caller has it, saves compiling
-    /// the document's schemas again.
-    public static func clientCalls(_ document: Document, compiled: SpecValidator? = nil, options: GeneratorOptions = GeneratorOptions()) -> (clientName: String, calls: [ClientCall]) {
-        let operations = translate(document, compile: { compiled ?? SpecValidator(document: document) }, options: options,
-                                   operations: true, server: false).operations
+    /// them (same names, same argument order and defaults). Needs no compiled schemas: contracts are read off the
+    /// document.
+    public static func clientCalls(_ document: Document, options: GeneratorOptions = GeneratorOptions()) -> (clientName: String, calls: [ClientCall]) {
+        var models = ModelTranslator(document: document, typeNames: options.typeNames)
+        _ = models.translate()
+        let operations = translateOperations(document, contracts: SpecValidator.contracts(of: document), models: models, options: options, server: false).operations
         let apiName = SwiftNames.apiBaseName(options.moduleName)
         let clientName = (apiName.isEmpty ? "API" : apiName) + "Client"
         let calls = operations.map { op in

@@ -92,6 +92,10 @@ extension SpecValidator {
     /// Every operation's contract (paths and webhooks), keyed by operationId in the validator.
     public var contracts: [OperationContract] { ContractBuilder.contracts(for: document) }
 
+    /// The same contracts without compiling the schemas (a contract names schemas by their index in the document,
+    /// which is their index in the compiled set): the generator translates operations while the schemas compile.
+    package static func contracts(of document: Document) -> [OperationContract] { ContractBuilder.contracts(for: document) }
+
     /// The contract of each operation under `paths`, in the order of `document.operations` (webhooks are not
     /// routes a server answers).
     package var pathContracts: [OperationContract] { document.operations.map { ContractBuilder.contract($0.operation, in: document) } }

@@ -70,8 +70,12 @@ struct PatternDFA: Sendable {
             let pcs = states[next]
             next += 1
             var row = [Int32](repeating: 0, count: 128)
+            // Most of a state's 128 bytes step to the same few instruction sets (often none but the restart): each
+            // distinct set's closure and state are worked out once per state, not once per byte.
+            var targets: [[Int]: Int32] = [:]
+            let absorbing = pcs == [-1]
             for byte in 0..<128 {
-                if pcs == [-1] { row[byte] = Int32(next - 1); continue }
+                if absorbing { row[byte] = Int32(next - 1); continue }
                 let scalar = Unicode.Scalar(UInt8(byte))
                 var stepped: [Int] = []
                 for pc in pcs {
@@ -84,8 +88,13 @@ struct PatternDFA: Sendable {
                     }
                     if advance { stepped.append(pc + 1) }
                 }
+                if let known = targets[stepped] {
+                    row[byte] = known
+                    continue
+                }
                 let c = closure(stepped + restart, atStart: false, atEnd: false)
                 guard let target = intern(c.pcs, match: c.match) else { return nil }
+                targets[stepped] = target
                 row[byte] = target
             }
             transitions += row

@@ -25,7 +25,7 @@ struct DocsPage {
         self.validator = validator
         var options = GeneratorOptions()
         options.moduleName = moduleName
-        let translated = Generator.clientCalls(validator.document, compiled: validator, options: options)
+        let translated = Generator.clientCalls(validator.document, options: options)
         clientName = translated.clientName
         calls = Dictionary(translated.calls.map { ($0.operationID, $0) }, uniquingKeysWith: { a, _ in a })
         catalog = SchemaCatalog(document: validator.document, markdown: markdown)

@@ -27,15 +27,15 @@ struct OperationRenderer {
             output(op, &w)
             for s in op.headerStructs {
                 w.blank()
-                w.line(indented(SwiftRenderer.render([.structType(s)], access: access, scope: scope)))
+                SwiftRenderer.render([.structType(s)], access: access, scope: scope, into: &w)
             }
             for body in op.bodyEnums {
                 w.blank()
-                w.line(indented(SwiftRenderer.render([.enumType(bodyEnum(body))], access: access, scope: scope)))
+                SwiftRenderer.render([.enumType(bodyEnum(body))], access: access, scope: scope, into: &w)
             }
             if !op.nested.isEmpty {
                 w.blank()
-                w.line(indented(SwiftRenderer.render(op.nested, access: access, scope: scope)))
+                SwiftRenderer.render(op.nested, access: access, scope: scope, into: &w)
             }
             w.blank()
             w.line("\(access) static let contract = \(ContractEmitter.expression(op.contract))")
@@ -55,11 +55,6 @@ struct OperationRenderer {
             }
         }
         return w.text
-    }
-
-    /// Rendered declarations end with a newline; `SwiftWriter.line` indents each of their lines.
-    private func indented(_ text: String) -> String {
-        text.hasSuffix("\n") ? String(text.dropLast()) : text
     }
 
     /// `name: Type = default, …`, types named from `scope`.

@@ -25,6 +25,18 @@ struct SwiftRenderer {
         return renderer.writer.text
     }
 
+    /// `decls` written straight into `writer` at its depth (a namespace's nested types), rather than printed apart,
+    /// cut back into lines and indented again.
+    static func render(_ decls: [SwiftDecl], access: String, scope: [String], into writer: inout SwiftWriter) {
+        var renderer = SwiftRenderer(access: access, scope: scope)
+        swap(&renderer.writer, &writer)
+        defer { swap(&renderer.writer, &writer) }
+        for (i, decl) in decls.enumerated() {
+            if i > 0 { renderer.blank() }
+            renderer.emit(decl)
+        }
+    }
+
     private mutating func line(_ text: String) { writer.line(text) }
     private mutating func blank() { writer.blank() }
     private mutating func doc(_ text: String?) { writer.doc(text) }
