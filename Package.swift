@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "CharterContractTesting", targets: ["CharterContractTesting"]),
         .library(name: "CharterMock", targets: ["CharterMock"]),
         .library(name: "CharterDocs", targets: ["CharterDocs"]),
+        .library(name: "CharterHummingbird", targets: ["CharterHummingbird"]),
         .executable(name: "generate", targets: ["generate"]),
         .plugin(name: "CharterBuildPlugin", targets: ["CharterBuildPlugin"]),
         .plugin(name: "CharterCommandPlugin", targets: ["CharterCommandPlugin"]),
@@ -111,14 +112,22 @@ let package = Package(
             ),
             dependencies: ["charter-codegen"]
         ),
+        // Hosting generated servers on Hummingbird: a ServerTransport answering small responses in one write.
+        .target(
+            name: "CharterHummingbird",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            ]
+        ),
         // In-memory implementations of the sample specs' generated servers, and their executables.
         .target(
             name: "ExampleServers",
             dependencies: [
-                "Airline", "MLPredict", "UsersV2", "Documents", "CharterRuntime", "CharterMock",
+                "Airline", "MLPredict", "UsersV2", "Documents", "CharterRuntime", "CharterMock", "CharterHummingbird",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             ],
             path: "Examples/ExampleServers"
@@ -174,7 +183,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "CharterRuntime", "CharterValidation", "CharterTestSupport", "ExampleServers", "CharterMock", "generate",
+                "CharterRuntime", "CharterValidation", "CharterTestSupport", "ExampleServers", "CharterMock", "CharterHummingbird", "generate",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),

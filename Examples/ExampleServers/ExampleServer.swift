@@ -4,7 +4,7 @@ import CharterRuntime
 import Foundation
 import Hummingbird
 import Logging
-import OpenAPIHummingbird
+import CharterHummingbird
 
 /// Command-line options shared by the example servers.
 public struct ServerOptions: ParsableArguments {
@@ -35,14 +35,14 @@ public struct ServerOptions: ParsableArguments {
     }
 }
 
-/// Hosting a generated API on Hummingbird: `register` puts the operations on the router (a swift-openapi
-/// `ServerTransport`); `onRunning` learns the bound port (tests use port 0).
+/// Hosting a generated API on Hummingbird: `register` puts the operations on the router through Charter's
+/// `HummingbirdTransport` (small responses in one write); `onRunning` learns the bound port (tests use port 0).
 public enum ExampleServer {
     public static func run(name: String, host: String, port: Int,
-                           register: (Router<BasicRequestContext>) throws -> Void,
+                           register: (HummingbirdTransport<Router<BasicRequestContext>>) throws -> Void,
                            onRunning: (@Sendable (Int) async -> Void)? = nil) async throws {
         let router = Router()
-        try register(router)
+        try register(HummingbirdTransport(router))
         // After the routes: it answers what none of them matches, in the API's error envelope.
         router.add(middleware: JSONNotFound())
         var logger = Logger(label: name)

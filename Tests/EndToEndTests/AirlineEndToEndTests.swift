@@ -1,4 +1,5 @@
 import Airline
+import CharterHummingbird
 import CharterRuntime
 import ExampleServers
 import Foundation
@@ -34,8 +35,9 @@ func items(_ error: Airline.ErrorResponse) -> [String] {
 struct AirlineEndToEndTests {
     func withAirline(_ options: ValidationOptions = ValidationOptions(responseValidation: .enforce),
                      _ body: @Sendable (AirlineClient, AirlineClient) async throws -> Void) async throws {
+        // Through Charter's transport (the example server's): every case below checks it end to end.
         let router = Router()
-        try AirlineService().registerHandlers(on: router, security: AirlineSecurity(TokenBook(["t0k3n"])),
+        try AirlineService().registerHandlers(on: HummingbirdTransport(router), security: AirlineSecurity(TokenBook(["t0k3n"])),
                                               options: options)
         try await withServer(router) { url in
             let client = AirlineClient(serverURL: url, middlewares: [BearerToken()], validation: serverSideOnly)

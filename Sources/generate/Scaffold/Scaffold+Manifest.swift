@@ -17,10 +17,10 @@ extension Scaffold {
         case .hummingbird:
             dependencies += [
                 #".package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),"#,
-                #".package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),"#,
             ]
-            serviceProducts = [#".product(name: "CharterRuntime", package: charter)"#, #".product(name: "Hummingbird", package: "hummingbird")"#,
-                               #".product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird")"#]
+            // Charter's transport for Hummingbird (small responses in one write), not swift-openapi-hummingbird's.
+            serviceProducts = [#".product(name: "CharterRuntime", package: charter)"#, #".product(name: "CharterHummingbird", package: charter)"#,
+                               #".product(name: "Hummingbird", package: "hummingbird")"#]
             dependencies.append(#".package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),"#)
             testProducts += ["\"\(serviceTarget)\"", #".product(name: "Hummingbird", package: "hummingbird")"#,
                              #".product(name: "ServiceLifecycle", package: "swift-service-lifecycle")"#]

@@ -37,7 +37,7 @@ extension Scaffold {
             /// paths no operation serves answer 404 in the API's JSON error envelope.
             public func buildRouter() throws -> Router<BasicRequestContext> {
                 let router = Router()
-                try \(serviceType)().registerHandlers(on: router)
+                try \(serviceType)().registerHandlers(on: HummingbirdTransport(router))
                 // After the routes: Hummingbird applies it to the not-found answer, not to the operations.
                 router.add(middleware: JSONNotFound())
                 return router
@@ -59,7 +59,7 @@ extension Scaffold {
             }
             """
         }
-        let imports = ["CharterRuntime", "Foundation", apiTarget] + (server == .vapor ? ["HTTPTypes", "OpenAPIVapor", "Vapor"] : ["Hummingbird", "OpenAPIHummingbird"])
+        let imports = ["CharterRuntime", "Foundation", apiTarget] + (server == .vapor ? ["HTTPTypes", "OpenAPIVapor", "Vapor"] : ["CharterHummingbird", "Hummingbird"])
         return """
         \(imports.sorted().map { "import \($0)" }.joined(separator: "\n"))
 
