@@ -72,10 +72,9 @@ let package = Package(
         .target(
             name: "CharterMock",
             dependencies: [
-                "CharterSpec", "CharterValidation", "CharterRuntime",
+                "CharterSpec", "CharterValidation", "CharterRuntime", "CharterHummingbird",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

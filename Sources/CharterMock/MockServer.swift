@@ -1,3 +1,4 @@
+import CharterHummingbird
 @_spi(Generated) import CharterRuntime
 import CharterSpec
 import CharterValidation
@@ -5,7 +6,6 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
-import OpenAPIHummingbird
 import OpenAPIRuntime
 import ServiceLifecycle
 
@@ -76,10 +76,11 @@ public struct MockServer: Sendable {
         }
     }
 
-    /// A Hummingbird router answering this spec: the operations, then the JSON 404 for everything else.
+    /// A Hummingbird router answering this spec: the operations (through `HummingbirdTransport`, small responses in
+    /// one write), then the JSON 404 for everything else.
     public func router(logger: Logger = Logger(label: "charter.mock")) throws -> Router<BasicRequestContext> {
         let router = Router()
-        try register(on: router, logger: logger)
+        try register(on: HummingbirdTransport(router), logger: logger)
         router.add(middleware: JSONNotFound())
         return router
     }
