@@ -43,9 +43,7 @@ extension Generator {
     /// them (same names, same argument order and defaults). Needs no compiled schemas: contracts are read off the
     /// document.
     public static func clientCalls(_ document: Document, options: GeneratorOptions = GeneratorOptions()) -> (clientName: String, calls: [ClientCall]) {
-        var models = ModelTranslator(document: document, typeNames: options.typeNames)
-        _ = models.translate()
-        let operations = translateOperations(document, contracts: SpecValidator.contracts(of: document), models: models, options: options, server: false).operations
+        let operations = translate(document, options: options, operations: true, server: false).translated?.operations ?? []
         let apiName = SwiftNames.apiBaseName(options.moduleName)
         let clientName = (apiName.isEmpty ? "API" : apiName) + "Client"
         let calls = operations.map { op in

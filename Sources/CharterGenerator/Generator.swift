@@ -71,12 +71,7 @@ public enum Generator {
             let compiled = SpecValidator(document: document)
             return (compiled, wantsTables ? SchemaTableEmitter.files(compiled.schemas, access: options.access, header: basic) : [])
         }, {
-            var models = ModelTranslator(document: document, typeNames: options.typeNames)
-            let decls = models.translate()
-            let operations = wantsOperations
-                ? translateOperations(document, contracts: SpecValidator.contracts(of: document), models: models, options: options, server: parts.contains(.server))
-                : nil
-            return (models, decls, operations)
+            translate(document, options: options, operations: wantsOperations, server: parts.contains(.server))
         })
         // Then everything is printed side by side (printing is pure: finished declarations in, text out) and put
         // back in order: models, schema tables, operations, server and client.
@@ -84,7 +79,7 @@ public enum Generator {
         if wantsModels {
             jobs.append {
                 let chunks = pack(decls.map { SwiftRenderer.render([$0], access: options.access) }, linesPerFile: options.modelLinesPerFile, separator: "\n")
-                return .files(chunks.enumerated().map { i, chunk in
+                return .models(chunks.enumerated().map { i, chunk in
                     GeneratedFile(name: chunks.count == 1 ? "Models.swift" : "Models\(i + 1).swift", contents: basic + chunk)
                 })
             }
@@ -95,10 +90,10 @@ public enum Generator {
         var files: [GeneratedFile] = []
         var namespaces: [String] = []
         var apiFiles: [GeneratedFile] = []
-        for (i, printed) in Parallel.results(of: jobs).enumerated() {
+        for printed in Parallel.results(of: jobs) {
             switch printed {
-            case .files(let printed) where i == 0 && wantsModels: files = printed
-            case .files(let printed): apiFiles = printed
+            case .models(let printed): files = printed
+            case .api(let printed): apiFiles = printed
             case .namespaces(let slice): namespaces += slice
             }
         }
@@ -122,10 +117,11 @@ public enum Generator {
 
     private static let runtimeImports = ["CharterRuntime", "Foundation", "OpenAPIRuntime"]
 
-    /// What one printing job made: finished files, or a slice of the operations' namespaces (packed into files
-    /// once every slice is back, in order).
+    /// What one printing job made: the model files, the server and client files, or a slice of the operations'
+    /// namespaces (packed into files once every slice is back, in order).
     private enum Printed: Sendable {
-        case files([GeneratedFile])
+        case models([GeneratedFile])
+        case api([GeneratedFile])
         case namespaces([String])
     }
 
@@ -155,7 +151,7 @@ public enum Generator {
                 let client = renderer.client(operations, secured: !allSchemes.isEmpty) + (parts.contains(.server) ? "" : "\n" + table)
                 files.append(GeneratedFile(name: "Client.swift", contents: header(runtimeImports, optionalImport) + client))
             }
-            return .files(files)
+            return .api(files)
         }]
         // A few slices per core, so one slice of heavy operations does not leave the other cores idle.
         let sliceCount = max(1, min(operations.count / 16, 4 * ProcessInfo.processInfo.activeProcessorCount))
@@ -166,8 +162,20 @@ public enum Generator {
         return jobs
     }
 
+    /// The models' translation, then (when `operations`) the operations', as both `generate` and `clientCalls` need
+    /// them: one translation, so the names a docs page shows are the generated ones. Needs no compiled schemas.
+    static func translate(_ document: Document, options: GeneratorOptions, operations: Bool, server: Bool)
+        -> (models: ModelTranslator, decls: [SwiftDecl], translated: (translator: (models: ModelTranslator, operations: OperationTranslator), operations: [SwiftOperation])?) {
+        var models = ModelTranslator(document: document, typeNames: options.typeNames)
+        let decls = models.translate()
+        let translated = operations
+            ? translateOperations(document, contracts: SpecValidator.contracts(of: document), models: models, options: options, server: server)
+            : nil
+        return (models, decls, translated)
+    }
+
     /// The operations' translation; it adds the operations' inline types to (a copy of) `models`, returned with it.
-    static func translateOperations(_ document: Document, contracts: [OperationContract], models: ModelTranslator, options: GeneratorOptions, server: Bool)
+    private static func translateOperations(_ document: Document, contracts: [OperationContract], models: ModelTranslator, options: GeneratorOptions, server: Bool)
         -> (translator: (models: ModelTranslator, operations: OperationTranslator), operations: [SwiftOperation]) {
         var models = models
         var translator = OperationTranslator(document: document, included: options.includedOperations, excluded: options.excludedOperations)

@@ -17,12 +17,9 @@ struct SwiftRenderer {
 
     /// `decls` as source; `scope` is the path of the type they are declared in (empty at the top level).
     static func render(_ decls: [SwiftDecl], access: String, scope: [String] = []) -> String {
-        var renderer = SwiftRenderer(access: access, scope: scope)
-        for (i, decl) in decls.enumerated() {
-            if i > 0 { renderer.blank() }
-            renderer.emit(decl)
-        }
-        return renderer.writer.text
+        var writer = SwiftWriter()
+        render(decls, access: access, scope: scope, into: &writer)
+        return writer.text
     }
 
     /// `decls` written straight into `writer` at its depth (a namespace's nested types), rather than printed apart,
