@@ -80,7 +80,7 @@ extension DocumentBuilder {
 
     private func resolveReference(_ text: String, at refNode: Node) -> (node: Node, tokens: [String])? {
         let (filePart, fragment) = SpecFiles.split(text)
-        if filePart.contains("://") || filePart.hasPrefix("//") {
+        if PathUtilities.hasScheme(filePart) || filePart.hasPrefix("//") {
             error("remote reference '\(text)' is not fetched; download the file and refer to it by a relative path", at: refNode)
             return nil
         }

@@ -7,7 +7,7 @@ final class SpecFiles {
     let rootDirectory: String
     private var trees: [String: SpecTree?] = [:]
     /// Files as written, before a Swagger 2.0 document among them is converted (conversion looks into them).
-    private var rawTrees: [String: SpecTree?] = [:]
+    private(set) var rawTrees: [String: SpecTree?] = [:]
     /// 2.0 objects in files that are not 2.0 documents, converted once per use (see `swagger2Fragment`).
     private var fragments: [FragmentKey: Node] = [:]
 
@@ -16,6 +16,8 @@ final class SpecFiles {
         var kind: String
     }
     private(set) var diagnostics: [Diagnostic] = []
+    /// Files read ahead on several cores (see `prefetch`), each with its reading's problems, until first asked for.
+    var prefetched: [String: (tree: SpecTree?, diagnostics: [Diagnostic])] = [:]
     /// Key lookup indexes for large mappings, built on first use by pointer resolution.
     private var mappingIndexes: [Node: [String: Node]] = [:]
 
@@ -55,6 +57,10 @@ final class SpecFiles {
     private func rawTreeReading(_ path: String) -> (SpecTree?, [Diagnostic]) {
         let key = PathUtilities.absolute(path)
         if let cached = rawTrees[key] { return (cached, []) }
+        if let read = prefetched.removeValue(forKey: key) {
+            rawTrees[key] = .some(read.tree)
+            return read
+        }
         let (tree, diagnostics) = SpecFileReader.read(path: path, options: options)
         rawTrees[key] = .some(tree)
         return (tree, diagnostics)
@@ -66,7 +72,7 @@ final class SpecFiles {
         let (filePart, fragment) = Self.split(text)
         var tree = refNode.tree
         if !filePart.isEmpty {
-            guard !filePart.contains("://"), let decoded = JSONPointer.percentDecode(filePart) else { return nil }
+            guard !PathUtilities.hasScheme(filePart), let decoded = JSONPointer.percentDecode(filePart) else { return nil }
             let path = PathUtilities.resolve(decoded, from: refNode.tree.path)
             guard options.allowRefsOutsideRoot || isInsideRoot(path), let other = rawTreeReading(path).0 else { return nil }
             tree = other
@@ -81,8 +87,9 @@ final class SpecFiles {
 
     /// A `$ref`'s file part and its fragment (after `#`; empty when there is none).
     static func split(_ reference: String) -> (file: String, fragment: String) {
-        guard let hash = reference.firstIndex(of: "#") else { return (reference, "") }
-        return (String(reference[..<hash]), String(reference[reference.index(after: hash)...]))
+        // On the UTF-8 view (`#` is one byte): every reference of a multi-file tree is split here.
+        guard let hash = reference.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (reference, "") }
+        return (String(reference[..<hash]), String(reference[reference.utf8.index(after: hash)...]))
     }
 
     /// One step of a JSON pointer: a mapping's value for the token, or a sequence's element at it.
@@ -113,8 +120,7 @@ final class SpecFiles {
 
     /// Whether `path` lies inside the root spec's folder tree.
     func isInsideRoot(_ path: String) -> Bool {
-        let absolute = PathUtilities.absolute(path)
-        return absolute == rootDirectory || absolute.hasPrefix(rootDirectory.hasSuffix("/") ? rootDirectory : rootDirectory + "/")
+        PathUtilities.isInside(PathUtilities.absolute(path), directory: rootDirectory)
     }
 
     /// `mapping[key]`, through an index for mappings large enough that scanning would add up.
@@ -138,8 +144,28 @@ enum PathUtilities {
     }
 
     static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
+        // On the UTF-8 view: `/` is one byte, and a tree of thousands of files asks this for every reference.
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// Whether the absolute path `absolute` is `directory` or lies under it.
+    static func isInside(_ absolute: String, directory: String) -> Bool {
+        absolute == directory || absolute.hasPrefix(directory.hasSuffix("/") ? directory : directory + "/")
+    }
+
+    /// Whether `text` holds `://` (a URL), checked on the bytes.
+    static func hasScheme(_ text: String) -> Bool {
+        var state = 0
+        for byte in text.utf8 {
+            switch (state, byte) {
+            case (_, UInt8(ascii: ":")): state = 1
+            case (1, UInt8(ascii: "/")): state = 2
+            case (2, UInt8(ascii: "/")): return true
+            default: state = 0
+            }
+        }
+        return false
     }
 
     /// `base/../x/./y` → `x/y`; keeps a relative path relative (leading `..` kept).
@@ -165,10 +191,15 @@ enum PathUtilities {
 
     /// No empty, `.` or `..` segment and no trailing `/` (checked on the bytes, without splitting).
     private static func isNormal(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8(isNormal)
+    }
+
+    private static func isNormal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var segmentLength = 0
         var dots = 0
         var first = true
-        for byte in path.utf8 {
+        for byte in bytes {
             if byte == UInt8(ascii: "/") {
                 // An empty segment is fine only as the root's leading slash.
                 if (segmentLength == 0 && !first) || (segmentLength > 0 && dots == segmentLength && dots <= 2) { return false }

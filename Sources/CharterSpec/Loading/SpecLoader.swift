@@ -35,6 +35,7 @@ public struct SpecLoader: Sendable {
         guard let tree = loaded else {
             return LoadResult(document: nil, diagnostics: (files.diagnostics + [failure].compactMap { $0 }).sortedByLocation(), files: [path])
         }
+        files.prefetch(from: tree)
         return build(tree, files: files)
     }
 
@@ -43,7 +44,9 @@ public struct SpecLoader: Sendable {
         let (raw, diagnostics) = SpecFileReader.parse(bytes: bytes, path: path, options: options)
         guard let raw else { return LoadResult(document: nil, diagnostics: diagnostics, files: [path]) }
         let files = SpecFiles(rootPath: path, options: options)
-        var result = build(files.adopt(raw), files: files)
+        let tree = files.adopt(raw)
+        files.prefetch(from: tree)
+        var result = build(tree, files: files)
         result.diagnostics = (diagnostics + result.diagnostics).sortedByLocation()
         return result
     }

@@ -21,6 +21,14 @@ struct ScalarText: Sendable {
         return (start, Int32(text.count))
     }
 
+    /// Number of bytes held.
+    var count: Int { bytes.count }
+
+    /// Appends all of `other`'s text (a file read in parts is joined; `other`'s offsets move by `count`).
+    mutating func append(contentsOf other: ScalarText) {
+        bytes.append(contentsOf: other.bytes)
+    }
+
     /// Whether some scalar's text holds `needle` (a scan of the whole file's text: for rare keywords, asked once).
     func contains(_ needle: String) -> Bool {
         let pattern = Array(needle.utf8)

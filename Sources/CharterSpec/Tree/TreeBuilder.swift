@@ -81,7 +81,11 @@ struct TreeBuilder {
         if tracksWeights { weights.append(1) }
         if let anchor { anchors[anchor] = id }
         frames.append((id, pending.count))
+        deepest = max(deepest, frames.count)
     }
+
+    /// Most containers open at once so far (a part of a file read alone is nested inside its parents).
+    private(set) var deepest = 0
 
     mutating func end() throws {
         guard let frame = frames.popLast() else { return }
@@ -250,6 +254,13 @@ struct TreeBuilder {
     }
 
     var isComplete: Bool { frames.isEmpty }
+
+    /// What a part of a file read on its own hands to `YAMLPartsReader`: the arrays `finish` would wrap, and what the
+    /// join checks (problems, aliases, depth).
+    func part(lines: Int) -> TreePart {
+        TreePart(records: records, children: children, text: text, root: root, lines: lines,
+                 clean: diagnostics.isEmpty && !tracksWeights && anchors.isEmpty, deepest: deepest)
+    }
 
     /// The kind of the innermost open container.
     var openKind: NodeKind? { frames.last.map { records[Int($0.node)].kind } }

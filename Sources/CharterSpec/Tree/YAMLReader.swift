@@ -2,7 +2,10 @@ import CYAML
 
 /// Reads YAML through libyaml's event API into a `SpecTree`.
 enum YAMLReader {
-    static func read(_ bytes: [UInt8], path: String, limits: TreeLimits) throws -> (SpecTree, [Diagnostic]) {
+    /// `inParts`: a large file is first tried in parts on several cores (`YAMLPartsReader`), which gives the same
+    /// tree or declines.
+    static func read(_ bytes: [UInt8], path: String, limits: TreeLimits, inParts: Bool = true) throws -> (SpecTree, [Diagnostic]) {
+        if inParts, let tree = YAMLPartsReader.read(bytes, path: path, limits: limits) { return (tree, []) }
         var builder = TreeBuilder(path: path, limits: limits, capacityHint: bytes.count / 20)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) != 0 else {
@@ -16,14 +19,27 @@ enum YAMLReader {
             try empty.withUnsafeBufferPointer { fallback in
                 let base = buffer.baseAddress ?? fallback.baseAddress!
                 yaml_parser_set_input_string(&parser, base, buffer.count)
-                try runEvents(&parser, &builder, bytes: buffer, path: path)
+                _ = try runEvents(&parser, &builder, bytes: buffer, path: path)
             }
         }
         return (builder.finish(), builder.diagnostics)
     }
 
+    /// One part of a file (whole lines, starting at a line's start) read on its own; `nil` when libyaml refused it
+    /// or the parser could not be set up (the caller then reads the whole file the ordinary way).
+    static func readPart(_ bytes: UnsafeBufferPointer<UInt8>, path: String, limits: TreeLimits) -> TreePart? {
+        var builder = TreeBuilder(path: path, limits: limits, capacityHint: bytes.count / 20)
+        var parser = yaml_parser_t()
+        guard bytes.count > 0, let base = bytes.baseAddress, yaml_parser_initialize(&parser) != 0 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_input_string(&parser, base, bytes.count)
+        guard let lines = try? runEvents(&parser, &builder, bytes: bytes, path: path) else { return nil }
+        return builder.part(lines: lines)
+    }
+
+    /// Feeds libyaml's events to `builder`; returns the number of line breaks libyaml counted (the stream's end).
     private static func runEvents(_ parser: inout yaml_parser_t, _ builder: inout TreeBuilder,
-                                  bytes: UnsafeBufferPointer<UInt8>, path: String) throws {
+                                  bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> Int {
         var event = yaml_event_t()
         var documents = 0
         while true {
@@ -35,7 +51,7 @@ enum YAMLReader {
             let column = Int(event.start_mark.column) + 1
             switch event.type {
             case YAML_STREAM_END_EVENT:
-                return
+                return Int(event.start_mark.line)
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
