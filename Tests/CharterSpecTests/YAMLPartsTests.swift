@@ -138,3 +138,56 @@ struct YAMLPartsTests {
         #expect(declinedLarge.isEmpty, "large files read whole: \(declinedLarge)")
     }
 }
+
+/// The join is what keeps a wrong cut from changing a file's meaning, so it is tried with cuts no planner would
+/// choose: any line start, inside block scalars, flow collections, quoted scalars and sequences.
+@Suite("YAML parts joined at arbitrary cuts")
+struct YAMLArbitraryCutsTests {
+    @Test(.enabled(if: TestPaths.sharedIsPresent, "../shared/corpus is absent"))
+    func anyCutsGiveTheWholeReadsTreeOrNone() throws {
+        let corpus = TestPaths.shared.appendingPathComponent("corpus")
+        let files = try #require(FileManager.default.enumerator(atPath: corpus.path)).compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        var generator = SplitMix(seed: 2026_12_04)
+        var joined = 0, declined = 0
+        for file in files {
+            let bytes = try [UInt8](Data(contentsOf: corpus.appendingPathComponent(file)))
+            guard bytes.count < 200_000, let (tree, diagnostics) = try? YAMLReader.read(bytes, path: file, limits: TreeLimits(), inParts: false),
+                  diagnostics.isEmpty else { continue }
+            let whole = YAMLPartsTests.shape(tree)
+            // Lines that start (after spaces) like a word or a quoted word: keys, but also block scalar text,
+            // continuation lines and sequence items' insides.
+            let lineStarts = bytes.indices.filter { bytes[$0] == 10 && $0 + 1 < bytes.count }.map { $0 + 1 }.filter { start in
+                var i = start
+                while i < bytes.count, bytes[i] == 32 { i += 1 }
+                return i < bytes.count && (bytes[i] >= 65 || bytes[i] == 34 || bytes[i] == 39 || bytes[i] == 47)
+            }
+            guard !lineStarts.isEmpty else { continue }
+            for _ in 0..<60 {
+                let count = 1 + Int(generator.next() % 2)
+                let cuts = [0] + Set((0..<count).map { _ in lineStarts[Int(generator.next() % UInt64(lineStarts.count))] }).filter { $0 > 0 }.sorted()
+                if let parts = YAMLPartsReader.read(bytes, path: file, limits: TreeLimits(), cuts: cuts) {
+                    joined += 1
+                    #expect(YAMLPartsTests.shape(parts) == whole, "\(file) cut at \(cuts)")
+                } else {
+                    declined += 1
+                }
+            }
+        }
+        // Both outcomes must occur, or the test proves nothing about the join.
+        #expect(joined > 100 && declined > 100, "joined \(joined), declined \(declined)")
+    }
+}
+
+/// A small seeded generator (the test's cuts are the same on every run).
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

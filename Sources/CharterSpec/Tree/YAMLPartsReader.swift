@@ -32,6 +32,14 @@ enum YAMLPartsReader {
                      parts wanted: Int = 2 * Self.cores, minimumSize: Int = Self.minimumSize) -> SpecTree? {
         guard wanted > 1, bytes.count >= minimumSize, bytes.count < Int(Int32.max),
               let cuts = YAMLCuts.plan(bytes, parts: wanted), cuts.count > 1 else { return nil }
+        return read(bytes, path: path, limits: limits, cuts: cuts)
+    }
+
+    /// The file read in parts starting at `cuts` (byte offsets of line starts, increasing, the first 0), joined — or
+    /// `nil` when the join cannot prove the parts mean what the whole file means. Any cuts are safe to try.
+    static func read(_ bytes: [UInt8], path: String, limits: TreeLimits, cuts: [Int]) -> SpecTree? {
+        guard cuts.first == 0, bytes.count < Int(Int32.max), zip(cuts, cuts.dropFirst()).allSatisfy({ $0 < $1 }),
+              let last = cuts.last, last < bytes.count else { return nil }
         let ranges = cuts.indices.map { i in cuts[i]..<(i + 1 < cuts.count ? cuts[i + 1] : bytes.count) }
         let parts = Parallel.results(of: ranges.map { range in
             { @Sendable () -> TreePart? in
