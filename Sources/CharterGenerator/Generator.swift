@@ -154,7 +154,7 @@ public enum Generator {
             return .api(files)
         }]
         // A few slices per core, so one slice of heavy operations does not leave the other cores idle.
-        let sliceCount = max(1, min(operations.count / 16, 4 * ProcessInfo.processInfo.activeProcessorCount))
+        let sliceCount = max(1, min(operations.count / 16, 4 * Parallel.cores))
         for slice in 0..<sliceCount {
             let range = operations.count * slice / sliceCount ..< operations.count * (slice + 1) / sliceCount
             jobs.append { .namespaces(operations[range].map(renderer.namespace)) }

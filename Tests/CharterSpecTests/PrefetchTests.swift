@@ -1,3 +1,4 @@
+import CharterBase
 import CharterTestSupport
 import Foundation
 import Testing
@@ -34,7 +35,7 @@ struct PrefetchTests {
         // Read ahead: every file named, used or not, waits (on a machine with more than one core).
         let ahead = SpecFiles(rootPath: root, options: LoadOptions())
         ahead.prefetch(from: try #require(ahead.tree(at: root).tree))
-        if YAMLPartsReader.cores > 1 {
+        if Parallel.cores > 1 {
             #expect(Set(ahead.prefetched.keys.map { ($0 as NSString).lastPathComponent })
                     == ["a.yaml", "broken.yaml", "unused-broken.yaml", "unused.yaml", "thing.yaml", "other.yaml"])
         }

@@ -1,8 +1,12 @@
 import Dispatch
+import Glibc
 
 /// Independent jobs run on the machine's cores, results in the jobs' order: the generator prints the parts of one
 /// generation side by side (printing is pure: finished declarations in, text out), `diff` loads its two files at once.
 public enum Parallel {
+    /// The cores online (at least 1): how many jobs are worth running side by side.
+    public static var cores: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+
     /// Every job's result, in the order of `jobs`.
     public static func results<T: Sendable>(of jobs: [@Sendable () -> T]) -> [T] {
         guard jobs.count > 1 else { return jobs.map { $0() } }

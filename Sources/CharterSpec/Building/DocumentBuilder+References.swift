@@ -80,21 +80,19 @@ extension DocumentBuilder {
 
     private func resolveReference(_ text: String, at refNode: Node) -> (node: Node, tokens: [String])? {
         let (filePart, fragment) = SpecFiles.split(text)
-        if PathUtilities.hasScheme(filePart) || filePart.hasPrefix("//") {
+        var tree = refNode.tree
+        switch files.scope.target(of: filePart, from: refNode.tree.path) {
+        case .sameFile: break
+        case .remote:
             error("remote reference '\(text)' is not fetched; download the file and refer to it by a relative path", at: refNode)
             return nil
-        }
-        var tree = refNode.tree
-        if !filePart.isEmpty {
-            guard let decodedPath = JSONPointer.percentDecode(filePart) else {
-                error("malformed reference '\(text)'", at: refNode)
-                return nil
-            }
-            let path = PathUtilities.resolve(decodedPath, from: refNode.tree.path)
-            if !files.options.allowRefsOutsideRoot && !files.isInsideRoot(path) {
-                error("reference '\(text)' leaves the root spec's folder; refused (--allow-outside-refs, or LoadOptions.allowRefsOutsideRoot, allows it)", at: refNode)
-                return nil
-            }
+        case .malformed:
+            error("malformed reference '\(text)'", at: refNode)
+            return nil
+        case .outsideRoot:
+            error("reference '\(text)' leaves the root spec's folder; refused (--allow-outside-refs, or LoadOptions.allowRefsOutsideRoot, allows it)", at: refNode)
+            return nil
+        case .file(let path):
             let (loaded, failure) = files.tree(at: path)
             guard let other = loaded else {
                 let reason = failure?.message ?? "it has syntax errors (reported in that file)"

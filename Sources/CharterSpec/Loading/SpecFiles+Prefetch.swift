@@ -10,8 +10,8 @@ extension SpecFiles {
     /// never asks for is dropped unreported. The same rules apply as to the build's own reading: a reference must
     /// stay inside the root's folder unless allowed, URLs are left to the build.
     func prefetch(from tree: SpecTree) {
-        guard YAMLPartsReader.cores > 1 else { return }
-        let scope = ReferenceScope(rootDirectory: rootDirectory, options: options)
+        guard Parallel.cores > 1 else { return }
+        let scope = self.scope
         var seen: Set<String> = []
         var wave = unread(scope.fileReferences(in: tree), seen: &seen)
         var waves = 0
@@ -40,10 +40,33 @@ extension SpecFiles {
     }
 }
 
-/// What decides which files a tree's references may name: the root's folder and the load's options.
+/// What decides which files a tree's references may name: the root's folder and the load's options. One rule for
+/// the build, the Swagger 2.0 conversion's lookups and the read-ahead.
 struct ReferenceScope: Sendable {
     let rootDirectory: String
     let options: LoadOptions
+
+    /// Where a `$ref`'s file part (the text before `#`) leads from the file at `treePath`.
+    enum Target: Equatable {
+        /// No file part: the reference stays in its own file.
+        case sameFile
+        /// A URL (`://`, or `//host`): never fetched.
+        case remote
+        /// A percent-escape that does not decode.
+        case malformed
+        /// A file outside the root's folder, not allowed by the options.
+        case outsideRoot
+        /// A file that may be read: its path as the build spells it (diagnostics name it so).
+        case file(String)
+    }
+
+    func target(of filePart: String, from treePath: String) -> Target {
+        if filePart.isEmpty { return .sameFile }
+        if PathUtilities.hasScheme(filePart) || filePart.hasPrefix("//") { return .remote }
+        guard let decoded = JSONPointer.percentDecode(filePart) else { return .malformed }
+        let path = PathUtilities.resolve(decoded, from: treePath)
+        return options.allowRefsOutsideRoot || PathUtilities.isInside(PathUtilities.absolute(path), directory: rootDirectory) ? .file(path) : .outsideRoot
+    }
 
     /// The files `tree`'s `$ref`s name, each once: the absolute path (the key) and the path as the build spells it
     /// (reading through it names the file in diagnostics the same way). Only files the build may read.
@@ -58,12 +81,9 @@ struct ReferenceScope: Sendable {
                 slot += 2
                 guard value.kind == .scalar, value.count > 0, tree.text.equals(name, "$ref"),
                       tree.text.firstByte(value) != UInt8(ascii: "#") else { continue }
-                let (filePart, _) = SpecFiles.split(tree.text.string(value))
-                guard !filePart.isEmpty, !PathUtilities.hasScheme(filePart), let decoded = JSONPointer.percentDecode(filePart) else { continue }
-                let path = PathUtilities.resolve(decoded, from: tree.path), key = PathUtilities.absolute(path)
-                guard options.allowRefsOutsideRoot || PathUtilities.isInside(key, directory: rootDirectory),
-                      known.insert(key).inserted else { continue }
-                paths.append((key, path))
+                guard case .file(let path) = target(of: SpecFiles.split(tree.text.string(value)).file, from: tree.path) else { continue }
+                let key = PathUtilities.absolute(path)
+                if known.insert(key).inserted { paths.append((key, path)) }
             }
         }
         return paths

@@ -71,11 +71,12 @@ final class SpecFiles {
     func rawTarget(_ text: String, at refNode: Node) -> Node? {
         let (filePart, fragment) = Self.split(text)
         var tree = refNode.tree
-        if !filePart.isEmpty {
-            guard !PathUtilities.hasScheme(filePart), let decoded = JSONPointer.percentDecode(filePart) else { return nil }
-            let path = PathUtilities.resolve(decoded, from: refNode.tree.path)
-            guard options.allowRefsOutsideRoot || isInsideRoot(path), let other = rawTreeReading(path).0 else { return nil }
+        switch scope.target(of: filePart, from: refNode.tree.path) {
+        case .sameFile: break
+        case .file(let path):
+            guard let other = rawTreeReading(path).0 else { return nil }
             tree = other
+        case .remote, .malformed, .outsideRoot: return nil
         }
         guard var current = tree.root, let tokens = JSONPointer.tokens(of: fragment) else { return nil }
         for token in tokens {
@@ -118,10 +119,8 @@ final class SpecFiles {
     /// All the files read so far (for reporting).
     var paths: [String] { trees.keys.sorted() }
 
-    /// Whether `path` lies inside the root spec's folder tree.
-    func isInsideRoot(_ path: String) -> Bool {
-        PathUtilities.isInside(PathUtilities.absolute(path), directory: rootDirectory)
-    }
+    /// The rule for where references may lead (the root's folder, the options).
+    var scope: ReferenceScope { ReferenceScope(rootDirectory: rootDirectory, options: options) }
 
     /// `mapping[key]`, through an index for mappings large enough that scanning would add up.
     func value(in mapping: Node, forKey key: String) -> Node? {

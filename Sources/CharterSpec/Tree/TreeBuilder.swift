@@ -93,7 +93,8 @@ struct TreeBuilder {
         let first = frame.pendingStart
         // Children move from `pending` straight into `children`; only a mapping with a merge key or a repeated
         // key (rare) goes through a rebuilt list (a copy per container was 5% of reading a large file).
-        if records[node].kind == .mapping && !keysAreDistinctWithoutMerge(from: first) {
+        if records[node].kind == .mapping
+            && !Self.keysAreDistinctWithoutMerge(pending, from: first, records: records, text: text, keySlots: &keySlots) {
             let merged = try mergeAndCheckKeys(Array(pending[first...]))
             pending.removeSubrange(first...)
             pending.append(contentsOf: merged)
@@ -120,20 +121,24 @@ struct TreeBuilder {
 
     /// True for a mapping with no `<<` key and no repeated key: the common case, checked on the key bytes.
     /// Up to 8 keys are compared pairwise; larger mappings go through a hash table of key slots. `false` sends
-    /// the mapping to `mergeAndCheckKeys`, which also reports the repeats.
-    private mutating func keysAreDistinctWithoutMerge(from first: Int) -> Bool {
-        let count = pending.count - first
+    /// the mapping to `mergeAndCheckKeys`, which also reports the repeats. The mapping's slots are
+    /// `slots[first...]` (key, value, key, value …); `keySlots` is scratch, all -1 before and after. A file read in
+    /// parts checks the mappings its parts continue with it too.
+    @inline(__always)
+    static func keysAreDistinctWithoutMerge(_ slots: [Int32], from first: Int, records: [NodeRecord], text: ScalarText,
+                                            keySlots: inout [Int32]) -> Bool {
+        let count = slots.count - first
         var i = first
-        while i < pending.count {
-            if text.equals(records[Int(pending[i])], "<<") { return false }
+        while i < slots.count {
+            if text.equals(records[Int(slots[i])], "<<") { return false }
             i += 2
         }
         if count <= 16 {
             i = first
-            while i < pending.count {
+            while i < slots.count {
                 var j = first
                 while j < i {
-                    if text.equal(records[Int(pending[j])], records[Int(pending[i])]) { return false }
+                    if text.equal(records[Int(slots[j])], records[Int(slots[i])]) { return false }
                     j += 2
                 }
                 i += 2
@@ -148,8 +153,8 @@ struct TreeBuilder {
         used.reserveCapacity(count / 2)
         defer { for slot in used { keySlots[slot] = -1 } }
         i = first
-        while i < pending.count {
-            let key = pending[i]
+        while i < slots.count {
+            let key = slots[i]
             var slot = text.hash(records[Int(key)]) & mask
             var probes = 0
             while keySlots[slot] >= 0 {
@@ -256,10 +261,10 @@ struct TreeBuilder {
     var isComplete: Bool { frames.isEmpty }
 
     /// What a part of a file read on its own hands to `YAMLPartsReader`: the arrays `finish` would wrap, and what the
-    /// join checks (problems, aliases, depth).
+    /// join checks (problems, anchors — an alias needs one —, depth).
     func part(lines: Int) -> TreePart {
         TreePart(records: records, children: children, text: text, root: root, lines: lines,
-                 clean: diagnostics.isEmpty && !tracksWeights && anchors.isEmpty, deepest: deepest)
+                 clean: diagnostics.isEmpty && anchors.isEmpty, deepest: deepest)
     }
 
     /// The kind of the innermost open container.

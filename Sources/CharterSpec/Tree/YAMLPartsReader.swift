@@ -29,8 +29,8 @@ enum YAMLPartsReader {
     static let minimumSize = 256 << 10
 
     static func read(_ bytes: [UInt8], path: String, limits: TreeLimits,
-                     parts wanted: Int = 2 * Self.cores, minimumSize: Int = Self.minimumSize) -> SpecTree? {
-        guard wanted > 1, bytes.count >= minimumSize, bytes.count < Int(Int32.max),
+                     parts wanted: Int = 2 * Parallel.cores, minimumSize: Int = Self.minimumSize) -> SpecTree? {
+        guard wanted > 1, bytes.count >= minimumSize,
               let cuts = YAMLCuts.plan(bytes, parts: wanted), cuts.count > 1 else { return nil }
         return read(bytes, path: path, limits: limits, cuts: cuts)
     }
@@ -54,8 +54,6 @@ enum YAMLPartsReader {
         return join(joined, path: path, limits: limits)
     }
 
-    static var cores: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
-
     /// The parts as one tree: each later part's root is dropped and its entries continue the open block mapping
     /// at its column; node ids, parents, text offsets and lines move by what came before.
     static func join(_ parts: [TreePart], path: String, limits: TreeLimits) -> SpecTree? {
@@ -72,9 +70,8 @@ enum YAMLPartsReader {
         var extended: [Int32] = []
         var extensions: [Int32: [Int32]] = [:]
         for part in parts.dropFirst() {
-            guard part.root == 0, let root = part.records.first, root.kind == .mapping, root.count >= 2,
-                  part.records[Int(part.children[Int(root.start)])].column == root.column,
-                  let at = open.lastIndex(where: { isOpenBlockMapping($0, column: root.column, records, children) }),
+            guard part.root == 0, let root = part.records.first, isBlockMapping(0, column: root.column, part.records, part.children),
+                  let at = open.lastIndex(where: { isBlockMapping($0, column: root.column, records, children) }),
                   at + part.deepest <= limits.maxDepth,
                   records.count + part.records.count < Int(Int32.max), children.count + part.children.count < Int(Int32.max),
                   text.count + part.text.count < ScalarText.capacity else { return nil }
@@ -95,10 +92,11 @@ enum YAMLPartsReader {
             open = Array(open[...at]) + (last > 0 ? ancestors(of: last, in: part.records).dropFirst().map(move) : [])
             lineOffset += part.lines
         }
+        var keySlots: [Int32] = []
         for mapping in extended {
             let r = records[Int(mapping)]
             let slots = Array(children[Int(r.start)..<Int(r.start + r.count)]) + (extensions[mapping] ?? [])
-            guard keysAreDistinct(slots, records, text) else { return nil }
+            guard TreeBuilder.keysAreDistinctWithoutMerge(slots, from: 0, records: records, text: text, keySlots: &keySlots) else { return nil }
             records[Int(mapping)].start = Int32(children.count)
             records[Int(mapping)].count = Int32(slots.count)
             children.append(contentsOf: slots)
@@ -120,21 +118,10 @@ enum YAMLPartsReader {
 
     /// A block mapping starting at `column`: libyaml places a block mapping where its first key is, a flow
     /// mapping at its `{` (its first key is further right).
-    private static func isOpenBlockMapping(_ id: Int32, column: Int32, _ records: [NodeRecord], _ children: [Int32]) -> Bool {
+    private static func isBlockMapping(_ id: Int32, column: Int32, _ records: [NodeRecord], _ children: [Int32]) -> Bool {
         let r = records[Int(id)]
         guard r.kind == .mapping, r.column == column, r.count >= 2 else { return false }
         return records[Int(children[Int(r.start)])].column == column
-    }
-
-    private static func keysAreDistinct(_ slots: [Int32], _ records: [NodeRecord], _ text: ScalarText) -> Bool {
-        var seen: Set<String> = []
-        seen.reserveCapacity(slots.count / 2)
-        var i = 0
-        while i < slots.count {
-            guard seen.insert(text.string(records[Int(slots[i])])).inserted else { return false }
-            i += 2
-        }
-        return true
     }
 }
 

@@ -7,19 +7,11 @@ enum YAMLReader {
     static func read(_ bytes: [UInt8], path: String, limits: TreeLimits, inParts: Bool = true) throws -> (SpecTree, [Diagnostic]) {
         if inParts, let tree = YAMLPartsReader.read(bytes, path: path, limits: limits) { return (tree, []) }
         var builder = TreeBuilder(path: path, limits: limits, capacityHint: bytes.count / 20)
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) != 0 else {
-            throw TreeError(diagnostic: Diagnostic(.error, "could not initialise the YAML parser", at: SourceLocation(file: path, line: 1, column: 1)))
-        }
-        defer { yaml_parser_delete(&parser) }
-
+        // libyaml wants a non-null pointer even for empty input.
+        let empty: [UInt8] = [0]
         try bytes.withUnsafeBufferPointer { buffer in
-            // libyaml wants a non-null pointer even for empty input.
-            let empty: [UInt8] = [0]
             try empty.withUnsafeBufferPointer { fallback in
-                let base = buffer.baseAddress ?? fallback.baseAddress!
-                yaml_parser_set_input_string(&parser, base, buffer.count)
-                _ = try runEvents(&parser, &builder, bytes: buffer, path: path)
+                _ = try parse(buffer.baseAddress.map { _ in buffer } ?? UnsafeBufferPointer(start: fallback.baseAddress, count: 0), into: &builder, path: path)
             }
         }
         return (builder.finish(), builder.diagnostics)
@@ -28,13 +20,22 @@ enum YAMLReader {
     /// One part of a file (whole lines, starting at a line's start) read on its own; `nil` when libyaml refused it
     /// or the parser could not be set up (the caller then reads the whole file the ordinary way).
     static func readPart(_ bytes: UnsafeBufferPointer<UInt8>, path: String, limits: TreeLimits) -> TreePart? {
+        guard bytes.count > 0 else { return nil }
         var builder = TreeBuilder(path: path, limits: limits, capacityHint: bytes.count / 20)
+        guard let lines = try? parse(bytes, into: &builder, path: path) else { return nil }
+        return builder.part(lines: lines)
+    }
+
+    /// `bytes` (with a non-null base address) through a libyaml parser of its own into `builder`; the number of line
+    /// breaks libyaml counted.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, into builder: inout TreeBuilder, path: String) throws -> Int {
         var parser = yaml_parser_t()
-        guard bytes.count > 0, let base = bytes.baseAddress, yaml_parser_initialize(&parser) != 0 else { return nil }
+        guard let base = bytes.baseAddress, yaml_parser_initialize(&parser) != 0 else {
+            throw TreeError(diagnostic: Diagnostic(.error, "could not initialise the YAML parser", at: SourceLocation(file: path, line: 1, column: 1)))
+        }
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_input_string(&parser, base, bytes.count)
-        guard let lines = try? runEvents(&parser, &builder, bytes: bytes, path: path) else { return nil }
-        return builder.part(lines: lines)
+        return try runEvents(&parser, &builder, bytes: bytes, path: path)
     }
 
     /// Feeds libyaml's events to `builder`; returns the number of line breaks libyaml counted (the stream's end).
