@@ -53,7 +53,12 @@ struct DefaultsReachTests {
         k[7].types = .string
         let set = SchemaSet(k)
         let reach = Defaults.reach(set.schemas)
-        #expect(reach == [true, true, true, true, true, false, false, false])
+        #expect(reach.reaches == [true, true, true, true, true, false, false, false])
+        // Only properties with a default at or below them are looked up in a request (schemas 2 and 3 reach `flag`
+        // through `$ref` and `allOf`; schema 6's `x` can never change).
+        #expect(reach.watched.map { $0.map { "\($0.name)>\($0.schema)\($0.hasDefault ? "!" : "")" } } == [
+            ["items>1"], [], ["flag>5!"], ["flag>5!"], ["flag>5!"], [], [], [],
+        ])
         let body = try JSONParser.parse(#"{"items": [{}, {"flag": false}]}"#)
         let tape = try JSONTape(parsing: Array(#"{"items": [{}, {"flag": false}]}"#.utf8))
         let defaults = Defaults(schemas: set.schemas, reach: reach)

@@ -84,4 +84,76 @@ struct ValidatorFastPathTests {
             "azb|additionalProperties|Property is not allowed",
         ])
     }
+
+    /// An object schema of the common shape is checked in one pass over its members (`SchemaNode.isPlainObject`);
+    /// the same schema with a keyword that changes nothing (`propertyNames: true`) takes the general path. Both must
+    /// report the same issues in the same order, on tapes and trees, in requests and responses.
+    static let plainAndGeneral: String = {
+        let body = """
+              type: object
+              minProperties: 2
+              maxProperties: 5
+              required: [id, name, secret, tags]
+              additionalProperties: ADDITIONAL
+              properties:
+                id: {type: string, readOnly: true}
+                secret: {type: string, writeOnly: true}
+                name: {type: string, minLength: 2}
+                tags: {type: array, items: {$ref: '#/components/schemas/TagPLAIN'}}
+                nested: {$ref: '#/components/schemas/TagPLAIN'}
+        """
+        let tag = """
+              type: object
+              required: [label]
+              properties:
+                label: {type: string, pattern: '^[a-z]+$'}
+        """
+        var out = ""
+        for (suffix, extra) in [("Plain", ""), ("General", "\n      propertyNames: true")] {
+            for (closed, additional) in [("", "false"), ("Open", "true"), ("Free", "{}")] {
+                out += "    Obj\(suffix)\(closed):\n" + body.replacingOccurrences(of: "ADDITIONAL", with: additional)
+                    .replacingOccurrences(of: "PLAIN", with: suffix) + extra + "\n"
+            }
+            out += "    Tag\(suffix):\n" + tag + extra + "\n"
+        }
+        return out
+    }()
+
+    @Test(arguments: ["", "Open", "Free"])
+    func plainObjectsReportAsTheGeneralPathDoes(_ closed: String) throws {
+        let spec = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\ncomponents:\n  schemas:\n" + Self.plainAndGeneral
+        let result = SpecLoader().load(bytes: Array(spec.utf8), path: "inline.yaml")
+        let validator = SpecValidator(document: try #require(result.document, "\(result.diagnostics)"))
+        let plain = try #require(validator.schemaIndex("ObjPlain" + closed)), general = try #require(validator.schemaIndex("ObjGeneral" + closed))
+        // A schema under `additionalProperties` is left to the general path ("Free" compares it with itself).
+        #expect(validator.validator.schemas[plain].isPlainObject == (closed != "Free") && !validator.validator.schemas[general].isPlainObject)
+        let bodies = [
+            #"{"id": "1", "name": "Al", "secret": "s", "tags": []}"#,
+            #"{}"#,
+            #"{"extra": 1}"#,
+            #"{"tags": [{"label": "ok"}, {"label": "NO"}, {}], "extra": true, "name": "x"}"#,
+            #"{"id": 1, "secret": 2, "name": "ab", "tags": [], "nested": {}, "x": 1, "y": 2}"#,
+            #"{"nested": {"label": 3}, "tags": "no"}"#,
+        ]
+        var reported = 0
+        for json in bodies {
+            for direction in [MessageDirection.request, .response] {
+                let render = { (issues: [ValidationIssue]) in issues.map { "\($0.field)|\($0.constraint)|\($0.message)" } }
+                let tape = try JSONTape(parsing: Array(json.utf8)), tree = try JSONParser.parse(json)
+                let plainTape = render(validator.validator.validate(tape, against: plain, direction: direction))
+                #expect(plainTape == render(validator.validator.validate(tape, against: general, direction: direction)), "\(json) \(direction)")
+                #expect(plainTape == render(validator.validator.validate(tree, against: plain, direction: direction)), "\(json) \(direction)")
+                #expect(validator.validator.isValid(tree, against: plain, direction: direction) == plainTape.isEmpty)
+                reported += plainTape.count
+            }
+        }
+        // The bodies break every keyword of the schema somewhere: the comparison is not of empty lists.
+        #expect(reported >= 20)
+        let missing = try #require(render(validator, #"{"tags": [{}], "extra": 1}"#, plain).first)
+        #expect(missing.hasPrefix("id|required") || missing.hasPrefix("name|required"), "required issues come first: \(missing)")
+    }
+
+    private func render(_ validator: SpecValidator, _ json: String, _ index: Int) throws -> [String] {
+        try validator.validator.validate(JSONTape(parsing: Array(json.utf8)), against: index, direction: .response).map { "\($0.field)|\($0.constraint)" }
+    }
 }

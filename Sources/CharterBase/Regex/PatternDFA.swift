@@ -5,8 +5,9 @@
 struct PatternDFA: Sendable {
     /// `transitions[state * 128 + byte]`: the next state.
     let transitions: [Int32]
-    /// A match has been found once the automaton is in this state (search semantics: stop there).
-    let accepts: [Bool]
+    /// The one state in which a match has been found (every matched state is collapsed into it, and the search
+    /// stops there), or -1 when no input can reach it. One comparison per byte instead of a table lookup.
+    let accepting: Int32
     /// A match is found if the input ends in this state (patterns ending in `$`).
     let acceptsAtEnd: [Bool]
     let start: Int32
@@ -45,7 +46,6 @@ struct PatternDFA: Sendable {
         let restart = program.anchoredAtStart ? [] : [0]
         var states: [[Int]] = []
         var index: [[Int]: Int32] = [:]
-        var accepts: [Bool] = []
         var acceptsAtEnd: [Bool] = []
         var transitions: [Int32] = []
 
@@ -57,7 +57,6 @@ struct PatternDFA: Sendable {
             let id = Int32(states.count)
             states.append(key)
             index[key] = id
-            accepts.append(match)
             let endPCs = pcs.filter { if case .assertEnd = instructions[$0] { return true } else { return false } }.map { $0 + 1 }
             acceptsAtEnd.append(match || closure(endPCs, atStart: false, atEnd: true).match)
             return id
@@ -100,7 +99,7 @@ struct PatternDFA: Sendable {
             transitions += row
         }
         self.transitions = transitions
-        self.accepts = accepts
+        accepting = index[[-1]] ?? -1
         self.acceptsAtEnd = acceptsAtEnd
         self.start = startState
     }
@@ -113,14 +112,16 @@ struct PatternDFA: Sendable {
 
     func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         transitions.withUnsafeBufferPointer { table in
-            var state = Int(start)
-            if accepts[state] { return true }
+            // Every entry of the table is a state below `acceptsAtEnd.count` (built so), hence the unchecked steps.
+            guard let next = table.baseAddress else { return nil }
+            var state = start
+            if state == accepting { return true }
             for byte in bytes {
                 if byte >= 0x80 { return nil }
-                state = Int(table[state &* 128 &+ Int(byte)])
-                if accepts[state] { return true }
+                state = next[Int(state) &* 128 &+ Int(byte)]
+                if state == accepting { return true }
             }
-            return acceptsAtEnd[state]
+            return acceptsAtEnd[Int(state)]
         }
     }
 }

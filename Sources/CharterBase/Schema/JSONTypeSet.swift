@@ -3,22 +3,22 @@
 public struct JSONTypeSet: OptionSet, Sendable, Hashable {
     /// One bit per type.
     public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
 
     /// `null`.
-    public static let null = JSONTypeSet(rawValue: 1 << 0)
+    @inlinable public static var null: JSONTypeSet { JSONTypeSet(rawValue: 1 << 0) }
     /// `boolean`.
-    public static let boolean = JSONTypeSet(rawValue: 1 << 1)
+    @inlinable public static var boolean: JSONTypeSet { JSONTypeSet(rawValue: 1 << 1) }
     /// `object`.
-    public static let object = JSONTypeSet(rawValue: 1 << 2)
+    @inlinable public static var object: JSONTypeSet { JSONTypeSet(rawValue: 1 << 2) }
     /// `array`.
-    public static let array = JSONTypeSet(rawValue: 1 << 3)
+    @inlinable public static var array: JSONTypeSet { JSONTypeSet(rawValue: 1 << 3) }
     /// `number` (integers included).
-    public static let number = JSONTypeSet(rawValue: 1 << 4)
+    @inlinable public static var number: JSONTypeSet { JSONTypeSet(rawValue: 1 << 4) }
     /// `integer`: a number with no fractional part (`1.0` included).
-    public static let integer = JSONTypeSet(rawValue: 1 << 5)
+    @inlinable public static var integer: JSONTypeSet { JSONTypeSet(rawValue: 1 << 5) }
     /// `string`.
-    public static let string = JSONTypeSet(rawValue: 1 << 6)
+    @inlinable public static var string: JSONTypeSet { JSONTypeSet(rawValue: 1 << 6) }
 
     /// The type names JSON Schema defines, in canonical order.
     public static let names: [(String, JSONTypeSet)] = [

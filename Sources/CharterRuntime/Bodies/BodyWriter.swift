@@ -151,6 +151,9 @@ extension BodyWriter {
 extension Array where Element == MediaTypeContract {
     /// The declared media type a concrete Content-Type falls under (an exact match before a range).
     func declared(_ contentType: String) -> MediaTypeContract? {
+        // The usual call: a writer's own content type, spelt as the first declared one. What the loop below would
+        // return too (a concrete type matching first), without cutting and comparing essences.
+        if let first, first.mediaType == contentType, !contentType.utf8.contains(UInt8(ascii: "*")) { return first }
         let essence = MediaTypes.essence(contentType[...])
         var range: MediaTypeContract?
         for media in self where MediaTypes.matches(essence, range: MediaTypes.essence(media.mediaType[...])) {

@@ -13,7 +13,7 @@ public struct ContractValidator: Sendable {
     let validator: Validator
     let decoding: ParameterDecoding
     /// Where filling in defaults can change a request body (`Defaults.reach`), computed once.
-    let defaultsReach: [Bool]
+    let defaultsReach: Defaults.Reach
 
     /// A validator for `contracts`, whose schema indices point into `schemas`.
     public init(schemas: SchemaSet, contracts: [OperationContract], options: ValidationOptions = ValidationOptions()) {

@@ -55,14 +55,29 @@ struct PropertyLookup {
             if entry == 0 { return -1 }
             let span = spans[entry - 1]
             if Int(span.length) == n {
-                // Names are short: a byte loop beats a memcmp call.
-                let name = names + Int(span.offset)
-                var i = 0
-                while i < n && name[i] == k[i] { i += 1 }
-                if i == n { return entry - 1 }
+                if Self.equal(names + Int(span.offset), k, count: n) { return entry - 1 }
             }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// Names are short: eight, then four bytes at a time (unaligned loads within both spans), then single
+    /// bytes, rather than a call to `memcmp`.
+    @inline(__always) static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count n: Int) -> Bool {
+        var i = 0
+        while i + 8 <= n {
+            if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) { return false }
+            i += 8
+        }
+        if i + 4 <= n {
+            if UnsafeRawPointer(a + i).loadUnaligned(as: UInt32.self) != UnsafeRawPointer(b + i).loadUnaligned(as: UInt32.self) { return false }
+            i += 4
+        }
+        while i < n {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
     }
 
     private func findEmpty() -> Int {

@@ -238,6 +238,13 @@ public final class SchemaNode: @unchecked Sendable {
     /// (every required name declared among the first 64 properties).
     let requiredMask: UInt64
     let requiredMaskIsComplete: Bool
+    /// An object schema the validator can check in one pass over the members: declared properties, `required`
+    /// within the mask, `additionalProperties` absent or boolean, and none of the keywords that look at members by
+    /// name or pattern (`patternProperties`, `propertyNames`, `dependent*`, `unevaluatedProperties`). Most
+    /// schemas of real APIs are this shape.
+    package let isPlainObject: Bool
+    /// `minLength`, `maxLength` or `pattern` is set (with `format`, whether a string's bytes need a look at all).
+    let checksStringText: Bool
 
     /// Freezes `k`.
     public init(_ k: SchemaKeywords) {
@@ -301,6 +308,14 @@ public final class SchemaNode: @unchecked Sendable {
         requiredProperty = k.required.map { name in k.properties.firstIndex { $0.name == name } ?? -1 }
         requiredMask = requiredProperty.reduce(0) { $1 >= 0 && $1 < 64 ? $0 | 1 << UInt64($1) : $0 }
         requiredMaskIsComplete = requiredProperty.allSatisfy { $0 >= 0 && $0 < 64 }
+        checksStringText = k.minLength != nil || k.maxLength != nil || k.pattern != nil
+        let booleanExtras: Bool
+        switch k.additionalProperties {
+        case nil, .bool?: booleanExtras = true
+        case .schema?: booleanExtras = false
+        }
+        isPlainObject = requiredMaskIsComplete && booleanExtras && k.patternProperties.isEmpty && k.propertyNames == nil
+            && k.dependentRequired.isEmpty && k.dependentSchemas.isEmpty && k.unevaluatedProperties == nil
     }
 
     deinit { propertyLookup.deallocate() }

@@ -64,11 +64,14 @@ public struct SecuritySchemeContract: Sendable, Hashable {
     }
 
     /// `Authorization`'s scheme (lower-cased) and the rest, leading spaces trimmed.
+    /// Cut on the UTF-8 bytes: walking the header by `Character` (grapheme breaking) was most of a bearer check.
     private static func authorization(_ request: HTTPRequest) -> (String, String)? {
         guard let header = request.headerFields[.authorization] else { return nil }
-        let scheme = header.prefix { $0 != " " }
-        let rest = header.dropFirst(scheme.count).drop { $0 == " " }
-        return (scheme.lowercased(), String(rest))
+        let utf8 = header.utf8
+        let space = utf8.firstIndex(of: UInt8(ascii: " ")) ?? utf8.endIndex
+        var rest = space
+        while rest < utf8.endIndex && utf8[rest] == UInt8(ascii: " ") { rest = utf8.index(after: rest) }
+        return (header[..<space].lowercased(), String(header[rest...]))
     }
 
     /// The `WWW-Authenticate` challenge that asks for this scheme's credential; nil for client certificates.

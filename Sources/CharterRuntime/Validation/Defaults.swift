@@ -2,18 +2,38 @@
 /// promises. Returns nil when nothing changed, so an unchanged body is never re-encoded.
 struct Defaults {
     let schemas: [SchemaNode]
-    /// `Defaults.reach`: where no default can be reached, there is nothing to look for.
-    let reach: [Bool]
+    /// Where defaults can be reached from, worked out once per set of schemas (`Defaults.reach`).
+    let reach: Reach
 
-    init(schemas: [SchemaNode], reach: [Bool]) {
+    init(schemas: [SchemaNode], reach: Reach) {
         self.schemas = schemas
         self.reach = reach
+    }
+
+    /// Per schema: whether a default can be reached from it (`reaches`), and the properties worth looking up in a
+    /// value it validates (`watched`: those with a default of their own or one below them). A request then looks up
+    /// only those members, not every declared property.
+    struct Reach: Sendable {
+        let reaches: [Bool]
+        let watched: [[(name: String, schema: SchemaIndex, hasDefault: Bool)]]
     }
 
     /// Per schema: whether filling in `default`s could change a value it validates — a property declared
     /// there (directly, through `$ref` or `allOf`) has a default, or a schema below it does. Most request
     /// schemas have none, and the per-request search for absent defaulted properties is then skipped.
-    static func reach(_ nodes: [SchemaNode]) -> [Bool] {
+    static func reach(_ nodes: [SchemaNode]) -> Reach {
+        let reaches = reachingSchemas(nodes)
+        let finder = Defaults(schemas: nodes, reach: Reach(reaches: reaches, watched: []))
+        let watched = nodes.indices.map { i in
+            reaches[i] ? finder.allProperties(i, depth: 0).compactMap { p -> (name: String, schema: SchemaIndex, hasDefault: Bool)? in
+                let own = finder.defaultValue(p.schema, depth: 0) != nil
+                return own || (reaches.indices.contains(p.schema) && reaches[p.schema]) ? (p.name, p.schema, own) : nil
+            } : []
+        }
+        return Reach(reaches: reaches, watched: watched)
+    }
+
+    private static func reachingSchemas(_ nodes: [SchemaNode]) -> [Bool] {
         let n = nodes.count
         func hasDefault(_ i: Int, hops: Int) -> Bool {
             nodes[i].defaultValue != nil || (hops < 16 && nodes[i].ref.map { $0 >= 0 && $0 < n && hasDefault($0, hops: hops + 1) } ?? false)
@@ -73,13 +93,13 @@ struct Defaults {
 
     /// Whether applying defaults would change `r` (checked on the parsed document, without building values).
     func wouldApply<D: JSONDocument>(_ document: D, _ r: D.Ref, _ index: SchemaIndex, depth: Int = 0) -> Bool {
-        guard depth < 64, reach.indices.contains(index), reach[index] else { return false }
+        guard depth < 64, reach.reaches.indices.contains(index), reach.reaches[index] else { return false }
         switch document.kind(r) {
         case .object:
-            for (name, schema) in allProperties(index, depth: 0) {
+            for (name, schema, hasDefault) in reach.watched[index] {
                 if let child = document.member(r, name) {
                     if wouldApply(document, child, schema, depth: depth + 1) { return true }
-                } else if defaultValue(schema, depth: 0) != nil {
+                } else if hasDefault {
                     return true
                 }
             }
@@ -98,7 +118,7 @@ struct Defaults {
         return nil
     }
 
-    private func defaultValue(_ index: SchemaIndex, depth: Int) -> JSONValue? {
+    fileprivate func defaultValue(_ index: SchemaIndex, depth: Int) -> JSONValue? {
         guard depth < 16 else { return nil }
         let s = schemas[index]
         if let d = s.defaultValue { return d }
@@ -106,7 +126,7 @@ struct Defaults {
     }
 
     /// Properties declared directly, through `$ref` and through `allOf` members.
-    private func allProperties(_ index: SchemaIndex, depth: Int) -> [(name: String, schema: SchemaIndex)] {
+    fileprivate func allProperties(_ index: SchemaIndex, depth: Int) -> [(name: String, schema: SchemaIndex)] {
         guard depth < 16 else { return [] }
         let s = schemas[index]
         var result = s.properties

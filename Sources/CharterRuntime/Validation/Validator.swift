@@ -255,7 +255,7 @@ struct ValidationRun<Document: JSONDocument> {
 
     mutating func checkString(_ value: Ref, _ s: SchemaNode) {
         let format = assertsFormats ? s.format : nil
-        guard s.minLength != nil || s.maxLength != nil || s.pattern != nil || format != nil else { return }
+        guard s.checksStringText || format != nil else { return }
         // One pass over the bytes decides every string keyword; issues are reported afterwards.
         let (length, patternOutcome, formatOK) = document.withUTF8(value) { bytes -> (Int, Pattern.Outcome, Bool) in
             // Lengths count Unicode code points, as JSON Schema specifies (not UTF-16 units or graphemes).
@@ -355,6 +355,7 @@ struct ValidationRun<Document: JSONDocument> {
     }
 
     mutating func checkObject(_ value: Ref, _ s: SchemaNode, depth: Int) {
+        if s.isPlainObject { return checkPlainObject(value, s, depth: depth) }
         let document = self.document
         let count = document.count(value)
         // One pass finds each member's declared property; required checks and member checks reuse it.
@@ -366,6 +367,65 @@ struct ValidationRun<Document: JSONDocument> {
                 if p >= 0 && p < 64 { seen |= 1 << UInt64(p) }
             }
             checkObjectMembers(value, s, positions, seen, depth: depth)
+        }
+    }
+
+    /// An object of a plain schema (`SchemaNode.isPlainObject`) in one pass: each member's property found, its
+    /// bit set and its value checked as it is met. Missing required properties are known only at the end; their
+    /// issues are moved to where the object's issues begin, so the order is the general path's (required, counts,
+    /// then members).
+    mutating func checkPlainObject(_ value: Ref, _ s: SchemaNode, depth: Int) {
+        let document = self.document
+        let start = issues.count
+        let count = document.count(value)
+        if let min = s.minProperties, count < min {
+            report("minProperties", "Object must have at least \(min) propert\(min == 1 ? "y" : "ies"), found \(count)", value: nil)
+        }
+        if let max = s.maxProperties, count > max {
+            report("maxProperties", "Object must have at most \(max) propert\(max == 1 ? "y" : "ies"), found \(count)", value: nil)
+        }
+        if done { return }
+        let closed = s.additionalProperties.map { if case .bool(false) = $0 { true } else { false } } ?? false
+        let hasProperties = !s.properties.isEmpty
+        var seen: UInt64 = 0
+        for (key, child) in document.members(value) {
+            let p = hasProperties ? Self.propertyPosition(s, key, in: document) : -1
+            if p < 0 {
+                if closed {
+                    path.append(.key(key))
+                    report("additionalProperties", "Property is not allowed", value: child)
+                    path.removeLast()
+                    if done { return }
+                }
+                continue
+            }
+            if p < 64 { seen |= 1 << UInt64(p) }
+            path.append(.key(key))
+            let access = s.propertyAccess[p]
+            if direction == .request && access & 1 != 0 {
+                report("readOnly", "Property is read-only and must not be sent", value: child)
+            } else if direction == .response && access & 2 != 0 {
+                report("writeOnly", "Property is write-only and must not be returned", value: child)
+            } else {
+                check(child, s.properties[p].schema, depth: depth + 1)
+            }
+            path.removeLast()
+            if done { return }
+        }
+        guard s.requiredMask & ~seen != 0 else { return }
+        let before = issues.count
+        for (r, name) in s.required.enumerated() {
+            let p = s.requiredProperty[r]
+            if seen & (1 << UInt64(p)) != 0 { continue }
+            // A required readOnly property is only required in responses; writeOnly only in requests.
+            if (direction == .request && s.propertyAccess[p] & 1 != 0) || (direction == .response && s.propertyAccess[p] & 2 != 0) { continue }
+            report("required", "Required property missing", value: nil, at: .key(name))
+            if done { break }
+        }
+        if before > start && issues.count > before {
+            let missing = issues[before...]
+            issues.removeSubrange(before...)
+            issues.insert(contentsOf: missing, at: start)
         }
     }
 
