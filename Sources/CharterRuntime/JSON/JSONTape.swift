@@ -108,6 +108,8 @@ struct TapeParser {
     @inline(__always) mutating func skipWhitespace() {
         while pos < bytes.count {
             let b = bytes[pos]
+            // Every JSON whitespace byte is at most a space: one comparison ends the usual call (a token follows).
+            if b > 0x20 { return }
             if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { pos += 1 } else { return }
         }
     }

@@ -230,6 +230,10 @@ public final class SchemaNode: @unchecked Sendable {
     let enumMessage: String?
     let patternMessage: String?
     let formatMessage: String?
+    /// The bounds' messages, worded once: `[minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf,
+    /// minLength, maxLength]` (an empty string where the keyword is absent). A message built at each violation
+    /// was most of the cost of reporting one.
+    let boundMessages: [String]
     /// The numeric keywords as plain values (nil when there are none).
     let numberRules: NumberRules?
     /// Declared properties by raw key bytes.
@@ -245,6 +249,16 @@ public final class SchemaNode: @unchecked Sendable {
     package let isPlainObject: Bool
     /// `minLength`, `maxLength` or `pattern` is set (with `format`, whether a string's bytes need a look at all).
     let checksStringText: Bool
+
+    /// Positions in `boundMessages`.
+    enum Bound: Int {
+        case minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, minLength, maxLength
+    }
+
+    /// The message for a violated bound (worded at init; only asked for when the keyword is present).
+    func message(_ bound: Bound) -> String {
+        boundMessages.indices.contains(bound.rawValue) ? boundMessages[bound.rawValue] : ""
+    }
 
     /// Freezes `k`.
     public init(_ k: SchemaKeywords) {
@@ -302,6 +316,14 @@ public final class SchemaNode: @unchecked Sendable {
         enumMessage = k.enumValues.map(Messages.enumeration)
         patternMessage = k.pattern.map { "Must match the pattern \($0.source)" }
         formatMessage = k.format.map { "Must be \($0.explanation)" }
+        let characters = { (m: Int) in "\(m) character\(m == 1 ? "" : "s") long" }
+        let bounds: [String?] = [
+            k.minimum.map { "Must be at least \($0.text)" }, k.maximum.map { "Must be at most \($0.text)" },
+            k.exclusiveMinimum.map { "Must be greater than \($0.text)" }, k.exclusiveMaximum.map { "Must be less than \($0.text)" },
+            k.multipleOf.map { "Must be a multiple of \($0.text)" },
+            k.minLength.map { "Must be at least " + characters($0) }, k.maxLength.map { "Must be at most " + characters($0) },
+        ]
+        boundMessages = bounds.contains { $0 != nil } ? bounds.map { $0 ?? "" } : []
         numberRules = NumberRules(k)
         propertyLookup = PropertyLookup(k.properties.map(\.name))
         composes = !k.allOf.isEmpty || !k.anyOf.isEmpty || !k.oneOf.isEmpty || k.not != nil || k.ifSchema != nil || k.discriminator != nil

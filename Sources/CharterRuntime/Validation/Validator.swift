@@ -183,12 +183,7 @@ struct ValidationRun<Document: JSONDocument> {
             report("type", Messages.type(types), value: value)
             return // the other keywords would only repeat the problem
         }
-        if let values = s.enumValues, !values.contains(where: { document.equals(value, $0) }) {
-            report("enum", s.enumMessage ?? Messages.enumeration(values), value: value)
-        }
-        if let c = s.constValue, !document.equals(value, c) {
-            report("const", "Value must be \(Messages.describe(c))", value: value)
-        }
+        if s.enumValues != nil || s.constValue != nil { checkLiterals(value, s) }
         switch kind {
         case .number: checkNumber(value, s)
         case .string: checkString(value, s)
@@ -199,6 +194,16 @@ struct ValidationRun<Document: JSONDocument> {
         if done { return }
         if s.composes {
             checkComposition(value, kind, s, depth: depth)
+        }
+    }
+
+    /// `enum` and `const`, out of line: most schemas have neither, and their checks made every visit's frame larger.
+    @inline(never) mutating func checkLiterals(_ value: Ref, _ s: SchemaNode) {
+        if let values = s.enumValues, !values.contains(where: { document.equals(value, $0) }) {
+            report("enum", s.enumMessage ?? Messages.enumeration(values), value: value)
+        }
+        if let c = s.constValue, !document.equals(value, c) {
+            report("const", "Value must be \(Messages.describe(c))", value: value)
         }
     }
 
@@ -219,20 +224,20 @@ struct ValidationRun<Document: JSONDocument> {
         guard let rules = s.numberRules else { return }
         let v = document.sample(value)
         if let b = rules.minimum, compare(value, v, b, s.minimum) < 0 {
-            report("minimum", "Must be at least \(s.minimum?.text ?? "")", value: value)
+            report("minimum", s.message(.minimum), value: value)
         }
         if let b = rules.maximum, compare(value, v, b, s.maximum) > 0 {
-            report("maximum", "Must be at most \(s.maximum?.text ?? "")", value: value)
+            report("maximum", s.message(.maximum), value: value)
         }
         if let b = rules.exclusiveMinimum, compare(value, v, b, s.exclusiveMinimum) <= 0 {
-            report("exclusiveMinimum", "Must be greater than \(s.exclusiveMinimum?.text ?? "")", value: value)
+            report("exclusiveMinimum", s.message(.exclusiveMinimum), value: value)
         }
         if let b = rules.exclusiveMaximum, compare(value, v, b, s.exclusiveMaximum) >= 0 {
-            report("exclusiveMaximum", "Must be less than \(s.exclusiveMaximum?.text ?? "")", value: value)
+            report("exclusiveMaximum", s.message(.exclusiveMaximum), value: value)
         }
         if rules.checksMultipleOf, let m = s.multipleOf {
             let multiple = document.scaled(value).flatMap { rules.isMultiple($0) } ?? NumberMath.isMultiple(document.number(value), of: m.value)
-            if !multiple { report("multipleOf", "Must be a multiple of \(m.text)", value: value) }
+            if !multiple { report("multipleOf", s.message(.multipleOf), value: value) }
         }
         if assertsFormats, let f = rules.integerFormat, v.isIntegral {
             let fits: Bool
@@ -262,8 +267,8 @@ struct ValidationRun<Document: JSONDocument> {
             let length = (s.minLength != nil || s.maxLength != nil) ? Bytes.codePointCount(bytes) : 0
             return (length, s.pattern?.outcome(utf8: bytes) ?? .match, format?.isValid(utf8: bytes) ?? true)
         }
-        if let m = s.minLength, length < m { report("minLength", "Must be at least \(m) character\(m == 1 ? "" : "s") long", value: value) }
-        if let m = s.maxLength, length > m { report("maxLength", "Must be at most \(m) character\(m == 1 ? "" : "s") long", value: value) }
+        if let m = s.minLength, length < m { report("minLength", s.message(.minLength), value: value) }
+        if let m = s.maxLength, length > m { report("maxLength", s.message(.maxLength), value: value) }
         switch patternOutcome {
         case .match: break
         case .noMatch: if let m = s.patternMessage { report("pattern", m, value: value) }
