@@ -406,14 +406,7 @@ struct ValidationRun<Document: JSONDocument> {
             }
             if p < 64 { seen |= 1 << UInt64(p) }
             path.append(.key(key))
-            let access = s.propertyAccess[p]
-            if direction == .request && access & 1 != 0 {
-                report("readOnly", "Property is read-only and must not be sent", value: child)
-            } else if direction == .response && access & 2 != 0 {
-                report("writeOnly", "Property is write-only and must not be returned", value: child)
-            } else {
-                check(child, s.properties[p].schema, depth: depth + 1)
-            }
+            checkDeclared(child, s, p, depth: depth)
             path.removeLast()
             if done { return }
         }
@@ -421,9 +414,7 @@ struct ValidationRun<Document: JSONDocument> {
         let before = issues.count
         for (r, name) in s.required.enumerated() {
             let p = s.requiredProperty[r]
-            if seen & (1 << UInt64(p)) != 0 { continue }
-            // A required readOnly property is only required in responses; writeOnly only in requests.
-            if (direction == .request && s.propertyAccess[p] & 1 != 0) || (direction == .response && s.propertyAccess[p] & 2 != 0) { continue }
+            if seen & (1 << UInt64(p)) != 0 || isExcused(s, p) { continue }
             report("required", "Required property missing", value: nil, at: .key(name))
             if done { break }
         }
@@ -434,6 +425,25 @@ struct ValidationRun<Document: JSONDocument> {
         }
     }
 
+    /// The value of declared property `p`, or its refusal: a readOnly property must not be sent, a writeOnly one
+    /// must not be returned. Both object paths use it.
+    @inline(__always) mutating func checkDeclared(_ child: Ref, _ s: SchemaNode, _ p: Int, depth: Int) {
+        let access = s.propertyAccess[p]
+        if direction == .request && access & 1 != 0 {
+            report("readOnly", "Property is read-only and must not be sent", value: child)
+        } else if direction == .response && access & 2 != 0 {
+            report("writeOnly", "Property is write-only and must not be returned", value: child)
+        } else {
+            check(child, s.properties[p].schema, depth: depth + 1)
+        }
+    }
+
+    /// Whether missing required property `p` is excused: a readOnly one is required only in responses, a writeOnly
+    /// one only in requests.
+    @inline(__always) func isExcused(_ s: SchemaNode, _ p: Int) -> Bool {
+        (direction == .request && s.propertyAccess[p] & 1 != 0) || (direction == .response && s.propertyAccess[p] & 2 != 0)
+    }
+
     mutating func checkObjectMembers(_ value: Ref, _ s: SchemaNode, _ positions: UnsafeMutableBufferPointer<Int>, _ seen: UInt64, depth: Int) {
         // Usually every required property is declared and present: one mask test instead of a loop.
         let requiredPresent = s.requiredMaskIsComplete && s.requiredMask & ~seen == 0
@@ -441,8 +451,7 @@ struct ValidationRun<Document: JSONDocument> {
             let p = s.requiredProperty[r]
             let present = (p >= 0 && p < 64) ? seen & (1 << UInt64(p)) != 0 : document.member(value, name) != nil
             if present { continue }
-            // A required readOnly property is only required in responses; writeOnly only in requests.
-            if p >= 0, (direction == .request && s.propertyAccess[p] & 1 != 0) || (direction == .response && s.propertyAccess[p] & 2 != 0) { continue }
+            if p >= 0, isExcused(s, p) { continue }
             report("required", "Required property missing", value: nil, at: .key(name))
             if done { return }
         }
@@ -463,16 +472,8 @@ struct ValidationRun<Document: JSONDocument> {
             path.append(.key(key))
             var matched = false
             if positions[i] >= 0 {
-                let p = s.properties[positions[i]].schema
                 matched = true
-                let access = s.propertyAccess[positions[i]]
-                if direction == .request && access & 1 != 0 {
-                    report("readOnly", "Property is read-only and must not be sent", value: child)
-                } else if direction == .response && access & 2 != 0 {
-                    report("writeOnly", "Property is write-only and must not be returned", value: child)
-                } else {
-                    check(child, p, depth: depth + 1)
-                }
+                checkDeclared(child, s, positions[i], depth: depth)
             }
             if checksExtras {
                 for (pattern, schema) in s.patternProperties where document.keyUTF8(key, { pattern.matches(utf8: $0) }) {
