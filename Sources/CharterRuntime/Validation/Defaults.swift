@@ -22,8 +22,8 @@ struct Defaults {
     /// there (directly, through `$ref` or `allOf`) has a default, or a schema below it does. Most request
     /// schemas have none, and the per-request search for absent defaulted properties is then skipped.
     static func reach(_ nodes: [SchemaNode]) -> Reach {
-        let reaches = reachingSchemas(nodes)
-        let finder = Defaults(schemas: nodes, reach: Reach(reaches: reaches, watched: []))
+        let finder = Defaults(schemas: nodes, reach: Reach(reaches: [], watched: []))
+        let reaches = finder.reachingSchemas()
         let watched = nodes.indices.map { i in
             reaches[i] ? finder.allProperties(i, depth: 0).compactMap { p -> (name: String, schema: SchemaIndex, hasDefault: Bool)? in
                 let own = finder.defaultValue(p.schema, depth: 0) != nil
@@ -33,11 +33,8 @@ struct Defaults {
         return Reach(reaches: reaches, watched: watched)
     }
 
-    private static func reachingSchemas(_ nodes: [SchemaNode]) -> [Bool] {
-        let n = nodes.count
-        func hasDefault(_ i: Int, hops: Int) -> Bool {
-            nodes[i].defaultValue != nil || (hops < 16 && nodes[i].ref.map { $0 >= 0 && $0 < n && hasDefault($0, hops: hops + 1) } ?? false)
-        }
+    private func reachingSchemas() -> [Bool] {
+        let nodes = schemas, n = nodes.count
         var reach = Array(repeating: false, count: n)
         var parents: [[Int]] = Array(repeating: [], count: n)
         for (i, node) in nodes.enumerated() {
@@ -45,7 +42,7 @@ struct Defaults {
             if let r = node.ref { children.append(r) }
             if case .schema(let items)? = node.items { children.append(items) }
             for c in children where c >= 0 && c < n { parents[c].append(i) }
-            if node.properties.contains(where: { $0.schema >= 0 && $0.schema < n && hasDefault($0.schema, hops: 0) }) { reach[i] = true }
+            if node.properties.contains(where: { defaultValue($0.schema, depth: 0) != nil }) { reach[i] = true }
         }
         // A schema reaches defaults when a child does: propagate up the reversed edges (cycles are fine).
         var work = (0..<n).filter { reach[$0] }
@@ -118,8 +115,9 @@ struct Defaults {
         return nil
     }
 
+    /// A schema's default, following `$ref` (the one rule for "this property has a default": reach, watch, apply).
     fileprivate func defaultValue(_ index: SchemaIndex, depth: Int) -> JSONValue? {
-        guard depth < 16 else { return nil }
+        guard depth < 16, schemas.indices.contains(index) else { return nil }
         let s = schemas[index]
         if let d = s.defaultValue { return d }
         return s.ref.flatMap { defaultValue($0, depth: depth + 1) }
@@ -127,7 +125,7 @@ struct Defaults {
 
     /// Properties declared directly, through `$ref` and through `allOf` members.
     fileprivate func allProperties(_ index: SchemaIndex, depth: Int) -> [(name: String, schema: SchemaIndex)] {
-        guard depth < 16 else { return [] }
+        guard depth < 16, schemas.indices.contains(index) else { return [] }
         let s = schemas[index]
         var result = s.properties
         if let r = s.ref { result += allProperties(r, depth: depth + 1) }

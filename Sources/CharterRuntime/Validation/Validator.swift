@@ -383,12 +383,7 @@ struct ValidationRun<Document: JSONDocument> {
         let document = self.document
         let start = issues.count
         let count = document.count(value)
-        if let min = s.minProperties, count < min {
-            report("minProperties", "Object must have at least \(min) propert\(min == 1 ? "y" : "ies"), found \(count)", value: nil)
-        }
-        if let max = s.maxProperties, count > max {
-            report("maxProperties", "Object must have at most \(max) propert\(max == 1 ? "y" : "ies"), found \(count)", value: nil)
-        }
+        checkPropertyCount(count, s)
         if done { return }
         let closed = s.additionalProperties.map { if case .bool(false) = $0 { true } else { false } } ?? false
         let hasProperties = !s.properties.isEmpty
@@ -425,6 +420,16 @@ struct ValidationRun<Document: JSONDocument> {
         }
     }
 
+    /// `minProperties` and `maxProperties`, for both object paths.
+    @inline(__always) mutating func checkPropertyCount(_ count: Int, _ s: SchemaNode) {
+        if let min = s.minProperties, count < min {
+            report("minProperties", "Object must have at least \(min) propert\(min == 1 ? "y" : "ies"), found \(count)", value: nil)
+        }
+        if let max = s.maxProperties, count > max {
+            report("maxProperties", "Object must have at most \(max) propert\(max == 1 ? "y" : "ies"), found \(count)", value: nil)
+        }
+    }
+
     /// The value of declared property `p`, or its refusal: a readOnly property must not be sent, a writeOnly one
     /// must not be returned. Both object paths use it.
     @inline(__always) mutating func checkDeclared(_ child: Ref, _ s: SchemaNode, _ p: Int, depth: Int) {
@@ -456,12 +461,7 @@ struct ValidationRun<Document: JSONDocument> {
             if done { return }
         }
         let count = document.count(value)
-        if let min = s.minProperties, count < min {
-            report("minProperties", "Object must have at least \(min) propert\(min == 1 ? "y" : "ies"), found \(count)", value: nil)
-        }
-        if let max = s.maxProperties, count > max {
-            report("maxProperties", "Object must have at most \(max) propert\(max == 1 ? "y" : "ies"), found \(count)", value: nil)
-        }
+        checkPropertyCount(count, s)
         for (name, needs) in s.dependentRequired where document.member(value, name) != nil {
             for other in needs where document.member(value, other) == nil {
                 report("dependentRequired", "Required when '\(name)' is present", value: nil, at: .key(other))
