@@ -125,13 +125,14 @@ extension DocumentBuilder {
         for (i, token) in tokens.enumerated() {
             // A pointer may pass through another reference (`…/items/allOf/0` where `items` is a `$ref`):
             // follow it, as resolvers elsewhere do, unless the reference object itself holds the token.
-            while current.kind == .mapping, files.value(in: current, forKey: token) == nil, let refNode = current["$ref"],
-                  let refText = refNode.text, hops < 32 {
+            var child = files.child(of: current, token)
+            while child == nil, current.kind == .mapping, let refNode = current["$ref"], let refText = refNode.text, hops < 32 {
                 hops += 1
                 guard let (through, _) = target(ofReference: refText, at: refNode) else { return nil }
                 current = through
+                child = files.child(of: current, token)
             }
-            guard let found = files.child(of: current, token) else {
+            guard let found = child else {
                 // Said in the pointer's own terms (2.0 names for a 2.0 document).
                 let j = max(0, i - shift)
                 let parent = "/" + written[..<j].map(JSONPointer.escape).joined(separator: "/")

@@ -41,13 +41,14 @@ extension DocumentBuilder {
     private func fillSchema(_ id: SchemaID, _ node: Node) {
         let s = schemas[id.index]
         let enclosingDialect = dialect
-        dialect = dialect(at: node)
+        let mentions = mentions(node.tree)
+        dialect = mentions.schema ? dialect(at: node) : defaultDialect
         s.dialect = dialect
         defer { dialect = enclosingDialect }
         // `$recursiveRef: "#"` / `$dynamicRef: "#name"` name the enclosing schema that declared the anchor.
         // Charter resolves them lexically (to the nearest enclosing declaration), which is what specs mean
         // by them in practice (a recursive filter or tree type).
-        let dynamicAnchor = dynamicAnchorName(node)
+        let dynamicAnchor = mentions.anchor ? dynamicAnchorName(node) : nil
         if let dynamicAnchor { dynamicScopes.append((dynamicAnchor, id)) }
         defer { if dynamicAnchor != nil { dynamicScopes.removeLast() } }
         if let b = node.bool {
@@ -379,15 +380,7 @@ extension DocumentBuilder {
     /// The dialect in force at `node`: the nearest enclosing schema's `$schema`, else the document's default.
     /// Only files whose text contains `$schema` are walked.
     func dialect(at node: Node) -> SchemaDialect {
-        let key = ObjectIdentifier(node.tree)
-        let hasSchemaKeyword: Bool
-        if let known = dialectTrees[key] {
-            hasSchemaKeyword = known
-        } else {
-            hasSchemaKeyword = node.tree.text.contains("$schema")
-            dialectTrees[key] = hasSchemaKeyword
-        }
-        guard hasSchemaKeyword else { return defaultDialect }
+        guard mentions(node.tree).schema else { return defaultDialect }
         var current = node.id
         var steps = 0
         while current >= 0, steps < 10_000 {

@@ -30,10 +30,25 @@ final class DocumentBuilder {
     /// the schema being filled now.
     var defaultDialect: SchemaDialect = .openAPI30
     @exclusivity(unchecked) var dialect: SchemaDialect = .openAPI30
-    /// Trees that contain the text `$schema` (others are never walked for it), and `$schema` nodes already
+    /// What each tree's text mentions at all (a tree without `$schema` is never walked for it; one without
+    /// `…Anchor` never has its schemas' keys scanned for `$dynamicAnchor`), and `$schema` nodes already
     /// reported as unknown.
-    var dialectTrees: [ObjectIdentifier: Bool] = [:]
+    var treeMentions: [ObjectIdentifier: TreeMentions] = [:]
     var reportedDialects: Set<Node> = []
+
+    struct TreeMentions {
+        var schema: Bool
+        var anchor: Bool
+    }
+
+    /// `tree`'s mentions, worked out on first use.
+    func mentions(_ tree: SpecTree) -> TreeMentions {
+        let key = ObjectIdentifier(tree)
+        if let known = treeMentions[key] { return known }
+        let found = TreeMentions(schema: tree.text.contains("$schema"), anchor: tree.text.contains("Anchor"))
+        treeMentions[key] = found
+        return found
+    }
 
     struct ReferenceKey: Hashable {
         let tree: ObjectIdentifier

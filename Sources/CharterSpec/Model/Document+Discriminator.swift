@@ -23,23 +23,28 @@ extension Document {
     public func discriminatorTags(of s: Schema) -> [(value: String, branch: SchemaID, source: DiscriminatorTagSource)] {
         guard let d = s.discriminator else { return [] }
         let branches = s.oneOf + s.anyOf
-        func branch(for target: SchemaID) -> SchemaID {
-            branches.first { resolved($0) == resolved(target) } ?? target
-        }
+        // Sets and a table rather than searches of the lists: OpenAI's unions have dozens of branches, and every
+        // load and generation asks for each union's tags.
+        var branchOf: [SchemaID: SchemaID] = [:]
+        for member in branches where branchOf[resolved(member)] == nil { branchOf[resolved(member)] = member }
         var tags: [(value: String, branch: SchemaID, source: DiscriminatorTagSource)] = []
+        var taken: Set<String> = []
+        var mapped: Set<SchemaID> = []
         for entry in d.mapping {
             guard let target = entry.target else { continue }
-            tags.append((entry.value, branch(for: target), .mapping))
+            mapped.insert(resolved(target))
+            tags.append((entry.value, branchOf[resolved(target)] ?? target, .mapping))
+            taken.insert(entry.value)
         }
         for member in branches {
-            guard let name = self[member].ref?.componentName, !tags.contains(where: { $0.value == name }) else { continue }
-            if d.mapping.contains(where: { $0.target.map(resolved) == resolved(member) }) { continue }
+            guard let name = self[member].ref?.componentName, !taken.contains(name), !mapped.contains(resolved(member)) else { continue }
             tags.append((name, member, .componentName))
+            taken.insert(name)
         }
         for member in branches {
-            guard let value = onlyValue(ofProperty: d.propertyName, in: resolved(member), depth: 0),
-                  !tags.contains(where: { $0.value == value }) else { continue }
+            guard let value = onlyValue(ofProperty: d.propertyName, in: resolved(member), depth: 0), !taken.contains(value) else { continue }
             tags.append((value, member, .propertyValue))
+            taken.insert(value)
         }
         return tags
     }
