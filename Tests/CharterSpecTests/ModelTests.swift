@@ -205,4 +205,44 @@ struct ModelTests {
             #expect(d.resolved(try #require(d[array].items)) == id, "\(name)")
         }
     }
+
+    /// A discriminator's values, each with the branch it selects: the mapping first (its targets given back as the
+    /// union's own members), then branches' component names the mapping does not already point at, then values a
+    /// branch's property alone admits; a value claimed by an earlier rule is not listed again.
+    @Test func discriminatorTagsComeFromMappingThenNamesThenPropertyValues() throws {
+        let r = load("""
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Event:
+              oneOf:
+                - $ref: '#/components/schemas/Created'
+                - $ref: '#/components/schemas/Deleted'
+                - $ref: '#/components/schemas/Moved'
+                - $ref: '#/components/schemas/Renamed'
+                - type: object
+                  properties: {kind: {type: string, enum: [inline]}}
+              discriminator:
+                propertyName: kind
+                mapping:
+                  made: '#/components/schemas/Created'
+                  gone: 'Deleted'
+            Created: {type: object, properties: {kind: {type: string, enum: [created]}}}
+            Deleted: {type: object, properties: {kind: {type: string}}}
+            Moved:
+              allOf:
+                - {type: object, properties: {kind: {type: string, enum: [Renamed]}}}
+            Renamed: {type: object, properties: {kind: {type: string, const: renamed}}}
+        """)
+        let d = try #require(r.document)
+        let event = try #require(d.components.schema(named: "Event"))
+        let members = d[event].oneOf
+        let tags = d.discriminatorTags(of: event)
+        // `Moved`'s property admits only "Renamed", a value the component name `Renamed` claimed first.
+        #expect(tags.map(\.value) == ["made", "gone", "Moved", "Renamed", "created", "renamed", "inline"])
+        #expect(tags.map(\.branch) == [members[0], members[1], members[2], members[3], members[0], members[3], members[4]])
+        #expect(tags.map(\.source) == [.mapping, .mapping, .componentName, .componentName, .propertyValue, .propertyValue, .propertyValue])
+    }
 }

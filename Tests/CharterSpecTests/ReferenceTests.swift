@@ -7,6 +7,17 @@ import Testing
 struct ReferenceTests {
     let result = SpecLoader().load(path: TestPaths.fixtures.appendingPathComponent("refs/root.yaml").path)
 
+    /// RFC 3986's scheme: a letter, then letters, digits, `+`, `-` or `.`, up to the first colon.
+    @Test(arguments: [
+        ("http://example.com/a.json", "http"), ("urn:uuid:1234", "urn"), ("file:///tmp/x.yaml", "file"),
+        ("svn+ssh://host/x", "svn+ssh"), ("a.b-c:rest", "a.b-c"), ("C:x", "C"),
+        ("#/components/schemas/A", nil), ("#/a:b", nil), ("schemas/a.yaml#/x:y", nil), ("1http://x", nil),
+        (":x", nil), ("ht%tp://x", nil), ("http", nil), ("", nil), ("é:x", nil), ("hé:x", nil),
+    ] as [(String, String?)])
+    func uriSchemesAreReadAsRFC3986Defines(text: String, scheme: String?) {
+        #expect(URIReference.scheme(text[...]).map(String.init) == scheme)
+    }
+
     @Test func multiFileSpecLoadsWithoutErrors() {
         #expect(!result.hasErrors, "\(result.diagnostics)")
         #expect(result.files.count == 4)

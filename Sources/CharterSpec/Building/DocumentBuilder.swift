@@ -30,10 +30,10 @@ final class DocumentBuilder {
     /// the schema being filled now.
     var defaultDialect: SchemaDialect = .openAPI30
     @exclusivity(unchecked) var dialect: SchemaDialect = .openAPI30
-    /// What each tree's text mentions at all (a tree without `$schema` is never walked for it; one without
-    /// `…Anchor` never has its schemas' keys scanned for `$dynamicAnchor`), and `$schema` nodes already
-    /// reported as unknown.
+    /// What each tree's text mentions at all: a tree without `$schema` is never walked for it, and one without
+    /// `$dynamicAnchor` or `$recursiveAnchor` never has its schemas' keys scanned for them.
     var treeMentions: [ObjectIdentifier: TreeMentions] = [:]
+    /// `$schema` nodes already reported as unknown.
     var reportedDialects: Set<Node> = []
 
     struct TreeMentions {
@@ -45,7 +45,8 @@ final class DocumentBuilder {
     func mentions(_ tree: SpecTree) -> TreeMentions {
         let key = ObjectIdentifier(tree)
         if let known = treeMentions[key] { return known }
-        let found = TreeMentions(schema: tree.text.contains("$schema"), anchor: tree.text.contains("Anchor"))
+        let found = TreeMentions(schema: tree.text.contains("$schema"),
+                                 anchor: tree.text.contains("$dynamicAnchor") || tree.text.contains("$recursiveAnchor"))
         treeMentions[key] = found
         return found
     }
