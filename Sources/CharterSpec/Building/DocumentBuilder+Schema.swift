@@ -41,14 +41,13 @@ extension DocumentBuilder {
     private func fillSchema(_ id: SchemaID, _ node: Node) {
         let s = schemas[id.index]
         let enclosingDialect = dialect
-        let mentions = mentions(node.tree)
-        dialect = mentions.schema ? dialect(at: node) : defaultDialect
+        dialect = dialect(at: node)
         s.dialect = dialect
         defer { dialect = enclosingDialect }
         // `$recursiveRef: "#"` / `$dynamicRef: "#name"` name the enclosing schema that declared the anchor.
         // Charter resolves them lexically (to the nearest enclosing declaration), which is what specs mean
         // by them in practice (a recursive filter or tree type).
-        let dynamicAnchor = mentions.anchor ? dynamicAnchorName(node) : nil
+        let dynamicAnchor = mentions(node.tree).anchor ? dynamicAnchorName(node) : nil
         if let dynamicAnchor { dynamicScopes.append((dynamicAnchor, id)) }
         defer { if dynamicAnchor != nil { dynamicScopes.removeLast() } }
         if let b = node.bool {
@@ -378,7 +377,7 @@ extension DocumentBuilder {
 
 extension DocumentBuilder {
     /// The dialect in force at `node`: the nearest enclosing schema's `$schema`, else the document's default.
-    /// Only files whose text contains `$schema` are walked.
+    /// Only files whose text contains `$schema` are walked (`mentions`).
     func dialect(at node: Node) -> SchemaDialect {
         guard mentions(node.tree).schema else { return defaultDialect }
         var current = node.id

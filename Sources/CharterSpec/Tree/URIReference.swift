@@ -5,15 +5,15 @@ enum URIReference {
     static func scheme(_ text: Substring) -> Substring? {
         // On bytes, stopping at the first byte no scheme may hold: every `$ref` asks, and most are `#/…`, which
         // ends at once (finding the colon by `Character` walked the whole text first).
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
         let utf8 = text.utf8
-        guard let first = utf8.first, (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z") else { return nil }
+        guard let first = utf8.first, isLetter(first) else { return nil }
         var index = utf8.index(after: utf8.startIndex)
         while index < utf8.endIndex {
             let byte = utf8[index]
             if byte == UInt8(ascii: ":") { return text[..<index] }
-            let letter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
             let digit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-            guard letter || digit || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else { return nil }
+            guard isLetter(byte) || digit || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else { return nil }
             utf8.formIndex(after: &index)
         }
         return nil
