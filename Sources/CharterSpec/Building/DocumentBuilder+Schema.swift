@@ -41,13 +41,14 @@ extension DocumentBuilder {
     private func fillSchema(_ id: SchemaID, _ node: Node) {
         let s = schemas[id.index]
         let enclosingDialect = dialect
-        dialect = dialect(at: node)
+        let mentions = mentions(node.tree)
+        dialect = dialect(at: node, in: mentions)
         s.dialect = dialect
         defer { dialect = enclosingDialect }
         // `$recursiveRef: "#"` / `$dynamicRef: "#name"` name the enclosing schema that declared the anchor.
         // Charter resolves them lexically (to the nearest enclosing declaration), which is what specs mean
         // by them in practice (a recursive filter or tree type).
-        let dynamicAnchor = mentions(node.tree).anchor ? dynamicAnchorName(node) : nil
+        let dynamicAnchor = mentions.anchor ? dynamicAnchorName(node) : nil
         if let dynamicAnchor { dynamicScopes.append((dynamicAnchor, id)) }
         defer { if dynamicAnchor != nil { dynamicScopes.removeLast() } }
         if let b = node.bool {
@@ -377,9 +378,9 @@ extension DocumentBuilder {
 
 extension DocumentBuilder {
     /// The dialect in force at `node`: the nearest enclosing schema's `$schema`, else the document's default.
-    /// Only files whose text contains `$schema` are walked (`mentions`).
-    func dialect(at node: Node) -> SchemaDialect {
-        guard mentions(node.tree).schema else { return defaultDialect }
+    /// Only files whose text contains `$schema` are walked (`mentions`, the node's file's, which the caller has).
+    func dialect(at node: Node, in mentions: TreeMentions) -> SchemaDialect {
+        guard mentions.schema else { return defaultDialect }
         var current = node.id
         var steps = 0
         while current >= 0, steps < 10_000 {

@@ -26,14 +26,18 @@ extension Document {
         // Sets and a table rather than searches of the lists: OpenAI's unions have dozens of branches, and every
         // load and generation asks for each union's tags.
         var branchOf: [SchemaID: SchemaID] = [:]
-        for member in branches where branchOf[resolved(member)] == nil { branchOf[resolved(member)] = member }
+        for member in branches {
+            let target = resolved(member)
+            if branchOf[target] == nil { branchOf[target] = member }
+        }
         var tags: [(value: String, branch: SchemaID, source: DiscriminatorTagSource)] = []
         var taken: Set<String> = []
         var mapped: Set<SchemaID> = []
         for entry in d.mapping {
             guard let target = entry.target else { continue }
-            mapped.insert(resolved(target))
-            tags.append((entry.value, branchOf[resolved(target)] ?? target, .mapping))
+            let landing = resolved(target)
+            mapped.insert(landing)
+            tags.append((entry.value, branchOf[landing] ?? target, .mapping))
             taken.insert(entry.value)
         }
         for member in branches {
