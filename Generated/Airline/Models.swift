@@ -13,6 +13,18 @@ public struct Airport: Codable, Hashable, Sendable {
         self.code = code
         self.city = city
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.code = try container.decode(AirportCode.self, forKey: "code")
+        self.city = try container.decode(String.self, forKey: "city")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.code, forKey: "code")
+        try container.encode(self.city, forKey: "city")
+    }
 }
 
 public enum Cabin: RawRepresentable, Codable, Hashable, Sendable {
@@ -42,15 +54,6 @@ public enum Cabin: RawRepresentable, Codable, Hashable, Sendable {
         case .unknown(let value): value
         }
     }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 public typealias SeatNumber = String
@@ -62,6 +65,18 @@ public struct Money: Codable, Hashable, Sendable {
     public init(amount: Double, currency: String) {
         self.amount = amount
         self.currency = currency
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.amount = try container.decode(Double.self, forKey: "amount")
+        self.currency = try container.decode(String.self, forKey: "currency")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.amount, forKey: "amount")
+        try container.encode(self.currency, forKey: "currency")
     }
 }
 
@@ -88,16 +103,30 @@ public struct Flight: Codable, Hashable, Sendable {
         self.aircraft = aircraft
     }
 
-    enum CodingKeys: String, CodingKey {
-        case flightID = "flight_id"
-        case origin
-        case destination
-        case departureTime = "departure_time"
-        case arrivalTime = "arrival_time"
-        case cabin
-        case price
-        case seatsLeft = "seats_left"
-        case aircraft
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.flightID = try container.decode(String.self, forKey: "flight_id")
+        self.origin = try container.decode(AirportCode.self, forKey: "origin")
+        self.destination = try container.decode(AirportCode.self, forKey: "destination")
+        self.departureTime = try container.decode(Date.self, forKey: "departure_time")
+        self.arrivalTime = try container.decode(Date.self, forKey: "arrival_time")
+        self.cabin = try container.decodeIfPresent(Cabin.self, forKey: "cabin")
+        self.price = try container.decode(Money.self, forKey: "price")
+        self.seatsLeft = try container.decode(Int.self, forKey: "seats_left")
+        self.aircraft = try container.decodeIfPresent(String.self, forKey: "aircraft")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.flightID, forKey: "flight_id")
+        try container.encode(self.origin, forKey: "origin")
+        try container.encode(self.destination, forKey: "destination")
+        try container.encode(self.departureTime, forKey: "departure_time")
+        try container.encode(self.arrivalTime, forKey: "arrival_time")
+        try container.encodeIfPresent(self.cabin, forKey: "cabin")
+        try container.encode(self.price, forKey: "price")
+        try container.encode(self.seatsLeft, forKey: "seats_left")
+        try container.encodeIfPresent(self.aircraft, forKey: "aircraft")
     }
 }
 
@@ -112,10 +141,18 @@ public struct FlightPage: Codable, Hashable, Sendable {
         self.nextCursor = nextCursor
     }
 
-    enum CodingKeys: String, CodingKey {
-        case items
-        case total
-        case nextCursor = "next_cursor"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.items = try container.decode([Flight].self, forKey: "items")
+        self.total = try container.decodeIfPresent(Int.self, forKey: "total")
+        self.nextCursor = try container.decodeIfPresent(String.self, forKey: "next_cursor")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.items, forKey: "items")
+        try container.encodeIfPresent(self.total, forKey: "total")
+        try container.encodeIfPresent(self.nextCursor, forKey: "next_cursor")
     }
 }
 
@@ -136,13 +173,24 @@ public struct Passenger: Codable, Hashable, Sendable {
         self.loyaltyNumber = loyaltyNumber
     }
 
-    enum CodingKeys: String, CodingKey {
-        case firstName = "first_name"
-        case lastName = "last_name"
-        case email
-        case age
-        case seat
-        case loyaltyNumber = "loyalty_number"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.firstName = try container.decode(String.self, forKey: "first_name")
+        self.lastName = try container.decode(String.self, forKey: "last_name")
+        self.email = try container.decode(String.self, forKey: "email")
+        self.age = try container.decode(Int.self, forKey: "age")
+        self.seat = try container.decodeIfPresent(SeatNumber.self, forKey: "seat")
+        self.loyaltyNumber = try container.decodeIfPresent(String.self, forKey: "loyalty_number")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.firstName, forKey: "first_name")
+        try container.encode(self.lastName, forKey: "last_name")
+        try container.encode(self.email, forKey: "email")
+        try container.encode(self.age, forKey: "age")
+        try container.encodeIfPresent(self.seat, forKey: "seat")
+        try container.encodeIfPresent(self.loyaltyNumber, forKey: "loyalty_number")
     }
 }
 
@@ -155,6 +203,20 @@ public struct Payment: Codable, Hashable, Sendable {
         self.method = method
         self.amount = amount
         self.card = card
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.method = try container.decode(Method.self, forKey: "method")
+        self.amount = try container.decode(Money.self, forKey: "amount")
+        self.card = try container.decodeIfPresent(Card.self, forKey: "card")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.method, forKey: "method")
+        try container.encode(self.amount, forKey: "amount")
+        try container.encodeIfPresent(self.card, forKey: "card")
     }
 
     public enum Method: RawRepresentable, Codable, Hashable, Sendable {
@@ -181,15 +243,6 @@ public struct Payment: Codable, Hashable, Sendable {
             case .unknown(let value): value
             }
         }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 
     public struct Card: Codable, Hashable, Sendable {
@@ -201,6 +254,20 @@ public struct Payment: Codable, Hashable, Sendable {
             self.token = token
             self.last4 = last4
             self.expiry = expiry
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.token = try container.decode(String.self, forKey: "token")
+            self.last4 = try container.decode(String.self, forKey: "last4")
+            self.expiry = try container.decodeIfPresent(String.self, forKey: "expiry")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(self.token, forKey: "token")
+            try container.encode(self.last4, forKey: "last4")
+            try container.encodeIfPresent(self.expiry, forKey: "expiry")
         }
     }
 }
@@ -217,10 +284,17 @@ public struct Notifications: Codable, Hashable, Sendable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.email = try container.decodeIfPresent(Bool.self, forKey: .email) ?? true
-        self.sms = try container.decodeIfPresent(Bool.self, forKey: .sms) ?? false
-        self.phone = try container.decodeIfPresent(String.self, forKey: .phone)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.email = try container.decodeIfPresent(Bool.self, forKey: "email") ?? true
+        self.sms = try container.decodeIfPresent(Bool.self, forKey: "sms") ?? false
+        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.email, forKey: "email")
+        try container.encode(self.sms, forKey: "sms")
+        try container.encodeIfPresent(self.phone, forKey: "phone")
     }
 }
 
@@ -239,12 +313,22 @@ public struct BookingRequest: Codable, Hashable, Sendable {
         self.specialRequests = specialRequests
     }
 
-    enum CodingKeys: String, CodingKey {
-        case flightID = "flight_id"
-        case passengers
-        case payment
-        case notifications
-        case specialRequests = "special_requests"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.flightID = try container.decode(String.self, forKey: "flight_id")
+        self.passengers = try container.decode([Passenger].self, forKey: "passengers")
+        self.payment = try container.decode(Payment.self, forKey: "payment")
+        self.notifications = try container.decodeIfPresent(Notifications.self, forKey: "notifications")
+        self.specialRequests = try container.decodeIfPresent([SpecialRequestsItem].self, forKey: "special_requests")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.flightID, forKey: "flight_id")
+        try container.encode(self.passengers, forKey: "passengers")
+        try container.encode(self.payment, forKey: "payment")
+        try container.encodeIfPresent(self.notifications, forKey: "notifications")
+        try container.encodeIfPresent(self.specialRequests, forKey: "special_requests")
     }
 
     public enum SpecialRequestsItem: RawRepresentable, Codable, Hashable, Sendable {
@@ -274,15 +358,6 @@ public struct BookingRequest: Codable, Hashable, Sendable {
             case .unknown(let value): value
             }
         }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 }
 
@@ -310,15 +385,6 @@ public enum BookingStatus: RawRepresentable, Codable, Hashable, Sendable {
         case .unknown(let value): value
         }
     }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 public struct Booking: Codable, Hashable, Sendable {
@@ -338,13 +404,24 @@ public struct Booking: Codable, Hashable, Sendable {
         self.createdAt = createdAt
     }
 
-    enum CodingKeys: String, CodingKey {
-        case bookingID = "booking_id"
-        case status
-        case flightID = "flight_id"
-        case passengers
-        case total
-        case createdAt = "created_at"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.bookingID = try container.decode(String.self, forKey: "booking_id")
+        self.status = try container.decode(BookingStatus.self, forKey: "status")
+        self.flightID = try container.decode(String.self, forKey: "flight_id")
+        self.passengers = try container.decode([Passenger].self, forKey: "passengers")
+        self.total = try container.decode(Money.self, forKey: "total")
+        self.createdAt = try container.decode(Date.self, forKey: "created_at")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.bookingID, forKey: "booking_id")
+        try container.encode(self.status, forKey: "status")
+        try container.encode(self.flightID, forKey: "flight_id")
+        try container.encode(self.passengers, forKey: "passengers")
+        try container.encode(self.total, forKey: "total")
+        try container.encode(self.createdAt, forKey: "created_at")
     }
 }
 
@@ -356,6 +433,18 @@ public struct BookingPage: Codable, Hashable, Sendable {
         self.items = items
         self.total = total
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.items = try container.decode([Booking].self, forKey: "items")
+        self.total = try container.decode(Int.self, forKey: "total")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.items, forKey: "items")
+        try container.encode(self.total, forKey: "total")
+    }
 }
 
 public struct ErrorResponse: Codable, Hashable, Sendable {
@@ -363,6 +452,16 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
 
     public init(error: ErrorInfo) {
         self.error = error
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.error = try container.decode(ErrorInfo.self, forKey: "error")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.error, forKey: "error")
     }
 
     public struct ErrorInfo: Codable, Hashable, Sendable {
@@ -378,11 +477,20 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
             self.details = details
         }
 
-        enum CodingKeys: String, CodingKey {
-            case code
-            case message
-            case requestID = "request_id"
-            case details
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.code = try container.decode(String.self, forKey: "code")
+            self.message = try container.decode(String.self, forKey: "message")
+            self.requestID = try container.decodeIfPresent(String.self, forKey: "request_id")
+            self.details = try container.decodeIfPresent([ErrorDetail].self, forKey: "details")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(self.code, forKey: "code")
+            try container.encode(self.message, forKey: "message")
+            try container.encodeIfPresent(self.requestID, forKey: "request_id")
+            try container.encodeIfPresent(self.details, forKey: "details")
         }
     }
 }
@@ -402,6 +510,26 @@ public struct ErrorDetail: Codable, Hashable, Sendable {
         self.constraint = constraint
         self.value = value
         self.message = message
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.field = try container.decode(String.self, forKey: "field")
+        self.pointer = try container.decodeIfPresent(String.self, forKey: "pointer")
+        self.in = try container.decodeIfPresent(In.self, forKey: "in")
+        self.constraint = try container.decode(String.self, forKey: "constraint")
+        self.value = try container.decodeIfPresent(JSONValue.self, forKey: "value")
+        self.message = try container.decode(String.self, forKey: "message")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.field, forKey: "field")
+        try container.encodeIfPresent(self.pointer, forKey: "pointer")
+        try container.encodeIfPresent(self.in, forKey: "in")
+        try container.encode(self.constraint, forKey: "constraint")
+        try container.encodeIfPresent(self.value, forKey: "value")
+        try container.encode(self.message, forKey: "message")
     }
 
     public enum In: RawRepresentable, Codable, Hashable, Sendable {
@@ -433,15 +561,6 @@ public struct ErrorDetail: Codable, Hashable, Sendable {
             case .cookie: "cookie"
             case .unknown(let value): value
             }
-        }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
         }
     }
 }

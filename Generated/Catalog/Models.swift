@@ -9,10 +9,7 @@ public indirect enum Item: Codable, Hashable, Sendable {
     case otherItem(OtherItem)
 
     public init(from decoder: any Decoder) throws {
-        struct Tag: Decodable { var value: String
-            enum CodingKeys: String, CodingKey { case value = "kind" }
-        }
-        switch try? Tag(from: decoder).value {
+        switch try? decoder.container(keyedBy: AnyCodingKey.self).decode(String.self, forKey: "kind") {
         case "book": self = .book(try Book(from: decoder))
         case "film": self = .film(try Film(from: decoder))
         default: self = .otherItem(try OtherItem(from: decoder))
@@ -40,6 +37,22 @@ public struct Book: Codable, Hashable, Sendable {
         self.kind = kind
         self.isbn = isbn
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        self.name = try container.decode(String.self, forKey: "name")
+        self.kind = try container.decode(String.self, forKey: "kind")
+        self.isbn = try container.decode(String.self, forKey: "isbn")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.name, forKey: "name")
+        try container.encode(self.kind, forKey: "kind")
+        try container.encode(self.isbn, forKey: "isbn")
+    }
 }
 
 public struct Film: Codable, Hashable, Sendable {
@@ -54,6 +67,22 @@ public struct Film: Codable, Hashable, Sendable {
         self.kind = kind
         self.minutes = minutes
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        self.name = try container.decode(String.self, forKey: "name")
+        self.kind = try container.decode(String.self, forKey: "kind")
+        self.minutes = try container.decode(Int.self, forKey: "minutes")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.name, forKey: "name")
+        try container.encode(self.kind, forKey: "kind")
+        try container.encode(self.minutes, forKey: "minutes")
+    }
 }
 
 public struct OtherItem: Codable, Hashable, Sendable {
@@ -65,6 +94,20 @@ public struct OtherItem: Codable, Hashable, Sendable {
         self.id = id
         self.name = name
         self.kind = kind
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        self.name = try container.decode(String.self, forKey: "name")
+        self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.name, forKey: "name")
+        try container.encodeIfPresent(self.kind, forKey: "kind")
     }
 }
 
@@ -80,10 +123,17 @@ public struct Search: Codable, Hashable, Sendable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.text = try container.decodeIfPresent(String.self, forKey: .text)
-        self.limit = try container.decodeIfPresent(Int.self, forKey: .limit) ?? 10
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.text = try container.decodeIfPresent(String.self, forKey: "text")
+        self.limit = try container.decodeIfPresent(Int.self, forKey: "limit") ?? 10
+        self.tags = try container.decodeIfPresent([String].self, forKey: "tags")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.text, forKey: "text")
+        try container.encode(self.limit, forKey: "limit")
+        try container.encodeIfPresent(self.tags, forKey: "tags")
     }
 }
 
@@ -92,5 +142,15 @@ public struct Items: Codable, Hashable, Sendable {
 
     public init(items: [Item]) {
         self.items = items
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.items = try container.decode([Item].self, forKey: "items")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.items, forKey: "items")
     }
 }

@@ -18,12 +18,22 @@ public struct TokenRequest: Codable, Hashable, Sendable {
         self.scope = scope
     }
 
-    enum CodingKeys: String, CodingKey {
-        case grantType = "grant_type"
-        case username
-        case password
-        case clientID = "client_id"
-        case scope
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.grantType = try container.decode(GrantType.self, forKey: "grant_type")
+        self.username = try container.decodeIfPresent(String.self, forKey: "username")
+        self.password = try container.decodeIfPresent(String.self, forKey: "password")
+        self.clientID = try container.decodeIfPresent(String.self, forKey: "client_id")
+        self.scope = try container.decodeIfPresent(String.self, forKey: "scope")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.grantType, forKey: "grant_type")
+        try container.encodeIfPresent(self.username, forKey: "username")
+        try container.encodeIfPresent(self.password, forKey: "password")
+        try container.encodeIfPresent(self.clientID, forKey: "client_id")
+        try container.encodeIfPresent(self.scope, forKey: "scope")
     }
 
     public enum GrantType: RawRepresentable, Codable, Hashable, Sendable {
@@ -47,15 +57,6 @@ public struct TokenRequest: Codable, Hashable, Sendable {
             case .unknown(let value): value
             }
         }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 }
 
@@ -72,11 +73,20 @@ public struct Token: Codable, Hashable, Sendable {
         self.scope = scope
     }
 
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "access_token"
-        case tokenType = "token_type"
-        case expiresIn = "expires_in"
-        case scope
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.accessToken = try container.decode(String.self, forKey: "access_token")
+        self.tokenType = try container.decode(TokenType.self, forKey: "token_type")
+        self.expiresIn = try container.decode(Int.self, forKey: "expires_in")
+        self.scope = try container.decodeIfPresent(String.self, forKey: "scope")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.accessToken, forKey: "access_token")
+        try container.encode(self.tokenType, forKey: "token_type")
+        try container.encode(self.expiresIn, forKey: "expires_in")
+        try container.encodeIfPresent(self.scope, forKey: "scope")
     }
 
     public enum TokenType: RawRepresentable, Codable, Hashable, Sendable {
@@ -96,15 +106,6 @@ public struct Token: Codable, Hashable, Sendable {
             case .bearer: "Bearer"
             case .unknown(let value): value
             }
-        }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
         }
     }
 }
@@ -138,15 +139,6 @@ public enum Category: RawRepresentable, Codable, Hashable, Sendable {
         case .unknown(let value): value
         }
     }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 public struct DocumentMetadata: Codable, Hashable, Sendable {
@@ -158,6 +150,20 @@ public struct DocumentMetadata: Codable, Hashable, Sendable {
         self.title = title
         self.category = category
         self.language = language
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.title = try container.decode(String.self, forKey: "title")
+        self.category = try container.decode(Category.self, forKey: "category")
+        self.language = try container.decodeIfPresent(String.self, forKey: "language")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.title, forKey: "title")
+        try container.encode(self.category, forKey: "category")
+        try container.encodeIfPresent(self.language, forKey: "language")
     }
 }
 
@@ -171,6 +177,20 @@ public struct DocumentUpload: Codable, Hashable, Sendable {
         self.file = file
         self.metadata = metadata
         self.tags = tags
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.file = try container.decode(BinaryFile.self, forKey: "file")
+        self.metadata = try container.decode(DocumentMetadata.self, forKey: "metadata")
+        self.tags = try container.decodeIfPresent([Tag].self, forKey: "tags")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.file, forKey: "file")
+        try container.encode(self.metadata, forKey: "metadata")
+        try container.encodeIfPresent(self.tags, forKey: "tags")
     }
 }
 
@@ -197,16 +217,30 @@ public struct Document: Codable, Hashable, Sendable {
         self.notes = notes
     }
 
-    enum CodingKeys: String, CodingKey {
-        case documentID = "document_id"
-        case title
-        case category
-        case language
-        case tags
-        case size
-        case mediaType = "media_type"
-        case createdAt = "created_at"
-        case notes
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.documentID = try container.decode(String.self, forKey: "document_id")
+        self.title = try container.decode(String.self, forKey: "title")
+        self.category = try container.decode(Category.self, forKey: "category")
+        self.language = try container.decodeIfPresent(String.self, forKey: "language")
+        self.tags = try container.decode([Tag].self, forKey: "tags")
+        self.size = try container.decode(Int.self, forKey: "size")
+        self.mediaType = try container.decode(String.self, forKey: "media_type")
+        self.createdAt = try container.decode(Date.self, forKey: "created_at")
+        self.notes = try container.decode(Int.self, forKey: "notes")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.documentID, forKey: "document_id")
+        try container.encode(self.title, forKey: "title")
+        try container.encode(self.category, forKey: "category")
+        try container.encodeIfPresent(self.language, forKey: "language")
+        try container.encode(self.tags, forKey: "tags")
+        try container.encode(self.size, forKey: "size")
+        try container.encode(self.mediaType, forKey: "media_type")
+        try container.encode(self.createdAt, forKey: "created_at")
+        try container.encode(self.notes, forKey: "notes")
     }
 }
 
@@ -217,6 +251,18 @@ public struct DocumentList: Codable, Hashable, Sendable {
     public init(items: [Document], total: Int) {
         self.items = items
         self.total = total
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.items = try container.decode([Document].self, forKey: "items")
+        self.total = try container.decode(Int.self, forKey: "total")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.items, forKey: "items")
+        try container.encode(self.total, forKey: "total")
     }
 }
 
@@ -229,6 +275,20 @@ public struct NewNote: Codable, Hashable, Sendable {
         self.text = text
         self.labels = labels
         self.metadata = metadata
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.text = try container.decode(String.self, forKey: "text")
+        self.labels = try container.decodeIfPresent([LabelsItem].self, forKey: "labels")
+        self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.text, forKey: "text")
+        try container.encodeIfPresent(self.labels, forKey: "labels")
+        try container.encodeIfPresent(self.metadata, forKey: "metadata")
     }
 
     public enum LabelsItem: RawRepresentable, Codable, Hashable, Sendable {
@@ -255,15 +315,6 @@ public struct NewNote: Codable, Hashable, Sendable {
             case .unknown(let value): value
             }
         }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 }
 
@@ -284,13 +335,24 @@ public struct Note: Codable, Hashable, Sendable {
         self.createdAt = createdAt
     }
 
-    enum CodingKeys: String, CodingKey {
-        case noteID = "note_id"
-        case documentID = "document_id"
-        case text
-        case labels
-        case metadata
-        case createdAt = "created_at"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.noteID = try container.decode(Int.self, forKey: "note_id")
+        self.documentID = try container.decode(String.self, forKey: "document_id")
+        self.text = try container.decode(String.self, forKey: "text")
+        self.labels = try container.decode([String].self, forKey: "labels")
+        self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
+        self.createdAt = try container.decode(Date.self, forKey: "created_at")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.noteID, forKey: "note_id")
+        try container.encode(self.documentID, forKey: "document_id")
+        try container.encode(self.text, forKey: "text")
+        try container.encode(self.labels, forKey: "labels")
+        try container.encodeIfPresent(self.metadata, forKey: "metadata")
+        try container.encode(self.createdAt, forKey: "created_at")
     }
 }
 
@@ -307,11 +369,20 @@ public struct DocumentEvent: Codable, Hashable, Sendable {
         self.at = at
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case documentID = "document_id"
-        case sequence
-        case at
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.type = try container.decode(TypeValue.self, forKey: "type")
+        self.documentID = try container.decode(String.self, forKey: "document_id")
+        self.sequence = try container.decode(Int.self, forKey: "sequence")
+        self.at = try container.decode(Date.self, forKey: "at")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.type, forKey: "type")
+        try container.encode(self.documentID, forKey: "document_id")
+        try container.encode(self.sequence, forKey: "sequence")
+        try container.encode(self.at, forKey: "at")
     }
 
     public enum TypeValue: RawRepresentable, Codable, Hashable, Sendable {
@@ -338,15 +409,6 @@ public struct DocumentEvent: Codable, Hashable, Sendable {
             case .unknown(let value): value
             }
         }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 }
 
@@ -355,6 +417,16 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
 
     public init(error: ErrorInfo) {
         self.error = error
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.error = try container.decode(ErrorInfo.self, forKey: "error")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.error, forKey: "error")
     }
 
     public struct ErrorInfo: Codable, Hashable, Sendable {
@@ -370,11 +442,20 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
             self.details = details
         }
 
-        enum CodingKeys: String, CodingKey {
-            case code
-            case message
-            case requestID = "request_id"
-            case details
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.code = try container.decode(String.self, forKey: "code")
+            self.message = try container.decode(String.self, forKey: "message")
+            self.requestID = try container.decodeIfPresent(String.self, forKey: "request_id")
+            self.details = try container.decodeIfPresent([DetailsItem].self, forKey: "details")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(self.code, forKey: "code")
+            try container.encode(self.message, forKey: "message")
+            try container.encodeIfPresent(self.requestID, forKey: "request_id")
+            try container.encodeIfPresent(self.details, forKey: "details")
         }
 
         public struct DetailsItem: Codable, Hashable, Sendable {
@@ -392,6 +473,26 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
                 self.constraint = constraint
                 self.value = value
                 self.message = message
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                self.field = try container.decode(String.self, forKey: "field")
+                self.pointer = try container.decodeIfPresent(String.self, forKey: "pointer")
+                self.in = try container.decodeIfPresent(In.self, forKey: "in")
+                self.constraint = try container.decode(String.self, forKey: "constraint")
+                self.value = try container.decodeIfPresent(JSONValue.self, forKey: "value")
+                self.message = try container.decode(String.self, forKey: "message")
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: AnyCodingKey.self)
+                try container.encode(self.field, forKey: "field")
+                try container.encodeIfPresent(self.pointer, forKey: "pointer")
+                try container.encodeIfPresent(self.in, forKey: "in")
+                try container.encode(self.constraint, forKey: "constraint")
+                try container.encodeIfPresent(self.value, forKey: "value")
+                try container.encode(self.message, forKey: "message")
             }
 
             public enum In: RawRepresentable, Codable, Hashable, Sendable {
@@ -423,15 +524,6 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
                     case .cookie: "cookie"
                     case .unknown(let value): value
                     }
-                }
-
-                public init(from decoder: any Decoder) throws {
-                    self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.singleValueContainer()
-                    try container.encode(rawValue)
                 }
             }
         }

@@ -16,17 +16,18 @@ public struct PredictionRequest: Codable, Hashable, Sendable {
         self.threshold = threshold
     }
 
-    enum CodingKeys: String, CodingKey {
-        case features
-        case modelVersion = "model_version"
-        case threshold
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.features = try container.decode([Double].self, forKey: "features")
+        self.modelVersion = try container.decodeIfPresent(ModelVersion.self, forKey: "model_version") ?? .v20
+        self.threshold = try container.decodeIfPresent(Double.self, forKey: "threshold") ?? 0.5
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.features = try container.decode([Double].self, forKey: .features)
-        self.modelVersion = try container.decodeIfPresent(ModelVersion.self, forKey: .modelVersion) ?? .v20
-        self.threshold = try container.decodeIfPresent(Double.self, forKey: .threshold) ?? 0.5
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.features, forKey: "features")
+        try container.encode(self.modelVersion, forKey: "model_version")
+        try container.encode(self.threshold, forKey: "threshold")
     }
 
     public enum ModelVersion: RawRepresentable, Codable, Hashable, Sendable {
@@ -53,15 +54,6 @@ public struct PredictionRequest: Codable, Hashable, Sendable {
             case .unknown(let value): value
             }
         }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 }
 
@@ -78,11 +70,20 @@ public struct PredictionResponse: Codable, Hashable, Sendable {
         self.latencyMs = latencyMs
     }
 
-    enum CodingKeys: String, CodingKey {
-        case prediction
-        case confidence
-        case modelVersion = "model_version"
-        case latencyMs = "latency_ms"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.prediction = try container.decode(Prediction.self, forKey: "prediction")
+        self.confidence = try container.decode(Double.self, forKey: "confidence")
+        self.modelVersion = try container.decode(ModelVersion.self, forKey: "model_version")
+        self.latencyMs = try container.decodeIfPresent(Int32.self, forKey: "latency_ms")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.prediction, forKey: "prediction")
+        try container.encode(self.confidence, forKey: "confidence")
+        try container.encode(self.modelVersion, forKey: "model_version")
+        try container.encodeIfPresent(self.latencyMs, forKey: "latency_ms")
     }
 
     public enum Prediction: RawRepresentable, Codable, Hashable, Sendable {
@@ -106,15 +107,6 @@ public struct PredictionResponse: Codable, Hashable, Sendable {
             case .unknown(let value): value
             }
         }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 
     /// The same values as `PredictionRequest.ModelVersion`, and that type.
@@ -126,6 +118,16 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
 
     public init(error: ErrorInfo) {
         self.error = error
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.error = try container.decode(ErrorInfo.self, forKey: "error")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.error, forKey: "error")
     }
 
     public struct ErrorInfo: Codable, Hashable, Sendable {
@@ -141,11 +143,20 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
             self.details = details
         }
 
-        enum CodingKeys: String, CodingKey {
-            case code
-            case message
-            case requestID = "request_id"
-            case details
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.code = try container.decode(String.self, forKey: "code")
+            self.message = try container.decode(String.self, forKey: "message")
+            self.requestID = try container.decodeIfPresent(String.self, forKey: "request_id")
+            self.details = try container.decodeIfPresent([DetailsItem].self, forKey: "details")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(self.code, forKey: "code")
+            try container.encode(self.message, forKey: "message")
+            try container.encodeIfPresent(self.requestID, forKey: "request_id")
+            try container.encodeIfPresent(self.details, forKey: "details")
         }
 
         public struct DetailsItem: Codable, Hashable, Sendable {
@@ -163,6 +174,26 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
                 self.constraint = constraint
                 self.value = value
                 self.message = message
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                self.field = try container.decode(String.self, forKey: "field")
+                self.pointer = try container.decodeIfPresent(String.self, forKey: "pointer")
+                self.in = try container.decodeIfPresent(String.self, forKey: "in")
+                self.constraint = try container.decode(String.self, forKey: "constraint")
+                self.value = try container.decodeIfPresent(JSONValue.self, forKey: "value")
+                self.message = try container.decode(String.self, forKey: "message")
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: AnyCodingKey.self)
+                try container.encode(self.field, forKey: "field")
+                try container.encodeIfPresent(self.pointer, forKey: "pointer")
+                try container.encodeIfPresent(self.in, forKey: "in")
+                try container.encode(self.constraint, forKey: "constraint")
+                try container.encodeIfPresent(self.value, forKey: "value")
+                try container.encode(self.message, forKey: "message")
             }
         }
     }

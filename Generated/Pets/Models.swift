@@ -30,15 +30,6 @@ public enum Species: RawRepresentable, Codable, Hashable, Sendable {
         case .unknown(let value): value
         }
     }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 public struct NewPet: Codable, Hashable, Sendable {
@@ -58,13 +49,24 @@ public struct NewPet: Codable, Hashable, Sendable {
         self.details = details
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case species
-        case birthDate = "birth_date"
-        case weightKg = "weight_kg"
-        case tags
-        case details
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.name = try container.decode(String.self, forKey: "name")
+        self.species = try container.decode(Species.self, forKey: "species")
+        self.birthDate = try container.decodeIfPresent(String.self, forKey: "birth_date")
+        self.weightKg = try container.decodeIfPresent(Double.self, forKey: "weight_kg")
+        self.tags = try container.decodeIfPresent([String].self, forKey: "tags")
+        self.details = try container.decodeIfPresent(Details.self, forKey: "details")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.name, forKey: "name")
+        try container.encode(self.species, forKey: "species")
+        try container.encodeIfPresent(self.birthDate, forKey: "birth_date")
+        try container.encodeIfPresent(self.weightKg, forKey: "weight_kg")
+        try container.encodeIfPresent(self.tags, forKey: "tags")
+        try container.encodeIfPresent(self.details, forKey: "details")
     }
 
     public indirect enum Details: Codable, Hashable, Sendable {
@@ -73,10 +75,7 @@ public struct NewPet: Codable, Hashable, Sendable {
         case birdDetails(BirdDetails)
 
         public init(from decoder: any Decoder) throws {
-            struct Tag: Decodable { var value: String
-                enum CodingKeys: String, CodingKey { case value = "kind" }
-            }
-            switch try Tag(from: decoder).value {
+            switch try decoder.container(keyedBy: AnyCodingKey.self).decode(String.self, forKey: "kind") {
             case "dog": self = .dogDetails(try DogDetails(from: decoder))
             case "cat": self = .catDetails(try CatDetails(from: decoder))
             case "BirdDetails", "bird": self = .birdDetails(try BirdDetails(from: decoder))
@@ -118,16 +117,30 @@ public struct Pet: Codable, Hashable, Sendable {
         self.apiVersion = apiVersion
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case species
-        case birthDate = "birth_date"
-        case weightKg = "weight_kg"
-        case tags
-        case details
-        case id
-        case status
-        case apiVersion = "api_version"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.name = try container.decode(String.self, forKey: "name")
+        self.species = try container.decode(Species.self, forKey: "species")
+        self.birthDate = try container.decodeIfPresent(String.self, forKey: "birth_date")
+        self.weightKg = try container.decodeIfPresent(Double.self, forKey: "weight_kg")
+        self.tags = try container.decodeIfPresent([String].self, forKey: "tags")
+        self.details = try container.decodeIfPresent(NewPet.Details.self, forKey: "details")
+        self.id = try container.decode(UUID.self, forKey: "id")
+        self.status = try container.decode(Status.self, forKey: "status")
+        self.apiVersion = try container.decodeIfPresent(String.self, forKey: "api_version")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.name, forKey: "name")
+        try container.encode(self.species, forKey: "species")
+        try container.encodeIfPresent(self.birthDate, forKey: "birth_date")
+        try container.encodeIfPresent(self.weightKg, forKey: "weight_kg")
+        try container.encodeIfPresent(self.tags, forKey: "tags")
+        try container.encodeIfPresent(self.details, forKey: "details")
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.status, forKey: "status")
+        try container.encodeIfPresent(self.apiVersion, forKey: "api_version")
     }
 
     public enum Status: RawRepresentable, Codable, Hashable, Sendable {
@@ -154,15 +167,6 @@ public struct Pet: Codable, Hashable, Sendable {
             case .unknown(let value): value
             }
         }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 }
 
@@ -175,9 +179,16 @@ public struct DogDetails: Codable, Hashable, Sendable {
         self.goodWithChildren = goodWithChildren
     }
 
-    enum CodingKeys: String, CodingKey {
-        case kind
-        case goodWithChildren = "good_with_children"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.kind = try container.decode(String.self, forKey: "kind")
+        self.goodWithChildren = try container.decodeIfPresent(Bool.self, forKey: "good_with_children")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.kind, forKey: "kind")
+        try container.encodeIfPresent(self.goodWithChildren, forKey: "good_with_children")
     }
 }
 
@@ -188,6 +199,18 @@ public struct CatDetails: Codable, Hashable, Sendable {
     public init(kind: String, indoor: Bool? = nil) {
         self.kind = kind
         self.indoor = indoor
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.kind = try container.decode(String.self, forKey: "kind")
+        self.indoor = try container.decodeIfPresent(Bool.self, forKey: "indoor")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.kind, forKey: "kind")
+        try container.encodeIfPresent(self.indoor, forKey: "indoor")
     }
 }
 
@@ -200,9 +223,16 @@ public struct BirdDetails: Codable, Hashable, Sendable {
         self.canTalk = canTalk
     }
 
-    enum CodingKeys: String, CodingKey {
-        case kind
-        case canTalk = "can_talk"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.kind = try container.decode(Kind.self, forKey: "kind")
+        self.canTalk = try container.decodeIfPresent(Bool.self, forKey: "can_talk")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.kind, forKey: "kind")
+        try container.encodeIfPresent(self.canTalk, forKey: "can_talk")
     }
 
     public enum Kind: RawRepresentable, Codable, Hashable, Sendable {
@@ -223,15 +253,6 @@ public struct BirdDetails: Codable, Hashable, Sendable {
             case .unknown(let value): value
             }
         }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 }
 
@@ -246,10 +267,18 @@ public struct AdoptionEvent: Codable, Hashable, Sendable {
         self.note = note
     }
 
-    enum CodingKeys: String, CodingKey {
-        case petID = "pet_id"
-        case adoptedAt = "adopted_at"
-        case note
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.petID = try container.decode(UUID.self, forKey: "pet_id")
+        self.adoptedAt = try container.decode(Date.self, forKey: "adopted_at")
+        self.note = try container.decodeIfPresent(String.self, forKey: "note")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.petID, forKey: "pet_id")
+        try container.encode(self.adoptedAt, forKey: "adopted_at")
+        try container.encodeIfPresent(self.note, forKey: "note")
     }
 }
 
@@ -271,6 +300,26 @@ public struct Problem: Codable, Hashable, Sendable {
         self.errors = errors
     }
 
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.type = try container.decode(String.self, forKey: "type")
+        self.title = try container.decode(String.self, forKey: "title")
+        self.status = try container.decode(Int.self, forKey: "status")
+        self.detail = try container.decodeIfPresent(String.self, forKey: "detail")
+        self.instance = try container.decodeIfPresent(String.self, forKey: "instance")
+        self.errors = try container.decodeIfPresent([ErrorsItem].self, forKey: "errors")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.type, forKey: "type")
+        try container.encode(self.title, forKey: "title")
+        try container.encode(self.status, forKey: "status")
+        try container.encodeIfPresent(self.detail, forKey: "detail")
+        try container.encodeIfPresent(self.instance, forKey: "instance")
+        try container.encodeIfPresent(self.errors, forKey: "errors")
+    }
+
     public struct ErrorsItem: Codable, Hashable, Sendable {
         public var pointer: String
         public var detail: String
@@ -278,6 +327,18 @@ public struct Problem: Codable, Hashable, Sendable {
         public init(pointer: String, detail: String) {
             self.pointer = pointer
             self.detail = detail
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.pointer = try container.decode(String.self, forKey: "pointer")
+            self.detail = try container.decode(String.self, forKey: "detail")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(self.pointer, forKey: "pointer")
+            try container.encode(self.detail, forKey: "detail")
         }
     }
 }

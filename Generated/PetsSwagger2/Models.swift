@@ -18,6 +18,24 @@ public struct Pet: Codable, Hashable, Sendable {
         self.nickname = nickname
         self.labels = labels
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decodeIfPresent(Int64.self, forKey: "id")
+        self.name = try container.decode(String.self, forKey: "name")
+        self.kind = try container.decode(String.self, forKey: "kind")
+        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
+        self.labels = try container.decodeIfPresent([String: String].self, forKey: "labels")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.id, forKey: "id")
+        try container.encode(self.name, forKey: "name")
+        try container.encode(self.kind, forKey: "kind")
+        try container.encodeIfPresent(self.nickname, forKey: "nickname")
+        try container.encodeIfPresent(self.labels, forKey: "labels")
+    }
 }
 
 public struct Dog: Codable, Hashable, Sendable {
@@ -36,6 +54,26 @@ public struct Dog: Codable, Hashable, Sendable {
         self.labels = labels
         self.barks = barks
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(Int64.self, forKey: "id")
+        self.name = try container.decode(String.self, forKey: "name")
+        self.kind = try container.decode(String.self, forKey: "kind")
+        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
+        self.labels = try container.decodeIfPresent([String: String].self, forKey: "labels")
+        self.barks = try container.decodeIfPresent(Bool.self, forKey: "barks")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.name, forKey: "name")
+        try container.encode(self.kind, forKey: "kind")
+        try container.encodeIfPresent(self.nickname, forKey: "nickname")
+        try container.encodeIfPresent(self.labels, forKey: "labels")
+        try container.encodeIfPresent(self.barks, forKey: "barks")
+    }
 }
 
 public struct ErrorResponse: Codable, Hashable, Sendable {
@@ -45,5 +83,17 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
     public init(message: String, code: Int32? = nil) {
         self.message = message
         self.code = code
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.message = try container.decode(String.self, forKey: "message")
+        self.code = try container.decodeIfPresent(Int32.self, forKey: "code")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.message, forKey: "message")
+        try container.encodeIfPresent(self.code, forKey: "code")
     }
 }

@@ -64,15 +64,6 @@ public enum ListPets: APIOperation {
             case .unknown(let value): value
             }
         }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 
     public static let contract = OperationContract(
@@ -388,6 +379,18 @@ public enum UploadPhoto: APIOperation {
             self.caption = caption
             self.file = file
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.caption = try container.decodeIfPresent(String.self, forKey: "caption")
+            self.file = try container.decode(BinaryFile.self, forKey: "file")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encodeIfPresent(self.caption, forKey: "caption")
+            try container.encode(self.file, forKey: "file")
+        }
     }
 
     public static let contract = OperationContract(
@@ -545,6 +548,20 @@ public enum Login: APIOperation {
             self.password = password
             self.scopes = scopes
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.username = try container.decode(String.self, forKey: "username")
+            self.password = try container.decode(String.self, forKey: "password")
+            self.scopes = try container.decodeIfPresent([String].self, forKey: "scopes")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(self.username, forKey: "username")
+            try container.encode(self.password, forKey: "password")
+            try container.encodeIfPresent(self.scopes, forKey: "scopes")
+        }
     }
 
     public struct OKBody: Codable, Hashable, Sendable {
@@ -552,6 +569,16 @@ public enum Login: APIOperation {
 
         public init(token: String) {
             self.token = token
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.token = try container.decode(String.self, forKey: "token")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(self.token, forKey: "token")
         }
     }
 

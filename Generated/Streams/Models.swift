@@ -13,6 +13,20 @@ public struct Tick: Codable, Hashable, Sendable {
         self.price = price
         self.symbol = symbol
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.sequence = try container.decode(Int.self, forKey: "sequence")
+        self.price = try container.decode(Double.self, forKey: "price")
+        self.symbol = try container.decodeIfPresent(String.self, forKey: "symbol")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.sequence, forKey: "sequence")
+        try container.encode(self.price, forKey: "price")
+        try container.encodeIfPresent(self.symbol, forKey: "symbol")
+    }
 }
 
 public struct ErrorResponse: Codable, Hashable, Sendable {
@@ -20,6 +34,16 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
 
     public init(error: ErrorInfo) {
         self.error = error
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.error = try container.decode(ErrorInfo.self, forKey: "error")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.error, forKey: "error")
     }
 
     public struct ErrorInfo: Codable, Hashable, Sendable {
@@ -31,6 +55,20 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
             self.code = code
             self.message = message
             self.details = details
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.code = try container.decode(String.self, forKey: "code")
+            self.message = try container.decode(String.self, forKey: "message")
+            self.details = try container.decodeIfPresent([JSONValue].self, forKey: "details")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(self.code, forKey: "code")
+            try container.encode(self.message, forKey: "message")
+            try container.encodeIfPresent(self.details, forKey: "details")
         }
     }
 }

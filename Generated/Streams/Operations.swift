@@ -141,6 +141,18 @@ public enum ImportTicks: APIOperation {
             self.imported = imported
             self.total = total
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.imported = try container.decode(Int.self, forKey: "imported")
+            self.total = try container.decode(Double.self, forKey: "total")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(self.imported, forKey: "imported")
+            try container.encode(self.total, forKey: "total")
+        }
     }
 
     public static let contract = OperationContract(
@@ -338,10 +350,17 @@ public enum AddToGallery: APIOperation {
         }
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.images = try container.decode([BinaryFile].self, forKey: .images)
-            self.caption = try container.decode(String.self, forKey: .caption)
-            self.rating = try container.decodeIfPresent(Int.self, forKey: .rating) ?? 3
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.images = try container.decode([BinaryFile].self, forKey: "images")
+            self.caption = try container.decode(String.self, forKey: "caption")
+            self.rating = try container.decodeIfPresent(Int.self, forKey: "rating") ?? 3
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(self.images, forKey: "images")
+            try container.encode(self.caption, forKey: "caption")
+            try container.encode(self.rating, forKey: "rating")
         }
     }
 
@@ -356,6 +375,22 @@ public enum AddToGallery: APIOperation {
             self.caption = caption
             self.rating = rating
             self.sizes = sizes
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.stored = try container.decode(Int.self, forKey: "stored")
+            self.caption = try container.decode(String.self, forKey: "caption")
+            self.rating = try container.decode(Int.self, forKey: "rating")
+            self.sizes = try container.decode([Int].self, forKey: "sizes")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(self.stored, forKey: "stored")
+            try container.encode(self.caption, forKey: "caption")
+            try container.encode(self.rating, forKey: "rating")
+            try container.encode(self.sizes, forKey: "sizes")
         }
     }
 

@@ -21,12 +21,22 @@ public struct User: Codable, Hashable, Sendable {
         self.createdAt = createdAt
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userID = "user_id"
-        case email
-        case displayName = "display_name"
-        case isActive = "is_active"
-        case createdAt = "created_at"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.userID = try container.decode(Int64.self, forKey: "user_id")
+        self.email = try container.decode(String.self, forKey: "email")
+        self.displayName = try container.decodeIfPresent(String.self, forKey: "display_name")
+        self.isActive = try container.decode(Bool.self, forKey: "is_active")
+        self.createdAt = try container.decodeIfPresent(Date.self, forKey: "created_at")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.userID, forKey: "user_id")
+        try container.encode(self.email, forKey: "email")
+        try container.encodeIfPresent(self.displayName, forKey: "display_name")
+        try container.encode(self.isActive, forKey: "is_active")
+        try container.encodeIfPresent(self.createdAt, forKey: "created_at")
     }
 }
 
@@ -41,17 +51,18 @@ public struct NewUser: Codable, Hashable, Sendable {
         self.isActive = isActive
     }
 
-    enum CodingKeys: String, CodingKey {
-        case email
-        case displayName = "display_name"
-        case isActive = "is_active"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.email = try container.decode(String.self, forKey: "email")
+        self.displayName = try container.decodeIfPresent(String.self, forKey: "display_name")
+        self.isActive = try container.decodeIfPresent(Bool.self, forKey: "is_active") ?? true
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.email = try container.decode(String.self, forKey: .email)
-        self.displayName = try container.decodeIfPresent(String.self, forKey: .displayName)
-        self.isActive = try container.decodeIfPresent(Bool.self, forKey: .isActive) ?? true
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.email, forKey: "email")
+        try container.encodeIfPresent(self.displayName, forKey: "display_name")
+        try container.encode(self.isActive, forKey: "is_active")
     }
 }
 
@@ -66,10 +77,18 @@ public struct UserPatch: Codable, Hashable, Sendable {
         self.isActive = isActive
     }
 
-    enum CodingKeys: String, CodingKey {
-        case email
-        case displayName = "display_name"
-        case isActive = "is_active"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.email = try container.decodeIfPresent(String.self, forKey: "email")
+        self.displayName = try container.decodeIfPresent(String.self, forKey: "display_name")
+        self.isActive = try container.decodeIfPresent(Bool.self, forKey: "is_active")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.email, forKey: "email")
+        try container.encodeIfPresent(self.displayName, forKey: "display_name")
+        try container.encodeIfPresent(self.isActive, forKey: "is_active")
     }
 }
 
@@ -81,6 +100,18 @@ public struct UserList: Codable, Hashable, Sendable {
         self.items = items
         self.total = total
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.items = try container.decode([User].self, forKey: "items")
+        self.total = try container.decode(Int.self, forKey: "total")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.items, forKey: "items")
+        try container.encode(self.total, forKey: "total")
+    }
 }
 
 public struct ErrorResponse: Codable, Hashable, Sendable {
@@ -88,6 +119,16 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
 
     public init(error: ErrorBody) {
         self.error = error
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.error = try container.decode(ErrorBody.self, forKey: "error")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.error, forKey: "error")
     }
 }
 
@@ -104,11 +145,20 @@ public struct ErrorBody: Codable, Hashable, Sendable {
         self.details = details
     }
 
-    enum CodingKeys: String, CodingKey {
-        case code
-        case message
-        case requestID = "request_id"
-        case details
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.code = try container.decode(String.self, forKey: "code")
+        self.message = try container.decode(String.self, forKey: "message")
+        self.requestID = try container.decodeIfPresent(String.self, forKey: "request_id")
+        self.details = try container.decodeIfPresent([ErrorDetail].self, forKey: "details")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.code, forKey: "code")
+        try container.encode(self.message, forKey: "message")
+        try container.encodeIfPresent(self.requestID, forKey: "request_id")
+        try container.encodeIfPresent(self.details, forKey: "details")
     }
 }
 
@@ -127,6 +177,26 @@ public struct ErrorDetail: Codable, Hashable, Sendable {
         self.constraint = constraint
         self.value = value
         self.message = message
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.field = try container.decode(String.self, forKey: "field")
+        self.pointer = try container.decodeIfPresent(String.self, forKey: "pointer")
+        self.in = try container.decodeIfPresent(In.self, forKey: "in")
+        self.constraint = try container.decode(String.self, forKey: "constraint")
+        self.value = try container.decodeIfPresent(JSONValue.self, forKey: "value")
+        self.message = try container.decode(String.self, forKey: "message")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.field, forKey: "field")
+        try container.encodeIfPresent(self.pointer, forKey: "pointer")
+        try container.encodeIfPresent(self.in, forKey: "in")
+        try container.encode(self.constraint, forKey: "constraint")
+        try container.encodeIfPresent(self.value, forKey: "value")
+        try container.encode(self.message, forKey: "message")
     }
 
     public enum In: RawRepresentable, Codable, Hashable, Sendable {
@@ -158,15 +228,6 @@ public struct ErrorDetail: Codable, Hashable, Sendable {
             case .cookie: "cookie"
             case .unknown(let value): value
             }
-        }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
         }
     }
 }

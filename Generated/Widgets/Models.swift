@@ -17,6 +17,24 @@ public struct Widget: Codable, Hashable, Sendable {
         self.tags = tags
         self.parts = parts
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        self.name = try container.decode(Name.self, forKey: "name")
+        self.status = try container.decodeIfPresent(Status.self, forKey: "status")
+        self.tags = try container.decodeIfPresent(Tags.self, forKey: "tags")
+        self.parts = try container.decodeIfPresent([Widget].self, forKey: "parts")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.name, forKey: "name")
+        try container.encodeIfPresent(self.status, forKey: "status")
+        try container.encodeIfPresent(self.tags, forKey: "tags")
+        try container.encodeIfPresent(self.parts, forKey: "parts")
+    }
 }
 
 public enum Status: RawRepresentable, Codable, Hashable, Sendable {
@@ -42,15 +60,6 @@ public enum Status: RawRepresentable, Codable, Hashable, Sendable {
         case .retired: "retired"
         case .unknown(let value): value
         }
-    }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 }
 
@@ -78,6 +87,16 @@ public struct Check: Codable, Hashable, Sendable {
     public init(passed: Bool? = nil) {
         self.passed = passed
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.passed = try container.decodeIfPresent(Bool.self, forKey: "passed")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.passed, forKey: "passed")
+    }
 }
 
 public struct ErrorResponse: Codable, Hashable, Sendable {
@@ -85,5 +104,15 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
 
     public init(message: String) {
         self.message = message
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.message = try container.decode(String.self, forKey: "message")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.message, forKey: "message")
     }
 }

@@ -50,6 +50,43 @@ struct GeneratedModelTests {
         #expect(again == booking)
     }
 
+    /// Models spell their coding out with string keys (no synthesised `CodingKeys`): it must read and write what the
+    /// synthesised coding did — wire names, absent and `null` optionals as nil, nil left out, a missing required
+    /// member named by its wire name, errors located by the wire path — through Foundation's coders and Charter's.
+    @Test func writtenOutCodingMatchesWhatTheCompilerWouldSynthesise() throws {
+        let passenger = Airline.Passenger(firstName: "Ada", lastName: "L", email: "ada@example.com", age: 36)
+        for data in [try JSONEncoder().encode(passenger), try JSONCoding.encoder().encode(passenger)] {
+            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            #expect(Set(object.keys) == ["first_name", "last_name", "email", "age"], "nil optionals are left out")
+        }
+        let json = Data(#"{"first_name": "Ada", "last_name": "L", "email": "a@b.c", "age": 36, "seat": null}"#.utf8)
+        let viaFoundation = try JSONDecoder().decode(Airline.Passenger.self, from: json)
+        let viaTape = try TapeDecoding.decode(Airline.Passenger.self, from: Array(json))
+        #expect(viaFoundation == viaTape)
+        #expect(viaFoundation.seat == nil && viaFoundation.loyaltyNumber == nil && viaFoundation.firstName == "Ada")
+
+        let missing = Data(#"{"first_name": "Ada", "email": "a@b.c", "age": 36}"#.utf8)
+        do {
+            _ = try JSONDecoder().decode(Airline.Passenger.self, from: missing)
+            Issue.record("a missing required member decoded")
+        } catch DecodingError.keyNotFound(let key, _) {
+            #expect(key.stringValue == "last_name")
+        }
+        let wrongType = Data(#"{"booking_id": "B", "status": "confirmed", "flight_id": "F", "passengers": [{"first_name": "Ada", "last_name": "L", "email": "a@b.c", "age": "old"}], "total": {"amount": 1, "currency": "EUR"}, "created_at": "2026-11-25T08:00:00Z"}"#.utf8)
+        for decode in [{ try JSONDecoder().decode(Airline.Booking.self, from: wrongType) }, { try TapeDecoding.decode(Airline.Booking.self, from: Array(wrongType)) }] {
+            do {
+                _ = try decode()
+                Issue.record("a string age decoded")
+            } catch DecodingError.typeMismatch(_, let context) {
+                #expect(context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue } == ["passengers", "0", "age"])
+            }
+        }
+        // Enums code as their raw value through the standard library's RawRepresentable defaults, unknown values too.
+        #expect(String(decoding: try JSONEncoder().encode([Airline.BookingStatus.confirmed, .unknown("held")]), as: UTF8.self) == #"["confirmed","held"]"#)
+        #expect(try JSONDecoder().decode([Airline.BookingStatus].self, from: Data(#"["held"]"#.utf8)) == [.unknown("held")])
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Airline.BookingStatus.self, from: Data("7".utf8)) }
+    }
+
     @Test func dateTimesWithAndWithoutFractionsDecode() throws {
         for (text, seconds) in [("2026-11-25T08:00:00Z", 1_795_593_600.0), ("2026-11-25T08:00:00.250Z", 1_795_593_600.25),
                                 ("2026-11-25t09:00:00+01:00", 1_795_593_600.0)] {

@@ -43,11 +43,20 @@ struct GeneratorSnapshotTests {
                 self.default = `default`
             }
 
-            enum CodingKeys: String, CodingKey {
-                case userID = "user_id"
-                case email
-                case isActive = "is_active"
-                case `default`
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                self.userID = try container.decode(Int64.self, forKey: "user_id")
+                self.email = try container.decode(String.self, forKey: "email")
+                self.isActive = try container.decodeIfPresent(Bool.self, forKey: "is_active")
+                self.default = try container.decodeIfPresent(String.self, forKey: "default")
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: AnyCodingKey.self)
+                try container.encode(self.userID, forKey: "user_id")
+                try container.encode(self.email, forKey: "email")
+                try container.encodeIfPresent(self.isActive, forKey: "is_active")
+                try container.encodeIfPresent(self.default, forKey: "default")
             }
         }
 
@@ -113,9 +122,32 @@ struct GeneratorSnapshotTests {
                 mode: {type: string, enum: [fast, safe], default: safe}
 
         """).contains("""
-                self.threshold = try container.decodeIfPresent(Double.self, forKey: .threshold) ?? 0.5
-                self.mode = try container.decodeIfPresent(Mode.self, forKey: .mode) ?? .safe
+                self.threshold = try container.decodeIfPresent(Double.self, forKey: "threshold") ?? 0.5
+                self.mode = try container.decodeIfPresent(Mode.self, forKey: "mode") ?? .safe
         """))
+    }
+
+    /// A struct with a deprecated property keeps the compiler's coding (its `CodingKeys` where names differ): code
+    /// written here would read the property and warn in every build of the user's module.
+    @Test func structsWithDeprecatedPropertiesKeepSynthesisedCoding() throws {
+        let out = try swift("""
+            Old:
+              type: object
+              properties:
+                old_name: {type: string, deprecated: true}
+                size: {type: integer}
+
+        """)
+        #expect(out.contains("    enum CodingKeys: String, CodingKey {\n        case oldName = \"old_name\"\n        case size\n    }\n"))
+        #expect(!out.contains("init(from decoder"))
+        #expect(!out.contains("AnyCodingKey"))
+    }
+
+    /// Enums are coded by the standard library's defaults for `RawRepresentable` (no coding functions of their own).
+    @Test func enumsDeclareNoCodingOfTheirOwn() throws {
+        let out = try swift("    Status: {type: string, enum: [active, paused]}\n")
+        #expect(out.contains("public enum Status: RawRepresentable, Codable, Hashable, Sendable {"))
+        #expect(!out.contains("init(from decoder") && !out.contains("func encode(to encoder"))
     }
 
     @Test func enumsTolerateValuesAddedLater() throws {
@@ -138,6 +170,9 @@ struct GeneratorSnapshotTests {
         """)
         #expect(out.contains("    @Indirect public var parent: Node?\n"))
         #expect(out.contains("    public var children: [Node]?\n"))
+        // Read and written through the wrapper's value, as the memberwise initializer assigns it.
+        #expect(out.contains("        self.parent = try container.decodeIfPresent(Node.self, forKey: \"parent\")\n"))
+        #expect(out.contains("        try container.encodeIfPresent(self.parent, forKey: \"parent\")\n"))
     }
 
     @Test func mapsFreeFormAndAliases() throws {
@@ -171,6 +206,7 @@ struct GeneratorSnapshotTests {
 
         """, version: "3.1.0")
         #expect(out.contains("public indirect enum Pet: Codable, Hashable, Sendable {\n    case dog(Dog)\n    case cat(Cat)\n"))
+        #expect(out.contains("        switch try decoder.container(keyedBy: AnyCodingKey.self).decode(String.self, forKey: \"kind\") {\n"))
         #expect(out.contains("        case \"woof\": self = .dog(try Dog(from: decoder))\n        case \"Cat\": self = .cat(try Cat(from: decoder))\n"))
         #expect(out.contains("public indirect enum ID: Codable, Hashable, Sendable {\n    case string(String)\n    case integer(Int)\n"))
         #expect(out.contains("        do { self = .string(try String(from: decoder)); return } catch { errors.append(error) }\n"))
@@ -211,7 +247,7 @@ struct GeneratorSnapshotTests {
         """)
         #expect(out.contains("    public var perms: Perms?\n"))
         #expect(out.contains("        @Indirect public var value: Perms?\n"))
-        #expect(out.contains("        self.private = try container.decodeIfPresent(Bool.self, forKey: .`private`) ?? false\n"))
+        #expect(out.contains("        self.private = try container.decodeIfPresent(Bool.self, forKey: \"private\") ?? false\n"))
     }
 
     @Test func nestedTypesNeverShadowComponents() throws {
@@ -266,7 +302,7 @@ struct GeneratorSnapshotTests {
         #expect(out.contains("public typealias UUIDValue = UUID\n"))
         #expect(out.contains("/// First line.\n/// Second line.\npublic struct Report"))
         #expect(out.contains("    public var include: Flag\n    public var id: UUIDValue?\n    public var extra: JSONValue?\n"))
-        #expect(out.contains("self.include = try container.decodeIfPresent(Flag.self, forKey: .include) ?? false"))
+        #expect(out.contains("self.include = try container.decodeIfPresent(Flag.self, forKey: \"include\") ?? false"))
     }
 
     @Test func inlineAllOfIsAStructAndNestedNamesStayUnique() throws {

@@ -21,7 +21,7 @@ public enum SwiftNames {
         "Double", "Float", "Date", "Data", "UUID", "URL", "Decimal", "Codable", "Decoder", "Encoder", "DecodingError",
         // Runtime types generated code names.
         "JSONValue", "JSONNumber", "JSONObject", "JSONTypeSet", "SchemaSet", "SchemaKeywords", "SchemaIndex", "Validator",
-        "ValidatableModel", "Indirect", "APISchemas", "NumericBound", "StringFormat", "IntegerFormat", "Pattern",
+        "ValidatableModel", "Indirect", "AnyCodingKey", "APISchemas", "NumericBound", "StringFormat", "IntegerFormat", "Pattern",
         "ValidationIssue", "MessageDirection", "Error", "APIError", "APIOperation", "APIOperations", "OperationContract",
         "ParameterContract", "ResponseContract", "RequestBodyContract", "MediaTypeContract", "HeaderContract",
         "ServerRequestReader", "ServerResponseWriter", "ClientRequestWriter", "ClientResponseReader", "OperationServer",

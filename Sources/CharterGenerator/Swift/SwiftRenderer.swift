@@ -85,8 +85,59 @@ struct SwiftRenderer {
             depth -= 1
             line("}")
         }
-        let needsKeys = s.isCodable && s.properties.contains { SwiftNames.bare($0.name) != $0.key }
-        if needsKeys {
+        if s.isCodable {
+            // The compiler's own coding is the one way to reach a deprecated property without a warning.
+            if s.properties.contains(where: { $0.deprecation != nil }) { emitSynthesisedCoding(s) } else { emitCoding(s) }
+        }
+        nestedDecls(s.nested)
+        depth -= 1
+        line("}")
+    }
+
+    /// `Codable` written out with the runtime's string key rather than synthesised: a synthesised conformance brings
+    /// a `CodingKeys` enum per struct, and its own conformances (`CodingKey`, `RawRepresentable`, `Hashable`) were
+    /// a quarter of what the compiler spent on a model. Optionals are decoded and encoded "if present", as the
+    /// synthesised code does (absent and `null` read as nil; nil is left out).
+    private mutating func emitCoding(_ s: SwiftStruct) {
+        blank()
+        line("\(access) init(from decoder: any Decoder) throws {")
+        depth += 1
+        if s.properties.isEmpty {
+            line("_ = try decoder.container(keyedBy: AnyCodingKey.self)")
+        } else {
+            line("let container = try decoder.container(keyedBy: AnyCodingKey.self)")
+        }
+        for p in s.properties {
+            let bareType = type(p.type.unwrapped), key = SwiftNames.literal(p.key), name = SwiftNames.bare(p.name)
+            if let d = p.defaultValue {
+                line("self.\(name) = try container.decodeIfPresent(\(bareType).self, forKey: \(key)) ?? \(d)")
+            } else if p.isOptional {
+                line("self.\(name) = try container.decodeIfPresent(\(bareType).self, forKey: \(key))")
+            } else {
+                line("self.\(name) = try container.decode(\(bareType).self, forKey: \(key))")
+            }
+        }
+        depth -= 1
+        line("}")
+        blank()
+        line("\(access) func encode(to encoder: any Encoder) throws {")
+        depth += 1
+        if s.properties.isEmpty {
+            line("_ = encoder.container(keyedBy: AnyCodingKey.self)")
+        } else {
+            line("var container = encoder.container(keyedBy: AnyCodingKey.self)")
+        }
+        for p in s.properties {
+            line("try container.encode\(p.isOptional ? "IfPresent" : "")(self.\(SwiftNames.bare(p.name)), forKey: \(SwiftNames.literal(p.key)))")
+        }
+        depth -= 1
+        line("}")
+    }
+
+    /// Synthesised `Codable`: `CodingKeys` where a wire name differs from the Swift one, and `init(from:)` written
+    /// out where defaults apply on decode.
+    private mutating func emitSynthesisedCoding(_ s: SwiftStruct) {
+        if s.properties.contains(where: { SwiftNames.bare($0.name) != $0.key }) {
             blank()
             line("enum CodingKeys: String, CodingKey {")
             depth += 1
@@ -96,25 +147,21 @@ struct SwiftRenderer {
             depth -= 1
             line("}")
         }
-        if s.isCodable, s.properties.contains(where: { $0.defaultValue != nil }) {
-            blank()
-            line("\(access) init(from decoder: any Decoder) throws {")
-            depth += 1
-            line("let container = try decoder.container(keyedBy: CodingKeys.self)")
-            for p in s.properties {
-                let bareType = type(p.type.unwrapped)
-                if let d = p.defaultValue {
-                    line("self.\(SwiftNames.bare(p.name)) = try container.decodeIfPresent(\(bareType).self, forKey: .\(p.name)) ?? \(d)")
-                } else if p.isOptional {
-                    line("self.\(SwiftNames.bare(p.name)) = try container.decodeIfPresent(\(bareType).self, forKey: .\(p.name))")
-                } else {
-                    line("self.\(SwiftNames.bare(p.name)) = try container.decode(\(bareType).self, forKey: .\(p.name))")
-                }
+        guard s.properties.contains(where: { $0.defaultValue != nil }) else { return }
+        blank()
+        line("\(access) init(from decoder: any Decoder) throws {")
+        depth += 1
+        line("let container = try decoder.container(keyedBy: CodingKeys.self)")
+        for p in s.properties {
+            let bareType = type(p.type.unwrapped)
+            if let d = p.defaultValue {
+                line("self.\(SwiftNames.bare(p.name)) = try container.decodeIfPresent(\(bareType).self, forKey: .\(p.name)) ?? \(d)")
+            } else if p.isOptional {
+                line("self.\(SwiftNames.bare(p.name)) = try container.decodeIfPresent(\(bareType).self, forKey: .\(p.name))")
+            } else {
+                line("self.\(SwiftNames.bare(p.name)) = try container.decode(\(bareType).self, forKey: .\(p.name))")
             }
-            depth -= 1
-            line("}")
         }
-        nestedDecls(s.nested)
         depth -= 1
         line("}")
     }
@@ -126,6 +173,8 @@ struct SwiftRenderer {
         defer { scope.removeLast() }
         switch e.kind {
         case .raw(let rawSwiftType, let cases):
+            // Codable comes from the standard library's defaults for String- and Int-backed RawRepresentable types (the
+            // same single-value coding this file used to spell out per enum), so no coding functions are compiled here.
             line("\(access) enum \(e.name): RawRepresentable, Codable, Hashable, Sendable {")
             depth += 1
             scope.append(e.name)
@@ -151,19 +200,6 @@ struct SwiftRenderer {
             line("}")
             depth -= 1
             line("}")
-            blank()
-            line("\(access) init(from decoder: any Decoder) throws {")
-            depth += 1
-            line("self.init(rawValue: try decoder.singleValueContainer().decode(\(rawType).self))")
-            depth -= 1
-            line("}")
-            blank()
-            line("\(access) func encode(to encoder: any Encoder) throws {")
-            depth += 1
-            line("var container = encoder.singleValueContainer()")
-            line("try container.encode(rawValue)")
-            depth -= 1
-            line("}")
         case .choice(let cases):
             line("\(access) enum \(e.name): Sendable, Hashable {")
             depth += 1
@@ -178,21 +214,17 @@ struct SwiftRenderer {
             line("\(access) init(from decoder: any Decoder) throws {")
             depth += 1
             if let discriminator {
-                line("struct Tag: Decodable { var value: String")
-                depth += 1
-                line("enum CodingKeys: String, CodingKey { case value = \(SwiftNames.literal(discriminator)) }")
-                depth -= 1
-                line("}")
+                let tag = "decoder.container(keyedBy: AnyCodingKey.self).decode(String.self, forKey: \(SwiftNames.literal(discriminator)))"
                 if let fallback, let c = cases.first(where: { $0.name == fallback }) {
                     // No value, or one the mapping does not name: the default mapping's schema.
-                    line("switch try? Tag(from: decoder).value {")
+                    line("switch try? \(tag) {")
                     for c in cases where !c.tags.isEmpty && c.name != fallback {
                         line("case \(c.tags.map(SwiftNames.literal).joined(separator: ", ")): self = .\(c.name)(try \(type(c.type))(from: decoder))")
                     }
                     line("default: self = .\(c.name)(try \(type(c.type))(from: decoder))")
                     line("}")
                 } else {
-                    line("switch try Tag(from: decoder).value {")
+                    line("switch try \(tag) {")
                     for c in cases {
                         line("case \(c.tags.map(SwiftNames.literal).joined(separator: ", ")): self = .\(c.name)(try \(type(c.type))(from: decoder))")
                     }

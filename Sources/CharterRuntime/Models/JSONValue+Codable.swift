@@ -49,12 +49,15 @@ extension JSONValue: Codable {
     }
 }
 
-/// A coding key for any string (free-form objects, maps).
-public struct AnyCodingKey: CodingKey, Hashable, Sendable {
+/// A coding key for any string (free-form objects, maps, and the members of generated models, which name their
+/// keys as string literals rather than declaring a `CodingKeys` enum each).
+public struct AnyCodingKey: CodingKey, Hashable, Sendable, ExpressibleByStringLiteral {
     public var stringValue: String
     public var intValue: Int? { nil }
     /// The key `string`.
     public init(_ string: String) { stringValue = string }
     public init?(stringValue: String) { self.stringValue = stringValue }
     public init?(intValue: Int) { stringValue = String(intValue) }
+    /// The key a string literal spells (`forKey: "refresh_url"`).
+    public init(stringLiteral value: String) { stringValue = value }
 }
