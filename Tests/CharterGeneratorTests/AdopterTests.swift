@@ -137,6 +137,59 @@ struct AdopterTests {
         #expect(quote.contains("public typealias Kind = NewOrder.Address.Kind") && quote.contains("public typealias Geo = NewOrder.Address.Geo"))
     }
 
+    /// Stripe's idiom: every operation that takes `metadata` takes `anyOf: [map of strings, ""]` inline. The first
+    /// is declared (with its nested `""` enum); the others are aliases of it. A union whose alternatives differ in
+    /// one type, or that is named differently, is its own type.
+    @Test func anInlineUnionRepeatedAcrossOperationsIsOneType() throws {
+        // Each body has a field of its own, so the bodies are different structs and only their unions can be shared.
+        func body(_ own: String, _ extra: String = "") -> String {
+            """
+                  requestBody:
+                    content:
+                      application/x-www-form-urlencoded:
+                        schema:
+                          type: object
+                          properties:
+                            \(own): {type: string}
+                            metadata:
+                              anyOf:
+                                - {type: object, additionalProperties: {type: string}}
+                                - {type: string, enum: ['']}
+                            expires_at:
+                              anyOf:
+                                - {type: \(extra.isEmpty ? "integer" : "string")}
+                                - {type: string, enum: ['']}
+                  responses: {'200': {description: ok}}
+            """
+        }
+        let files = try generate("""
+        openapi: 3.0.3
+        info: {title: T, version: 1.0.0}
+        paths:
+          /customers:
+            post:
+              operationId: postCustomers
+        \(body("customer"))
+          /invoices:
+            post:
+              operationId: postInvoices
+        \(body("invoice"))
+          /plans:
+            post:
+              operationId: postPlans
+        \(body("plan", "string"))
+        """)
+        let operations = try #require(files["Operations.swift"])
+        #expect(operations.components(separatedBy: "enum Metadata: Codable, Hashable, Sendable").count == 2)
+        #expect(operations.contains("public typealias Metadata = PostCustomers.Body.Metadata"))
+        #expect(operations.components(separatedBy: "typealias Metadata = PostCustomers.Body.Metadata\n").count == 3)
+        // expires_at: an integer branch in two operations (shared), a string one in the third (its own type).
+        #expect(operations.components(separatedBy: "enum ExpiresAt: Codable, Hashable, Sendable").count == 3)
+        #expect(operations.contains("public typealias ExpiresAt = PostCustomers.Body.ExpiresAt"))
+        let plans = try #require(operations.components(separatedBy: "public enum PostPlans").last)
+        #expect(plans.contains("public indirect enum ExpiresAt: Codable, Hashable, Sendable {\n            case string(String)"))
+    }
+
     @Test func structsThatPrintAlikeButNameDifferentOutsideTypesStayApart() throws {
         // A.Box.at and B.Box.at are both written `Geo`, but mean A.Geo and B.Geo, which differ.
         let models = try #require(try generate("""

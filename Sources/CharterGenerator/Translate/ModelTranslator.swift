@@ -268,7 +268,16 @@ struct ModelTranslator: Sendable {
             if let files = fileUnion(id) { return files }
             inlineTypes[id] = path
             if let e = makeUnion(id, name: hint) {
-                nested.append(.enumType(e))
+                if let first = sharing.sharedUnion(e, at: path) {
+                    if first.last == hint && Array(first.dropLast()) == Array(scope.prefix(first.count - 1)) {
+                        // Declared in an enclosing type under this very name (see the struct case).
+                        inlineTypes[id] = first
+                        return SwiftType.named(first).optional(if: nullable)
+                    }
+                    nested.append(.alias(name: hint, type: .named(first), doc: "The same alternatives as `\(first.joined(separator: "."))`, and that type."))
+                } else {
+                    nested.append(.enumType(e))
+                }
                 return SwiftType.named(path).optional(if: nullable)
             }
             inlineTypes[id] = nil
