@@ -3,7 +3,7 @@ import CharterValidation
 
 /// Translates a document's component schemas into Swift model declarations.
 ///
-/// Objects become structs (required → non-optional, defaults applied on decode, CodingKeys for wire names),
+/// Objects become structs (required → non-optional, defaults applied on decode, wire names as coding keys),
 /// string and integer enums become enums that tolerate values added later, `oneOf`/`anyOf` become enums
 /// with associated values (decoded by discriminator when there is one), `allOf` is flattened, maps become
 /// dictionaries, free-form values `JSONValue`. Constraints are not models' business: validation checks them.

@@ -70,14 +70,18 @@ public enum SpecFileReader {
         // The size is a hint (a pipe or a growing file may say otherwise): read until the end or past the limit.
         var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
         var count = 0
+        // A regular file's short read is its end (the buffer holds one byte more than its size), which saves the
+        // read that would return 0: one system call per file of a tree.
+        let regular = (info.st_mode & S_IFMT) == S_IFREG
         while true {
             if count == bytes.count {
                 if count > limit { return .failure(ReadProblem(diagnostic: tooLarge)) }
                 bytes.append(contentsOf: repeatElement(0, count: max(count, 4096)))
             }
+            let wanted = bytes.count - count
             let n = bytes.withUnsafeMutableBytes { buffer -> Int in
                 guard let base = buffer.baseAddress else { return -1 }
-                return systemRead(fd, base + count, buffer.count - count)
+                return systemRead(fd, base + count, wanted)
             }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -85,6 +89,7 @@ public enum SpecFileReader {
             }
             if n == 0 { break }
             count += n
+            if regular && n < wanted { break }
         }
         if count > limit { return .failure(ReadProblem(diagnostic: tooLarge)) }
         bytes.removeLast(bytes.count - count)
