@@ -238,9 +238,7 @@ struct ModelTranslator: Sendable {
             structs[path] = made
             if let first = sharing.sharedStruct(made, at: path) {
                 aliases[path] = .named(first)
-                if first.last == hint && Array(first.dropLast()) == Array(scope.prefix(first.count - 1)) {
-                    // Declared in an enclosing type under this very name: `hint` already means it here (a
-                    // typealias of the same name would refer to itself).
+                if isDeclaredAround(first, as: hint) {
                     inlineTypes[id] = first
                     return SwiftType.named(first).optional(if: nullable)
                 }
@@ -253,8 +251,7 @@ struct ModelTranslator: Sendable {
             inlineTypes[id] = path
             let made = makeRawEnum(id, name: hint)
             if let first = sharing.sharedEnum(made, at: path) {
-                if Array(first.dropLast()) == Array(scope.prefix(first.count - 1)) {
-                    // Declared in an enclosing type under this very name: it is already what `hint` means here.
+                if isDeclaredAround(first, as: hint) {
                     inlineTypes[id] = first
                     return SwiftType.named(first).optional(if: nullable)
                 }
@@ -269,8 +266,7 @@ struct ModelTranslator: Sendable {
             inlineTypes[id] = path
             if let e = makeUnion(id, name: hint) {
                 if let first = sharing.sharedUnion(e, at: path) {
-                    if first.last == hint && Array(first.dropLast()) == Array(scope.prefix(first.count - 1)) {
-                        // Declared in an enclosing type under this very name (see the struct case).
+                    if isDeclaredAround(first, as: hint) {
                         inlineTypes[id] = first
                         return SwiftType.named(first).optional(if: nullable)
                     }
@@ -298,6 +294,12 @@ struct ModelTranslator: Sendable {
             if ContentRules.isBinary(id, in: document) { return SwiftType.binaryFile.optional(if: nullable) }
             return scalarType(s).optional(if: nullable)
         }
+    }
+
+    /// Whether the shared type at `first` is declared in an enclosing type under this very name: `hint` already means
+    /// it here, and a typealias of the same name would refer to itself.
+    private func isDeclaredAround(_ first: [String], as hint: String) -> Bool {
+        first.last == hint && Array(first.dropLast()) == Array(scope.prefix(first.count - 1))
     }
 
     /// `anyOf: [file, [file]]` (one upload or several, as multipart forms write it) is a list of files.
