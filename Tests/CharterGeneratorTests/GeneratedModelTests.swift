@@ -81,6 +81,17 @@ struct GeneratedModelTests {
                 #expect(context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue } == ["passengers", "0", "age"])
             }
         }
+        // A struct without properties, as the renderer writes it: still an object both ways, through every coder.
+        struct NoMembers: Codable, Equatable {
+            init() {}
+            init(from decoder: any Decoder) throws { _ = try decoder.container(keyedBy: AnyCodingKey.self) }
+            func encode(to encoder: any Encoder) throws { _ = encoder.container(keyedBy: AnyCodingKey.self) }
+        }
+        #expect(String(decoding: try JSONByteEncoding.encode(NoMembers()), as: UTF8.self) == "{}")
+        #expect(String(decoding: try JSONEncoder().encode(NoMembers()), as: UTF8.self) == "{}")
+        #expect(try TapeDecoding.decode(NoMembers.self, from: Array("{}".utf8)) == NoMembers())
+        #expect(throws: DecodingError.self) { try TapeDecoding.decode(NoMembers.self, from: Array("[]".utf8)) }
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(NoMembers.self, from: Data("7".utf8)) }
         // Enums code as their raw value through the standard library's RawRepresentable defaults, unknown values too.
         #expect(String(decoding: try JSONEncoder().encode([Airline.BookingStatus.confirmed, .unknown("held")]), as: UTF8.self) == #"["confirmed","held"]"#)
         #expect(try JSONDecoder().decode([Airline.BookingStatus].self, from: Data(#"["held"]"#.utf8)) == [.unknown("held")])

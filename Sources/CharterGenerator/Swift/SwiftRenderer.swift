@@ -96,28 +96,21 @@ struct SwiftRenderer {
 
     /// `Codable` written out with the runtime's string key rather than synthesised: a synthesised conformance brings
     /// a `CodingKeys` enum per struct, and its own conformances (`CodingKey`, `RawRepresentable`, `Hashable`) were a
-    /// fifth of the compiler's time on Box's generated module and a sixth on Stripe's. Optionals are decoded and encoded "if present", as the
-    /// synthesised code does (absent and `null` read as nil; nil is left out).
+    /// fifth of the compiler's time on Box's generated module and a sixth on Stripe's. Optionals are decoded and
+    /// encoded "if present", as the synthesised code does (absent and `null` read as nil; nil is left out); a struct
+    /// without properties still reads and writes an object.
     private mutating func emitCoding(_ s: SwiftStruct) {
         blank()
         line("\(access) init(from decoder: any Decoder) throws {")
         depth += 1
-        if s.properties.isEmpty {
-            line("_ = try decoder.container(keyedBy: AnyCodingKey.self)")
-        } else {
-            line("let container = try decoder.container(keyedBy: AnyCodingKey.self)")
-        }
+        line("\(s.properties.isEmpty ? "_" : "let container") = try decoder.container(keyedBy: AnyCodingKey.self)")
         decodeProperties(s) { SwiftNames.literal($0.key) }
         depth -= 1
         line("}")
         blank()
         line("\(access) func encode(to encoder: any Encoder) throws {")
         depth += 1
-        if s.properties.isEmpty {
-            line("_ = encoder.container(keyedBy: AnyCodingKey.self)")
-        } else {
-            line("var container = encoder.container(keyedBy: AnyCodingKey.self)")
-        }
+        line("\(s.properties.isEmpty ? "_" : "var container") = encoder.container(keyedBy: AnyCodingKey.self)")
         for p in s.properties {
             line("try container.encode\(p.isOptional ? "IfPresent" : "")(self.\(SwiftNames.bare(p.name)), forKey: \(SwiftNames.literal(p.key)))")
         }

@@ -236,45 +236,21 @@ struct ModelTranslator: Sendable {
             inlineTypes[id] = path
             let made = makeStruct(id, name: hint)
             structs[path] = made
-            if let first = sharing.sharedStruct(made, at: path) {
-                aliases[path] = .named(first)
-                if isDeclaredAround(first, as: hint) {
-                    inlineTypes[id] = first
-                    return SwiftType.named(first).optional(if: nullable)
-                }
-                nested.append(.alias(name: hint, type: .named(first), doc: "The same fields as `\(first.joined(separator: "."))`, and that type."))
-            } else {
-                nested.append(.structType(made))
-            }
-            return SwiftType.named(path).optional(if: nullable)
+            let first = sharing.sharedStruct(made, at: path)
+            if let first { aliases[path] = .named(first) }
+            return declare(.structType(made), sharing: first, alike: "fields", id: id, path: path, nested: &nested).optional(if: nullable)
         case .stringEnum, .integerEnum:
             inlineTypes[id] = path
             let made = makeRawEnum(id, name: hint)
-            if let first = sharing.sharedEnum(made, at: path) {
-                if isDeclaredAround(first, as: hint) {
-                    inlineTypes[id] = first
-                    return SwiftType.named(first).optional(if: nullable)
-                }
-                nested.append(.alias(name: hint, type: .named(first), doc: "The same values as `\(first.joined(separator: "."))`, and that type."))
-            } else {
-                nested.append(.enumType(made))
-            }
-            return SwiftType.named(path).optional(if: nullable)
+            let first = sharing.sharedEnum(made, at: path)
+            return declare(.enumType(made), sharing: first, alike: "values", id: id, path: path, nested: &nested).optional(if: nullable)
         case .union:
             if let single = nullableUnionBranch(s) { return swiftType(single, hint: hint, nested: &nested).optional(if: true) }
             if let files = fileUnion(id) { return files }
             inlineTypes[id] = path
             if let e = makeUnion(id, name: hint) {
-                if let first = sharing.sharedUnion(e, at: path) {
-                    if isDeclaredAround(first, as: hint) {
-                        inlineTypes[id] = first
-                        return SwiftType.named(first).optional(if: nullable)
-                    }
-                    nested.append(.alias(name: hint, type: .named(first), doc: "The same alternatives as `\(first.joined(separator: "."))`, and that type."))
-                } else {
-                    nested.append(.enumType(e))
-                }
-                return SwiftType.named(path).optional(if: nullable)
+                let first = sharing.sharedUnion(e, at: path)
+                return declare(.enumType(e), sharing: first, alike: "alternatives", id: id, path: path, nested: &nested).optional(if: nullable)
             }
             inlineTypes[id] = nil
             return .jsonValue
@@ -296,10 +272,23 @@ struct ModelTranslator: Sendable {
         }
     }
 
-    /// Whether the shared type at `first` is declared in an enclosing type under this very name: `hint` already means
-    /// it here, and a typealias of the same name would refer to itself.
-    private func isDeclaredAround(_ first: [String], as hint: String) -> Bool {
-        first.last == hint && Array(first.dropLast()) == Array(scope.prefix(first.count - 1))
+    /// Declares the inline type `made` at `path` (its last component is its name), or, when `first` is an earlier
+    /// declaration of the same Swift type (see `InlineTypeSharing`), a typealias to it whose doc says the two have the
+    /// same `alike` ("fields", "values"). When `first` is declared in an enclosing type under this very name, the name
+    /// already means it here (an alias would refer to itself): nothing is declared and `first` is the type.
+    private mutating func declare(_ made: SwiftDecl, sharing first: [String]?, alike: String, id: SchemaID, path: [String],
+                                  nested: inout [SwiftDecl]) -> SwiftType {
+        guard let first else {
+            nested.append(made)
+            return .named(path)
+        }
+        let name = made.name
+        if first.last == name && Array(first.dropLast()) == Array(scope.prefix(first.count - 1)) {
+            inlineTypes[id] = first
+            return .named(first)
+        }
+        nested.append(.alias(name: name, type: .named(first), doc: "The same \(alike) as `\(first.joined(separator: "."))`, and that type."))
+        return .named(path)
     }
 
     /// `anyOf: [file, [file]]` (one upload or several, as multipart forms write it) is a list of files.
