@@ -10,7 +10,7 @@
 struct InlineTypeSharing {
     private var enums: [EnumKey: [String]] = [:]
     private var structs: [StructKey: [(path: [String], decl: SwiftDecl)]] = [:]
-    private var unions: [UnionKey: [(path: [String], decl: SwiftDecl)]] = [:]
+    private var unions: [EnumKey: [(path: [String], decl: SwiftDecl)]] = [:]
     /// Canonical form of each declared struct or union, computed when a later candidate first needs it.
     private var canonicalForms: [[String]: SwiftDecl] = [:]
 
@@ -33,7 +33,7 @@ struct InlineTypeSharing {
     /// The path of an earlier union (an enum with associated values) that is the same Swift type as `e` at `path`,
     /// or nil (and `e` is recorded).
     mutating func sharedUnion(_ e: SwiftEnum, at path: [String]) -> [String]? {
-        let key = UnionKey(e)
+        let key = EnumKey(e)
         var candidates = unions.removeValue(forKey: key) ?? []
         defer { unions[key] = candidates }
         return shared(.enumType(e), at: path, among: &candidates)
@@ -67,33 +67,19 @@ struct InlineTypeSharing {
         return decl.rebased(from: path, to: ["_Shared"], dropDocs: true)
     }
 
-    /// What makes two inline raw enums the same type: the name they are given (the property's) and their cases.
-    /// Descriptions may differ (a request's and a response's words for one field).
+    /// An enum's name (the property's) and its cases. For raw enums this decides sameness (descriptions may differ:
+    /// a request's and a response's words for one field); for unions it is the first filter before the canonical
+    /// comparison (their cases' types may name different things).
     private struct EnumKey: Hashable {
         var name: String
         var cases: [String]
 
         init(_ e: SwiftEnum) {
             name = e.name
-            if case .raw(let rawType, let cases) = e.kind {
-                self.cases = [rawType.rendered()] + cases.flatMap { [$0.name, $0.value] }
-            } else {
-                self.cases = []
-            }
-        }
-    }
-
-    /// A cheap first filter for unions: the name and the cases' names, in order.
-    private struct UnionKey: Hashable {
-        var name: String
-        var cases: [String]
-
-        init(_ e: SwiftEnum) {
-            name = e.name
             switch e.kind {
+            case .raw(let rawType, let cases): self.cases = [rawType.rendered()] + cases.flatMap { [$0.name, $0.value] }
             case .union(let cases, _, _): self.cases = cases.map(\.name)
             case .choice(let cases): self.cases = cases.map(\.name)
-            case .raw: self.cases = []
             }
         }
     }
