@@ -20,7 +20,10 @@ let benchAirline: SpecValidator = {
 
 /// `createBooking` as a generated namespace would declare it, with the benchmark's own Decodable body.
 enum BenchCreateBooking: APIOperation {
-    struct Created: Encodable, Sendable { var booking_id: String, status: String, passengers: Int }
+    /// A `Booking` as the spec declares it, so that the answer passes response validation.
+    struct Created: Encodable, Sendable {
+        var booking_id: String, status: String, flight_id: String, passengers: [BookingBody.Passenger], total: BookingBody.Money, created_at: String
+    }
     static var contract: OperationContract {
         guard let c = benchAirline.contracts.first(where: { $0.operationID == "createBooking" }) else { fatalError("no createBooking") }
         return c
@@ -28,16 +31,21 @@ enum BenchCreateBooking: APIOperation {
     static func decodeInput(from request: ServerRequestReader) throws -> BookingBody { try request.requiredBody().json() }
     static func encodeOutput(_ output: Created, to response: inout ServerResponseWriter) throws {
         response.status = 201
+        try response.header("Location", "/bookings/\(output.booking_id)")
         try response.json(output)
     }
     static func encodeInput(_ input: BookingBody, to request: inout ClientRequestWriter) throws {}
-    static func decodeOutput(from response: ClientResponseReader) throws -> Created { Created(booking_id: "", status: "", passengers: 0) }
+    static func decodeOutput(from response: ClientResponseReader) throws -> Created { throw CancellationError() } // never called
 }
 
 /// `searchFlights` with the eight query parameters the wrk benchmark sends, read as a generated server reads them.
 enum BenchSearchFlights: APIOperation {
     struct Input: Sendable { var origin, destination, departureDate: String, passengers: Int, cabin: String?, sort: String?, limit: Int, offset: Int }
-    struct Page: Encodable, Sendable { var items: [String], total: Int }
+    /// A `FlightPage` as the spec declares it (two flights, as the served benchmark's search finds).
+    struct Flight: Encodable, Sendable {
+        var flight_id, origin, destination, departure_time, arrival_time, cabin: String, price: BookingBody.Money, seats_left: Int
+    }
+    struct Page: Encodable, Sendable { var items: [Flight], total: Int }
     static var contract: OperationContract {
         guard let c = benchAirline.contracts.first(where: { $0.operationID == "searchFlights" }) else { fatalError("no searchFlights") }
         return c
@@ -54,7 +62,7 @@ enum BenchSearchFlights: APIOperation {
         try response.json(output)
     }
     static func encodeInput(_ input: Input, to request: inout ClientRequestWriter) throws {}
-    static func decodeOutput(from response: ClientResponseReader) throws -> Page { Page(items: [], total: 0) }
+    static func decodeOutput(from response: ClientResponseReader) throws -> Page { throw CancellationError() } // never called
 }
 
 /// A transport that keeps the handler it is given.
@@ -63,18 +71,25 @@ final class CapturingTransport: ServerTransport, @unchecked Sendable {
     func register(_ handler: @escaping RawHandler, method: HTTPRequest.Method, path: String) throws { handlers.append(handler) }
 }
 
-/// The registered handlers of both operations: [createBooking, searchFlights].
-func servePathHandlers(validating: Bool) -> [RawHandler] {
+/// The registered handlers of both operations: [createBooking, searchFlights]; `responses`: answers validated too.
+func servePathHandlers(validating: Bool, responses: Bool = false) -> [RawHandler] {
     let transport = CapturingTransport()
     let server = OperationServer(transport: transport, serverURL: OperationServer.rootURL, schemas: benchAirline.schemas,
                                  contracts: benchAirline.contracts,
-                                 options: ValidationOptions(responseValidation: .off, requestValidation: validating), middlewares: [],
+                                 options: ValidationOptions(responseValidation: responses ? .enforce : .off, requestValidation: validating), middlewares: [],
                                  // createBooking needs a bearer token: checked, as the served benchmarks check it.
                                  securitySchemes: benchAirline.securitySchemes, security: AcceptAnyCredential())
     guard (try? server.register(BenchCreateBooking.self, handler: { input in
-        .init(booking_id: "BK00000001", status: "confirmed", passengers: input.passengers.count)
+        .init(booking_id: "BK00000001", status: "confirmed", flight_id: input.flight_id, passengers: input.passengers,
+              total: input.payment.amount, created_at: "2026-11-30T12:00:00Z")
     })) != nil, (try? server.register(BenchSearchFlights.self, handler: { input in
-        .init(items: [input.origin, input.destination], total: input.limit)
+        let price = BookingBody.Money(amount: 489, currency: "EUR")
+        let flights = [("BA177", "16:10", "00:10", 3), ("BA117", "08:30", "16:30", 400)].map { number, out, back, seats in
+            BenchSearchFlights.Flight(flight_id: "\(number)-20261201", origin: input.origin, destination: input.destination,
+                                      departure_time: "\(input.departureDate)T\(out):00Z", arrival_time: "2026-12-02T\(back):00Z",
+                                      cabin: input.cabin ?? "economy", price: price, seats_left: seats)
+        }
+        return .init(items: flights, total: flights.count)
     })) != nil, transport.handlers.count == 2 else { fatalError("registration failed") }
     return transport.handlers
 }
@@ -91,9 +106,9 @@ let servePathRequest: HTTPRequest = {
     return request
 }()
 
-/// `--profile-serve on|off N`: N requests of one configuration, nothing printed (for perf).
-func profileServePath(validating: Bool, n: Int, search: Bool = false) async {
-    let handlers = servePathHandlers(validating: validating), body = Array(bookingValid.utf8)
+/// `--profile-serve on|off|both N`: N requests of one configuration, nothing printed (for perf).
+func profileServePath(validating: Bool, responses: Bool = false, n: Int, search: Bool = false) async {
+    let handlers = servePathHandlers(validating: validating, responses: responses), body = Array(bookingValid.utf8)
     for _ in 0..<n {
         if search {
             _ = try? await handlers[1](servePathSearch, nil, ServerRequestMetadata(pathParameters: [:]))
@@ -119,21 +134,29 @@ func runServePathBenchmarks() async {
         }
         return best / 1000
     }
-    let offHandlers = servePathHandlers(validating: false), onHandlers = servePathHandlers(validating: true)
-    // Interleaved, twice, best of each: a drift in the machine's speed hits both configurations.
-    var off = [Double.infinity, .infinity], on = [Double.infinity, .infinity]
+    // Three configurations: validation off, requests validated, requests and answers validated.
+    let configurations = [servePathHandlers(validating: false), servePathHandlers(validating: true),
+                          servePathHandlers(validating: true, responses: true)]
+    // Interleaved, twice, best of each: a drift in the machine's speed hits every configuration.
+    var best = Array(repeating: [Double.infinity, .infinity], count: configurations.count)
     for _ in 0..<2 {
         for call in 0..<2 {
-            off[call] = min(off[call], await perCall(offHandlers[call], search: call == 1))
-            on[call] = min(on[call], await perCall(onHandlers[call], search: call == 1))
+            for (c, handlers) in configurations.enumerated() {
+                best[c][call] = min(best[c][call], await perCall(handlers[call], search: call == 1))
+            }
         }
     }
     let f = { (v: Double) in String(format: "%.2f", v) }
-    print("| a generated server's registration, in process (no network) | POST /bookings (751-byte body) | GET /flights (8 query parameters) |")
+    func added(_ c: Int, _ call: Int) -> String {
+        "\(f(best[c][call] - best[0][call])) µs (\(String(format: "%.2f×", best[c][call] / best[0][call])))"
+    }
+    print("| a generated server's registration, in process (no network) | POST /bookings (751-byte body, 201 with the booking) | GET /flights (8 query parameters, a page of 2 flights) |")
     print("| --- | ---: | ---: |")
-    print("| request validation off: parameters and body read into the typed input, handler, response written | \(f(off[0])) µs | \(f(off[1])) µs |")
-    print("| request validated (parameters, content type, body), the validated tape decoded | \(f(on[0])) µs | \(f(on[1])) µs |")
-    print("| what validation adds | \(f(on[0] - off[0])) µs (\(String(format: "%.2f×", on[0] / off[0]))) | \(f(on[1] - off[1])) µs (\(String(format: "%.2f×", on[1] / off[1]))) |")
+    print("| request validation off: parameters and body read into the typed input, handler, response written | \(f(best[0][0])) µs | \(f(best[0][1])) µs |")
+    print("| request validated (parameters, content type, body), the validated tape decoded | \(f(best[1][0])) µs | \(f(best[1][1])) µs |")
+    print("| what request validation adds | \(added(1, 0)) | \(added(1, 1)) |")
+    print("| requests and responses validated (status, headers, content type, the body re-read and checked) | \(f(best[2][0])) µs | \(f(best[2][1])) µs |")
+    print("| what validating both adds | \(added(2, 0)) | \(added(2, 1)) |")
     print("")
     print("Best of 2 × 5 interleaved rounds of 50000 requests (a warm-up round each); release build.")
 }

@@ -32,10 +32,10 @@ let bookingInvalid = #"""
 """#
 
 struct BookingBody: Decodable {
-    struct Passenger: Decodable {
+    struct Passenger: Codable, Sendable {
         var first_name: String, last_name: String, email: String, age: Int, seat: String?, loyalty_number: String?
     }
-    struct Money: Decodable { var amount: Double, currency: String }
+    struct Money: Codable, Sendable { var amount: Double, currency: String }
     struct Card: Decodable { var token: String, last4: String, expiry: String? }
     struct Payment: Decodable { var method: String, amount: Money, card: Card? }
     struct Notifications: Decodable { var email: Bool?, sms: Bool?, phone: String? }

@@ -29,8 +29,9 @@ case "--profile-synthetic":
     let bytes = Array(syntheticSpec(schemas: schemas).utf8)
     for _ in 0..<(Int(arguments.dropFirst(2).first ?? "") ?? 1) { _ = SpecLoader().load(bytes: bytes, path: "synthetic.yaml") }
 case "--profile-serve":
-    // --profile-serve on|off N [search]
-    await profileServePath(validating: arguments.dropFirst().first == "on", n: Int(arguments.dropFirst(2).first ?? "") ?? 10_000,
+    // --profile-serve on|off|both N [search]   (both: requests and responses validated)
+    let mode = arguments.dropFirst().first
+    await profileServePath(validating: mode == "on" || mode == "both", responses: mode == "both", n: Int(arguments.dropFirst(2).first ?? "") ?? 10_000,
                            search: arguments.dropFirst(3).first == "search")
 case "--profile-form":
     profileForm(Int(arguments.dropFirst().first ?? "") ?? 100_000)

@@ -129,8 +129,7 @@ extension ContractValidator {
         if reader.validate {
             for (part, header, value) in outcome.partHeaders {
                 guard let schema = header.schema else { continue }
-                let p = ParameterContract(name: header.name, location: .header, schema: schema)
-                issues += validator.validate(decoding.value(from: [value], p), against: schema, direction: reader.received,
+                issues += validator.validate(decoding.value(from: [value], header.parameter), against: schema, direction: reader.received,
                                              location: .body, base: "\(part).\(header.name)")
             }
         }

@@ -47,7 +47,7 @@ enum IncomingBody {
     /// Under `read` on a server, for a request: its operation's declared content.
     static func read(_ body: HTTPBody?, request: HTTPRequest, contract: OperationContract, validator: ContractValidator,
                      limit: Int, reader: BodyParty) async throws -> Result<ContractValidator.Reception?, APIError> {
-        try await read(body, contentType: request.headerFields[.contentType], declared: contract.requestBody?.content, validator: validator,
+        try await read(body, contentType: request.headerFields.value(.contentType), declared: contract.requestBody?.content, validator: validator,
                        limit: limit, reader: reader)
     }
 }

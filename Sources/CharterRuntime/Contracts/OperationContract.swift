@@ -70,11 +70,35 @@ public struct OperationContract: Sendable {
 
     /// The declared response for a status: exact code, then its range (`2XX`), then `default`.
     public func response(for status: Int) -> ResponseContract? {
-        let exact = String(status)
-        let range = "\(status / 100)XX"
-        return responses.first { $0.status == exact }
-            ?? responses.first { $0.status.uppercased() == range }
-            ?? responses.first { $0.status == "default" }
+        // One pass over the documented keys' bytes: asked for every response a validating server sends, where
+        // building "200" and "2XX" strings to compare was most of the lookup.
+        var range: ResponseContract?, fallback: ResponseContract?
+        for response in responses {
+            switch ResponseContract.match(response.status, status) {
+            case .exact: return response
+            case .range: if range == nil { range = response }
+            case .fallback: if fallback == nil { fallback = response }
+            case nil: continue
+            }
+        }
+        return range ?? fallback
+    }
+}
+
+extension ResponseContract {
+    enum Match { case exact, range, fallback }
+
+    /// How a documented status key (`200`, `2XX` in either case, `default`) covers `status`, if it does.
+    static func match(_ key: String, _ status: Int) -> Match? {
+        if key == "default" { return .fallback }
+        guard (100...999).contains(status), key.utf8.count == 3 else { return nil }
+        var exact = true, range = true
+        for (i, byte) in key.utf8.enumerated() {
+            let digit = UInt8(ascii: "0") + UInt8(i == 0 ? status / 100 : i == 1 ? status / 10 % 10 : status % 10)
+            exact = exact && byte == digit
+            range = range && (i == 0 ? byte == digit : byte == UInt8(ascii: "X") || byte == UInt8(ascii: "x"))
+        }
+        return exact ? .exact : range ? .range : nil
     }
 }
 
@@ -220,17 +244,25 @@ public struct RequestBodyContract: Sendable {
 /// A header of a response or a multipart part.
 public struct HeaderContract: Sendable {
     /// The header's name.
-    public var name: String
+    public var name: String { didSet { parameter = Self.parameter(name, schema) } }
     /// Whether a message without it violates the contract.
     public var required: Bool
     /// The schema its value must match.
-    public var schema: SchemaIndex?
+    public var schema: SchemaIndex? { didSet { parameter = Self.parameter(name, schema) } }
+    /// The header read as a header parameter is read: its field name checked as a token and its contract built
+    /// once, not for every response that sends it.
+    private(set) var parameter: ParameterContract
+
+    private static func parameter(_ name: String, _ schema: SchemaIndex?) -> ParameterContract {
+        ParameterContract(name: name, location: .header, schema: schema)
+    }
 
     /// A header.
     public init(name: String, required: Bool, schema: SchemaIndex?) {
         self.name = name
         self.required = required
         self.schema = schema
+        parameter = Self.parameter(name, schema)
     }
 }
 

@@ -11,9 +11,9 @@ extension ContractValidator {
     func inspectRequest(_ request: HTTPRequest, body: HTTPBody?, pathParameters: [String: Substring], contract: OperationContract,
                         logger: Logger) async throws -> Result<HTTPBody?, APIError> {
         let limit = contract.maxBodySize ?? options.maxBodySize
-        let contentType = request.headerFields[.contentType]
+        let contentType = request.headerFields.value(.contentType)
         if let media = contentType.flatMap({ contract.requestBody?.content.declared($0) }), !media.coding.isCollected, media.coding != .multipart {
-            if let accept = request.headerFields[.accept], let rejection = checkAccept(accept, contract: contract) { return .failure(rejection) }
+            if let accept = request.headerFields.value(.accept), let rejection = checkAccept(accept, contract: contract) { return .failure(rejection) }
             let issues = checkParameters(request, pathParameters: pathParameters, contract: contract)
             if !issues.isEmpty { return .failure(.validation(issues)) }
             guard let body else { return .success(nil) }
@@ -42,7 +42,7 @@ extension ContractValidator {
     /// response validation mode says).
     func inspectResponse(_ response: HTTPResponse, body: HTTPBody?, contract: OperationContract,
                          logger: Logger) async throws -> (body: HTTPBody?, issues: [ValidationIssue], tooLarge: Bool) {
-        let media = response.headerFields[.contentType].flatMap { contract.response(for: response.status.code)?.content.declared($0) }
+        let media = response.headerFields.value(.contentType).flatMap { contract.response(for: response.status.code)?.content.declared($0) }
         if let media, let body, !media.coding.isCollected, media.coding != .multipart {
             let issues = checkResponseHead(response, hasBody: true, contract: contract).issues
             let reader = BodyParty(isServer: false, operationID: contract.operationID, statusCode: response.status.code, validate: true,

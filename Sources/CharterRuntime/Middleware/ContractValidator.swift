@@ -37,7 +37,7 @@ public struct ContractValidator: Sendable {
     /// Checks parameters, content negotiation and a body already in memory; every violation is collected into one 400.
     public func checkRequest(_ request: HTTPRequest, pathParameters: [String: Substring], body: [UInt8]?,
                              contract: OperationContract) -> RequestOutcome {
-        if let accept = request.headerFields[.accept], let rejection = checkAccept(accept, contract: contract) {
+        if let accept = request.headerFields.value(.accept), let rejection = checkAccept(accept, contract: contract) {
             return .rejected(rejection)
         }
         var issues = checkParameters(request, pathParameters: pathParameters, contract: contract)
@@ -50,7 +50,7 @@ public struct ContractValidator: Sendable {
         case .success(.some(let media)):
             let reader = BodyParty(isServer: true, operationID: contract.operationID, validate: true, enforce: true, logger: Self.silent)
             let limit = contract.maxBodySize ?? options.maxBodySize
-            switch receive(body ?? [], contentType: request.headerFields[.contentType], media: media, limit: limit, reader: reader) {
+            switch receive(body ?? [], contentType: request.headerFields.value(.contentType), media: media, limit: limit, reader: reader) {
             case .failure(let error): return .rejected(error)
             case .success(let reception):
                 issues += reception.issues
@@ -66,7 +66,7 @@ public struct ContractValidator: Sendable {
     func requestMedia(_ request: HTTPRequest, body: [UInt8]?, contract: OperationContract) -> Result<MediaTypeContract?, APIError> {
         // A body nobody declared is not read; validation does not refuse what the spec does not mention.
         guard let spec = contract.requestBody, let body else { return .success(nil) }
-        let contentType = request.headerFields[.contentType]
+        let contentType = request.headerFields.value(.contentType)
         if body.isEmpty && contentType == nil { return .success(nil) }
         guard let contentType, let media = spec.content.declared(contentType) else {
             return .failure(.unsupportedMediaType(contentType, supported: spec.content.map(\.mediaType)))
@@ -147,7 +147,7 @@ public struct ContractValidator: Sendable {
         if let media, hasBody, !media.coding.isSequential, media.coding != .binary {
             let reader = BodyParty(isServer: false, operationID: contract.operationID, statusCode: response.status.code,
                                     validate: true, enforce: true, logger: Self.silent)
-            if case .success(let reception) = receive(body ?? [], contentType: response.headerFields[.contentType], media: media, limit: .max, reader: reader) {
+            if case .success(let reception) = receive(body ?? [], contentType: response.headerFields.value(.contentType), media: media, limit: .max, reader: reader) {
                 issues += reception.issues
             }
         } else if let media, hasBody, media.coding.isSequential, let check = itemCheck(media, reader: BodyParty(
@@ -169,7 +169,7 @@ public struct ContractValidator: Sendable {
         }
         var issues: [ValidationIssue] = []
         for header in declared.headers {
-            guard let name = HTTPField.Name(header.name) else { continue }
+            guard let name = header.parameter.headerField else { continue }
             let values = response.headerFields[values: name]
             if values.isEmpty {
                 if header.required {
@@ -179,8 +179,9 @@ public struct ContractValidator: Sendable {
                 continue
             }
             if let schema = header.schema {
-                let p = ParameterContract(name: header.name, location: .header, schema: schema)
-                issues += validator.validate(decoding.value(from: [values.joined(separator: ",")], p), against: schema,
+                // Repeated fields are one comma-separated value (RFC 9110 §5.3); most responses send one.
+                let value = values.count == 1 ? values[0] : values.joined(separator: ",")
+                issues += validator.validate(decoding.value(from: [value], header.parameter), against: schema,
                                              direction: .response, location: .header, base: header.name)
             }
         }
@@ -192,7 +193,7 @@ public struct ContractValidator: Sendable {
             return (issues, nil)
         }
         guard hasBody else { return (issues, nil) }
-        let contentType = response.headerFields[.contentType]
+        let contentType = response.headerFields.value(.contentType)
         guard let contentType, let media = declared.content.declared(contentType) else {
             issues.append(ValidationIssue(field: "", pointer: "", location: .header, constraint: "contentType", value: contentType.map { .string($0) },
                                           message: "Content-Type must be one of: \(declared.content.map(\.mediaType).joined(separator: ", "))"))

@@ -164,7 +164,7 @@ public struct ClientValidation: Sendable {
                 try await Task.sleep(for: wait)
                 continue
             }
-            if retries.retryableStatuses.contains(response.status.code), let wait = retry.next(retryAfter: response.headerFields[.retryAfter]) {
+            if retries.retryableStatuses.contains(response.status.code), let wait = retry.next(retryAfter: response.headerFields.value(.retryAfter)) {
                 // The refused attempt's body is read off the connection (a little of it at most) and dropped.
                 _ = try? await BodyCollection.collect(responseBody, limit: 64 << 10)
                 logger.debug("retrying", metadata: ["operation": "\(operationID)", "status": "\(response.status.code)", "attempt": "\(retry.attempt)"])
@@ -223,7 +223,7 @@ public struct ClientValidation: Sendable {
         let reader = BodyParty(isServer: false, operationID: contract.operationID, statusCode: status, validate: mode != .off,
                                 enforce: mode == .enforce, logger: logger)
         let reception: ContractValidator.Reception?
-        switch try await IncomingBody.read(body, contentType: response.headerFields[.contentType], declared: declared.content,
+        switch try await IncomingBody.read(body, contentType: response.headerFields.value(.contentType), declared: declared.content,
                                            validator: validator, limit: Self.maxResponseBodySize, reader: reader) {
         case .failure(let error): throw UnexpectedResponse(statusCode: status, body: [], reason: error.message)
         case .success(let r): reception = r

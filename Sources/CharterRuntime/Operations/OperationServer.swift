@@ -130,7 +130,7 @@ import OpenAPIRuntime
             // Read once: validation checks these values and the handler receives them.
             let parameters = RequestParameters(request: request, pathParameters: metadata.pathParameters, contract: contract, decoding: validator.decoding)
             if options.requestValidation {
-                if let accept = request.headerFields[.accept], let rejection = validator.checkAccept(accept, contract: contract) { return failure(rejection) }
+                if let accept = request.headerFields.value(.accept), let rejection = validator.checkAccept(accept, contract: contract) { return failure(rejection) }
                 issues = validator.checkParameters(parameters, contract: contract)
             }
             var received: ReceivedBody?

@@ -66,7 +66,7 @@ public struct SecuritySchemeContract: Sendable, Hashable {
     /// `Authorization`'s scheme (lower-cased) and the rest, leading spaces trimmed.
     /// Cut on the UTF-8 bytes: walking the header by `Character` (grapheme breaking) was most of a bearer check.
     private static func authorization(_ request: HTTPRequest) -> (String, String)? {
-        guard let header = request.headerFields[.authorization] else { return nil }
+        guard let header = request.headerFields.value(.authorization) else { return nil }
         let utf8 = header.utf8
         let space = utf8.firstIndex(of: UInt8(ascii: " ")) ?? utf8.endIndex
         var rest = space

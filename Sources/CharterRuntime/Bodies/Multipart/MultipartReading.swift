@@ -176,7 +176,7 @@ struct MultipartReading {
         let form = FormDecoding(decoding: decoding)
         let declared = media.part(name)
         for header in declared?.headers ?? [] {
-            guard let field = HTTPField.Name(header.name) else { continue }
+            guard let field = header.parameter.headerField else { continue }
             if let value = part.headers[field] {
                 if header.schema != nil { state.partHeaders.append((name, header, value)) }
             } else if header.required {
