@@ -22,7 +22,7 @@ struct CatalogEndToEndTests {
         static let book = Item.book(Book(id: "b1", name: "Dune", kind: "book", isbn: "978-0441013593"))
 
         func queryItems(_ input: QueryItems.Input) async throws -> QueryItems.Output {
-            await seen.add("query \(input.body.text ?? "-") \(input.body.limit ?? 0)")
+            await seen.add("query \(input.body.text ?? "-") \(input.body.limit)")
             return .ok(Items(items: [Self.book]))
         }
         func searchItems(_ input: SearchItems.Input) async throws -> SearchItems.Output {
