@@ -18,15 +18,8 @@ swift build -c release --package-path "$here" --product swift-openapi-generator 
 "$root/.build/release/generate" "$corpus/$spec" --output "$work/charter/Sources/Gen" --module-name Gen >/dev/null 2>&1 || { echo "charter generate failed"; exit 2; }
 "$here/.build/release/swift-openapi-generator" generate --mode types --mode client --mode server \
     --output-directory "$work/peer/Sources/Gen" "$corpus/$spec" >/dev/null 2>&1 || { echo "peer generate failed"; exit 2; }
-cat > "$work/charter/Package.swift" <<MANIFEST
-// swift-tools-version: 6.0
-import PackageDescription
-let package = Package(name: "CharterCompile", platforms: [.macOS(.v14)], dependencies: [
-    .package(path: "$root"), .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
-], targets: [.target(name: "Gen", dependencies: [
-    .product(name: "CharterRuntime", package: "$(basename "$root")"), .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
-])])
-MANIFEST
+source "$here/peers/compile_lib.sh"
+charter_manifest "$work/charter"
 cat > "$work/peer/Package.swift" <<MANIFEST
 // swift-tools-version: 6.0
 import PackageDescription
@@ -34,18 +27,9 @@ let package = Package(name: "PeerCompile", platforms: [.macOS(.v14)], dependenci
     .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
 ], targets: [.target(name: "Gen", dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")])])
 MANIFEST
-# The timed step is the compiler driver command SwiftPM runs for the target (read from `swift build -v`), run
-# by hand: timing `swift build` itself proved unreliable — after deleting the target's outputs llbuild sometimes
-# rebuilds nothing and sometimes re-runs the dependencies' drivers too. Charter and the peer alternate, 3 rounds.
-prepare() { # folder → builds everything once, keeping the target's driver command in folder/compile-command
-    swift build --package-path "$1" -v > "$1/build.log" 2>&1 || return 1
-    grep -e '-module-name Gen ' "$1/build.log" | head -1 \
-        | sed 's/ -parseable-output//; s/ -incremental//g; s/ -v / /' > "$1/compile-command"
-    [ -s "$1/compile-command" ]
-}
+# Charter and the peer alternate, 3 rounds.
 compile_once() { # folder → "seconds kilobytes"
-    rm -rf "$1"/.build/debug/Gen.build/*.o "$1/.build/debug/Modules/Gen.swiftmodule"
-    (cd "$1" && /usr/bin/time -f "%e %M" -o "$work/time" bash -c "$(cat compile-command)" >/dev/null 2>&1) || { echo "failed"; return; }
+    compile_target "$1" "%e %M" "$work/time" || { echo "failed"; return; }
     cat "$work/time"
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }

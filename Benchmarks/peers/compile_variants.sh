@@ -15,18 +15,9 @@ rm -rf "$work"; mkdir -p "$work/charter/Sources/Gen" "$work/generated"
 swift build -c release --package-path "$root" --product generate >/dev/null 2>&1 || exit 2
 "$root/.build/release/generate" "$corpus/$spec" --output "$work/generated" --module-name Gen >/dev/null 2>&1 || { echo "generate failed"; exit 2; }
 cp "$work"/generated/*.swift "$work/charter/Sources/Gen/"
-cat > "$work/charter/Package.swift" <<MANIFEST
-// swift-tools-version: 6.0
-import PackageDescription
-let package = Package(name: "CharterCompile", platforms: [.macOS(.v14)], dependencies: [
-    .package(path: "$root"), .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
-], targets: [.target(name: "Gen", dependencies: [
-    .product(name: "CharterRuntime", package: "$(basename "$root")"), .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
-])])
-MANIFEST
-swift build --package-path "$work/charter" -v > "$work/build.log" 2>&1 || { echo "the generated module does not build"; exit 1; }
-grep -e '-module-name Gen ' "$work/build.log" | head -1 | sed 's/ -parseable-output//; s/ -incremental//g; s/ -v / /' > "$work/compile-command"
-[ -s "$work/compile-command" ] || { echo "no driver command found"; exit 2; }
+source "$here/peers/compile_lib.sh"
+charter_manifest "$work/charter"
+prepare "$work/charter" || { echo "the generated module does not build"; exit 1; }
 
 # name | sed program applied to every generated file (the file set stays the same, so the driver command does too)
 variants=(
@@ -42,11 +33,10 @@ for variant in "${variants[@]}"; do
     cp "$work"/generated/*.swift "$work/charter/Sources/Gen/"
     [ -n "$program" ] && sed -i -E "$program" "$work"/charter/Sources/Gen/*.swift
     count=$(cat "$work"/charter/Sources/Gen/*.swift | grep -cE '^ *(public |internal )?(indirect )?(struct|enum) .*(Hashable|Equatable)')
-    rm -rf "$work"/charter/.build/debug/Gen.build/*.o "$work/charter/.build/debug/Modules/Gen.swiftmodule"
-    if (cd "$work/charter" && /usr/bin/time -f "%e %U %S %M" -o "$work/time" bash -c "$(cat "$work/compile-command")" > "$work/compile.log" 2>&1); then
+    if compile_target "$work/charter" "%e %U %S %M" "$work/time"; then
         read -r wall user system kb < "$work/time"
         echo "| $name | ${wall} s | $(awk "BEGIN { print $user + $system }") s | $((kb / 1024)) MB | $count |"
     else
-        echo "| $name | build failed ($(grep -c 'error:' "$work/compile.log") errors) | | | $count |"
+        echo "| $name | build failed ($(grep -c 'error:' "$work/charter/compile.log") errors) | | | $count |"
     fi
 done
