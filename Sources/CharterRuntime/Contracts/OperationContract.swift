@@ -244,25 +244,20 @@ public struct RequestBodyContract: Sendable {
 /// A header of a response or a multipart part.
 public struct HeaderContract: Sendable {
     /// The header's name.
-    public var name: String { didSet { parameter = Self.parameter(name, schema) } }
+    public var name: String { get { parameter.name } set { parameter.name = newValue } }
     /// Whether a message without it violates the contract.
     public var required: Bool
     /// The schema its value must match.
-    public var schema: SchemaIndex? { didSet { parameter = Self.parameter(name, schema) } }
-    /// The header read as a header parameter is read: its field name checked as a token and its contract built
-    /// once, not for every response that sends it.
+    public var schema: SchemaIndex? { get { parameter.schema } set { parameter.schema = newValue } }
+    /// The header as a header parameter: name, schema and serialization in one place, and its field name checked as
+    /// a token once, not for every message that sends it (the writer, the response check and the multipart reader
+    /// all read the header through it).
     private(set) var parameter: ParameterContract
-
-    private static func parameter(_ name: String, _ schema: SchemaIndex?) -> ParameterContract {
-        ParameterContract(name: name, location: .header, schema: schema)
-    }
 
     /// A header.
     public init(name: String, required: Bool, schema: SchemaIndex?) {
-        self.name = name
         self.required = required
-        self.schema = schema
-        parameter = Self.parameter(name, schema)
+        parameter = ParameterContract(name: name, location: .header, schema: schema)
     }
 }
 
