@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmark package in release mode and prints every table (markdown): load, validation, diff,
 # scaling, the in-process serving path, bodies (forms, events, a large upload), response encoding, generation, validation peers,
-# serving with wrk, compiling.
+# serving with wrk (CPU per request shared and pinned), compiling.
 # Usage: Benchmarks/run.sh [path/to/shared/corpus]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -34,8 +34,11 @@ echo ""
 # The mock server against the generated server it stands in for (same spec, same load; about 2 minutes).
 "$here/peers/serve_mock.sh"
 echo ""
-# The same servers' CPU time per request under the same load (steadier than requests/s on a shared host).
+# The same servers' CPU time per request under the same load (steadier than requests/s on a shared host):
+# left to the scheduler, then with the server on one CPU and wrk on the other (steadier still; about 6 minutes each).
 "$here/peers/serve_cpu.py"
+echo ""
+"$here/peers/serve_cpu.py" --pin
 
 echo ""
 # Compiling generated code (Box 2025), Charter's output against swift-openapi-generator's (several minutes).

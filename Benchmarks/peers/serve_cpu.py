@@ -10,7 +10,13 @@ interleaved in rotated orders, `rounds` times; each figure is the median of its 
 exactly, but valgrind 3.19 dies on these multi-threaded NIO servers; sequential requests measure thread
 wake-ups more than request handling.)
 
-Usage: Benchmarks/peers/serve_cpu.py [seconds=5] [rounds=5]   (builds nothing: serve_peers.sh builds both)
+With `--pin`, the server runs on CPU 0 and wrk on CPU 1 (`taskset`): left to the scheduler, the two share both
+cores, and a server thread resumed on a core wrk just used finds its caches cold — a cost that rises and falls
+with how the host interleaves them (the hand-written GET spanned 48.8–59.3 µs over one run's rounds). Pinned, each round of a
+configuration lands within a few percent of the others. Both are reported by run.sh: pinned is the steadier
+figure, unpinned the way a developer's laptop runs the two.
+
+Usage: Benchmarks/peers/serve_cpu.py [--pin] [seconds=5] [rounds=5]   (builds nothing: serve_peers.sh builds both)
 """
 import http.client
 import os
@@ -26,8 +32,14 @@ charter = os.path.join(root, ".build", "release", "airline-server")
 peer = os.path.join(root, "Benchmarks", ".build", "release", "peer-airline-server")
 handwritten = os.path.join(root, "Benchmarks", ".build", "release", "handwritten-airline-server")
 port = 18490
-seconds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+pin = "--pin" in sys.argv[1:]
+arguments = [a for a in sys.argv[1:] if a != "--pin"]
+seconds = int(arguments[0]) if len(arguments) > 0 else 5
+rounds = int(arguments[1]) if len(arguments) > 1 else 5
+# taskset execs the command, so the pid we read /proc of is the server's (and wrk's count comes from wrk itself).
+if pin and (os.cpu_count() or 1) < 2:
+    raise SystemExit("--pin needs two CPUs (one for the server, one for wrk)")
+server_cpu, wrk_cpu = (["taskset", "-c", "0"], ["taskset", "-c", "1"]) if pin else ([], [])
 
 booking = re.search(r"wrk\.body = \[\[\n(.*?)\]\]", open(os.path.join(here, "wrk", "booking.lua")).read(), re.S).group(1).encode()
 post_headers = {"Content-Type": "application/json", "Authorization": "Bearer t0k3n",
@@ -53,7 +65,7 @@ def wrk(duration, kind):
     """Runs wrk against the server; returns the number of requests completed (all must be 2xx)."""
     script = ["-s", os.path.join(here, "wrk", "booking.lua")] if kind == "post" else []
     path = "/bookings" if kind == "post" else get_path
-    out = subprocess.run(["wrk", "-t1", "-c32", f"-d{duration}s", *script, f"http://127.0.0.1:{port}{path}"],
+    out = subprocess.run([*wrk_cpu, "wrk", "-t1", "-c32", f"-d{duration}s", *script, f"http://127.0.0.1:{port}{path}"],
                          capture_output=True, text=True, check=True).stdout
     if "Non-2xx" in out:
         raise SystemExit(f"{kind}: non-2xx responses\n{out}")
@@ -71,7 +83,7 @@ def cpu_ns(pid):
 
 
 def measure(command):
-    process = subprocess.Popen([str(port) if a == "PORT" else a for a in command], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen([*server_cpu, *(str(port) if a == "PORT" else a for a in command)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(100):
             try:
@@ -116,7 +128,8 @@ med = {name: {k: statistics.median(v) for k, v in s.items()} for name, s in samp
 off, hand = med["Charter, validation off"], med["hand-written (Hummingbird, Codable, no validation)"]
 peer_row = med.get("swift-openapi-generator 1.14.3")
 vs_peer = lambda m, k: f"{m[k] / peer_row[k]:.2f}×" if peer_row else "—"
-print(f"| server CPU per request (wrk -t1 -c32, {seconds} s, median of {rounds} interleaved rounds) | POST /bookings | vs validation off | vs peer | vs hand-written | GET /flights | vs validation off | vs peer | vs hand-written |")
+placement = "server on CPU 0, wrk on CPU 1" if pin else "server and wrk on both CPUs"
+print(f"| server CPU per request (wrk -t1 -c32, {seconds} s, median of {rounds} interleaved rounds; {placement}) | POST /bookings | vs validation off | vs peer | vs hand-written | GET /flights | vs validation off | vs peer | vs hand-written |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for name, _ in configs:
     m = med[name]

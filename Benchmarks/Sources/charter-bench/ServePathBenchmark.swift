@@ -23,6 +23,15 @@ enum BenchCreateBooking: APIOperation {
     /// A `Booking` as the spec declares it, so that the answer passes response validation.
     struct Created: Encodable, Sendable {
         var booking_id: String, status: String, flight_id: String, passengers: [BookingBody.Passenger], total: BookingBody.Money, created_at: String
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(booking_id, forKey: "booking_id")
+            try container.encode(status, forKey: "status")
+            try container.encode(flight_id, forKey: "flight_id")
+            try container.encode(passengers, forKey: "passengers")
+            try container.encode(total, forKey: "total")
+            try container.encode(created_at, forKey: "created_at")
+        }
     }
     static var contract: OperationContract {
         guard let c = benchAirline.contracts.first(where: { $0.operationID == "createBooking" }) else { fatalError("no createBooking") }
@@ -44,8 +53,27 @@ enum BenchSearchFlights: APIOperation {
     /// A `FlightPage` as the spec declares it (two flights, as the served benchmark's search finds).
     struct Flight: Encodable, Sendable {
         var flight_id, origin, destination, departure_time, arrival_time, cabin: String, price: BookingBody.Money, seats_left: Int
+        // Written out as the generator writes a model's coding (keys by `AnyCodingKey`), not synthesised.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(flight_id, forKey: "flight_id")
+            try container.encode(origin, forKey: "origin")
+            try container.encode(destination, forKey: "destination")
+            try container.encode(departure_time, forKey: "departure_time")
+            try container.encode(arrival_time, forKey: "arrival_time")
+            try container.encode(cabin, forKey: "cabin")
+            try container.encode(price, forKey: "price")
+            try container.encode(seats_left, forKey: "seats_left")
+        }
     }
-    struct Page: Encodable, Sendable { var items: [Flight], total: Int }
+    struct Page: Encodable, Sendable {
+        var items: [Flight], total: Int
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(items, forKey: "items")
+            try container.encode(total, forKey: "total")
+        }
+    }
     static var contract: OperationContract {
         guard let c = benchAirline.contracts.first(where: { $0.operationID == "searchFlights" }) else { fatalError("no searchFlights") }
         return c

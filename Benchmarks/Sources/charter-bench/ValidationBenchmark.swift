@@ -34,8 +34,26 @@ let bookingInvalid = #"""
 struct BookingBody: Decodable {
     struct Passenger: Codable, Sendable {
         var first_name: String, last_name: String, email: String, age: Int, seat: String?, loyalty_number: String?
+        // Encoding written out as the generator writes it (the serving benchmark answers with these); decoding
+        // stays synthesised, the JSONDecoder baseline's form.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(first_name, forKey: "first_name")
+            try container.encode(last_name, forKey: "last_name")
+            try container.encode(email, forKey: "email")
+            try container.encode(age, forKey: "age")
+            try container.encodeIfPresent(seat, forKey: "seat")
+            try container.encodeIfPresent(loyalty_number, forKey: "loyalty_number")
+        }
     }
-    struct Money: Codable, Sendable { var amount: Double, currency: String }
+    struct Money: Codable, Sendable {
+        var amount: Double, currency: String
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(amount, forKey: "amount")
+            try container.encode(currency, forKey: "currency")
+        }
+    }
     struct Card: Decodable { var token: String, last4: String, expiry: String? }
     struct Payment: Decodable { var method: String, amount: Money, card: Card? }
     struct Notifications: Decodable { var email: Bool?, sms: Bool?, phone: String? }
