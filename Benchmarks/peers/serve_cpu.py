@@ -11,8 +11,8 @@ exactly, but valgrind 3.19 dies on these multi-threaded NIO servers; sequential 
 wake-ups more than request handling.)
 
 With `--pin`, the server runs on CPU 0 and wrk on CPU 1 (`taskset`): left to the scheduler, the two share both
-cores, and a server thread resumed on a core wrk just used finds its caches cold — a cost that rises and falls
-with how the host interleaves them (the hand-written GET spanned 48.8–59.3 µs over one run's rounds). Pinned, each round of a
+cores, and what a request costs the server moves with how the host interleaves them (the hand-written GET spanned
+48.8–59.3 µs over one run's rounds). Pinned, each round of a
 configuration lands within a few percent of the others. Both are reported by run.sh: pinned is the steadier
 figure, unpinned the way a developer's laptop runs the two.
 
