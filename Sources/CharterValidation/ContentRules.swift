@@ -103,7 +103,7 @@ public enum ContentRules {
         for (name, encoding) in media.encoding {
             let style = encoding.style
             let headers = encoding.headers.filter { $0.name.lowercased() != "content-type" }
-                .map { HeaderContract(name: $0.name, required: $0.value.required, schema: $0.value.schema?.index) }
+                .map { ContractBuilder.header($0.name, $0.value) }
             if let i = parts.firstIndex(where: { $0.name == name }) {
                 parts[i].contentType = encoding.contentType
                 parts[i].style = style

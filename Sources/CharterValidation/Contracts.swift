@@ -21,7 +21,7 @@ enum ContractBuilder {
             requestBody: operation.requestBody.map { RequestBodyContract(required: $0.required, content: $0.content.map(media)) },
             responses: operation.responses.map { response in
                 ResponseContract(status: response.statusCode, content: response.content.map(media),
-                                 headers: response.headers.map { HeaderContract(name: $0.name, required: $0.value.required, schema: $0.value.schema?.index) })
+                                 headers: response.headers.map { header($0.name, $0.value) })
             },
             maxBodySize: operation.extensions[maxBodySizeExtension]?.int,
             security: (operation.security ?? document.security ?? []).map { requirement in
@@ -46,6 +46,14 @@ enum ContractBuilder {
                                  schema: (p.schema ?? jsonContent?.schema ?? (p.location == .querystring ? p.content.first?.schema : nil))?.index,
                                  isJSONContent: p.schema == nil && jsonContent != nil,
                                  deprecation: p.deprecationDetails.details.map { DeprecationNotice(since: $0.since, sunset: $0.sunset, link: $0.link) })
+    }
+
+    /// A response's or a multipart part's header: its schema, or the schema of its JSON `content`, and how it is
+    /// serialized (the same reading as a header parameter's).
+    static func header(_ name: String, _ h: Header) -> HeaderContract {
+        let jsonContent = h.content.first { $0.mediaType.lowercased().contains("json") }
+        return HeaderContract(name: name, required: h.required, schema: (h.schema ?? jsonContent?.schema)?.index, explode: h.explode,
+                              isJSONContent: h.schema == nil && jsonContent != nil)
     }
 
     static func media(_ m: MediaType, in document: Document) -> MediaTypeContract {

@@ -107,4 +107,30 @@ struct OperationSnapshotTests {
         options.includedOperations = ["nope"]
         #expect(try generate(Self.twoOperations, options: options).diagnostics.contains("warning: operations: the spec has no operation 'nope'"))
     }
+
+    /// A response header's `explode` and JSON `content` reach the generated contract, which the server's writer and
+    /// the client's reader serialize by (written only when they differ from the defaults).
+    @Test func responseHeadersKeepTheirSerialization() throws {
+        let spec = """
+        openapi: 3.1.0
+        info: {title: t, version: '1'}
+        paths:
+          /items:
+            get:
+              operationId: listItems
+              responses:
+                '200':
+                  description: ok
+                  headers:
+                    X-Dims: {explode: true, schema: {type: object, properties: {w: {type: integer}}}}
+                    X-Meta: {content: {application/json: {schema: {type: object}}}}
+                    X-Plain: {schema: {type: string}}
+        """
+        let operations = try #require(try generate(spec).files["Operations.swift"])
+        #expect(operations.contains(#"HeaderContract(name: "X-Dims", required: false, schema: "#) && operations.contains(", explode: true)"))
+        #expect(operations.contains("isJSONContent: true)"))
+        let plain = try #require(operations.range(of: #"HeaderContract(name: "X-Plain""#))
+        let rest = operations[plain.upperBound...]
+        #expect(!rest.prefix(upTo: try #require(rest.firstIndex(of: ")"))).contains("explode"))
+    }
 }

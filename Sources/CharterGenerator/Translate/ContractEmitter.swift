@@ -93,7 +93,10 @@ enum ContractEmitter {
     }
 
     private static func header(_ h: HeaderContract) -> String {
-        "HeaderContract(name: \(SwiftNames.literal(h.name)), required: \(h.required), schema: \(h.schema.map(String.init) ?? "nil"))"
+        var parts = ["name: \(SwiftNames.literal(h.name))", "required: \(h.required)", "schema: \(h.schema.map(String.init) ?? "nil")"]
+        if h.explode { parts.append("explode: true") }
+        if h.isJSONContent { parts.append("isJSONContent: true") }
+        return "HeaderContract(" + parts.joined(separator: ", ") + ")"
     }
 
     private static func response(_ r: ResponseContract) -> String {

@@ -253,11 +253,16 @@ public struct HeaderContract: Sendable {
     /// a token once, not for every message that sends it (the writer, the response check and the multipart reader
     /// all read the header through it).
     private(set) var parameter: ParameterContract
+    /// Whether an object value is sent as `key=value` pairs (`R=100,G=200`) rather than alternating keys and
+    /// values (`R,100,G,200`); headers are always `simple`-style, so arrays read the same either way.
+    public var explode: Bool { get { parameter.explode } set { parameter.explode = newValue } }
+    /// A header described by `content` (`application/json`) rather than `schema`: its value is a JSON document.
+    public var isJSONContent: Bool { get { parameter.isJSONContent } set { parameter.isJSONContent = newValue } }
 
-    /// A header.
-    public init(name: String, required: Bool, schema: SchemaIndex?) {
+    /// A header; `explode` and `isJSONContent` as the spec's header object says (defaults: OpenAPI's).
+    public init(name: String, required: Bool, schema: SchemaIndex?, explode: Bool = false, isJSONContent: Bool = false) {
         self.required = required
-        parameter = ParameterContract(name: name, location: .header, schema: schema)
+        parameter = ParameterContract(name: name, location: .header, explode: explode, schema: schema, isJSONContent: isJSONContent)
     }
 }
 

@@ -9,12 +9,17 @@ import HTTPTypes
     public let body: ReceivedBody?
     /// The bytes of a response whose status the spec does not describe (collected, bounded).
     let raw: [UInt8]
+    /// The status's documented headers and the decoding that reads them by their schemas (nil: read as plain values).
+    let headers: [HeaderContract]
+    let decoding: ParameterDecoding?
     public var statusCode: Int { response.status.code }
 
-    init(response: HTTPResponse, body: ReceivedBody?, raw: [UInt8] = []) {
+    init(response: HTTPResponse, body: ReceivedBody?, raw: [UInt8] = [], headers: [HeaderContract] = [], decoding: ParameterDecoding? = nil) {
         self.response = response
         self.body = body
         self.raw = raw
+        self.headers = headers
+        self.decoding = decoding
     }
 
     /// The body the contract requires for this status.
@@ -26,16 +31,24 @@ import HTTPTypes
     /// The bytes of an undocumented status.
     public var data: Data { Data(raw) }
 
-    /// Header `name` as `T` (headers are `simple`-style strings), nil when absent.
+    /// Header `name` as `T`, nil when absent. A header the status documents is read as the server wrote it: by its
+    /// schema and serialization (`R,100,G,200` or, exploded, `R=100,G=200` into an object; `a,b` into an array;
+    /// JSON for a `content` header); any other as a plain `simple`-style value.
     public func header<T: Decodable>(_ name: String, as type: T.Type = T.self) throws -> T? {
         guard let field = HTTPField.Name(name) else { return nil }
         let values = response.headerFields[values: field]
         guard !values.isEmpty else { return nil }
         let raw = values.joined(separator: ",")
-        let value: JSONValue = (T.self == String.self) ? .string(raw) : (ParameterDecoding.number(raw).map(JSONValue.number)
-            ?? (raw == "true" ? .bool(true) : raw == "false" ? .bool(false) : .string(raw)))
+        if T.self == String.self, let text = raw as? T { return text }
+        // A documented header's schema shapes the value; if that does not give a `T` (a header documented without
+        // a schema, say), the plain reading still may.
+        if let decoding, let documented = headers.first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }),
+           let value = try? ValueCoding.decode(T.self, from: decoding.value(from: values, documented.parameter)) {
+            return value
+        }
+        let plain = ParameterDecoding.number(raw).map(JSONValue.number) ?? (raw == "true" ? .bool(true) : raw == "false" ? .bool(false) : .string(raw))
         do {
-            return try ValueCoding.decode(T.self, from: value)
+            return try ValueCoding.decode(T.self, from: plain)
         } catch {
             throw UnexpectedResponse(statusCode: statusCode, body: [], reason: "header \(name) is not a \(T.self): '\(raw)'")
         }
