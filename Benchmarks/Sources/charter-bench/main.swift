@@ -9,6 +9,7 @@ import Foundation
 //   --profile-validate N    only booking validation, N times
 //   --profile-form N        only the customer form's parse + validate, N times
 //   --profile-synthetic SCHEMAS N  only the load of the scaling benchmark's synthetic spec, N times
+//   --write-tree SCHEMAS FOLDER   the tree benchmark's multi-file spec (FOLDER/openapi.yaml), to profile with --profile
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "--profile", "--profile-tree", "--profile-libyaml":
@@ -28,6 +29,15 @@ case "--profile-synthetic":
     let schemas = Int(arguments.dropFirst().first ?? "") ?? 1_000
     let bytes = Array(syntheticSpec(schemas: schemas).utf8)
     for _ in 0..<(Int(arguments.dropFirst(2).first ?? "") ?? 1) { _ = SpecLoader().load(bytes: bytes, path: "synthetic.yaml") }
+case "--write-tree":
+    let schemas = Int(arguments.dropFirst().first ?? "") ?? 1_000
+    let folder = URL(fileURLWithPath: arguments.dropFirst(2).first ?? "charter-tree")
+    do {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        print("\(try writeSyntheticTree(schemas: schemas, in: folder)) files in \(folder.path)")
+    } catch {
+        print("could not write the tree: \(error)")
+    }
 case "--profile-serve":
     // --profile-serve on|off|both N [search]   (both: requests and responses validated)
     let mode = arguments.dropFirst().first

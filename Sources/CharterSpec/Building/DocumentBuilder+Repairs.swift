@@ -37,11 +37,13 @@ extension DocumentBuilder {
     /// A later operation reusing an operationId gets the id with a number: every generated name, contract and
     /// route stays one operation's.
     func renameDuplicateOperationIds(_ document: inout Document) {
-        var first: [String: Operation] = [:]
+        // Only what a report names of the first user: a copy of each whole operation was a retain of every field.
+        var first: [String: (method: HTTPMethod, path: String, location: SourceLocation)] = [:]
         var taken = Set(document.paths.flatMap { $0.operations.map(\.operationId) } + document.webhooks.flatMap { $0.item.operations.map(\.operationId) })
+        first.reserveCapacity(taken.count)
         func visit(_ operation: inout Operation) {
             guard let previous = first[operation.operationId] else {
-                first[operation.operationId] = operation
+                first[operation.operationId] = (operation.method, operation.path, operation.location)
                 return
             }
             var n = 2
@@ -51,7 +53,7 @@ extension DocumentBuilder {
             let what = operation.operationIdSynthesized ? "the operationId synthesised for \(operation.displayName)" : "operationId"
             let place = previous.location.file == operation.location.file
                 ? "line \(previous.location.line), column \(previous.location.column)" : "\(previous.location)"
-            diagnostics.append(Diagnostic(.error, "duplicate \(what) '\(operation.operationId)' (first used by \(previous.displayName) at \(place))",
+            diagnostics.append(Diagnostic(.error, "duplicate \(what) '\(operation.operationId)' (first used by \(previous.method.wireName) \(previous.path) at \(place))",
                                           at: operation.location, assumption: "'\(renamed)' for this operation"))
             operation.operationId = renamed
         }
