@@ -143,14 +143,22 @@ enum PathUtilities {
     }
 
     static func directory(of path: String) -> String {
-        // On the UTF-8 view: `/` is one byte, and a tree of thousands of files asks this for every reference.
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
-        return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
+        // On the bytes: `/` is one byte, and a tree of thousands of files asks this for every reference (the
+        // UTF-8 view's generic `lastIndex(of:)` stepped one index at a time).
+        var path = path
+        return path.withUTF8 { bytes in
+            guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+            return slash == 0 ? "/" : String(decoding: UnsafeBufferPointer(rebasing: bytes[..<slash]), as: UTF8.self)
+        }
     }
 
     /// Whether the absolute path `absolute` is `directory` or lies under it.
     static func isInside(_ absolute: String, directory: String) -> Bool {
-        absolute == directory || absolute.hasPrefix(directory.hasSuffix("/") ? directory : directory + "/")
+        // On the bytes, as the file system compares names (and without building `directory + "/"` per reference).
+        let path = absolute.utf8, folder = directory.utf8
+        guard path.starts(with: folder) else { return false }
+        if path.count == folder.count || folder.last == UInt8(ascii: "/") { return true }
+        return path[path.index(path.startIndex, offsetBy: folder.count)] == UInt8(ascii: "/")
     }
 
     /// Whether `text` holds `://` (a URL), checked on the bytes.
@@ -169,29 +177,42 @@ enum PathUtilities {
 
     /// `base/../x/./y` → `x/y`; keeps a relative path relative (leading `..` kept).
     static func normalize(_ path: String) -> String {
-        // Most paths are already normal; a tree of thousands of files asks for each several times.
-        if isNormal(path) { return path }
-        let isAbsolute = path.hasPrefix("/")
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == "..", let last = parts.last, last != ".." {
-                parts.removeLast()
-            } else if part == ".." && isAbsolute {
-                continue
-            } else {
-                parts.append(part)
-            }
-        }
-        let joined = parts.joined(separator: "/")
-        if isAbsolute { return "/" + joined }
-        return joined.isEmpty ? "." : joined
+        // Most paths are already normal; a tree of thousands of files asks for each several times, and the rest
+        // (`folder/../schemas/x.yaml`, every relative reference) are rewritten on the bytes: splitting into
+        // substrings and joining them was most of resolving a reference.
+        var copy = path
+        return copy.withUTF8 { isNormal($0) ? nil : normalized($0) } ?? path
     }
 
-    /// No empty, `.` or `..` segment and no trailing `/` (checked on the bytes, without splitting).
-    private static func isNormal(_ path: String) -> Bool {
-        var path = path
-        return path.withUTF8(isNormal)
+    /// `bytes` (not normal) with empty and `.` segments dropped and each `..` taking the segment before it away
+    /// (kept at the start of a relative path, dropped at the root of an absolute one).
+    private static func normalized(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        let isAbsolute = bytes.first == slash
+        func isParent(_ segment: Range<Int>) -> Bool { segment.count == 2 && bytes[segment.lowerBound] == dot && bytes[segment.lowerBound + 1] == dot }
+        var kept: [Range<Int>] = []
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == slash { i += 1; continue }
+            var end = i
+            while end < bytes.count && bytes[end] != slash { end += 1 }
+            let segment = i..<end
+            i = end
+            if segment.count == 1 && bytes[segment.lowerBound] == dot { continue }
+            if isParent(segment) {
+                if let last = kept.last, !isParent(last) { kept.removeLast(); continue }
+                if isAbsolute { continue }
+            }
+            kept.append(segment)
+        }
+        if kept.isEmpty { return isAbsolute ? "/" : "." }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 1)
+        for segment in kept {
+            if isAbsolute || !out.isEmpty { out.append(slash) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment]))
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func isNormal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
