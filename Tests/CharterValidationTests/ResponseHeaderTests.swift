@@ -28,6 +28,7 @@ struct ResponseHeaderTests {
                 X-Pair: {schema: {type: object, required: [w, h], properties: {w: {type: integer}, h: {type: integer}}}}
                 X-Meta: {content: {application/json: {schema: {type: object, required: [a], properties: {a: {type: integer}}}}}}
                 X-Count: {required: true, schema: {type: integer}}
+                X-Note: {content: {application/json: {schema: {type: string}}}}
     """
 
     func contract() throws -> (ContractValidator, OperationContract) {
@@ -57,6 +58,7 @@ struct ResponseHeaderTests {
         try writer.header("X-Pair", Dims(w: 3, h: 4))
         try writer.header("X-Meta", Meta(a: 5))
         try writer.header("X-Count", 6)
+        try writer.header("X-Note", "a, \"b\"")
         func field(_ name: String) -> String? { HTTPField.Name(name).flatMap { writer.headerFields[$0] } }
         #expect(field("X-Tags") == "a,b")
         #expect(field("X-Dims") == "w=1,h=2")
@@ -74,6 +76,7 @@ struct ResponseHeaderTests {
         #expect(try reader.header("X-Pair", as: Dims.self) == Dims(w: 3, h: 4))
         #expect(try reader.header("X-Meta", as: Meta.self) == Meta(a: 5))
         #expect(try reader.requiredHeader("X-Count", as: Int.self) == 6)
+        #expect(try reader.header("X-Note", as: String.self) == #"a, "b""#)
         #expect(try reader.header("x-dims", as: Dims.self) == Dims(w: 1, h: 2))  // field names are case-insensitive
     }
 
@@ -90,6 +93,11 @@ struct ResponseHeaderTests {
         let reader = ClientResponseReader(response: HTTPResponse(status: .ok, headerFields: fields), body: nil,
                                           headers: try #require(contract.response(for: 200)?.headers), decoding: validator.decoding)
         #expect(throws: UnexpectedResponse.self) { try reader.header("X-Pair", as: Dims.self) }
+        // A JSON `content` header's string, quoted as JSON by another server, is read unquoted.
+        fields[try #require(HTTPField.Name("X-Note"))] = #""a, \"b\"""#
+        let quoted = ClientResponseReader(response: HTTPResponse(status: .ok, headerFields: fields), body: nil,
+                                          headers: try #require(contract.response(for: 200)?.headers), decoding: validator.decoding)
+        #expect(try quoted.header("X-Note", as: String.self) == #"a, "b""#)
         // Undocumented headers are still read as plain values.
         fields[try #require(HTTPField.Name("X-Other"))] = "7"
         let plain = ClientResponseReader(response: HTTPResponse(status: .ok, headerFields: fields), body: nil)

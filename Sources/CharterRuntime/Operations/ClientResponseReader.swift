@@ -39,11 +39,12 @@ import HTTPTypes
         let values = response.headerFields[values: field]
         guard !values.isEmpty else { return nil }
         let raw = values.joined(separator: ",")
-        if T.self == String.self, let text = raw as? T { return text }
+        let documented = headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+        // A string is the value as sent, unless the header is JSON (`content`), whose string arrives quoted.
+        if T.self == String.self, documented?.isJSONContent != true, let text = raw as? T { return text }
         // A documented header's schema shapes the value; if that does not give a `T` (a header documented without
         // a schema, say), the plain reading still may.
-        if let decoding, let documented = headers.first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }),
-           let value = try? ValueCoding.decode(T.self, from: decoding.value(from: values, documented.parameter)) {
+        if let decoding, let documented, let value = try? ValueCoding.decode(T.self, from: decoding.value(from: values, documented.parameter)) {
             return value
         }
         let plain = ParameterDecoding.number(raw).map(JSONValue.number) ?? (raw == "true" ? .bool(true) : raw == "false" ? .bool(false) : .string(raw))
