@@ -39,21 +39,28 @@ enum ContractBuilder {
         case .cookie: .cookie
         case .querystring: .querystring
         }
-        let jsonContent = p.content.first { $0.mediaType.lowercased().contains("json") }
+        let value = valueSchema(p.schema, p.content)
         return ParameterContract(name: p.name, location: location, required: p.required,
                                  style: p.style, explode: p.explode,
                                  allowEmptyValue: p.allowEmptyValue,
-                                 schema: (p.schema ?? jsonContent?.schema ?? (p.location == .querystring ? p.content.first?.schema : nil))?.index,
-                                 isJSONContent: p.schema == nil && jsonContent != nil,
+                                 schema: (value.schema ?? (p.location == .querystring ? p.content.first?.schema : nil))?.index,
+                                 isJSONContent: value.isJSONContent,
                                  deprecation: p.deprecationDetails.details.map { DeprecationNotice(since: $0.since, sunset: $0.sunset, link: $0.link) })
     }
 
     /// A response's or a multipart part's header: its schema, or the schema of its JSON `content`, and how it is
     /// serialized (the same reading as a header parameter's).
     static func header(_ name: String, _ h: Header) -> HeaderContract {
-        let jsonContent = h.content.first { $0.mediaType.lowercased().contains("json") }
-        return HeaderContract(name: name, required: h.required, schema: (h.schema ?? jsonContent?.schema)?.index, explode: h.explode,
-                              isJSONContent: h.schema == nil && jsonContent != nil)
+        let value = valueSchema(h.schema, h.content)
+        return HeaderContract(name: name, required: h.required, schema: value.schema?.index, explode: h.explode, isJSONContent: value.isJSONContent)
+    }
+
+    /// What a parameter's or header's value is checked against: its `schema`, else the schema of its JSON `content`
+    /// (the value is then a JSON document).
+    private static func valueSchema(_ schema: SchemaID?, _ content: [MediaType]) -> (schema: SchemaID?, isJSONContent: Bool) {
+        if let schema { return (schema, false) }
+        guard let json = content.first(where: { $0.mediaType.lowercased().contains("json") }) else { return (nil, false) }
+        return (json.schema, true)
     }
 
     static func media(_ m: MediaType, in document: Document) -> MediaTypeContract {

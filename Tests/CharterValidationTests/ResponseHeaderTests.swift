@@ -62,6 +62,10 @@ struct ResponseHeaderTests {
         func field(_ name: String) -> String? { HTTPField.Name(name).flatMap { writer.headerFields[$0] } }
         #expect(field("X-Tags") == "a,b")
         #expect(field("X-Dims") == "w=1,h=2")
+        // A header named in another case is the documented one still (HTTP field names are case-insensitive).
+        var other = ServerResponseWriter(contract: contract)
+        try other.header("x-dims", Dims(w: 1, h: 2))
+        #expect(other.headerFields[try #require(HTTPField.Name("X-Dims"))] == "w=1,h=2")
         #expect(field("X-Pair") == "w,3,h,4")
         #expect(field("X-Meta") == #"{"a":5}"#)
         #expect(field("X-Count") == "6")
@@ -69,8 +73,7 @@ struct ResponseHeaderTests {
         let response = HTTPResponse(status: .ok, headerFields: writer.headerFields)
         #expect(validator.checkResponseHead(response, hasBody: false, contract: contract).issues.isEmpty)
 
-        let declared = try #require(contract.response(for: 200)?.headers)
-        let reader = ClientResponseReader(response: response, body: nil, headers: declared, decoding: validator.decoding)
+        let reader = ClientResponseReader(response: response, body: nil, declared: contract.response(for: 200), decoding: validator.decoding)
         #expect(try reader.header("X-Tags", as: [String].self) == ["a", "b"])
         #expect(try reader.header("X-Dims", as: Dims.self) == Dims(w: 1, h: 2))
         #expect(try reader.header("X-Pair", as: Dims.self) == Dims(w: 3, h: 4))
@@ -91,12 +94,12 @@ struct ResponseHeaderTests {
         #expect(Set(issues.map { "\($0.field)|\($0.constraint)" }) == ["X-Dims.w|type", "X-Dims.h|type", "X-Pair.w|required", "X-Pair.h|required"])
         // The client refuses the value rather than guessing.
         let reader = ClientResponseReader(response: HTTPResponse(status: .ok, headerFields: fields), body: nil,
-                                          headers: try #require(contract.response(for: 200)?.headers), decoding: validator.decoding)
+                                          declared: contract.response(for: 200), decoding: validator.decoding)
         #expect(throws: UnexpectedResponse.self) { try reader.header("X-Pair", as: Dims.self) }
         // A JSON `content` header's string, quoted as JSON by another server, is read unquoted.
         fields[try #require(HTTPField.Name("X-Note"))] = #""a, \"b\"""#
         let quoted = ClientResponseReader(response: HTTPResponse(status: .ok, headerFields: fields), body: nil,
-                                          headers: try #require(contract.response(for: 200)?.headers), decoding: validator.decoding)
+                                          declared: contract.response(for: 200), decoding: validator.decoding)
         #expect(try quoted.header("X-Note", as: String.self) == #"a, "b""#)
         // Undocumented headers are still read as plain values.
         fields[try #require(HTTPField.Name("X-Other"))] = "7"

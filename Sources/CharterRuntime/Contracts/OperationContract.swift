@@ -281,6 +281,14 @@ public struct ResponseContract: Sendable {
         self.content = content
         self.headers = headers
     }
+
+    /// The documented header `name`: spelled as the spec spells it (what generated code passes, compared without
+    /// parsing), else the same field name in any case, as HTTP compares them.
+    func header(named name: String) -> HeaderContract? {
+        if let exact = headers.first(where: { $0.name == name }) { return exact }
+        guard let field = HTTPField.Name(name) else { return nil }
+        return headers.first { $0.parameter.headerField == field }
+    }
 }
 
 /// A contract's fields in one immutable box shared by every copy: contracts are handed down each request's path

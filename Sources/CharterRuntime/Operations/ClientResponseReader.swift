@@ -9,16 +9,17 @@ import HTTPTypes
     public let body: ReceivedBody?
     /// The bytes of a response whose status the spec does not describe (collected, bounded).
     let raw: [UInt8]
-    /// The status's documented headers and the decoding that reads them by their schemas (nil: read as plain values).
-    let headers: [HeaderContract]
+    /// The status's documented response and the decoding that reads its headers by their schemas (nil: headers are
+    /// read as plain values).
+    let declared: ResponseContract?
     let decoding: ParameterDecoding?
     public var statusCode: Int { response.status.code }
 
-    init(response: HTTPResponse, body: ReceivedBody?, raw: [UInt8] = [], headers: [HeaderContract] = [], decoding: ParameterDecoding? = nil) {
+    init(response: HTTPResponse, body: ReceivedBody?, raw: [UInt8] = [], declared: ResponseContract? = nil, decoding: ParameterDecoding? = nil) {
         self.response = response
         self.body = body
         self.raw = raw
-        self.headers = headers
+        self.declared = declared
         self.decoding = decoding
     }
 
@@ -39,7 +40,7 @@ import HTTPTypes
         let values = response.headerFields[values: field]
         guard !values.isEmpty else { return nil }
         let raw = values.joined(separator: ",")
-        let documented = headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+        let documented = declared?.header(named: name)
         // A string is the value as sent, unless the header is JSON (`content`), whose string arrives quoted.
         if T.self == String.self, documented?.isJSONContent != true, let text = raw as? T { return text }
         // A documented header's schema shapes the value; if that does not give a `T` (a header documented without

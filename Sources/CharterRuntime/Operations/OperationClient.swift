@@ -218,8 +218,7 @@ public struct ClientValidation: Sendable {
                 throw UnexpectedResponse(statusCode: status, body: [], reason: "body larger than \(Self.maxResponseBodySize >> 20) MiB")
             }
             if mode != .off { try checked(validator.checkResponseHead(response, hasBody: !raw.isEmpty, contract: contract).issues, contract) }
-            return ClientResponseReader(response: response, body: nil, raw: raw, headers: contract.response(for: status)?.headers ?? [],
-                                        decoding: validator.decoding)
+            return ClientResponseReader(response: response, body: nil, raw: raw, declared: contract.response(for: status), decoding: validator.decoding)
         }
         let reader = BodyParty(isServer: false, operationID: contract.operationID, statusCode: status, validate: mode != .off,
                                 enforce: mode == .enforce, logger: logger)
@@ -232,7 +231,7 @@ public struct ClientValidation: Sendable {
         if mode != .off {
             try checked(validator.checkResponseHead(response, hasBody: reception != nil, contract: contract).issues + (reception?.issues ?? []), contract)
         }
-        return ClientResponseReader(response: response, body: reception?.body, headers: declared.headers, decoding: validator.decoding)
+        return ClientResponseReader(response: response, body: reception?.body, declared: declared, decoding: validator.decoding)
     }
 
     private func checked(_ issues: [ValidationIssue], _ contract: OperationContract) throws {

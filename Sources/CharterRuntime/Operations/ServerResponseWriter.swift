@@ -19,8 +19,7 @@ import OpenAPIRuntime
         guard let value else { return }
         // The status's documented header, as the response check reads it (generated code sets the status first);
         // a header the spec does not document for it is serialized with the defaults.
-        let p = contract.response(for: status)?.headers.first { $0.name == name }?.parameter
-            ?? ParameterContract(name: name, location: .header, schema: nil)
+        let p = contract.response(for: status)?.header(named: name)?.parameter ?? ParameterContract(name: name, location: .header, schema: nil)
         guard let field = p.headerField else { return }
         headerFields[field] = ParameterEncoding.header(try ValueCoding.encode(value), p)
     }
