@@ -16,6 +16,8 @@ struct PropertyLookup {
         let total = utf8.reduce(0) { $0 + $1.count }
         names = .allocate(capacity: max(total, 1))
         spans = .allocate(capacity: max(count, 1))
+        // Not found until placed below (an empty name's search scans the spans).
+        spans.initialize(repeating: (0, -1), count: max(count, 1))
         var size = 8
         while size < count * 2 { size *= 2 }
         mask = size - 1
@@ -24,10 +26,12 @@ struct PropertyLookup {
         var offset = 0
         for (i, name) in utf8.enumerated() {
             (names + offset).initialize(from: name, count: name.count)
-            (spans + i).initialize(to: (Int32(offset), Int32(name.count)))
+            // The first declaration of a name wins: a later duplicate is never found, neither through the table nor
+            // as a guess (its length is -1).
+            let duplicate = find(name.withUnsafeBufferPointer { $0 }) >= 0
+            spans[i] = (Int32(offset), duplicate ? -1 : Int32(name.count))
             offset += name.count
-            // The first declaration of a name wins (a later duplicate is never found, as before).
-            if find(name.withUnsafeBufferPointer { $0 }) >= 0 { continue }
+            if duplicate { continue }
             var slot = Self.hash(name.count, name.first ?? 0, name.last ?? 0) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(i + 1)
@@ -59,6 +63,17 @@ struct PropertyLookup {
             }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// As `find(_:)`, trying property `guess` first: bodies usually list members in the order the schema declares
+    /// them (generated clients and synthesised encoders write them so), and a direct comparison with the expected
+    /// name skips the hash's dependent loads.
+    @inline(__always) func find(_ key: UnsafeBufferPointer<UInt8>, guess: Int) -> Int {
+        if guess < count, let k = key.baseAddress {
+            let span = spans[guess]
+            if Int(span.length) == key.count && Self.equal(names + Int(span.offset), k, count: key.count) { return guess }
+        }
+        return find(key)
     }
 
     /// Names are short: eight, then four bytes at a time (unaligned loads within both spans), then single

@@ -359,6 +359,12 @@ struct ValidationRun<Document: JSONDocument> {
         return document.keyUTF8(key) { lookup.find($0) }
     }
 
+    /// As `propertyPosition`, trying `guess` (the property after the previous member's) first.
+    @inline(__always) static func propertyPosition(_ s: SchemaNode, _ key: Document.Key, guess: Int, in document: Document) -> Int {
+        let lookup = s.propertyLookup
+        return document.keyUTF8(key) { lookup.find($0, guess: guess) }
+    }
+
     mutating func checkObject(_ value: Ref, _ s: SchemaNode, depth: Int) {
         if s.isPlainObject { return checkPlainObject(value, s, depth: depth) }
         let document = self.document
@@ -366,8 +372,10 @@ struct ValidationRun<Document: JSONDocument> {
         // One pass finds each member's declared property; required checks and member checks reuse it.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { positions in
             var seen: UInt64 = 0
+            var guess = 0
             for (i, (key, _)) in document.members(value).enumerated() {
-                let p = s.properties.isEmpty ? -1 : Self.propertyPosition(s, key, in: document)
+                let p = s.properties.isEmpty ? -1 : Self.propertyPosition(s, key, guess: guess, in: document)
+                guess = p + 1
                 positions[i] = p
                 if p >= 0 && p < 64 { seen |= 1 << UInt64(p) }
             }
@@ -388,8 +396,10 @@ struct ValidationRun<Document: JSONDocument> {
         let closed = s.additionalProperties.map { if case .bool(false) = $0 { true } else { false } } ?? false
         let hasProperties = !s.properties.isEmpty
         var seen: UInt64 = 0
+        var guess = 0
         for (key, child) in document.members(value) {
-            let p = hasProperties ? Self.propertyPosition(s, key, in: document) : -1
+            let p = hasProperties ? Self.propertyPosition(s, key, guess: guess, in: document) : -1
+            guess = p + 1
             if p < 0 {
                 if closed {
                     path.append(.key(key))
