@@ -69,6 +69,7 @@ struct ResponseHeaderTests {
         #expect(field("X-Pair") == "w,3,h,4")
         #expect(field("X-Meta") == #"{"a":5}"#)
         #expect(field("X-Count") == "6")
+        #expect(field("X-Note") == #""a, \"b\"""#)  // JSON content: the string as JSON text
 
         let response = HTTPResponse(status: .ok, headerFields: writer.headerFields)
         #expect(validator.checkResponseHead(response, hasBody: false, contract: contract).issues.isEmpty)

@@ -30,7 +30,7 @@ import HTTPTypes
         case .cookie: cookies.append(ParameterEncoding.cookie(json, p))
         case .querystring:
             queryString = p.isJSONContent
-                ? PercentEncoding.encode(String(decoding: json.encoded(), as: UTF8.self))
+                ? PercentEncoding.encode(ParameterEncoding.json(json))
                 : String(decoding: FormEncoding.body(FormEncoding.fields(json, parts: [])), as: UTF8.self)
         case .body: break
         }
