@@ -1,3 +1,4 @@
+import Foundation
 @testable import CharterSpec
 import Testing
 
@@ -60,5 +61,15 @@ struct PathUtilitiesTests {
         #expect(PathUtilities.isInside("/specs/a.yaml", directory: "/specs/"))
         #expect(!PathUtilities.isInside("/specs-old/a.yaml", directory: "/specs"))
         #expect(!PathUtilities.isInside("/spec", directory: "/specs"))
+    }
+
+    /// A load makes paths absolute against the directory it started in (asked once), as the system would.
+    @Test func absolutePathsAgainstAGivenWorkingDirectory() {
+        #expect(PathUtilities.absolute("specs/../x.yaml", from: "/work/here") == "/work/here/x.yaml")
+        #expect(PathUtilities.absolute("./a/b.yaml", from: "/") == "/a/b.yaml")
+        #expect(PathUtilities.absolute("/abs/./y.yaml", from: "/work") == "/abs/y.yaml")
+        #expect(PathUtilities.absolute("../../../z.yaml", from: "/w/d") == "/z.yaml")
+        let here = FileManager.default.currentDirectoryPath
+        #expect(PathUtilities.absolute("q/r.yaml") == PathUtilities.absolute("q/r.yaml", from: here))
     }
 }

@@ -44,6 +44,8 @@ extension SpecFiles {
 /// the build, the Swagger 2.0 conversion's lookups and the read-ahead.
 struct ReferenceScope: Sendable {
     let rootDirectory: String
+    /// As `SpecFiles.workingDirectory`.
+    let workingDirectory: String
     let options: LoadOptions
 
     /// Where a `$ref`'s file part (the text before `#`) leads from the file at `treePath`.
@@ -65,7 +67,7 @@ struct ReferenceScope: Sendable {
         if PathUtilities.hasScheme(filePart) || filePart.hasPrefix("//") { return .remote }
         guard let decoded = JSONPointer.percentDecode(filePart) else { return .malformed }
         let path = PathUtilities.resolve(decoded, from: treePath)
-        return options.allowRefsOutsideRoot || PathUtilities.isInside(PathUtilities.absolute(path), directory: rootDirectory) ? .file(path) : .outsideRoot
+        return options.allowRefsOutsideRoot || PathUtilities.isInside(PathUtilities.absolute(path, from: workingDirectory), directory: rootDirectory) ? .file(path) : .outsideRoot
     }
 
     /// The files `tree`'s `$ref`s name, each once: the absolute path (the key) and the path as the build spells it
@@ -82,7 +84,7 @@ struct ReferenceScope: Sendable {
                 guard value.kind == .scalar, value.count > 0, tree.text.equals(name, "$ref"),
                       tree.text.firstByte(value) != UInt8(ascii: "#") else { continue }
                 guard case .file(let path) = target(of: SpecFiles.split(tree.text.string(value)).file, from: tree.path) else { continue }
-                let key = PathUtilities.absolute(path)
+                let key = PathUtilities.absolute(path, from: workingDirectory)
                 if known.insert(key).inserted { paths.append((key, path)) }
             }
         }
