@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmark package in release mode and prints every table (markdown): load, validation, diff,
-# scaling, the in-process serving path, bodies (forms, events, a large upload), response encoding, generation, validation peers,
+# scaling, the in-process serving path, bodies (forms, events, a large upload), response encoding, docs, the generated schema
+# table's first use, generation, validation peers,
 # serving with wrk (CPU per request shared and pinned), compiling.
 # Usage: Benchmarks/run.sh [path/to/shared/corpus]
 set -euo pipefail

@@ -4,613 +4,124 @@
 import Foundation
 
 extension APISchemas {
-    static func part0(_ all: inout [SchemaKeywords]) {
-        var k = SchemaKeywords()
-        // #0
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #1
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.pattern = try? Pattern("^[A-Z0-9]{2}[0-9]{1,4}-[0-9]{8}$")
-        all.append(k)
-        // #2
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
-        k.maximum = NumericBound(JSONNumber(Int64(100)), text: "100")
-        k.defaultValue = .number(JSONNumber(Int64(20)))
-        all.append(k)
-        // #3
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(0)), text: "0")
-        k.maximum = NumericBound(JSONNumber(Int64(1000000)), text: "1000000")
-        k.defaultValue = .number(JSONNumber(Int64(0)))
-        all.append(k)
-        // #4
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.maxLength = 128
-        all.append(k)
-        // #5
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 6
-        all.append(k)
-        // #6
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["error"]
-        k.properties = [("error", 109)]
-        all.append(k)
-        // #7
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 6
-        all.append(k)
-        // #8
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 6
-        all.append(k)
-        // #9
-        k = SchemaKeywords()
-        k.name = "AirportCode"
-        k.types = JSONTypeSet(rawValue: 64)
-        k.pattern = try? Pattern("^[A-Z]{3}$")
-        all.append(k)
-        // #10
-        k = SchemaKeywords()
-        k.name = "Airport"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["code", "city"]
-        k.properties = [("code", 11), ("city", 12)]
-        all.append(k)
-        // #11
-        k = SchemaKeywords()
-        k.name = "AirportCode"
-        k.ref = 9
-        all.append(k)
-        // #12
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.minLength = 1
-        all.append(k)
-        // #13
-        k = SchemaKeywords()
-        k.name = "Cabin"
-        k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("economy"), .string("premium_economy"), .string("business"), .string("first")]
-        all.append(k)
-        // #14
-        k = SchemaKeywords()
-        k.name = "SeatNumber"
-        k.types = JSONTypeSet(rawValue: 64)
-        k.pattern = try? Pattern("^[0-9]{1,2}[A-K]$")
-        all.append(k)
-        // #15
-        k = SchemaKeywords()
-        k.name = "Money"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["amount", "currency"]
-        k.properties = [("amount", 16), ("currency", 17)]
-        all.append(k)
-        // #16
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 16)
-        k.minimum = NumericBound(JSONNumber(Int64(0)), text: "0")
-        k.multipleOf = NumericBound(JSONNumber(literal: "0.01", double: 0.01, integer: nil), text: "0.01")
-        all.append(k)
-        // #17
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.pattern = try? Pattern("^[A-Z]{3}$")
-        all.append(k)
-        // #18
-        k = SchemaKeywords()
-        k.name = "Flight"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["flight_id", "origin", "destination", "departure_time", "arrival_time", "price", "seats_left"]
-        k.properties = [("flight_id", 19), ("origin", 20), ("destination", 21), ("departure_time", 22), ("arrival_time", 23), ("cabin", 24), ("price", 25), ("seats_left", 26), ("aircraft", 27)]
-        all.append(k)
-        // #19
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #20
-        k = SchemaKeywords()
-        k.name = "AirportCode"
-        k.ref = 9
-        all.append(k)
-        // #21
-        k = SchemaKeywords()
-        k.name = "AirportCode"
-        k.ref = 9
-        all.append(k)
-        // #22
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.format = StringFormat(rawValue: "date-time")
-        all.append(k)
-        // #23
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.format = StringFormat(rawValue: "date-time")
-        all.append(k)
-        // #24
-        k = SchemaKeywords()
-        k.name = "Cabin"
-        k.ref = 13
-        all.append(k)
-        // #25
-        k = SchemaKeywords()
-        k.name = "Money"
-        k.ref = 15
-        all.append(k)
-        // #26
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(0)), text: "0")
-        all.append(k)
-        // #27
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 65)
-        all.append(k)
-        // #28
-        k = SchemaKeywords()
-        k.name = "FlightPage"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["items"]
-        k.properties = [("items", 29), ("total", 31), ("next_cursor", 32)]
-        all.append(k)
-        // #29
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(30)
-        all.append(k)
-        // #30
-        k = SchemaKeywords()
-        k.name = "Flight"
-        k.ref = 18
-        all.append(k)
-        // #31
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(0)), text: "0")
-        all.append(k)
-        // #32
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 65)
-        all.append(k)
-        // #33
-        k = SchemaKeywords()
-        k.name = "Passenger"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["first_name", "last_name", "email", "age"]
-        k.properties = [("first_name", 34), ("last_name", 35), ("email", 36), ("age", 37), ("seat", 38), ("loyalty_number", 39)]
-        all.append(k)
-        // #34
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.minLength = 1
-        k.maxLength = 50
-        all.append(k)
-        // #35
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.minLength = 1
-        k.maxLength = 50
-        all.append(k)
-        // #36
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.format = StringFormat(rawValue: "email")
-        all.append(k)
-        // #37
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(0)), text: "0")
-        k.maximum = NumericBound(JSONNumber(Int64(120)), text: "120")
-        all.append(k)
-        // #38
-        k = SchemaKeywords()
-        k.name = "SeatNumber"
-        k.ref = 14
-        all.append(k)
-        // #39
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 65)
-        k.pattern = try? Pattern("^[A-Z]{2}[0-9]{6,10}$")
-        all.append(k)
-        // #40
-        k = SchemaKeywords()
-        k.name = "Payment"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["method", "amount"]
-        k.properties = [("method", 41), ("amount", 42), ("card", 43)]
-        all.append(k)
-        // #41
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("card"), .string("paypal"), .string("voucher")]
-        all.append(k)
-        // #42
-        k = SchemaKeywords()
-        k.name = "Money"
-        k.ref = 15
-        all.append(k)
-        // #43
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["token", "last4"]
-        k.properties = [("token", 44), ("last4", 45), ("expiry", 46)]
-        all.append(k)
-        // #44
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.minLength = 16
-        all.append(k)
-        // #45
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.pattern = try? Pattern("^[0-9]{4}$")
-        all.append(k)
-        // #46
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.pattern = try? Pattern("^(0[1-9]|1[0-2])/[0-9]{2}$")
-        all.append(k)
-        // #47
-        k = SchemaKeywords()
-        k.name = "Notifications"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.properties = [("email", 48), ("sms", 49), ("phone", 50)]
-        all.append(k)
-        // #48
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 2)
-        k.defaultValue = .bool(true)
-        all.append(k)
-        // #49
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 2)
-        k.defaultValue = .bool(false)
-        all.append(k)
-        // #50
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.pattern = try? Pattern("^\\+[1-9][0-9]{6,14}$")
-        all.append(k)
-        // #51
-        k = SchemaKeywords()
-        k.name = "BookingRequest"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["flight_id", "passengers", "payment"]
-        k.properties = [("flight_id", 52), ("passengers", 53), ("payment", 55), ("notifications", 56), ("special_requests", 57)]
-        k.additionalProperties = .bool(false)
-        all.append(k)
-        // #52
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #53
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.minItems = 1
-        k.maxItems = 9
-        k.items = .schema(54)
-        all.append(k)
-        // #54
-        k = SchemaKeywords()
-        k.name = "Passenger"
-        k.ref = 33
-        all.append(k)
-        // #55
-        k = SchemaKeywords()
-        k.name = "Payment"
-        k.ref = 40
-        all.append(k)
-        // #56
-        k = SchemaKeywords()
-        k.name = "Notifications"
-        k.ref = 47
-        all.append(k)
-        // #57
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.uniqueItems = true
-        k.items = .schema(58)
-        all.append(k)
-        // #58
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("wheelchair"), .string("vegetarian_meal"), .string("extra_legroom"), .string("infant_bassinet")]
-        all.append(k)
-        // #59
-        k = SchemaKeywords()
-        k.name = "BookingStatus"
-        k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("pending"), .string("confirmed"), .string("cancelled")]
-        all.append(k)
-        // #60
-        k = SchemaKeywords()
-        k.name = "Booking"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["booking_id", "status", "flight_id", "passengers", "total", "created_at"]
-        k.properties = [("booking_id", 61), ("status", 62), ("flight_id", 63), ("passengers", 64), ("total", 66), ("created_at", 67)]
-        all.append(k)
-        // #61
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.pattern = try? Pattern("^BK[0-9A-Z]{8}$")
-        all.append(k)
-        // #62
-        k = SchemaKeywords()
-        k.name = "BookingStatus"
-        k.ref = 59
-        all.append(k)
-        // #63
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #64
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(65)
-        all.append(k)
-        // #65
-        k = SchemaKeywords()
-        k.name = "Passenger"
-        k.ref = 33
-        all.append(k)
-        // #66
-        k = SchemaKeywords()
-        k.name = "Money"
-        k.ref = 15
-        all.append(k)
-        // #67
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.format = StringFormat(rawValue: "date-time")
-        all.append(k)
-        // #68
-        k = SchemaKeywords()
-        k.name = "BookingPage"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["items", "total"]
-        k.properties = [("items", 69), ("total", 71)]
-        all.append(k)
-        // #69
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(70)
-        all.append(k)
-        // #70
-        k = SchemaKeywords()
-        k.name = "Booking"
-        k.ref = 60
-        all.append(k)
-        // #71
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(0)), text: "0")
-        all.append(k)
-        // #72
-        k = SchemaKeywords()
-        k.name = "ErrorDetail"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["field", "constraint", "message"]
-        k.properties = [("field", 73), ("pointer", 74), ("in", 75), ("constraint", 76), ("value", 77), ("message", 78)]
-        all.append(k)
-        // #73
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #74
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #75
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("body"), .string("path"), .string("query"), .string("header"), .string("cookie")]
-        all.append(k)
-        // #76
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #77
-        k = SchemaKeywords()
-        all.append(k)
-        // #78
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #79
-        k = SchemaKeywords()
-        k.name = "AirportCode"
-        k.ref = 9
-        all.append(k)
-        // #80
-        k = SchemaKeywords()
-        k.name = "AirportCode"
-        k.ref = 9
-        all.append(k)
-        // #81
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.format = StringFormat(rawValue: "date")
-        all.append(k)
-        // #82
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
-        k.maximum = NumericBound(JSONNumber(Int64(9)), text: "9")
-        k.defaultValue = .number(JSONNumber(Int64(1)))
-        all.append(k)
-        // #83
-        k = SchemaKeywords()
-        k.name = "Cabin"
-        k.ref = 13
-        all.append(k)
-        // #84
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 16)
-        k.exclusiveMinimum = NumericBound(JSONNumber(Int64(0)), text: "0")
-        all.append(k)
-        // #85
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("price"), .string("-price"), .string("departure_time"), .string("-departure_time"), .string("duration")]
-        k.defaultValue = .string("price")
-        all.append(k)
-        // #86
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 2)
-        all.append(k)
-        // #87
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.maxLength = 512
-        all.append(k)
-        // #88
-        k = SchemaKeywords()
-        k.name = "FlightPage"
-        k.ref = 28
-        all.append(k)
-        // #89
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
-        k.maximum = NumericBound(JSONNumber(Int64(100000)), text: "100000")
-        k.defaultValue = .number(JSONNumber(Int64(1)))
-        all.append(k)
-        // #90
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
-        k.maximum = NumericBound(JSONNumber(Int64(100)), text: "100")
-        k.defaultValue = .number(JSONNumber(Int64(30)))
-        all.append(k)
-        // #91
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #92
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(93)
-        all.append(k)
-        // #93
-        k = SchemaKeywords()
-        k.name = "Airport"
-        k.ref = 10
-        all.append(k)
-        // #94
-        k = SchemaKeywords()
-        k.name = "Flight"
-        k.ref = 18
-        all.append(k)
-        // #95
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(96)
-        all.append(k)
-        // #96
-        k = SchemaKeywords()
-        k.name = "SeatNumber"
-        k.ref = 14
-        all.append(k)
-        // #97
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.format = StringFormat(rawValue: "uuid")
-        all.append(k)
-        // #98
-        k = SchemaKeywords()
-        k.name = "BookingRequest"
-        k.ref = 51
-        all.append(k)
-        // #99
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #100
-        k = SchemaKeywords()
-        k.name = "Booking"
-        k.ref = 60
-        all.append(k)
-        // #101
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 6
-        all.append(k)
-        // #102
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 6
-        all.append(k)
-        // #103
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.minItems = 1
-        k.items = .schema(104)
-        all.append(k)
-        // #104
-        k = SchemaKeywords()
-        k.name = "BookingStatus"
-        k.ref = 59
-        all.append(k)
-        // #105
-        k = SchemaKeywords()
-        k.name = "BookingPage"
-        k.ref = 68
-        all.append(k)
-        // #106
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.pattern = try? Pattern("^BK[0-9A-Z]{8}$")
-        all.append(k)
-        // #107
-        k = SchemaKeywords()
-        k.name = "Booking"
-        k.ref = 60
-        all.append(k)
-        // #108
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 6
-        all.append(k)
-        // #109
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["code", "message"]
-        k.properties = [("code", 110), ("message", 111), ("request_id", 112), ("details", 113)]
-        all.append(k)
-        // #110
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #111
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #112
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #113
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(114)
-        all.append(k)
-        // #114
-        k = SchemaKeywords()
-        k.name = "ErrorDetail"
-        k.ref = 72
-        all.append(k)
-    }
+    /// Schemas #0–#114, one per line (see `SchemaTableCoding`).
+    static let table1 = #"""
+    [
+    {"types":64},
+    {"types":64,"pattern":"^[A-Z0-9]{2}[0-9]{1,4}-[0-9]{8}$"},
+    {"types":32,"minimum":1,"maximum":100,"defaultValue":20},
+    {"types":32,"minimum":0,"maximum":1000000,"defaultValue":0},
+    {"types":64,"maxLength":128},
+    {"name":"Error","ref":6},
+    {"name":"Error","types":4,"required":["error"],"properties":[["error",109]]},
+    {"name":"Error","ref":6},
+    {"name":"Error","ref":6},
+    {"name":"AirportCode","types":64,"pattern":"^[A-Z]{3}$"},
+    {"name":"Airport","types":4,"required":["code","city"],"properties":[["code",11],["city",12]]},
+    {"name":"AirportCode","ref":9},
+    {"types":64,"minLength":1},
+    {"name":"Cabin","types":64,"enumValues":["economy","premium_economy","business","first"]},
+    {"name":"SeatNumber","types":64,"pattern":"^[0-9]{1,2}[A-K]$"},
+    {"name":"Money","types":4,"required":["amount","currency"],"properties":[["amount",16],["currency",17]]},
+    {"types":16,"minimum":0,"multipleOf":0.01},
+    {"types":64,"pattern":"^[A-Z]{3}$"},
+    {"name":"Flight","types":4,"required":["flight_id","origin","destination","departure_time","arrival_time","price","seats_left"],"properties":[["flight_id",19],["origin",20],["destination",21],["departure_time",22],["arrival_time",23],["cabin",24],["price",25],["seats_left",26],["aircraft",27]]},
+    {"types":64},
+    {"name":"AirportCode","ref":9},
+    {"name":"AirportCode","ref":9},
+    {"types":64,"format":"date-time"},
+    {"types":64,"format":"date-time"},
+    {"name":"Cabin","ref":13},
+    {"name":"Money","ref":15},
+    {"types":32,"minimum":0},
+    {"types":65},
+    {"name":"FlightPage","types":4,"required":["items"],"properties":[["items",29],["total",31],["next_cursor",32]]},
+    {"types":8,"items":30},
+    {"name":"Flight","ref":18},
+    {"types":32,"minimum":0},
+    {"types":65},
+    {"name":"Passenger","types":4,"required":["first_name","last_name","email","age"],"properties":[["first_name",34],["last_name",35],["email",36],["age",37],["seat",38],["loyalty_number",39]]},
+    {"types":64,"minLength":1,"maxLength":50},
+    {"types":64,"minLength":1,"maxLength":50},
+    {"types":64,"format":"email"},
+    {"types":32,"minimum":0,"maximum":120},
+    {"name":"SeatNumber","ref":14},
+    {"types":65,"pattern":"^[A-Z]{2}[0-9]{6,10}$"},
+    {"name":"Payment","types":4,"required":["method","amount"],"properties":[["method",41],["amount",42],["card",43]]},
+    {"types":64,"enumValues":["card","paypal","voucher"]},
+    {"name":"Money","ref":15},
+    {"types":4,"required":["token","last4"],"properties":[["token",44],["last4",45],["expiry",46]]},
+    {"types":64,"minLength":16},
+    {"types":64,"pattern":"^[0-9]{4}$"},
+    {"types":64,"pattern":"^(0[1-9]|1[0-2])/[0-9]{2}$"},
+    {"name":"Notifications","types":4,"properties":[["email",48],["sms",49],["phone",50]]},
+    {"types":2,"defaultValue":true},
+    {"types":2,"defaultValue":false},
+    {"types":64,"pattern":"^\\+[1-9][0-9]{6,14}$"},
+    {"name":"BookingRequest","types":4,"required":["flight_id","passengers","payment"],"properties":[["flight_id",52],["passengers",53],["payment",55],["notifications",56],["special_requests",57]],"additionalProperties":false},
+    {"types":64},
+    {"types":8,"minItems":1,"maxItems":9,"items":54},
+    {"name":"Passenger","ref":33},
+    {"name":"Payment","ref":40},
+    {"name":"Notifications","ref":47},
+    {"types":8,"uniqueItems":true,"items":58},
+    {"types":64,"enumValues":["wheelchair","vegetarian_meal","extra_legroom","infant_bassinet"]},
+    {"name":"BookingStatus","types":64,"enumValues":["pending","confirmed","cancelled"]},
+    {"name":"Booking","types":4,"required":["booking_id","status","flight_id","passengers","total","created_at"],"properties":[["booking_id",61],["status",62],["flight_id",63],["passengers",64],["total",66],["created_at",67]]},
+    {"types":64,"pattern":"^BK[0-9A-Z]{8}$"},
+    {"name":"BookingStatus","ref":59},
+    {"types":64},
+    {"types":8,"items":65},
+    {"name":"Passenger","ref":33},
+    {"name":"Money","ref":15},
+    {"types":64,"format":"date-time"},
+    {"name":"BookingPage","types":4,"required":["items","total"],"properties":[["items",69],["total",71]]},
+    {"types":8,"items":70},
+    {"name":"Booking","ref":60},
+    {"types":32,"minimum":0},
+    {"name":"ErrorDetail","types":4,"required":["field","constraint","message"],"properties":[["field",73],["pointer",74],["in",75],["constraint",76],["value",77],["message",78]]},
+    {"types":64},
+    {"types":64},
+    {"types":64,"enumValues":["body","path","query","header","cookie"]},
+    {"types":64},
+    {},
+    {"types":64},
+    {"name":"AirportCode","ref":9},
+    {"name":"AirportCode","ref":9},
+    {"types":64,"format":"date"},
+    {"types":32,"minimum":1,"maximum":9,"defaultValue":1},
+    {"name":"Cabin","ref":13},
+    {"types":16,"exclusiveMinimum":0},
+    {"types":64,"enumValues":["price","-price","departure_time","-departure_time","duration"],"defaultValue":"price"},
+    {"types":2},
+    {"types":64,"maxLength":512},
+    {"name":"FlightPage","ref":28},
+    {"types":32,"minimum":1,"maximum":100000,"defaultValue":1},
+    {"types":32,"minimum":1,"maximum":100,"defaultValue":30},
+    {"types":64},
+    {"types":8,"items":93},
+    {"name":"Airport","ref":10},
+    {"name":"Flight","ref":18},
+    {"types":8,"items":96},
+    {"name":"SeatNumber","ref":14},
+    {"types":64,"format":"uuid"},
+    {"name":"BookingRequest","ref":51},
+    {"types":64},
+    {"name":"Booking","ref":60},
+    {"name":"Error","ref":6},
+    {"name":"Error","ref":6},
+    {"types":8,"minItems":1,"items":104},
+    {"name":"BookingStatus","ref":59},
+    {"name":"BookingPage","ref":68},
+    {"types":64,"pattern":"^BK[0-9A-Z]{8}$"},
+    {"name":"Booking","ref":60},
+    {"name":"Error","ref":6},
+    {"types":4,"required":["code","message"],"properties":[["code",110],["message",111],["request_id",112],["details",113]]},
+    {"types":64},
+    {"types":64},
+    {"types":64},
+    {"types":8,"items":114},
+    {"name":"ErrorDetail","ref":72}
+    ]
+    """#
 }

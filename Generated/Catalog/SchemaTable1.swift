@@ -4,186 +4,44 @@
 import Foundation
 
 extension APISchemas {
-    static func part0(_ all: inout [SchemaKeywords]) {
-        var k = SchemaKeywords()
-        // #0
-        k = SchemaKeywords()
-        k.name = "Item"
-        k.oneOf = [1, 3, 5]
-        k.discriminator = SchemaKeywords.Discriminator(propertyName: "kind", mapping: [("book", 1), ("film", 3), ("OtherItem", 5)], defaultSchema: 5)
-        all.append(k)
-        // #1
-        k = SchemaKeywords()
-        k.name = "Book"
-        k.ref = 2
-        all.append(k)
-        // #2
-        k = SchemaKeywords()
-        k.name = "Book"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["id", "name", "kind", "isbn"]
-        k.properties = [("id", 31), ("name", 32), ("kind", 33), ("isbn", 34)]
-        all.append(k)
-        // #3
-        k = SchemaKeywords()
-        k.name = "Film"
-        k.ref = 4
-        all.append(k)
-        // #4
-        k = SchemaKeywords()
-        k.name = "Film"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["id", "name", "kind", "minutes"]
-        k.properties = [("id", 27), ("name", 28), ("kind", 29), ("minutes", 30)]
-        all.append(k)
-        // #5
-        k = SchemaKeywords()
-        k.name = "OtherItem"
-        k.ref = 6
-        all.append(k)
-        // #6
-        k = SchemaKeywords()
-        k.name = "OtherItem"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["id", "name"]
-        k.properties = [("id", 23), ("name", 24), ("kind", 25)]
-        all.append(k)
-        // #7
-        k = SchemaKeywords()
-        k.name = "Search"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.properties = [("text", 8), ("limit", 9), ("tags", 10)]
-        all.append(k)
-        // #8
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.minLength = 1
-        all.append(k)
-        // #9
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
-        k.maximum = NumericBound(JSONNumber(Int64(50)), text: "50")
-        k.defaultValue = .number(JSONNumber(Int64(10)))
-        all.append(k)
-        // #10
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(11)
-        all.append(k)
-        // #11
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #12
-        k = SchemaKeywords()
-        k.name = "Items"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["items"]
-        k.properties = [("items", 13)]
-        all.append(k)
-        // #13
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(14)
-        all.append(k)
-        // #14
-        k = SchemaKeywords()
-        k.name = "Item"
-        k.ref = 0
-        all.append(k)
-        // #15
-        k = SchemaKeywords()
-        k.name = "Search"
-        k.ref = 7
-        all.append(k)
-        // #16
-        k = SchemaKeywords()
-        k.name = "Items"
-        k.ref = 12
-        all.append(k)
-        // #17
-        k = SchemaKeywords()
-        k.name = "Search"
-        k.ref = 7
-        all.append(k)
-        // #18
-        k = SchemaKeywords()
-        k.name = "Items"
-        k.ref = 12
-        all.append(k)
-        // #19
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #20
-        k = SchemaKeywords()
-        k.name = "Item"
-        k.ref = 0
-        all.append(k)
-        // #21
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.pattern = try? Pattern("^[a-z0-9-]+$")
-        all.append(k)
-        // #22
-        k = SchemaKeywords()
-        k.name = "Item"
-        k.ref = 0
-        all.append(k)
-        // #23
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #24
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.minLength = 1
-        all.append(k)
-        // #25
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.not = 26
-        all.append(k)
-        // #26
-        k = SchemaKeywords()
-        k.enumValues = [.string("book"), .string("film")]
-        all.append(k)
-        // #27
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #28
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.minLength = 1
-        all.append(k)
-        // #29
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #30
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
-        all.append(k)
-        // #31
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #32
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.minLength = 1
-        all.append(k)
-        // #33
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #34
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.pattern = try? Pattern("^[0-9-]{10,17}$")
-        all.append(k)
-    }
+    /// Schemas #0–#34, one per line (see `SchemaTableCoding`).
+    static let table1 = #"""
+    [
+    {"name":"Item","oneOf":[1,3,5],"discriminator":{"propertyName":"kind","mapping":[["book",1],["film",3],["OtherItem",5]],"defaultSchema":5}},
+    {"name":"Book","ref":2},
+    {"name":"Book","types":4,"required":["id","name","kind","isbn"],"properties":[["id",31],["name",32],["kind",33],["isbn",34]]},
+    {"name":"Film","ref":4},
+    {"name":"Film","types":4,"required":["id","name","kind","minutes"],"properties":[["id",27],["name",28],["kind",29],["minutes",30]]},
+    {"name":"OtherItem","ref":6},
+    {"name":"OtherItem","types":4,"required":["id","name"],"properties":[["id",23],["name",24],["kind",25]]},
+    {"name":"Search","types":4,"properties":[["text",8],["limit",9],["tags",10]]},
+    {"types":64,"minLength":1},
+    {"types":32,"minimum":1,"maximum":50,"defaultValue":10},
+    {"types":8,"items":11},
+    {"types":64},
+    {"name":"Items","types":4,"required":["items"],"properties":[["items",13]]},
+    {"types":8,"items":14},
+    {"name":"Item","ref":0},
+    {"name":"Search","ref":7},
+    {"name":"Items","ref":12},
+    {"name":"Search","ref":7},
+    {"name":"Items","ref":12},
+    {"types":64},
+    {"name":"Item","ref":0},
+    {"types":64,"pattern":"^[a-z0-9-]+$"},
+    {"name":"Item","ref":0},
+    {"types":64},
+    {"types":64,"minLength":1},
+    {"types":64,"not":26},
+    {"enumValues":["book","film"]},
+    {"types":64},
+    {"types":64,"minLength":1},
+    {"types":64},
+    {"types":32,"minimum":1},
+    {"types":64},
+    {"types":64,"minLength":1},
+    {"types":64},
+    {"types":64,"pattern":"^[0-9-]{10,17}$"}
+    ]
+    """#
 }

@@ -4,515 +4,108 @@
 import Foundation
 
 extension APISchemas {
-    static func part0(_ all: inout [SchemaKeywords]) {
-        var k = SchemaKeywords()
-        // #0
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.pattern = try? Pattern("^DOC[0-9]{6}$")
-        all.append(k)
-        // #1
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 2
-        all.append(k)
-        // #2
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["error"]
-        k.properties = [("error", 87)]
-        all.append(k)
-        // #3
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 2
-        all.append(k)
-        // #4
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 2
-        all.append(k)
-        // #5
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 2
-        all.append(k)
-        // #6
-        k = SchemaKeywords()
-        k.name = "TokenRequest"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["grant_type"]
-        k.properties = [("grant_type", 7), ("username", 8), ("password", 9), ("client_id", 10), ("scope", 11)]
-        all.append(k)
-        // #7
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("password"), .string("client_credentials")]
-        all.append(k)
-        // #8
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.maxLength = 100
-        all.append(k)
-        // #9
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.maxLength = 100
-        k.writeOnly = true
-        all.append(k)
-        // #10
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.maxLength = 100
-        all.append(k)
-        // #11
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.maxLength = 200
-        all.append(k)
-        // #12
-        k = SchemaKeywords()
-        k.name = "Token"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["access_token", "token_type", "expires_in"]
-        k.properties = [("access_token", 13), ("token_type", 14), ("expires_in", 15), ("scope", 16)]
-        all.append(k)
-        // #13
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #14
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("Bearer")]
-        all.append(k)
-        // #15
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
-        all.append(k)
-        // #16
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #17
-        k = SchemaKeywords()
-        k.name = "Tag"
-        k.types = JSONTypeSet(rawValue: 64)
-        k.pattern = try? Pattern("^[a-z0-9-]{1,32}$")
-        all.append(k)
-        // #18
-        k = SchemaKeywords()
-        k.name = "Category"
-        k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("invoice"), .string("contract"), .string("report"), .string("other")]
-        all.append(k)
-        // #19
-        k = SchemaKeywords()
-        k.name = "DocumentMetadata"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["title", "category"]
-        k.properties = [("title", 20), ("category", 21), ("language", 22)]
-        all.append(k)
-        // #20
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.minLength = 1
-        k.maxLength = 200
-        all.append(k)
-        // #21
-        k = SchemaKeywords()
-        k.name = "Category"
-        k.ref = 18
-        all.append(k)
-        // #22
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.pattern = try? Pattern("^[a-z]{2}$")
-        all.append(k)
-        // #23
-        k = SchemaKeywords()
-        k.name = "DocumentUpload"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["file", "metadata"]
-        k.properties = [("file", 24), ("metadata", 25), ("tags", 26)]
-        all.append(k)
-        // #24
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #25
-        k = SchemaKeywords()
-        k.name = "DocumentMetadata"
-        k.ref = 19
-        all.append(k)
-        // #26
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.maxItems = 10
-        k.items = .schema(27)
-        all.append(k)
-        // #27
-        k = SchemaKeywords()
-        k.name = "Tag"
-        k.ref = 17
-        all.append(k)
-        // #28
-        k = SchemaKeywords()
-        k.name = "Document"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["document_id", "title", "category", "tags", "size", "media_type", "created_at", "notes"]
-        k.properties = [("document_id", 29), ("title", 30), ("category", 31), ("language", 32), ("tags", 33), ("size", 35), ("media_type", 36), ("created_at", 37), ("notes", 38)]
-        all.append(k)
-        // #29
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.pattern = try? Pattern("^DOC[0-9]{6}$")
-        all.append(k)
-        // #30
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #31
-        k = SchemaKeywords()
-        k.name = "Category"
-        k.ref = 18
-        all.append(k)
-        // #32
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #33
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(34)
-        all.append(k)
-        // #34
-        k = SchemaKeywords()
-        k.name = "Tag"
-        k.ref = 17
-        all.append(k)
-        // #35
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(0)), text: "0")
-        all.append(k)
-        // #36
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #37
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.format = StringFormat(rawValue: "date-time")
-        all.append(k)
-        // #38
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(0)), text: "0")
-        all.append(k)
-        // #39
-        k = SchemaKeywords()
-        k.name = "DocumentList"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["items", "total"]
-        k.properties = [("items", 40), ("total", 42)]
-        all.append(k)
-        // #40
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(41)
-        all.append(k)
-        // #41
-        k = SchemaKeywords()
-        k.name = "Document"
-        k.ref = 28
-        all.append(k)
-        // #42
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(0)), text: "0")
-        all.append(k)
-        // #43
-        k = SchemaKeywords()
-        k.name = "NewNote"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["text"]
-        k.properties = [("text", 44), ("labels", 45), ("metadata", 47)]
-        k.additionalProperties = .bool(false)
-        k.xml = XMLNaming(name: "note")
-        all.append(k)
-        // #44
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.minLength = 1
-        k.maxLength = 1000
-        all.append(k)
-        // #45
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.maxItems = 5
-        k.items = .schema(46)
-        k.xml = XMLNaming(wrapped: true)
-        all.append(k)
-        // #46
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("todo"), .string("important"), .string("question")]
-        k.xml = XMLNaming(name: "label")
-        all.append(k)
-        // #47
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.maxProperties = 10
-        k.additionalProperties = .schema(49)
-        k.propertyNames = 48
-        all.append(k)
-        // #48
-        k = SchemaKeywords()
-        k.pattern = try? Pattern("^[A-Za-z_][A-Za-z0-9_.-]{0,39}$")
-        all.append(k)
-        // #49
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.maxLength = 100
-        all.append(k)
-        // #50
-        k = SchemaKeywords()
-        k.name = "Note"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["note_id", "document_id", "text", "labels", "created_at"]
-        k.properties = [("note_id", 51), ("document_id", 52), ("text", 53), ("labels", 54), ("metadata", 56), ("created_at", 58)]
-        all.append(k)
-        // #51
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
-        all.append(k)
-        // #52
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #53
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #54
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(55)
-        all.append(k)
-        // #55
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #56
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.additionalProperties = .schema(57)
-        all.append(k)
-        // #57
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #58
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.format = StringFormat(rawValue: "date-time")
-        all.append(k)
-        // #59
-        k = SchemaKeywords()
-        k.name = "DocumentEvent"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["type", "document_id", "sequence", "at"]
-        k.properties = [("type", 60), ("document_id", 61), ("sequence", 62), ("at", 63)]
-        all.append(k)
-        // #60
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("created"), .string("replaced"), .string("noted")]
-        all.append(k)
-        // #61
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #62
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
-        all.append(k)
-        // #63
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.format = StringFormat(rawValue: "date-time")
-        all.append(k)
-        // #64
-        k = SchemaKeywords()
-        k.name = "TokenRequest"
-        k.ref = 6
-        all.append(k)
-        // #65
-        k = SchemaKeywords()
-        k.name = "Token"
-        k.ref = 12
-        all.append(k)
-        // #66
-        k = SchemaKeywords()
-        k.name = "Tag"
-        k.ref = 17
-        all.append(k)
-        // #67
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
-        k.maximum = NumericBound(JSONNumber(Int64(100)), text: "100")
-        k.defaultValue = .number(JSONNumber(Int64(20)))
-        all.append(k)
-        // #68
-        k = SchemaKeywords()
-        k.name = "DocumentList"
-        k.ref = 39
-        all.append(k)
-        // #69
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #70
-        k = SchemaKeywords()
-        k.name = "DocumentUpload"
-        k.ref = 23
-        all.append(k)
-        // #71
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #72
-        k = SchemaKeywords()
-        k.name = "Document"
-        k.ref = 28
-        all.append(k)
-        // #73
-        k = SchemaKeywords()
-        k.name = "Document"
-        k.ref = 28
-        all.append(k)
-        // #74
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #75
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #76
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #77
-        k = SchemaKeywords()
-        k.name = "Document"
-        k.ref = 28
-        all.append(k)
-        // #78
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.maxLength = 500
-        all.append(k)
-        // #79
-        k = SchemaKeywords()
-        k.name = "NewNote"
-        k.ref = 43
-        all.append(k)
-        // #80
-        k = SchemaKeywords()
-        k.name = "NewNote"
-        k.ref = 43
-        all.append(k)
-        // #81
-        k = SchemaKeywords()
-        k.name = "NewNote"
-        k.ref = 43
-        all.append(k)
-        // #82
-        k = SchemaKeywords()
-        k.name = "Note"
-        k.ref = 50
-        all.append(k)
-        // #83
-        k = SchemaKeywords()
-        k.name = "Document"
-        k.ref = 28
-        all.append(k)
-        // #84
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
-        k.maximum = NumericBound(JSONNumber(Int64(1000)), text: "1000")
-        k.defaultValue = .number(JSONNumber(Int64(100)))
-        all.append(k)
-        // #85
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.pattern = try? Pattern("^[0-9]{1,9}$")
-        all.append(k)
-        // #86
-        k = SchemaKeywords()
-        k.name = "DocumentEvent"
-        k.ref = 59
-        all.append(k)
-        // #87
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["code", "message"]
-        k.properties = [("code", 88), ("message", 89), ("request_id", 90), ("details", 91)]
-        all.append(k)
-        // #88
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #89
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #90
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #91
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(92)
-        all.append(k)
-        // #92
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["field", "constraint", "message"]
-        k.properties = [("field", 93), ("pointer", 94), ("in", 95), ("constraint", 96), ("value", 97), ("message", 98)]
-        all.append(k)
-        // #93
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #94
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #95
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("body"), .string("path"), .string("query"), .string("header"), .string("cookie")]
-        all.append(k)
-        // #96
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #97
-        k = SchemaKeywords()
-        all.append(k)
-        // #98
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-    }
+    /// Schemas #0–#98, one per line (see `SchemaTableCoding`).
+    static let table1 = #"""
+    [
+    {"types":64,"pattern":"^DOC[0-9]{6}$"},
+    {"name":"Error","ref":2},
+    {"name":"Error","types":4,"required":["error"],"properties":[["error",87]]},
+    {"name":"Error","ref":2},
+    {"name":"Error","ref":2},
+    {"name":"Error","ref":2},
+    {"name":"TokenRequest","types":4,"required":["grant_type"],"properties":[["grant_type",7],["username",8],["password",9],["client_id",10],["scope",11]]},
+    {"types":64,"enumValues":["password","client_credentials"]},
+    {"types":64,"maxLength":100},
+    {"types":64,"maxLength":100,"writeOnly":true},
+    {"types":64,"maxLength":100},
+    {"types":64,"maxLength":200},
+    {"name":"Token","types":4,"required":["access_token","token_type","expires_in"],"properties":[["access_token",13],["token_type",14],["expires_in",15],["scope",16]]},
+    {"types":64},
+    {"types":64,"enumValues":["Bearer"]},
+    {"types":32,"minimum":1},
+    {"types":64},
+    {"name":"Tag","types":64,"pattern":"^[a-z0-9-]{1,32}$"},
+    {"name":"Category","types":64,"enumValues":["invoice","contract","report","other"]},
+    {"name":"DocumentMetadata","types":4,"required":["title","category"],"properties":[["title",20],["category",21],["language",22]]},
+    {"types":64,"minLength":1,"maxLength":200},
+    {"name":"Category","ref":18},
+    {"types":64,"pattern":"^[a-z]{2}$"},
+    {"name":"DocumentUpload","types":4,"required":["file","metadata"],"properties":[["file",24],["metadata",25],["tags",26]]},
+    {"types":64},
+    {"name":"DocumentMetadata","ref":19},
+    {"types":8,"maxItems":10,"items":27},
+    {"name":"Tag","ref":17},
+    {"name":"Document","types":4,"required":["document_id","title","category","tags","size","media_type","created_at","notes"],"properties":[["document_id",29],["title",30],["category",31],["language",32],["tags",33],["size",35],["media_type",36],["created_at",37],["notes",38]]},
+    {"types":64,"pattern":"^DOC[0-9]{6}$"},
+    {"types":64},
+    {"name":"Category","ref":18},
+    {"types":64},
+    {"types":8,"items":34},
+    {"name":"Tag","ref":17},
+    {"types":32,"minimum":0},
+    {"types":64},
+    {"types":64,"format":"date-time"},
+    {"types":32,"minimum":0},
+    {"name":"DocumentList","types":4,"required":["items","total"],"properties":[["items",40],["total",42]]},
+    {"types":8,"items":41},
+    {"name":"Document","ref":28},
+    {"types":32,"minimum":0},
+    {"name":"NewNote","types":4,"required":["text"],"properties":[["text",44],["labels",45],["metadata",47]],"additionalProperties":false,"xml":{"name":"note"}},
+    {"types":64,"minLength":1,"maxLength":1000},
+    {"types":8,"maxItems":5,"items":46,"xml":{"wrapped":true}},
+    {"types":64,"enumValues":["todo","important","question"],"xml":{"name":"label"}},
+    {"types":4,"maxProperties":10,"additionalProperties":49,"propertyNames":48},
+    {"pattern":"^[A-Za-z_][A-Za-z0-9_.-]{0,39}$"},
+    {"types":64,"maxLength":100},
+    {"name":"Note","types":4,"required":["note_id","document_id","text","labels","created_at"],"properties":[["note_id",51],["document_id",52],["text",53],["labels",54],["metadata",56],["created_at",58]]},
+    {"types":32,"minimum":1},
+    {"types":64},
+    {"types":64},
+    {"types":8,"items":55},
+    {"types":64},
+    {"types":4,"additionalProperties":57},
+    {"types":64},
+    {"types":64,"format":"date-time"},
+    {"name":"DocumentEvent","types":4,"required":["type","document_id","sequence","at"],"properties":[["type",60],["document_id",61],["sequence",62],["at",63]]},
+    {"types":64,"enumValues":["created","replaced","noted"]},
+    {"types":64},
+    {"types":32,"minimum":1},
+    {"types":64,"format":"date-time"},
+    {"name":"TokenRequest","ref":6},
+    {"name":"Token","ref":12},
+    {"name":"Tag","ref":17},
+    {"types":32,"minimum":1,"maximum":100,"defaultValue":20},
+    {"name":"DocumentList","ref":39},
+    {"types":64},
+    {"name":"DocumentUpload","ref":23},
+    {"types":64},
+    {"name":"Document","ref":28},
+    {"name":"Document","ref":28},
+    {"types":64},
+    {"types":64},
+    {"types":64},
+    {"name":"Document","ref":28},
+    {"types":64,"maxLength":500},
+    {"name":"NewNote","ref":43},
+    {"name":"NewNote","ref":43},
+    {"name":"NewNote","ref":43},
+    {"name":"Note","ref":50},
+    {"name":"Document","ref":28},
+    {"types":32,"minimum":1,"maximum":1000,"defaultValue":100},
+    {"types":64,"pattern":"^[0-9]{1,9}$"},
+    {"name":"DocumentEvent","ref":59},
+    {"types":4,"required":["code","message"],"properties":[["code",88],["message",89],["request_id",90],["details",91]]},
+    {"types":64},
+    {"types":64},
+    {"types":64},
+    {"types":8,"items":92},
+    {"types":4,"required":["field","constraint","message"],"properties":[["field",93],["pointer",94],["in",95],["constraint",96],["value",97],["message",98]]},
+    {"types":64},
+    {"types":64},
+    {"types":64,"enumValues":["body","path","query","header","cookie"]},
+    {"types":64},
+    {},
+    {"types":64}
+    ]
+    """#
 }

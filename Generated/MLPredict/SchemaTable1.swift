@@ -4,173 +4,41 @@
 import Foundation
 
 extension APISchemas {
-    static func part0(_ all: inout [SchemaKeywords]) {
-        var k = SchemaKeywords()
-        // #0
-        k = SchemaKeywords()
-        k.name = "PredictionRequest"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["features"]
-        k.properties = [("features", 1), ("model_version", 3), ("threshold", 4)]
-        k.additionalProperties = .bool(false)
-        all.append(k)
-        // #1
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.minItems = 10
-        k.maxItems = 10
-        k.items = .schema(2)
-        all.append(k)
-        // #2
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 16)
-        all.append(k)
-        // #3
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("v1.0"), .string("v1.1"), .string("v2.0")]
-        k.defaultValue = .string("v2.0")
-        all.append(k)
-        // #4
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 16)
-        k.minimum = NumericBound(JSONNumber(Int64(0)), text: "0")
-        k.maximum = NumericBound(JSONNumber(Int64(1)), text: "1")
-        k.defaultValue = .number(JSONNumber(literal: "0.5", double: 0.5, integer: nil))
-        all.append(k)
-        // #5
-        k = SchemaKeywords()
-        k.name = "PredictionResponse"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["prediction", "confidence", "model_version"]
-        k.properties = [("prediction", 6), ("confidence", 7), ("model_version", 8), ("latency_ms", 9)]
-        all.append(k)
-        // #6
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("positive"), .string("negative")]
-        all.append(k)
-        // #7
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 16)
-        k.minimum = NumericBound(JSONNumber(Int64(0)), text: "0")
-        k.maximum = NumericBound(JSONNumber(Int64(1)), text: "1")
-        all.append(k)
-        // #8
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("v1.0"), .string("v1.1"), .string("v2.0")]
-        all.append(k)
-        // #9
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(0)), text: "0")
-        k.integerFormat = IntegerFormat(rawValue: "int32")
-        all.append(k)
-        // #10
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["error"]
-        k.properties = [("error", 11)]
-        all.append(k)
-        // #11
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["code", "message"]
-        k.properties = [("code", 12), ("message", 13), ("request_id", 14), ("details", 15)]
-        all.append(k)
-        // #12
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #13
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #14
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #15
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(16)
-        all.append(k)
-        // #16
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["field", "constraint", "message"]
-        k.properties = [("field", 17), ("pointer", 18), ("in", 19), ("constraint", 20), ("value", 21), ("message", 22)]
-        all.append(k)
-        // #17
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #18
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #19
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #20
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #21
-        k = SchemaKeywords()
-        all.append(k)
-        // #22
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #23
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.minLength = 1
-        k.maxLength = 64
-        k.pattern = try? Pattern("^[a-z0-9-]+$")
-        all.append(k)
-        // #24
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.maxLength = 128
-        all.append(k)
-        // #25
-        k = SchemaKeywords()
-        k.name = "PredictionRequest"
-        k.ref = 0
-        all.append(k)
-        // #26
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #27
-        k = SchemaKeywords()
-        k.name = "PredictionResponse"
-        k.ref = 5
-        all.append(k)
-        // #28
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 10
-        all.append(k)
-        // #29
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 10
-        all.append(k)
-        // #30
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
-        all.append(k)
-        // #31
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 10
-        all.append(k)
-    }
+    /// Schemas #0–#31, one per line (see `SchemaTableCoding`).
+    static let table1 = #"""
+    [
+    {"name":"PredictionRequest","types":4,"required":["features"],"properties":[["features",1],["model_version",3],["threshold",4]],"additionalProperties":false},
+    {"types":8,"minItems":10,"maxItems":10,"items":2},
+    {"types":16},
+    {"types":64,"enumValues":["v1.0","v1.1","v2.0"],"defaultValue":"v2.0"},
+    {"types":16,"minimum":0,"maximum":1,"defaultValue":0.5},
+    {"name":"PredictionResponse","types":4,"required":["prediction","confidence","model_version"],"properties":[["prediction",6],["confidence",7],["model_version",8],["latency_ms",9]]},
+    {"types":64,"enumValues":["positive","negative"]},
+    {"types":16,"minimum":0,"maximum":1},
+    {"types":64,"enumValues":["v1.0","v1.1","v2.0"]},
+    {"types":32,"minimum":0,"integerFormat":"int32"},
+    {"name":"Error","types":4,"required":["error"],"properties":[["error",11]]},
+    {"types":4,"required":["code","message"],"properties":[["code",12],["message",13],["request_id",14],["details",15]]},
+    {"types":64},
+    {"types":64},
+    {"types":64},
+    {"types":8,"items":16},
+    {"types":4,"required":["field","constraint","message"],"properties":[["field",17],["pointer",18],["in",19],["constraint",20],["value",21],["message",22]]},
+    {"types":64},
+    {"types":64},
+    {"types":64},
+    {"types":64},
+    {},
+    {"types":64},
+    {"types":64,"minLength":1,"maxLength":64,"pattern":"^[a-z0-9-]+$"},
+    {"types":64,"maxLength":128},
+    {"name":"PredictionRequest","ref":0},
+    {"types":64},
+    {"name":"PredictionResponse","ref":5},
+    {"name":"Error","ref":10},
+    {"name":"Error","ref":10},
+    {"types":32,"minimum":1},
+    {"name":"Error","ref":10}
+    ]
+    """#
 }

@@ -30,12 +30,12 @@ public enum ListPets: APIOperation {
         method: "GET",
         path: "/pets",
         parameters: [
-            ParameterContract(name: "species", location: .query, schema: 35),
-            ParameterContract(name: "tags", location: .query, explode: false, schema: 36),
-            ParameterContract(name: "limit", location: .query, schema: 38),
+            ParameterContract(name: "species", location: .query, schema: 36),
+            ParameterContract(name: "tags", location: .query, explode: false, schema: 37),
+            ParameterContract(name: "limit", location: .query, schema: 39),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 39)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 40)]),
         ]
     )
 
@@ -97,10 +97,10 @@ public enum AddPet: APIOperation {
         operationID: "addPet",
         method: "POST",
         path: "/pets",
-        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 41)]),
+        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 42)]),
         responses: [
-            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 42)]),
-            ResponseContract(status: "422", content: [MediaTypeContract(mediaType: "application/problem+json", schema: 43)]),
+            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 43)]),
+            ResponseContract(status: "422", content: [MediaTypeContract(mediaType: "application/problem+json", schema: 44)]),
         ]
     )
 
@@ -164,11 +164,11 @@ public enum GetPet: APIOperation {
         method: "GET",
         path: "/pets/{petId}",
         parameters: [
-            ParameterContract(name: "petId", location: .path, schema: 44),
+            ParameterContract(name: "petId", location: .path, schema: 45),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 45)]),
-            ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/problem+json", schema: 46)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 46)]),
+            ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/problem+json", schema: 47)]),
         ]
     )
 

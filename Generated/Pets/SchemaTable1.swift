@@ -4,287 +4,64 @@
 import Foundation
 
 extension APISchemas {
-    static func part0(_ all: inout [SchemaKeywords]) {
-        var k = SchemaKeywords()
-        // #0
-        k = SchemaKeywords()
-        k.name = "Species"
-        k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("dog"), .string("cat"), .string("bird"), .string("fish")]
-        all.append(k)
-        // #1
-        k = SchemaKeywords()
-        k.name = "NewPet"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["name", "species"]
-        k.properties = [("name", 2), ("species", 3), ("birth_date", 4), ("weight_kg", 5), ("tags", 6), ("details", 8)]
-        all.append(k)
-        // #2
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.minLength = 1
-        k.maxLength = 60
-        all.append(k)
-        // #3
-        k = SchemaKeywords()
-        k.name = "Species"
-        k.ref = 0
-        all.append(k)
-        // #4
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 65)
-        k.format = StringFormat(rawValue: "date")
-        all.append(k)
-        // #5
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 16)
-        k.exclusiveMinimum = NumericBound(JSONNumber(Int64(0)), text: "0")
-        k.exclusiveMaximum = NumericBound(JSONNumber(Int64(500)), text: "500")
-        all.append(k)
-        // #6
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.maxItems = 10
-        k.uniqueItems = true
-        k.items = .schema(7)
-        all.append(k)
-        // #7
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #8
-        k = SchemaKeywords()
-        k.oneOf = [9, 11, 13]
-        k.discriminator = SchemaKeywords.Discriminator(propertyName: "kind", mapping: [("dog", 9), ("cat", 11), ("BirdDetails", 13), ("bird", 13)])
-        all.append(k)
-        // #9
-        k = SchemaKeywords()
-        k.name = "DogDetails"
-        k.ref = 10
-        all.append(k)
-        // #10
-        k = SchemaKeywords()
-        k.name = "DogDetails"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["kind"]
-        k.properties = [("kind", 52), ("good_with_children", 53)]
-        all.append(k)
-        // #11
-        k = SchemaKeywords()
-        k.name = "CatDetails"
-        k.ref = 12
-        all.append(k)
-        // #12
-        k = SchemaKeywords()
-        k.name = "CatDetails"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["kind"]
-        k.properties = [("kind", 50), ("indoor", 51)]
-        all.append(k)
-        // #13
-        k = SchemaKeywords()
-        k.name = "BirdDetails"
-        k.ref = 14
-        all.append(k)
-        // #14
-        k = SchemaKeywords()
-        k.name = "BirdDetails"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["kind"]
-        k.properties = [("kind", 48), ("can_talk", 49)]
-        all.append(k)
-        // #15
-        k = SchemaKeywords()
-        k.name = "Pet"
-        k.allOf = [16, 17]
-        all.append(k)
-        // #16
-        k = SchemaKeywords()
-        k.name = "NewPet"
-        k.ref = 1
-        all.append(k)
-        // #17
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["id", "status"]
-        k.properties = [("id", 18), ("status", 19), ("api_version", 20)]
-        all.append(k)
-        // #18
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.format = StringFormat(rawValue: "uuid")
-        k.readOnly = true
-        all.append(k)
-        // #19
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("available"), .string("reserved"), .string("adopted")]
-        all.append(k)
-        // #20
-        k = SchemaKeywords()
-        k.constValue = .string("3.1")
-        all.append(k)
-        // #21
-        k = SchemaKeywords()
-        k.name = "AdoptionEvent"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["pet_id", "adopted_at"]
-        k.properties = [("pet_id", 22), ("adopted_at", 23), ("note", 24)]
-        all.append(k)
-        // #22
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.format = StringFormat(rawValue: "uuid")
-        all.append(k)
-        // #23
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.format = StringFormat(rawValue: "date-time")
-        all.append(k)
-        // #24
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 65)
-        k.maxLength = 500
-        all.append(k)
-        // #25
-        k = SchemaKeywords()
-        k.name = "Problem"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["type", "title", "status"]
-        k.properties = [("type", 26), ("title", 27), ("status", 28), ("detail", 29), ("instance", 30), ("errors", 31)]
-        all.append(k)
-        // #26
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.format = StringFormat(rawValue: "uri-reference")
-        all.append(k)
-        // #27
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #28
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(400)), text: "400")
-        k.maximum = NumericBound(JSONNumber(Int64(599)), text: "599")
-        all.append(k)
-        // #29
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #30
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #31
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(32)
-        all.append(k)
-        // #32
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["pointer", "detail"]
-        k.properties = [("pointer", 33), ("detail", 34)]
-        all.append(k)
-        // #33
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #34
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #35
-        k = SchemaKeywords()
-        k.name = "Species"
-        k.ref = 0
-        all.append(k)
-        // #36
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.maxItems = 5
-        k.items = .schema(37)
-        all.append(k)
-        // #37
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #38
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.maximum = NumericBound(JSONNumber(Int64(50)), text: "50")
-        k.exclusiveMinimum = NumericBound(JSONNumber(Int64(0)), text: "0")
-        all.append(k)
-        // #39
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(40)
-        all.append(k)
-        // #40
-        k = SchemaKeywords()
-        k.name = "Pet"
-        k.ref = 15
-        all.append(k)
-        // #41
-        k = SchemaKeywords()
-        k.name = "NewPet"
-        k.ref = 1
-        all.append(k)
-        // #42
-        k = SchemaKeywords()
-        k.name = "Pet"
-        k.ref = 15
-        all.append(k)
-        // #43
-        k = SchemaKeywords()
-        k.name = "Problem"
-        k.ref = 25
-        all.append(k)
-        // #44
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.format = StringFormat(rawValue: "uuid")
-        all.append(k)
-        // #45
-        k = SchemaKeywords()
-        k.name = "Pet"
-        k.ref = 15
-        all.append(k)
-        // #46
-        k = SchemaKeywords()
-        k.name = "Problem"
-        k.ref = 25
-        all.append(k)
-        // #47
-        k = SchemaKeywords()
-        k.name = "AdoptionEvent"
-        k.ref = 21
-        all.append(k)
-        // #48
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("bird")]
-        all.append(k)
-        // #49
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 2)
-        all.append(k)
-        // #50
-        k = SchemaKeywords()
-        k.constValue = .string("cat")
-        all.append(k)
-        // #51
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 2)
-        all.append(k)
-        // #52
-        k = SchemaKeywords()
-        k.constValue = .string("dog")
-        all.append(k)
-        // #53
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 2)
-        all.append(k)
-    }
+    /// Schemas #0–#54, one per line (see `SchemaTableCoding`).
+    static let table1 = ###"""
+    [
+    {"name":"Species","types":64,"enumValues":["dog","cat","bird","fish"]},
+    {"name":"NewPet","types":4,"required":["name","species"],"properties":[["name",2],["species",3],["birth_date",4],["weight_kg",5],["tags",6],["details",9]]},
+    {"types":64,"minLength":1,"maxLength":60},
+    {"name":"Species","ref":0},
+    {"types":65,"format":"date"},
+    {"types":16,"exclusiveMinimum":0,"exclusiveMaximum":500},
+    {"types":8,"maxItems":10,"uniqueItems":true,"items":7},
+    {"types":64,"not":8},
+    {"constValue":"say \\#(name) or \\##(name)"},
+    {"oneOf":[10,12,14],"discriminator":{"propertyName":"kind","mapping":[["dog",10],["cat",12],["BirdDetails",14],["bird",14]]}},
+    {"name":"DogDetails","ref":11},
+    {"name":"DogDetails","types":4,"required":["kind"],"properties":[["kind",53],["good_with_children",54]]},
+    {"name":"CatDetails","ref":13},
+    {"name":"CatDetails","types":4,"required":["kind"],"properties":[["kind",51],["indoor",52]]},
+    {"name":"BirdDetails","ref":15},
+    {"name":"BirdDetails","types":4,"required":["kind"],"properties":[["kind",49],["can_talk",50]]},
+    {"name":"Pet","allOf":[17,18]},
+    {"name":"NewPet","ref":1},
+    {"types":4,"required":["id","status"],"properties":[["id",19],["status",20],["api_version",21]]},
+    {"types":64,"format":"uuid","readOnly":true},
+    {"types":64,"enumValues":["available","reserved","adopted"]},
+    {"constValue":"3.1"},
+    {"name":"AdoptionEvent","types":4,"required":["pet_id","adopted_at"],"properties":[["pet_id",23],["adopted_at",24],["note",25]]},
+    {"types":64,"format":"uuid"},
+    {"types":64,"format":"date-time"},
+    {"types":65,"maxLength":500},
+    {"name":"Problem","types":4,"required":["type","title","status"],"properties":[["type",27],["title",28],["status",29],["detail",30],["instance",31],["errors",32]]},
+    {"types":64,"format":"uri-reference"},
+    {"types":64},
+    {"types":32,"minimum":400,"maximum":599},
+    {"types":64},
+    {"types":64},
+    {"types":8,"items":33},
+    {"types":4,"required":["pointer","detail"],"properties":[["pointer",34],["detail",35]]},
+    {"types":64},
+    {"types":64},
+    {"name":"Species","ref":0},
+    {"types":8,"maxItems":5,"items":38},
+    {"types":64},
+    {"types":32,"maximum":50,"exclusiveMinimum":0},
+    {"types":8,"items":41},
+    {"name":"Pet","ref":16},
+    {"name":"NewPet","ref":1},
+    {"name":"Pet","ref":16},
+    {"name":"Problem","ref":26},
+    {"types":64,"format":"uuid"},
+    {"name":"Pet","ref":16},
+    {"name":"Problem","ref":26},
+    {"name":"AdoptionEvent","ref":22},
+    {"types":64,"enumValues":["bird"]},
+    {"types":2},
+    {"constValue":"cat"},
+    {"types":2},
+    {"constValue":"dog"},
+    {"types":2}
+    ]
+    """###
 }

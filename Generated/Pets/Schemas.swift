@@ -9,10 +9,7 @@ public enum APISchemas {
     public static let validator = Validator(schemas: set)
 
     static func keywords() -> [SchemaKeywords] {
-        var all: [SchemaKeywords] = []
-        all.reserveCapacity(54)
-        part0(&all)
-        return all
+        SchemaTableCoding.decode([table1])
     }
 }
 
@@ -27,31 +24,31 @@ extension NewPet: ValidatableModel {
 }
 
 extension Pet: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 15 }
+    public static var schemaIndex: SchemaIndex { 16 }
     public static var validator: Validator { APISchemas.validator }
 }
 
 extension DogDetails: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 10 }
+    public static var schemaIndex: SchemaIndex { 11 }
     public static var validator: Validator { APISchemas.validator }
 }
 
 extension CatDetails: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 12 }
+    public static var schemaIndex: SchemaIndex { 13 }
     public static var validator: Validator { APISchemas.validator }
 }
 
 extension BirdDetails: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 14 }
+    public static var schemaIndex: SchemaIndex { 15 }
     public static var validator: Validator { APISchemas.validator }
 }
 
 extension AdoptionEvent: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 21 }
+    public static var schemaIndex: SchemaIndex { 22 }
     public static var validator: Validator { APISchemas.validator }
 }
 
 extension Problem: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 25 }
+    public static var schemaIndex: SchemaIndex { 26 }
     public static var validator: Validator { APISchemas.validator }
 }

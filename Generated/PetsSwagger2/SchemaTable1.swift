@@ -4,225 +4,53 @@
 import Foundation
 
 extension APISchemas {
-    static func part0(_ all: inout [SchemaKeywords]) {
-        var k = SchemaKeywords()
-        // #0
-        k = SchemaKeywords()
-        k.name = "Pet"
-        k.ref = 1
-        all.append(k)
-        // #1
-        k = SchemaKeywords()
-        k.name = "Pet"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["id", "name", "kind"]
-        k.properties = [("id", 38), ("name", 39), ("kind", 40), ("nickname", 41), ("labels", 42)]
-        k.discriminator = SchemaKeywords.Discriminator(propertyName: "kind", mapping: [])
-        all.append(k)
-        // #2
-        k = SchemaKeywords()
-        k.name = "Dog"
-        k.allOf = [3, 4]
-        all.append(k)
-        // #3
-        k = SchemaKeywords()
-        k.name = "Pet"
-        k.ref = 1
-        all.append(k)
-        // #4
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.properties = [("barks", 5)]
-        all.append(k)
-        // #5
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 2)
-        all.append(k)
-        // #6
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["message"]
-        k.properties = [("message", 7), ("code", 8)]
-        all.append(k)
-        // #7
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #8
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.integerFormat = IntegerFormat(rawValue: "int32")
-        all.append(k)
-        // #9
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
-        k.maximum = NumericBound(JSONNumber(Int64(100)), text: "100")
-        k.defaultValue = .number(JSONNumber(Int64(20)))
-        all.append(k)
-        // #10
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 6
-        all.append(k)
-        // #11
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 6
-        all.append(k)
-        // #12
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(13)
-        all.append(k)
-        // #13
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #14
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(15)
-        all.append(k)
-        // #15
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.integerFormat = IntegerFormat(rawValue: "int64")
-        all.append(k)
-        // #16
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(17)
-        all.append(k)
-        // #17
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("name"), .string("age")]
-        all.append(k)
-        // #18
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.pattern = try? Pattern("^[a-f0-9]+$")
-        all.append(k)
-        // #19
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        all.append(k)
-        // #20
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(21)
-        all.append(k)
-        // #21
-        k = SchemaKeywords()
-        k.name = "Pet"
-        k.ref = 1
-        all.append(k)
-        // #22
-        k = SchemaKeywords()
-        k.name = "Pet"
-        k.ref = 1
-        all.append(k)
-        // #23
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 6
-        all.append(k)
-        // #24
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.integerFormat = IntegerFormat(rawValue: "int64")
-        all.append(k)
-        // #25
-        k = SchemaKeywords()
-        k.name = "Pet"
-        k.ref = 1
-        all.append(k)
-        // #26
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.integerFormat = IntegerFormat(rawValue: "int64")
-        all.append(k)
-        // #27
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["file"]
-        k.properties = [("caption", 28), ("file", 29)]
-        all.append(k)
-        // #28
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.maxLength = 200
-        all.append(k)
-        // #29
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #30
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #31
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["token"]
-        k.properties = [("token", 32)]
-        all.append(k)
-        // #32
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #33
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["username", "password"]
-        k.properties = [("username", 34), ("password", 35), ("scopes", 36)]
-        all.append(k)
-        // #34
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #35
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #36
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(37)
-        all.append(k)
-        // #37
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #38
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.integerFormat = IntegerFormat(rawValue: "int64")
-        k.readOnly = true
-        all.append(k)
-        // #39
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.minLength = 1
-        all.append(k)
-        // #40
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #41
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 65)
-        all.append(k)
-        // #42
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.additionalProperties = .schema(43)
-        all.append(k)
-        // #43
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-    }
+    /// Schemas #0–#43, one per line (see `SchemaTableCoding`).
+    static let table1 = #"""
+    [
+    {"name":"Pet","ref":1},
+    {"name":"Pet","types":4,"required":["id","name","kind"],"properties":[["id",38],["name",39],["kind",40],["nickname",41],["labels",42]],"discriminator":{"propertyName":"kind","mapping":[]}},
+    {"name":"Dog","allOf":[3,4]},
+    {"name":"Pet","ref":1},
+    {"types":4,"properties":[["barks",5]]},
+    {"types":2},
+    {"name":"Error","types":4,"required":["message"],"properties":[["message",7],["code",8]]},
+    {"types":64},
+    {"types":32,"integerFormat":"int32"},
+    {"types":32,"minimum":1,"maximum":100,"defaultValue":20},
+    {"name":"Error","ref":6},
+    {"name":"Error","ref":6},
+    {"types":8,"items":13},
+    {"types":64},
+    {"types":8,"items":15},
+    {"types":32,"integerFormat":"int64"},
+    {"types":8,"items":17},
+    {"types":64,"enumValues":["name","age"]},
+    {"types":64,"pattern":"^[a-f0-9]+$"},
+    {"types":32},
+    {"types":8,"items":21},
+    {"name":"Pet","ref":1},
+    {"name":"Pet","ref":1},
+    {"name":"Error","ref":6},
+    {"types":32,"integerFormat":"int64"},
+    {"name":"Pet","ref":1},
+    {"types":32,"integerFormat":"int64"},
+    {"types":4,"required":["file"],"properties":[["caption",28],["file",29]]},
+    {"types":64,"maxLength":200},
+    {"types":64},
+    {"types":64},
+    {"types":4,"required":["token"],"properties":[["token",32]]},
+    {"types":64},
+    {"types":4,"required":["username","password"],"properties":[["username",34],["password",35],["scopes",36]]},
+    {"types":64},
+    {"types":64},
+    {"types":8,"items":37},
+    {"types":64},
+    {"types":32,"integerFormat":"int64","readOnly":true},
+    {"types":64,"minLength":1},
+    {"types":64},
+    {"types":65},
+    {"types":4,"additionalProperties":43},
+    {"types":64}
+    ]
+    """#
 }

@@ -4,234 +4,55 @@
 import Foundation
 
 extension APISchemas {
-    static func part0(_ all: inout [SchemaKeywords]) {
-        var k = SchemaKeywords()
-        // #0
-        k = SchemaKeywords()
-        k.name = "Tick"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["sequence", "price"]
-        k.properties = [("sequence", 1), ("price", 2), ("symbol", 3)]
-        all.append(k)
-        // #1
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
-        all.append(k)
-        // #2
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 16)
-        k.exclusiveMinimum = NumericBound(JSONNumber(Int64(0)), text: "0")
-        all.append(k)
-        // #3
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.pattern = try? Pattern("^[A-Z]{1,5}$")
-        all.append(k)
-        // #4
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["error"]
-        k.properties = [("error", 5)]
-        all.append(k)
-        // #5
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["code", "message"]
-        k.properties = [("code", 6), ("message", 7), ("details", 8)]
-        all.append(k)
-        // #6
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #7
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #8
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(9)
-        all.append(k)
-        // #9
-        k = SchemaKeywords()
-        all.append(k)
-        // #10
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(0)), text: "0")
-        k.maximum = NumericBound(JSONNumber(Int64(100)), text: "100")
-        k.defaultValue = .number(JSONNumber(Int64(3)))
-        all.append(k)
-        // #11
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["data"]
-        k.properties = [("event", 12), ("id", 13), ("data", 14)]
-        all.append(k)
-        // #12
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("tick")]
-        all.append(k)
-        // #13
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #14
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #15
-        k = SchemaKeywords()
-        k.name = "Tick"
-        k.ref = 0
-        all.append(k)
-        // #16
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["data"]
-        k.properties = [("data", 17), ("event", 18)]
-        all.append(k)
-        // #17
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.maxLength = 200
-        all.append(k)
-        // #18
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #19
-        k = SchemaKeywords()
-        k.name = "Tick"
-        k.ref = 0
-        all.append(k)
-        // #20
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["imported", "total"]
-        k.properties = [("imported", 21), ("total", 22)]
-        all.append(k)
-        // #21
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        all.append(k)
-        // #22
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 16)
-        all.append(k)
-        // #23
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 4
-        all.append(k)
-        // #24
-        k = SchemaKeywords()
-        k.name = "Tick"
-        k.ref = 0
-        all.append(k)
-        // #25
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.pattern = try? Pattern("^[a-z]{1,20}$")
-        all.append(k)
-        // #26
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #27
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["images", "caption"]
-        k.properties = [("images", 28), ("caption", 32), ("rating", 33)]
-        all.append(k)
-        // #28
-        k = SchemaKeywords()
-        k.anyOf = [29, 30]
-        all.append(k)
-        // #29
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #30
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.maxItems = 5
-        k.items = .schema(31)
-        all.append(k)
-        // #31
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #32
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.maxLength = 80
-        all.append(k)
-        // #33
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
-        k.maximum = NumericBound(JSONNumber(Int64(5)), text: "5")
-        k.defaultValue = .number(JSONNumber(Int64(3)))
-        all.append(k)
-        // #34
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.pattern = try? Pattern("^[0-9a-f]{1,64}$")
-        all.append(k)
-        // #35
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["stored", "caption", "rating", "sizes"]
-        k.properties = [("stored", 36), ("caption", 37), ("rating", 38), ("sizes", 39)]
-        all.append(k)
-        // #36
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        all.append(k)
-        // #37
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #38
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        all.append(k)
-        // #39
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(40)
-        all.append(k)
-        // #40
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        all.append(k)
-        // #41
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 4
-        all.append(k)
-        // #42
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #43
-        k = SchemaKeywords()
-        k.name = "Tick"
-        k.ref = 0
-        all.append(k)
-        // #44
-        k = SchemaKeywords()
-        k.name = "Tick"
-        k.ref = 0
-        all.append(k)
-        // #45
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 4
-        all.append(k)
-    }
+    /// Schemas #0–#45, one per line (see `SchemaTableCoding`).
+    static let table1 = #"""
+    [
+    {"name":"Tick","types":4,"required":["sequence","price"],"properties":[["sequence",1],["price",2],["symbol",3]]},
+    {"types":32,"minimum":1},
+    {"types":16,"exclusiveMinimum":0},
+    {"types":64,"pattern":"^[A-Z]{1,5}$"},
+    {"name":"Error","types":4,"required":["error"],"properties":[["error",5]]},
+    {"types":4,"required":["code","message"],"properties":[["code",6],["message",7],["details",8]]},
+    {"types":64},
+    {"types":64},
+    {"types":8,"items":9},
+    {},
+    {"types":32,"minimum":0,"maximum":100,"defaultValue":3},
+    {"types":4,"required":["data"],"properties":[["event",12],["id",13],["data",14]]},
+    {"types":64,"enumValues":["tick"]},
+    {"types":64},
+    {"types":64},
+    {"name":"Tick","ref":0},
+    {"types":4,"required":["data"],"properties":[["data",17],["event",18]]},
+    {"types":64,"maxLength":200},
+    {"types":64},
+    {"name":"Tick","ref":0},
+    {"types":4,"required":["imported","total"],"properties":[["imported",21],["total",22]]},
+    {"types":32},
+    {"types":16},
+    {"name":"Error","ref":4},
+    {"name":"Tick","ref":0},
+    {"types":64,"pattern":"^[a-z]{1,20}$"},
+    {"types":64},
+    {"types":4,"required":["images","caption"],"properties":[["images",28],["caption",32],["rating",33]]},
+    {"anyOf":[29,30]},
+    {"types":64},
+    {"types":8,"maxItems":5,"items":31},
+    {"types":64},
+    {"types":64,"maxLength":80},
+    {"types":32,"minimum":1,"maximum":5,"defaultValue":3},
+    {"types":64,"pattern":"^[0-9a-f]{1,64}$"},
+    {"types":4,"required":["stored","caption","rating","sizes"],"properties":[["stored",36],["caption",37],["rating",38],["sizes",39]]},
+    {"types":32},
+    {"types":64},
+    {"types":32},
+    {"types":8,"items":40},
+    {"types":32},
+    {"name":"Error","ref":4},
+    {"types":64},
+    {"name":"Tick","ref":0},
+    {"name":"Tick","ref":0},
+    {"name":"Error","ref":4}
+    ]
+    """#
 }

@@ -4,284 +4,61 @@
 import Foundation
 
 extension APISchemas {
-    static func part0(_ all: inout [SchemaKeywords]) {
-        var k = SchemaKeywords()
-        // #0
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
-        k.integerFormat = IntegerFormat(rawValue: "int64")
-        all.append(k)
-        // #1
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(1)), text: "1")
-        k.maximum = NumericBound(JSONNumber(Int64(100)), text: "100")
-        k.defaultValue = .number(JSONNumber(Int64(20)))
-        all.append(k)
-        // #2
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(0)), text: "0")
-        k.maximum = NumericBound(JSONNumber(Int64(1000000)), text: "1000000")
-        k.defaultValue = .number(JSONNumber(Int64(0)))
-        all.append(k)
-        // #3
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.minLength = 8
-        k.maxLength = 64
-        all.append(k)
-        // #4
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 5
-        all.append(k)
-        // #5
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["error"]
-        k.properties = [("error", 51)]
-        all.append(k)
-        // #6
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 5
-        all.append(k)
-        // #7
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 5
-        all.append(k)
-        // #8
-        k = SchemaKeywords()
-        k.name = "User"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["user_id", "email", "is_active"]
-        k.properties = [("user_id", 9), ("email", 10), ("display_name", 11), ("is_active", 12), ("created_at", 13)]
-        all.append(k)
-        // #9
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.integerFormat = IntegerFormat(rawValue: "int64")
-        k.readOnly = true
-        all.append(k)
-        // #10
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.maxLength = 254
-        k.format = StringFormat(rawValue: "email")
-        all.append(k)
-        // #11
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.minLength = 1
-        k.maxLength = 100
-        all.append(k)
-        // #12
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 2)
-        all.append(k)
-        // #13
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.format = StringFormat(rawValue: "date-time")
-        k.readOnly = true
-        all.append(k)
-        // #14
-        k = SchemaKeywords()
-        k.name = "NewUser"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["email"]
-        k.properties = [("email", 15), ("display_name", 16), ("is_active", 17)]
-        all.append(k)
-        // #15
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.maxLength = 254
-        k.format = StringFormat(rawValue: "email")
-        all.append(k)
-        // #16
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.minLength = 1
-        k.maxLength = 100
-        all.append(k)
-        // #17
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 2)
-        k.defaultValue = .bool(true)
-        all.append(k)
-        // #18
-        k = SchemaKeywords()
-        k.name = "UserPatch"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.minProperties = 1
-        k.properties = [("email", 19), ("display_name", 20), ("is_active", 21)]
-        k.additionalProperties = .bool(false)
-        all.append(k)
-        // #19
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.maxLength = 254
-        k.format = StringFormat(rawValue: "email")
-        all.append(k)
-        // #20
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.minLength = 1
-        k.maxLength = 100
-        all.append(k)
-        // #21
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 2)
-        all.append(k)
-        // #22
-        k = SchemaKeywords()
-        k.name = "UserList"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["items", "total"]
-        k.properties = [("items", 23), ("total", 25)]
-        all.append(k)
-        // #23
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(24)
-        all.append(k)
-        // #24
-        k = SchemaKeywords()
-        k.name = "User"
-        k.ref = 8
-        all.append(k)
-        // #25
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(0)), text: "0")
-        all.append(k)
-        // #26
-        k = SchemaKeywords()
-        k.name = "ErrorBody"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["code", "message"]
-        k.properties = [("code", 27), ("message", 28), ("request_id", 29), ("details", 30)]
-        all.append(k)
-        // #27
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #28
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #29
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #30
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(31)
-        all.append(k)
-        // #31
-        k = SchemaKeywords()
-        k.name = "ErrorDetail"
-        k.ref = 32
-        all.append(k)
-        // #32
-        k = SchemaKeywords()
-        k.name = "ErrorDetail"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["field", "constraint", "message"]
-        k.properties = [("field", 45), ("pointer", 46), ("in", 47), ("constraint", 48), ("value", 49), ("message", 50)]
-        all.append(k)
-        // #33
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 2)
-        all.append(k)
-        // #34
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.minimum = NumericBound(JSONNumber(Int64(0)), text: "0")
-        all.append(k)
-        // #35
-        k = SchemaKeywords()
-        k.name = "UserList"
-        k.ref = 22
-        all.append(k)
-        // #36
-        k = SchemaKeywords()
-        k.name = "NewUser"
-        k.ref = 14
-        all.append(k)
-        // #37
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.format = StringFormat(rawValue: "uri")
-        all.append(k)
-        // #38
-        k = SchemaKeywords()
-        k.name = "User"
-        k.ref = 8
-        all.append(k)
-        // #39
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.ref = 5
-        all.append(k)
-        // #40
-        k = SchemaKeywords()
-        k.name = "User"
-        k.ref = 8
-        all.append(k)
-        // #41
-        k = SchemaKeywords()
-        k.name = "NewUser"
-        k.ref = 14
-        all.append(k)
-        // #42
-        k = SchemaKeywords()
-        k.name = "User"
-        k.ref = 8
-        all.append(k)
-        // #43
-        k = SchemaKeywords()
-        k.name = "UserPatch"
-        k.ref = 18
-        all.append(k)
-        // #44
-        k = SchemaKeywords()
-        k.name = "User"
-        k.ref = 8
-        all.append(k)
-        // #45
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #46
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #47
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("body"), .string("path"), .string("query"), .string("header"), .string("cookie")]
-        all.append(k)
-        // #48
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #49
-        k = SchemaKeywords()
-        all.append(k)
-        // #50
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #51
-        k = SchemaKeywords()
-        k.name = "ErrorBody"
-        k.ref = 26
-        all.append(k)
-    }
+    /// Schemas #0–#51, one per line (see `SchemaTableCoding`).
+    static let table1 = #"""
+    [
+    {"types":32,"minimum":1,"integerFormat":"int64"},
+    {"types":32,"minimum":1,"maximum":100,"defaultValue":20},
+    {"types":32,"minimum":0,"maximum":1000000,"defaultValue":0},
+    {"types":64,"minLength":8,"maxLength":64},
+    {"name":"Error","ref":5},
+    {"name":"Error","types":4,"required":["error"],"properties":[["error",51]]},
+    {"name":"Error","ref":5},
+    {"name":"Error","ref":5},
+    {"name":"User","types":4,"required":["user_id","email","is_active"],"properties":[["user_id",9],["email",10],["display_name",11],["is_active",12],["created_at",13]]},
+    {"types":32,"integerFormat":"int64","readOnly":true},
+    {"types":64,"maxLength":254,"format":"email"},
+    {"types":64,"minLength":1,"maxLength":100},
+    {"types":2},
+    {"types":64,"format":"date-time","readOnly":true},
+    {"name":"NewUser","types":4,"required":["email"],"properties":[["email",15],["display_name",16],["is_active",17]]},
+    {"types":64,"maxLength":254,"format":"email"},
+    {"types":64,"minLength":1,"maxLength":100},
+    {"types":2,"defaultValue":true},
+    {"name":"UserPatch","types":4,"minProperties":1,"properties":[["email",19],["display_name",20],["is_active",21]],"additionalProperties":false},
+    {"types":64,"maxLength":254,"format":"email"},
+    {"types":64,"minLength":1,"maxLength":100},
+    {"types":2},
+    {"name":"UserList","types":4,"required":["items","total"],"properties":[["items",23],["total",25]]},
+    {"types":8,"items":24},
+    {"name":"User","ref":8},
+    {"types":32,"minimum":0},
+    {"name":"ErrorBody","types":4,"required":["code","message"],"properties":[["code",27],["message",28],["request_id",29],["details",30]]},
+    {"types":64},
+    {"types":64},
+    {"types":64},
+    {"types":8,"items":31},
+    {"name":"ErrorDetail","ref":32},
+    {"name":"ErrorDetail","types":4,"required":["field","constraint","message"],"properties":[["field",45],["pointer",46],["in",47],["constraint",48],["value",49],["message",50]]},
+    {"types":2},
+    {"types":32,"minimum":0},
+    {"name":"UserList","ref":22},
+    {"name":"NewUser","ref":14},
+    {"types":64,"format":"uri"},
+    {"name":"User","ref":8},
+    {"name":"Error","ref":5},
+    {"name":"User","ref":8},
+    {"name":"NewUser","ref":14},
+    {"name":"User","ref":8},
+    {"name":"UserPatch","ref":18},
+    {"name":"User","ref":8},
+    {"types":64},
+    {"types":64},
+    {"types":64,"enumValues":["body","path","query","header","cookie"]},
+    {"types":64},
+    {},
+    {"types":64},
+    {"name":"ErrorBody","ref":26}
+    ]
+    """#
 }

@@ -9,10 +9,7 @@ public enum APISchemas {
     public static let validator = Validator(schemas: set)
 
     static func keywords() -> [SchemaKeywords] {
-        var all: [SchemaKeywords] = []
-        all.reserveCapacity(55)
-        part0(&all)
-        return all
+        SchemaTableCoding.decode([table1])
     }
 }
 

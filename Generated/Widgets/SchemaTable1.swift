@@ -4,194 +4,48 @@
 import Foundation
 
 extension APISchemas {
-    static func part0(_ all: inout [SchemaKeywords]) {
-        var k = SchemaKeywords()
-        // #0
-        k = SchemaKeywords()
-        k.name = "Widget"
-        k.ref = 1
-        all.append(k)
-        // #1
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["id", "name"]
-        k.properties = [("id", 34), ("name", 26), ("status", 35), ("tags", 36), ("parts", 37)]
-        all.append(k)
-        // #2
-        k = SchemaKeywords()
-        k.name = "Status"
-        k.ref = 3
-        all.append(k)
-        // #3
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.enumValues = [.string("draft"), .string("active"), .string("retired")]
-        all.append(k)
-        // #4
-        k = SchemaKeywords()
-        k.name = "Tags"
-        k.ref = 5
-        all.append(k)
-        // #5
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.maxItems = 5
-        k.items = .schema(33)
-        all.append(k)
-        // #6
-        k = SchemaKeywords()
-        k.name = "Name"
-        k.ref = 7
-        all.append(k)
-        // #7
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.minLength = 1
-        k.maxLength = 40
-        all.append(k)
-        // #8
-        k = SchemaKeywords()
-        k.name = "Gadget"
-        k.ref = 0
-        all.append(k)
-        // #9
-        k = SchemaKeywords()
-        k.name = "Thing"
-        k.ref = 8
-        all.append(k)
-        // #10
-        k = SchemaKeywords()
-        k.name = "LegacyWidget"
-        k.allOf = [11]
-        all.append(k)
-        // #11
-        k = SchemaKeywords()
-        k.ref = 0
-        all.append(k)
-        // #12
-        k = SchemaKeywords()
-        k.name = "Condition"
-        k.ref = 2
-        all.append(k)
-        // #13
-        k = SchemaKeywords()
-        k.name = "TagList"
-        k.ref = 4
-        all.append(k)
-        // #14
-        k = SchemaKeywords()
-        k.name = "Label"
-        k.ref = 6
-        all.append(k)
-        // #15
-        k = SchemaKeywords()
-        k.name = "EvalCheck"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.allOf = [16]
-        all.append(k)
-        // #16
-        k = SchemaKeywords()
-        k.ref = 17
-        all.append(k)
-        // #17
-        k = SchemaKeywords()
-        k.name = "Check"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.properties = [("passed", 32)]
-        all.append(k)
-        // #18
-        k = SchemaKeywords()
-        k.name = "Error"
-        k.types = JSONTypeSet(rawValue: 4)
-        k.required = ["message"]
-        k.properties = [("message", 19)]
-        all.append(k)
-        // #19
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #20
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        k.maximum = NumericBound(JSONNumber(Int64(100)), text: "100")
-        all.append(k)
-        // #21
-        k = SchemaKeywords()
-        k.ref = 18
-        all.append(k)
-        // #22
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 32)
-        all.append(k)
-        // #23
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(24)
-        all.append(k)
-        // #24
-        k = SchemaKeywords()
-        k.ref = 1
-        all.append(k)
-        // #25
-        k = SchemaKeywords()
-        k.ref = 26
-        all.append(k)
-        // #26
-        k = SchemaKeywords()
-        k.ref = 7
-        all.append(k)
-        // #27
-        k = SchemaKeywords()
-        k.ref = 1
-        all.append(k)
-        // #28
-        k = SchemaKeywords()
-        k.name = "Thing"
-        k.ref = 9
-        all.append(k)
-        // #29
-        k = SchemaKeywords()
-        k.name = "LegacyWidget"
-        k.ref = 10
-        all.append(k)
-        // #30
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.pattern = try? Pattern("^w[0-9]+$")
-        all.append(k)
-        // #31
-        k = SchemaKeywords()
-        k.ref = 1
-        all.append(k)
-        // #32
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 2)
-        all.append(k)
-        // #33
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        all.append(k)
-        // #34
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 64)
-        k.pattern = try? Pattern("^w[0-9]+$")
-        all.append(k)
-        // #35
-        k = SchemaKeywords()
-        k.ref = 3
-        all.append(k)
-        // #36
-        k = SchemaKeywords()
-        k.ref = 5
-        all.append(k)
-        // #37
-        k = SchemaKeywords()
-        k.types = JSONTypeSet(rawValue: 8)
-        k.items = .schema(38)
-        all.append(k)
-        // #38
-        k = SchemaKeywords()
-        k.ref = 1
-        all.append(k)
-    }
+    /// Schemas #0–#38, one per line (see `SchemaTableCoding`).
+    static let table1 = #"""
+    [
+    {"name":"Widget","ref":1},
+    {"types":4,"required":["id","name"],"properties":[["id",34],["name",26],["status",35],["tags",36],["parts",37]]},
+    {"name":"Status","ref":3},
+    {"types":64,"enumValues":["draft","active","retired"]},
+    {"name":"Tags","ref":5},
+    {"types":8,"maxItems":5,"items":33},
+    {"name":"Name","ref":7},
+    {"types":64,"minLength":1,"maxLength":40},
+    {"name":"Gadget","ref":0},
+    {"name":"Thing","ref":8},
+    {"name":"LegacyWidget","allOf":[11]},
+    {"ref":0},
+    {"name":"Condition","ref":2},
+    {"name":"TagList","ref":4},
+    {"name":"Label","ref":6},
+    {"name":"EvalCheck","types":4,"allOf":[16]},
+    {"ref":17},
+    {"name":"Check","types":4,"properties":[["passed",32]]},
+    {"name":"Error","types":4,"required":["message"],"properties":[["message",19]]},
+    {"types":64},
+    {"types":32,"maximum":100},
+    {"ref":18},
+    {"types":32},
+    {"types":8,"items":24},
+    {"ref":1},
+    {"ref":26},
+    {"ref":7},
+    {"ref":1},
+    {"name":"Thing","ref":9},
+    {"name":"LegacyWidget","ref":10},
+    {"types":64,"pattern":"^w[0-9]+$"},
+    {"ref":1},
+    {"types":2},
+    {"types":64},
+    {"types":64,"pattern":"^w[0-9]+$"},
+    {"ref":3},
+    {"ref":5},
+    {"types":8,"items":38},
+    {"ref":1}
+    ]
+    """#
 }

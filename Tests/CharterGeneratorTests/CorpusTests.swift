@@ -1,4 +1,6 @@
 import CharterGenerator
+@_spi(Generated) import CharterRuntime
+import CharterValidation
 import Foundation
 import CharterTestSupport
 import Testing
@@ -52,5 +54,11 @@ struct CorpusTests {
         #expect(!generated.diagnostics.contains { $0.severity == .error }, "\(generated.diagnostics.filter { $0.severity == .error }.prefix(3))")
         #expect(generated.files.contains { $0.name.hasPrefix("Client") } && generated.files.contains { $0.name.hasPrefix("Server") },
                 "\(generated.files.map(\.name))")
+        // The schema table, read back from the emitted literals, is the spec's compiled schema set.
+        let decoded = SchemaSet(try SchemaTableCodingTests.decodeEmitted(generated.files.map { ($0.name, $0.contents) }))
+        let compiled = SpecValidator(document: document).schemas
+        #expect(decoded.count == compiled.count)
+        let differing = (0..<min(decoded.count, compiled.count)).filter { decoded[$0].fingerprint != compiled[$0].fingerprint }
+        #expect(differing.isEmpty, "\(differing.count) schemas differ, first #\(differing.first ?? -1)")
     }
 }

@@ -2,7 +2,7 @@ import CYAMLLoop
 import CharterSpec
 import Foundation
 
-// charter-bench [load|validate|diff|scaling|serve-path|bodies|encode|docs|all] [corpus-folder]
+// charter-bench [load|validate|diff|scaling|serve-path|bodies|encode|docs|tables|all] [corpus-folder]
 //   --profile FILE N        only the full load of FILE, N times (for perf/callgrind)
 //   --profile-tree FILE N   only the tree read of FILE, N times
 //   --profile-libyaml FILE N  only the bare libyaml event loop over FILE, N times
@@ -65,6 +65,8 @@ case "encode":
     runEncodeBenchmarks()
 case "docs":
     runDocsBenchmarks(arguments.dropFirst())
+case "tables":
+    runTableBenchmarks(arguments.dropFirst())
 default:
     runLoadBenchmarks(arguments.first == "all" ? arguments.dropFirst() : arguments)
     print("")
@@ -83,4 +85,6 @@ default:
     runEncodeBenchmarks()
     print("")
     runDocsBenchmarks(arguments.first == "all" ? arguments.dropFirst() : arguments)
+    print("")
+    runTableBenchmarks(arguments.first == "all" ? arguments.dropFirst() : arguments)
 }

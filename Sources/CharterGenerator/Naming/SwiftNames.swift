@@ -20,7 +20,7 @@ public enum SwiftNames {
         "Any", "Self", "Type", "Protocol", "Optional", "Array", "Dictionary", "String", "Int", "Int32", "Int64", "Bool",
         "Double", "Float", "Date", "Data", "UUID", "URL", "Decimal", "Codable", "Decoder", "Encoder", "DecodingError",
         // Runtime types generated code names.
-        "JSONValue", "JSONNumber", "JSONObject", "JSONTypeSet", "SchemaSet", "SchemaKeywords", "SchemaIndex", "Validator",
+        "JSONValue", "JSONNumber", "JSONObject", "JSONTypeSet", "SchemaSet", "SchemaKeywords", "SchemaTableCoding", "SchemaIndex", "Validator",
         "ValidatableModel", "Indirect", "AnyCodingKey", "APISchemas", "NumericBound", "StringFormat", "IntegerFormat", "Pattern",
         "ValidationIssue", "MessageDirection", "Error", "APIError", "APIOperation", "APIOperations", "OperationContract",
         "ParameterContract", "ResponseContract", "RequestBodyContract", "MediaTypeContract", "HeaderContract",
