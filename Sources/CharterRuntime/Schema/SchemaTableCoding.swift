@@ -167,13 +167,12 @@
                 k.patternProperties = compiled
             case "propertyNames": guard let x = int(v) else { return nil }; k.propertyNames = x
             case "dependentRequired":
-                guard case .array(let items) = v else { return nil }
-                var out: [(name: String, required: [String])] = []
-                for item in items {
+                let entries = list(v) { item -> (name: String, required: [String])? in
                     guard case .array(let pair) = item, pair.count == 2, let name = string(pair[0]), let names = strings(pair[1]) else { return nil }
-                    out.append((name, names))
+                    return (name, names)
                 }
-                k.dependentRequired = out
+                guard let entries else { return nil }
+                k.dependentRequired = entries
             case "dependentSchemas": guard let x = pairs(v) else { return nil }; k.dependentSchemas = x.map { ($0.0, $0.1) }
             case "unevaluatedProperties": guard let x = either(v) else { return nil }; k.unevaluatedProperties = x
             case "allOf": guard let x = ints(v) else { return nil }; k.allOf = x
@@ -202,37 +201,28 @@
         if case .number(let n) = v, let i = n.integer, n.literal == nil { Int(exactly: i) } else { nil }
     }
 
-    private static func ints(_ v: JSONValue) -> [Int]? {
+    /// Every element of an array through `element`; nil when `v` is no array or any element does not decode.
+    private static func list<T>(_ v: JSONValue, _ element: (JSONValue) -> T?) -> [T]? {
         guard case .array(let items) = v else { return nil }
-        var out: [Int] = []
+        var out: [T] = []
         out.reserveCapacity(items.count)
         for item in items {
-            guard let i = int(item) else { return nil }
-            out.append(i)
+            guard let decoded = element(item) else { return nil }
+            out.append(decoded)
         }
         return out
     }
 
-    private static func strings(_ v: JSONValue) -> [String]? {
-        guard case .array(let items) = v else { return nil }
-        var out: [String] = []
-        out.reserveCapacity(items.count)
-        for item in items {
-            guard let s = string(item) else { return nil }
-            out.append(s)
-        }
-        return out
-    }
+    private static func ints(_ v: JSONValue) -> [Int]? { list(v, int) }
 
+    private static func strings(_ v: JSONValue) -> [String]? { list(v, string) }
+
+    /// `[["name", 3], …]`.
     private static func pairs(_ v: JSONValue) -> [(String, Int)]? {
-        guard case .array(let items) = v else { return nil }
-        var out: [(String, Int)] = []
-        out.reserveCapacity(items.count)
-        for item in items {
+        list(v) { item in
             guard case .array(let pair) = item, pair.count == 2, let name = string(pair[0]), let index = int(pair[1]) else { return nil }
-            out.append((name, index))
+            return (name, index)
         }
-        return out
     }
 
     private static func either(_ v: JSONValue) -> SchemaOrBool<SchemaIndex>? {
