@@ -30,7 +30,7 @@ import HTTPTypes
         case .cookie: cookies.append(ParameterEncoding.cookie(json, p))
         case .querystring:
             queryString = p.isJSONContent
-                ? PercentEncoding.encode(ParameterEncoding.json(json))
+                ? PercentEncoding.encode(json.jsonText)
                 : String(decoding: FormEncoding.body(FormEncoding.fields(json, parts: [])), as: UTF8.self)
         case .body: break
         }

@@ -2,20 +2,16 @@
 /// for clients sending parameters and servers sending response headers.
 enum ParameterEncoding {
     /// A scalar as text: strings as they are, numbers in JSON syntax, booleans `true`/`false`, null empty.
+    /// (A value described by JSON `content` is written as its `jsonText` instead, strings quoted: as plain text, the
+    /// string `"123"` would arrive as the number 123.)
     static func text(_ value: JSONValue) -> String {
         switch value {
         case .string(let s): s
         case .null: ""
         case .bool(let b): b ? "true" : "false"
         case .number(let n): n.description
-        case .array, .object: String(decoding: value.encoded(), as: UTF8.self)
+        case .array, .object: value.jsonText
         }
-    }
-
-    /// A value described by JSON `content` (a parameter's or a header's): its JSON text, strings quoted — written
-    /// as plain text, the string `"123"` would arrive as the number 123.
-    static func json(_ value: JSONValue) -> String {
-        String(decoding: value.encoded(), as: UTF8.self)
     }
 
     /// Array items or object pairs as texts (`explode` objects become `k=v`), encoded by `encode`.
@@ -33,7 +29,7 @@ enum ParameterEncoding {
     /// The text that replaces `{name}` in the path, percent-encoded.
     static func pathSegment(_ value: JSONValue, _ p: ParameterContract) -> String {
         let encode = { PercentEncoding.encode($0) }
-        if p.isJSONContent { return encode(json(value)) }
+        if p.isJSONContent { return encode(value.jsonText) }
         switch p.style {
         case .label:
             let items = parts(value, explode: p.explode, encode)
@@ -54,7 +50,7 @@ enum ParameterEncoding {
     /// and object members stay literal, so a comma inside an item (`%2C`) is told from the one between items.
     static func queryItems(_ value: JSONValue, _ p: ParameterContract) -> [(name: String, value: String)] {
         let encode = { (s: String) in PercentEncoding.encode(s) }
-        if p.isJSONContent { return [(p.name, encode(json(value)))] }
+        if p.isJSONContent { return [(p.name, encode(value.jsonText))] }
         switch (p.style, value) {
         case (.deepObject, .object(let object)):
             return object.entries.map { ("\(p.name)[\($0.key)]", encode(text($0.value))) }
@@ -73,13 +69,13 @@ enum ParameterEncoding {
 
     /// A header value (style `simple`).
     static func header(_ value: JSONValue, _ p: ParameterContract) -> String {
-        if p.isJSONContent { return json(value) }
+        if p.isJSONContent { return value.jsonText }
         return parts(value, explode: p.explode, { $0 }).joined(separator: ",")
     }
 
     /// A cookie `name=value` (style `form`), the value percent-encoded.
     static func cookie(_ value: JSONValue, _ p: ParameterContract) -> String {
-        if p.isJSONContent { return p.name + "=" + PercentEncoding.encode(json(value)) }
+        if p.isJSONContent { return p.name + "=" + PercentEncoding.encode(value.jsonText) }
         return p.name + "=" + parts(value, explode: false, { PercentEncoding.encode($0) }).joined(separator: ",")
     }
 }

@@ -98,9 +98,9 @@
     /// schemas that refuse every value, so validation fails closed and says why rather than passing silently.
     public static func decode(_ chunks: [String]) -> [SchemaKeywords] {
         var all: [SchemaKeywords] = []
+        var limits = JSONParseLimits(maxDepth: 1_024)
+        limits.maxStringLength = Int(Int32.max)
         for chunk in chunks {
-            var limits = JSONParseLimits(maxDepth: 1_024)
-            limits.maxStringLength = Int(Int32.max)
             guard let tape = try? JSONTape(parsing: Array(chunk.utf8), limits: limits), case .array(let entries) = tape.value else {
                 all.append(damaged)
                 continue

@@ -354,13 +354,9 @@ struct ValidationRun<Document: JSONDocument> {
     // MARK: Objects
 
     /// The index in `s.properties` of the property named `key`, or -1.
-    @inline(__always) static func propertyPosition(_ s: SchemaNode, _ key: Document.Key, in document: Document) -> Int {
-        let lookup = s.propertyLookup
-        return document.keyUTF8(key) { lookup.find($0) }
-    }
-
-    /// As `propertyPosition`, trying `guess` (the property after the previous member's) first.
-    @inline(__always) static func propertyPosition(_ s: SchemaNode, _ key: Document.Key, guess: Int, in document: Document) -> Int {
+    /// `guess`: the property tried first (the one after the previous member's, as bodies list members in declared
+    /// order).
+    @inline(__always) static func propertyPosition(_ s: SchemaNode, _ key: Document.Key, guess: Int = 0, in document: Document) -> Int {
         let lookup = s.propertyLookup
         return document.keyUTF8(key) { lookup.find($0, guess: guess) }
     }

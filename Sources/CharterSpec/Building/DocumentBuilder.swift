@@ -23,7 +23,7 @@ final class DocumentBuilder {
     var securityUses: [(name: String, node: Node)] = []
 
     @exclusivity(unchecked) var resolvedReferences: [ReferenceKey: (node: Node, tokens: [String])] = [:]
-    let schemaResources = SchemaResources()
+    let schemaResources: SchemaResources
     /// Set when a `$dynamicRef` resolves dynamically (see `assignDynamicScopes`).
     var usesDynamicScope = false
     /// The dialect of schemas that do not name one (`jsonSchemaDialect`, else by `openapi` version), and of
@@ -73,6 +73,7 @@ final class DocumentBuilder {
 
     init(files: SpecFiles) {
         self.files = files
+        schemaResources = SchemaResources(files: files)
     }
 
     // MARK: Diagnostics

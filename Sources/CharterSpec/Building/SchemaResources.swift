@@ -9,20 +9,18 @@ final class SchemaResources {
     /// Schemas with `$id`, by node: the base URI they set.
     private var bases: [Node: String] = [:]
     private var treeBases: [ObjectIdentifier: String] = [:]
-    /// The `file://` URI of each unmapped tree asked about, worked out once (it asks the system for the current
-    /// directory when the path is relative).
-    private var fileBases: [ObjectIdentifier: String] = [:]
+    /// Makes a tree's path absolute as the load's file keys are (against the directory the load began in).
+    private let files: SpecFiles
     /// Trees looked at, and whether each has identifiers.
     private var scanned: [ObjectIdentifier: Bool] = [:]
 
     /// The URI a file is known by: a URL it was mapped from, else `file://` and its absolute path.
     func base(of tree: SpecTree) -> String {
-        let key = ObjectIdentifier(tree)
-        if let mapped = treeBases[key] { return mapped }
-        if let known = fileBases[key] { return known }
-        let base = "file://" + PathUtilities.absolute(tree.path)
-        fileBases[key] = base
-        return base
+        treeBases[ObjectIdentifier(tree)] ?? "file://" + files.absolute(tree.path)
+    }
+
+    init(files: SpecFiles) {
+        self.files = files
     }
 
     /// Records that `tree` was read for `url` (a mapped remote document): its URI is the URL.
