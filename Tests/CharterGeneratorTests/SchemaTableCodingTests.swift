@@ -78,6 +78,29 @@ struct SchemaTableCodingTests {
         #expect(SchemaTableEmitter.rawStringHashes("[\"\"\"\"#") == 2)  // not JSON, but the rule holds for any text
     }
 
+    /// The one-pass count agrees with the rule as written (the fewest `#` whose delimiters the text does not contain)
+    /// on every text of up to seven characters from `"`, `\`, `#` and `a`, and on longer random ones.
+    @Test func theOnePassCountIsTheRule() {
+        func rule(_ text: String) -> Int {
+            var n = 1
+            while text.contains("\"\"\"" + String(repeating: "#", count: n)) || text.contains("\\" + String(repeating: "#", count: n)) { n += 1 }
+            return n
+        }
+        let alphabet: [Character] = ["\"", "\\", "#", "a"]
+        var texts = [""]
+        var level = [""]
+        for _ in 1...7 {
+            level = level.flatMap { prefix in alphabet.map { prefix + String($0) } }
+            texts += level
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            texts.append(String((0..<Int.random(in: 8...60, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? "a" }))
+        }
+        let wrong = texts.filter { SchemaTableEmitter.rawStringHashes($0) != rule($0) }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+    }
+
     @Test func strangeStringsSurviveTheLiteral() throws {
         var k = SchemaKeywords()
         k.enumValues = [.string(##"say \#(x) and """#"##), .string("tab\tnew\nline é 𝄞 \u{2028}"), .number(JSONNumber(literal: "1e400", double: .infinity, integer: nil))]
