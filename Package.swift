@@ -88,7 +88,7 @@ let package = Package(
         // The code-generation command and what every command shares (options, exit codes), for both tools below.
         .target(
             name: "CharterCommands",
-            dependencies: ["CharterSpec", "CharterGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["CharterSpec", "CharterGenerator", "CharterBase", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The command-line tool: thin layer over the libraries.
         .executableTarget(

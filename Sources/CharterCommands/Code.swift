@@ -1,4 +1,5 @@
 import ArgumentParser
+import CharterBase
 import CharterGenerator
 import CharterSpec
 import Foundation
@@ -134,13 +135,17 @@ enum GeneratedOutput {
                 removed += 1
             }
         }
-        for file in files {
-            let path = folder + "/" + file.name
-            let data = Data(file.contents.utf8)
-            if fm.contents(atPath: path) == data { continue }
-            try replace(path, with: data)
-            written += 1
-        }
+        // Side by side: creating Stripe's 196 files is mostly the file system's work (allocating inodes), a tenth
+        // of the command when done one file after another.
+        let outcomes = Parallel.results(of: files.map { file in
+            { @Sendable () -> Result<Bool, any Error> in
+                let path = folder + "/" + file.name
+                let data = Data(file.contents.utf8)
+                if FileManager.default.contents(atPath: path) == data { return .success(false) }
+                return Result { try replace(path, with: data); return true }
+            }
+        })
+        for outcome in outcomes where try outcome.get() { written += 1 }
         return (written, removed)
     }
 
@@ -153,15 +158,36 @@ enum GeneratedOutput {
         return pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH
     }
 
-    /// `data` into `path` through a temporary file renamed over it, so a reader (a build) never sees half a file.
+    /// `data` into `path`. A file already there is replaced through a temporary file renamed over it, so a reader
+    /// (a build) sees the old version or the new one, never half a file.
     /// Unlike `Data.write(options: .atomic)` nothing is fsynced: generated files are remade from the spec at will,
     /// and syncing Stripe's 200 files was a tenth of generating them. Anything unusual (no permission, a full disk)
     /// goes through Foundation's write, for its error.
     static func replace(_ path: String, with data: Data) throws {
+        // A file that does not exist yet is written in place: there is no old version to keep readable, and the
+        // rename was a fifth of writing Stripe's 196 files into an empty folder. `O_EXCL`: a file that appeared
+        // meanwhile is replaced the careful way.
+        let fresh = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        if fresh >= 0 {
+            let complete = writeAll(data, to: fresh)
+            if close(fresh) == 0 && complete { return }
+            unlink(path)
+            return try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        }
         let temporary = path + temporaryInfix + String(getpid())
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { return try data.write(to: URL(fileURLWithPath: path), options: .atomic) }
-        let complete = data.withUnsafeBytes { raw -> Bool in
+        let complete = writeAll(data, to: fd)
+        let closed = close(fd) == 0
+        guard complete, closed, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        }
+    }
+
+    /// Writes all of `data` to `fd`; false when the system refuses (the caller falls back to Foundation for the error).
+    private static func writeAll(_ data: Data, to fd: Int32) -> Bool {
+        data.withUnsafeBytes { raw -> Bool in
             guard let base = raw.baseAddress else { return true }
             var offset = 0
             while offset < raw.count {
@@ -173,11 +199,6 @@ enum GeneratedOutput {
                 offset += n
             }
             return true
-        }
-        let closed = close(fd) == 0
-        guard complete, closed, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         }
     }
 }

@@ -81,7 +81,7 @@ extension DocumentBuilder {
     private func resolveReference(_ text: String, at refNode: Node) -> (node: Node, tokens: [String])? {
         let (filePart, fragment) = SpecFiles.split(text)
         var tree = refNode.tree
-        switch files.scope.target(of: filePart, from: refNode.tree.path) {
+        switch files.target(of: filePart, from: refNode.tree) {
         case .sameFile: break
         case .remote:
             error("remote reference '\(text)' is not fetched; download the file and refer to it by a relative path", at: refNode)
@@ -92,8 +92,8 @@ extension DocumentBuilder {
         case .outsideRoot:
             error("reference '\(text)' leaves the root spec's folder; refused (--allow-outside-refs, or LoadOptions.allowRefsOutsideRoot, allows it)", at: refNode)
             return nil
-        case .file(let path):
-            let (loaded, failure) = files.tree(at: path)
+        case .file(let path, let key):
+            let (loaded, failure) = files.tree(at: path, key: key)
             guard let other = loaded else {
                 let reason = failure?.message ?? "it has syntax errors (reported in that file)"
                 error("cannot load '\(filePart)' referenced here: \(reason)", at: refNode)

@@ -58,16 +58,20 @@ struct ReferenceScope: Sendable {
         case malformed
         /// A file outside the root's folder, not allowed by the options.
         case outsideRoot
-        /// A file that may be read: its path as the build spells it (diagnostics name it so).
-        case file(String)
+        /// A file that may be read: its path as the build spells it (diagnostics name it so) and the absolute,
+        /// normal path it is known by (`SpecFiles`' key).
+        case file(path: String, key: String)
     }
 
-    func target(of filePart: String, from treePath: String) -> Target {
+    /// Where `filePart` leads when written in a file in `directory` (the folder of the file, as
+    /// `PathUtilities.directory(of:)` gives it): the answer depends on nothing else, so a load may keep it per folder.
+    func target(of filePart: String, inDirectory directory: String) -> Target {
         if filePart.isEmpty { return .sameFile }
         if PathUtilities.hasScheme(filePart) || filePart.hasPrefix("//") { return .remote }
         guard let decoded = JSONPointer.percentDecode(filePart) else { return .malformed }
-        let path = PathUtilities.resolve(decoded, from: treePath)
-        return options.allowRefsOutsideRoot || PathUtilities.isInside(PathUtilities.absolute(path, from: workingDirectory), directory: rootDirectory) ? .file(path) : .outsideRoot
+        let path = PathUtilities.resolve(decoded, inDirectory: directory)
+        let key = PathUtilities.absolute(path, from: workingDirectory)
+        return options.allowRefsOutsideRoot || PathUtilities.isInside(key, directory: rootDirectory) ? .file(path: path, key: key) : .outsideRoot
     }
 
     /// The files `tree`'s `$ref`s name, each once: the absolute path (the key) and the path as the build spells it
@@ -83,8 +87,7 @@ struct ReferenceScope: Sendable {
                 slot += 2
                 guard value.kind == .scalar, value.count > 0, tree.text.equals(name, "$ref"),
                       tree.text.firstByte(value) != UInt8(ascii: "#") else { continue }
-                guard case .file(let path) = target(of: SpecFiles.split(tree.text.string(value)).file, from: tree.path) else { continue }
-                let key = PathUtilities.absolute(path, from: workingDirectory)
+                guard case .file(let path, let key) = target(of: SpecFiles.split(tree.text.string(value)).file, inDirectory: tree.directory) else { continue }
                 if known.insert(key).inserted { paths.append((key, path)) }
             }
         }

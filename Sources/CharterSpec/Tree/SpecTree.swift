@@ -30,6 +30,8 @@ struct NodeRecord: Sendable {
 public final class SpecTree: Sendable {
     /// The path used in diagnostics.
     public let path: String
+    /// The folder `path` names (`PathUtilities.directory(of:)`): relative references are resolved against it.
+    let directory: String
     let records: [NodeRecord]
     let children: [Int32]
     let text: ScalarText
@@ -39,6 +41,7 @@ public final class SpecTree: Sendable {
 
     init(path: String, records: [NodeRecord], children: [Int32], text: ScalarText, root: Int32?, swagger2: Swagger2Origin? = nil) {
         self.path = path
+        directory = PathUtilities.directory(of: path)
         self.records = records
         self.children = children
         self.text = text
