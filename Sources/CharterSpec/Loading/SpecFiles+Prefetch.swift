@@ -63,8 +63,8 @@ struct ReferenceScope: Sendable {
         case file(path: String, key: String)
     }
 
-    /// Where `filePart` leads when written in a file in `directory` (the folder of the file, as
-    /// `PathUtilities.directory(of:)` gives it): the answer depends on nothing else, so a load may keep it per folder.
+    /// Where `filePart` leads when written in a file in `directory` (the file's folder, as
+    /// `PathUtilities.directory(of:)` gives it, which trees keep).
     func target(of filePart: String, inDirectory directory: String) -> Target {
         if filePart.isEmpty { return .sameFile }
         if PathUtilities.hasScheme(filePart) || filePart.hasPrefix("//") { return .remote }
