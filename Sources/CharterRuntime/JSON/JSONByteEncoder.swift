@@ -158,6 +158,7 @@ final class JSONByteSink {
         if T.self == Date.self, let date = value as? Date { return appendDate(date) }
         if T.self == Data.self, let data = value as? Data { return appendString(data.base64EncodedString()) }
         if T.self == URL.self, let url = value as? URL { return appendString(url.absoluteString) }
+        if T.self == UUID.self, let uuid = value as? UUID { return appendString(UUIDText.text(uuid)) }
         guard path.count < Self.maxDepth else {
             throw EncodingError.invalidValue(value, EncodingError.Context(codingPath: codingPath(path.count), debugDescription: "Nested deeper than \(Self.maxDepth) levels"))
         }

@@ -156,6 +156,7 @@ final class TapeReader {
             guard let date = RFC3339.date(from: s) else { throw corrupted("Not an RFC 3339 date-time: '\(s)'", path) }
             if let v = date as? T { return v }
         }
+        if T.self == UUID.self, kind(node) == .string, let uuid = UUIDText.uuid(try string(node, path())), let v = uuid as? T { return v }
         if T.self == Data.self {
             let s = try string(node, path())
             guard let data = Data(base64Encoded: s) else { throw corrupted("Encountered Data is not valid Base64.", path) }

@@ -103,7 +103,7 @@ public struct ClientValidation: Sendable {
         // carries it, so the server can tell a retry from a new request.
         if let name = HTTPField.Name(retries.idempotencyHeader), request.headerFields[name] == nil,
            contract.parameters.contains(where: { $0.location == .header && $0.name.caseInsensitiveCompare(retries.idempotencyHeader) == .orderedSame }) {
-            request.headerFields[name] = UUID().uuidString
+            request.headerFields[name] = UUIDText.text(UUID())
         }
         credentials?.apply(to: &request, requirement: contract.security, schemes: securitySchemes)
         // One id for every attempt: the caller's, else the request being served (a handler calling on), else new.
