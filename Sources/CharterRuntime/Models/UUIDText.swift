@@ -1,3 +1,4 @@
+import CharterBase
 import Foundation
 
 /// UUIDs (the `uuid` format) read and written as text without Foundation's C routines: on Linux
@@ -19,7 +20,7 @@ enum UUIDText {
                         i += 1
                         continue
                     }
-                    guard let high = nibble(bytes[i]), let low = nibble(bytes[i + 1]) else { return false }
+                    guard let high = HexDigit.value(bytes[i]), let low = HexDigit.value(bytes[i + 1]) else { return false }
                     out[o] = high << 4 | low
                     i += 2
                     o += 1
@@ -47,15 +48,6 @@ enum UUIDText {
                 }
                 return o
             }
-        }
-    }
-
-    private static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
-        default: nil
         }
     }
 }

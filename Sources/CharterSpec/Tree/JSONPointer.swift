@@ -1,3 +1,4 @@
+import CharterBase
 /// RFC 6901 JSON Pointer helpers (plus the percent-escapes a pointer carries inside a URI fragment).
 public enum JSONPointer {
     /// Escapes one reference token: `~` → `~0`, `/` → `~1`.
@@ -51,21 +52,12 @@ public enum JSONPointer {
         var utf8 = Array(s.utf8)[...]
         while let b = utf8.popFirst() {
             if b == UInt8(ascii: "%") {
-                guard utf8.count >= 2, let hi = hexValue(utf8.popFirst()!), let lo = hexValue(utf8.popFirst()!) else { return nil }
+                guard utf8.count >= 2, let hi = HexDigit.value(utf8.popFirst()!), let lo = HexDigit.value(utf8.popFirst()!) else { return nil }
                 bytes.append(hi << 4 | lo)
             } else {
                 bytes.append(b)
             }
         }
         return String(validating: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ b: UInt8) -> UInt8? {
-        switch b {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): b - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): b - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): b - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }
