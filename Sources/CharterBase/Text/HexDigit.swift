@@ -9,4 +9,9 @@ package enum HexDigit {
         default: nil
         }
     }
+
+    /// Whether `byte` is an ASCII hex digit (either case): a test without the value, for scanners.
+    @inlinable package static func isDigit(_ byte: UInt8) -> Bool {
+        (byte >= 48 && byte <= 57) || (byte | 0x20 >= 97 && byte | 0x20 <= 102)
+    }
 }

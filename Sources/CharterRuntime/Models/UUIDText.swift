@@ -9,24 +9,28 @@ enum UUIDText {
     /// then ask Foundation, so what is accepted stays Foundation's).
     static func uuid(_ text: String) -> UUID? {
         var text = text
+        return text.withUTF8 { uuid($0[...]) }
+    }
+
+    /// As `uuid(_:)`, over UTF-8 bytes: the one reading of the layout (the `uuid` format's check asks it too).
+    static func uuid(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> UUID? {
+        guard bytes.count == 36 else { return nil }
+        let bytes = UnsafeBufferPointer(rebasing: bytes)
         var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        let read = text.withUTF8 { bytes -> Bool in
-            guard bytes.count == 36 else { return false }
-            return withUnsafeMutableBytes(of: &value) { out -> Bool in
-                var i = 0, o = 0
-                while i < 36 {
-                    if i == 8 || i == 13 || i == 18 || i == 23 {
-                        guard bytes[i] == UInt8(ascii: "-") else { return false }
-                        i += 1
-                        continue
-                    }
-                    guard let high = HexDigit.value(bytes[i]), let low = HexDigit.value(bytes[i + 1]) else { return false }
-                    out[o] = high << 4 | low
-                    i += 2
-                    o += 1
+        let read = withUnsafeMutableBytes(of: &value) { out -> Bool in
+            var i = 0, o = 0
+            while i < 36 {
+                if i == 8 || i == 13 || i == 18 || i == 23 {
+                    guard bytes[i] == UInt8(ascii: "-") else { return false }
+                    i += 1
+                    continue
                 }
-                return true
+                guard let high = HexDigit.value(bytes[i]), let low = HexDigit.value(bytes[i + 1]) else { return false }
+                out[o] = high << 4 | low
+                i += 2
+                o += 1
             }
+            return true
         }
         return read ? UUID(uuid: value) : nil
     }

@@ -1,3 +1,5 @@
+import CharterBase
+
 /// Formats whose grammar is text structure: JSON pointers (RFC 6901 and the relative form JSON Schema 2020-12
 /// names), URI templates (RFC 6570), durations (RFC 3339 appendix A) and regular expressions (ECMA-262, as the
 /// `pattern` keyword reads them). Each is one linear pass over the bytes.
@@ -56,7 +58,7 @@ extension Formats {
                 continue
             }
             if c == UInt8(ascii: "%") {
-                guard i + 2 < b.endIndex, isHex(b[i + 1]), isHex(b[i + 2]) else { return false }
+                guard i + 2 < b.endIndex, HexDigit.isDigit(b[i + 1]), HexDigit.isDigit(b[i + 2]) else { return false }
                 i += 3
                 continue
             }
@@ -89,7 +91,7 @@ extension Formats {
         while i < name.endIndex {
             let c = name[i]
             if c == UInt8(ascii: "%") {
-                guard i + 2 < name.endIndex, isHex(name[i + 1]), isHex(name[i + 2]) else { return false }
+                guard i + 2 < name.endIndex, HexDigit.isDigit(name[i + 1]), HexDigit.isDigit(name[i + 2]) else { return false }
                 i += 3
                 previousDot = false
                 continue

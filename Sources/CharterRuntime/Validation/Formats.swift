@@ -1,3 +1,5 @@
+import CharterBase
+
 /// The `format` values Charter checks. Unknown formats are annotations only (JSON Schema's default).
 public enum StringFormat: String, Sendable, CaseIterable {
     case dateTime = "date-time"
@@ -93,7 +95,6 @@ typealias ByteSlice = Slice<UnsafeBufferPointer<UInt8>>
 
 enum Formats {
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
-    @inline(__always) static func isHex(_ b: UInt8) -> Bool { isDigit(b) || (b | 0x20 >= 97 && b | 0x20 <= 102) }
     @inline(__always) static func isAlpha(_ b: UInt8) -> Bool { b | 0x20 >= 97 && b | 0x20 <= 122 }
 
     static func number(_ b: ByteSlice, _ from: Int, _ count: Int) -> Int? {
@@ -160,17 +161,7 @@ enum Formats {
         return isDate(bytes[0..<10]) && isTime(bytes[11...])
     }
 
-    static func isUUID(_ b: ByteSlice) -> Bool {
-        guard b.count == 36 else { return false }
-        for (i, c) in b.enumerated() {
-            if i == 8 || i == 13 || i == 18 || i == 23 {
-                if c != UInt8(ascii: "-") { return false }
-            } else if !isHex(c) {
-                return false
-            }
-        }
-        return true
-    }
+    static func isUUID(_ b: ByteSlice) -> Bool { UUIDText.uuid(b) != nil }
 
     static func isIPv4(_ b: ByteSlice) -> Bool {
         var parts = 0
@@ -204,7 +195,7 @@ enum Formats {
         }
         while i < b.endIndex {
             let start = i
-            while i < b.endIndex, isHex(b[i]), i - start < 5 { i += 1 }
+            while i < b.endIndex, HexDigit.isDigit(b[i]), i - start < 5 { i += 1 }
             if i < b.endIndex, b[i] == UInt8(ascii: ".") {
                 // Embedded IPv4 ends the address and counts as two groups.
                 guard isIPv4(b[start...]) else { return false }
@@ -315,7 +306,7 @@ enum Formats {
         while i < b.count {
             let c = b[i]
             if c == UInt8(ascii: "%") {
-                guard i + 2 < b.count, isHex(b[i + 1]), isHex(b[i + 2]) else { return false }
+                guard i + 2 < b.count, HexDigit.isDigit(b[i + 1]), HexDigit.isDigit(b[i + 2]) else { return false }
                 i += 3
                 continue
             }
@@ -365,7 +356,7 @@ enum Formats {
     private static func isIPvFuture(_ b: ByteSlice) -> Bool {
         guard b.first.map({ $0 | 0x20 == UInt8(ascii: "v") }) == true, let dot = b.firstIndex(of: UInt8(ascii: ".")) else { return false }
         let version = b[(b.startIndex + 1)..<dot], rest = b[(dot + 1)...]
-        return !version.isEmpty && version.allSatisfy(isHex) && !rest.isEmpty
+        return !version.isEmpty && version.allSatisfy(HexDigit.isDigit) && !rest.isEmpty
             && rest.allSatisfy { isUnreserved($0) || isSubDelim($0) || $0 == UInt8(ascii: ":") }
     }
 
@@ -373,7 +364,7 @@ enum Formats {
         var i = b.startIndex
         while i < b.endIndex {
             if b[i] == UInt8(ascii: "%") {
-                guard i + 2 < b.endIndex, isHex(b[i + 1]), isHex(b[i + 2]) else { return false }
+                guard i + 2 < b.endIndex, HexDigit.isDigit(b[i + 1]), HexDigit.isDigit(b[i + 2]) else { return false }
                 i += 3
             } else {
                 guard allowed(b[i]) else { return false }

@@ -2,9 +2,12 @@ import Foundation
 
 /// The files of one multi-file spec: the root and every file reached through `$ref`, each read once.
 final class SpecFiles {
-    let options: LoadOptions
+    /// The rule for where references may lead: the root's folder, the working directory, the load's options. Made
+    /// once (the build asks it for every reference).
+    let scope: ReferenceScope
+    var options: LoadOptions { scope.options }
     /// The folder the root spec lives in; refs may not leave it unless allowed.
-    let rootDirectory: String
+    var rootDirectory: String { scope.rootDirectory }
     private var trees: [String: SpecTree?] = [:]
     /// Files as written, before a Swagger 2.0 document among them is converted (conversion looks into them).
     private(set) var rawTrees: [String: SpecTree?] = [:]
@@ -22,12 +25,12 @@ final class SpecFiles {
     private var mappingIndexes: [Node: [String: Node]] = [:]
 
     /// The process's current directory when the load began: relative paths are made absolute against it.
-    let workingDirectory: String
+    var workingDirectory: String { scope.workingDirectory }
 
     init(rootPath: String, options: LoadOptions) {
-        self.options = options
-        workingDirectory = FileManager.default.currentDirectoryPath
-        self.rootDirectory = PathUtilities.directory(of: PathUtilities.absolute(rootPath, from: workingDirectory))
+        let workingDirectory = FileManager.default.currentDirectoryPath
+        scope = ReferenceScope(rootDirectory: PathUtilities.directory(of: PathUtilities.absolute(rootPath, from: workingDirectory)),
+                               workingDirectory: workingDirectory, options: options)
     }
 
     /// `path` as an absolute, normal path: the key files are known by.
@@ -129,9 +132,6 @@ final class SpecFiles {
 
     /// All the files read so far (for reporting).
     var paths: [String] { trees.keys.sorted() }
-
-    /// The rule for where references may lead (the root's folder, the options).
-    var scope: ReferenceScope { ReferenceScope(rootDirectory: rootDirectory, workingDirectory: workingDirectory, options: options) }
 
     /// Where a `$ref`'s file part leads from `tree` (against the folder the tree keeps, not one worked out again
     /// from its path per reference). Kept per folder and text, the answers cost more to look up than to work out

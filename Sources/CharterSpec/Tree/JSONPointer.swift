@@ -1,4 +1,5 @@
 import CharterBase
+
 /// RFC 6901 JSON Pointer helpers (plus the percent-escapes a pointer carries inside a URI fragment).
 public enum JSONPointer {
     /// Escapes one reference token: `~` → `~0`, `/` → `~1`.

@@ -1,3 +1,5 @@
+import CharterBase
+
 /// YAML 1.2 core-schema resolution of plain scalars: `yes`, `on` and timestamps stay strings.
 enum ScalarResolution {
     static func resolvePlain(_ b: UnsafeBufferPointer<UInt8>) -> ScalarType {
@@ -26,7 +28,6 @@ enum ScalarResolution {
     }
 
     private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
-    private static func isHex(_ c: UInt8) -> Bool { isDigit(c) || (c | 0x20 >= 97 && c | 0x20 <= 102) }
 
     /// `[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+`, `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`,
     /// `[-+]?\.(inf|Inf|INF)`, `\.(nan|NaN|NAN)`.
@@ -36,7 +37,7 @@ enum ScalarResolution {
             return b[2...].allSatisfy { $0 >= 48 && $0 <= 55 } ? .integer : nil
         }
         if n > 2, b[0] == UInt8(ascii: "0"), b[1] == UInt8(ascii: "x") {
-            return b[2...].allSatisfy(isHex) ? .integer : nil
+            return b[2...].allSatisfy(HexDigit.isDigit) ? .integer : nil
         }
         var i = 0
         if b[0] == UInt8(ascii: "+") || b[0] == UInt8(ascii: "-") { i = 1 }
