@@ -40,6 +40,9 @@ public struct Code: ParsableCommand {
     @Option(help: "Access level of generated declarations: public or internal.")
     var access: String?
 
+    @Option(help: "What equality generated types conform to: hashable (default), equatable, or none (the fastest to compile; enums stay Hashable).")
+    var equality: String?
+
     @Option(help: "The Swift module the output is compiled into (names the API: <Name>APIProtocol, <Name>Client). Default: the output folder's name.")
     var moduleName: String?
 
@@ -67,6 +70,9 @@ public struct Code: ParsableCommand {
 
     public func validate() throws {
         if let access, access != "public" && access != "internal" { throw ValidationError("--access must be public or internal") }
+        if let equality, GeneratedEquality(rawValue: equality) == nil {
+            throw ValidationError("--equality must be one of \(GeneratedEquality.choices)")
+        }
         if let mode {
             do { _ = try GenerateConfig.parts(mode) } catch { throw ValidationError(error.description) }
         }
@@ -94,6 +100,7 @@ public struct Code: ParsableCommand {
         }
         // The module name: --module-name, else the config's, else the default a plugin passes, else the folder's.
         if let access { options.access = access }
+        if let equality, let chosen = GeneratedEquality(rawValue: equality) { options.equality = chosen }
         if let moduleName {
             options.moduleName = moduleName
         } else if configModuleName == nil {

@@ -105,12 +105,15 @@ extension JSONValue {
 /// Work that stays unfinished until the test opens the gate: lets a test assert that a caller returned *before*
 /// some work ended (an ordering), instead of comparing wall-clock times, which a loaded 2-core host can stretch by
 /// tens of seconds. A fallback opens it after `fallback` seconds so that a broken implementation fails, not hangs.
+/// The fallback is long because the whole suite shares two cooperative threads: on a slow host its CPU-bound
+/// synchronous tests (the corpus sweeps) held both for over two minutes, so no timer could fire and a 120 s
+/// fallback opened the gate before the timeout under test ran (2026-12-05, a host three times slower than usual).
 public final class Gate: @unchecked Sendable {
     private let lock = NSLock()
     private var opened = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
-    public init(fallback seconds: Double = 120) {
+    public init(fallback seconds: Double = 900) {
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in open() }
     }
 

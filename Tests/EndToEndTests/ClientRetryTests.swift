@@ -214,7 +214,7 @@ struct ClientRetryTests {
                 return 1
             }
         }
-        // The race ended while the work was still waiting at the gate (which only the test, or a 120 s fallback,
+        // The race ended while the work was still waiting at the gate (which only the test, or a 900 s fallback,
         // opens): the timeout did not await the abandoned work.
         #expect(finished.value == 0 && !work.isOpen)
         work.open()

@@ -137,8 +137,56 @@ struct GenerateOptionsTests {
         try "module-name: Flights\nmodes: [server]\naccess: private\n".write(to: config, atomically: true, encoding: .utf8)
         let broken = try runGenerate(["Specs/airline.yaml", "--output", out.path, "--config", config.path])
         #expect(broken.status == 1)
-        #expect(broken.stderr.contains("charter.yaml:2:1: error: unknown option 'modes'; use module-name, mode, access, type-names or operations"))
+        #expect(broken.stderr.contains("charter.yaml:2:1: error: unknown option 'modes'; use module-name, mode, access, equality, type-names or operations"))
         #expect(broken.stderr.contains("charter.yaml:3:9: error: access must be public or internal"))
+    }
+
+    /// `--equality` / `equality:` set what the generated types conform to; string enums keep `Hashable` throughout.
+    @Test func theEqualityOptionSetsWhatGeneratedTypesConformTo() throws {
+        let dir = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        /// Every type declaration's conformance list in the output, by kind: raw-value enums apart from the rest.
+        func conformances(_ out: URL) throws -> (rawEnums: Set<String>, others: Set<String>) {
+            var rawEnums: Set<String> = [], others: Set<String> = []
+            for file in try FileManager.default.contentsOfDirectory(atPath: out.path) where file.hasPrefix("Models") || file.hasPrefix("Operations") {
+                for line in try String(contentsOfFile: out.appendingPathComponent(file).path, encoding: .utf8).split(separator: "\n") {
+                    let code = line.trimmingCharacters(in: .whitespaces)
+                    guard code.hasPrefix("public struct ") || code.hasPrefix("public enum ") || code.hasPrefix("public indirect enum "),
+                          let colon = code.firstIndex(of: ":"), code.hasSuffix("{") else { continue }
+                    let list = String(code[code.index(after: colon)...].dropLast()).trimmingCharacters(in: .whitespaces)
+                    if list.hasPrefix("RawRepresentable") { rawEnums.insert(list) } else if list != "APIOperation" { others.insert(list) }
+                }
+            }
+            return (rawEnums, others)
+        }
+        let none = dir.appendingPathComponent("None")
+        #expect(try runGenerate(["Specs/airline.yaml", "--output", none.path, "--equality", "none"]).status == 0)
+        let plain = try conformances(none)
+        // Models, unions, inputs, outputs, header structs: Codable where they travel as JSON, Sendable always.
+        #expect(plain.others == ["Codable, Sendable", "Sendable"])
+        #expect(plain.rawEnums == ["RawRepresentable, Codable, Hashable, Sendable"])
+        let operations = try String(contentsOfFile: none.appendingPathComponent("Operations.swift").path, encoding: .utf8)
+        #expect(operations.contains("public struct Input: Sendable {") && operations.contains("public enum Output: Sendable {"))
+        #expect(operations.contains("public struct OKHeaders: Sendable {"))
+
+        let config = dir.appendingPathComponent("charter.yaml")
+        try "equality: equatable\n".write(to: config, atomically: true, encoding: .utf8)
+        let equatable = dir.appendingPathComponent("Equatable")
+        #expect(try runGenerate(["Specs/airline.yaml", "--output", equatable.path, "--config", config.path]).status == 0)
+        let compared = try conformances(equatable)
+        #expect(compared.others == ["Codable, Equatable, Sendable", "Equatable, Sendable", "Sendable, Equatable"])
+        #expect(compared.rawEnums == plain.rawEnums)
+        // The default is what Generated/Airline holds: Hashable everywhere.
+        let committed = try conformances(TestPaths.packageRoot.appendingPathComponent("Generated/Airline"))
+        #expect(committed.others == ["Codable, Hashable, Sendable", "Hashable, Sendable", "Sendable, Hashable"])
+
+        try "equality: sometimes\n".write(to: config, atomically: true, encoding: .utf8)
+        let broken = try runGenerate(["Specs/airline.yaml", "--output", equatable.path, "--config", config.path])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("charter.yaml:1:11: error: equality must be one of hashable, equatable, none"))
+        let usage = try runGenerate(["Specs/airline.yaml", "--output", equatable.path, "--equality", "Hashable"])
+        #expect(usage.status == 2)
+        #expect(usage.stderr.contains("--equality must be one of hashable, equatable, none"))
     }
 
     @Test func theFixedLayoutIsTheSameFiveFilesWhateverTheModeAndSize() throws {

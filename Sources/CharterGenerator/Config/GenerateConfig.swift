@@ -6,6 +6,7 @@ import Foundation
 ///     module-name: Airline          # names the API: AirlineAPIProtocol, AirlineClient
 ///     mode: [models, server]        # or "models,server"; default: everything
 ///     access: internal              # public (default) or internal
+///     equality: equatable           # hashable (default), equatable or none
 ///     type-names:                   # component schema → Swift type name
 ///       BookingRequest: NewBooking
 ///     operations:                   # operationIds to generate (include) or leave out (exclude)
@@ -16,6 +17,7 @@ public struct GenerateConfig: Sendable {
     public var moduleName: String?
     public var parts: Set<GeneratedPart>?
     public var access: String?
+    public var equality: GeneratedEquality?
     public var typeNames: [String: String] = [:]
     public var includedOperations: Set<String>?
     public var excludedOperations: Set<String> = []
@@ -59,7 +61,7 @@ public struct GenerateConfig: Sendable {
             return values.count == node.elements.count ? values : nil
         }
         guard root.kind == .mapping else {
-            error("a config file is a mapping of options (module-name, mode, access, type-names, operations)", root)
+            error("a config file is a mapping of options (module-name, mode, access, equality, type-names, operations)", root)
             return (nil, diagnostics)
         }
         for entry in root.entries {
@@ -69,6 +71,10 @@ public struct GenerateConfig: Sendable {
                 if let s = value.string, !s.isEmpty { config.moduleName = s } else { error("module-name must be a string", value) }
             case "access":
                 if let s = value.string, s == "public" || s == "internal" { config.access = s } else { error("access must be public or internal", value) }
+            case "equality":
+                if let s = value.string, let equality = GeneratedEquality(rawValue: s) { config.equality = equality } else {
+                    error("equality must be one of \(GeneratedEquality.choices)", value)
+                }
             case "mode":
                 guard let names = strings(value) else { error("mode must be a list such as [models, server]", value); continue }
                 do { config.parts = try parts(names) } catch { diagnostics.append(Diagnostic(.error, error.description, at: value.location)) }
@@ -92,7 +98,7 @@ public struct GenerateConfig: Sendable {
                     }
                 }
             default:
-                error("unknown option '\(entry.key)'; use module-name, mode, access, type-names or operations", entry.keyNode)
+                error("unknown option '\(entry.key)'; use module-name, mode, access, equality, type-names or operations", entry.keyNode)
             }
         }
         return diagnostics.contains { $0.severity == .error } ? (nil, diagnostics) : (config, diagnostics)
@@ -102,6 +108,7 @@ public struct GenerateConfig: Sendable {
         if let moduleName { options.moduleName = moduleName }
         if let parts { options.parts = parts }
         if let access { options.access = access }
+        if let equality { options.equality = equality }
         options.typeNames = typeNames
         options.includedOperations = includedOperations
         options.excludedOperations = excludedOperations

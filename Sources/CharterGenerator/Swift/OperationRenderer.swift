@@ -4,6 +4,7 @@ import CharterRuntime
 /// protocol with its handler registration, and the client.
 struct OperationRenderer {
     let access: String
+    let equality: GeneratedEquality
     /// The API's name stem (`Airline` → `AirlineAPIProtocol`, `AirlineClient`).
     /// The API's stem (`Airline`, or empty for a module named `API`): `AirlineAPIProtocol`, `AirlineClient`.
     let apiName: String
@@ -27,15 +28,15 @@ struct OperationRenderer {
             output(op, &w)
             for s in op.headerStructs {
                 w.blank()
-                SwiftRenderer.render([.structType(s)], access: access, scope: scope, into: &w)
+                SwiftRenderer.render([.structType(s)], access: access, equality: equality, scope: scope, into: &w)
             }
             for body in op.bodyEnums {
                 w.blank()
-                SwiftRenderer.render([.enumType(bodyEnum(body))], access: access, scope: scope, into: &w)
+                SwiftRenderer.render([.enumType(bodyEnum(body))], access: access, equality: equality, scope: scope, into: &w)
             }
             if !op.nested.isEmpty {
                 w.blank()
-                SwiftRenderer.render(op.nested, access: access, scope: scope, into: &w)
+                SwiftRenderer.render(op.nested, access: access, equality: equality, scope: scope, into: &w)
             }
             w.blank()
             w.line("\(access) static let contract = \(ContractEmitter.expression(op.contract))")
@@ -67,7 +68,7 @@ struct OperationRenderer {
 
     private func input(_ op: SwiftOperation, _ w: inout SwiftWriter) {
         let scope = [op.typeName, "Input"]
-        w.block("\(access) struct Input: Sendable, Hashable {") { w in
+        w.block("\(access) struct Input: \(equality.sendableList) {") { w in
             for i in op.inputs {
                 w.doc(i.doc)
                 w.line("\(access) var \(i.name): \(i.declaredType.rendered(in: scope))")
@@ -107,7 +108,7 @@ struct OperationRenderer {
 
     private func output(_ op: SwiftOperation, _ w: inout SwiftWriter) {
         let scope = [op.typeName, "Output"]
-        w.block("\(access) enum Output: Sendable, Hashable {") { w in
+        w.block("\(access) enum Output: \(equality.sendableList) {") { w in
             for c in op.cases {
                 w.doc(c.doc)
                 let values = parts(c).map { part in

@@ -1,6 +1,7 @@
 /// Prints `SwiftDecl`s as formatted Swift (4-space indentation, one blank line between declarations).
 struct SwiftRenderer {
     var access: String = "public"
+    var equality: GeneratedEquality = .hashable
     /// Lines, indentation and doc comments are the writer's (shared with `OperationRenderer`).
     private var writer = SwiftWriter()
     /// The path of the type whose body is being printed: types are named relative to it.
@@ -10,22 +11,23 @@ struct SwiftRenderer {
         set { writer.depth = newValue }
     }
 
-    init(access: String, scope: [String]) {
+    init(access: String, equality: GeneratedEquality, scope: [String]) {
         self.access = access
+        self.equality = equality
         self.scope = scope
     }
 
     /// `decls` as source; `scope` is the path of the type they are declared in (empty at the top level).
-    static func render(_ decls: [SwiftDecl], access: String, scope: [String] = []) -> String {
+    static func render(_ decls: [SwiftDecl], access: String, equality: GeneratedEquality, scope: [String] = []) -> String {
         var writer = SwiftWriter()
-        render(decls, access: access, scope: scope, into: &writer)
+        render(decls, access: access, equality: equality, scope: scope, into: &writer)
         return writer.text
     }
 
     /// `decls` written straight into `writer` at its depth (a namespace's nested types), rather than printed apart,
     /// cut back into lines and indented again.
-    static func render(_ decls: [SwiftDecl], access: String, scope: [String], into writer: inout SwiftWriter) {
-        var renderer = SwiftRenderer(access: access, scope: scope)
+    static func render(_ decls: [SwiftDecl], access: String, equality: GeneratedEquality, scope: [String], into writer: inout SwiftWriter) {
+        var renderer = SwiftRenderer(access: access, equality: equality, scope: scope)
         swap(&renderer.writer, &writer)
         defer { swap(&renderer.writer, &writer) }
         for (i, decl) in decls.enumerated() {
@@ -57,11 +59,16 @@ struct SwiftRenderer {
 
     private func type(_ t: SwiftType) -> String { t.rendered(in: scope) }
 
+    /// `Codable, Hashable, Sendable {`: the given protocols, the chosen equality, `Sendable`.
+    private func conformances(_ protocols: [String]) -> String {
+        (protocols + [equality.protocolName, "Sendable"].compactMap { $0 }).joined(separator: ", ") + " {"
+    }
+
     // MARK: Structs
 
     private mutating func emitStruct(_ s: SwiftStruct) {
         doc(s.doc)
-        line("\(access) struct \(s.name): \(s.isCodable ? "Codable, " : "")Hashable, Sendable {")
+        line("\(access) struct \(s.name): \(conformances(s.isCodable ? ["Codable"] : []))")
         depth += 1
         scope.append(s.name)
         defer { scope.removeLast() }
@@ -185,12 +192,12 @@ struct SwiftRenderer {
             depth -= 1
             line("}")
         case .choice(let cases):
-            line("\(access) enum \(e.name): Sendable, Hashable {")
+            line("\(access) enum \(e.name): \(equality.sendableList) {")
             depth += 1
             scope.append(e.name)
             for c in cases { line("case \(c.name)(\(type(c.type)))") }
         case .union(let cases, let discriminator, let fallback):
-            line("\(access) \(e.isIndirect ? "indirect " : "")enum \(e.name): Codable, Hashable, Sendable {")
+            line("\(access) \(e.isIndirect ? "indirect " : "")enum \(e.name): \(conformances(["Codable"]))")
             depth += 1
             scope.append(e.name)
             for c in cases { line("case \(c.name)(\(type(c.type)))") }

@@ -105,6 +105,7 @@ extension Scaffold {
         # module-name: \(stem)
         mode: [\(mode.joined(separator: ", "))]
         access: public
+        # equality: hashable   # or equatable, or none: the generated types' == and hashing, the compiler's largest share
 
         """
     }
