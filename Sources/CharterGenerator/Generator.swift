@@ -29,8 +29,11 @@ public enum GeneratedEquality: String, Sendable, CaseIterable {
         }
     }
 
-    /// `Sendable, Hashable`: how operations' `Input` and `Output` and body enums list their conformances.
-    var sendableList: String { (["Sendable"] + [protocolName].compactMap { $0 }).joined(separator: ", ") }
+    /// A conformance list with the chosen equality between `leading` and `trailing`: `Codable, Hashable, Sendable`
+    /// for models, `Sendable, Hashable` for operations' `Input` and `Output` and body enums (their historic orders).
+    func conformances(_ leading: [String], _ trailing: [String] = []) -> String {
+        (leading + [protocolName].compactMap { $0 } + trailing).joined(separator: ", ")
+    }
 
     /// `hashable, equatable, none` — for messages naming the valid values.
     public static var choices: String { allCases.map(\.rawValue).joined(separator: ", ") }

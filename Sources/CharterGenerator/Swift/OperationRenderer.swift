@@ -68,7 +68,7 @@ struct OperationRenderer {
 
     private func input(_ op: SwiftOperation, _ w: inout SwiftWriter) {
         let scope = [op.typeName, "Input"]
-        w.block("\(access) struct Input: \(equality.sendableList) {") { w in
+        w.block("\(access) struct Input: \(equality.conformances(["Sendable"])) {") { w in
             for i in op.inputs {
                 w.doc(i.doc)
                 w.line("\(access) var \(i.name): \(i.declaredType.rendered(in: scope))")
@@ -108,7 +108,7 @@ struct OperationRenderer {
 
     private func output(_ op: SwiftOperation, _ w: inout SwiftWriter) {
         let scope = [op.typeName, "Output"]
-        w.block("\(access) enum Output: \(equality.sendableList) {") { w in
+        w.block("\(access) enum Output: \(equality.conformances(["Sendable"])) {") { w in
             for c in op.cases {
                 w.doc(c.doc)
                 let values = parts(c).map { part in

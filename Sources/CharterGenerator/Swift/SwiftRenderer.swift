@@ -59,16 +59,11 @@ struct SwiftRenderer {
 
     private func type(_ t: SwiftType) -> String { t.rendered(in: scope) }
 
-    /// `Codable, Hashable, Sendable {`: the given protocols, the chosen equality, `Sendable`.
-    private func conformances(_ protocols: [String]) -> String {
-        (protocols + [equality.protocolName, "Sendable"].compactMap { $0 }).joined(separator: ", ") + " {"
-    }
-
     // MARK: Structs
 
     private mutating func emitStruct(_ s: SwiftStruct) {
         doc(s.doc)
-        line("\(access) struct \(s.name): \(conformances(s.isCodable ? ["Codable"] : []))")
+        line("\(access) struct \(s.name): \(equality.conformances(s.isCodable ? ["Codable"] : [], ["Sendable"])) {")
         depth += 1
         scope.append(s.name)
         defer { scope.removeLast() }
@@ -192,12 +187,12 @@ struct SwiftRenderer {
             depth -= 1
             line("}")
         case .choice(let cases):
-            line("\(access) enum \(e.name): \(equality.sendableList) {")
+            line("\(access) enum \(e.name): \(equality.conformances(["Sendable"])) {")
             depth += 1
             scope.append(e.name)
             for c in cases { line("case \(c.name)(\(type(c.type)))") }
         case .union(let cases, let discriminator, let fallback):
-            line("\(access) \(e.isIndirect ? "indirect " : "")enum \(e.name): \(conformances(["Codable"]))")
+            line("\(access) \(e.isIndirect ? "indirect " : "")enum \(e.name): \(equality.conformances(["Codable"], ["Sendable"])) {")
             depth += 1
             scope.append(e.name)
             for c in cases { line("case \(c.name)(\(type(c.type)))") }
