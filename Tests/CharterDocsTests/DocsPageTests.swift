@@ -54,6 +54,26 @@ struct DocsPageTests {
         }
     }
 
+    @Test func membersThatOnlyDescribeLeaveTheTypeLabelTheReferencesName() throws {
+        let document = try #require(load("""
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Item: {type: object}
+            Holder:
+              properties:
+                described: {allOf: [{$ref: '#/components/schemas/Item'}, {description: An item.}]}
+                nullable: {allOf: [{$ref: '#/components/schemas/Item'}, {nullable: true}]}
+                merged: {allOf: [{$ref: '#/components/schemas/Item'}, {required: [id]}]}
+                onlyWords: {allOf: [{description: Anything.}]}
+        """).document)
+        let holder = document[try #require(document.components.schema(named: "Holder"))]
+        let labels = holder.properties.map { SchemaFacts(document: document).typeLabel($0.schema) }
+        #expect(labels == ["Item", "Item | null", "all of 2", "any"])
+    }
+
     @Test func xmlBodiesHaveXMLExamples() throws {
         let html = index(try site("Specs/documents.yaml"))
         // Examples travel in the page's JSON data, where `<` is written \u003c.

@@ -286,6 +286,65 @@ struct GeneratorSnapshotTests {
         #expect(out.contains("public struct Check: Codable"))
     }
 
+    /// 3.0 cannot put a description beside a `$ref`, so vendors wrap it: `allOf: [{$ref: X}, {description: …}]`
+    /// (Box's spec 119 times), `allOf: [{$ref: X}, {nullable: true}]` (OpenAI's). The describing member leaves
+    /// the type X (it once made the property `JSONValue`); its description, default and deprecation are the
+    /// property's, and its lone `nullable: true` makes X optional.
+    @Test func allOfMembersThatOnlyDescribeLeaveTheReferencedType() throws {
+        let out = try swift("""
+            Status: {type: string, enum: [draft, active]}
+            Item:
+              type: object
+              properties:
+                value: {type: string}
+            Listing:
+              type: object
+              required: [item, replaces]
+              properties:
+                item:
+                  allOf:
+                    - $ref: '#/components/schemas/Item'
+                    - description: The item listed.
+                status:
+                  allOf:
+                    - $ref: '#/components/schemas/Status'
+                    - {description: Its status., default: active, x-note: kept}
+                replaces:
+                  allOf:
+                    - $ref: '#/components/schemas/Item'
+                    - nullable: true
+                merged:
+                  allOf:
+                    - $ref: '#/components/schemas/Item'
+                    - description: Not only a description.
+                      required: [value]
+
+        """)
+        #expect(out.contains("    /// The item listed.\n    public var item: Item\n"))
+        #expect(out.contains("    /// Its status.\n    public var status: Status\n"))
+        #expect(out.contains("self.status = try container.decodeIfPresent(Status.self, forKey: \"status\") ?? .active"))
+        #expect(out.contains("    public var replaces: Item?\n"))
+        // A member that constrains (here `required`) still makes a struct of the composition.
+        #expect(out.contains("    public var merged: Merged?\n"))
+        #expect(out.contains("    public struct Merged: Codable, Hashable, Sendable {\n        public var value: String\n"))
+        #expect(!out.contains("JSONValue"))
+        // A describing member's deprecation is the property's (the struct then keeps the compiler's coding).
+        let deprecated = try swift("""
+            Item: {type: object}
+            Holder:
+              type: object
+              properties:
+                old:
+                  allOf:
+                    - $ref: '#/components/schemas/Item'
+                    - {deprecated: true, description: Use new.}
+                new: {$ref: '#/components/schemas/Item'}
+
+        """)
+        #expect(deprecated.contains("    /// Use new.\n    @available(*, deprecated, message: \"Use new.\")\n    public var old: Item?\n"), "\(deprecated)")
+        #expect(deprecated.components(separatedBy: "@available(*, deprecated").count == 2, "only `old` is deprecated")
+    }
+
     @Test func aliasesAndSingleAllOfKeepTheirTypeAndDefault() throws {
         let out = try swift("""
             UUID: {type: string, format: uuid}

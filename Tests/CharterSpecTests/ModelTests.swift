@@ -27,6 +27,36 @@ struct ModelTests {
         #expect(price.maximum?.value == 100)
     }
 
+    @Test func aLoneNullableInAnAllOfMemberMakesTheCompositionNullableWithAWarning() throws {
+        let r = load("""
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            T: {type: object}
+            R:
+              allOf:
+                - $ref: '#/components/schemas/T'
+                - description: described only
+                  nullable: true
+                  x-origin: vendor
+            Typed:
+              allOf:
+                - $ref: '#/components/schemas/T'
+                - {type: object, nullable: true}
+        """)
+        #expect(r.diagnostics.map(\.description) == [
+            "spec.yaml:11:11: warning: 'nullable: true' in an allOf member without a 'type' allows nothing by itself (the other members still reject null); read as the whole allOf accepting null",
+        ])
+        let d = try #require(r.document)
+        let composed = d[try #require(d.components.schema(named: "R"))]
+        #expect(composed.isNullable)
+        #expect(!d[composed.allOf[0]].assertsNothing && d[composed.allOf[1]].assertsNothing)
+        let typed = d[try #require(d.components.schema(named: "Typed"))]
+        #expect(!typed.isNullable && !d[typed.allOf[1]].assertsNothing)
+    }
+
     @Test func openAPI31IdiomsAreRead() throws {
         let r = load("""
         openapi: 3.1.0

@@ -116,6 +116,27 @@ struct ValidatorTests {
         #expect(try issues("\"abc\"", against: "S", in: v31) == ["||maxLength|Must be at most 2 characters long"])
     }
 
+    /// OpenAI's `allOf: [{$ref: X}, {nullable: true}]`: by the letter the lone `nullable` adds nothing and X
+    /// rejects null; its author means "X or null", which is how it is read (with a warning at the keyword).
+    @Test func aNullableMemberBesideAReferenceAcceptsNull() throws {
+        let components = """
+            T: {type: object, required: [kind], properties: {kind: {type: string}}}
+            R:
+              allOf:
+                - $ref: '#/components/schemas/T'
+                - {nullable: true, description: 'The strategy, or null.'}
+            Typed:
+              allOf:
+                - $ref: '#/components/schemas/T'
+                - {type: object, nullable: true}
+
+        """
+        #expect(try issues("null", against: "R", in: components, version: "3.0.3").isEmpty)
+        #expect(try issues("{}", against: "R", in: components, version: "3.0.3") == ["kind|/kind|required|Required property missing"])
+        // A member with a type of its own is not the idiom: T still rejects null.
+        #expect(try issues("null", against: "Typed", in: components, version: "3.0.3") == ["||type|Must be an object"])
+    }
+
     @Test func lengthsCountCodePoints() throws {
         let schema = "    S: {type: string, minLength: 2, maxLength: 2}\n"
         #expect(try issues(#""👍👍""#, against: "S", in: schema).isEmpty)

@@ -28,8 +28,12 @@ struct SchemaFacts {
             else if schema.anyOf.count == 1, depth < 8 { names = [typeLabel(schema.anyOf[0], depth: depth + 1)] }
             else if !schema.oneOf.isEmpty { names = ["one of \(schema.oneOf.count)"] }
             else if !schema.anyOf.isEmpty { names = ["any of \(schema.anyOf.count)"] }
-            else if schema.allOf.count == 1, depth < 8 { names = [typeLabel(schema.allOf[0], depth: depth + 1)] }
-            else if !schema.allOf.isEmpty { names = ["all of \(schema.allOf.count)"] }
+            else if !schema.allOf.isEmpty {
+                // Members that only describe (`allOf: [{$ref: X}, {description: …}]`) leave the label X's.
+                let members = schema.allOf.filter { !document[$0].assertsNothing }
+                if members.count == 1, depth < 8 { names = [typeLabel(members[0], depth: depth + 1)] }
+                else { names = [members.isEmpty ? "any" : "all of \(members.count)"] }
+            }
             else if !schema.properties.isEmpty { names = ["object"] }
             else if schema.enumValues != nil || schema.const != nil { names = ["value"] }
             else { names = ["any"] }

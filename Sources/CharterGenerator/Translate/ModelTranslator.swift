@@ -163,11 +163,32 @@ struct ModelTranslator: Sendable {
         }
     }
 
-    /// `allOf: [{$ref: X}]` with nothing beside it: the schema is X under another name.
+    /// `allOf: [{$ref: X}]` with nothing beside it but annotations: the schema is X under another name.
     private func singleAllOfReference(_ s: Schema) -> SchemaID? {
-        guard s.allOf.count == 1, s.properties.isEmpty, s.oneOf.isEmpty, s.anyOf.isEmpty,
-              document[s.allOf[0]].ref != nil else { return nil }
-        return s.allOf[0]
+        guard !s.allOf.isEmpty, s.properties.isEmpty, s.oneOf.isEmpty, s.anyOf.isEmpty else { return nil }
+        let members = constrainingMembers(s)
+        guard members.count == 1, document[members[0]].ref != nil else { return nil }
+        return members[0]
+    }
+
+    /// The `allOf` members that constrain the value; the others only describe it
+    /// (`allOf: [{$ref: X}, {description: …}]`) and leave the type X.
+    private func constrainingMembers(_ s: Schema) -> [SchemaID] {
+        s.allOf.filter { !document[$0].assertsNothing }
+    }
+
+    /// A property schema's description, default and deprecation: its own, else those of its describing `allOf`
+    /// members (in order). Without an `allOf` nothing is allocated: this runs for every property of every model.
+    private func annotations(_ id: SchemaID) -> (description: String?, defaultValue: Node?, deprecated: Schema?) {
+        let s = document[id]
+        var result = (description: s.description, defaultValue: s.defaultValue, deprecated: s.deprecated ? s : nil)
+        for member in s.allOf where document[member].assertsNothing {
+            let m = document[member]
+            result.description = result.description ?? m.description
+            result.defaultValue = result.defaultValue ?? m.defaultValue
+            result.deprecated = result.deprecated ?? (m.deprecated ? m : nil)
+        }
+        return result
     }
 
     enum Shape {
@@ -185,8 +206,9 @@ struct ModelTranslator: Sendable {
             if nonNull.allSatisfy({ $0.scalarType == .integer }) && nonNullTypes != .number { return .integerEnum }
             return .scalar
         }
-        if !s.allOf.isEmpty {
-            return s.allOf.allSatisfy({ isObjectLike(document.resolved($0)) }) ? .object : .freeForm
+        let members = constrainingMembers(s)
+        if !members.isEmpty {
+            return members.allSatisfy({ isObjectLike(document.resolved($0)) }) ? .object : .freeForm
         }
         if !s.oneOf.isEmpty || !s.anyOf.isEmpty { return .union }
         if let t = nonNullTypes, t.rawValue.nonzeroBitCount > 1, t != [.integer, .number] { return .freeForm }
@@ -204,7 +226,8 @@ struct ModelTranslator: Sendable {
 
     private func isObjectLike(_ id: SchemaID) -> Bool {
         let s = document[id]
-        return shape(id) == .object || (s.types?.contains(.object) ?? false) || !s.properties.isEmpty
+        // `required` alone (an allOf member making inherited properties required) only applies to objects.
+        return shape(id) == .object || (s.types?.contains(.object) ?? false) || !s.properties.isEmpty || !s.required.isEmpty
     }
 
     // MARK: Types
@@ -372,11 +395,11 @@ struct ModelTranslator: Sendable {
         }
         let swiftNames = SwiftNames.uniqued(properties.map { SwiftNames.memberName($0.name) })
         for (p, swiftName) in zip(properties, swiftNames) {
-            let ps = document[p.schema]
+            let described = annotations(p.schema)
             referencesEnclosingType = false
             var type = swiftType(p.schema, hint: nestedName(SwiftNames.typeName(p.name, nested: true)), nested: &result.nested)
             var defaultValue: String?
-            if let d = ps.defaultValue ?? document[document.resolved(p.schema)].defaultValue, !required.contains(p.name) {
+            if let d = described.defaultValue ?? document[document.resolved(p.schema)].defaultValue, !required.contains(p.name) {
                 defaultValue = swiftLiteral(d, schema: p.schema)
             }
             // Absent is not null: even a JSONValue property needs an Optional when it may be missing; a default
@@ -387,7 +410,7 @@ struct ModelTranslator: Sendable {
             } else if !required.contains(p.name) || oneWay {
                 type = type.optional
             }
-            var docText = ps.description ?? document[document.resolved(p.schema)].description
+            var docText = described.description ?? document[document.resolved(p.schema)].description
             if oneWay {
                 let note = document[p.schema].readOnly || document[document.resolved(p.schema)].readOnly
                     ? "Read-only: the server always sends it; leave it nil in requests."
@@ -397,7 +420,7 @@ struct ModelTranslator: Sendable {
             result.properties.append(SwiftProperty(name: swiftName, key: p.name, type: type, doc: docText,
                                                    indirect: isCycle(p.schema) || (referencesEnclosingType && !type.isCollection),
                                                    defaultValue: defaultValue,
-                                                   deprecation: ps.deprecated ? DeprecationMessage.of(extensions: ps.extensions, description: docText) : nil))
+                                                   deprecation: described.deprecated.map { DeprecationMessage.of(extensions: $0.extensions, description: docText) }))
         }
         return result
     }
@@ -406,8 +429,10 @@ struct ModelTranslator: Sendable {
     /// be an alias such as `IncludeSubaccounts = Bool`).
     private func swiftLiteral(_ node: Node, schema: SchemaID) -> String? {
         var target = document.resolved(schema)
-        for _ in 0..<8 where document[target].allOf.count == 1 && document[target].properties.isEmpty {
-            target = document.resolved(document[target].allOf[0])
+        for _ in 0..<8 {
+            let members = constrainingMembers(document[target])
+            guard members.count == 1, document[target].properties.isEmpty else { break }
+            target = document.resolved(members[0])
         }
         switch shape(target) {
         case .stringEnum, .integerEnum:

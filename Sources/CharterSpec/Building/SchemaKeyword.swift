@@ -30,6 +30,16 @@ enum SchemaKeyword: String, CaseIterable, Sendable {
     case vocabulary = "$vocabulary"
 
     static let table = WordTable(allCases.map { ($0.rawValue, $0) })
+
+    /// Keywords that describe a value without constraining it. `nullable` is one of them on its own: in OpenAPI
+    /// 3.0 it widens a `type` in the same object, and without one it adds nothing.
+    var isAnnotation: Bool {
+        switch self {
+        case .title, .description, .example, .examples, .defaultValue, .readOnly, .writeOnly, .deprecated, .xml,
+             .externalDocs, .comment, .nullable: true
+        default: false
+        }
+    }
 }
 
 extension JSONTypeSet {

@@ -144,6 +144,18 @@ public final class Schema: @unchecked Sendable {
 
     /// True when null is allowed by this schema's own keywords.
     public var isNullable: Bool { nullableComposition || (types?.contains(.null) ?? false) }
+
+    /// True when the schema constrains nothing and only describes: `true`, `{}`, or a mapping of annotations
+    /// (`description`, `default`, `deprecated`, a lone `nullable`, extensions …). Such an `allOf` member —
+    /// `allOf: [{$ref: X}, {description: …}]`, the 3.0 way to describe a reference — leaves the composition X.
+    public var assertsNothing: Bool {
+        if let b = booleanValue { return b }
+        guard node.kind == .mapping else { return false }
+        for entry in node.entries where !entry.isExtension {
+            guard let word = entry.keyNode.word(in: SchemaKeyword.table), word.isAnnotation else { return false }
+        }
+        return true
+    }
 }
 
 /// Storage for `Schema`'s rarely used keywords; see `Schema.rare`.
