@@ -30,7 +30,7 @@ struct SchemaFacts {
             else if !schema.anyOf.isEmpty { names = ["any of \(schema.anyOf.count)"] }
             else if !schema.allOf.isEmpty {
                 // Members that only describe (`allOf: [{$ref: X}, {description: …}]`) leave the label X's.
-                let members = schema.allOf.filter { !document[$0].assertsNothing }
+                let members = document.constrainingAllOf(schema)
                 if members.count == 1, depth < 8 { names = [typeLabel(members[0], depth: depth + 1)] }
                 else { names = [members.isEmpty ? "any" : "all of \(members.count)"] }
             }

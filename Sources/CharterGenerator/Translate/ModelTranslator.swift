@@ -166,15 +166,9 @@ struct ModelTranslator: Sendable {
     /// `allOf: [{$ref: X}]` with nothing beside it but annotations: the schema is X under another name.
     private func singleAllOfReference(_ s: Schema) -> SchemaID? {
         guard !s.allOf.isEmpty, s.properties.isEmpty, s.oneOf.isEmpty, s.anyOf.isEmpty else { return nil }
-        let members = constrainingMembers(s)
+        let members = document.constrainingAllOf(s)
         guard members.count == 1, document[members[0]].ref != nil else { return nil }
         return members[0]
-    }
-
-    /// The `allOf` members that constrain the value; the others only describe it
-    /// (`allOf: [{$ref: X}, {description: …}]`) and leave the type X.
-    private func constrainingMembers(_ s: Schema) -> [SchemaID] {
-        s.allOf.filter { !document[$0].assertsNothing }
     }
 
     /// A property schema's description, default and deprecation: its own, else those of its describing `allOf`
@@ -206,7 +200,7 @@ struct ModelTranslator: Sendable {
             if nonNull.allSatisfy({ $0.scalarType == .integer }) && nonNullTypes != .number { return .integerEnum }
             return .scalar
         }
-        let members = constrainingMembers(s)
+        let members = document.constrainingAllOf(s)
         if !members.isEmpty {
             return members.allSatisfy({ isObjectLike(document.resolved($0)) }) ? .object : .freeForm
         }
@@ -430,7 +424,7 @@ struct ModelTranslator: Sendable {
     private func swiftLiteral(_ node: Node, schema: SchemaID) -> String? {
         var target = document.resolved(schema)
         for _ in 0..<8 {
-            let members = constrainingMembers(document[target])
+            let members = document.constrainingAllOf(document[target])
             guard members.count == 1, document[target].properties.isEmpty else { break }
             target = document.resolved(members[0])
         }

@@ -61,7 +61,6 @@ extension DocumentBuilder {
         var exclusiveMinimumFlag = false
         var exclusiveMaximumFlag = false
         var additionalItems: Node?
-        var allOfNode: Node?
         // A schema in a file a Swagger 2.0 document refers to is written in 2.0 idioms (its own file was not
         // converted): `x-nullable`, `type: file`, a discriminator that is a property name.
         let swagger2Idioms = swagger2Origin != nil && node.tree.swagger2 == nil
@@ -167,9 +166,7 @@ extension DocumentBuilder {
                     }
                 }
             case .unevaluatedProperties: s.unevaluatedProperties = schemaOrBool(v)
-            case .allOf:
-                s.allOf = schemaList(v, "allOf")
-                allOfNode = v
+            case .allOf: s.allOf = schemaList(v, "allOf")
             case .anyOf: s.anyOf = schemaList(v, "anyOf")
             case .oneOf: s.oneOf = schemaList(v, "oneOf")
             case .notSchema: s.not = schema(v)
@@ -231,7 +228,7 @@ extension DocumentBuilder {
         // 3.0 boolean exclusive bounds become 3.1 numeric ones: one representation for both.
         if exclusiveMinimumFlag, let m = s.minimum { s.exclusiveMinimum = m; s.minimum = nil }
         if exclusiveMaximumFlag, let m = s.maximum { s.exclusiveMaximum = m; s.maximum = nil }
-        if !nullable, let allOfNode, let key = nullableAnnotationMember(in: allOfNode) {
+        if !nullable, let key = nullableDescribingMember(of: s) {
             warning("'nullable: true' in an allOf member without a 'type' allows nothing by itself (the other members still reject null); read as the whole allOf accepting null", at: key)
             nullable = true
         }
@@ -432,17 +429,14 @@ extension DocumentBuilder {
         return naming
     }
 
-    /// The `nullable` key of an `allOf` member that only annotates and says `nullable: true` — OpenAI's
-    /// `allOf: [{$ref: X}, {nullable: true}]`, whose author means "X or null".
-    private func nullableAnnotationMember(in members: Node) -> Node? {
-        guard members.kind == .sequence else { return nil }
-        for member in members.elements where member.kind == .mapping {
-            var key: Node?
-            for entry in member.entries where !entry.isExtension {
-                guard let word = entry.keyNode.word(in: SchemaKeyword.table), word.isAnnotation else { key = nil; break }
-                if word == .nullable, entry.value.bool == true { key = entry.keyNode }
-            }
-            if let key { return key }
+    /// The `nullable` key of an `allOf` member that only describes and says `nullable: true` — OpenAI's
+    /// `allOf: [{$ref: X}, {nullable: true}]`, whose author means "X or null". Inline members are built by now
+    /// (`schemaList` builds them in place), so their own reading of `nullable` is asked, not the nodes again.
+    private func nullableDescribingMember(of s: Schema) -> Node? {
+        for id in s.allOf {
+            let member = schemas[id.index]
+            guard member.nullableComposition, member.assertsNothing else { continue }
+            return member.node.entries.first { $0.keyNode.hasText("nullable") }?.keyNode
         }
         return nil
     }

@@ -30,6 +30,12 @@ public struct Document: Sendable {
 
     public subscript(id: SchemaID) -> Schema { schemas[id.index] }
 
+    /// The schema's `allOf` members that constrain the value. The others only describe it
+    /// (`allOf: [{$ref: X}, {description: …}]`, 3.0's way to describe a reference) and leave the composition X.
+    public func constrainingAllOf(_ s: Schema) -> [SchemaID] {
+        s.allOf.filter { !self[$0].assertsNothing }
+    }
+
     /// Follows `$ref` chains from `id` to the schema that holds keywords (bounded: a ref loop stops).
     public func resolved(_ id: SchemaID) -> SchemaID { Self.resolved(id, in: schemas) }
 
