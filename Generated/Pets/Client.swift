@@ -64,3 +64,47 @@ extension PetsClient {
     }
 }
 #endif
+
+/// Sends the webhooks of Pet Store 3.1.0 to the URLs their receivers give: each call is
+/// checked against the spec before it is sent (default: debug builds) and retried as `retries` says.
+public struct PetsWebhookSender: Sendable {
+    let client: OperationClient
+
+    /// - Parameters:
+    ///   - transport: AsyncHTTPClient, URLSession or any other `ClientTransport`.
+    ///   - middlewares: run in order around every attempt of a request (signing, logging).
+    ///   - validation: requests are checked before sending (default: debug builds); answers as `validation.responses` says.
+    ///   - retries: which deliveries are sent again after a connection error, 429 or 5xx, and how long to wait.
+    public init(transport: any ClientTransport, middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation(), retries: RetryPolicy = RetryPolicy()) {
+        client = OperationClient(serverURL: OperationServer.rootURL, transport: transport, middlewares: middlewares, schemas: APISchemas.set, contracts: APIOperations.webhooks, validation: validation, retries: retries)
+    }
+
+    /// Webhook `petAdopted` (`POST`) — Sent to subscribers when a pet finds a home.
+    public func petAdopted(_ input: PetAdopted.Input, to webhookURL: URL) async throws -> PetAdopted.Output {
+        try await client.send(webhook: PetAdopted.self, input, to: webhookURL)
+    }
+
+    /// Webhook `petAdopted` (`POST`) — Sent to subscribers when a pet finds a home.
+    public func petAdopted(body: AdoptionEvent, to webhookURL: URL) async throws -> PetAdopted.Output {
+        try await self.petAdopted(PetAdopted.Input(body: body), to: webhookURL)
+    }
+
+    /// Webhook `petReturned` (`POST`) — Sent to subscribers when an adopted pet comes back to the shelter.
+    public func petReturned(_ input: PetReturned.Input, to webhookURL: URL) async throws -> PetReturned.Output {
+        try await client.send(webhook: PetReturned.self, input, to: webhookURL)
+    }
+
+    /// Webhook `petReturned` (`POST`) — Sent to subscribers when an adopted pet comes back to the shelter.
+    public func petReturned(body: ReturnEvent, to webhookURL: URL) async throws -> PetReturned.Output {
+        try await self.petReturned(PetReturned.Input(body: body), to: webhookURL)
+    }
+}
+
+#if canImport(OpenAPIAsyncHTTPClient)
+extension PetsWebhookSender {
+    /// A sender on AsyncHTTPClient (the shared `HTTPClient`).
+    public init(middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation(), retries: RetryPolicy = RetryPolicy()) {
+        self.init(transport: AsyncHTTPClientTransport(), middlewares: middlewares, validation: validation, retries: retries)
+    }
+}
+#endif

@@ -282,6 +282,58 @@ public struct AdoptionEvent: Codable, Hashable, Sendable {
     }
 }
 
+public struct ReturnEvent: Codable, Hashable, Sendable {
+    public var petID: UUID
+    public var returnedAt: Date
+    public var reason: Reason
+
+    public init(petID: UUID, returnedAt: Date, reason: Reason) {
+        self.petID = petID
+        self.returnedAt = returnedAt
+        self.reason = reason
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.petID = try container.decode(UUID.self, forKey: "pet_id")
+        self.returnedAt = try container.decode(Date.self, forKey: "returned_at")
+        self.reason = try container.decode(Reason.self, forKey: "reason")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.petID, forKey: "pet_id")
+        try container.encode(self.returnedAt, forKey: "returned_at")
+        try container.encode(self.reason, forKey: "reason")
+    }
+
+    public enum Reason: RawRepresentable, Codable, Hashable, Sendable {
+        case allergy
+        case moved
+        case other
+        /// A value this code does not know: the API added it later. Requests still reject unknown values.
+        case unknown(String)
+
+        public init(rawValue: String) {
+            switch rawValue {
+            case "allergy": self = .allergy
+            case "moved": self = .moved
+            case "other": self = .other
+            default: self = .unknown(rawValue)
+            }
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .allergy: "allergy"
+            case .moved: "moved"
+            case .other: "other"
+            case .unknown(let value): value
+            }
+        }
+    }
+}
+
 /// RFC 9457 problem details.
 public struct Problem: Codable, Hashable, Sendable {
     public var type: String

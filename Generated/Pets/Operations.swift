@@ -30,12 +30,12 @@ public enum ListPets: APIOperation {
         method: "GET",
         path: "/pets",
         parameters: [
-            ParameterContract(name: "species", location: .query, schema: 36),
-            ParameterContract(name: "tags", location: .query, explode: false, schema: 37),
-            ParameterContract(name: "limit", location: .query, schema: 39),
+            ParameterContract(name: "species", location: .query, schema: 40),
+            ParameterContract(name: "tags", location: .query, explode: false, schema: 41),
+            ParameterContract(name: "limit", location: .query, schema: 43),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 40)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 44)]),
         ]
     )
 
@@ -97,10 +97,10 @@ public enum AddPet: APIOperation {
         operationID: "addPet",
         method: "POST",
         path: "/pets",
-        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 42)]),
+        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 46)]),
         responses: [
-            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 43)]),
-            ResponseContract(status: "422", content: [MediaTypeContract(mediaType: "application/problem+json", schema: 44)]),
+            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 47)]),
+            ResponseContract(status: "422", content: [MediaTypeContract(mediaType: "application/problem+json", schema: 48)]),
         ]
     )
 
@@ -164,11 +164,11 @@ public enum GetPet: APIOperation {
         method: "GET",
         path: "/pets/{petId}",
         parameters: [
-            ParameterContract(name: "petId", location: .path, schema: 45),
+            ParameterContract(name: "petId", location: .path, schema: 49),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 46)]),
-            ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/problem+json", schema: 47)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 50)]),
+            ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/problem+json", schema: 51)]),
         ]
     )
 
@@ -202,6 +202,120 @@ public enum GetPet: APIOperation {
             return try .ok(response.requiredBody().json())
         case 404:
             return try .notFound(response.requiredBody().json())
+        default:
+            return .undocumented(statusCode: response.statusCode, body: response.data)
+        }
+    }
+}
+
+/// Webhook `petAdopted` (`POST`) — Sent to subscribers when a pet finds a home.
+public enum PetAdopted: APIOperation {
+    public struct Input: Sendable, Hashable {
+        public var body: AdoptionEvent
+
+        public init(body: AdoptionEvent) {
+            self.body = body
+        }
+    }
+
+    public enum Output: Sendable, Hashable {
+        /// The subscriber accepted the event.
+        case noContent
+        /// A status the spec does not document, with the raw body.
+        case undocumented(statusCode: Int, body: Data)
+    }
+
+    public static let contract = OperationContract(
+        operationID: "petAdopted",
+        method: "POST",
+        path: "petAdopted",
+        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 52)]),
+        responses: [
+            ResponseContract(status: "204"),
+        ]
+    )
+
+    @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
+        try Input(
+            body: request.requiredBody().json()
+        )
+    }
+
+    @_spi(Generated) public static func encodeOutput(_ output: Output, to response: inout ServerResponseWriter) throws {
+        switch output {
+        case .noContent:
+            response.status = 204
+        case .undocumented(let statusCode, let body):
+            response.status = statusCode
+            response.raw(body, contentType: nil)
+        }
+    }
+
+    @_spi(Generated) public static func encodeInput(_ input: Input, to request: inout ClientRequestWriter) throws {
+        try request.json(input.body)
+    }
+
+    @_spi(Generated) public static func decodeOutput(from response: ClientResponseReader) throws -> Output {
+        switch response.statusCode {
+        case 204:
+            return .noContent
+        default:
+            return .undocumented(statusCode: response.statusCode, body: response.data)
+        }
+    }
+}
+
+/// Webhook `petReturned` (`POST`) — Sent to subscribers when an adopted pet comes back to the shelter.
+public enum PetReturned: APIOperation {
+    public struct Input: Sendable, Hashable {
+        public var body: ReturnEvent
+
+        public init(body: ReturnEvent) {
+            self.body = body
+        }
+    }
+
+    public enum Output: Sendable, Hashable {
+        /// The subscriber accepted the event.
+        case noContent
+        /// A status the spec does not document, with the raw body.
+        case undocumented(statusCode: Int, body: Data)
+    }
+
+    public static let contract = OperationContract(
+        operationID: "postPetReturned",
+        method: "POST",
+        path: "petReturned",
+        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 53)]),
+        responses: [
+            ResponseContract(status: "204"),
+        ]
+    )
+
+    @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
+        try Input(
+            body: request.requiredBody().json()
+        )
+    }
+
+    @_spi(Generated) public static func encodeOutput(_ output: Output, to response: inout ServerResponseWriter) throws {
+        switch output {
+        case .noContent:
+            response.status = 204
+        case .undocumented(let statusCode, let body):
+            response.status = statusCode
+            response.raw(body, contentType: nil)
+        }
+    }
+
+    @_spi(Generated) public static func encodeInput(_ input: Input, to request: inout ClientRequestWriter) throws {
+        try request.json(input.body)
+    }
+
+    @_spi(Generated) public static func decodeOutput(from response: ClientResponseReader) throws -> Output {
+        switch response.statusCode {
+        case 204:
+            return .noContent
         default:
             return .undocumented(statusCode: response.statusCode, body: response.data)
         }

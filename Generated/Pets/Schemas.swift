@@ -48,7 +48,12 @@ extension AdoptionEvent: ValidatableModel {
     public static var validator: Validator { APISchemas.validator }
 }
 
-extension Problem: ValidatableModel {
+extension ReturnEvent: ValidatableModel {
     public static var schemaIndex: SchemaIndex { 26 }
+    public static var validator: Validator { APISchemas.validator }
+}
+
+extension Problem: ValidatableModel {
+    public static var schemaIndex: SchemaIndex { 30 }
     public static var validator: Validator { APISchemas.validator }
 }

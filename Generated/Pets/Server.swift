@@ -33,7 +33,35 @@ extension PetsAPIProtocol {
     }
 }
 
+/// The webhooks of Pet Store 3.1.0: requests the API sends to a URL you give it. Implement this
+/// protocol and register it with `registerWebhookHandlers(on:path:)` to receive them, checked against the spec.
+public protocol PetsWebhooksProtocol: Sendable {
+    /// Webhook `petAdopted` (`POST`) — Sent to subscribers when a pet finds a home.
+    func petAdopted(_ input: PetAdopted.Input) async throws -> PetAdopted.Output
+
+    /// Webhook `petReturned` (`POST`) — Sent to subscribers when an adopted pet comes back to the shelter.
+    func petReturned(_ input: PetReturned.Input) async throws -> PetReturned.Output
+}
+
+extension PetsWebhooksProtocol {
+    /// Receives every webhook at `path` on `transport` (the URL you give the sender ends with it). The sender
+    /// delivers every event to that one URL: each request goes to the webhook whose contract its body satisfies,
+    /// is validated as an operation's request is (a violation is answered 400 with every issue listed), and the
+    /// answer is checked as `options.responseValidation` says.
+    /// - Parameters:
+    ///   - path: where the webhooks are received (`/webhooks` unless given).
+    ///   - middlewares: run first, outermost first (signature checks, logging).
+    public func registerWebhookHandlers(on transport: any ServerTransport, path: String = "/webhooks", options: ValidationOptions = ValidationOptions(), middlewares: [any ServerMiddleware] = []) throws {
+        let server = OperationServer(transport: transport, serverURL: OperationServer.rootURL, schemas: APISchemas.set, contracts: APIOperations.webhooks, options: options, middlewares: middlewares)
+        try server.register(webhook: PetAdopted.self, at: path) { try await self.petAdopted($0) }
+        try server.register(webhook: PetReturned.self, at: path) { try await self.petReturned($0) }
+        try server.registerMethodNotAllowed(webhooks: APIOperations.webhooks, at: path)
+    }
+}
+
 /// Every operation's contract, for validation.
 public enum APIOperations {
     public static let contracts: [OperationContract] = [ListPets.contract, AddPet.contract, GetPet.contract]
+    /// The webhooks' contracts: what the API sends to its users' URLs.
+    public static let webhooks: [OperationContract] = [PetAdopted.contract, PetReturned.contract]
 }

@@ -46,7 +46,7 @@ extension Generator {
         let operations = translate(document, options: options, operations: true, server: false).translated?.operations ?? []
         let apiName = SwiftNames.apiBaseName(options.moduleName)
         let clientName = (apiName.isEmpty ? "API" : apiName) + "Client"
-        let calls = operations.map { op in
+        let calls = operations.filter { !$0.isWebhook }.map { op in
             ClientCall(
                 operationID: op.operationID, methodName: op.methodName, typeName: op.typeName,
                 arguments: op.inputs.map { input in

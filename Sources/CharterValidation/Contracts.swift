@@ -5,13 +5,16 @@ import CharterSpec
 enum ContractBuilder {
     static func contracts(for document: Document) -> [OperationContract] {
         document.operations.map { contract($0.operation, in: document) }
-            + document.webhooks.flatMap { $0.item.operations.map { contract($0, in: document) } }
+            + document.webhooks.flatMap { $0.item.operations.map { contract($0, in: document, isWebhook: true) } }
     }
 
     /// `x-charter-max-body-size` on an operation (bytes) overrides the server-wide request body limit.
     static let maxBodySizeExtension = "x-charter-max-body-size"
 
-    static func contract(_ operation: Operation, in document: Document) -> OperationContract {
+    /// - Parameter isWebhook: the document's `security` is how callers authenticate to the API, not how the API
+    ///   authenticates to the receivers of its webhooks (OpenAI's bearer key is not sent with its events): a
+    ///   webhook has only its own `security`.
+    static func contract(_ operation: Operation, in document: Document, isWebhook: Bool = false) -> OperationContract {
         let media = { (m: MediaType) in Self.media(m, in: document) }
         return OperationContract(
             operationID: operation.operationId,
@@ -24,7 +27,7 @@ enum ContractBuilder {
                                  headers: response.headers.map { header($0.name, $0.value) })
             },
             maxBodySize: operation.extensions[maxBodySizeExtension]?.int,
-            security: (operation.security ?? document.security ?? []).map { requirement in
+            security: (operation.security ?? (isWebhook ? nil : document.security) ?? []).map { requirement in
                 SecurityRequirement(requirement.schemes.map { SecurityRequirement.Scheme(name: $0.name, scopes: $0.scopes) })
             },
             deprecation: operation.deprecationDetails.details.map { DeprecationNotice(since: $0.since, sunset: $0.sunset, link: $0.link) }

@@ -87,9 +87,63 @@ struct OperationSnapshotTests {
 
     @Test func whatGetsNoTypedCodeIsALocatedWarning() throws {
         let (_, diagnostics) = try generate(Self.twoOperations)
-        // Every media type gets typed code now: only webhooks are left out, and say so.
-        #expect(!diagnostics.contains { $0.contains("no typed code") })
-        #expect(diagnostics.contains("fragment.yaml:24:5: warning: webhook 'itemAdded' is validated by SpecValidator but gets no generated server or client code"))
+        // Every media type and webhook gets typed code now.
+        #expect(!diagnostics.contains { $0.contains("no typed code") || $0.contains("webhook") }, "\(diagnostics)")
+        let callback = """
+        openapi: 3.1.0
+        info: {title: t, version: '1'}
+        paths:
+          /subscriptions:
+            post:
+              operationId: subscribe
+              callbacks:
+                onEvent:
+                  '{$request.body#/url}':
+                    post:
+                      responses:
+                        '200': {description: ok}
+              responses:
+                '201': {description: created}
+        """
+        #expect(try generate(callback).diagnostics.contains("fragment.yaml:9:11: warning: callback 'onEvent' of POST /subscriptions gets no generated code"))
+    }
+
+    /// A webhook is received by its own protocol at a path the receiver picks and sent by a sender to a URL per
+    /// call; it is named by the webhook when it has no operationId, and the document's `security` (how callers
+    /// authenticate to the API) is not asked of it.
+    @Test func webhooksGetAReceiverAndASenderOfTheirOwn() throws {
+        let spec = Self.twoOperations.replacingOccurrences(of: "webhooks:", with: """
+        security: [{key: []}]
+        webhooks:
+        """).replacingOccurrences(of: "components:\n  schemas:", with: """
+        components:
+          securitySchemes:
+            key: {type: apiKey, in: header, name: X-Key}
+          schemas:
+        """)
+        let (files, diagnostics) = try generate(spec)
+        #expect(!diagnostics.contains { $0.contains("webhook") }, "\(diagnostics)")
+        let operations = try #require(files["Operations.swift"])
+        #expect(operations.contains("public enum ItemAdded: APIOperation {"))
+        #expect(operations.contains("operationID: \"postItemAdded\""))
+        let server = try #require(files["Server.swift"])
+        #expect(server.contains("public protocol NotesWebhooksProtocol: Sendable {\n    /// Webhook `itemAdded` (`POST`)\n    func itemAdded(_ input: ItemAdded.Input) async throws -> ItemAdded.Output\n}"))
+        #expect(server.contains("public func registerWebhookHandlers(on transport: any ServerTransport, path: String = \"/webhooks\", options: ValidationOptions"))
+        #expect(server.contains("try server.register(webhook: ItemAdded.self, at: path) { try await self.itemAdded($0) }"))
+        // The API's own server asks for the key; the webhook's registration does not, nor does its contract.
+        #expect(server.contains("func registerHandlers(on transport: any ServerTransport, serverURL: URL? = nil, security: any SecurityHandler,"))
+        #expect(!server.contains("func itemAdded(_ input: ItemAdded.Input) async throws -> ItemAdded.Output\n\n"))
+        let itemAdded = try #require(operations.range(of: "public enum ItemAdded"))
+        #expect(!operations[itemAdded.lowerBound...].prefix(1200).contains("security:"))
+        #expect(server.contains("public static let contracts: [OperationContract] = [ListItemsOperation.contract, AddItem.contract]"))
+        #expect(server.contains("public static let webhooks: [OperationContract] = [ItemAdded.contract]"))
+        let client = try #require(files["Client.swift"])
+        #expect(client.contains("public struct NotesWebhookSender: Sendable {"))
+        #expect(client.contains("public func itemAdded(_ input: ItemAdded.Input = ItemAdded.Input(), to webhookURL: URL) async throws -> ItemAdded.Output {\n        try await client.send(webhook: ItemAdded.self, input, to: webhookURL)"))
+        // The API's client does not call webhooks.
+        let apiClient = try #require(client.range(of: "public struct NotesClient")).lowerBound
+        let sender = try #require(client.range(of: "public struct NotesWebhookSender")).lowerBound
+        #expect(!client[apiClient..<sender].contains("itemAdded"))
     }
 
     @Test func modesTypeNamesAndOperationFiltersShapeTheOutput() throws {

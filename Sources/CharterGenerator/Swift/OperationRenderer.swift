@@ -5,7 +5,6 @@ import CharterRuntime
 struct OperationRenderer {
     let access: String
     let equality: GeneratedEquality
-    /// The API's name stem (`Airline` → `AirlineAPIProtocol`, `AirlineClient`).
     /// The API's stem (`Airline`, or empty for a module named `API`): `AirlineAPIProtocol`, `AirlineClient`.
     let apiName: String
     var protocolName: String { apiName + "APIProtocol" }
@@ -59,7 +58,7 @@ struct OperationRenderer {
     }
 
     /// `name: Type = default, …`, types named from `scope`.
-    private func parameterList(_ inputs: [SwiftInput], scope: [String]) -> String {
+    func parameterList(_ inputs: [SwiftInput], scope: [String]) -> String {
         inputs.map { i in
             let fallback = (i.defaultValue ?? i.freshDefault).map { " = \($0)" } ?? (i.declaredType.isOptional ? " = nil" : "")
             return "\(i.name): \(i.declaredType.rendered(in: scope))\(fallback)"
@@ -373,7 +372,7 @@ struct OperationRenderer {
     // MARK: Server protocol and client
 
     func server(_ all: [SwiftOperation], schemes: [SwiftSecurityScheme] = []) -> String {
-        let ops = all.filter(\.routed)
+        let ops = all.filter(\.isServed)
         var w = SwiftWriter()
         w.doc(apiDoc)
         w.block("\(access) protocol \(protocolName): Sendable {") { w in
@@ -415,6 +414,11 @@ struct OperationRenderer {
             w.blank()
             w.line(securityHandler(schemes).trimmingCharacters(in: .newlines))
         }
+        let webhooks = all.filter(\.isWebhook)
+        if !webhooks.isEmpty {
+            w.blank()
+            w.line(webhookReceiver(webhooks, secured: secured && webhooks.contains { !$0.securitySchemes.isEmpty }).trimmingCharacters(in: .newlines))
+        }
         return w.text
     }
 
@@ -424,7 +428,12 @@ struct OperationRenderer {
         var w = SwiftWriter()
         w.line("/// Every operation's contract, for validation.")
         w.block("\(access) enum APIOperations {") { w in
-            w.line("\(access) static let contracts: [OperationContract] = [" + all.filter(\.routed).map { "\($0.typeName).contract" }.joined(separator: ", ") + "]")
+            w.line("\(access) static let contracts: [OperationContract] = [" + all.filter(\.isServed).map { "\($0.typeName).contract" }.joined(separator: ", ") + "]")
+            let webhooks = all.filter(\.isWebhook)
+            if !webhooks.isEmpty {
+                w.line("/// The webhooks' contracts: what the API sends to its users' URLs.")
+                w.line("\(access) static let webhooks: [OperationContract] = [" + webhooks.map { "\($0.typeName).contract" }.joined(separator: ", ") + "]")
+            }
             if !schemes.isEmpty {
                 w.line("/// The security schemes the operations name: how the server reads credentials and the client sends them.")
                 w.line("\(access) static let securitySchemes: [SecuritySchemeContract] = [")
@@ -520,7 +529,7 @@ struct OperationRenderer {
                 let passed = secured ? ", credentials: credentials, securitySchemes: APIOperations.securitySchemes" : ""
                 w.line("client = OperationClient(serverURL: serverURL, transport: transport, middlewares: middlewares, schemas: APISchemas.set, contracts: APIOperations.contracts, validation: validation, retries: retries\(passed))")
             }
-            for op in ops {
+            for op in ops where !op.isWebhook {
                 w.blank()
                 w.doc(op.doc.joined(separator: "\n"))
                 if let message = op.deprecation { w.line("@available(*, deprecated, message: \(SwiftNames.literal(message)))") }
@@ -550,6 +559,11 @@ struct OperationRenderer {
             }
         }
         w.line("#endif")
+        let webhooks = ops.filter(\.isWebhook)
+        if !webhooks.isEmpty {
+            w.blank()
+            w.line(webhookSender(webhooks, secured: secured && webhooks.contains { !$0.securitySchemes.isEmpty }).trimmingCharacters(in: .newlines))
+        }
         return w.text
     }
 }

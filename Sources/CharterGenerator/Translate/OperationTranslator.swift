@@ -24,25 +24,39 @@ struct OperationTranslator {
     }
 
     mutating func translate(models: inout ModelTranslator, contracts: [String: OperationContract]) -> [SwiftOperation] {
-        let all = document.operations.map(\.operation)
-        let known = Set(all.map(\.operationId))
+        // Paths' operations, then webhooks' (named by the webhook when the spec gives no operationId: OpenAI's
+        // `batch_completed` is `BatchCompleted`, not `PostBatchCompleted`).
+        let all = document.operations.map { (operation: $0.operation, webhook: String?.none, stem: $0.operation.operationId) }
+            + document.webhooks.flatMap { name, item in
+                item.operations.map { op in
+                    (operation: op, webhook: String?.some(name),
+                     stem: op.operationIdSynthesized ? (item.operations.count > 1 ? name + "_" + op.method.rawValue : name) : op.operationId)
+                }
+            }
+        let known = Set(all.map(\.operation.operationId))
         for id in (included ?? []).union(excluded).subtracting(known).sorted() {
             diagnostics.append(Diagnostic(.warning, "operations: the spec has no operation '\(id)'", at: nil))
         }
-        let operations = all.filter { (included?.contains($0.operationId) ?? true) && !excluded.contains($0.operationId) }
-        let typeNames = SwiftNames.uniqued(operations.map { op in
-            let name = SwiftNames.typeName(op.operationId)
+        let selected = all.filter { (included?.contains($0.operation.operationId) ?? true) && !excluded.contains($0.operation.operationId) }
+        let operations = selected.map(\.operation)
+        let typeNames = SwiftNames.uniqued(selected.map { entry in
+            let name = SwiftNames.typeName(entry.stem)
             return models.isComponentTypeName(name) ? name + "Operation" : name
         })
-        let methodNames = SwiftNames.uniqued(operations.map { SwiftNames.memberName($0.operationId) })
+        let methodNames = SwiftNames.uniqued(selected.map { SwiftNames.memberName($0.stem) })
         var result: [SwiftOperation] = []
         // Paths equal but for parameter names cannot both be routed: the first path of each shape keeps its routes.
         var routedPaths: [String: String] = [:]
         for (i, op) in operations.enumerated() {
             guard let contract = contracts[op.operationId] else { continue }
-            var swift = translate(op, typeName: typeNames[i], methodName: methodNames[i], contract: contract, models: &models)
+            var swift = translate(op, webhook: selected[i].webhook, typeName: typeNames[i], methodName: methodNames[i], contract: contract, models: &models)
             for name in contract.security.flatMap({ $0.schemes.map(\.name) }) where !swift.securitySchemes.contains(name) {
                 swift.securitySchemes.append(name)
+            }
+            if swift.isWebhook {
+                // Received at a path the receiver chooses, sent to a URL per call: no route of the API's own.
+                result.append(swift)
+                continue
             }
             let shape = SpecLint.pathShape(op.path)
             if let first = routedPaths[shape], first != op.path {
@@ -53,13 +67,10 @@ struct OperationTranslator {
             }
             result.append(swift)
         }
-        for (name, item) in document.webhooks {
-            diagnostics.append(Diagnostic(.warning, "webhook '\(name)' is validated by SpecValidator but gets no generated server or client code", at: item.location))
-        }
         return result
     }
 
-    private mutating func translate(_ op: Operation, typeName: String, methodName: String, contract: OperationContract,
+    private mutating func translate(_ op: Operation, webhook: String?, typeName: String, methodName: String, contract: OperationContract,
                                     models: inout ModelTranslator) -> SwiftOperation {
         var nested: [SwiftDecl] = []
         for (name, callback) in op.callbacks {
@@ -137,15 +148,23 @@ struct OperationTranslator {
         cases.append(SwiftOutputCase(name: caseNames.last ?? "undocumented", status: .undocumented,
                                      doc: "A status the spec does not document, with the raw body.", body: nil))
 
-        var doc = ["`\(op.displayName)`" + (op.summary.map { " — \($0)" } ?? "")]
-        if let description = op.description, description != op.summary { doc += [""] + description.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        let title = webhook.map { "Webhook `\($0)` (`\(op.method.wireName)`)" } ?? "`\(op.displayName)`"
+        var doc = [title + (op.summary.map { " — \($0)" } ?? "")]
+        // A block scalar's description ends with a line break, which was an empty comment line above the declaration.
+        if let description = op.description.map({ String($0.reversed().drop(while: \.isNewline).reversed()) }), !description.isEmpty, description != op.summary {
+            doc += [""] + description.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
         if op.deprecated { doc += ["", "Deprecated."] }
-        if let security = securityDoc(op) { doc += ["", security] }
+        if let security = securityDoc(op, isWebhook: webhook != nil) { doc += ["", security] }
         var swift = SwiftOperation(typeName: typeName, methodName: methodName, doc: doc,
                                    deprecation: op.deprecated ? DeprecationMessage.of(extensions: op.extensions, description: op.description ?? op.summary) : nil,
                                    inputs: inputs,
                                    cases: cases, nested: nested, headerStructs: headerStructs, contract: contract, path: op.path,
                                    operationID: op.operationId)
+        if let webhook {
+            swift.webhook = webhook
+            return swift
+        }
         let (pagination, note) = self.pagination(op, methodName: methodName, inputs: inputs, cases: cases, models: models)
         // The closure walking the pages names its position `position`: an input of that name would be hidden.
         if let pagination, !inputs.contains(where: { $0.name == "position" || $0.name == "maxPages" }) {
@@ -159,8 +178,9 @@ struct OperationTranslator {
 
     /// Which credentials the operation accepts (any one requirement), marking schemes 3.2 deprecates so a
     /// caller sees at the call site that it should move to another.
-    private func securityDoc(_ op: Operation) -> String? {
-        guard let requirements = op.security ?? document.security, !requirements.isEmpty else { return nil }
+    private func securityDoc(_ op: Operation, isWebhook: Bool) -> String? {
+        // A webhook has only its own security (see `ContractBuilder.contract`).
+        guard let requirements = op.security ?? (isWebhook ? nil : document.security), !requirements.isEmpty else { return nil }
         let schemes = Dictionary(document.components.securitySchemes.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
         let alternatives = requirements.map { requirement -> String in
             if requirement.schemes.isEmpty { return "none" }

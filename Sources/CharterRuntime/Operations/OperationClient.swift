@@ -72,8 +72,31 @@ public struct ClientValidation: Sendable {
     public func send<Op: APIOperation>(_ operation: Op.Type, _ input: Op.Input, following link: String? = nil) async throws -> Op.Output {
         let limit = retries.timeout
         return try await ClientTimeout.race(limit, limit.map { ClientTimeout(operationID: Op.contract.operationID, limit: $0, wholeCall: true) }) {
-            try await self.sendOnce(operation, input, following: link)
+            try await self.sendOnce(operation, input, following: link, destination: nil)
         }
+    }
+
+    /// Sends the webhook `Op` to `url`, the receiver's whole URL (a webhook has no path in the spec), with the
+    /// same validation, credentials and retries as any call; `serverURL` is not used. The URL's own query is kept,
+    /// with any query parameters of the webhook after it.
+    public func send<Op: APIOperation>(webhook operation: Op.Type, _ input: Op.Input, to url: URL) async throws -> Op.Output {
+        let limit = retries.timeout
+        return try await ClientTimeout.race(limit, limit.map { ClientTimeout(operationID: Op.contract.operationID, limit: $0, wholeCall: true) }) {
+            try await self.sendOnce(operation, input, following: nil, destination: url)
+        }
+    }
+
+    /// The base URL and request path (with query) for a webhook sent to `url`: the transports join the two and take
+    /// the query from the path alone, so the URL's query moves into the path.
+    static func webhookTarget(_ url: URL, requestPath: String?) -> (base: URL, path: String) {
+        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: true) else { return (url, "") }
+        let ownQuery = components.percentEncodedQuery
+        components.percentEncodedQuery = nil
+        components.fragment = nil
+        guard let base = components.url else { return (url, "") }
+        let written = requestPath.flatMap { path in path.firstIndex(of: "?").map { String(path[path.index(after: $0)...]) } }
+        let query = [ownQuery, written].compactMap { $0?.isEmpty == false ? $0 : nil }.joined(separator: "&")
+        return (base, query.isEmpty ? "" : "?" + query)
     }
 
     /// Where a followed link goes: the base URL and the request path (with query) under it. Only links on the
@@ -89,7 +112,7 @@ public struct ClientValidation: Sendable {
         return (origin, (url.path.isEmpty ? "/" : url.path) + query)
     }
 
-    private func sendOnce<Op: APIOperation>(_ operation: Op.Type, _ input: Op.Input, following link: String?) async throws -> Op.Output {
+    private func sendOnce<Op: APIOperation>(_ operation: Op.Type, _ input: Op.Input, following link: String?, destination: URL?) async throws -> Op.Output {
         let contract = Op.contract
         var writer = ClientRequestWriter(contract: contract)
         try Op.encodeInput(input, to: &writer)
@@ -99,6 +122,7 @@ public struct ClientValidation: Sendable {
             guard let target = target(of: link) else { throw UnexpectedLink(operationID: contract.operationID, link: link) }
             (baseURL, request.path) = (target.base, target.path)
         }
+        if let destination { (baseURL, request.path) = Self.webhookTarget(destination, requestPath: request.path) }
         // An operation declaring an idempotency key the caller left out gets one: every attempt of this call
         // carries it, so the server can tell a retry from a new request.
         if let name = HTTPField.Name(retries.idempotencyHeader), request.headerFields[name] == nil,

@@ -46,10 +46,27 @@ import OpenAPIRuntime
         }
     }
 
+    /// Routes the webhook `Op` to `handler` at `path` (webhooks have no path in the spec: the receiver chooses the
+    /// URL it gives the sender). Webhooks registered at the same path and method share it, each request going to the
+    /// one whose contract its body satisfies (the first of those registered, else the one with fewest problems,
+    /// whose 400 lists them), as senders deliver every event to one URL.
+    public func register<Op: APIOperation>(webhook operation: Op.Type, at path: String,
+                                           handler: @escaping @Sendable (Op.Input) async throws -> Op.Output) throws {
+        var contract = Op.contract
+        contract.path = path.hasPrefix("/") ? path : "/" + path
+        try register(contract: contract, toldApartByBody: true) { reader, writer in
+            let input = try Op.decodeInput(from: reader)
+            let output = try await handler(input)
+            try Op.encodeOutput(output, to: &writer)
+        }
+    }
+
     /// Routes the operation `contract` describes to `respond`, which reads the checked request and writes the
     /// response: the same security, request checks and response validation as a typed operation (the mock server
     /// answers this way, with no generated types).
-    public func register(contract: OperationContract,
+    /// - Parameter toldApartByBody: among operations sharing this one's route, choose by the request body (see
+    ///   `register(webhook:at:handler:)`).
+    public func register(contract: OperationContract, toldApartByBody: Bool = false,
                          respond: @escaping @Sendable (ServerRequestReader, inout ServerResponseWriter) async throws -> Void) throws {
         let validator = validator
         let security = security
@@ -75,19 +92,46 @@ import OpenAPIRuntime
             return (response, responseBody)
         }
         let fits: RouteTable.Fit = { request, parameters in validator.checkParameters(request, pathParameters: parameters, contract: contract).isEmpty }
-        guard let route = routes.add(method: method, template: template, fits: fits, handler: handle) else { return }
+        let limit = contract.maxBodySize ?? validator.options.maxBodySize
+        var bodyFit: RouteTable.BodyFit?
+        if toldApartByBody {
+            bodyFit = { request, bytes in await Self.problems(in: bytes, of: request, contract: contract, validator: validator, limit: limit, logger: logger) }
+        }
+        let candidate = RouteTable.Candidate(template: template, fits: fits, bodyFit: bodyFit, bodyLimit: limit, handler: handle)
+        guard let route = routes.add(method: method, candidate) else { return }
         try transport.register(operationID: contract.operationID, method: method, path: pathPrefix + template.routePath,
                                middlewares: middlewares) { request, body, routed in
-            guard let (handler, parameters) = route.handler(for: request, routed: routed.pathParameters) else {
+            func answer(_ error: APIError) -> (HTTPResponse, HTTPBody?) {
                 let requestID = RequestID.incoming(request.headerFields) ?? RequestID.generate()
-                var (response, bytes) = APIError.notFound(path: request.path ?? "/").response(format: validator.options.errorFormat, requestID: requestID,
-                                                                                              instance: APIError.instance(of: request))
+                var (response, bytes) = error.response(format: validator.options.errorFormat, requestID: requestID, instance: APIError.instance(of: request))
                 response.headerFields[RequestID.headerName] = requestID
                 return (response, HTTPBody(bytes))
             }
+            let found: (handler: RouteTable.Handler, parameters: [String: Substring], body: HTTPBody?)?
+            do {
+                found = try await route.handler(for: request, routed: routed.pathParameters, body: body)
+            } catch is BodyCollection.TooLarge {
+                return answer(.payloadTooLarge(limit: limit))
+            }
+            guard let found else { return answer(.notFound(path: request.path ?? "/")) }
             var metadata = routed
-            metadata.pathParameters = parameters
-            return try await handler(request, body, metadata)
+            metadata.pathParameters = found.parameters
+            return try await found.handler(request, found.body, metadata)
+        }
+    }
+
+    /// How many problems `contract` finds in a request body (a body it cannot read at all counts as many).
+    private static func problems(in bytes: [UInt8], of request: HTTPRequest, contract: OperationContract, validator: ContractValidator,
+                                 limit: Int, logger: Logger) async -> Int {
+        let party = BodyParty(isServer: true, operationID: contract.operationID, validate: true, enforce: false, logger: logger)
+        let read = try? await IncomingBody.read(bytes.isEmpty ? nil : HTTPBody(bytes), request: request, contract: contract,
+                                                validator: validator, limit: limit, reader: party)
+        switch read {
+        case .success(let reception)?:
+            if let reception { return reception.issues.count }
+            return contract.requestBody?.required == true ? 1 : 0
+        case .failure?, nil:
+            return Int.max - 1
         }
     }
 
@@ -183,6 +227,15 @@ import OpenAPIRuntime
             return c
         }
         try transport.registerMethodNotAllowed(for: prefixed, format: validator.options.errorFormat)
+    }
+
+    /// Answers 405 at the path webhooks are received at (`register(webhook:at:handler:)`) for methods none uses.
+    public func registerMethodNotAllowed(webhooks contracts: [OperationContract], at path: String) throws {
+        try registerMethodNotAllowed(for: contracts.map { c in
+            var c = c
+            c.path = path.hasPrefix("/") ? path : "/" + path
+            return c
+        })
     }
 }
 

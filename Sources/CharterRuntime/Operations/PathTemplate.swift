@@ -129,33 +129,63 @@ final class RouteTable: @unchecked Sendable {
     typealias Handler = @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     /// Whether a request's parameters satisfy the operation's contract (to choose among operations sharing a route).
     typealias Fit = @Sendable (HTTPRequest, [String: Substring]) -> Bool
+    /// How many problems the operation's contract finds in a request body (to choose among operations that share a
+    /// route and are told apart by their bodies alone, as webhooks received at one path are).
+    typealias BodyFit = @Sendable (HTTPRequest, [UInt8]) async -> Int
+
+    /// One operation a route may pass a request to.
+    struct Candidate: Sendable {
+        var template: RouteTemplate
+        var fits: Fit
+        /// Set for operations told apart by their bodies; with `bodyLimit`, the most a body is read to tell them.
+        var bodyFit: BodyFit?
+        var bodyLimit: Int
+        var handler: Handler
+    }
 
     /// The operations one registration serves, most specific template first.
     final class Route: @unchecked Sendable {
-        private var candidates: [(template: RouteTemplate, fits: Fit, handler: Handler)] = []
+        private var candidates: [Candidate] = []
         private let lock = NSLock()
 
-        func add(_ template: RouteTemplate, fits: @escaping Fit, handler: @escaping Handler) {
+        func add(_ candidate: Candidate) {
             lock.lock()
             defer { lock.unlock() }
-            candidates.append((template, fits, handler))
-            candidates.sort { $0.template.specificity > $1.template.specificity }
+            candidates.append(candidate)
+            // Stable: among equally specific templates the first registered stays first.
+            candidates = candidates.enumerated().sorted {
+                ($0.element.template.specificity, -$0.offset) > ($1.element.template.specificity, -$1.offset)
+            }.map(\.element)
         }
 
         /// The operation for a request: among those whose templates the routed segments fit, the one whose path
-        /// names most of the request's query, then one whose parameters satisfy its contract, then the first.
-        func handler(for request: HTTPRequest, routed: [String: Substring]) -> (Handler, [String: Substring])? {
-            lock.lock()
-            let current = candidates
-            lock.unlock()
+        /// names most of the request's query, then one whose parameters satisfy its contract, then the first. When
+        /// several remain and each is told apart by its body, the body is read (once, up to the largest limit) and
+        /// the one whose contract finds fewest problems in it takes the request, with the bytes read.
+        /// - Throws: `BodyCollection.TooLarge` when a body read to choose is over the limit.
+        func handler(for request: HTTPRequest, routed: [String: Substring], body: HTTPBody?) async throws
+            -> (handler: Handler, parameters: [String: Substring], body: HTTPBody?)? {
+            let current = lock.withLock { candidates }
             let fitting = current.compactMap { c in c.template.parameters(from: routed).map { (c, $0) } }
             guard let first = fitting.first else { return nil }
-            if fitting.count == 1 { return (first.0.handler, first.1) }
+            if fitting.count == 1 { return (first.0.handler, first.1, body) }
             let query = request.queryString.map(WireStrings.queryItems)?.map { ($0.name, $0.value) } ?? []
             let best = fitting.map { $0.0.template.markersPresent(in: query) }.max() ?? 0
             let preferred = fitting.filter { $0.0.template.markersPresent(in: query) == best }
-            let chosen = preferred.first { $0.0.fits(request, $0.1) } ?? preferred.first ?? first
-            return (chosen.0.handler, chosen.1)
+            let fitted = preferred.filter { $0.0.fits(request, $0.1) }
+            let pool = fitted.isEmpty ? preferred : fitted
+            if pool.count > 1, pool.allSatisfy({ $0.0.bodyFit != nil }) {
+                let bytes = try await BodyCollection.collect(body, limit: pool.map(\.0.bodyLimit).max() ?? 0) ?? []
+                var chosen = pool[0], fewest = Int.max
+                for candidate in pool {
+                    guard let problems = await candidate.0.bodyFit?(request, bytes), problems < fewest else { continue }
+                    (chosen, fewest) = (candidate, problems)
+                    if problems == 0 { break }
+                }
+                return (chosen.0.handler, chosen.1, body == nil ? nil : HTTPBody(bytes))
+            }
+            let chosen = pool.first ?? first
+            return (chosen.0.handler, chosen.1, body)
         }
     }
 
@@ -163,16 +193,16 @@ final class RouteTable: @unchecked Sendable {
     private let lock = NSLock()
 
     /// Adds an operation; returns the new route to register, or nil when one that routes alike already serves it.
-    func add(method: HTTPRequest.Method, template: RouteTemplate, fits: @escaping Fit, handler: @escaping Handler) -> Route? {
-        let key = method.rawValue + " " + template.routePath
+    func add(method: HTTPRequest.Method, _ candidate: Candidate) -> Route? {
+        let key = method.rawValue + " " + candidate.template.routePath
         lock.lock()
         defer { lock.unlock() }
         if let existing = routes[key] {
-            existing.add(template, fits: fits, handler: handler)
+            existing.add(candidate)
             return nil
         }
         let route = Route()
-        route.add(template, fits: fits, handler: handler)
+        route.add(candidate)
         routes[key] = route
         return route
     }

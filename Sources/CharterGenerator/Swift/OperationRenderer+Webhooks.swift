@@ -1,0 +1,108 @@
+/// Webhooks (OpenAPI 3.1 `webhooks`): requests the API sends to URLs its users give it. A webhook has no path in
+/// the spec, so the receiver chooses where it listens and the sender is told where to send each one; otherwise
+/// each is an operation like any other (its namespace, contract and wire coding are printed the same way).
+extension OperationRenderer {
+    var webhooksProtocolName: String { (apiName.isEmpty ? "API" : apiName) + "WebhooksProtocol" }
+    var webhookSenderName: String { (apiName.isEmpty ? "API" : apiName) + "WebhookSender" }
+
+    /// `<API>WebhooksProtocol`, one method per webhook, and `registerWebhookHandlers(on:path:…)`.
+    func webhookReceiver(_ webhooks: [SwiftOperation], secured: Bool) -> String {
+        var w = SwiftWriter()
+        w.doc("""
+        The webhooks of \(apiDoc.split(separator: "\n").first ?? ""): requests the API sends to a URL you give it. Implement this
+        protocol and register it with `registerWebhookHandlers(on:path:)` to receive them, checked against the spec.
+        """)
+        w.block("\(access) protocol \(webhooksProtocolName): Sendable {") { w in
+            for (n, op) in webhooks.enumerated() {
+                if n > 0 { w.blank() }
+                w.doc(op.doc.joined(separator: "\n"))
+                w.line("func \(op.methodName)(_ input: \(op.typeName).Input) async throws -> \(op.typeName).Output")
+            }
+        }
+        w.blank()
+        w.block("extension \(webhooksProtocolName) {") { w in
+            w.doc("""
+            Receives every webhook at `path` on `transport` (the URL you give the sender ends with it). The sender
+            delivers every event to that one URL: each request goes to the webhook whose contract its body satisfies,
+            is validated as an operation's request is (a violation is answered 400 with every issue listed), and the
+            answer is checked as `options.responseValidation` says.
+            - Parameters:
+              - path: where the webhooks are received (`/webhooks` unless given).
+            """ + (secured ? """
+
+              - security: resolves the credentials webhooks carry to principals (implement `\(securityProtocolName)`).
+            """ : "") + """
+
+              - middlewares: run first, outermost first (signature checks, logging).
+            """)
+            let securityParameter = secured ? "security: any SecurityHandler, " : ""
+            w.block("\(access) func registerWebhookHandlers(on transport: any ServerTransport, path: String = \"/webhooks\", \(securityParameter)options: ValidationOptions = ValidationOptions(), middlewares: [any ServerMiddleware] = []) throws {") { w in
+                let securityArguments = secured ? ", securitySchemes: APIOperations.securitySchemes, security: security" : ""
+                w.line("let server = OperationServer(transport: transport, serverURL: OperationServer.rootURL, schemas: APISchemas.set, contracts: APIOperations.webhooks, options: options, middlewares: middlewares\(securityArguments))")
+                for op in webhooks {
+                    w.line("try server.register(webhook: \(op.typeName).self, at: path) { try await self.\(SwiftNames.bare(op.methodName))($0) }")
+                }
+                w.line("try server.registerMethodNotAllowed(webhooks: APIOperations.webhooks, at: path)")
+            }
+        }
+        return w.text
+    }
+
+    /// `<API>WebhookSender`: sends each webhook to a URL given per call, as a service implementing the API does (and
+    /// as a receiver's tests may).
+    func webhookSender(_ webhooks: [SwiftOperation], secured: Bool) -> String {
+        var w = SwiftWriter()
+        w.doc("""
+        Sends the webhooks of \(apiDoc.split(separator: "\n").first ?? "") to the URLs their receivers give: each call is
+        checked against the spec before it is sent (default: debug builds) and retried as `retries` says.
+        """)
+        w.block("\(access) struct \(webhookSenderName): Sendable {") { w in
+            w.line("let client: OperationClient")
+            w.blank()
+            w.doc("""
+            - Parameters:
+              - transport: AsyncHTTPClient, URLSession or any other `ClientTransport`.
+              - middlewares: run in order around every attempt of a request (signing, logging).
+              - validation: requests are checked before sending (default: debug builds); answers as `validation.responses` says.
+              - retries: which deliveries are sent again after a connection error, 429 or 5xx, and how long to wait.
+            """ + (secured ? """
+
+              - credentials: sent to the webhooks whose security asks for them.
+            """ : ""))
+            let credentials = secured ? ", credentials: ClientCredentials? = nil" : ""
+            w.block("\(access) init(transport: any ClientTransport, middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation(), retries: RetryPolicy = RetryPolicy()\(credentials)) {") { w in
+                let passed = secured ? ", credentials: credentials, securitySchemes: APIOperations.securitySchemes" : ""
+                w.line("client = OperationClient(serverURL: OperationServer.rootURL, transport: transport, middlewares: middlewares, schemas: APISchemas.set, contracts: APIOperations.webhooks, validation: validation, retries: retries\(passed))")
+            }
+            for op in webhooks {
+                w.blank()
+                w.doc(op.doc.joined(separator: "\n"))
+                if let message = op.deprecation { w.line("@available(*, deprecated, message: \(SwiftNames.literal(message)))") }
+                let fallback = op.inputs.isEmpty ? " = \(op.typeName).Input()" : ""
+                w.block("\(access) func \(op.methodName)(_ input: \(op.typeName).Input\(fallback), to webhookURL: URL) async throws -> \(op.typeName).Output {") { w in
+                    w.line("try await client.send(webhook: \(op.typeName).self, input, to: webhookURL)")
+                }
+                if !op.inputs.isEmpty {
+                    w.blank()
+                    w.doc(op.doc.first)
+                    if let message = op.deprecation { w.line("@available(*, deprecated, message: \(SwiftNames.literal(message)))") }
+                    w.block("\(access) func \(op.methodName)(\(parameterList(op.inputs, scope: [])), to webhookURL: URL) async throws -> \(op.typeName).Output {") { w in
+                        let arguments = op.inputs.map { "\(SwiftNames.bare($0.name)): \($0.name)" }.joined(separator: ", ")
+                        w.line("try await self.\(SwiftNames.bare(op.methodName))(\(op.typeName).Input(\(arguments)), to: webhookURL)")
+                    }
+                }
+            }
+        }
+        w.blank()
+        w.line("#if canImport(OpenAPIAsyncHTTPClient)")
+        w.block("extension \(webhookSenderName) {") { w in
+            w.line("/// A sender on AsyncHTTPClient (the shared `HTTPClient`).")
+            let credentials = secured ? ", credentials: ClientCredentials? = nil" : ""
+            w.block("\(access) init(middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation(), retries: RetryPolicy = RetryPolicy()\(credentials)) {") { w in
+                w.line("self.init(transport: AsyncHTTPClientTransport(), middlewares: middlewares, validation: validation, retries: retries\(secured ? ", credentials: credentials" : ""))")
+            }
+        }
+        w.line("#endif")
+        return w.text
+    }
+}

@@ -1,0 +1,108 @@
+import CharterRuntime
+import CharterTestSupport
+import Foundation
+import HTTPTypes
+import Hummingbird
+import OpenAPIAsyncHTTPClient
+import OpenAPIHummingbird
+import OpenAPIRuntime
+import Pets
+import Testing
+
+/// `Specs/pets-3.1.yaml`'s webhooks (`petAdopted`, `petReturned`) received by the generated `PetsWebhooksProtocol`
+/// on a real port, at one path, and sent by the generated `PetsWebhookSender` over AsyncHTTPClient.
+@Suite("Webhooks end to end")
+struct WebhooksEndToEndTests {
+    actor Seen {
+        var events: [String] = []
+        var paths: [String] = []
+        func add(_ s: String) { events.append(s) }
+        func add(path: String) { paths.append(path) }
+    }
+
+    struct Receiver: PetsWebhooksProtocol {
+        let seen: Seen
+        func petAdopted(_ input: PetAdopted.Input) async throws -> PetAdopted.Output {
+            await seen.add("adopted \(input.body.petID.uuidString.lowercased()) \(input.body.note ?? "-")")
+            return .noContent
+        }
+        func petReturned(_ input: PetReturned.Input) async throws -> PetReturned.Output {
+            await seen.add("returned \(input.body.petID.uuidString.lowercased()) \(input.body.reason.rawValue)")
+            return .noContent
+        }
+    }
+
+    /// Records the path (with query) of each request the receiver is sent.
+    struct PathRecorder: ServerMiddleware {
+        let seen: Seen
+        func intercept(_ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
+                       next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)) async throws -> (HTTPResponse, HTTPBody?) {
+            await seen.add(path: request.path ?? "")
+            return try await next(request, body, metadata)
+        }
+    }
+
+    static let petID = UUID(uuidString: "6F1C2A9E-3B1D-4C55-9E0A-1B2C3D4E5F60") ?? UUID()
+    static let when = Date(timeIntervalSince1970: 1_780_000_000)
+
+    func withReceiver(_ body: @Sendable (URL, Seen) async throws -> Void) async throws {
+        let seen = Seen()
+        let router = Router()
+        try Receiver(seen: seen).registerWebhookHandlers(on: router, path: "/hooks/pets", middlewares: [PathRecorder(seen: seen)])
+        try await withServer(router) { url in try await body(url, seen) }
+    }
+
+    @Test func theSenderDeliversEachWebhookToTheOneURLAndTheReceiverTellsThemApartByBody() async throws {
+        try await withReceiver { url, seen in
+            let sender = PetsWebhookSender(validation: ClientValidation(validateRequests: true, responses: .enforce), retries: .none)
+            let hook = url.appendingPathComponent("hooks/pets")
+            let adopted = try await sender.petAdopted(body: AdoptionEvent(petID: Self.petID, adoptedAt: Self.when, note: "a good home"), to: hook)
+            #expect(adopted == .noContent)
+            let returned = try await sender.petReturned(body: ReturnEvent(petID: Self.petID, returnedAt: Self.when, reason: .moved), to: hook)
+            #expect(returned == .noContent)
+            // The receiver's URL keeps its own query.
+            var withToken = URLComponents(url: hook, resolvingAgainstBaseURL: false)
+            withToken?.query = "token=s3cret"
+            guard let tokenURL = withToken?.url else { throw TestFailure("URL") }
+            _ = try await sender.petAdopted(body: AdoptionEvent(petID: Self.petID, adoptedAt: Self.when), to: tokenURL)
+            let id = Self.petID.uuidString.lowercased()
+            #expect(await seen.events == ["adopted \(id) a good home", "returned \(id) moved", "adopted \(id) -"])
+            #expect(await seen.paths == ["/hooks/pets", "/hooks/pets", "/hooks/pets?token=s3cret"])
+        }
+    }
+
+    @Test func aBodyNoWebhookAcceptsIsAnsweredWithTheClosestWebhooksViolations() async throws {
+        try await withReceiver { url, seen in
+            let id = Self.petID.uuidString.lowercased()
+            // A return event with an unknown reason (and a note no event has as a number): one problem as petReturned,
+            // two as petAdopted (no `adopted_at`, the note), so petReturned's violations answer.
+            let bad = try await sendJSON(url, "POST", "/hooks/pets", #"{"pet_id": "\#(id)", "returned_at": "2026-06-01T10:00:00Z", "reason": "bored", "note": 7}"#)
+            #expect(bad.status == 400)
+            #expect(bad.json?["error"]?["code"]?.stringValue == "VALIDATION_ERROR")
+            let fields = (bad.json?["error"]?["details"]?.arrayValue ?? []).compactMap { $0["field"]?.stringValue }
+            #expect(fields == ["reason"], "\(fields)")
+            // Equally far from both (each misses its timestamp): the first registered answers.
+            let neither = try await sendJSON(url, "POST", "/hooks/pets", #"{"pet_id": "\#(id)", "reason": "moved"}"#)
+            let missing = (neither.json?["error"]?["details"]?.arrayValue ?? []).compactMap { $0["field"]?.stringValue }
+            #expect(neither.status == 400)
+            #expect(missing == ["adopted_at"], "\(missing)")
+            // Only POST is declared at the path.
+            let get = try await send(url, "GET", "/hooks/pets")
+            #expect(get.status == 405)
+            #expect(get.header("Allow") == "POST")
+            #expect(await seen.events.isEmpty)
+        }
+    }
+
+    @Test func theSenderRefusesAnEventThatBreaksTheContractBeforeSendingIt() async throws {
+        try await withReceiver { url, seen in
+            // A note over its 500 characters: the sender's own check refuses the call, nothing reaches the receiver.
+            let sender = PetsWebhookSender(validation: ClientValidation(validateRequests: true), retries: .none)
+            let note = String(repeating: "n", count: 501)
+            await #expect(throws: ContractViolation.self) {
+                _ = try await sender.petAdopted(body: AdoptionEvent(petID: Self.petID, adoptedAt: Self.when, note: note), to: url.appendingPathComponent("hooks/pets"))
+            }
+            #expect(await seen.paths.isEmpty)
+        }
+    }
+}
