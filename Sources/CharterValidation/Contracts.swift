@@ -6,14 +6,15 @@ enum ContractBuilder {
     static func contracts(for document: Document) -> [OperationContract] {
         document.operations.map { contract($0.operation, in: document) }
             + document.webhooks.flatMap { $0.item.operations.map { contract($0, in: document, isWebhook: true) } }
+            + document.callbackOperations.map { contract($0.operation, in: document, isWebhook: true) }
     }
 
     /// `x-charter-max-body-size` on an operation (bytes) overrides the server-wide request body limit.
     static let maxBodySizeExtension = "x-charter-max-body-size"
 
     /// - Parameter isWebhook: the document's `security` is how callers authenticate to the API, not how the API
-    ///   authenticates to the receivers of its webhooks (OpenAI's bearer key is not sent with its events): a
-    ///   webhook has only its own `security`.
+    ///   authenticates to the receivers of its webhooks and callbacks (OpenAI's bearer key is not sent with its
+    ///   events): those have only their own `security`.
     static func contract(_ operation: Operation, in document: Document, isWebhook: Bool = false) -> OperationContract {
         let media = { (m: MediaType) in Self.media(m, in: document) }
         return OperationContract(
@@ -107,7 +108,7 @@ extension ContractBuilder {
 }
 
 extension SpecValidator {
-    /// Every operation's contract (paths and webhooks), keyed by operationId in the validator.
+    /// Every operation's contract (paths, webhooks and callbacks), keyed by operationId in the validator.
     public var contracts: [OperationContract] { ContractBuilder.contracts(for: document) }
 
     /// The same contracts without compiling the schemas (a contract names schemas by their index in the document,

@@ -87,25 +87,85 @@ struct OperationSnapshotTests {
 
     @Test func whatGetsNoTypedCodeIsALocatedWarning() throws {
         let (_, diagnostics) = try generate(Self.twoOperations)
-        // Every media type and webhook gets typed code now.
+        // Every media type, webhook and callback gets typed code now; only a callback's own callbacks do not.
         #expect(!diagnostics.contains { $0.contains("no typed code") || $0.contains("webhook") }, "\(diagnostics)")
-        let callback = """
+        let (files, nested) = try generate(Self.callbacks)
+        #expect(nested == ["fragment.yaml:18:19: warning: callback 'onEcho' of POST {$request.body#/url} gets no generated code"], "\(nested)")
+        #expect(files["Server.swift"]?.contains("func subscribeOnEventPost1(") == true)
+    }
+
+    static let callbacks = """
+    openapi: 3.1.0
+    info: {title: t, version: '1'}
+    paths:
+      /subscriptions:
+        post:
+          operationId: subscribe
+          callbacks:
+            onEvent:
+              '{$request.body#/url}':
+                post:
+                  requestBody:
+                    content:
+                      application/json: {schema: {type: object, required: [event], properties: {event: {type: string}}}}
+                  responses:
+                    '204': {description: received}
+                  callbacks:
+                    onEcho:
+                      '{$request.body#/echo}':
+                        post:
+                          responses:
+                            '200': {description: ok}
+              '{$request.body#/backup}':
+                post:
+                  operationId: backupEvent
+                  responses:
+                    '204': {description: received}
+          responses:
+            '201': {description: created}
+    """
+
+    /// A callback is a webhook an operation subscribes to: received and sent as webhooks are, named for the operation
+    /// and the callback when it has no operationId.
+    @Test func callbacksAreReceivedAndSentAsWebhooks() throws {
+        let (files, _) = try generate(Self.callbacks)
+        let server = try #require(files["Server.swift"])
+        #expect(server.contains("""
+            /// Callback `onEvent` of `POST /subscriptions` (`POST` to `{$request.body#/url}`)
+            func subscribeOnEventPost1(_ input: SubscribeOnEventPost1.Input) async throws -> SubscribeOnEventPost1.Output
+        """))
+        #expect(server.contains("func backupEvent(_ input: BackupEvent.Input) async throws -> BackupEvent.Output"))
+        #expect(server.contains("public static let webhooks: [OperationContract] = [SubscribeOnEventPost1.contract, BackupEvent.contract]"))
+        #expect(!server.contains("func subscribeOnEventPost1(_ input: SubscribeOnEventPost1.Input) async throws -> SubscribeOnEventPost1.Output\n    func"))
+        let operations = try #require(files["Operations.swift"])
+        #expect(operations.contains("operationID: \"subscribe_onEvent_post1\""))
+        let client = try #require(files["Client.swift"])
+        #expect(client.contains("public func subscribeOnEventPost1(body: SubscribeOnEventPost1.Body? = nil, to webhookURL: URL) async throws -> SubscribeOnEventPost1.Output {"))
+    }
+
+    /// Callbacks' operationIds join the document's: a reused one is renamed as a path operation's is.
+    @Test func aCallbackReusingAnOperationIdIsRenamed() throws {
+        let spec = """
         openapi: 3.1.0
         info: {title: t, version: '1'}
         paths:
-          /subscriptions:
+          /a:
             post:
-              operationId: subscribe
+              operationId: subscribeA
               callbacks:
-                onEvent:
-                  '{$request.body#/url}':
-                    post:
-                      responses:
-                        '200': {description: ok}
-              responses:
-                '201': {description: created}
+                done: {'{$request.body#/url}': {post: {operationId: notify, responses: {'204': {description: ok}}}}}
+              responses: {'201': {description: created}}
+          /b:
+            post:
+              operationId: subscribeB
+              callbacks:
+                done: {'{$request.body#/url}': {post: {operationId: notify, responses: {'204': {description: ok}}}}}
+              responses: {'201': {description: created}}
         """
-        #expect(try generate(callback).diagnostics.contains("fragment.yaml:9:11: warning: callback 'onEvent' of POST /subscriptions gets no generated code"))
+        let diagnostics = SpecLoader().load(bytes: Array(spec.utf8), path: "fragment.yaml").diagnostics.map(\.description)
+        #expect(diagnostics == ["fragment.yaml:14:47: error: duplicate operationId 'notify' (first used by POST {$request.body#/url} at line 8, column 47)"])
+        let (files, _) = try generate(spec)
+        #expect(files["Server.swift"]?.contains("public static let webhooks: [OperationContract] = [Notify.contract, Notify2.contract]") == true)
     }
 
     /// A webhook is received by its own protocol at a path the receiver picks and sent by a sender to a URL per

@@ -26,12 +26,18 @@ struct OperationTranslator {
     mutating func translate(models: inout ModelTranslator, contracts: [String: OperationContract]) -> [SwiftOperation] {
         // Paths' operations, then webhooks' (named by the webhook when the spec gives no operationId: OpenAI's
         // `batch_completed` is `BatchCompleted`, not `PostBatchCompleted`).
-        let all = document.operations.map { (operation: $0.operation, webhook: String?.none, stem: $0.operation.operationId) }
+        // Callbacks are webhooks an operation subscribes to (their ids name the operation and the callback).
+        let all = document.operations.map { (operation: $0.operation, webhook: String?.none, title: String?.none, stem: $0.operation.operationId) }
             + document.webhooks.flatMap { name, item in
                 item.operations.map { op in
-                    (operation: op, webhook: String?.some(name),
+                    (operation: op, webhook: String?.some(name), title: String?.some("Webhook `\(name)` (`\(op.method.wireName)`)"),
                      stem: op.operationIdSynthesized ? (item.operations.count > 1 ? name + "_" + op.method.rawValue : name) : op.operationId)
                 }
+            }
+            + document.callbackOperations.map { entry in
+                (operation: entry.operation, webhook: String?.some(entry.name),
+                 title: String?.some("Callback `\(entry.name)` of `\(entry.parent.displayName)` (`\(entry.operation.method.wireName)` to `\(entry.expression)`)"),
+                 stem: entry.operation.operationId)
             }
         let known = Set(all.map(\.operation.operationId))
         for id in (included ?? []).union(excluded).subtracting(known).sorted() {
@@ -49,7 +55,7 @@ struct OperationTranslator {
         var routedPaths: [String: String] = [:]
         for (i, op) in operations.enumerated() {
             guard let contract = contracts[op.operationId] else { continue }
-            var swift = translate(op, webhook: selected[i].webhook, typeName: typeNames[i], methodName: methodNames[i], contract: contract, models: &models)
+            var swift = translate(op, webhook: selected[i].webhook, title: selected[i].title, typeName: typeNames[i], methodName: methodNames[i], contract: contract, models: &models)
             for name in contract.security.flatMap({ $0.schemes.map(\.name) }) where !swift.securitySchemes.contains(name) {
                 swift.securitySchemes.append(name)
             }
@@ -70,10 +76,11 @@ struct OperationTranslator {
         return result
     }
 
-    private mutating func translate(_ op: Operation, webhook: String?, typeName: String, methodName: String, contract: OperationContract,
+    private mutating func translate(_ op: Operation, webhook: String?, title: String?, typeName: String, methodName: String, contract: OperationContract,
                                     models: inout ModelTranslator) -> SwiftOperation {
         var nested: [SwiftDecl] = []
-        for (name, callback) in op.callbacks {
+        for (name, callback) in op.callbacks where webhook != nil {
+            // A path operation's callbacks are translated beside it; a callback's own callbacks are not.
             diagnostics.append(Diagnostic(.warning, "callback '\(name)' of \(op.displayName) gets no generated code", at: callback.location))
         }
 
@@ -148,8 +155,7 @@ struct OperationTranslator {
         cases.append(SwiftOutputCase(name: caseNames.last ?? "undocumented", status: .undocumented,
                                      doc: "A status the spec does not document, with the raw body.", body: nil))
 
-        let title = webhook.map { "Webhook `\($0)` (`\(op.method.wireName)`)" } ?? "`\(op.displayName)`"
-        var doc = [title + (op.summary.map { " — \($0)" } ?? "")]
+        var doc = [(title ?? "`\(op.displayName)`") + (op.summary.map { " — \($0)" } ?? "")]
         // A block scalar's description ends with a line break, which was an empty comment line above the declaration.
         if let description = op.description.map({ String($0.reversed().drop(while: \.isNewline).reversed()) }), !description.isEmpty, description != op.summary {
             doc += [""] + description.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -35,11 +35,30 @@ extension DocumentBuilder {
     }
 
     /// A later operation reusing an operationId gets the id with a number: every generated name, contract and
-    /// route stays one operation's.
+    /// route stays one operation's. A callback's operation without an operationId is named for the operation and
+    /// the callback (`createSubscription_onEvent`), since its key is a runtime expression, not a name.
     func renameDuplicateOperationIds(_ document: inout Document) {
+        for i in document.paths.indices {
+            for j in document.paths[i].operations.indices {
+                let parent = document.paths[i].operations[j].operationId
+                for k in document.paths[i].operations[j].callbacks.indices {
+                    let name = document.paths[i].operations[j].callbacks[k].name
+                    let expressions = document.paths[i].operations[j].callbacks[k].value.expressions
+                    let several = expressions.count > 1 || expressions.contains { $0.operations.count > 1 }
+                    for e in expressions.indices {
+                        for o in expressions[e].operations.indices where expressions[e].operations[o].operationIdSynthesized {
+                            let method = expressions[e].operations[o].method.rawValue
+                            document.paths[i].operations[j].callbacks[k].value.expressions[e].operations[o].operationId =
+                                parent + "_" + name + (several ? "_\(method)" + (expressions.count > 1 ? "\(e + 1)" : "") : "")
+                        }
+                    }
+                }
+            }
+        }
         // Only what a report names of the first user: a copy of each whole operation was a retain of every field.
         var first: [String: (method: HTTPMethod, path: String, location: SourceLocation)] = [:]
-        var taken = Set(document.paths.flatMap { $0.operations.map(\.operationId) } + document.webhooks.flatMap { $0.item.operations.map(\.operationId) })
+        var taken = Set(document.paths.flatMap { $0.operations.map(\.operationId) } + document.webhooks.flatMap { $0.item.operations.map(\.operationId) }
+            + document.callbackOperations.map(\.operation.operationId))
         first.reserveCapacity(taken.count)
         func visit(_ operation: inout Operation) {
             guard let previous = first[operation.operationId] else {
@@ -62,6 +81,17 @@ extension DocumentBuilder {
         }
         for i in document.webhooks.indices {
             for j in document.webhooks[i].item.operations.indices { visit(&document.webhooks[i].item.operations[j]) }
+        }
+        for i in document.paths.indices {
+            for j in document.paths[i].operations.indices {
+                for k in document.paths[i].operations[j].callbacks.indices {
+                    for e in document.paths[i].operations[j].callbacks[k].value.expressions.indices {
+                        for o in document.paths[i].operations[j].callbacks[k].value.expressions[e].operations.indices {
+                            visit(&document.paths[i].operations[j].callbacks[k].value.expressions[e].operations[o])
+                        }
+                    }
+                }
+            }
         }
     }
 }

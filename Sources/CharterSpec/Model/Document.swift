@@ -53,6 +53,20 @@ public struct Document: Sendable {
     public var operations: [(path: PathItem, operation: Operation)] {
         paths.flatMap { item in item.operations.map { (item, $0) } }
     }
+
+    /// Every operation of every path operation's callbacks: the operation that registers the callback, the
+    /// callback's name, its expression (the key, a runtime expression for the URL) and the operation the API sends.
+    public var callbackOperations: [(parent: Operation, name: String, expression: String, operation: Operation)] {
+        paths.flatMap { item in
+            item.operations.flatMap { parent in
+                parent.callbacks.flatMap { callback in
+                    callback.value.expressions.flatMap { expression in
+                        expression.operations.map { (parent, callback.name, expression.path, $0) }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Index of a schema in `Document.schemas`.
