@@ -45,6 +45,12 @@ import HTTPTypes
         contract.requestBody?.content.declared(contentType)
     }
 
+    /// The query the parameters make (without `?`); nil when there is none.
+    var queryText: String? {
+        let queries = [queryString, query.isEmpty ? nil : PercentEncoding.query(query)].compactMap { $0 }.filter { !$0.isEmpty }
+        return queries.isEmpty ? nil : queries.joined(separator: "&")
+    }
+
     /// The request, its path relative to the server URL (as `ClientTransport`s expect).
     var request: HTTPRequest {
         var path = ""
@@ -56,8 +62,7 @@ import HTTPTypes
             rest = rest[rest.index(after: close)...]
         }
         path += rest
-        let queries = [queryString, query.isEmpty ? nil : PercentEncoding.query(query)].compactMap { $0 }.filter { !$0.isEmpty }
-        if !queries.isEmpty { path += "?" + queries.joined(separator: "&") }
+        if let queryText { path += "?" + queryText }
         var fields = headerFields
         if !cookies.isEmpty { fields[.cookie] = cookies.joined(separator: "; ") }
         if fields[.accept] == nil {

@@ -86,15 +86,15 @@ public struct ClientValidation: Sendable {
         }
     }
 
-    /// The base URL and request path (with query) for a webhook sent to `url`: the transports join the two and take
-    /// the query from the path alone, so the URL's query moves into the path.
-    static func webhookTarget(_ url: URL, requestPath: String?) -> (base: URL, path: String) {
+    /// The base URL and request path (with query) for a webhook sent to `url`, with the query its parameters make:
+    /// the transports join the two and take the query from the path alone, so the URL's query moves into the path.
+    /// (A webhook's contract path is its name, a callback's its URL expression: neither is part of the request.)
+    static func webhookTarget(_ url: URL, query written: String?) -> (base: URL, path: String) {
         guard var components = URLComponents(url: url, resolvingAgainstBaseURL: true) else { return (url, "") }
         let ownQuery = components.percentEncodedQuery
         components.percentEncodedQuery = nil
         components.fragment = nil
         guard let base = components.url else { return (url, "") }
-        let written = requestPath.flatMap { path in path.firstIndex(of: "?").map { String(path[path.index(after: $0)...]) } }
         let query = [ownQuery, written].compactMap { $0?.isEmpty == false ? $0 : nil }.joined(separator: "&")
         return (base, query.isEmpty ? "" : "?" + query)
     }
@@ -122,7 +122,7 @@ public struct ClientValidation: Sendable {
             guard let target = target(of: link) else { throw UnexpectedLink(operationID: contract.operationID, link: link) }
             (baseURL, request.path) = (target.base, target.path)
         }
-        if let destination { (baseURL, request.path) = Self.webhookTarget(destination, requestPath: request.path) }
+        if let destination { (baseURL, request.path) = Self.webhookTarget(destination, query: writer.queryText) }
         // An operation declaring an idempotency key the caller left out gets one: every attempt of this call
         // carries it, so the server can tell a retry from a new request.
         if let name = HTTPField.Name(retries.idempotencyHeader), request.headerFields[name] == nil,
