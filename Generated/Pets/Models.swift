@@ -257,11 +257,13 @@ public struct BirdDetails: Codable, Hashable, Sendable {
 }
 
 public struct AdoptionEvent: Codable, Hashable, Sendable {
+    public var eventID: String
     public var petID: UUID
     public var adoptedAt: Date
     public var note: String?
 
-    public init(petID: UUID, adoptedAt: Date, note: String? = nil) {
+    public init(eventID: String, petID: UUID, adoptedAt: Date, note: String? = nil) {
+        self.eventID = eventID
         self.petID = petID
         self.adoptedAt = adoptedAt
         self.note = note
@@ -269,6 +271,7 @@ public struct AdoptionEvent: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.eventID = try container.decode(String.self, forKey: "event_id")
         self.petID = try container.decode(UUID.self, forKey: "pet_id")
         self.adoptedAt = try container.decode(Date.self, forKey: "adopted_at")
         self.note = try container.decodeIfPresent(String.self, forKey: "note")
@@ -276,6 +279,7 @@ public struct AdoptionEvent: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.eventID, forKey: "event_id")
         try container.encode(self.petID, forKey: "pet_id")
         try container.encode(self.adoptedAt, forKey: "adopted_at")
         try container.encodeIfPresent(self.note, forKey: "note")
@@ -283,11 +287,13 @@ public struct AdoptionEvent: Codable, Hashable, Sendable {
 }
 
 public struct ReturnEvent: Codable, Hashable, Sendable {
+    public var eventID: String
     public var petID: UUID
     public var returnedAt: Date
     public var reason: Reason
 
-    public init(petID: UUID, returnedAt: Date, reason: Reason) {
+    public init(eventID: String, petID: UUID, returnedAt: Date, reason: Reason) {
+        self.eventID = eventID
         self.petID = petID
         self.returnedAt = returnedAt
         self.reason = reason
@@ -295,6 +301,7 @@ public struct ReturnEvent: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.eventID = try container.decode(String.self, forKey: "event_id")
         self.petID = try container.decode(UUID.self, forKey: "pet_id")
         self.returnedAt = try container.decode(Date.self, forKey: "returned_at")
         self.reason = try container.decode(Reason.self, forKey: "reason")
@@ -302,6 +309,7 @@ public struct ReturnEvent: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.eventID, forKey: "event_id")
         try container.encode(self.petID, forKey: "pet_id")
         try container.encode(self.returnedAt, forKey: "returned_at")
         try container.encode(self.reason, forKey: "reason")

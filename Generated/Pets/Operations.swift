@@ -30,12 +30,12 @@ public enum ListPets: APIOperation {
         method: "GET",
         path: "/pets",
         parameters: [
-            ParameterContract(name: "species", location: .query, schema: 40),
-            ParameterContract(name: "tags", location: .query, explode: false, schema: 41),
-            ParameterContract(name: "limit", location: .query, schema: 43),
+            ParameterContract(name: "species", location: .query, schema: 42),
+            ParameterContract(name: "tags", location: .query, explode: false, schema: 43),
+            ParameterContract(name: "limit", location: .query, schema: 45),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 44)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 46)]),
         ]
     )
 
@@ -97,10 +97,10 @@ public enum AddPet: APIOperation {
         operationID: "addPet",
         method: "POST",
         path: "/pets",
-        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 46)]),
+        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 48)]),
         responses: [
-            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 47)]),
-            ResponseContract(status: "422", content: [MediaTypeContract(mediaType: "application/problem+json", schema: 48)]),
+            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 49)]),
+            ResponseContract(status: "422", content: [MediaTypeContract(mediaType: "application/problem+json", schema: 50)]),
         ]
     )
 
@@ -164,11 +164,11 @@ public enum GetPet: APIOperation {
         method: "GET",
         path: "/pets/{petId}",
         parameters: [
-            ParameterContract(name: "petId", location: .path, schema: 49),
+            ParameterContract(name: "petId", location: .path, schema: 51),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 50)]),
-            ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/problem+json", schema: 51)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 52)]),
+            ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/problem+json", schema: 53)]),
         ]
     )
 
@@ -229,10 +229,11 @@ public enum PetAdopted: APIOperation {
         operationID: "petAdopted",
         method: "POST",
         path: "petAdopted",
-        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 52)]),
+        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 54)]),
         responses: [
             ResponseContract(status: "204"),
-        ]
+        ],
+        sentByAPI: true
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
@@ -286,10 +287,11 @@ public enum PetReturned: APIOperation {
         operationID: "postPetReturned",
         method: "POST",
         path: "petReturned",
-        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 53)]),
+        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 55)]),
         responses: [
             ResponseContract(status: "204"),
-        ]
+        ],
+        sentByAPI: true
     )
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {

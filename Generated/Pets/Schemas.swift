@@ -49,11 +49,11 @@ extension AdoptionEvent: ValidatableModel {
 }
 
 extension ReturnEvent: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 26 }
+    public static var schemaIndex: SchemaIndex { 27 }
     public static var validator: Validator { APISchemas.validator }
 }
 
 extension Problem: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 30 }
+    public static var schemaIndex: SchemaIndex { 32 }
     public static var validator: Validator { APISchemas.validator }
 }

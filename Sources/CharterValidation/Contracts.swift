@@ -31,7 +31,8 @@ enum ContractBuilder {
             security: (operation.security ?? (isWebhook ? nil : document.security) ?? []).map { requirement in
                 SecurityRequirement(requirement.schemes.map { SecurityRequirement.Scheme(name: $0.name, scopes: $0.scopes) })
             },
-            deprecation: operation.deprecationDetails.details.map { DeprecationNotice(since: $0.since, sunset: $0.sunset, link: $0.link) }
+            deprecation: operation.deprecationDetails.details.map { DeprecationNotice(since: $0.since, sunset: $0.sunset, link: $0.link) },
+            sentByAPI: isWebhook
         )
     }
 

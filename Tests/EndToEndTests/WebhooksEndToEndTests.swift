@@ -23,11 +23,11 @@ struct WebhooksEndToEndTests {
     struct Receiver: PetsWebhooksProtocol {
         let seen: Seen
         func petAdopted(_ input: PetAdopted.Input) async throws -> PetAdopted.Output {
-            await seen.add("adopted \(input.body.petID.uuidString.lowercased()) \(input.body.note ?? "-")")
+            await seen.add("adopted \(input.body.eventID) \(input.body.petID.uuidString.lowercased()) \(input.body.note ?? "-")")
             return .noContent
         }
         func petReturned(_ input: PetReturned.Input) async throws -> PetReturned.Output {
-            await seen.add("returned \(input.body.petID.uuidString.lowercased()) \(input.body.reason.rawValue)")
+            await seen.add("returned \(input.body.eventID) \(input.body.petID.uuidString.lowercased()) \(input.body.reason.rawValue)")
             return .noContent
         }
     }
@@ -56,17 +56,18 @@ struct WebhooksEndToEndTests {
         try await withReceiver { url, seen in
             let sender = PetsWebhookSender(validation: ClientValidation(validateRequests: true, responses: .enforce), retries: .none)
             let hook = url.appendingPathComponent("hooks/pets")
-            let adopted = try await sender.petAdopted(body: AdoptionEvent(petID: Self.petID, adoptedAt: Self.when, note: "a good home"), to: hook)
+            let adopted = try await sender.petAdopted(body: AdoptionEvent(eventID: "e1", petID: Self.petID, adoptedAt: Self.when, note: "a good home"), to: hook)
             #expect(adopted == .noContent)
-            let returned = try await sender.petReturned(body: ReturnEvent(petID: Self.petID, returnedAt: Self.when, reason: .moved), to: hook)
+            let returned = try await sender.petReturned(body: ReturnEvent(eventID: "e2", petID: Self.petID, returnedAt: Self.when, reason: .moved), to: hook)
             #expect(returned == .noContent)
             // The receiver's URL keeps its own query.
             var withToken = URLComponents(url: hook, resolvingAgainstBaseURL: false)
             withToken?.query = "token=s3cret"
             guard let tokenURL = withToken?.url else { throw TestFailure("URL") }
-            _ = try await sender.petAdopted(body: AdoptionEvent(petID: Self.petID, adoptedAt: Self.when), to: tokenURL)
+            _ = try await sender.petAdopted(body: AdoptionEvent(eventID: "e3", petID: Self.petID, adoptedAt: Self.when), to: tokenURL)
             let id = Self.petID.uuidString.lowercased()
-            #expect(await seen.events == ["adopted \(id) a good home", "returned \(id) moved", "adopted \(id) -"])
+            // Each event's read-only `event_id` arrives: a webhook is the API's message, where read-only fields belong.
+            #expect(await seen.events == ["adopted e1 \(id) a good home", "returned e2 \(id) moved", "adopted e3 \(id) -"])
             #expect(await seen.paths == ["/hooks/pets", "/hooks/pets", "/hooks/pets?token=s3cret"])
         }
     }
@@ -76,13 +77,13 @@ struct WebhooksEndToEndTests {
             let id = Self.petID.uuidString.lowercased()
             // A return event with an unknown reason (and a note no event has as a number): one problem as petReturned,
             // two as petAdopted (no `adopted_at`, the note), so petReturned's violations answer.
-            let bad = try await sendJSON(url, "POST", "/hooks/pets", #"{"pet_id": "\#(id)", "returned_at": "2026-06-01T10:00:00Z", "reason": "bored", "note": 7}"#)
+            let bad = try await sendJSON(url, "POST", "/hooks/pets", #"{"event_id": "e5", "pet_id": "\#(id)", "returned_at": "2026-06-01T10:00:00Z", "reason": "bored", "note": 7}"#)
             #expect(bad.status == 400)
             #expect(bad.json?["error"]?["code"]?.stringValue == "VALIDATION_ERROR")
             let fields = (bad.json?["error"]?["details"]?.arrayValue ?? []).compactMap { $0["field"]?.stringValue }
             #expect(fields == ["reason"], "\(fields)")
             // Equally far from both (each misses its timestamp): the first registered answers.
-            let neither = try await sendJSON(url, "POST", "/hooks/pets", #"{"pet_id": "\#(id)", "reason": "moved"}"#)
+            let neither = try await sendJSON(url, "POST", "/hooks/pets", #"{"event_id": "e6", "pet_id": "\#(id)", "reason": "moved"}"#)
             let missing = (neither.json?["error"]?["details"]?.arrayValue ?? []).compactMap { $0["field"]?.stringValue }
             #expect(neither.status == 400)
             #expect(missing == ["adopted_at"], "\(missing)")
@@ -100,7 +101,7 @@ struct WebhooksEndToEndTests {
             let sender = PetsWebhookSender(validation: ClientValidation(validateRequests: true), retries: .none)
             let note = String(repeating: "n", count: 501)
             await #expect(throws: ContractViolation.self) {
-                _ = try await sender.petAdopted(body: AdoptionEvent(petID: Self.petID, adoptedAt: Self.when, note: note), to: url.appendingPathComponent("hooks/pets"))
+                _ = try await sender.petAdopted(body: AdoptionEvent(eventID: "e4", petID: Self.petID, adoptedAt: Self.when, note: note), to: url.appendingPathComponent("hooks/pets"))
             }
             #expect(await seen.paths.isEmpty)
         }

@@ -22,6 +22,7 @@ enum ContractEmitter {
             arguments.append("security: [" + alternatives.joined(separator: ", ") + "]")
         }
         if let notice = c.deprecation { arguments.append("deprecation: " + deprecation(notice)) }
+        if c.sentByAPI { arguments.append("sentByAPI: true") }
         return "OperationContract(\n" + arguments.map { indent($0) }.joined(separator: ",\n") + "\n)"
     }
 

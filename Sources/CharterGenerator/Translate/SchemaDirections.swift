@@ -12,16 +12,24 @@ struct SchemaDirections {
     init(document: Document) {
         var requestRoots: [SchemaID] = []
         var responseRoots: [SchemaID] = []
-        for (_, op) in document.operations {
+        func add(_ op: Operation, sentByAPI: Bool) {
+            // A webhook's or callback's request is the API's message, as its responses are (`OperationContract.sentByAPI`).
+            var sent: [SchemaID] = []
             for p in op.parameters {
-                requestRoots += [p.schema].compactMap { $0 } + p.content.flatMap(Self.schemas)
+                sent += [p.schema].compactMap { $0 } + p.content.flatMap(Self.schemas)
             }
-            requestRoots += op.requestBody?.content.flatMap(Self.schemas) ?? []
+            sent += op.requestBody?.content.flatMap(Self.schemas) ?? []
+            var answered: [SchemaID] = []
             for response in op.responses {
-                responseRoots += response.content.flatMap(Self.schemas)
-                responseRoots += response.headers.flatMap { [$0.value.schema].compactMap { $0 } + $0.value.content.flatMap(Self.schemas) }
+                answered += response.content.flatMap(Self.schemas)
+                answered += response.headers.flatMap { [$0.value.schema].compactMap { $0 } + $0.value.content.flatMap(Self.schemas) }
             }
+            requestRoots += sentByAPI ? answered : sent
+            responseRoots += sentByAPI ? sent : answered
         }
+        for (_, op) in document.operations { add(op, sentByAPI: false) }
+        for (_, item) in document.webhooks { for op in item.operations { add(op, sentByAPI: true) } }
+        for entry in document.callbackOperations { add(entry.operation, sentByAPI: true) }
         sentByClients = Self.reachable(from: requestRoots, in: document)
         sentByServers = Self.reachable(from: responseRoots, in: document)
     }

@@ -13,13 +13,24 @@ struct BodyParty: Sendable {
     /// always refuses an invalid request item; a client always fails on an invalid item it sends.
     var enforce: Bool
     var logger: Logger
+    /// A webhook's or callback's parties (`OperationContract.sentByAPI`): the request is the API's message, so
+    /// `readOnly` and `writeOnly` apply to it as to the API's responses.
+    var sentByAPI = false
 
     /// What a body that cannot be read is, for this party receiving it.
     var failure: BodyFailure { BodyFailure(side: isServer ? .request : .response, statusCode: statusCode) }
-    /// The direction of a message this party receives (requests for a server).
-    var received: MessageDirection { isServer ? .request : .response }
+    /// The direction of a message this party receives (requests for a server), as `readOnly`/`writeOnly` read it.
+    var received: MessageDirection { isServer != sentByAPI ? .request : .response }
     /// The direction of a message this party sends.
-    var sent: MessageDirection { isServer ? .response : .request }
+    var sent: MessageDirection { isServer != sentByAPI ? .response : .request }
+}
+
+extension BodyParty {
+    /// The party handling `contract`'s bodies (its operation id and whether the API sends its requests).
+    init(isServer: Bool, contract: OperationContract, statusCode: Int = 0, validate: Bool, enforce: Bool, logger: Logger) {
+        self.init(isServer: isServer, operationID: contract.operationID, statusCode: statusCode, validate: validate, enforce: enforce,
+                  logger: logger, sentByAPI: contract.sentByAPI)
+    }
 }
 
 extension ContractValidator {

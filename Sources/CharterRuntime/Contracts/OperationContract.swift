@@ -17,6 +17,7 @@ public struct OperationContract: Sendable {
         var maxBodySize: Int?
         var security: [SecurityRequirement]
         var deprecation: DeprecationNotice?
+        var sentByAPI: Bool
     }
 
     private var storage: SharedFields<Fields>
@@ -48,16 +49,21 @@ public struct OperationContract: Sendable {
     /// Set when the operation is deprecated: every response announces it (`Deprecation`, `Sunset`, `Link`).
     public var deprecation: DeprecationNotice? { get { storage.value.deprecation } set { update { $0.deprecation = newValue } } }
 
+    /// Set for a webhook or callback: a request the API sends and its users receive. Its request body travels as
+    /// the API's responses do (`readOnly` properties belong in it, `writeOnly` ones do not) and its responses as
+    /// requests do.
+    public var sentByAPI: Bool { get { storage.value.sentByAPI } set { update { $0.sentByAPI = newValue } } }
+
     /// Whether a request without credentials may reach this operation.
     public var allowsAnonymous: Bool { security.isEmpty || security.contains { $0.isEmpty } }
 
     /// A contract from its parts (generated code and `SpecValidator` build these).
     public init(operationID: String, method: String, path: String, parameters: [ParameterContract] = [],
                 requestBody: RequestBodyContract? = nil, responses: [ResponseContract] = [], maxBodySize: Int? = nil,
-                security: [SecurityRequirement] = [], deprecation: DeprecationNotice? = nil) {
+                security: [SecurityRequirement] = [], deprecation: DeprecationNotice? = nil, sentByAPI: Bool = false) {
         storage = SharedFields(Fields(operationID: operationID, method: method, path: path, parameters: parameters,
                                  requestBody: requestBody, responses: responses, maxBodySize: maxBodySize,
-                                 security: security, deprecation: deprecation))
+                                 security: security, deprecation: deprecation, sentByAPI: sentByAPI))
     }
 
     /// The position in `parameters` of the parameter `name` in `location` (the server's reader and the client's

@@ -17,7 +17,7 @@ extension ContractValidator {
             let issues = checkParameters(request, pathParameters: pathParameters, contract: contract)
             if !issues.isEmpty { return .failure(.validation(issues)) }
             guard let body else { return .success(nil) }
-            let reader = BodyParty(isServer: true, operationID: contract.operationID, validate: true, enforce: true, logger: logger)
+            let reader = BodyParty(isServer: true, contract: contract, validate: true, enforce: true, logger: logger)
             return try await receive(body, contentType: contentType, media: media, limit: limit, reader: reader).map { reception in
                 guard case .stream(let stream) = reception.body.content else { return body }
                 guard let check = reception.body.itemCheck else { return stream }
@@ -45,7 +45,7 @@ extension ContractValidator {
         let media = response.headerFields.value(.contentType).flatMap { contract.response(for: response.status.code)?.content.declared($0) }
         if let media, let body, !media.coding.isCollected, media.coding != .multipart {
             let issues = checkResponseHead(response, hasBody: true, contract: contract).issues
-            let reader = BodyParty(isServer: false, operationID: contract.operationID, statusCode: response.status.code, validate: true,
+            let reader = BodyParty(isServer: false, contract: contract, statusCode: response.status.code, validate: true,
                                     enforce: options.responseValidation == .enforce, logger: logger)
             guard issues.isEmpty, let check = itemCheck(media, reader: reader) else { return (body, issues, false) }
             return (HTTPBody(CheckedItemBytes(base: body, check: check), length: body.length, iterationBehavior: .single), [], false)

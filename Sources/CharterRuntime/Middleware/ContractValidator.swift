@@ -48,7 +48,7 @@ public struct ContractValidator: Sendable {
         case .success(.none):
             if contract.requestBody?.required == true { issues.append(Self.bodyRequired) }
         case .success(.some(let media)):
-            let reader = BodyParty(isServer: true, operationID: contract.operationID, validate: true, enforce: true, logger: Self.silent)
+            let reader = BodyParty(isServer: true, contract: contract, validate: true, enforce: true, logger: Self.silent)
             let limit = contract.maxBodySize ?? options.maxBodySize
             switch receive(body ?? [], contentType: request.headerFields.value(.contentType), media: media, limit: limit, reader: reader) {
             case .failure(let error): return .rejected(error)
@@ -145,13 +145,13 @@ public struct ContractValidator: Sendable {
         let hasBody = !(body?.isEmpty ?? true)
         var (issues, media) = checkResponseHead(response, hasBody: hasBody, contract: contract)
         if let media, hasBody, !media.coding.isSequential, media.coding != .binary {
-            let reader = BodyParty(isServer: false, operationID: contract.operationID, statusCode: response.status.code,
+            let reader = BodyParty(isServer: false, contract: contract, statusCode: response.status.code,
                                     validate: true, enforce: true, logger: Self.silent)
             if case .success(let reception) = receive(body ?? [], contentType: response.headerFields.value(.contentType), media: media, limit: .max, reader: reader) {
                 issues += reception.issues
             }
         } else if let media, hasBody, media.coding.isSequential, let check = itemCheck(media, reader: BodyParty(
-            isServer: false, operationID: contract.operationID, statusCode: response.status.code, validate: true, enforce: true, logger: Self.silent)) {
+            isServer: false, contract: contract, statusCode: response.status.code, validate: true, enforce: true, logger: Self.silent)) {
             issues += Self.itemIssues(body ?? [], check: check)
         }
         return issues

@@ -134,7 +134,7 @@ public struct ClientValidation: Sendable {
         if RequestID.incoming(request.headerFields) == nil {
             request.headerFields[RequestID.headerName] = RequestID.current ?? RequestID.generate()
         }
-        let sender = BodyParty(isServer: false, operationID: contract.operationID, validate: validation.validateRequests, enforce: true, logger: logger)
+        let sender = BodyParty(isServer: false, contract: contract, validate: validation.validateRequests, enforce: true, logger: logger)
         if validation.validateRequests, case .bytes(let bytes, _)? = writer.draft.payload {
             // The limit a validating server would answer 413 for, refused before anything is checked or sent.
             let limit = contract.maxBodySize ?? validator.options.maxBodySize
@@ -244,7 +244,7 @@ public struct ClientValidation: Sendable {
             if mode != .off { try checked(validator.checkResponseHead(response, hasBody: !raw.isEmpty, contract: contract).issues, contract) }
             return ClientResponseReader(response: response, body: nil, raw: raw, declared: contract.response(for: status), decoding: validator.decoding)
         }
-        let reader = BodyParty(isServer: false, operationID: contract.operationID, statusCode: status, validate: mode != .off,
+        let reader = BodyParty(isServer: false, contract: contract, statusCode: status, validate: mode != .off,
                                 enforce: mode == .enforce, logger: logger)
         let reception: ContractValidator.Reception?
         switch try await IncomingBody.read(body, contentType: response.headerFields.value(.contentType), declared: declared.content,

@@ -123,7 +123,7 @@ import OpenAPIRuntime
     /// How many problems `contract` finds in a request body (a body it cannot read at all counts as many).
     private static func problems(in bytes: [UInt8], of request: HTTPRequest, contract: OperationContract, validator: ContractValidator,
                                  limit: Int, logger: Logger) async -> Int {
-        let party = BodyParty(isServer: true, operationID: contract.operationID, validate: true, enforce: false, logger: logger)
+        let party = BodyParty(isServer: true, contract: contract, validate: true, enforce: false, logger: logger)
         let read = try? await IncomingBody.read(bytes.isEmpty ? nil : HTTPBody(bytes), request: request, contract: contract,
                                                 validator: validator, limit: limit, reader: party)
         switch read {
@@ -179,7 +179,7 @@ import OpenAPIRuntime
             }
             var received: ReceivedBody?
             switch try await IncomingBody.read(body, request: request, contract: contract, validator: validator, limit: limit, reader: BodyParty(
-                isServer: true, operationID: contract.operationID, validate: options.requestValidation, enforce: true, logger: logger)) {
+                isServer: true, contract: contract, validate: options.requestValidation, enforce: true, logger: logger)) {
             case .failure(let error): return failure(error)
             case .success(let reception):
                 received = reception?.body
@@ -192,7 +192,7 @@ import OpenAPIRuntime
             var writer = ServerResponseWriter(contract: contract)
             try await RequestID.$current.withValue(requestID) { try await respond(reader, &writer) }
             let mode = options.responseValidation
-            let sender = BodyParty(isServer: true, operationID: contract.operationID, validate: mode != .off, enforce: mode == .enforce, logger: logger)
+            let sender = BodyParty(isServer: true, contract: contract, validate: mode != .off, enforce: mode == .enforce, logger: logger)
             let (responseBody, bodyIssues) = validator.outgoing(writer.draft, sender: sender)
             var response = HTTPResponse(status: .init(code: writer.status), headerFields: writer.headerFields)
             if let responseBody, case .known(let length) = responseBody.length { response.headerFields[.contentLength] = String(length) }
