@@ -42,12 +42,15 @@ extension SpecValidator {
     public func check(request envelope: JSONValue, operationID: String, options: ValidationOptions = ValidationOptions()) throws(EnvelopeError) -> EnvelopeCheck {
         let validator = contractValidator(options: options)
         guard let contract = validator.contracts[operationID] else { throw EnvelopeError(description: "no operation '\(operationID)' in the spec") }
-        guard let path = envelope["path"]?.stringValue else { throw EnvelopeError(description: "the request envelope needs a \"path\"") }
+        // A webhook or callback is sent to whatever URL its receiver gave: its path is not the spec's to check.
+        guard let path = envelope["path"]?.stringValue ?? (contract.sentByAPI ? "/" : nil) else {
+            throw EnvelopeError(description: "the request envelope needs a \"path\"")
+        }
         let method = HTTPRequest.Method(envelope["method"]?.stringValue ?? contract.method) ?? .get
         var request = HTTPRequest(method: method, scheme: nil, authority: nil, path: path)
         let body = try Self.body(of: envelope)
         request.headerFields = try Self.headers(of: envelope, defaultContentType: body == nil ? nil : "application/json")
-        guard let parameters = PathTemplate.match(contract.path, requestPath: path) else {
+        guard let parameters = contract.sentByAPI ? [:] : PathTemplate.match(contract.path, requestPath: path) else {
             throw EnvelopeError(description: "path '\(path)' does not match the operation's template '\(contract.path)'")
         }
         switch validator.checkRequest(request, pathParameters: parameters, body: body, contract: contract) {

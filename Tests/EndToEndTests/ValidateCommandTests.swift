@@ -30,6 +30,21 @@ struct ValidateCommandTests {
         #expect(result["errors"]?[0]?["field"] == "modelId")
     }
 
+    /// A webhook's request is checked at any path (the receiver picks it) and as the API's message: its read-only
+    /// `event_id` belongs in it.
+    @Test func webhookRequestsAreCheckedWhereverTheyAreReceived() throws {
+        let folder = try scratchDirectory()
+        let envelope = folder.appendingPathComponent("event.json")
+        try Data(#"{"method": "POST", "path": "/anywhere/hooks", "body": {"event_id": "e1", "pet_id": "6f1c2a9e-3b1d-4c55-9e0a-1b2c3d4e5f60", "adopted_at": "2026-06-01T10:00:00Z"}}"#.utf8).write(to: envelope)
+        let valid = try runGenerate(["validate", "Specs/pets-3.1.yaml", "--operation", "petAdopted", "--request", envelope.path])
+        #expect(valid.status == 0, "\(valid.stdout)\(valid.stderr)")
+        try Data(#"{"body": {"event_id": "e1", "pet_id": "6f1c2a9e-3b1d-4c55-9e0a-1b2c3d4e5f60"}}"#.utf8).write(to: envelope)
+        let invalid = try runGenerate(["validate", "Specs/pets-3.1.yaml", "--operation", "petAdopted", "--request", envelope.path])
+        #expect(invalid.status == 1)
+        let result = try JSONParser.parse(invalid.stdout.trimmingCharacters(in: .newlines))
+        #expect(result["errors"]?[0]?["field"] == "adopted_at")
+    }
+
     @Test func usageAndMissingSchemasExitTwo() throws {
         #expect(try runGenerate(["validate", "Specs/ml-predict.yaml", payloads + "predict-valid.json"]).status == 2)
         let missing = try runGenerate(["validate", "Specs/ml-predict.yaml", "--schema", "Nope", payloads + "predict-valid.json"])
