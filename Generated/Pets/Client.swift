@@ -65,8 +65,8 @@ extension PetsClient {
 }
 #endif
 
-/// Sends the webhooks of Pet Store 3.1.0 to the URLs their receivers give: each call is
-/// checked against the spec before it is sent (default: debug builds) and retried as `retries` says.
+/// Sends the webhooks and callbacks of Pet Store 3.1.0 to the URLs their receivers give: each
+/// call is checked against the spec before it is sent (default: debug builds) and retried as `retries` says.
 public struct PetsWebhookSender: Sendable {
     let client: OperationClient
 

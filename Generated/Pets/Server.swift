@@ -33,8 +33,9 @@ extension PetsAPIProtocol {
     }
 }
 
-/// The webhooks of Pet Store 3.1.0: requests the API sends to a URL you give it. Implement this
-/// protocol and register it with `registerWebhookHandlers(on:path:)` to receive them, checked against the spec.
+/// The webhooks and callbacks of Pet Store 3.1.0: requests the API sends to a URL you give it.
+/// Implement this protocol and register it with `registerWebhookHandlers(on:path:)` to receive them, checked against
+/// the spec.
 public protocol PetsWebhooksProtocol: Sendable {
     /// Webhook `petAdopted` (`POST`) — Sent to subscribers when a pet finds a home.
     func petAdopted(_ input: PetAdopted.Input) async throws -> PetAdopted.Output
@@ -45,9 +46,9 @@ public protocol PetsWebhooksProtocol: Sendable {
 
 extension PetsWebhooksProtocol {
     /// Receives every webhook at `path` on `transport` (the URL you give the sender ends with it). The sender
-    /// delivers every event to that one URL: each request goes to the webhook whose contract its body satisfies,
-    /// is validated as an operation's request is (a violation is answered 400 with every issue listed), and the
-    /// answer is checked as `options.responseValidation` says.
+    /// delivers every event to that one URL: each request goes to the first webhook whose contract its body
+    /// satisfies (else to the closest, whose 400 lists every issue), is validated as an operation's request is, and
+    /// the answer is checked as `options.responseValidation` says.
     /// - Parameters:
     ///   - path: where the webhooks are received (`/webhooks` unless given).
     ///   - middlewares: run first, outermost first (signature checks, logging).

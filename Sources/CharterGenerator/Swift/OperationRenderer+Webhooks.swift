@@ -1,16 +1,17 @@
-/// Webhooks (OpenAPI 3.1 `webhooks`): requests the API sends to URLs its users give it. A webhook has no path in
-/// the spec, so the receiver chooses where it listens and the sender is told where to send each one; otherwise
-/// each is an operation like any other (its namespace, contract and wire coding are printed the same way).
+/// Webhooks (OpenAPI 3.1 `webhooks`) and callbacks: requests the API sends to URLs its users give it. They have no
+/// path in the spec, so the receiver chooses where it listens and the sender is told where to send each one;
+/// otherwise each is an operation like any other (its namespace, contract and wire coding are printed the same way).
 extension OperationRenderer {
     var webhooksProtocolName: String { (apiName.isEmpty ? "API" : apiName) + "WebhooksProtocol" }
     var webhookSenderName: String { (apiName.isEmpty ? "API" : apiName) + "WebhookSender" }
 
-    /// `<API>WebhooksProtocol`, one method per webhook, and `registerWebhookHandlers(on:path:…)`.
+    /// `<API>WebhooksProtocol`, one method per webhook and callback, and `registerWebhookHandlers(on:path:…)`.
     func webhookReceiver(_ webhooks: [SwiftOperation], secured: Bool) -> String {
         var w = SwiftWriter()
         w.doc("""
-        The webhooks of \(apiDoc.split(separator: "\n").first ?? ""): requests the API sends to a URL you give it. Implement this
-        protocol and register it with `registerWebhookHandlers(on:path:)` to receive them, checked against the spec.
+        The webhooks and callbacks of \(apiDoc.split(separator: "\n").first ?? ""): requests the API sends to a URL you give it.
+        Implement this protocol and register it with `registerWebhookHandlers(on:path:)` to receive them, checked against
+        the spec.
         """)
         w.block("\(access) protocol \(webhooksProtocolName): Sendable {") { w in
             for (n, op) in webhooks.enumerated() {
@@ -23,9 +24,9 @@ extension OperationRenderer {
         w.block("extension \(webhooksProtocolName) {") { w in
             w.doc("""
             Receives every webhook at `path` on `transport` (the URL you give the sender ends with it). The sender
-            delivers every event to that one URL: each request goes to the webhook whose contract its body satisfies,
-            is validated as an operation's request is (a violation is answered 400 with every issue listed), and the
-            answer is checked as `options.responseValidation` says.
+            delivers every event to that one URL: each request goes to the first webhook whose contract its body
+            satisfies (else to the closest, whose 400 lists every issue), is validated as an operation's request is, and
+            the answer is checked as `options.responseValidation` says.
             - Parameters:
               - path: where the webhooks are received (`/webhooks` unless given).
             """ + (secured ? """
@@ -53,8 +54,8 @@ extension OperationRenderer {
     func webhookSender(_ webhooks: [SwiftOperation], secured: Bool) -> String {
         var w = SwiftWriter()
         w.doc("""
-        Sends the webhooks of \(apiDoc.split(separator: "\n").first ?? "") to the URLs their receivers give: each call is
-        checked against the spec before it is sent (default: debug builds) and retried as `retries` says.
+        Sends the webhooks and callbacks of \(apiDoc.split(separator: "\n").first ?? "") to the URLs their receivers give: each
+        call is checked against the spec before it is sent (default: debug builds) and retried as `retries` says.
         """)
         w.block("\(access) struct \(webhookSenderName): Sendable {") { w in
             w.line("let client: OperationClient")

@@ -24,8 +24,9 @@ struct SwiftOperation: Sendable {
     /// The spec's operationId (or the synthesised one) the operation is known by outside Swift.
     var operationID: String
     var routed = true
-    /// The webhook's name when the operation is one the API sends (OpenAPI `webhooks`) rather than serves: it is
-    /// received by `<API>WebhooksProtocol` and sent by `<API>WebhookSender`, not by the API's server and client.
+    /// The webhook's or callback's name when the operation is one the API sends (OpenAPI `webhooks`, `callbacks`)
+    /// rather than serves: it is received by `<API>WebhooksProtocol` and sent by `<API>WebhookSender`, not by the
+    /// API's server and client.
     var webhook: String?
     var isWebhook: Bool { webhook != nil }
     /// Served by the API's own server and called by its client (a path operation, routed).

@@ -47,9 +47,9 @@ import OpenAPIRuntime
     }
 
     /// Routes the webhook `Op` to `handler` at `path` (webhooks have no path in the spec: the receiver chooses the
-    /// URL it gives the sender). Webhooks registered at the same path and method share it, each request going to the
-    /// one whose contract its body satisfies (the first of those registered, else the one with fewest problems,
-    /// whose 400 lists them), as senders deliver every event to one URL.
+    /// URL it gives the sender). Webhooks registered at the same path and method share it, as senders deliver every
+    /// event to one URL: each request goes to the first registered whose contract its body satisfies, else to the one
+    /// whose contract finds fewest problems in it (and whose 400 lists them).
     public func register<Op: APIOperation>(webhook operation: Op.Type, at path: String,
                                            handler: @escaping @Sendable (Op.Input) async throws -> Op.Output) throws {
         var contract = Op.contract

@@ -172,9 +172,10 @@ final class RouteTable: @unchecked Sendable {
             let query = request.queryString.map(WireStrings.queryItems)?.map { ($0.name, $0.value) } ?? []
             let best = fitting.map { $0.0.template.markersPresent(in: query) }.max() ?? 0
             let preferred = fitting.filter { $0.0.template.markersPresent(in: query) == best }
-            let fitted = preferred.filter { $0.0.fits(request, $0.1) }
-            let pool = fitted.isEmpty ? preferred : fitted
-            if pool.count > 1, pool.allSatisfy({ $0.0.bodyFit != nil }) {
+            if preferred.count > 1, preferred.allSatisfy({ $0.0.bodyFit != nil }) {
+                let fitted = preferred.filter { $0.0.fits(request, $0.1) }
+                let pool = fitted.isEmpty ? preferred : fitted
+                if pool.count == 1 { return (pool[0].0.handler, pool[0].1, body) }
                 let bytes = try await BodyCollection.collect(body, limit: pool.map(\.0.bodyLimit).max() ?? 0) ?? []
                 var chosen = pool[0], fewest = Int.max
                 for candidate in pool {
@@ -184,7 +185,8 @@ final class RouteTable: @unchecked Sendable {
                 }
                 return (chosen.0.handler, chosen.1, body == nil ? nil : HTTPBody(bytes))
             }
-            let chosen = pool.first ?? first
+            // Parameters are checked only until one operation's fit (shared routes are served on every request).
+            let chosen = preferred.first { $0.0.fits(request, $0.1) } ?? preferred.first ?? first
             return (chosen.0.handler, chosen.1, body)
         }
     }
