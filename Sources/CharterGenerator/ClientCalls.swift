@@ -36,17 +36,21 @@ public struct ClientCall: Sendable {
     public var outputCases: [OutputCase]
     /// True when the operation is deprecated (the method carries `@available(*, deprecated)`).
     public var isDeprecated: Bool
+    /// For a webhook or callback, the generated protocol that receives it (`PetsWebhooksProtocol`, one method of the
+    /// name `methodName`); nil for an operation the client calls.
+    public var receiver: String?
 }
 
 extension Generator {
     /// The generated client's type name and each operation's call, translated exactly as `generate` translates
-    /// them (same names, same argument order and defaults). Needs no compiled schemas: contracts are read off the
-    /// document.
+    /// them (same names, same argument order and defaults); webhooks and callbacks name their receiver instead. Needs
+    /// no compiled schemas: contracts are read off the document.
     public static func clientCalls(_ document: Document, options: GeneratorOptions = GeneratorOptions()) -> (clientName: String, calls: [ClientCall]) {
         let operations = translate(document, options: options, operations: true, server: false).translated?.operations ?? []
         let apiName = SwiftNames.apiBaseName(options.moduleName)
         let clientName = (apiName.isEmpty ? "API" : apiName) + "Client"
-        let calls = operations.filter { !$0.isWebhook }.map { op in
+        let receiver = OperationRenderer.webhooksProtocolName(apiName)
+        let calls = operations.map { op in
             ClientCall(
                 operationID: op.operationID, methodName: op.methodName, typeName: op.typeName,
                 arguments: op.inputs.map { input in
@@ -63,7 +67,8 @@ extension Generator {
                     }
                     return ClientCall.OutputCase(name: c.name, status: status, hasBody: c.body != nil)
                 },
-                isDeprecated: op.deprecation != nil)
+                isDeprecated: op.deprecation != nil,
+                receiver: op.isWebhook ? receiver : nil)
         }
         return (clientName, calls)
     }

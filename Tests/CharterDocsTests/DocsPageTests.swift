@@ -118,11 +118,13 @@ struct DocsPageTests {
     }
 
     @Test func webhooksAreDocumentedWithoutClientCalls() throws {
-        let html = index(try site("Specs/pets-3.1.yaml"))
+        let html = index(try site("Specs/pets-3.1.yaml", module: "Pets"))
         let start = try #require(html.range(of: "<section class=\"tag\" id=\"webhooks\">"))
         let section = html[start.lowerBound...].components(separatedBy: "</section>")[0]
         #expect(section.contains("id=\"webhook/petAdopted/post\""))
         #expect(!section.contains("try await client."))
+        // Each shows how the generated receiver takes it.
+        #expect(section.contains("struct Receiver: PetsWebhooksProtocol {\n    func petReturned(_ input: PetReturned.Input) async throws -&gt; PetReturned.Output {\n        let event = input.body\n        return .noContent"), "\(section)")
         #expect(html.contains("href=\"#webhook/petAdopted/post\""))
     }
 

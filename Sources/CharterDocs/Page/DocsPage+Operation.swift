@@ -25,16 +25,17 @@ extension DocsPage {
             w.element("p", ["class": "notice deprecated"], text: notice)
         }
         if let d = op.description { w.element("div", ["class": "md"]) { $0.trusted(markdown.html(d)) } }
-        security(op, &w)
+        // A webhook has only its own security: the document's is how callers reach the API (ContractBuilder).
+        security(op, inherited: anchor == nil ? document.security : nil, &w)
         parameters(op, &w)
         if let body = op.requestBody { requestBody(body, &w) }
         responses(op, &w)
-        if anchor == nil { samples(op, &w) }
+        if anchor == nil { samples(op, &w) } else { receiverSample(op, &w) }
         w.close("article")
     }
 
-    private func security(_ op: Operation, _ w: inout HTMLWriter) {
-        guard let requirements = op.security ?? document.security else { return }
+    private func security(_ op: Operation, inherited: [CharterSpec.SecurityRequirement]?, _ w: inout HTMLWriter) {
+        guard let requirements = op.security ?? inherited else { return }
         w.element("p", ["class": "security"]) { w in
             w.element("strong", text: "Authentication: ")
             if requirements.isEmpty || requirements.contains(where: { $0.schemes.isEmpty }) && requirements.count == 1 {

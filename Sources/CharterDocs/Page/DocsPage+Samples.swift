@@ -32,6 +32,27 @@ extension DocsPage {
         }
     }
 
+    /// Per webhook or callback: how the generated receiver takes it, in Swift.
+    func receiverSample(_ op: Operation, _ w: inout HTMLWriter) {
+        guard let call = calls[op.operationId], let receiver = call.receiver else { return }
+        let answer = call.outputCases.first { $0.status != nil }.map { ".\($0.name)" + ($0.hasBody ? "(…)" : "") } ?? ".undocumented(statusCode: 204, body: Data())"
+        let lines = [
+            "struct Receiver: \(receiver) {",
+            "    func \(call.methodName)(_ input: \(call.typeName).Input) async throws -> \(call.typeName).Output {",
+            call.arguments.contains(where: \.isBody) ? "        let event = input.body" : "        _ = input",
+            "        return \(answer)",
+            "    }",
+            "}",
+            "try Receiver().registerWebhookHandlers(on: router, path: \"/webhooks\")",
+        ]
+        w.element("div", ["class": "samples"]) { w in
+            w.element("div", ["class": "sample"]) { w in
+                w.element("div", ["class": "sample-title"], text: "Swift (generated receiver)")
+                w.element("pre") { w in w.element("code", text: lines.joined(separator: "\n")) }
+            }
+        }
+    }
+
     // MARK: curl
 
     private func curl(_ op: Operation, _ values: [String: JSONValue], _ body: (media: MediaType, value: JSONValue)?) -> String {

@@ -2,7 +2,9 @@
 /// path in the spec, so the receiver chooses where it listens and the sender is told where to send each one;
 /// otherwise each is an operation like any other (its namespace, contract and wire coding are printed the same way).
 extension OperationRenderer {
-    var webhooksProtocolName: String { (apiName.isEmpty ? "API" : apiName) + "WebhooksProtocol" }
+    var webhooksProtocolName: String { Self.webhooksProtocolName(apiName) }
+    /// `PetsWebhooksProtocol` for the API stem `Pets` (the docs page names it too).
+    static func webhooksProtocolName(_ apiName: String) -> String { (apiName.isEmpty ? "API" : apiName) + "WebhooksProtocol" }
     var webhookSenderName: String { (apiName.isEmpty ? "API" : apiName) + "WebhookSender" }
 
     /// `<API>WebhooksProtocol`, one method per webhook and callback, and `registerWebhookHandlers(on:path:…)`.
