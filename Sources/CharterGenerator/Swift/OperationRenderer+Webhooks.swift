@@ -78,22 +78,7 @@ extension OperationRenderer {
                 w.line("client = OperationClient(serverURL: OperationServer.rootURL, transport: transport, middlewares: middlewares, schemas: APISchemas.set, contracts: APIOperations.webhooks, validation: validation, retries: retries\(passed))")
             }
             for op in webhooks {
-                w.blank()
-                w.doc(op.doc.joined(separator: "\n"))
-                if let message = op.deprecation { w.line("@available(*, deprecated, message: \(SwiftNames.literal(message)))") }
-                let fallback = op.inputs.isEmpty ? " = \(op.typeName).Input()" : ""
-                w.block("\(access) func \(op.methodName)(_ input: \(op.typeName).Input\(fallback), to webhookURL: URL) async throws -> \(op.typeName).Output {") { w in
-                    w.line("try await client.send(webhook: \(op.typeName).self, input, to: webhookURL)")
-                }
-                if !op.inputs.isEmpty {
-                    w.blank()
-                    w.doc(op.doc.first)
-                    if let message = op.deprecation { w.line("@available(*, deprecated, message: \(SwiftNames.literal(message)))") }
-                    w.block("\(access) func \(op.methodName)(\(parameterList(op.inputs, scope: [])), to webhookURL: URL) async throws -> \(op.typeName).Output {") { w in
-                        let arguments = op.inputs.map { "\(SwiftNames.bare($0.name)): \($0.name)" }.joined(separator: ", ")
-                        w.line("try await self.\(SwiftNames.bare(op.methodName))(\(op.typeName).Input(\(arguments)), to: webhookURL)")
-                    }
-                }
+                callMethods(op, send: "client.send(webhook: \(op.typeName).self, input, to: webhookURL)", trailing: ("to webhookURL: URL", "to: webhookURL"), &w)
             }
         }
         w.blank()

@@ -444,6 +444,29 @@ struct OperationRenderer {
         return w.text
     }
 
+    /// The two methods that call `op`: one taking its `Input` (and sending it with `send`), one taking the inputs as
+    /// arguments. `trailing` adds a last parameter to both (the sender's `to webhookURL: URL`), which the second
+    /// passes on as `argument` (`to: webhookURL`).
+    func callMethods(_ op: SwiftOperation, send: String, trailing: (parameter: String, argument: String)?, _ w: inout SwiftWriter) {
+        let extra = trailing.map { ", " + $0.parameter } ?? ""
+        let passed = trailing.map { ", " + $0.argument } ?? ""
+        w.blank()
+        w.doc(op.doc.joined(separator: "\n"))
+        if let message = op.deprecation { w.line("@available(*, deprecated, message: \(SwiftNames.literal(message)))") }
+        let fallback = op.inputs.isEmpty ? " = \(op.typeName).Input()" : ""
+        w.block("\(access) func \(op.methodName)(_ input: \(op.typeName).Input\(fallback)\(extra)) async throws -> \(op.typeName).Output {") { w in
+            w.line("try await " + send)
+        }
+        guard !op.inputs.isEmpty else { return }
+        w.blank()
+        w.doc(op.doc.first)
+        if let message = op.deprecation { w.line("@available(*, deprecated, message: \(SwiftNames.literal(message)))") }
+        w.block("\(access) func \(op.methodName)(\(parameterList(op.inputs, scope: []))\(extra)) async throws -> \(op.typeName).Output {") { w in
+            let arguments = op.inputs.map { "\(SwiftNames.bare($0.name)): \($0.name)" }.joined(separator: ", ")
+            w.line("try await self.\(SwiftNames.bare(op.methodName))(\(op.typeName).Input(\(arguments))\(passed))")
+        }
+    }
+
     /// `<method>Pages(…)`: the operation's items across pages, as a `PageSequence`.
     private func pageSequence(_ op: SwiftOperation, _ p: SwiftPagination, _ w: inout SwiftWriter) {
         let others = p.style == .link ? op.inputs : op.inputs.filter { $0.name != p.parameter }
@@ -530,22 +553,7 @@ struct OperationRenderer {
                 w.line("client = OperationClient(serverURL: serverURL, transport: transport, middlewares: middlewares, schemas: APISchemas.set, contracts: APIOperations.contracts, validation: validation, retries: retries\(passed))")
             }
             for op in ops where !op.isWebhook {
-                w.blank()
-                w.doc(op.doc.joined(separator: "\n"))
-                if let message = op.deprecation { w.line("@available(*, deprecated, message: \(SwiftNames.literal(message)))") }
-                let fallback = op.inputs.isEmpty ? " = \(op.typeName).Input()" : ""
-                w.block("\(access) func \(op.methodName)(_ input: \(op.typeName).Input\(fallback)) async throws -> \(op.typeName).Output {") { w in
-                    w.line("try await client.send(\(op.typeName).self, input)")
-                }
-                if !op.inputs.isEmpty {
-                    w.blank()
-                    w.doc(op.doc.first)
-                    if let message = op.deprecation { w.line("@available(*, deprecated, message: \(SwiftNames.literal(message)))") }
-                    w.block("\(access) func \(op.methodName)(\(parameterList(op.inputs, scope: []))) async throws -> \(op.typeName).Output {") { w in
-                        let arguments = op.inputs.map { "\(SwiftNames.bare($0.name)): \($0.name)" }.joined(separator: ", ")
-                        w.line("try await self.\(SwiftNames.bare(op.methodName))(\(op.typeName).Input(\(arguments)))")
-                    }
-                }
+                callMethods(op, send: "client.send(\(op.typeName).self, input)", trailing: nil, &w)
                 if let pages = op.pagination { pageSequence(op, pages, &w) }
             }
         }
