@@ -81,16 +81,7 @@ extension OperationRenderer {
                 callMethods(op, send: "client.send(webhook: \(op.typeName).self, input, to: webhookURL)", trailing: ("to webhookURL: URL", "to: webhookURL"), &w)
             }
         }
-        w.blank()
-        w.line("#if canImport(OpenAPIAsyncHTTPClient)")
-        w.block("extension \(webhookSenderName) {") { w in
-            w.line("/// A sender on AsyncHTTPClient (the shared `HTTPClient`).")
-            let credentials = secured ? ", credentials: ClientCredentials? = nil" : ""
-            w.block("\(access) init(middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation(), retries: RetryPolicy = RetryPolicy()\(credentials)) {") { w in
-                w.line("self.init(transport: AsyncHTTPClientTransport(), middlewares: middlewares, validation: validation, retries: retries\(secured ? ", credentials: credentials" : ""))")
-            }
-        }
-        w.line("#endif")
+        asyncHTTPClientInit(webhookSenderName, what: "A sender", leading: ("", ""), secured: secured, &w)
         return w.text
     }
 }

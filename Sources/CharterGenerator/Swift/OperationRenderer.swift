@@ -444,6 +444,21 @@ struct OperationRenderer {
         return w.text
     }
 
+    /// The initializer on AsyncHTTPClient's shared client, where that transport is linked; `leading` is a first
+    /// parameter and the argument that passes it on.
+    func asyncHTTPClientInit(_ typeName: String, what: String, leading: (parameter: String, argument: String), secured: Bool, _ w: inout SwiftWriter) {
+        w.blank()
+        w.line("#if canImport(OpenAPIAsyncHTTPClient)")
+        w.block("extension \(typeName) {") { w in
+            w.line("/// \(what) on AsyncHTTPClient (the shared `HTTPClient`).")
+            let credentials = secured ? ", credentials: ClientCredentials? = nil" : ""
+            w.block("\(access) init(\(leading.parameter)middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation(), retries: RetryPolicy = RetryPolicy()\(credentials)) {") { w in
+                w.line("self.init(\(leading.argument)transport: AsyncHTTPClientTransport(), middlewares: middlewares, validation: validation, retries: retries\(secured ? ", credentials: credentials" : ""))")
+            }
+        }
+        w.line("#endif")
+    }
+
     /// The two methods that call `op`: one taking its `Input` (and sending it with `send`), one taking the inputs as
     /// arguments. `trailing` adds a last parameter to both (the sender's `to webhookURL: URL`), which the second
     /// passes on as `argument` (`to: webhookURL`).
@@ -557,16 +572,7 @@ struct OperationRenderer {
                 if let pages = op.pagination { pageSequence(op, pages, &w) }
             }
         }
-        w.blank()
-        w.line("#if canImport(OpenAPIAsyncHTTPClient)")
-        w.block("extension \(clientName) {") { w in
-            w.line("/// A client on AsyncHTTPClient (the shared `HTTPClient`).")
-            let credentials = secured ? ", credentials: ClientCredentials? = nil" : ""
-            w.block("\(access) init(serverURL: URL, middlewares: [any ClientMiddleware] = [], validation: ClientValidation = ClientValidation(), retries: RetryPolicy = RetryPolicy()\(credentials)) {") { w in
-                w.line("self.init(serverURL: serverURL, transport: AsyncHTTPClientTransport(), middlewares: middlewares, validation: validation, retries: retries\(secured ? ", credentials: credentials" : ""))")
-            }
-        }
-        w.line("#endif")
+        asyncHTTPClientInit(clientName, what: "A client", leading: ("serverURL: URL, ", "serverURL: serverURL, "), secured: secured, &w)
         let webhooks = ops.filter(\.isWebhook)
         if !webhooks.isEmpty {
             w.blank()
