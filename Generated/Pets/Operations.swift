@@ -284,7 +284,7 @@ public enum PetReturned: APIOperation {
     }
 
     public static let contract = OperationContract(
-        operationID: "postPetReturned",
+        operationID: "petReturned",
         method: "POST",
         path: "petReturned",
         requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 55)]),

@@ -185,7 +185,7 @@ struct OperationSnapshotTests {
         #expect(!diagnostics.contains { $0.contains("webhook") }, "\(diagnostics)")
         let operations = try #require(files["Operations.swift"])
         #expect(operations.contains("public enum ItemAdded: APIOperation {"))
-        #expect(operations.contains("operationID: \"postItemAdded\""))
+        #expect(operations.contains("operationID: \"itemAdded\""))
         let server = try #require(files["Server.swift"])
         #expect(server.contains("public protocol NotesWebhooksProtocol: Sendable {\n    /// Webhook `itemAdded` (`POST`)\n    func itemAdded(_ input: ItemAdded.Input) async throws -> ItemAdded.Output\n}"))
         #expect(server.contains("public func registerWebhookHandlers(on transport: any ServerTransport, path: String = \"/webhooks\", options: ValidationOptions"))

@@ -24,20 +24,15 @@ struct OperationTranslator {
     }
 
     mutating func translate(models: inout ModelTranslator, contracts: [String: OperationContract]) -> [SwiftOperation] {
-        // Paths' operations, then webhooks' (named by the webhook when the spec gives no operationId: OpenAI's
-        // `batch_completed` is `BatchCompleted`, not `PostBatchCompleted`).
-        // Callbacks are webhooks an operation subscribes to (their ids name the operation and the callback).
-        let all = document.operations.map { (operation: $0.operation, webhook: String?.none, title: String?.none, stem: $0.operation.operationId) }
+        // Paths' operations, then webhooks' and callbacks' (the spec builder names those without an operationId
+        // for what they are: OpenAI's `batch_completed`, not `postBatchCompleted`).
+        let all = document.operations.map { (operation: $0.operation, webhook: String?.none, title: String?.none) }
             + document.webhooks.flatMap { name, item in
-                item.operations.map { op in
-                    (operation: op, webhook: String?.some(name), title: String?.some("Webhook `\(name)` (`\(op.method.wireName)`)"),
-                     stem: op.operationIdSynthesized ? (item.operations.count > 1 ? name + "_" + op.method.rawValue : name) : op.operationId)
-                }
+                item.operations.map { op in (operation: op, webhook: String?.some(name), title: String?.some("Webhook `\(name)` (`\(op.method.wireName)`)")) }
             }
             + document.callbackOperations.map { entry in
                 (operation: entry.operation, webhook: String?.some(entry.name),
-                 title: String?.some("Callback `\(entry.name)` of `\(entry.parent.displayName)` (`\(entry.operation.method.wireName)` to `\(entry.expression)`)"),
-                 stem: entry.operation.operationId)
+                 title: String?.some("Callback `\(entry.name)` of `\(entry.parent.displayName)` (`\(entry.operation.method.wireName)` to `\(entry.expression)`)"))
             }
         let known = Set(all.map(\.operation.operationId))
         for id in (included ?? []).union(excluded).subtracting(known).sorted() {
@@ -45,11 +40,11 @@ struct OperationTranslator {
         }
         let selected = all.filter { (included?.contains($0.operation.operationId) ?? true) && !excluded.contains($0.operation.operationId) }
         let operations = selected.map(\.operation)
-        let typeNames = SwiftNames.uniqued(selected.map { entry in
-            let name = SwiftNames.typeName(entry.stem)
+        let typeNames = SwiftNames.uniqued(operations.map { op in
+            let name = SwiftNames.typeName(op.operationId)
             return models.isComponentTypeName(name) ? name + "Operation" : name
         })
-        let methodNames = SwiftNames.uniqued(selected.map { SwiftNames.memberName($0.stem) })
+        let methodNames = SwiftNames.uniqued(operations.map { SwiftNames.memberName($0.operationId) })
         var result: [SwiftOperation] = []
         // Paths equal but for parameter names cannot both be routed: the first path of each shape keeps its routes.
         var routedPaths: [String: String] = [:]

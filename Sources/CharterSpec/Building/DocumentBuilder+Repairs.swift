@@ -35,25 +35,23 @@ extension DocumentBuilder {
     }
 
     /// A later operation reusing an operationId gets the id with a number: every generated name, contract and
-    /// route stays one operation's. A callback's operation without an operationId is named for the operation and
-    /// the callback (`createSubscription_onEvent`), since its key is a runtime expression, not a name.
+    /// route stays one operation's. Webhooks and callbacks are keyed by names and runtime expressions, not paths, so
+    /// one without an operationId is named for what it is: a webhook by its key (`batch_completed`), a callback by
+    /// its operation and name (`createSubscription_onEvent`); with several operations, the method (and the
+    /// expression's position) follows.
     func renameDuplicateOperationIds(_ document: inout Document) {
-        for i in document.paths.indices {
-            for j in document.paths[i].operations.indices {
-                let parent = document.paths[i].operations[j].operationId
-                for k in document.paths[i].operations[j].callbacks.indices {
-                    let name = document.paths[i].operations[j].callbacks[k].name
-                    let expressions = document.paths[i].operations[j].callbacks[k].value.expressions
-                    let several = expressions.count > 1 || expressions.contains { $0.operations.count > 1 }
-                    for e in expressions.indices {
-                        for o in expressions[e].operations.indices where expressions[e].operations[o].operationIdSynthesized {
-                            let method = expressions[e].operations[o].method.rawValue
-                            document.paths[i].operations[j].callbacks[k].value.expressions[e].operations[o].operationId =
-                                parent + "_" + name + (several ? "_\(method)" + (expressions.count > 1 ? "\(e + 1)" : "") : "")
-                        }
-                    }
-                }
+        for i in document.webhooks.indices {
+            let name = document.webhooks[i].name
+            let several = document.webhooks[i].item.operations.count > 1
+            for j in document.webhooks[i].item.operations.indices where document.webhooks[i].item.operations[j].operationIdSynthesized {
+                document.webhooks[i].item.operations[j].operationId =
+                    name + (several ? "_" + document.webhooks[i].item.operations[j].method.rawValue : "")
             }
+        }
+        Self.forEachCallbackOperation(in: &document) { operation, place in
+            guard operation.operationIdSynthesized else { return }
+            operation.operationId = place.parent + "_" + place.name
+                + (place.several ? "_" + operation.method.rawValue + (place.expressionCount > 1 ? "\(place.expression + 1)" : "") : "")
         }
         // Only what a report names of the first user: a copy of each whole operation was a retain of every field.
         var first: [String: (method: HTTPMethod, path: String, location: SourceLocation)] = [:]
@@ -82,12 +80,32 @@ extension DocumentBuilder {
         for i in document.webhooks.indices {
             for j in document.webhooks[i].item.operations.indices { visit(&document.webhooks[i].item.operations[j]) }
         }
+        Self.forEachCallbackOperation(in: &document) { operation, _ in visit(&operation) }
+    }
+
+    /// Where a callback's operation stands: the id of the operation declaring the callback, the callback's name,
+    /// which of its expressions (of how many), and whether the callback has more than one operation.
+    struct CallbackPlace {
+        var parent: String
+        var name: String
+        var expression: Int
+        var expressionCount: Int
+        var several: Bool
+    }
+
+    /// Calls `body` on every operation of every path operation's callbacks, in document order, in place.
+    static func forEachCallbackOperation(in document: inout Document, _ body: (inout Operation, CallbackPlace) -> Void) {
         for i in document.paths.indices {
             for j in document.paths[i].operations.indices {
+                let parent = document.paths[i].operations[j].operationId
                 for k in document.paths[i].operations[j].callbacks.indices {
-                    for e in document.paths[i].operations[j].callbacks[k].value.expressions.indices {
-                        for o in document.paths[i].operations[j].callbacks[k].value.expressions[e].operations.indices {
-                            visit(&document.paths[i].operations[j].callbacks[k].value.expressions[e].operations[o])
+                    let callback = document.paths[i].operations[j].callbacks[k]
+                    let expressions = callback.value.expressions
+                    let several = expressions.count > 1 || expressions.contains { $0.operations.count > 1 }
+                    for e in expressions.indices {
+                        let place = CallbackPlace(parent: parent, name: callback.name, expression: e, expressionCount: expressions.count, several: several)
+                        for o in expressions[e].operations.indices {
+                            body(&document.paths[i].operations[j].callbacks[k].value.expressions[e].operations[o], place)
                         }
                     }
                 }
