@@ -46,7 +46,7 @@ extension Generator {
     /// them (same names, same argument order and defaults); webhooks and callbacks name their receiver instead. Needs
     /// no compiled schemas: contracts are read off the document.
     public static func clientCalls(_ document: Document, options: GeneratorOptions = GeneratorOptions()) -> (clientName: String, calls: [ClientCall]) {
-        let operations = translate(document, options: options, operations: true, server: false).translated?.operations ?? []
+        let operations = translate(document, options: options, operations: true).translated?.operations ?? []
         let apiName = SwiftNames.apiBaseName(options.moduleName)
         let clientName = (apiName.isEmpty ? "API" : apiName) + "Client"
         let receiver = OperationRenderer.webhooksProtocolName(apiName)

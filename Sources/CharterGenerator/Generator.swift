@@ -103,7 +103,7 @@ public enum Generator {
             let compiled = SpecValidator(document: document)
             return (compiled, wantsTables ? SchemaTableEmitter.files(compiled.schemas, access: options.access, header: basic) : [])
         }, {
-            translate(document, options: options, operations: wantsOperations, server: parts.contains(.server))
+            translate(document, options: options, operations: wantsOperations)
         })
         // Then everything is printed side by side (printing is pure: finished declarations in, text out) and put
         // back in order: models, schema tables, operations, server and client.
@@ -168,15 +168,13 @@ public enum Generator {
         let runtimeImports = Self.runtimeImports
         var jobs: [@Sendable () -> Printed] = [{
             var files: [GeneratedFile] = []
-            // The schemes any operation names: the table holds them for server and client; the server's handler
-            // protocol asks only for those its routed operations use.
+            // The schemes any operation names: the table holds them for server and client, the server asks for them.
             let allSchemes = securitySchemes(document, compiled: compiled, used: operations.flatMap(\.securitySchemes))
             let table = renderer.operationsTable(operations, schemes: allSchemes.map(\.contract))
             if parts.contains(.server) {
-                let schemes = securitySchemes(document, compiled: compiled, used: operations.filter(\.routed).flatMap(\.securitySchemes))
                 // Mutual TLS hands the handler the request's header fields (HTTPTypes).
-                let imports = runtimeImports + (schemes.contains { $0.contract.kind == .mutualTLS } ? ["HTTPTypes"] : [])
-                files.append(GeneratedFile(name: "Server.swift", contents: header(imports, "") + renderer.server(operations, schemes: schemes) + "\n" + table))
+                let imports = runtimeImports + (allSchemes.contains { $0.contract.kind == .mutualTLS } ? ["HTTPTypes"] : [])
+                files.append(GeneratedFile(name: "Server.swift", contents: header(imports, "") + renderer.server(operations, schemes: allSchemes) + "\n" + table))
             }
             if parts.contains(.client) {
                 let optionalImport = "#if canImport(OpenAPIAsyncHTTPClient)\nimport OpenAPIAsyncHTTPClient\n#endif\n"
@@ -196,22 +194,21 @@ public enum Generator {
 
     /// The models' translation, then (when `operations`) the operations', as both `generate` and `clientCalls` need
     /// them: one translation, so the names a docs page shows are the generated ones. Needs no compiled schemas.
-    static func translate(_ document: Document, options: GeneratorOptions, operations: Bool, server: Bool)
+    static func translate(_ document: Document, options: GeneratorOptions, operations: Bool)
         -> (models: ModelTranslator, decls: [SwiftDecl], translated: (translator: (models: ModelTranslator, operations: OperationTranslator), operations: [SwiftOperation])?) {
         var models = ModelTranslator(document: document, typeNames: options.typeNames)
         let decls = models.translate()
         let translated = operations
-            ? translateOperations(document, contracts: SpecValidator.contracts(of: document), models: models, options: options, server: server)
+            ? translateOperations(document, contracts: SpecValidator.contracts(of: document), models: models, options: options)
             : nil
         return (models, decls, translated)
     }
 
     /// The operations' translation; it adds the operations' inline types to (a copy of) `models`, returned with it.
-    private static func translateOperations(_ document: Document, contracts: [OperationContract], models: ModelTranslator, options: GeneratorOptions, server: Bool)
+    private static func translateOperations(_ document: Document, contracts: [OperationContract], models: ModelTranslator, options: GeneratorOptions)
         -> (translator: (models: ModelTranslator, operations: OperationTranslator), operations: [SwiftOperation]) {
         var models = models
         var translator = OperationTranslator(document: document, included: options.includedOperations, excluded: options.excludedOperations)
-        translator.generatesServer = server
         let contracts = Dictionary(contracts.map { ($0.operationID, $0) }, uniquingKeysWith: { a, _ in a })
         let operations = translator.translate(models: &models, contracts: contracts)
         return ((models, translator), operations)

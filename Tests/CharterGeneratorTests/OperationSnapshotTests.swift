@@ -94,6 +94,37 @@ struct OperationSnapshotTests {
         #expect(files["Server.swift"]?.contains("func subscribeOnEventPost1(") == true)
     }
 
+    /// Paths equal but for a parameter's name (Xero's `/Contacts/{ContactNumber}` and `/Contacts/{ContactID}`)
+    /// break a rule of the spec, but each operation is served: the runtime tells them apart by their parameters.
+    @Test func pathsEqualButForParameterNamesAreAllServed() throws {
+        let (files, diagnostics) = try generate("""
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths:
+          /contacts/{number}:
+            get:
+              operationId: getContactByNumber
+              parameters: [{name: number, in: path, required: true, schema: {type: string}}]
+              responses: {'200': {description: ok}}
+          /contacts/{id}:
+            get:
+              operationId: getContact
+              parameters: [{name: id, in: path, required: true, schema: {type: string, format: uuid}}]
+              responses: {'200': {description: ok}}
+            put:
+              operationId: putContact
+              parameters: [{name: id, in: path, required: true, schema: {type: string, format: uuid}}]
+              responses: {'204': {description: ok}}
+        """)
+        #expect(!diagnostics.contains { $0.contains("left out") }, "\(diagnostics)")
+        let server = try #require(files["Server.swift"])
+        for name in ["GetContactByNumber", "GetContact", "PutContact"] {
+            #expect(server.contains("try server.register(\(name).self)"), "\(name)")
+        }
+        #expect(server.contains("static let contracts: [OperationContract] = [GetContactByNumber.contract, GetContact.contract, PutContact.contract]"))
+        #expect(server.contains("func getContactByNumber(_ input: GetContactByNumber.Input)"))
+    }
+
     static let callbacks = """
     openapi: 3.1.0
     info: {title: t, version: '1'}

@@ -321,6 +321,14 @@ struct MockServerTests {
             get:
               parameters: [{name: number, in: path, required: true, schema: {type: integer}}]
               responses: {'200': {description: ok, content: {application/json: {schema: {type: object, required: [n], properties: {n: {type: integer}}, additionalProperties: false}}}}}
+          /contacts/{number}:
+            get:
+              parameters: [{name: number, in: path, required: true, schema: {type: string}}]
+              responses: {'200': {description: ok, content: {application/json: {schema: {type: object, required: [number], properties: {number: {type: string}}, additionalProperties: false}}}}}
+          /contacts/{id}:
+            get:
+              parameters: [{name: id, in: path, required: true, schema: {$ref: '#/components/schemas/Id'}}]
+              responses: {'200': {description: ok, content: {application/json: {schema: {type: object, required: [id], properties: {id: {type: string}}, additionalProperties: false}}}}}
           /v{version}/items:
             get:
               parameters:
@@ -328,6 +336,9 @@ struct MockServerTests {
                 - {name: limit, in: query, schema: {type: integer}}
               responses:
                 '200': {description: ok}
+        components:
+          schemas:
+            Id: {type: string, format: uuid}
         """) { mock in try await mock.withRunning { serverURL in
             let base = root(serverURL)
             #expect(try await exchange(base, "GET", "/country/fr.json").status == 200)
@@ -344,6 +355,10 @@ struct MockServerTests {
             #expect(try await exchange(base, "GET", "/objects/k?tagging").json?["tags"] != nil)
             #expect(try await exchange(base, "GET", "/numbers/42").json?["n"] != nil)
             #expect(try await exchange(base, "GET", "/numbers/3f2504e0-4f89-41d3-9a0c-0305e82c3301").json?["uuid"] != nil)
+            // Written first, the any-string `{number}` would take every request; the narrower `{id}` (a uuid, through
+            // a reference) is tried first, so each operation gets its own (Xero's `{ContactNumber}` and `{ContactID}`).
+            #expect(try await exchange(base, "GET", "/contacts/3f2504e0-4f89-41d3-9a0c-0305e82c3301").json?["id"] != nil)
+            #expect(try await exchange(base, "GET", "/contacts/SB2").json?["number"] != nil)
             let wrongNames = try await exchange(base, "GET", "/fees/x/refunds/seven")
             #expect(wrongNames.text.contains(#""field":"fee""#) && wrongNames.text.contains(#""field":"id""#), "\(wrongNames.text)")
             #expect(try await exchange(base, "GET", "/v2/items?limit=3").status == 200)

@@ -18,19 +18,17 @@ struct SwiftOperation: Sendable {
     var headerStructs: [SwiftStruct]
     /// The contract the runtime validates the operation with (`ContractEmitter` prints it when the namespace is printed).
     var contract: OperationContract
-    /// The path template, and whether a generated server routes it (not when an earlier path equal but for
-    /// parameter names already takes its routes).
+    /// The path template.
     var path: String
     /// The spec's operationId (or the synthesised one) the operation is known by outside Swift.
     var operationID: String
-    var routed = true
     /// The webhook's or callback's name when the operation is one the API sends (OpenAPI `webhooks`, `callbacks`)
     /// rather than serves: it is received by `<API>WebhooksProtocol` and sent by `<API>WebhookSender`, not by the
     /// API's server and client.
     var webhook: String?
     var isWebhook: Bool { webhook != nil }
-    /// Served by the API's own server and called by its client (a path operation, routed).
-    var isServed: Bool { routed && webhook == nil }
+    /// Served by the API's own server and called by its client (a path operation).
+    var isServed: Bool { webhook == nil }
     /// How the client walks the operation's pages, when it is paginated.
     var pagination: SwiftPagination?
     /// The security schemes any alternative of the operation's requirement names.

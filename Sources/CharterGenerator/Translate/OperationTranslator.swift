@@ -10,8 +10,6 @@ struct OperationTranslator {
     let document: Document
     let included: Set<String>?
     let excluded: Set<String>
-    /// Whether a server is generated (operations it cannot route are then named in a warning).
-    var generatesServer = true
     var diagnostics: [Diagnostic] = []
 
     /// Header names that carry an idempotency key (lower case).
@@ -46,25 +44,11 @@ struct OperationTranslator {
         })
         let methodNames = SwiftNames.uniqued(operations.map { SwiftNames.memberName($0.operationId) })
         var result: [SwiftOperation] = []
-        // Paths equal but for parameter names cannot both be routed: the first path of each shape keeps its routes.
-        var routedPaths: [String: String] = [:]
         for (i, op) in operations.enumerated() {
             guard let contract = contracts[op.operationId] else { continue }
             var swift = translate(op, webhook: selected[i].webhook, title: selected[i].title, typeName: typeNames[i], methodName: methodNames[i], contract: contract, models: &models)
             for name in contract.security.flatMap({ $0.schemes.map(\.name) }) where !swift.securitySchemes.contains(name) {
                 swift.securitySchemes.append(name)
-            }
-            if swift.isWebhook {
-                // Received at a path the receiver chooses, sent to a URL per call: no route of the API's own.
-                result.append(swift)
-                continue
-            }
-            let shape = SpecLint.pathShape(op.path)
-            if let first = routedPaths[shape], first != op.path {
-                swift.routed = false
-                if generatesServer { diagnostics.append(Diagnostic(.warning, "\(op.displayName) is left out of the generated server: its path is equivalent to '\(first)', which is routed instead (the client keeps it)", at: op.location)) }
-            } else {
-                routedPaths[shape] = op.path
             }
             result.append(swift)
         }

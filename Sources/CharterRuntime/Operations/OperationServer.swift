@@ -97,7 +97,9 @@ import OpenAPIRuntime
         if toldApartByBody {
             bodyFit = { request, bytes in await Self.problems(in: bytes, of: request, contract: contract, validator: validator, limit: limit, logger: logger) }
         }
-        let candidate = RouteTable.Candidate(template: template, fits: fits, bodyFit: bodyFit, bodyLimit: limit, handler: handle)
+        let narrowed = contract.parameters.filter { p in p.location == .path && !(p.schema.map(validator.schemas.acceptsAnyText) ?? true) }.count
+        let candidate = RouteTable.Candidate(template: template, fits: fits, bodyFit: bodyFit, bodyLimit: limit, handler: handle,
+                                             narrowedParameters: narrowed)
         guard let route = routes.add(method: method, candidate) else { return }
         try transport.register(operationID: contract.operationID, method: method, path: pathPrefix + template.routePath,
                                middlewares: middlewares) { request, body, routed in

@@ -141,6 +141,9 @@ final class RouteTable: @unchecked Sendable {
         var bodyFit: BodyFit?
         var bodyLimit: Int
         var handler: Handler
+        /// How many of the operation's path parameters narrow what a segment may hold (`SchemaSet.acceptsAnyText`):
+        /// of templates equally specific, the one saying more is tried first.
+        var narrowedParameters = 0
     }
 
     /// The operations one registration serves, most specific template first.
@@ -152,14 +155,16 @@ final class RouteTable: @unchecked Sendable {
             lock.lock()
             defer { lock.unlock() }
             candidates.append(candidate)
-            // Stable: among equally specific templates the first registered stays first.
+            // Stable: among equally specific templates whose parameters say as much, the first registered stays first.
             candidates = candidates.enumerated().sorted {
-                ($0.element.template.specificity, -$0.offset) > ($1.element.template.specificity, -$1.offset)
+                ($0.element.template.specificity, $0.element.narrowedParameters, -$0.offset)
+                    > ($1.element.template.specificity, $1.element.narrowedParameters, -$1.offset)
             }.map(\.element)
         }
 
         /// The operation for a request: among those whose templates the routed segments fit, the one whose path
-        /// names most of the request's query, then one whose parameters satisfy its contract, then the first. When
+        /// names most of the request's query, then one whose parameters satisfy its contract (trying first those whose
+        /// path parameters are narrowest), then the first. When
         /// several remain and each is told apart by its body, the body is read (once, up to the largest limit) and
         /// the one whose contract finds fewest problems in it takes the request, with the bytes read.
         /// - Throws: `BodyCollection.TooLarge` when a body read to choose is over the limit.

@@ -82,15 +82,17 @@ public enum SpecLint {
         return names
     }
 
-    /// Templates equal but for parameter names (`/field/{id}`, `/field/{fieldId}`): a router cannot tell them apart.
+    /// Templates equal but for parameter names (`/field/{id}`, `/field/{fieldId}`): a router cannot tell them apart by
+    /// the path; the runtime's `RouteTable` chooses by the parameters' schemas (Xero's `{ContactID}`, a uuid, and
+    /// `{ContactNumber}`).
     /// (Undeclared and unrequired path parameters are repaired while the model is built.)
     private static func checkPathTemplates(_ document: Document, _ diagnostics: inout [Diagnostic]) {
         var shapes: [String: PathItem] = [:]
         for item in document.paths {
             let shape = pathShape(item.path)
             if let other = shapes[shape] {
-                diagnostics.append(Diagnostic(.error, "path '\(item.path)' is equivalent to '\(other.path)' (only parameter names differ); requests could not be routed",
-                                              at: item.location, assumption: "both; a generated server routes only '\(other.path)'"))
+                diagnostics.append(Diagnostic(.error, "path '\(item.path)' is equivalent to '\(other.path)' (only parameter names differ); a request's path cannot say which it means",
+                                              at: item.location, assumption: "both; a server passes a request to the one whose parameters it satisfies, trying the narrower parameters first"))
             } else {
                 shapes[shape] = item
             }
