@@ -29,6 +29,14 @@ struct DocsBrowserTests {
         #expect(observation.searchHits.isEmpty == false)
     }
 
+    /// Callbacks sit inside the operation that subscribes to them: found by their URL expression, and a link to
+    /// one scrolls to it with its schema tree built.
+    @Test func aCallbackIsFoundAndLinkedInsideItsOperation() throws {
+        let seen = try open("Tests/Fixtures/Docs/callbacks.yaml", moduleName: "Subscriptions",
+                            search: (term: "callbackUrl", anchor: "#callback/subscribe/onEvent/0/post"), deepLink: "callback/subscribe/onEvent/0/post")
+        if let seen { #expect(seen.deepLinkTop != nil, "the callback's anchor is not on the page") }
+    }
+
     @Test func theChangesPageOpensCleanly() throws {
         guard let chromium = HeadlessChromium.find() else { return }
         let diff = try runGenerate(["diff", "Specs/users-v1.yaml", "Specs/users-v2.yaml", "--format", "html"])
@@ -66,7 +74,11 @@ struct DocsBrowserTests {
 
     /// Builds the site of `spec`, opens it through the harness and checks what a reader relies on.
     @discardableResult
-    func open(_ spec: String, moduleName: String, budget: Int = 5_000) throws -> BrowserHarness.Observation? {
+    /// - Parameters:
+    ///   - search: a term and the anchor it must find (by default an operation's id and its own anchor).
+    ///   - deepLink: the anchor followed (by default the last operation with a body).
+    func open(_ spec: String, moduleName: String, budget: Int = 5_000, search: (term: String, anchor: String)? = nil,
+              deepLink: String? = nil) throws -> BrowserHarness.Observation? {
         guard let chromium = HeadlessChromium.find() else {
             print("skipped: no chromium on PATH (Debian: apt-get install chromium; .ci/run installs it)")
             return nil
@@ -86,7 +98,8 @@ struct DocsBrowserTests {
         let searched = operations[operations.count / 2]
         let expectation = BrowserHarness.Expectation(
             operations: operations.map(\.operationId), schemas: document.components.schemas.map(\.name),
-            searchTerm: searched.operationId, searchAnchor: "#operation/" + searched.operationId, deepLink: "operation/" + deep.operationId)
+            searchTerm: search?.term ?? searched.operationId, searchAnchor: search?.anchor ?? "#operation/" + searched.operationId,
+            deepLink: deepLink ?? "operation/" + deep.operationId)
         let harness = folder.appendingPathComponent("harness.html")
         try BrowserHarness.page(expectation).write(to: harness, atomically: true, encoding: .utf8)
 
@@ -100,7 +113,8 @@ struct DocsBrowserTests {
                 "\(spec): after #\(expectation.deepLink) the operation is at \(String(describing: seen.deepLinkTop)) (scrollY \(seen.scrollY) of \(seen.maxScroll))")
         #expect(seen.scrollY > 0 || seen.maxScroll <= 0, "\(spec): the deep link did not scroll")
         #expect(seen.targetTreesBuilt == seen.targetTrees, "\(spec): \(seen.targetTreesBuilt) of the operation's \(seen.targetTrees) schema trees in view were built")
-        if deep.requestBody?.content.contains(where: { $0.schema != nil }) == true || deep.responses.contains(where: { $0.content.contains { $0.schema != nil } }) {
+        if deepLink != nil || deep.requestBody?.content.contains(where: { $0.schema != nil }) == true
+            || deep.responses.contains(where: { $0.content.contains { $0.schema != nil } }) {
             #expect(seen.treesBuilt > 0, "\(spec): no schema tree was built (at \(seen.hash ?? ""))")
         }
         if seen.hadNode { #expect(seen.treeChildren > 0, "\(spec): opening a schema node showed nothing") }

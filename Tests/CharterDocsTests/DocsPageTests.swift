@@ -117,7 +117,7 @@ struct DocsPageTests {
         #expect(html.contains("<div class=\"nav-group depth-1\"><a class=\"nav-tag\" href=\"#tag/items\">Items</a>"))
     }
 
-    @Test func webhooksAreDocumentedWithoutClientCalls() throws {
+    @Test func webhooksAreDocumentedWithReceiverSamples() throws {
         let html = index(try site("Specs/pets-3.1.yaml", module: "Pets"))
         let start = try #require(html.range(of: "<section class=\"tag\" id=\"webhooks\">"))
         let section = html[start.lowerBound...].components(separatedBy: "</section>")[0]
@@ -126,6 +126,23 @@ struct DocsPageTests {
         // Each shows how the generated receiver takes it.
         #expect(section.contains("struct Receiver: PetsWebhooksProtocol {\n    func petReturned(_ input: PetReturned.Input) async throws -&gt; PetReturned.Output {\n        let event = input.body\n        return .noContent"), "\(section)")
         #expect(html.contains("href=\"#webhook/petAdopted/post\""))
+    }
+
+    /// A callback is shown inside the operation that subscribes to it, as a webhook is shown: its URL expression
+    /// where a path would be, its own anchor and search entry, and the generated receiver taking it.
+    @Test func callbacksAreDocumentedInsideTheOperationThatSubscribes() throws {
+        let html = index(try site("Tests/Fixtures/Docs/callbacks.yaml", module: "Subscriptions"))
+        let start = try #require(html.range(of: "id=\"operation/subscribe\""))
+        let article = String(html[start.lowerBound...]).components(separatedBy: "id=\"operation/unsubscribe\"")[0]
+        let callbacks = try #require(article.components(separatedBy: "<section class=\"callbacks\">").dropFirst().first)
+        #expect(callbacks.contains("id=\"callback/subscribe/onEvent/0/post\"") && callbacks.contains("id=\"callback/subscribe/onEvent/1/post\""))
+        #expect(callbacks.contains("<code class=\"path\">{$request.body#/callbackUrl}</code>"), "\(callbacks)")
+        #expect(callbacks.contains("An event happened") && callbacks.contains("<span class=\"type\">Event</span>"))
+        #expect(callbacks.contains("struct Receiver: SubscriptionsWebhooksProtocol {\n    func subscribeOnEventPost1(_ input: SubscribeOnEventPost1.Input)"), "\(callbacks)")
+        #expect(callbacks.contains("func backupEvent(_ input: BackupEvent.Input)"))
+        #expect(!callbacks.contains("try await client."))
+        // Searchable by name and expression, linked to the callback's own anchor.
+        #expect(html.contains(#"["POST","{$request.body#/callbackUrl}","callback/subscribe/onEvent/0/post","An event happened""#), "search entry")
     }
 
     @Test func untaggedSpecsAreGroupedByResource() throws {

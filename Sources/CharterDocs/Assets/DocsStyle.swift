@@ -68,6 +68,10 @@ article.operation, article.schema { padding: 14px 0 18px; border-bottom: 1px sol
 /* Off-screen sections are not laid out or painted until scrolled near: Stripe's page has ~1,800 of them. */
 article.operation, article.schema { content-visibility: auto; contain-intrinsic-size: auto 700px; }
 article h3 { font-size: 1.2em; margin: 0.2em 0 0.4em; }
+/* A callback is an operation inside the one that subscribes to it: set in, the last without a rule below. */
+section.callbacks { margin-top: 18px; }
+section.callbacks > article.operation { margin-left: 4px; padding-left: 16px; border-left: 3px solid var(--line); }
+section.callbacks > article.operation:last-child { border-bottom: 0; }
 article h3 .anchor { color: var(--fg); text-decoration: none; }
 article h3 .anchor:hover { text-decoration: underline; }
 article.schema h3 .type { margin-left: 10px; font-size: 0.75em; color: var(--muted); font-weight: 500; }

@@ -4,11 +4,13 @@ import CharterSpec
 import CharterValidation
 
 extension DocsPage {
-    /// An operation's article; a webhook passes its own anchor and name (it has no client call or curl line).
-    mutating func operation(_ op: Operation, anchor: String? = nil, title: String? = nil, _ w: inout HTMLWriter) {
+    /// An operation's article. A webhook or callback passes its own anchor, its name (the heading when it has no
+    /// summary) and what stands where a path would (`webhook name`, a callback's URL expression); it has no client
+    /// call or curl line but the generated receiver's sample.
+    mutating func operation(_ op: Operation, anchor: String? = nil, title: String? = nil, label: String? = nil, _ w: inout HTMLWriter) {
         let id = anchor ?? Self.operationAnchor(op)
-        searchEntries.append(.array([.string(op.method.wireName), .string(title ?? op.path), .string(id),
-                                     .string(op.summary ?? ""), .string(op.operationId)]))
+        searchEntries.append(.array([.string(op.method.wireName), .string(label ?? op.path), .string(id),
+                                     .string(op.summary ?? title ?? ""), .string(op.operationId)]))
         w.open("article", ["class": "operation" + (op.deprecated ? " is-deprecated" : ""), "id": id])
         w.element("h3") { w in
             w.element("a", ["class": "anchor", "href": "#" + id], text: op.summary ?? title ?? op.operationId)
@@ -16,7 +18,7 @@ extension DocsPage {
         }
         w.element("div", ["class": "endpoint"]) { w in
             w.element("span", ["class": "method \(op.method.rawValue.lowercased())"], text: op.method.wireName)
-            w.element("code", ["class": "path"], text: title.map { "webhook \($0)" } ?? op.path)
+            w.element("code", ["class": "path"], text: label ?? op.path)
             w.element("span", ["class": "operation-id"], text: op.operationId)
         }
         if op.deprecated {
@@ -31,7 +33,31 @@ extension DocsPage {
         if let body = op.requestBody { requestBody(body, &w) }
         responses(op, &w)
         if anchor == nil { samples(op, &w) } else { receiverSample(op, &w) }
+        if anchor == nil { callbacks(op, &w) }
         w.close("article")
+    }
+
+    static func callbackAnchor(_ parent: Operation, _ name: String, _ position: Int, _ op: Operation) -> String {
+        "callback/\(parent.operationId)/\(name)/\(position)/\(op.method.rawValue)"
+    }
+
+    /// The requests an operation makes the API send later, to the URL its expression reads from the request
+    /// (`{$request.body#/callbackUrl}`): each shown as a webhook is, inside the operation that subscribes to it.
+    /// (A callback's own callbacks are not shown: nothing generates code for them either.)
+    private mutating func callbacks(_ op: Operation, _ w: inout HTMLWriter) {
+        guard !op.callbacks.isEmpty else { return }
+        w.open("section", ["class": "callbacks"])
+        w.element("h4", text: "Callbacks")
+        w.element("p", ["class": "lead"], text: "Requests this API sends later to the URL the request gives; your server answers them.")
+        for (name, callback) in op.callbacks {
+            for (position, expression) in callback.expressions.enumerated() {
+                for callbackOperation in expression.operations {
+                    operation(callbackOperation, anchor: Self.callbackAnchor(op, name, position, callbackOperation), title: name,
+                              label: expression.path, &w)
+                }
+            }
+        }
+        w.close("section")
     }
 
     private func security(_ op: Operation, inherited: [CharterSpec.SecurityRequirement]?, _ w: inout HTMLWriter) {

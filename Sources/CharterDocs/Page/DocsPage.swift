@@ -260,7 +260,7 @@ struct DocsPage {
         w.element("h2", text: "Webhooks")
         w.element("p", ["class": "lead"], text: "Requests this API sends to a server of yours; your server answers them.")
         for (name, item) in document.webhooks {
-            for op in item.operations { operation(op, anchor: Self.webhookAnchor(name, op), title: name, &w) }
+            for op in item.operations { operation(op, anchor: Self.webhookAnchor(name, op), title: name, label: "webhook \(name)", &w) }
         }
         w.close("section")
     }
