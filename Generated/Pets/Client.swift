@@ -54,6 +54,16 @@ public struct PetsClient: Sendable {
     public func getPet(petID: UUID) async throws -> GetPet.Output {
         try await self.getPet(GetPet.Input(petID: petID))
     }
+
+    /// `POST /pets/{petId}/watchers` — Be told when a pet's status changes
+    public func watchPet(_ input: WatchPet.Input) async throws -> WatchPet.Output {
+        try await client.send(WatchPet.self, input)
+    }
+
+    /// `POST /pets/{petId}/watchers` — Be told when a pet's status changes
+    public func watchPet(petID: UUID, body: Watch) async throws -> WatchPet.Output {
+        try await self.watchPet(WatchPet.Input(petID: petID, body: body))
+    }
 }
 
 #if canImport(OpenAPIAsyncHTTPClient)
@@ -97,6 +107,16 @@ public struct PetsWebhookSender: Sendable {
     /// Webhook `petReturned` (`POST`) — Sent to subscribers when an adopted pet comes back to the shelter.
     public func petReturned(body: ReturnEvent, to webhookURL: URL) async throws -> PetReturned.Output {
         try await self.petReturned(PetReturned.Input(body: body), to: webhookURL)
+    }
+
+    /// Callback `statusChanged` of `POST /pets/{petId}/watchers` (`POST` to `{$request.body#/callback_url}`) — Sent to the watcher when the pet's status changes.
+    public func watchPetStatusChanged(_ input: WatchPetStatusChanged.Input, to webhookURL: URL) async throws -> WatchPetStatusChanged.Output {
+        try await client.send(webhook: WatchPetStatusChanged.self, input, to: webhookURL)
+    }
+
+    /// Callback `statusChanged` of `POST /pets/{petId}/watchers` (`POST` to `{$request.body#/callback_url}`) — Sent to the watcher when the pet's status changes.
+    public func watchPetStatusChanged(body: StatusChange, to webhookURL: URL) async throws -> WatchPetStatusChanged.Output {
+        try await self.watchPetStatusChanged(WatchPetStatusChanged.Input(body: body), to: webhookURL)
     }
 }
 

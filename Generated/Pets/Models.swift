@@ -286,6 +286,53 @@ public struct AdoptionEvent: Codable, Hashable, Sendable {
     }
 }
 
+public struct Watch: Codable, Hashable, Sendable {
+    public var callbackURL: String
+
+    public init(callbackURL: String) {
+        self.callbackURL = callbackURL
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.callbackURL = try container.decode(String.self, forKey: "callback_url")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.callbackURL, forKey: "callback_url")
+    }
+}
+
+public struct StatusChange: Codable, Hashable, Sendable {
+    public var petID: UUID
+    public var status: Status
+    public var changedAt: Date
+
+    public init(petID: UUID, status: Status, changedAt: Date) {
+        self.petID = petID
+        self.status = status
+        self.changedAt = changedAt
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.petID = try container.decode(UUID.self, forKey: "pet_id")
+        self.status = try container.decode(Status.self, forKey: "status")
+        self.changedAt = try container.decode(Date.self, forKey: "changed_at")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.petID, forKey: "pet_id")
+        try container.encode(self.status, forKey: "status")
+        try container.encode(self.changedAt, forKey: "changed_at")
+    }
+
+    /// The same values as `Pet.Status`, and that type.
+    public typealias Status = Pet.Status
+}
+
 public struct ReturnEvent: Codable, Hashable, Sendable {
     public var eventID: String
     public var petID: UUID

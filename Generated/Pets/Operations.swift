@@ -30,12 +30,12 @@ public enum ListPets: APIOperation {
         method: "GET",
         path: "/pets",
         parameters: [
-            ParameterContract(name: "species", location: .query, schema: 42),
-            ParameterContract(name: "tags", location: .query, explode: false, schema: 43),
-            ParameterContract(name: "limit", location: .query, schema: 45),
+            ParameterContract(name: "species", location: .query, schema: 48),
+            ParameterContract(name: "tags", location: .query, explode: false, schema: 49),
+            ParameterContract(name: "limit", location: .query, schema: 51),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 46)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 52)]),
         ]
     )
 
@@ -97,10 +97,10 @@ public enum AddPet: APIOperation {
         operationID: "addPet",
         method: "POST",
         path: "/pets",
-        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 48)]),
+        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 54)]),
         responses: [
-            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 49)]),
-            ResponseContract(status: "422", content: [MediaTypeContract(mediaType: "application/problem+json", schema: 50)]),
+            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 55)]),
+            ResponseContract(status: "422", content: [MediaTypeContract(mediaType: "application/problem+json", schema: 56)]),
         ]
     )
 
@@ -164,11 +164,11 @@ public enum GetPet: APIOperation {
         method: "GET",
         path: "/pets/{petId}",
         parameters: [
-            ParameterContract(name: "petId", location: .path, schema: 51),
+            ParameterContract(name: "petId", location: .path, schema: 57),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 52)]),
-            ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/problem+json", schema: 53)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 58)]),
+            ResponseContract(status: "404", content: [MediaTypeContract(mediaType: "application/problem+json", schema: 59)]),
         ]
     )
 
@@ -208,6 +208,70 @@ public enum GetPet: APIOperation {
     }
 }
 
+/// `POST /pets/{petId}/watchers` — Be told when a pet's status changes
+public enum WatchPet: APIOperation {
+    public struct Input: Sendable, Hashable {
+        public var petID: UUID
+        public var body: Watch
+
+        public init(petID: UUID, body: Watch) {
+            self.petID = petID
+            self.body = body
+        }
+    }
+
+    public enum Output: Sendable, Hashable {
+        /// The URL will be told of every change.
+        case created
+        /// A status the spec does not document, with the raw body.
+        case undocumented(statusCode: Int, body: Data)
+    }
+
+    public static let contract = OperationContract(
+        operationID: "watchPet",
+        method: "POST",
+        path: "/pets/{petId}/watchers",
+        parameters: [
+            ParameterContract(name: "petId", location: .path, schema: 60),
+        ],
+        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 61)]),
+        responses: [
+            ResponseContract(status: "201"),
+        ]
+    )
+
+    @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
+        try Input(
+            petID: request.requiredParameter("petId", in: .path),
+            body: request.requiredBody().json()
+        )
+    }
+
+    @_spi(Generated) public static func encodeOutput(_ output: Output, to response: inout ServerResponseWriter) throws {
+        switch output {
+        case .created:
+            response.status = 201
+        case .undocumented(let statusCode, let body):
+            response.status = statusCode
+            response.raw(body, contentType: nil)
+        }
+    }
+
+    @_spi(Generated) public static func encodeInput(_ input: Input, to request: inout ClientRequestWriter) throws {
+        try request.parameter("petId", in: .path, input.petID)
+        try request.json(input.body)
+    }
+
+    @_spi(Generated) public static func decodeOutput(from response: ClientResponseReader) throws -> Output {
+        switch response.statusCode {
+        case 201:
+            return .created
+        default:
+            return .undocumented(statusCode: response.statusCode, body: response.data)
+        }
+    }
+}
+
 /// Webhook `petAdopted` (`POST`) — Sent to subscribers when a pet finds a home.
 public enum PetAdopted: APIOperation {
     public struct Input: Sendable, Hashable {
@@ -229,7 +293,7 @@ public enum PetAdopted: APIOperation {
         operationID: "petAdopted",
         method: "POST",
         path: "petAdopted",
-        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 54)]),
+        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 63)]),
         responses: [
             ResponseContract(status: "204"),
         ],
@@ -287,7 +351,71 @@ public enum PetReturned: APIOperation {
         operationID: "petReturned",
         method: "POST",
         path: "petReturned",
-        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 55)]),
+        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 64)]),
+        responses: [
+            ResponseContract(status: "204"),
+        ],
+        sentByAPI: true
+    )
+
+    @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
+        try Input(
+            body: request.requiredBody().json()
+        )
+    }
+
+    @_spi(Generated) public static func encodeOutput(_ output: Output, to response: inout ServerResponseWriter) throws {
+        switch output {
+        case .noContent:
+            response.status = 204
+        case .undocumented(let statusCode, let body):
+            response.status = statusCode
+            response.raw(body, contentType: nil)
+        }
+    }
+
+    @_spi(Generated) public static func encodeInput(_ input: Input, to request: inout ClientRequestWriter) throws {
+        try request.json(input.body)
+    }
+
+    @_spi(Generated) public static func decodeOutput(from response: ClientResponseReader) throws -> Output {
+        switch response.statusCode {
+        case 204:
+            return .noContent
+        default:
+            return .undocumented(statusCode: response.statusCode, body: response.data)
+        }
+    }
+}
+
+/// Callback `statusChanged` of `POST /pets/{petId}/watchers` (`POST` to `{$request.body#/callback_url}`) — Sent to the watcher when the pet's status changes.
+public enum WatchPetStatusChanged: APIOperation {
+    public struct Input: Sendable, Hashable {
+        public var body: StatusChange
+
+        public init(body: StatusChange) {
+            self.body = body
+        }
+    }
+
+    public enum Output: Sendable, Hashable {
+        /// The watcher accepted the change.
+        case noContent
+        /// A status the spec does not document, with the raw body.
+        case undocumented(statusCode: Int, body: Data)
+    }
+
+    /// The URL to send this callback to, read from the `WatchPet` request that subscribed (`{$request.body#/callback_url}`).
+    /// - Throws: `CallbackURLError` when the request does not hold what the expression reads.
+    public static func url(for request: WatchPet.Input) throws -> URL {
+        try callbackURL("{$request.body#/callback_url}", for: request, of: WatchPet.self)
+    }
+
+    public static let contract = OperationContract(
+        operationID: "watchPet_statusChanged",
+        method: "POST",
+        path: "{$request.body#/callback_url}",
+        requestBody: RequestBodyContract(required: true, content: [MediaTypeContract(mediaType: "application/json", schema: 62)]),
         responses: [
             ResponseContract(status: "204"),
         ],

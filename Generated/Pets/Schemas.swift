@@ -48,12 +48,22 @@ extension AdoptionEvent: ValidatableModel {
     public static var validator: Validator { APISchemas.validator }
 }
 
-extension ReturnEvent: ValidatableModel {
+extension Watch: ValidatableModel {
     public static var schemaIndex: SchemaIndex { 27 }
     public static var validator: Validator { APISchemas.validator }
 }
 
+extension StatusChange: ValidatableModel {
+    public static var schemaIndex: SchemaIndex { 29 }
+    public static var validator: Validator { APISchemas.validator }
+}
+
+extension ReturnEvent: ValidatableModel {
+    public static var schemaIndex: SchemaIndex { 33 }
+    public static var validator: Validator { APISchemas.validator }
+}
+
 extension Problem: ValidatableModel {
-    public static var schemaIndex: SchemaIndex { 32 }
+    public static var schemaIndex: SchemaIndex { 38 }
     public static var validator: Validator { APISchemas.validator }
 }

@@ -14,6 +14,9 @@ public protocol PetsAPIProtocol: Sendable {
 
     /// `GET /pets/{petId}` — Find a pet
     func getPet(_ input: GetPet.Input) async throws -> GetPet.Output
+
+    /// `POST /pets/{petId}/watchers` — Be told when a pet's status changes
+    func watchPet(_ input: WatchPet.Input) async throws -> WatchPet.Output
 }
 
 extension PetsAPIProtocol {
@@ -29,6 +32,7 @@ extension PetsAPIProtocol {
         try server.register(ListPets.self) { try await self.listPets($0) }
         try server.register(AddPet.self) { try await self.addPet($0) }
         try server.register(GetPet.self) { try await self.getPet($0) }
+        try server.register(WatchPet.self) { try await self.watchPet($0) }
         try server.registerMethodNotAllowed(for: APIOperations.contracts)
     }
 }
@@ -42,6 +46,9 @@ public protocol PetsWebhooksProtocol: Sendable {
 
     /// Webhook `petReturned` (`POST`) — Sent to subscribers when an adopted pet comes back to the shelter.
     func petReturned(_ input: PetReturned.Input) async throws -> PetReturned.Output
+
+    /// Callback `statusChanged` of `POST /pets/{petId}/watchers` (`POST` to `{$request.body#/callback_url}`) — Sent to the watcher when the pet's status changes.
+    func watchPetStatusChanged(_ input: WatchPetStatusChanged.Input) async throws -> WatchPetStatusChanged.Output
 }
 
 extension PetsWebhooksProtocol {
@@ -56,13 +63,14 @@ extension PetsWebhooksProtocol {
         let server = OperationServer(transport: transport, serverURL: OperationServer.rootURL, schemas: APISchemas.set, contracts: APIOperations.webhooks, options: options, middlewares: middlewares)
         try server.register(webhook: PetAdopted.self, at: path) { try await self.petAdopted($0) }
         try server.register(webhook: PetReturned.self, at: path) { try await self.petReturned($0) }
+        try server.register(webhook: WatchPetStatusChanged.self, at: path) { try await self.watchPetStatusChanged($0) }
         try server.registerMethodNotAllowed(webhooks: APIOperations.webhooks, at: path)
     }
 }
 
 /// Every operation's contract, for validation.
 public enum APIOperations {
-    public static let contracts: [OperationContract] = [ListPets.contract, AddPet.contract, GetPet.contract]
+    public static let contracts: [OperationContract] = [ListPets.contract, AddPet.contract, GetPet.contract, WatchPet.contract]
     /// The webhooks' contracts: what the API sends to its users' URLs.
-    public static let webhooks: [OperationContract] = [PetAdopted.contract, PetReturned.contract]
+    public static let webhooks: [OperationContract] = [PetAdopted.contract, PetReturned.contract, WatchPetStatusChanged.contract]
 }

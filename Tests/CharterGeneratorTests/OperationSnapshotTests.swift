@@ -172,6 +172,19 @@ struct OperationSnapshotTests {
         #expect(operations.contains("operationID: \"subscribe_onEvent_post1\""))
         let client = try #require(files["Client.swift"])
         #expect(client.contains("public func subscribeOnEventPost1(body: SubscribeOnEventPost1.Body? = nil, to webhookURL: URL) async throws -> SubscribeOnEventPost1.Output {"))
+        // Each callback reads its URL from the subscribing operation's input, by its key.
+        #expect(operations.contains("""
+                public static func url(for request: Subscribe.Input) throws -> URL {
+                    try callbackURL("{$request.body#/backup}", for: request, of: Subscribe.self)
+                }
+            """), "\(operations)")
+        #expect(operations.components(separatedBy: "static func url(for request: Subscribe.Input)").count == 3)
+        // Without the subscribing operation (filtered out) there is no input to read it from.
+        var options = GeneratorOptions(moduleName: "Notes")
+        options.excludedOperations = ["subscribe"]
+        let (alone, _) = try generate(Self.callbacks, options: options)
+        #expect(alone["Operations.swift"]?.contains("enum BackupEvent") == true && alone["Operations.swift"]?.contains("url(for") == false)
+        #expect(alone["Server.swift"]?.contains("func backupEvent(") == true)
     }
 
     /// Callbacks' operationIds join the document's: a reused one is renamed as a path operation's is.

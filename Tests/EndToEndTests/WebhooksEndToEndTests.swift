@@ -30,6 +30,24 @@ struct WebhooksEndToEndTests {
             await seen.add("returned \(input.body.eventID) \(input.body.petID.uuidString.lowercased()) \(input.body.reason.rawValue)")
             return .noContent
         }
+        func watchPetStatusChanged(_ input: WatchPetStatusChanged.Input) async throws -> WatchPetStatusChanged.Output {
+            await seen.add("changed \(input.body.petID.uuidString.lowercased()) \(input.body.status.rawValue)")
+            return .noContent
+        }
+    }
+
+    /// The API's side of the callback: `watchPet` reads the URL the watcher gave and sends it the change.
+    struct Shop: PetsAPIProtocol {
+        func listPets(_ input: ListPets.Input) async throws -> ListPets.Output { .ok([]) }
+        func addPet(_ input: AddPet.Input) async throws -> AddPet.Output { throw APIError(status: 501, code: "NOT_IMPLEMENTED", message: "") }
+        func getPet(_ input: GetPet.Input) async throws -> GetPet.Output { throw APIError(status: 501, code: "NOT_IMPLEMENTED", message: "") }
+        func watchPet(_ input: WatchPet.Input) async throws -> WatchPet.Output {
+            let url = try WatchPetStatusChanged.url(for: input)
+            let sender = PetsWebhookSender(validation: ClientValidation(validateRequests: true, responses: .enforce), retries: .none)
+            let answer = try await sender.watchPetStatusChanged(body: StatusChange(petID: input.petID, status: .reserved, changedAt: WebhooksEndToEndTests.when), to: url)
+            guard answer == .noContent else { throw APIError(status: 502, code: "WATCHER_FAILED", message: "") }
+            return .created
+        }
     }
 
     /// Records the path (with query) of each request the receiver is sent.
@@ -92,6 +110,29 @@ struct WebhooksEndToEndTests {
             #expect(get.status == 405)
             #expect(get.header("Allow") == "POST")
             #expect(await seen.events.isEmpty)
+        }
+    }
+
+    /// A callback goes where the subscribing request said (`{$request.body#/callback_url}`): the API's handler reads
+    /// the URL with the generated `url(for:)` and sends the callback with the generated sender to the receiver.
+    @Test func aCallbackIsSentToTheURLTheSubscribingRequestGave() async throws {
+        try await withReceiver { hooks, seen in
+            let router = Router()
+            try Shop().registerHandlers(on: router, serverURL: URL(string: "/api"))
+            try await withServer(router) { api in
+                let client = PetsClient(serverURL: api.appendingPathComponent("api"), retries: .none)
+                let watcher = hooks.appendingPathComponent("hooks/pets").absoluteString + "?watch=1"
+                let watched = try await client.watchPet(petID: Self.petID, body: Watch(callbackURL: watcher))
+                #expect(watched == .created)
+                #expect(await seen.events == ["changed \(Self.petID.uuidString.lowercased()) reserved"])
+                #expect(await seen.paths == ["/hooks/pets?watch=1"])
+                // A URL the input does not make is the error's, said with the expression.
+                let relative = WatchPet.Input(petID: Self.petID, body: Watch(callbackURL: "hooks/pets"))
+                #expect(throws: CallbackURLError.self) { try WatchPetStatusChanged.url(for: relative) }
+                do { _ = try WatchPetStatusChanged.url(for: relative) } catch {
+                    #expect("\(error)" == "callback URL {$request.body#/callback_url}: 'hooks/pets' is not an absolute URL")
+                }
+            }
         }
     }
 

@@ -37,6 +37,17 @@ struct OperationRenderer {
                 w.blank()
                 SwiftRenderer.render(op.nested, access: access, equality: equality, scope: scope, into: &w)
             }
+            if let callback = op.callback {
+                w.blank()
+                w.doc("""
+                The URL to send this callback to, read from the `\(callback.parentTypeName)` request that subscribed \
+                (`\(callback.template)`).
+                - Throws: `CallbackURLError` when the request does not hold what the expression reads.
+                """)
+                w.block("\(access) static func url(for request: \(callback.parentTypeName).Input) throws -> URL {") { w in
+                    w.line("try callbackURL(\(SwiftNames.literal(callback.template)), for: request, of: \(callback.parentTypeName).self)")
+                }
+            }
             w.blank()
             w.line("\(access) static let contract = \(ContractEmitter.expression(op.contract))")
             w.blank()

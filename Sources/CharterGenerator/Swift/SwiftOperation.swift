@@ -27,6 +27,9 @@ struct SwiftOperation: Sendable {
     /// API's server and client.
     var webhook: String?
     var isWebhook: Bool { webhook != nil }
+    /// For a callback: the type of the operation that subscribes to it and the callback's URL template
+    /// (`{$request.body#/callbackUrl}`), from which `url(for:)` reads the URL in that operation's input.
+    var callback: (parentTypeName: String, template: String)?
     /// Served by the API's own server and called by its client (a path operation).
     var isServed: Bool { webhook == nil }
     /// How the client walks the operation's pages, when it is paginated.

@@ -24,13 +24,15 @@ struct OperationTranslator {
     mutating func translate(models: inout ModelTranslator, contracts: [String: OperationContract]) -> [SwiftOperation] {
         // Paths' operations, then webhooks' and callbacks' (the spec builder names those without an operationId
         // for what they are: OpenAI's `batch_completed`, not `postBatchCompleted`).
-        let all = document.operations.map { (operation: $0.operation, webhook: String?.none, title: String?.none) }
+        typealias Entry = (operation: Operation, webhook: String?, title: String?, callback: (parent: String, template: String)?)
+        let all: [Entry] = document.operations.map { ($0.operation, nil, nil, nil) }
             + document.webhooks.flatMap { name, item in
-                item.operations.map { op in (operation: op, webhook: String?.some(name), title: String?.some("Webhook `\(name)` (`\(op.method.wireName)`)")) }
+                item.operations.map { op in (op, name, "Webhook `\(name)` (`\(op.method.wireName)`)", nil) }
             }
             + document.callbackOperations.map { entry in
-                (operation: entry.operation, webhook: String?.some(entry.name),
-                 title: String?.some("Callback `\(entry.name)` of `\(entry.parent.displayName)` (`\(entry.operation.method.wireName)` to `\(entry.expression)`)"))
+                (entry.operation, entry.name,
+                 "Callback `\(entry.name)` of `\(entry.parent.displayName)` (`\(entry.operation.method.wireName)` to `\(entry.expression)`)",
+                 (entry.parent.operationId, entry.expression))
             }
         let known = Set(all.map(\.operation.operationId))
         for id in (included ?? []).union(excluded).subtracting(known).sorted() {
@@ -43,10 +45,15 @@ struct OperationTranslator {
             return models.isComponentTypeName(name) ? name + "Operation" : name
         })
         let methodNames = SwiftNames.uniqued(operations.map { SwiftNames.memberName($0.operationId) })
+        let typeNameByID = Dictionary(zip(operations.map(\.operationId), typeNames), uniquingKeysWith: { a, _ in a })
         var result: [SwiftOperation] = []
         for (i, op) in operations.enumerated() {
             guard let contract = contracts[op.operationId] else { continue }
             var swift = translate(op, webhook: selected[i].webhook, title: selected[i].title, typeName: typeNames[i], methodName: methodNames[i], contract: contract, models: &models)
+            // A callback's URL is read from its subscribing operation's input, when that operation is generated too.
+            if let callback = selected[i].callback, let parent = typeNameByID[callback.parent] {
+                swift.callback = (parent, callback.template)
+            }
             for name in contract.security.flatMap({ $0.schemes.map(\.name) }) where !swift.securitySchemes.contains(name) {
                 swift.securitySchemes.append(name)
             }
