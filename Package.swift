@@ -75,6 +75,8 @@ let package = Package(
                 "CharterSpec", "CharterValidation", "CharterRuntime", "CharterHummingbird",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // Sends callbacks (`--send-callbacks`); already built for the generated clients' tests.
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -199,6 +201,9 @@ let package = Package(
                 "CharterMock", "CharterRuntime", "CharterValidation", "CharterTestSupport", "generate", "Airline", "Documents", "Streams",
                 "Pets", "PetsSwagger2", "UsersV1", "UsersV2", "MLPredict", "Catalog", "Widgets",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                // The receiver of the mock's callbacks.
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             ]

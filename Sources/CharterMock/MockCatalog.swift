@@ -11,6 +11,15 @@ struct MockCatalog: Sendable {
         var prefix: String
         /// Valid examples by response status (as the spec writes it) and media type, in spec order.
         var examples: [String: [String: [NamedExample]]]
+        /// What the API sends later to URLs this operation's request names.
+        var callbacks: [Callback] = []
+    }
+
+    /// One request a callback makes the API send: to the URL its key reads from the subscribing request.
+    struct Callback: Sendable {
+        var name: String
+        var template: String
+        var contract: OperationContract
     }
 
     struct NamedExample: Sendable {
@@ -25,9 +34,11 @@ struct MockCatalog: Sendable {
 
     init(validator: SpecValidator) {
         let document = validator.document
+        let callbacks = Dictionary(grouping: validator.callbackContracts, by: \.parent)
         for ((item, operation), contract) in zip(document.operations, validator.pathContracts) {
             let server = operation.servers.first ?? item.servers.first ?? document.servers.first
             var route = Route(contract: contract, prefix: server.map(Self.pathPrefix) ?? "", examples: [:])
+            route.callbacks = (callbacks[operation.operationId] ?? []).map { Callback(name: $0.name, template: $0.template, contract: $0.contract) }
             // A structured schema under a text coding (YAML, say) cannot be checked: the body is read as text. XML is
             // read by its schema (`XMLShaping`).
             for (media, coded) in zip(operation.requestBody?.content ?? [], contract.requestBody?.content ?? []) where coded.coding == .text {

@@ -13,14 +13,19 @@ public struct MockOptions: Sendable {
     /// The credentials the mock accepts — bearer tokens, API keys, `user:password` for Basic — so a client's
     /// handling of a refused credential can be tested; empty (the default): any credential that is present.
     public var credentials: Set<String>
+    /// After answering an operation that has callbacks with a success, send each callback to the URL its key reads
+    /// from the request (`{$request.body#/callbackUrl}`), with a body from its schema, and log what the receiver
+    /// answered. Off by default: a mock reached by test tools must not call out to every URL they invent.
+    public var sendsCallbacks: Bool
     /// Request checks, body limits and error format, as a generated server takes them. Responses are always
     /// validated in enforce mode: the mock never sends an answer its spec does not allow.
     public var validation: ValidationOptions
 
-    /// Options with the given seed, static answers, no latency, three items per stream, any credential.
+    /// Options with the given seed, static answers, no latency, three items per stream, any credential, no callbacks.
     public init(seed: UInt64 = 1, dynamic: Bool = false, latencyMilliseconds: Int = 0, streamLength: Int = 3,
-                credentials: Set<String> = [], validation: ValidationOptions = ValidationOptions()) {
+                credentials: Set<String> = [], sendsCallbacks: Bool = false, validation: ValidationOptions = ValidationOptions()) {
         self.credentials = credentials
+        self.sendsCallbacks = sendsCallbacks
         self.seed = seed
         self.dynamic = dynamic
         self.latencyMilliseconds = max(0, latencyMilliseconds)

@@ -11,6 +11,8 @@ struct MockResponder: Sendable {
     let route: MockCatalog.Route
     let values: MockValues
     let options: MockOptions
+    /// Set when the mock sends callbacks (`MockOptions.sendsCallbacks`).
+    let callbacks: MockCallbacks?
 
     func respond(_ reader: ServerRequestReader, _ writer: inout ServerResponseWriter) async throws {
         if options.latencyMilliseconds > 0 { try await Task.sleep(nanoseconds: UInt64(options.latencyMilliseconds) * 1_000_000) }
@@ -20,6 +22,10 @@ struct MockResponder: Sendable {
         let seed = dynamic ? UInt64.random(in: 1...UInt64.max) : options.seed
         let (status, response) = choose(preferences.code)
         writer.status = status
+        // A subscription answered with a success is followed by its callbacks, as the API would send them.
+        if let callbacks, !route.callbacks.isEmpty, (200..<300).contains(status) {
+            callbacks.schedule(route.callbacks, after: reader, seed: seed)
+        }
         var applied: [String] = []
         if let code = preferences.code, code == status { applied.append("code=\(code)") }
         guard let response else { return }

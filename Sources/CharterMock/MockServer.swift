@@ -6,6 +6,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import OpenAPIAsyncHTTPClient
 import OpenAPIRuntime
 import ServiceLifecycle
 
@@ -62,6 +63,10 @@ public struct MockServer: Sendable {
         let schemes = validator.securitySchemes
         let shaper = MockErrorShaper(contracts: Dictionary(contracts.map { ($0.operationID, $0) }, uniquingKeysWith: { first, _ in first }),
                                      validator: validator.validator, values: values, seed: options.seed)
+        let callbacks = options.sendsCallbacks
+            // A receiver that does not answer in 10 s is reported, not waited for (the transport's default is a minute).
+            ? MockCallbacks(transport: AsyncHTTPClientTransport(configuration: .init(timeout: .seconds(10))), values: values, validator: validator.contractValidator(options: options.validation), logger: logger)
+            : nil
         // One server per path prefix: operations and path items may name their own servers.
         for prefix in Set(catalog.routes.map(\.prefix)).sorted() {
             let server = OperationServer(transport: transport, serverURL: URL(string: prefix.isEmpty ? "/" : prefix) ?? OperationServer.rootURL,
@@ -69,7 +74,7 @@ public struct MockServer: Sendable {
                                          securitySchemes: schemes, security: MockSecurity(accepted: options.credentials), logger: logger)
             let routes = catalog.routes.filter { $0.prefix == prefix }
             for route in routes {
-                let responder = MockResponder(route: route, values: values, options: options)
+                let responder = MockResponder(route: route, values: values, options: options, callbacks: callbacks)
                 try server.register(contract: route.contract) { reader, writer in try await responder.respond(reader, &writer) }
             }
             try server.registerMethodNotAllowed(for: routes.map(\.contract))

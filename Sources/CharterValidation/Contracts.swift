@@ -120,6 +120,14 @@ extension SpecValidator {
     /// routes a server answers).
     package var pathContracts: [OperationContract] { document.operations.map { ContractBuilder.contract($0.operation, in: document) } }
 
+    /// Each path operation's callbacks: the operation that subscribes (its operationId), the callback's name and key
+    /// (a URL template of runtime expressions), and the contract of the request the API sends there.
+    package var callbackContracts: [(parent: String, name: String, template: String, contract: OperationContract)] {
+        document.callbackOperations.map { entry in
+            (entry.parent.operationId, entry.name, entry.expression, ContractBuilder.contract(entry.operation, in: document, isWebhook: true))
+        }
+    }
+
     /// The spec's security schemes, for `OperationServer` and the security middleware.
     public var securitySchemes: [SecuritySchemeContract] { ContractBuilder.securitySchemes(for: document) }
 

@@ -24,6 +24,7 @@ struct Mock: AsyncParsableCommand {
           swift run generate mock Specs/airline.yaml
           swift run generate mock openapi.yaml --port 4010 --seed 7 --latency 200
           swift run generate mock openapi.yaml --credential t0k3n --credential user:secret
+          swift run generate mock openapi.yaml --send-callbacks   # callbacks go to the URLs requests name
         """
     )
 
@@ -51,6 +52,9 @@ struct Mock: AsyncParsableCommand {
     @Option(help: "A credential the mock accepts (repeatable): a bearer token, an API key, or user:password for Basic. Default: any credential that is present.")
     var credential: [String] = []
 
+    @Flag(help: "After answering an operation that has callbacks, send each to the URL its key reads from the request (a body from its schema) and log the receiver's answer.")
+    var sendCallbacks = false
+
     @OptionGroup var references: ReferenceOptions
 
     func validate() throws {
@@ -63,7 +67,7 @@ struct Mock: AsyncParsableCommand {
         let mock: MockServer
         do {
             mock = try MockServer.load(path: spec, options: MockOptions(seed: seed, dynamic: dynamic, latencyMilliseconds: latency, streamLength: streamLength,
-                                                                     credentials: Set(credential)),
+                                                                     credentials: Set(credential), sendsCallbacks: sendCallbacks),
                                        loadOptions: references.loadOptions)
         } catch {
             for d in error.diagnostics where d.severity == .error { printToStandardError("\(d)") }

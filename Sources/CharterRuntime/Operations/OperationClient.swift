@@ -89,7 +89,7 @@ public struct ClientValidation: Sendable {
     /// The base URL and request path (with query) for a webhook sent to `url`, with the query its parameters make:
     /// the transports join the two and take the query from the path alone, so the URL's query moves into the path.
     /// (A webhook's contract path is its name, a callback's its URL expression: neither is part of the request.)
-    static func webhookTarget(_ url: URL, query written: String?) -> (base: URL, path: String) {
+    @_spi(Generated) public static func webhookTarget(_ url: URL, query written: String?) -> (base: URL, path: String) {
         guard var components = URLComponents(url: url, resolvingAgainstBaseURL: true) else { return (url, "") }
         let ownQuery = components.percentEncodedQuery
         components.percentEncodedQuery = nil
