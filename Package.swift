@@ -75,8 +75,6 @@ let package = Package(
                 "CharterSpec", "CharterValidation", "CharterRuntime", "CharterHummingbird",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
-                // Sends callbacks (`--send-callbacks`); already built for the generated clients' tests.
-                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

@@ -6,7 +6,6 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
-import OpenAPIAsyncHTTPClient
 import OpenAPIRuntime
 import ServiceLifecycle
 
@@ -64,8 +63,7 @@ public struct MockServer: Sendable {
         let shaper = MockErrorShaper(contracts: Dictionary(contracts.map { ($0.operationID, $0) }, uniquingKeysWith: { first, _ in first }),
                                      validator: validator.validator, values: values, seed: options.seed)
         let callbacks = options.sendsCallbacks
-            // A receiver that does not answer in 10 s is reported, not waited for (the transport's default is a minute).
-            ? MockCallbacks(transport: AsyncHTTPClientTransport(configuration: .init(timeout: .seconds(10))), values: values, validator: validator.contractValidator(options: options.validation), logger: logger)
+            ? MockCallbacks(values: values, validator: validator.contractValidator(options: options.validation), logger: logger)
             : nil
         // One server per path prefix: operations and path items may name their own servers.
         for prefix in Set(catalog.routes.map(\.prefix)).sorted() {

@@ -49,6 +49,9 @@ struct MockCallbackTests {
             return .noContent
         }
         router.post("/refuses") { _, _ -> HTTPResponse.Status in .internalServerError }
+        router.post("/big") { _, _ -> Response in
+            Response(status: .ok, body: .init(byteBuffer: .init(string: String(repeating: "x", count: 4096))))
+        }
         try await withServer(router) { receiver in
             let log = Record()
             let mock = try MockServer.load(path: sample("pets-3.1.yaml"), options: options)
@@ -89,6 +92,20 @@ struct MockCallbackTests {
             #expect(try await watch(mock, "not a url") == 400)
             try await Task.sleep(nanoseconds: 300_000_000)
             #expect(received.all.count == 1)
+        }
+    }
+
+    /// An answer over the body-size limit is cut off, not read whole; a receiver no one listens at is reported.
+    @Test func anAnswerOverTheLimitAndAnUnreachableReceiverAreWarnings() async throws {
+        var options = MockOptions(sendsCallbacks: true)
+        options.validation.maxBodySize = 1024
+        try await withReceiverAndMock(options) { receiver, mock, _, log in
+            let big = try await watch(mock, receiver.absoluteString + "/big")
+            let cutOff = try await eventually { log.all.contains { $0.contains("/big) failed: the answer was over 1024 bytes and was not read") } }
+            #expect(big == 201 && cutOff, "\(log.all)")
+            let nobody = try await watch(mock, "http://127.0.0.1:9/nobody")
+            let reported = try await eventually { log.all.contains { $0.hasPrefix("warning callback statusChanged (POST http://127.0.0.1:9/nobody) failed: ") } }
+            #expect(nobody == 201 && reported, "\(log.all)")
         }
     }
 
