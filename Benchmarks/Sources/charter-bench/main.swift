@@ -67,6 +67,8 @@ case "docs":
     runDocsBenchmarks(arguments.dropFirst())
 case "tables":
     runTableBenchmarks(arguments.dropFirst())
+case "webhooks":
+    await runWebhookDispatchBenchmarks(arguments.dropFirst())
 default:
     runLoadBenchmarks(arguments.first == "all" ? arguments.dropFirst() : arguments)
     print("")

@@ -94,12 +94,18 @@ import OpenAPIRuntime
         let fits: RouteTable.Fit = { request, parameters in validator.checkParameters(request, pathParameters: parameters, contract: contract).isEmpty }
         let limit = contract.maxBodySize ?? validator.options.maxBodySize
         var bodyFit: RouteTable.BodyFit?
+        var fixed: [(name: String, value: JSONValue)] = []
         if toldApartByBody {
             bodyFit = { request, bytes in await Self.problems(in: bytes, of: request, contract: contract, validator: validator, limit: limit, logger: logger) }
+            // A JSON body's fixed values, when every media type it may come in is JSON (the dispatcher reads it as JSON).
+            let content = contract.requestBody?.content ?? []
+            if let schema = content.first?.schema, content.allSatisfy({ $0.coding == .json && $0.schema == schema }) {
+                fixed = validator.schemas.fixedProperties(schema)
+            }
         }
         let narrowed = contract.parameters.filter { p in p.location == .path && !(p.schema.map(validator.schemas.acceptsAnyText) ?? true) }.count
         let candidate = RouteTable.Candidate(template: template, fits: fits, bodyFit: bodyFit, bodyLimit: limit, handler: handle,
-                                             narrowedParameters: narrowed)
+                                             narrowedParameters: narrowed, fixedBodyProperties: fixed)
         guard let route = routes.add(method: method, candidate) else { return }
         try transport.register(operationID: contract.operationID, method: method, path: pathPrefix + template.routePath,
                                middlewares: middlewares) { request, body, routed in

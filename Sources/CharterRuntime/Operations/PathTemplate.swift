@@ -144,6 +144,9 @@ final class RouteTable: @unchecked Sendable {
         /// How many of the operation's path parameters narrow what a segment may hold (`SchemaSet.acceptsAnyText`):
         /// of templates equally specific, the one saying more is tried first.
         var narrowedParameters = 0
+        /// Required body properties with one allowed value (`SchemaSet.fixedProperties`): among operations told
+        /// apart by their bodies, a body whose values differ is not this operation's, and is not validated against it.
+        var fixedBodyProperties: [(name: String, value: JSONValue)] = []
     }
 
     /// The operations one registration serves, most specific template first.
@@ -179,9 +182,16 @@ final class RouteTable: @unchecked Sendable {
             let preferred = fitting.filter { $0.0.template.markersPresent(in: query) == best }
             if preferred.count > 1, preferred.allSatisfy({ $0.0.bodyFit != nil }) {
                 let fitted = preferred.filter { $0.0.fits(request, $0.1) }
-                let pool = fitted.isEmpty ? preferred : fitted
+                var pool = fitted.isEmpty ? preferred : fitted
                 if pool.count == 1 { return (pool[0].0.handler, pool[0].1, body) }
                 let bytes = try await BodyCollection.collect(body, limit: pool.map(\.0.bodyLimit).max() ?? 0) ?? []
+                // Events name themselves (`"type": "batch.completed"`): those whose fixed values the body has are
+                // the ones to validate (16 validations become one for OpenAI's webhooks), and of them the closest
+                // answers — not another event's whose problems merely number fewer.
+                if pool.contains(where: { !$0.0.fixedBodyProperties.isEmpty }), let value = try? JSONParser.parse(bytes) {
+                    let named = pool.filter { c in c.0.fixedBodyProperties.allSatisfy { value[$0.name] == $0.value } }
+                    if !named.isEmpty { pool = named }
+                }
                 var chosen = pool[0], fewest = Int.max
                 for candidate in pool {
                     guard let problems = await candidate.0.bodyFit?(request, bytes), problems < fewest else { continue }
