@@ -11,16 +11,9 @@ import Testing
 /// sent over the network to the URL the request named, and what the receiver answered is logged.
 @Suite("generate mock: callbacks")
 struct MockCallbackTests {
-    final class Record: @unchecked Sendable {
-        private let lock = NSLock()
-        private var items: [String] = []
-        func add(_ item: String) { lock.withLock { items.append(item) } }
-        var all: [String] { lock.withLock { items } }
-    }
-
     /// Keeps the mock's log lines.
     struct Capture: LogHandler {
-        let record: Record
+        let record: Recorded
         var metadata: Logger.Metadata = [:]
         var logLevel: Logger.Level = .info
         subscript(metadataKey key: String) -> Logger.Metadata.Value? { get { metadata[key] } set { metadata[key] = newValue } }
@@ -40,8 +33,8 @@ struct MockCallbackTests {
 
     static let watchers = "/api/pets/6f1c2a9e-3b1d-4c55-9e0a-1b2c3d4e5f60/watchers"
 
-    func withReceiverAndMock(_ options: MockOptions, _ body: @Sendable (_ receiver: URL, _ mock: URL, _ received: Record, _ log: Record) async throws -> Void) async throws {
-        let received = Record()
+    func withReceiverAndMock(_ options: MockOptions, _ body: @Sendable (_ receiver: URL, _ mock: URL, _ received: Recorded, _ log: Recorded) async throws -> Void) async throws {
+        let received = Recorded()
         let router = Router()
         router.post("/hooks") { request, _ -> HTTPResponse.Status in
             let bytes = try await request.body.collect(upTo: 1 << 20)
@@ -53,7 +46,7 @@ struct MockCallbackTests {
             Response(status: .ok, body: .init(byteBuffer: .init(string: String(repeating: "x", count: 4096))))
         }
         try await withServer(router) { receiver in
-            let log = Record()
+            let log = Recorded()
             let mock = try MockServer.load(path: sample("pets-3.1.yaml"), options: options)
             let running = try await mock.start(logger: Logger(label: "mock") { _ in Capture(record: log) })
             do {

@@ -1,4 +1,5 @@
 @_spi(Generated) @testable import CharterRuntime
+import CharterTestSupport
 import Foundation
 import HTTPTypes
 import OpenAPIRuntime
@@ -8,15 +9,8 @@ import Testing
 /// themselves (`"type": "a.deleted"`) are validated only against the webhooks whose fixed values they carry.
 @Suite("Choosing among operations by their bodies")
 struct BodyDispatchTests {
-    final class Calls: @unchecked Sendable {
-        private let lock = NSLock()
-        private var names: [String] = []
-        func add(_ name: String) { lock.withLock { names.append(name) } }
-        var all: [String] { lock.withLock { names } }
-    }
-
     /// A webhook whose contract finds `problems` in any body, with the fixed values `fixed`.
-    func candidate(_ name: String, fixed: [(String, JSONValue)], problems: Int, calls: Calls) -> RouteTable.Candidate {
+    func candidate(_ name: String, fixed: [(String, JSONValue)], problems: Int, calls: Recorded) -> RouteTable.Candidate {
         RouteTable.Candidate(
             template: RouteTemplate("/hooks"), fits: { _, _ in true },
             bodyFit: { _, _ in calls.add(name); return problems }, bodyLimit: 1 << 20,
@@ -30,7 +24,7 @@ struct BodyDispatchTests {
 
     /// Which webhook takes `body`, and which contracts were asked to count problems.
     func dispatch(_ body: String, problems: [String: Int]) async throws -> (chosen: String?, validated: [String]) {
-        let calls = Calls()
+        let calls = Recorded()
         let route = RouteTable.Route()
         for type in ["a.created", "a.deleted", "a.updated"] {
             route.add(candidate(type, fixed: [("type", .string(type)), ("object", "event")], problems: problems[type] ?? 0, calls: calls))

@@ -94,6 +94,15 @@ public final class Counter: @unchecked Sendable {
     public var value: Int { lock.lock(); defer { lock.unlock() }; return count }
 }
 
+/// Thread-safe lines in arrival order, for what handlers, loggers and closures called from server tasks saw.
+public final class Recorded: @unchecked Sendable {
+    private var lines: [String] = []
+    private let lock = NSLock()
+    public init() {}
+    public func add(_ line: String) { lock.withLock { lines.append(line) } }
+    public var all: [String] { lock.withLock { lines } }
+}
+
 extension JSONValue {
     /// The elements when the value is an array.
     public var arrayValue: [JSONValue]? {
