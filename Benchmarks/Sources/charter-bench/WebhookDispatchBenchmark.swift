@@ -23,10 +23,10 @@ func runWebhookDispatchBenchmarks(_ arguments: ArraySlice<String>) async {
     func handler(serving contracts: [OperationContract]) -> RawHandler {
         let transport = CapturingTransport()
         let server = OperationServer(transport: transport, serverURL: OperationServer.rootURL, schemas: validator.schemas, contracts: contracts,
-                                     options: ValidationOptions(), middlewares: [])
+                                     options: ValidationOptions(responseValidation: .off), middlewares: [])
         for var contract in contracts {
             contract.path = "/webhooks"
-            guard (try? server.register(contract: contract, toldApartByBody: true, respond: { _, writer in writer.status = 204 })) != nil else {
+            guard (try? server.register(contract: contract, toldApartByBody: true, respond: { _, writer in writer.status = 200 })) != nil else {
                 fatalError("registration failed") // driver only
             }
         }
@@ -42,7 +42,7 @@ func runWebhookDispatchBenchmarks(_ arguments: ArraySlice<String>) async {
             let start = DispatchTime.now().uptimeNanoseconds
             for _ in 0..<n {
                 let answer = try? await handler(request, HTTPBody(body), ServerRequestMetadata(pathParameters: [:]))
-                guard answer?.0.status.code == 204 else { fatalError("the event was refused: \(answer.map { "\($0.0.status)" } ?? "threw")") } // driver only
+                guard answer?.0.status.code == 200 else { fatalError("the event was refused: \(answer.map { "\($0.0.status)" } ?? "threw")") } // driver only
             }
             if round > 0 { best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / Double(n)) }
         }

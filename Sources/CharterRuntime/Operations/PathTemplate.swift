@@ -134,19 +134,32 @@ final class RouteTable: @unchecked Sendable {
     typealias BodyFit = @Sendable (HTTPRequest, [UInt8]) async -> Int
 
     /// One operation a route may pass a request to.
-    struct Candidate: Sendable {
-        var template: RouteTemplate
-        var fits: Fit
+    /// (A class: a route copies its candidates into a few arrays per request, and a struct of arrays and closures
+    /// copied field by field cost OpenAI's 16 webhooks more than the dispatch itself.)
+    final class Candidate: Sendable {
+        let template: RouteTemplate
+        let fits: Fit
         /// Set for operations told apart by their bodies; with `bodyLimit`, the most a body is read to tell them.
-        var bodyFit: BodyFit?
-        var bodyLimit: Int
-        var handler: Handler
+        let bodyFit: BodyFit?
+        let bodyLimit: Int
+        let handler: Handler
         /// How many of the operation's path parameters narrow what a segment may hold (`SchemaSet.acceptsAnyText`):
         /// of templates equally specific, the one saying more is tried first.
-        var narrowedParameters = 0
+        let narrowedParameters: Int
         /// Required body properties with one allowed value (`SchemaSet.fixedProperties`): among operations told
         /// apart by their bodies, a body whose values differ is not this operation's, and is not validated against it.
-        var fixedBodyProperties: [(name: String, value: JSONValue)] = []
+        let fixedBodyProperties: [(name: String, value: JSONValue)]
+
+        init(template: RouteTemplate, fits: @escaping Fit, bodyFit: BodyFit?, bodyLimit: Int, handler: @escaping Handler,
+             narrowedParameters: Int = 0, fixedBodyProperties: [(name: String, value: JSONValue)] = []) {
+            self.template = template
+            self.fits = fits
+            self.bodyFit = bodyFit
+            self.bodyLimit = bodyLimit
+            self.handler = handler
+            self.narrowedParameters = narrowedParameters
+            self.fixedBodyProperties = fixedBodyProperties
+        }
     }
 
     /// The operations one registration serves, most specific template first.
@@ -181,24 +194,35 @@ final class RouteTable: @unchecked Sendable {
             let best = fitting.map { $0.0.template.markersPresent(in: query) }.max() ?? 0
             let preferred = fitting.filter { $0.0.template.markersPresent(in: query) == best }
             if preferred.count > 1, preferred.allSatisfy({ $0.0.bodyFit != nil }) {
-                let fitted = preferred.filter { $0.0.fits(request, $0.1) }
-                var pool = fitted.isEmpty ? preferred : fitted
-                if pool.count == 1 { return (pool[0].0.handler, pool[0].1, body) }
-                let bytes = try await BodyCollection.collect(body, limit: pool.map(\.0.bodyLimit).max() ?? 0) ?? []
+                var pool = preferred
+                var bytes: [UInt8]?
                 // Events name themselves (`"type": "batch.completed"`): those whose fixed values the body has are
-                // the ones to validate (16 validations become one for OpenAI's webhooks), and of them the closest
-                // answers — not another event's whose problems merely number fewer.
-                if pool.contains(where: { !$0.0.fixedBodyProperties.isEmpty }), let value = try? JSONParser.parse(bytes) {
-                    let named = pool.filter { c in c.0.fixedBodyProperties.allSatisfy { value[$0.name] == $0.value } }
-                    if !named.isEmpty { pool = named }
+                // the ones to consider (OpenAI's 16 webhooks become one before any parameter or body is checked), and
+                // of them the closest answers — not another event's whose problems merely number fewer.
+                if pool.contains(where: { !$0.0.fixedBodyProperties.isEmpty }) {
+                    let read = try await BodyCollection.collect(body, limit: pool.map(\.0.bodyLimit).max() ?? 0) ?? []
+                    bytes = read
+                    if let value = try? JSONParser.parse(read) {
+                        let named = pool.filter { c in c.0.fixedBodyProperties.allSatisfy { value[$0.name] == $0.value } }
+                        if !named.isEmpty { pool = named }
+                    }
                 }
+                if pool.count > 1 {
+                    let fitted = pool.filter { $0.0.fits(request, $0.1) }
+                    if !fitted.isEmpty { pool = fitted }
+                }
+                // One left reads and validates the body itself: no trial validation first.
+                let rest = bytes.map { body == nil ? nil : HTTPBody($0) } ?? body
+                if pool.count == 1 { return (pool[0].0.handler, pool[0].1, rest) }
+                let read: [UInt8]
+                if let bytes { read = bytes } else { read = try await BodyCollection.collect(body, limit: pool.map(\.0.bodyLimit).max() ?? 0) ?? [] }
                 var chosen = pool[0], fewest = Int.max
                 for candidate in pool {
-                    guard let problems = await candidate.0.bodyFit?(request, bytes), problems < fewest else { continue }
+                    guard let problems = await candidate.0.bodyFit?(request, read), problems < fewest else { continue }
                     (chosen, fewest) = (candidate, problems)
                     if problems == 0 { break }
                 }
-                return (chosen.0.handler, chosen.1, body == nil ? nil : HTTPBody(bytes))
+                return (chosen.0.handler, chosen.1, body == nil ? nil : HTTPBody(read))
             }
             // Parameters are checked only until one operation's fit (shared routes are served on every request).
             let chosen = preferred.first { $0.0.fits(request, $0.1) } ?? preferred.first ?? first
