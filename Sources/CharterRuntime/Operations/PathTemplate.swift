@@ -180,9 +180,9 @@ final class RouteTable: @unchecked Sendable {
 
         /// The operation for a request: among those whose templates the routed segments fit, the one whose path
         /// names most of the request's query, then one whose parameters satisfy its contract (trying first those whose
-        /// path parameters are narrowest), then the first. When
-        /// several remain and each is told apart by its body, the body is read (once, up to the largest limit) and
-        /// the one whose contract finds fewest problems in it takes the request, with the bytes read.
+        /// path parameters are narrowest), then the first. When several remain and each is told apart by its body,
+        /// the body is read (once, up to the largest limit): those whose fixed values it carries are kept, and when
+        /// more than one is left, the one whose contract finds fewest problems in it takes the request, with the bytes.
         /// - Throws: `BodyCollection.TooLarge` when a body read to choose is over the limit.
         func handler(for request: HTTPRequest, routed: [String: Substring], body: HTTPBody?) async throws
             -> (handler: Handler, parameters: [String: Substring], body: HTTPBody?)? {
