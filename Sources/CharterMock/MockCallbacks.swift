@@ -5,7 +5,6 @@ import FoundationNetworking
 #endif
 import HTTPTypes
 import Logging
-import OpenAPIRuntime
 
 /// Sends an operation's callbacks after the mock has answered it, as the API would: to the URL each callback's key
 /// reads from the request, with a body drawn from the callback's schema (valid by construction, `readOnly` fields
@@ -41,11 +40,6 @@ struct MockCallbacks: Sendable {
         }
     }
 
-    /// Everything but RFC 3986's unreserved characters percent-encoded.
-    static func encoded(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")) ?? text
-    }
-
     private func send(_ callback: MockCatalog.Callback, to url: URL, seed: UInt64) async {
         let contract = callback.contract
         let label = "callback \(callback.name) (\(contract.method) \(url.absoluteString))"
@@ -57,7 +51,7 @@ struct MockCallbacks: Sendable {
                 let text = value.stringValue ?? value.jsonText
                 switch p.location {
                 case .header: if let name = HTTPField.Name(p.name) { fields[name] = text }
-                case .query: query.append(Self.encoded(p.name) + "=" + Self.encoded(text))
+                case .query: query.append(PercentEncoding.encode(p.name) + "=" + PercentEncoding.encode(text))
                 default: break
                 }
             }

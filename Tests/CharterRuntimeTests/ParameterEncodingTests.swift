@@ -1,4 +1,4 @@
-@testable import CharterRuntime
+@_spi(Generated) @testable import CharterRuntime
 import Testing
 
 /// How a client writes list and object parameters into the query: items encoded one by one, delimiters literal.

@@ -81,8 +81,9 @@ enum ParameterEncoding {
 }
 
 /// Percent-encoding of everything but RFC 3986's unreserved characters.
-enum PercentEncoding {
-    static func encode(_ s: String) -> String {
+@_spi(Generated) public enum PercentEncoding {
+    /// `s` with every byte but the unreserved ones written `%XX` (the mock's callback queries use it too).
+    public static func encode(_ s: String) -> String {
         var out = ""
         for b in s.utf8 {
             if (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E {
