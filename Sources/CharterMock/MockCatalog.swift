@@ -22,6 +22,15 @@ struct MockCatalog: Sendable {
         var contract: OperationContract
     }
 
+    /// One webhook operation: what the API sends to the URL a subscriber registered outside the spec.
+    struct Webhook: Sendable {
+        /// Its key under `webhooks`.
+        var name: String
+        var contract: OperationContract
+        /// Valid examples of its body, in spec order.
+        var examples: [NamedExample]
+    }
+
     struct NamedExample: Sendable {
         /// The name under `examples`; `nil` for a lone `example` or a schema's own example.
         var name: String?
@@ -29,6 +38,7 @@ struct MockCatalog: Sendable {
     }
 
     var routes: [Route] = []
+    var webhooks: [Webhook] = []
     /// Examples that break their schema (not served), and operations that cannot be routed.
     var diagnostics: [Diagnostic] = []
 
@@ -54,6 +64,12 @@ struct MockCatalog: Sendable {
                 }
             }
             routes.append(route)
+        }
+        for (name, operation, contract) in validator.webhookContracts {
+            // A webhook's body is the API's message, checked as an answer is (read-only fields belong in it).
+            let media = operation.requestBody?.content.first
+            let found = media.map { examples(of: $0, in: document, validator: validator, where: "webhook \(name)") } ?? []
+            webhooks.append(Webhook(name: name, contract: contract, examples: found))
         }
     }
 

@@ -1,4 +1,5 @@
 import CharterRuntime
+import Foundation
 
 /// How a mock server answers.
 public struct MockOptions: Sendable {
@@ -17,13 +18,19 @@ public struct MockOptions: Sendable {
     /// from the request (`{$request.body#/callbackUrl}`), with a body from its schema, and log what the receiver
     /// answered. Off by default: a mock reached by test tools must not call out to every URL they invent.
     public var sendsCallbacks: Bool
+    /// Where the spec's webhooks go, each when asked: `POST /__charter/webhooks/<name>` sends one there and answers
+    /// with the receiver's reply (`GET /__charter/webhooks` lists them). Nil (the default): no such routes.
+    public var webhookURL: URL?
     /// Request checks, body limits and error format, as a generated server takes them. Responses are always
     /// validated in enforce mode: the mock never sends an answer its spec does not allow.
     public var validation: ValidationOptions
 
-    /// Options with the given seed, static answers, no latency, three items per stream, any credential, no callbacks.
+    /// Options with the given seed, static answers, no latency, three items per stream, any credential, no callbacks
+    /// or webhooks.
     public init(seed: UInt64 = 1, dynamic: Bool = false, latencyMilliseconds: Int = 0, streamLength: Int = 3,
-                credentials: Set<String> = [], sendsCallbacks: Bool = false, validation: ValidationOptions = ValidationOptions()) {
+                credentials: Set<String> = [], sendsCallbacks: Bool = false, webhookURL: URL? = nil,
+                validation: ValidationOptions = ValidationOptions()) {
+        self.webhookURL = webhookURL
         self.credentials = credentials
         self.sendsCallbacks = sendsCallbacks
         self.seed = seed

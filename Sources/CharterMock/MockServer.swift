@@ -40,7 +40,11 @@ public struct MockServer: Sendable {
         self.validator = validator
         self.options = options
         catalog = MockCatalog(validator: validator)
-        diagnostics = validator.diagnostics.filter { $0.severity == .warning } + catalog.diagnostics
+        var notes = validator.diagnostics.filter { $0.severity == .warning } + catalog.diagnostics
+        if options.webhookURL != nil, catalog.webhooks.isEmpty {
+            notes.append(Diagnostic(.warning, "a webhook URL was given, but the spec declares no webhooks (OpenAPI 3.1 `webhooks`): the mock sends none", at: nil))
+        }
+        diagnostics = notes
     }
 
     /// Loads the spec at `path` (tolerated problems become warnings in `diagnostics`) and makes its mock.
@@ -50,6 +54,13 @@ public struct MockServer: Sendable {
 
     /// Each route the mock answers, as `GET /v2/flights/{id}`.
     public var routes: [String] { catalog.routes.map { "\($0.contract.method) \($0.prefix)\($0.contract.path)" } }
+
+    /// With `MockOptions.webhookURL`, the route that sends each webhook there (`POST /__charter/webhooks/petAdopted`);
+    /// otherwise empty.
+    public var webhookTriggers: [String] {
+        guard options.webhookURL != nil else { return [] }
+        return catalog.webhooks.map { "POST \(MockWebhooks.root)/\($0.name)" + ($0.contract.method == "POST" ? "" : "?method=\($0.contract.method)") }
+    }
 
     /// The path of the spec's first server URL (`/v2`), where its operations are served; "" for the root.
     public var basePath: String { validator.document.servers.first.map(MockCatalog.pathPrefix) ?? "" }
@@ -62,9 +73,8 @@ public struct MockServer: Sendable {
         let schemes = validator.securitySchemes
         let shaper = MockErrorShaper(contracts: Dictionary(contracts.map { ($0.operationID, $0) }, uniquingKeysWith: { first, _ in first }),
                                      validator: validator.validator, values: values, seed: options.seed)
-        let callbacks = options.sendsCallbacks
-            ? MockCallbacks(values: values, validator: validator.contractValidator(options: options.validation), logger: logger)
-            : nil
+        let sender = MockSender(values: values, validator: validator.contractValidator(options: options.validation))
+        let callbacks = options.sendsCallbacks ? MockCallbacks(sender: sender, logger: logger) : nil
         // One server per path prefix: operations and path items may name their own servers.
         for prefix in Set(catalog.routes.map(\.prefix)).sorted() {
             let server = OperationServer(transport: transport, serverURL: URL(string: prefix.isEmpty ? "/" : prefix) ?? OperationServer.rootURL,
@@ -76,6 +86,10 @@ public struct MockServer: Sendable {
                 try server.register(contract: route.contract) { reader, writer in try await responder.respond(reader, &writer) }
             }
             try server.registerMethodNotAllowed(for: routes.map(\.contract))
+        }
+        if let url = options.webhookURL {
+            try MockWebhooks(webhooks: catalog.webhooks, url: url, sender: sender, options: options, logger: logger)
+                .register(on: transport, schemas: validator.schemas)
         }
     }
 

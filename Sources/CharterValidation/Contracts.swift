@@ -128,6 +128,14 @@ extension SpecValidator {
         }
     }
 
+    /// Each webhook's operations (3.1 `webhooks`), in the spec's order: the webhook's name (its key), the operation,
+    /// and the contract of the request the API sends.
+    package var webhookContracts: [(name: String, operation: Operation, contract: OperationContract)] {
+        document.webhooks.flatMap { webhook in
+            webhook.item.operations.map { (webhook.name, $0, ContractBuilder.contract($0, in: document, isWebhook: true)) }
+        }
+    }
+
     /// The spec's security schemes, for `OperationServer` and the security middleware.
     public var securitySchemes: [SecuritySchemeContract] { ContractBuilder.securitySchemes(for: document) }
 

@@ -25,6 +25,8 @@ struct Mock: AsyncParsableCommand {
           swift run generate mock openapi.yaml --port 4010 --seed 7 --latency 200
           swift run generate mock openapi.yaml --credential t0k3n --credential user:secret
           swift run generate mock openapi.yaml --send-callbacks   # callbacks go to the URLs requests name
+          swift run generate mock openapi.yaml --webhook-url http://127.0.0.1:9000/hooks
+            then: curl -X POST localhost:4010/__charter/webhooks/<name>   # sends that webhook's event there
         """
     )
 
@@ -55,19 +57,33 @@ struct Mock: AsyncParsableCommand {
     @Flag(help: "After answering an operation that has callbacks, send each to the URL its key reads from the request (a body from its schema) and log the receiver's answer.")
     var sendCallbacks = false
 
+    @Option(help: ArgumentHelp("Where to send the spec's webhooks: 'POST /__charter/webhooks/<name>' (with the event as JSON, or none: an example or one drawn from the schema) sends one there and answers with the receiver's reply; 'GET /__charter/webhooks' lists them.", valueName: "url"))
+    var webhookURL: String?
+
     @OptionGroup var references: ReferenceOptions
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535") }
         guard latency >= 0 else { throw ValidationError("--latency must not be negative") }
         guard (1...10_000).contains(streamLength) else { throw ValidationError("--stream-length must be 1…10000") }
+        if let webhookURL, Self.receiverURL(webhookURL) == nil {
+            throw ValidationError("--webhook-url must be an absolute http or https URL, such as http://127.0.0.1:9000/hooks")
+        }
+    }
+
+    /// An absolute http(s) URL with a host.
+    static func receiverURL(_ text: String) -> URL? {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              let host = url.host, !host.isEmpty else { return nil }
+        return url
     }
 
     func run() async throws {
         let mock: MockServer
         do {
             mock = try MockServer.load(path: spec, options: MockOptions(seed: seed, dynamic: dynamic, latencyMilliseconds: latency, streamLength: streamLength,
-                                                                     credentials: Set(credential), sendsCallbacks: sendCallbacks),
+                                                                     credentials: Set(credential), sendsCallbacks: sendCallbacks,
+                                                                     webhookURL: webhookURL.flatMap(Self.receiverURL)),
                                        loadOptions: references.loadOptions)
         } catch {
             for d in error.diagnostics where d.severity == .error { printToStandardError("\(d)") }
@@ -78,10 +94,11 @@ struct Mock: AsyncParsableCommand {
         logger.logLevel = .notice
         let title = mock.validator.document.info.title
         let routes = mock.routes
+        let triggers = mock.webhookTriggers.isEmpty ? [] : ["Webhooks, each sent to \(webhookURL ?? "") when asked:"] + mock.webhookTriggers.map { "  \($0)" }
         let host = host
         try await mock.run(host: host, port: port, logger: logger) { bound in
             // Written at once and unbuffered, so a script waiting for this line sees it while the mock runs.
-            let lines = ["Mock of \(title): \(routes.count) operations on http://\(host):\(bound)\(mock.basePath)"] + routes.map { "  \($0)" }
+            let lines = ["Mock of \(title): \(routes.count) operations on http://\(host):\(bound)\(mock.basePath)"] + routes.map { "  \($0)" } + triggers
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
     }

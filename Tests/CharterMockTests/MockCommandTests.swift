@@ -49,5 +49,36 @@ struct MockCommandTests {
         #expect(result.stderr.contains("broken.yaml:"), "\(result.stderr)")
         let usage = try runGenerate(["mock", "Specs/airline.yaml", "--port", "70000"])
         #expect(usage.status == 2)
+        let notHTTP = try runGenerate(["mock", "Specs/pets-3.1.yaml", "--webhook-url", "ftp://example.com/hooks"])
+        #expect(notHTTP.status == 2)
+        #expect(notHTTP.stderr.contains("--webhook-url must be an absolute http or https URL"), "\(notHTTP.stderr)")
+    }
+
+    /// With `--webhook-url`, the start-up lines name each webhook's trigger route after the operations.
+    @Test func printsEachWebhooksTrigger() throws {
+        let binary = try #require(generateBinary)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["mock", "Specs/pets-3.1.yaml", "--port", "0", "--webhook-url", "http://127.0.0.1:9/hooks"]
+        process.currentDirectoryURL = TestPaths.packageRoot
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        var printed = ""
+        let reader = out.fileHandleForReading
+        while !printed.contains("petReturned\n") {
+            let chunk = reader.availableData
+            if chunk.isEmpty { break }
+            printed += String(decoding: chunk, as: UTF8.self)
+        }
+        #expect(printed.contains("""
+            Webhooks, each sent to http://127.0.0.1:9/hooks when asked:
+              POST /__charter/webhooks/petAdopted
+              POST /__charter/webhooks/petReturned
+            """), "\(printed)")
+        process.terminate()
+        process.waitUntilExit()
     }
 }
