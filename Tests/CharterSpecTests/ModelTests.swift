@@ -111,6 +111,48 @@ struct ModelTests {
         #expect(d[try #require(d.components.schema(named: "Anything"))].booleanValue == true)
     }
 
+    /// `x-webhooks`, the 3.0 way of writing webhooks, in both shapes vendors publish: Redocly's (name → path item)
+    /// read as it is; Vonage's (name → expression → path item) read as a webhook with a located warning.
+    @Test func xWebhooksAreReadAsWebhooks() throws {
+        let r = load("""
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        paths: {}
+        x-webhooks:
+          newPet:
+            post:
+              requestBody:
+                content:
+                  application/json: {schema: {type: object}}
+              responses: {'200': {description: OK}}
+          inbound-sms:
+            '{$request.body#/callback}':
+              post:
+                operationId: inbound-sms
+                responses: {'200': {description: OK}}
+        """)
+        let d = try #require(r.document)
+        #expect(d.webhooks.map(\.name) == ["newPet", "inbound-sms"])
+        #expect(d.webhooks.map { $0.item.operations.map(\.operationId) } == [["newPet"], ["inbound-sms"]])
+        #expect(rendered(r.diagnostics) == [
+            "12:5: warning: x-webhooks 'inbound-sms' is keyed by '{$request.body#/callback}' as a callback is; read as the webhook 'inbound-sms' (its URL is the one the receiver registered)",
+        ])
+        #expect(d.extensions["x-webhooks"] != nil, "kept as an extension too")
+
+        // Beside 3.1's own field, the one under `webhooks` wins a shared name.
+        let both = load("""
+        openapi: 3.1.0
+        info: {title: t, version: '1'}
+        webhooks:
+          ping: {post: {responses: {'200': {description: OK}}}}
+        x-webhooks:
+          ping: {put: {responses: {'200': {description: OK}}}}
+          pong: {post: {responses: {'200': {description: OK}}}}
+        """)
+        #expect(both.document?.webhooks.map { "\($0.name) \($0.item.operations.map(\.method.rawValue))" } == ["ping [\"post\"]", "pong [\"post\"]"])
+        #expect(rendered(both.diagnostics) == ["6:3: warning: x-webhooks 'ping' is also under 'webhooks'; the one under 'webhooks' is used"])
+    }
+
     @Test func swagger2IsReadAsTheOpenAPI3DocumentItDescribes() {
         let r = load("swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n")
         #expect(r.document?.version == .v3_0)

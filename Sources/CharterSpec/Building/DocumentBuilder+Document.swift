@@ -45,6 +45,7 @@ extension DocumentBuilder {
         dialect = defaultDialect
         var pathsNode: Node?
         var webhooksNode: Node?
+        var xWebhooksNode: Node?
         for entry in root.entries {
             let value = entry.value
             switch entry.key {
@@ -68,6 +69,9 @@ extension DocumentBuilder {
             case "security": document.security = buildSecurityRequirements(value)
             case "tags": document.tags = buildTags(value)
             case "externalDocs": document.externalDocs = buildExternalDocs(value)
+            case "x-webhooks":
+                xWebhooksNode = value
+                other(entry, in: "the document", into: &document.extensions)
             default: other(entry, in: "the document", into: &document.extensions)
             }
         }
@@ -88,6 +92,7 @@ extension DocumentBuilder {
                 if let item = buildPathItemResolving(entry.value, path: entry.key) { document.webhooks.append((entry.key, item)) }
             }
         }
+        if let xWebhooksNode { readXWebhooks(xWebhooksNode, into: &document) }
         drainSchemaQueue()
         assignDynamicScopes()
         renameDuplicateOperationIds(&document)
