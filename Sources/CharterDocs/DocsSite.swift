@@ -19,6 +19,8 @@ public struct DocsSite: Sendable {
 
     /// The site's files.
     public let files: [File]
+    /// What the page read but could not show, located in the spec (a malformed `x-codeSamples` entry).
+    public let diagnostics: [Diagnostic]
 
     /// Builds the site of `validator`'s document; `moduleName` names the generated client shown in the Swift
     /// samples (`Airline` → `AirlineClient`), as `generate --module-name` would.
@@ -29,6 +31,7 @@ public struct DocsSite: Sendable {
             File(name: Self.styleFile, contents: DocsAssets.style),
             File(name: Self.scriptFile, contents: DocsAssets.script),
         ]
+        diagnostics = page.diagnostics
     }
 
     /// Writes the files into `directory` (created if needed); a file whose contents are unchanged is not

@@ -45,6 +45,7 @@ struct Docs: ParsableCommand {
         for d in validator.diagnostics { printToStandardError("\(d)") }
         let name = moduleName ?? SwiftNames.typeName(validator.document.info.title)
         let site = DocsSite(validator: validator, moduleName: name.isEmpty ? "API" : name)
+        for d in site.diagnostics { printToStandardError("\(d)") }
         let folder = URL(fileURLWithPath: output)
         do {
             let written = try site.write(to: folder)

@@ -109,6 +109,46 @@ struct DocsPageTests {
         #expect(html.contains("https://eu.example.com/v1/notes"))
     }
 
+    /// Redoc's `x-codeSamples` (and the older `x-code-samples`): the spec's own samples beside the generated ones,
+    /// under their label or language; a malformed entry is a located warning, from the command too.
+    @Test func theSpecsOwnCodeSamplesAreShown() throws {
+        let folder = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("samples.yaml")
+        try """
+        openapi: 3.0.3
+        info: {title: Samples, version: "1"}
+        paths:
+          /notes:
+            get:
+              operationId: listNotes
+              x-codeSamples:
+                - lang: PHP
+                  label: PHP SDK
+                  source: |
+                    $notes = $client->notes()->search(['limit' => 5]);
+                - lang: Python
+                  source: client.notes.list(limit=5)
+              responses: {"200": {description: listed}}
+            delete:
+              operationId: clearNotes
+              x-code-samples:
+                - {lang: shell, source: "curl -X DELETE https://api.example.com/notes"}
+                - {lang: Ruby}
+              responses: {"204": {description: cleared}}
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let site = DocsSite(validator: try SpecValidator.load(path: file.path), moduleName: "Samples")
+        let html = index(site)
+        #expect(html.contains(#"<div class="sample-title">PHP SDK</div><pre><code>$notes = $client-&gt;notes()-&gt;search([&#39;limit&#39; =&gt; 5]);"#)
+                || html.contains(#"<div class="sample-title">PHP SDK</div><pre><code>$notes = $client-&gt;notes()-&gt;search(['limit' =&gt; 5]);"#), "\(html)")
+        #expect(html.contains(#"<div class="sample-title">Python</div><pre><code>client.notes.list(limit=5)</code></pre>"#))
+        #expect(html.contains(#"<div class="sample-title">shell</div><pre><code>curl -X DELETE https://api.example.com/notes</code></pre>"#))
+        #expect(rendered(site.diagnostics) == ["19:11: warning: a sample in x-code-samples of DELETE /notes has no text 'source' and 'lang' or 'label'; not shown"])
+        let command = try runGenerate(["docs", file.path, "--output", folder.appendingPathComponent("site").path])
+        #expect(command.status == 0)
+        #expect(command.stderr.contains("samples.yaml:19:11: warning: a sample in x-code-samples"), "\(command.stderr)")
+    }
+
     @Test func childTagsNestUnderTheirParent() throws {
         let html = index(try site("Specs/catalog-3.2.yaml"))
         let parent = try #require(html.range(of: "id=\"tag/catalog\""))

@@ -180,8 +180,13 @@ struct ClientRetryTests {
             return Response(status: .serviceUnavailable, headers: headers, body: .init(byteBuffer: .init(string: "{}")))
         }
         try await withServer(router) { url in
+            // Whatever happens below, the stalled handler must end before the server can stop (it ignores
+            // cancellation, as a badly behaved one would): without this a failure here held the run for 15 minutes.
+            defer { stall.open() }
+            // Generous for the second attempt on a loaded host (the whole test suite runs beside it); the stalled
+            // first attempt is abandoned after it all the same.
             let client = AirlineClient(serverURL: url, retries: RetryPolicy(maxAttempts: 2, initialDelay: .milliseconds(10),
-                                                                            attemptTimeout: .milliseconds(300)))
+                                                                            attemptTimeout: .seconds(2)))
             // (A timed-out attempt has no Retry-After: it waits the short backoff.)
             // The stalled attempt is abandoned and retried; the second answers (503, the last attempt's answer).
             guard case .undocumented(let status, _) = try await client.getFlight(flightID: "BA117-20261201") else {

@@ -3,7 +3,8 @@ import CharterRuntime
 import CharterSpec
 import CharterValidation
 
-/// Per operation: the `curl` line that makes the call, and the same call through the generated Swift client.
+/// Per operation: the `curl` line that makes the call, the same call through the generated Swift client, and the
+/// spec's own samples.
 extension DocsPage {
     mutating func samples(_ op: Operation, _ w: inout HTMLWriter) {
         var parameterValues: [String: JSONValue] = [:]
@@ -18,6 +19,7 @@ extension DocsPage {
         if let media = op.requestBody?.content.first, let value = examples.minimalRequest(for: media, document: document) {
             body = (media, value)
         }
+        let vendor = vendorSamples(op)
         w.element("div", ["class": "samples"]) { w in
             w.element("div", ["class": "sample"]) { w in
                 w.element("div", ["class": "sample-title"], text: "curl")
@@ -29,6 +31,31 @@ extension DocsPage {
                     w.element("pre") { w in w.element("code", text: swift(call, op, parameterValues)) }
                 }
             }
+            for sample in vendor {
+                w.element("div", ["class": "sample"]) { w in
+                    w.element("div", ["class": "sample-title"], text: sample.title)
+                    w.element("pre") { w in w.element("code", text: sample.source) }
+                }
+            }
+        }
+    }
+
+    /// The spec's own samples, as Redoc reads them: `x-codeSamples` (or the older `x-code-samples`), a list of
+    /// `{lang, label, source}`, each shown under its label or language. An entry without a text `source` is a
+    /// located warning, not a silent gap.
+    mutating func vendorSamples(_ op: Operation) -> [(title: String, source: String)] {
+        guard let (key, node) = ["x-codeSamples", "x-code-samples"].lazy.compactMap({ key in op.extensions[key].map { (key, $0) } }).first else { return [] }
+        guard node.kind == .sequence else {
+            diagnostics.append(Diagnostic(.warning, "\(key) of \(op.displayName) is not a list of samples; not shown", at: node.location))
+            return []
+        }
+        return node.elements.compactMap { entry in
+            guard let source = entry["source"]?.text, let title = entry["label"]?.text ?? entry["lang"]?.text else {
+                diagnostics.append(Diagnostic(.warning, "a sample in \(key) of \(op.displayName) has no text 'source' and 'lang' or 'label'; not shown",
+                                              at: entry.location))
+                return nil
+            }
+            return (title, source)
         }
     }
 

@@ -17,6 +17,8 @@ struct DocsPage {
     var exampleSlots: [String: Int] = [:]
     let markdown = MarkdownCache()
     var searchEntries: [JSONValue] = []
+    /// What the page could not show (a vendor extension it reads but whose entry is malformed).
+    var diagnostics: [Diagnostic] = []
     /// Type labels and constraints: the catalogue's, one for the whole page.
     var facts: SchemaFacts { catalog.facts }
 
