@@ -5,26 +5,37 @@ import Testing
 /// `generate mock` as a user runs it: the real executable, a real port, stopped by SIGTERM.
 @Suite("generate mock: the command")
 struct MockCommandTests {
-    @Test func servesUntilTerminatedAndPrintsWhereItListens() async throws {
-        let binary = try #require(generateBinary)
+    /// The built `generate` with `arguments`, from the package root; its standard output is piped back.
+    func launch(_ arguments: [String]) throws -> (Process, Pipe) {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = ["mock", "Specs/airline.yaml", "--port", "0", "--seed", "9"]
+        process.executableURL = try #require(generateBinary)
+        process.arguments = arguments
         process.currentDirectoryURL = TestPaths.packageRoot
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
         process.standardOutput = out
-        process.standardError = err
+        process.standardError = Pipe()
         try process.run()
-        defer { if process.isRunning { process.terminate() } }
+        return (process, out)
+    }
 
-        // The first line names the bound port: "Mock of Airline Booking API: 8 operations on http://127.0.0.1:PORT/v2".
+    /// What `pipe` carries up to the first appearance of `marker` (or its end).
+    func read(_ pipe: Pipe, until marker: String) -> String {
         var printed = ""
-        let reader = out.fileHandleForReading
-        while !printed.contains("\n") {
+        let reader = pipe.fileHandleForReading
+        while !printed.contains(marker) {
             let chunk = reader.availableData
             if chunk.isEmpty { break }
             printed += String(decoding: chunk, as: UTF8.self)
         }
+        return printed
+    }
+
+    @Test func servesUntilTerminatedAndPrintsWhereItListens() async throws {
+        let (process, out) = try launch(["mock", "Specs/airline.yaml", "--port", "0", "--seed", "9"])
+        defer { if process.isRunning { process.terminate() } }
+
+        // The first line names the bound port: "Mock of Airline Booking API: 8 operations on http://127.0.0.1:PORT/v2".
+        let printed = read(out, until: "\n")
         let line = try #require(printed.split(separator: "\n").first.map(String.init))
         #expect(line.hasPrefix("Mock of Airline Booking API: 8 operations on http://127.0.0.1:"), "\(line)")
         let url = try #require(line.split(separator: " ").last.flatMap { URL(string: String($0)) })
@@ -56,23 +67,9 @@ struct MockCommandTests {
 
     /// With `--webhook-url`, the start-up lines name each webhook's trigger route after the operations.
     @Test func printsEachWebhooksTrigger() throws {
-        let binary = try #require(generateBinary)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["mock", "Specs/pets-3.1.yaml", "--port", "0", "--webhook-url", "http://127.0.0.1:9/hooks"]
-        process.currentDirectoryURL = TestPaths.packageRoot
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
-        try process.run()
+        let (process, out) = try launch(["mock", "Specs/pets-3.1.yaml", "--port", "0", "--webhook-url", "http://127.0.0.1:9/hooks"])
         defer { if process.isRunning { process.terminate() } }
-        var printed = ""
-        let reader = out.fileHandleForReading
-        while !printed.contains("petReturned\n") {
-            let chunk = reader.availableData
-            if chunk.isEmpty { break }
-            printed += String(decoding: chunk, as: UTF8.self)
-        }
+        let printed = read(out, until: "petReturned\n")
         #expect(printed.contains("""
             Webhooks, each sent to http://127.0.0.1:9/hooks when asked:
               POST /__charter/webhooks/petAdopted
