@@ -22,6 +22,8 @@ struct MockSender: Sendable {
         var request: URLRequest
         var head: HTTPRequest
         var body: [UInt8]?
+        /// The body as a value, before it was written (given or drawn).
+        var value: JSONValue?
     }
 
     /// What came of one sending.
@@ -49,10 +51,12 @@ struct MockSender: Sendable {
             }
         }
         var body: [UInt8]?
+        var value: JSONValue?
         if let media = contract.requestBody?.content.first {
-            let value = try given ?? media.schema.map { try values.value(for: $0, seed: seed, what: "\(media.mediaType) body") } ?? .object(JSONObject())
+            let event = try given ?? media.schema.map { try values.value(for: $0, seed: seed, what: "\(media.mediaType) body") } ?? .object(JSONObject())
             fields[.contentType] = media.mediaType
-            body = value.encoded()
+            body = event.encoded()
+            value = event
         }
         var target = url
         if !query.isEmpty, var components = URLComponents(url: url, resolvingAgainstBaseURL: true) {
@@ -66,7 +70,7 @@ struct MockSender: Sendable {
         let path = (target.path.isEmpty ? "/" : target.path) + (target.query.map { "?" + $0 } ?? "")
         let head = HTTPRequest(method: HTTPRequest.Method(contract.method.uppercased()) ?? .post, scheme: target.scheme,
                                authority: target.host, path: path, headerFields: fields)
-        return Outgoing(request: request, head: head, body: body)
+        return Outgoing(request: request, head: head, body: body, value: value)
     }
 
     /// Sends `outgoing` and checks the answer against `contract`'s responses.

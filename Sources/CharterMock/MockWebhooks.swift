@@ -45,7 +45,8 @@ struct MockWebhooks: Sendable {
         let name: String = try reader.requiredParameter("name", in: .path)
         let method: String? = try reader.parameter("method", in: .query)
         let named = webhooks.filter { $0.name == name || $0.contract.operationID == name }
-        guard let webhook = method.map({ m in named.first { $0.contract.method.uppercased() == m.uppercased() } }) ?? named.first else {
+        let chosen = method.map { wanted in named.filter { $0.contract.method.uppercased() == wanted.uppercased() } } ?? named
+        guard let webhook = chosen.first else {
             let known = webhooks.map(\.name).joined(separator: ", ")
             throw APIError(status: 404, code: "NOT_FOUND",
                            message: "The spec has no webhook '\(name)'\(method.map { " sent with \($0)" } ?? "")" + (known.isEmpty ? "" : "; it has: \(known)"))
@@ -83,10 +84,9 @@ struct MockWebhooks: Sendable {
             throw APIError(status: 502, code: "WEBHOOK_NOT_DELIVERED", message: "Webhook \(webhook.name) was not delivered to \(delivery.url.absoluteString): \(failure)")
         }
         let problems: [JSONValue] = delivery.problems.map { ["field": .string($0.field), "message": .string($0.message)] }
-        let sent: JSONValue = outgoing.body.flatMap { try? JSONParser.parse($0) } ?? .null
         let answer = JSONObject([("webhook", .string(webhook.name)), ("method", .string(webhook.contract.method)),
                                  ("url", .string(delivery.url.absoluteString)), ("status", .number(JSONNumber(delivery.status ?? 0))),
-                                 ("problems", .array(problems)), ("sent", sent)])
+                                 ("problems", .array(problems)), ("sent", outgoing.value ?? .null)])
         writer.status = 200
         writer.raw(Data(JSONValue.object(answer).encoded()), contentType: "application/json")
     }
