@@ -23,6 +23,20 @@ struct DocsPageTests {
 
     func index(_ site: DocsSite) -> String { site.files.first { $0.name == "index.html" }?.contents ?? "" }
 
+    /// A spec given as text, written to a scratch folder for `body` (which may run the command on it), then removed.
+    func withSpec<T>(_ text: String, named name: String, _ body: (URL) throws -> T) throws -> T {
+        let folder = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent(name)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return try body(file)
+    }
+
+    /// The site of a spec given as text.
+    func site(ofSpec text: String, module: String) throws -> DocsSite {
+        try withSpec(text, named: "spec.yaml") { DocsSite(validator: try SpecValidator.load(path: $0.path), moduleName: module) }
+    }
+
     @Test func theSwiftSamplesCallMethodsTheGeneratedClientHas() throws {
         #expect(Self.generated.count >= 10)
         for (spec, module) in Self.generated {
@@ -81,10 +95,7 @@ struct DocsPageTests {
     }
 
     @Test func curlWritesEachBodyAsItsCodingSaysItIsRead() throws {
-        let folder = try scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("bodies.yaml")
-        try """
+        let html = index(try site(ofSpec: """
         openapi: 3.1.0
         info: {title: Bodies, version: "1"}
         servers: [{url: "https://{region}.example.com/v1", variables: {region: {default: eu}}}]
@@ -99,8 +110,7 @@ struct DocsPageTests {
               operationId: putFile
               requestBody: {required: true, content: {application/octet-stream: {schema: {type: string, format: binary}}}}
               responses: {"204": {description: stored}}
-        """.write(to: file, atomically: true, encoding: .utf8)
-        let html = index(DocsSite(validator: try SpecValidator.load(path: file.path), moduleName: "Bodies"))
+        """, module: "Bodies"))
         // An XML body is sent as the document its schema lays out, not as a file; bytes are a file.
         #expect(html.contains("--data &#39;&lt;?xml version=&quot;1.0&quot; encoding=&quot;UTF-8&quot;?&gt;\n&lt;note&gt;&lt;text&gt;hello&lt;/text&gt;&lt;/note&gt;&#39;")
                 || html.contains("--data '&lt;?xml version=\"1.0\" encoding=\"UTF-8\"?&gt;\n&lt;note&gt;&lt;text&gt;hello&lt;/text&gt;&lt;/note&gt;'"), "\(html)")
@@ -112,10 +122,7 @@ struct DocsPageTests {
     /// Redoc's `x-codeSamples` (and the older `x-code-samples`): the spec's own samples beside the generated ones,
     /// under their label or language; a malformed entry is a located warning, from the command too.
     @Test func theSpecsOwnCodeSamplesAreShown() throws {
-        let folder = try scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("samples.yaml")
-        try """
+        try withSpec("""
         openapi: 3.0.3
         info: {title: Samples, version: "1"}
         paths:
@@ -136,17 +143,18 @@ struct DocsPageTests {
                 - {lang: shell, source: "curl -X DELETE https://api.example.com/notes"}
                 - {lang: Ruby}
               responses: {"204": {description: cleared}}
-        """.write(to: file, atomically: true, encoding: .utf8)
-        let site = DocsSite(validator: try SpecValidator.load(path: file.path), moduleName: "Samples")
-        let html = index(site)
-        #expect(html.contains(#"<div class="sample-title">PHP SDK</div><pre><code>$notes = $client-&gt;notes()-&gt;search([&#39;limit&#39; =&gt; 5]);"#)
-                || html.contains(#"<div class="sample-title">PHP SDK</div><pre><code>$notes = $client-&gt;notes()-&gt;search(['limit' =&gt; 5]);"#), "\(html)")
-        #expect(html.contains(#"<div class="sample-title">Python</div><pre><code>client.notes.list(limit=5)</code></pre>"#))
-        #expect(html.contains(#"<div class="sample-title">shell</div><pre><code>curl -X DELETE https://api.example.com/notes</code></pre>"#))
-        #expect(rendered(site.diagnostics) == ["19:11: warning: a sample in x-code-samples of DELETE /notes has no text 'source' and 'lang' or 'label'; not shown"])
-        let command = try runGenerate(["docs", file.path, "--output", folder.appendingPathComponent("site").path])
-        #expect(command.status == 0)
-        #expect(command.stderr.contains("samples.yaml:19:11: warning: a sample in x-code-samples"), "\(command.stderr)")
+        """, named: "samples.yaml") { file in
+            let site = DocsSite(validator: try SpecValidator.load(path: file.path), moduleName: "Samples")
+            let html = index(site)
+            #expect(html.contains(#"<div class="sample-title">PHP SDK</div><pre><code>$notes = $client-&gt;notes()-&gt;search([&#39;limit&#39; =&gt; 5]);"#)
+                    || html.contains(#"<div class="sample-title">PHP SDK</div><pre><code>$notes = $client-&gt;notes()-&gt;search(['limit' =&gt; 5]);"#), "\(html)")
+            #expect(html.contains(#"<div class="sample-title">Python</div><pre><code>client.notes.list(limit=5)</code></pre>"#))
+            #expect(html.contains(#"<div class="sample-title">shell</div><pre><code>curl -X DELETE https://api.example.com/notes</code></pre>"#))
+            #expect(rendered(site.diagnostics) == ["19:11: warning: a sample in x-code-samples of DELETE /notes has no text 'source' and 'lang' or 'label'; not shown"])
+            let command = try runGenerate(["docs", file.path, "--output", file.deletingLastPathComponent().appendingPathComponent("site").path])
+            #expect(command.status == 0)
+            #expect(command.stderr.contains("samples.yaml:19:11: warning: a sample in x-code-samples"), "\(command.stderr)")
+        }
     }
 
     @Test func childTagsNestUnderTheirParent() throws {
@@ -155,6 +163,109 @@ struct DocsPageTests {
         let child = try #require(html.range(of: "class=\"tag depth-1\" id=\"tag/items\""))
         #expect(parent.lowerBound < child.lowerBound)
         #expect(html.contains("<div class=\"nav-group depth-1\"><a class=\"nav-tag\" href=\"#tag/items\">Items</a>"))
+    }
+
+    /// Redoc's navigation conventions: `x-tagGroups` puts headings over the tags (those no heading names stay, under
+    /// "Other"), `x-displayName` labels a tag, and a tag with only a description is a section of prose.
+    @Test func tagGroupsHeadTheNavigationAndDisplayNamesLabelTags() throws {
+        let site = try site(ofSpec: """
+        openapi: 3.0.3
+        info: {title: Shop, version: "1"}
+        tags:
+          - {name: pets, x-displayName: Pets and owners}
+          - {name: store, description: Orders and stock.}
+          - {name: guides, description: How to authenticate.}
+          - {name: silent}
+          - {name: misc}
+        x-tagGroups:
+          - name: Animals
+            tags: [pets, ghosts]
+          - name: Business
+            tags: [store, guides, silent]
+          - {name: Broken}
+        paths:
+          /pets: {get: {tags: [pets], operationId: listPets, responses: {"200": {description: ok}}}}
+          /orders: {get: {tags: [store], operationId: listOrders, responses: {"200": {description: ok}}}}
+          /misc: {get: {tags: [misc], operationId: misc, responses: {"200": {description: ok}}}}
+          /loose: {get: {operationId: loose, responses: {"200": {description: ok}}}}
+        """, module: "Shop")
+        let html = index(site)
+        let nav = try #require(html.components(separatedBy: "<nav").dropFirst().first?.components(separatedBy: "</nav>").first)
+        let order = ["nav-heading\">Animals<", "href=\"#tag/pets\">Pets and owners<", "nav-heading\">Business<", "href=\"#tag/store\">store<",
+                     "href=\"#tag/guides\">guides<", "nav-heading\">Other<", "href=\"#tag/misc\">misc<", "href=\"#tag/untagged\">Other operations<"]
+        let positions = order.map { nav.range(of: $0)?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil }, "\(nav)")
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted(), "\(nav)")
+        #expect(!nav.contains("#tag/silent"), "a tag with neither operations nor a description has nothing to show")
+        #expect(html.contains("<section class=\"tag depth-0\" id=\"tag/pets\"><h2>Pets and owners</h2>"))
+        #expect(html.contains("<section class=\"tag depth-0\" id=\"tag/guides\"><h2>guides</h2><div class=\"md\"><p>How to authenticate.</p>"), "\(html)")
+        #expect(rendered(site.diagnostics) == [
+            "11:18: warning: x-tagGroups 'Animals' names tag 'ghosts', which no operation uses and 'tags' does not declare",
+            "14:5: warning: an entry of x-tagGroups has no text 'name' and list 'tags'; its tags are shown under 'Other'",
+        ])
+
+        // 3.2: `summary` labels a tag before `x-displayName`; a `badge` tag with only a description is no section.
+        let labelled = index(try self.site(ofSpec: """
+        openapi: 3.2.0
+        info: {title: Shop, version: "1"}
+        tags:
+          - {name: pets, summary: Pets, x-displayName: Animals}
+          - {name: beta, kind: badge, description: Not yet stable.}
+        paths:
+          /pets: {get: {tags: [pets, beta], operationId: listPets, responses: {"200": {description: ok}}}}
+        """, module: "Shop"))
+        #expect(labelled.contains("href=\"#tag/pets\">Pets<"))
+        #expect(!labelled.contains("id=\"tag/beta\""))
+    }
+
+    /// Redoc's components in prose: `<SchemaDefinition schemaRef=…/>` is the schema's tree where it stands, the
+    /// `ReDoc-Inject` comment places the security schemes (once, not again after the servers); neither is shown as
+    /// text, nor taken for a component inside a code block.
+    @Test func redocComponentsInDescriptionsAreRendered() throws {
+        let (site, pet) = try withSpec("""
+        openapi: 3.0.3
+        info:
+          title: Shop
+          version: "1"
+          description: |
+            # Authentication
+            Keys are issued per shop.
+            <!-- ReDoc-Inject: <security-definitions> -->
+            # Errors
+            ```
+            <SchemaDefinition schemaRef="#/components/schemas/Pet" />
+            ```
+        tags:
+          - name: pet_model
+            description: |
+              The pet, as every operation returns it.
+              <SchemaDefinition schemaRef="#/components/schemas/Pet" showReadOnly={true} />
+              <SchemaDefinition schemaRef="#/components/schemas/Ghost" />
+        paths:
+          /pets: {get: {operationId: listPets, security: [{key: []}], responses: {"200": {description: ok}}}}
+        components:
+          securitySchemes:
+            key: {type: apiKey, in: header, name: X-Key}
+          schemas:
+            Pet: {type: object, properties: {name: {type: string}}}
+        """, named: "shop.yaml") { file in
+            let validator = try SpecValidator.load(path: file.path)
+            return (DocsSite(validator: validator, moduleName: "Shop"), try #require(validator.document.components.schema(named: "Pet")))
+        }
+        let html = index(site)
+        let overview = try #require(html.components(separatedBy: "id=\"overview\"").dropFirst().first?.components(separatedBy: "</section>").first)
+        let keys = try #require(overview.range(of: "Keys are issued per shop."))
+        let schemes = try #require(overview.range(of: "<dl class=\"schemes\"><dt><code>key</code>"))
+        let errors = try #require(overview.range(of: ">Errors</h"))
+        #expect(keys.upperBound < schemes.lowerBound && schemes.upperBound < errors.lowerBound, "\(overview)")
+        #expect(!overview.contains("<h2>Authentication</h2>"), "the schemes are not listed a second time")
+        #expect(!overview.contains("ReDoc-Inject"))
+        #expect(overview.contains("&lt;SchemaDefinition schemaRef=&quot;#/components/schemas/Pet&quot; /&gt;") || overview.contains("&lt;SchemaDefinition schemaRef=\"#/components/schemas/Pet\" /&gt;"),
+                "inside a code block it is code: \(overview)")
+        let section = try #require(html.components(separatedBy: "id=\"tag/pet_model\"").dropFirst().first?.components(separatedBy: "</section>").first)
+        #expect(section.contains("<p>The pet, as every operation returns it.</p></div><div class=\"tree\" data-schema=\"\(pet.index)\" data-open=\"1\"></div>"), "\(section)")
+        #expect(!section.contains("SchemaDefinition"))
+        #expect(rendered(site.diagnostics) == ["14:5: warning: <SchemaDefinition schemaRef=\"#/components/schemas/Ghost\"> names no schema under #/components/schemas; not shown"])
     }
 
     @Test func webhooksAreDocumentedWithReceiverSamples() throws {
@@ -186,21 +297,17 @@ struct DocsPageTests {
     }
 
     @Test func untaggedSpecsAreGroupedByResource() throws {
-        #expect(DocsPage.resource("/v1/accounts/{account}/persons") == "accounts")
-        #expect(DocsPage.resource("/api/v2.1/orders") == "orders")
-        #expect(DocsPage.resource("/{tenant}/users") == "users")
-        #expect(DocsPage.resource("/") == "")
-        let folder = try scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("untagged.yaml")
-        try """
+        #expect(TagOutline.resource("/v1/accounts/{account}/persons") == "accounts")
+        #expect(TagOutline.resource("/api/v2.1/orders") == "orders")
+        #expect(TagOutline.resource("/{tenant}/users") == "users")
+        #expect(TagOutline.resource("/") == "")
+        let untagged = index(try site(ofSpec: """
         openapi: 3.1.0
         info: {title: Untagged, version: "1"}
         paths:
           /v1/accounts: {get: {operationId: listAccounts, responses: {"200": {description: ok}}}}
           /v1/orders/{id}: {get: {operationId: getOrder, parameters: [{name: id, in: path, required: true, schema: {type: string}}], responses: {"200": {description: ok}}}}
-        """.write(to: file, atomically: true, encoding: .utf8)
-        let untagged = index(DocsSite(validator: try SpecValidator.load(path: file.path), moduleName: "Untagged"))
+        """, module: "Untagged"))
         #expect(untagged.contains("id=\"tag/accounts\"") && untagged.contains("id=\"tag/orders\""))
         let html = index(try site("Specs/users-v1.yaml"))
         // users-v1 tags its operations, so its tags are kept.
@@ -221,11 +328,7 @@ struct DocsPageTests {
               responses:
                 "200": {description: ok}
         """
-        let folder = try scratchDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("old.yaml")
-        try spec.write(to: file, atomically: true, encoding: .utf8)
-        let html = index(DocsSite(validator: try SpecValidator.load(path: file.path), moduleName: "Old"))
+        let html = index(try site(ofSpec: spec, module: "Old"))
         #expect(html.contains("<article class=\"operation is-deprecated\" id=\"operation/legacy\">"))
         #expect(html.contains("It is removed after 2027-01-31."))
         #expect(html.contains("@available") == false)

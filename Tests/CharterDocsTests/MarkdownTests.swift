@@ -73,6 +73,10 @@ struct MarkdownTests {
         #expect(Markdown.html("5 * 3 = 15") == "<p>5 * 3 = 15</p>")
         #expect(Markdown.html("snake_case_name") == "<p>snake_case_name</p>")
         #expect(Markdown.html("see <https://example.com/x>") == "<p>see <a href=\"https://example.com/x\" rel=\"noopener noreferrer\">https://example.com/x</a></p>")
+        // A comment is not shown, even one holding tags (Redoc's `ReDoc-Inject: <security-definitions>`); an
+        // unterminated one is text.
+        #expect(Markdown.html("Keys. <!-- inject: <security-definitions> --> Then errors.") == "<p>Keys.  Then errors.</p>")
+        #expect(Markdown.html("a <!-- b") == "<p>a &lt;!-- b</p>")
     }
 
     @Test func referenceLinksUseTheirDefinitions() {

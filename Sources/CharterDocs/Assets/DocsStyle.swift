@@ -54,6 +54,7 @@ pre code { background: none; padding: 0; }
 .sidebar a.deprecated { text-decoration: line-through; color: var(--muted); }
 .sidebar .nav-tag { font-weight: 650; margin-top: 6px; }
 .sidebar .nav-top { font-weight: 650; }
+.sidebar .nav-heading { margin: 16px 8px 2px; font-size: 0.78em; font-weight: 700; letter-spacing: 0.06em; text-transform: uppercase; color: var(--muted); }
 .nav-group.depth-1 { margin-left: 12px; } .nav-group.depth-2 { margin-left: 24px; } .nav-group.depth-3 { margin-left: 36px; }
 .method { display: inline-block; min-width: 3.6em; margin-right: 6px; font: 700 0.72em/1.6 ui-monospace, Menlo, monospace; text-align: center;
   border-radius: 4px; color: #fff; background: var(--other); padding: 0 4px; }

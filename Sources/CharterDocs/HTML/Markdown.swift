@@ -536,17 +536,21 @@ enum Markdown {
     /// An HTML tag or autolink at `start` (`<`), written back safely: allowed elements bare, `<a>` with a checked
     /// `href`, `<https://…>` as a link. Anything else is nil (escaped by the caller).
     private static func tag(_ chars: [Character], from start: Int) -> (String, Int)? {
+        // A comment: nothing shown, up to its `-->` (it may hold `<` and `>`, as Redoc's `ReDoc-Inject` comments do).
+        if chars[start...].starts(with: ["<", "!", "-", "-"]) {
+            var i = start + 4
+            while i + 2 < chars.count {
+                if chars[i] == "-", chars[i + 1] == "-", chars[i + 2] == ">" { return ("", i + 3) }
+                i += 1
+            }
+            return nil
+        }
         guard let end = chars[start...].firstIndex(of: ">") else { return nil }
         let inner = String(chars[(start + 1)..<end])
         guard !inner.contains("<"), !inner.isEmpty else { return nil }
         // Autolink.
         if !inner.contains(" "), inner.lowercased().hasPrefix("http://") || inner.lowercased().hasPrefix("https://") || inner.lowercased().hasPrefix("mailto:") {
             return (anchor(label: inner, url: inner, title: nil), end + 1)
-        }
-        if inner.hasPrefix("!--") {
-            // A comment: nothing shown (the closing `-->` is where the scan ended only when it ends the comment).
-            if inner.hasSuffix("--") { return ("", end + 1) }
-            return nil
         }
         let closing = inner.hasPrefix("/")
         let body = closing ? inner.dropFirst() : Substring(inner)

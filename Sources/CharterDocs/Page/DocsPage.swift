@@ -34,66 +34,14 @@ struct DocsPage {
         examples = ExampleValues(validator: validator)
     }
 
-    /// A tag of the navigation and its operations; 3.2 child tags nest under their parent.
-    struct Group {
-        var tag: String
-        var summary: String?
-        var description: String?
-        var depth: Int
-        var operations: [Operation]
-    }
-
-    /// Operations by their first tag, in the order the document lists its tags (then tags only operations name,
-    /// then untagged operations); children after their parent.
-    func groups() -> [Group] {
-        var byTag: [String: [Operation]] = [:]
-        var order: [String] = []
-        // A spec that tags nothing (Stripe) is grouped by resource instead, so its navigation is not one long list.
-        let tagsNothing = document.operations.allSatisfy { $0.operation.tags.isEmpty }
-        for (_, op) in document.operations {
-            let tag = tagsNothing ? Self.resource(op.path) : op.tags.first ?? ""
-            if byTag[tag] == nil { order.append(tag) }
-            byTag[tag, default: []].append(op)
-        }
-        var declared = document.tags.map(\.name)
-        for tag in order where !declared.contains(tag) && !tag.isEmpty { declared.append(tag) }
-        if order.contains("") { declared.append("") }
-        let info = Dictionary(document.tags.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        // Parents first, each followed by its children (depth-bounded: a parent loop is cut).
-        var result: [Group] = []
-        var placed = Set<String>()
-        func place(_ tag: String, depth: Int) {
-            guard !placed.contains(tag), depth < 8 else { return }
-            placed.insert(tag)
-            let ops = byTag[tag] ?? []
-            let children = declared.filter { info[$0]?.parent == tag }
-            if !ops.isEmpty || children.contains(where: { !(byTag[$0] ?? []).isEmpty }) {
-                result.append(Group(tag: tag, summary: info[tag]?.summary, description: info[tag]?.description, depth: depth, operations: ops))
-            }
-            for child in children { place(child, depth: depth + 1) }
-        }
-        for tag in declared where info[tag]?.parent.map({ info[$0] != nil }) != true { place(tag, depth: 0) }
-        for tag in declared { place(tag, depth: 0) }
-        return result
-    }
-
-    /// The first path segment that names something (`/v1/accounts/{account}` → `accounts`), skipping versions.
-    static func resource(_ path: String) -> String {
-        for segment in path.split(separator: "/") {
-            if segment.hasPrefix("{") { continue }
-            let isVersion = segment.count <= 4 && segment.first.map { $0 == "v" || $0 == "V" } == true && segment.dropFirst().allSatisfy { $0.isNumber || $0 == "." }
-            if isVersion || segment == "api" { continue }
-            return String(segment)
-        }
-        return ""
-    }
-
     static func operationAnchor(_ op: Operation) -> String { "operation/" + op.operationId }
     static func schemaAnchor(_ name: String) -> String { "schema/" + name }
     static func tagAnchor(_ tag: String) -> String { "tag/" + (tag.isEmpty ? "untagged" : tag) }
 
     mutating func render() -> String {
-        let groups = groups()
+        let outline = TagOutline(document: document)
+        diagnostics += outline.diagnostics
+        let groups = outline.groups
         var w = HTMLWriter()
         // Nothing but the page's own files runs or loads: an injected inline script or handler is refused even if
         // something got past the Markdown renderer's escaping.
@@ -137,22 +85,25 @@ struct DocsPage {
         w.element("div", ["id": "search-results", "hidden": ""]) { _ in }
     }
 
-    private mutating func navigation(_ groups: [Group], _ w: inout HTMLWriter) {
+    private mutating func navigation(_ groups: [TagOutline.Group], _ w: inout HTMLWriter) {
         w.open("nav", ["class": "sidebar", "id": "sidebar"])
         w.element("a", ["class": "nav-top", "href": "#overview"], text: "Overview")
         for group in groups {
+            if let heading = group.heading { w.element("div", ["class": "nav-heading"], text: heading) }
             w.open("div", ["class": "nav-group depth-\(min(group.depth, 3))"])
-            w.element("a", ["class": "nav-tag", "href": "#" + Self.tagAnchor(group.tag)], text: group.summary ?? (group.tag.isEmpty ? "Other operations" : group.tag))
-            w.open("ul")
-            for op in group.operations {
-                w.element("li") { w in
-                    w.element("a", ["href": "#" + Self.operationAnchor(op), "class": op.deprecated ? "deprecated" : nil]) { w in
-                        w.element("span", ["class": "method \(op.method.rawValue.lowercased())"], text: op.method.wireName)
-                        w.text(op.summary ?? op.path)
+            w.element("a", ["class": "nav-tag", "href": "#" + Self.tagAnchor(group.tag)], text: group.title)
+            if !group.operations.isEmpty {
+                w.element("ul") { w in
+                    for op in group.operations {
+                        w.element("li") { w in
+                            w.element("a", ["href": "#" + Self.operationAnchor(op), "class": op.deprecated ? "deprecated" : nil]) { w in
+                                w.element("span", ["class": "method \(op.method.rawValue.lowercased())"], text: op.method.wireName)
+                                w.text(op.summary ?? op.path)
+                            }
+                        }
                     }
                 }
             }
-            w.close("ul")
             w.close("div")
         }
         if !document.webhooks.isEmpty {
@@ -185,14 +136,15 @@ struct DocsPage {
         w.close("nav")
     }
 
-    private func overview(_ w: inout HTMLWriter) {
+    private mutating func overview(_ w: inout HTMLWriter) {
         w.element("section", ["class": "overview", "id": "overview"]) { w in
             w.element("h1") { w in
                 w.text(document.info.title)
                 w.element("span", ["class": "version"], text: document.info.version)
             }
             if let summary = document.info.summary { w.element("p", ["class": "lead"], text: summary) }
-            if let description = document.info.description { w.element("div", ["class": "md"]) { $0.trusted(markdown.html(description)) } }
+            // Redoc lets the overview place the security schemes with a comment; otherwise they follow the servers.
+            let schemesPlaced = document.info.description.map { prose($0, at: document.info.location, &w, securitySchemes: true) } ?? false
             if !document.servers.isEmpty {
                 w.element("h2", text: "Servers")
                 w.element("ul", ["class": "servers"]) { w in
@@ -204,19 +156,24 @@ struct DocsPage {
                     }
                 }
             }
-            if !document.components.securitySchemes.isEmpty {
+            if !schemesPlaced && !document.components.securitySchemes.isEmpty {
                 w.element("h2", text: "Authentication")
-                w.element("dl", ["class": "schemes"]) { w in
-                    for (name, scheme) in document.components.securitySchemes {
-                        w.element("dt") { w in
-                            w.element("code", text: name)
-                            if scheme.deprecated { w.element("span", ["class": "badge deprecated"], text: "deprecated") }
-                        }
-                        w.element("dd") { w in
-                            w.text(Self.schemeSummary(scheme))
-                            if let d = scheme.description { w.element("div", ["class": "md"]) { $0.trusted(markdown.html(d)) } }
-                        }
-                    }
+                securitySchemes(&w)
+            }
+        }
+    }
+
+    func securitySchemes(_ w: inout HTMLWriter) {
+        guard !document.components.securitySchemes.isEmpty else { return }
+        w.element("dl", ["class": "schemes"]) { w in
+            for (name, scheme) in document.components.securitySchemes {
+                w.element("dt") { w in
+                    w.element("code", text: name)
+                    if scheme.deprecated { w.element("span", ["class": "badge deprecated"], text: "deprecated") }
+                }
+                w.element("dd") { w in
+                    w.text(Self.schemeSummary(scheme))
+                    if let d = scheme.description { w.element("div", ["class": "md"]) { $0.trusted(markdown.html(d)) } }
                 }
             }
         }
@@ -234,10 +191,10 @@ struct DocsPage {
 
     // MARK: Sections
 
-    private mutating func section(_ group: Group, _ w: inout HTMLWriter) {
+    private mutating func section(_ group: TagOutline.Group, _ w: inout HTMLWriter) {
         w.open("section", ["class": "tag depth-\(min(group.depth, 3))", "id": Self.tagAnchor(group.tag)])
-        w.element("h2", text: group.summary ?? (group.tag.isEmpty ? "Other operations" : group.tag))
-        if let d = group.description { w.element("div", ["class": "md"]) { $0.trusted(markdown.html(d)) } }
+        w.element("h2", text: group.title)
+        if let d = group.description { prose(d, at: group.location, &w) }
         for op in group.operations { operation(op, &w) }
         w.close("section")
     }
