@@ -37,6 +37,13 @@ struct DocsBrowserTests {
         if let seen { #expect(seen.deepLinkTop != nil, "the callback's anchor is not on the page") }
     }
 
+    /// Redoc's conventions in a browser: a link to a tag whose description holds `<SchemaDefinition>` scrolls to it
+    /// with the schema's tree built, and the page's own checks (every operation, search, no console error) hold.
+    @Test func aSchemaDefinitionInATagIsBuiltWhenLinked() throws {
+        let seen = try open("Tests/Fixtures/Docs/redoc.yaml", moduleName: "Kennel", deepLink: "tag/pet_model")
+        if let seen { #expect(seen.targetTrees == 1 && seen.targetTreesBuilt == 1, "\(seen.targetTreesBuilt) of \(seen.targetTrees)") }
+    }
+
     @Test func theChangesPageOpensCleanly() throws {
         guard let chromium = HeadlessChromium.find() else { return }
         let diff = try runGenerate(["diff", "Specs/users-v1.yaml", "Specs/users-v2.yaml", "--format", "html"])
