@@ -6,6 +6,8 @@ extension SpecValidator {
     /// and generated code). Checked with the runtime validator itself, so lint and servers agree.
     public func exampleDiagnostics() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // A shared example (a `$ref`ed media type, request and response alike) is reported once.
+        var reported = Set<String>()
         func check(_ value: Node?, _ schema: SchemaIndex?, _ what: String, _ direction: MessageDirection?) {
             guard let value, let schema else { return }
             var issues = validator.validate(JSONValue(value), against: schema, direction: direction ?? .request)
@@ -14,7 +16,9 @@ extension SpecValidator {
             guard let first = issues.first else { return }
             let place = first.field.isEmpty ? "" : "\(first.field): "
             let more = issues.count > 1 ? " (and \(issues.count - 1) more)" : ""
-            diagnostics.append(Diagnostic(.warning, "\(what) does not match its schema: \(place)\(first.message)\(more)", at: value.location))
+            let message = "\(what) does not match its schema: \(place)\(first.message)\(more)"
+            guard reported.insert("\(value.location) \(message)").inserted else { return }
+            diagnostics.append(Diagnostic(.warning, message, at: value.location))
         }
         for (index, schema) in document.schemas.enumerated() {
             check(schema.defaultValue, index, "default value", nil)

@@ -1,5 +1,6 @@
 import CharterRuntime
 import CharterSpec
+import CharterValidation
 import Foundation
 import CharterTestSupport
 import Testing
@@ -101,6 +102,62 @@ struct OpenAPI32Tests {
             "7:5 warning unknown field 'query' in path item '/x'; ignored",
             "8:5 warning unknown field 'additionalOperations' in path item '/x'; ignored",
         ], "\(shown(result))")
+    }
+
+    /// 3.2's `components.mediaTypes` are a components section (referred to from `content`), and an example's
+    /// `dataValue` is its data while `serializedValue` is the text sent: read as JSON for a JSON media type (at the
+    /// string's place in the file), as itself for text, a located warning when it is not the JSON it should be.
+    @Test func sharedMediaTypesAndSerialisedExamplesAreRead() throws {
+        let result = load("""
+            openapi: 3.2.0
+            info: {title: t, version: '1'}
+            paths:
+              /pets:
+                get:
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json: {$ref: '#/components/mediaTypes/PetList'}
+                        text/plain:
+                          schema: {type: string}
+                          examples: {line: {serializedValue: 'a, b'}}
+                post:
+                  requestBody:
+                    content:
+                      application/json: {$ref: '#/components/mediaTypes/PetList'}
+                  responses: {'204': {description: added}}
+            components:
+              mediaTypes:
+                PetList:
+                  schema: {type: array, items: {type: string}}
+                  examples:
+                    data: {dataValue: [a, b]}
+                    sent: {serializedValue: '["c", 4]'}
+                    broken: {serializedValue: '["d",'}
+                    both: {value: [e], dataValue: [f]}
+            """)
+        #expect(shown(result) == [
+            "26:40 warning the serializedValue of an example of application/json is not JSON (JSON syntax error: unexpected end of file, expected a value); the example has no data",
+            "27:39 error an example has 'value' beside 'dataValue' or 'serializedValue', which replace it in 3.2; use those",
+        ], "\(shown(result))")
+        let document = try #require(result.document)
+        #expect(document.components.mediaTypes.map(\.name) == ["PetList"])
+        let get = try #require(document.operations.first { $0.operation.method == .get }?.operation)
+        let json = try #require(get.responses.first?.content.first { $0.mediaType == "application/json" })
+        let examples = Dictionary(uniqueKeysWithValues: json.examples.map { ($0.name, $0.value) })
+        #expect(examples["data"]?.value.map { JSONValue($0).jsonText } == #"["a","b"]"#)
+        #expect(examples["sent"]?.value.map { JSONValue($0).jsonText } == #"["c",4]"#)
+        #expect(examples["sent"]?.value?.elements.last.map { "\($0.location.line):\($0.location.column)" } == "25:39", "the data is placed where its text is")
+        #expect(examples["sent"]?.serializedValue?.text == #"["c", 4]"#)
+        #expect(examples["broken"]?.value == nil)
+        #expect(examples["both"]?.value.map { JSONValue($0).jsonText } == #"["e"]"#)
+        let text = try #require(get.responses.first?.content.first { $0.mediaType == "text/plain" })
+        #expect(text.examples.first?.value.value?.text == "a, b")
+
+        // The shared example is checked against its schema once, though request and response both use it.
+        let validator = SpecValidator(document: document)
+        #expect(rendered(validator.exampleDiagnostics()) == ["25:33: warning: example 'sent' does not match its schema: [1]: Must be a string"])
     }
 
     @Test func defaultMappingValidatesValuesTheMappingDoesNotName() throws {

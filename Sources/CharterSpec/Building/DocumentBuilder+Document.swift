@@ -274,6 +274,11 @@ extension DocumentBuilder {
                         components.pathItems.append((e.key, item))
                     }
                 }
+            case "mediaTypes" where version == .v3_2:
+                for e in namedEntries(section, "components.mediaTypes") {
+                    checkComponentName(e)
+                    if let media = buildMediaType(e.value, mediaType: nil) { components.mediaTypes.append((e.key, media)) }
+                }
             default: other(entry, in: "components", into: &components.extensions)
             }
         }

@@ -333,29 +333,39 @@ extension DocumentBuilder {
     func buildContent(_ node: Node) -> [MediaType] {
         var ignored: Extensions = [:]
         return namedEntries(node, "content", extensions: &ignored).compactMap { entry in
-            guard let value = mapping(entry.value, "media type '\(entry.key)'") else { return nil }
             if !entry.key.utf8.contains(UInt8(ascii: "/")) {
                 warning("'\(entry.key)' is not a media type (type/subtype)", at: entry.keyNode)
             }
-            var media = MediaType(mediaType: entry.key, location: value.location)
-            for e in value.entries {
-                switch e.key {
-                case "schema": media.schema = schema(e.value)
-                case "example": media.example = e.value
-                case "examples": media.examples = buildExamples(e.value)
-                case "encoding":
-                    for enc in namedEntries(e.value, "encoding") {
-                        if let encoding = buildEncoding(enc.value) { media.encoding.append((enc.key, encoding)) }
-                    }
-                case "itemSchema" where version == .v3_2: media.itemSchema = schema(e.value)
-                case "itemEncoding" where version == .v3_2: media.itemEncoding = buildEncoding(e.value)
-                case "prefixEncoding" where version == .v3_2:
-                    media.prefixEncoding = sequence(e.value, "prefixEncoding")?.elements.compactMap(buildEncoding) ?? []
-                default: other(e, in: "media type '\(entry.key)'", into: &media.extensions)
-                }
-            }
-            return media
+            return buildMediaType(entry.value, mediaType: entry.key)
         }
+    }
+
+    /// A Media Type Object: a `content` entry's (`mediaType` its key), or a 3.2 `components.mediaTypes` entry's
+    /// (`mediaType` nil: the content entries referring to it name it, and are built each with their own).
+    func buildMediaType(_ node: Node, mediaType: String?) -> MediaType? {
+        guard let value = mapping(node, mediaType.map { "media type '\($0)'" } ?? "a media type") else { return nil }
+        // A shared one is named alike from every place that builds it, so its warnings are said once.
+        let what = value == node ? mediaType.map { "media type '\($0)'" } ?? "a media type" : "a media type"
+        var media = MediaType(mediaType: mediaType ?? "", location: value.location)
+        for e in value.entries {
+            switch e.key {
+            case "schema": media.schema = schema(e.value)
+            case "example": media.example = e.value
+            case "examples":
+                let examples = buildExamples(e.value)
+                media.examples = mediaType.map { type in examples.map { ($0.name, withSerializedData($0.value, mediaType: type)) } } ?? examples
+            case "encoding":
+                for enc in namedEntries(e.value, "encoding") {
+                    if let encoding = buildEncoding(enc.value) { media.encoding.append((enc.key, encoding)) }
+                }
+            case "itemSchema" where version == .v3_2: media.itemSchema = schema(e.value)
+            case "itemEncoding" where version == .v3_2: media.itemEncoding = buildEncoding(e.value)
+            case "prefixEncoding" where version == .v3_2:
+                media.prefixEncoding = sequence(e.value, "prefixEncoding")?.elements.compactMap(buildEncoding) ?? []
+            default: other(e, in: what, into: &media.extensions)
+            }
+        }
+        return media
     }
 
     private func buildEncoding(_ node: Node) -> Encoding? {
@@ -404,12 +414,37 @@ extension DocumentBuilder {
             case "description": example.description = string(entry.value, "example description")
             case "value": example.value = entry.value
             case "externalValue": example.externalValue = string(entry.value, "externalValue")
-            case "dataValue" where version == .v3_2, "serializedValue" where version == .v3_2: example.value = entry.value
+            case "dataValue" where version == .v3_2:
+                if node["value"] == nil { example.value = entry.value }
+            case "serializedValue" where version == .v3_2:
+                if string(entry.value, "serializedValue") != nil { example.serializedValue = entry.value }
             default: other(entry, in: "an example", into: &example.extensions)
             }
         }
         if node["value"] != nil && node["externalValue"] != nil {
             invalid("an example has both 'value' and 'externalValue'; use one", assumed: "the value", at: node)
+        }
+        if version == .v3_2, node["value"] != nil, let other = node["dataValue"] ?? node["serializedValue"] {
+            invalid("an example has 'value' beside 'dataValue' or 'serializedValue', which replace it in 3.2; use those", assumed: "'value'", at: other)
+        }
+        return example
+    }
+
+    /// `example` as an example of `mediaType`: with no data of its own, a 3.2 `serializedValue` gives it — read as
+    /// JSON for a JSON media type (a located warning when it is not), as the text itself for a text one; other
+    /// serialisations (forms, XML) are kept only as written.
+    func withSerializedData(_ example: Example, mediaType: String) -> Example {
+        guard example.value == nil, let serialized = example.serializedValue, let text = serialized.text else { return example }
+        let type = mediaType.split(separator: ";").first.map { String($0).lowercased().filter { $0 != " " } } ?? ""
+        var example = example
+        if type == "application/json" || type.hasSuffix("+json") {
+            let (node, problem) = EmbeddedJSON.read(text, at: serialized.location)
+            if let problem {
+                diagnostics.append(Diagnostic(.warning, "the serializedValue of an example of \(mediaType) is not JSON (\(problem.message)); the example has no data", at: problem.location))
+            }
+            example.value = node
+        } else if type.hasPrefix("text/") {
+            example.value = serialized
         }
         return example
     }

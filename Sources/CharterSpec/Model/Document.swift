@@ -91,6 +91,8 @@ public struct Components: Sendable {
     public var links: [(name: String, value: Link)] = []
     public var callbacks: [(name: String, value: Callback)] = []
     public var pathItems: [(name: String, value: PathItem)] = []
+    /// 3.2: reusable Media Type Objects (`mediaType` empty: the `content` entry that refers to one names it).
+    public var mediaTypes: [(name: String, value: MediaType)] = []
     public var extensions: Extensions = [:]
 
     public init() {}

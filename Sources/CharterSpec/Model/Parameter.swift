@@ -107,7 +107,11 @@ public struct Encoding: Sendable {
 public struct Example: Sendable {
     public var summary: String?
     public var description: String?
+    /// The example's data: `value`, or 3.2's `dataValue`, or what a `serializedValue` holds for a JSON media type
+    /// (read as JSON) or a text one (the text itself).
     public var value: Node?
+    /// 3.2: the example as it is sent (a string node), when the spec gives it.
+    public var serializedValue: Node?
     public var externalValue: String?
     public var componentName: String?
     public var extensions: Extensions = [:]
