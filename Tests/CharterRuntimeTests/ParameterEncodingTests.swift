@@ -14,4 +14,19 @@ struct ParameterEncodingTests {
         #expect(ParameterEncoding.queryItems(list, spaced).map(\.value) == ["a%2Cb%20c%20d"])
         #expect(PercentEncoding.query([(name: "a b", value: "x%2Cy,z")]) == "a%20b=x%2Cy,z")
     }
+
+    /// 3.2's `cookie` style: pairs as a `Cookie` field holds them, values unencoded; `form` cookies are one
+    /// percent-encoded pair.
+    @Test func cookieStylePairsAreWrittenAsSent() {
+        let object: JSONValue = ["R": 100, "G": "a b"]
+        let exploded = ParameterContract(name: "color", location: .cookie, style: .cookie, schema: nil)
+        #expect(exploded.explode)
+        #expect(ParameterEncoding.cookie(object, exploded) == ["R=100", "G=a b"])
+        #expect(ParameterEncoding.cookie(["x", "y"], exploded) == ["color=x", "color=y"])
+        #expect(ParameterEncoding.cookie("blue", exploded) == ["color=blue"])
+        let joined = ParameterContract(name: "color", location: .cookie, style: .cookie, explode: false, schema: nil)
+        #expect(ParameterEncoding.cookie(object, joined) == ["color=R,100,G,a b"])
+        let form = ParameterContract(name: "color", location: .cookie, schema: nil)
+        #expect(ParameterEncoding.cookie(["x y", "z"], form) == ["color=x%20y,z"])
+    }
 }

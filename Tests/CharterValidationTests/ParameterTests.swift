@@ -70,6 +70,32 @@ struct ParameterTests {
         ])
     }
 
+    /// 3.2's `cookie` style: exploded by default (an object a cookie per member, an array a cookie per item), values
+    /// read as sent (no percent-decoding); `form` cookies stay percent-decoded; before 3.2 the style is refused.
+    @Test func cookieStyleReadsMembersAndItemsAsSent() throws {
+        let spec = """
+        openapi: 3.2.0
+        info: {title: cookies, version: '1'}
+        paths:
+          /prefs:
+            get:
+              operationId: getPrefs
+              parameters:
+                - {name: prefs, in: cookie, style: cookie, schema: {type: object, properties: {theme: {type: string, enum: [dark, light]}, size: {type: integer, maximum: 3}}}}
+                - {name: ids, in: cookie, style: cookie, schema: {type: array, items: {type: integer}}}
+                - {name: token, in: cookie, style: cookie, schema: {type: string, pattern: '^a%20b$'}}
+                - {name: pair, in: cookie, style: cookie, explode: false, schema: {type: object, properties: {x: {type: integer}}}}
+                - {name: plain, in: cookie, schema: {type: string, pattern: '^a b$'}}
+              responses: {'204': {description: ok}}
+        """
+        #expect(try Self.issues(spec, "getPrefs", "/prefs", headers: ["Cookie": "theme=dark; size=2; ids=1; ids=2; token=a%20b; pair=x,1; plain=a%20b"]) == [])
+        #expect(try Self.issues(spec, "getPrefs", "/prefs", headers: ["Cookie": "theme=blue; size=9; ids=1; ids=x; token=a b; pair=x,y; plain=a%2Bb"]) == [
+            "cookie prefs.theme enum", "cookie prefs.size maximum", "cookie ids[1] type", "cookie token pattern", "cookie pair.x type", "cookie plain pattern",
+        ])
+        let older = SpecLoader().load(bytes: Array(spec.replacingOccurrences(of: "3.2.0", with: "3.1.0").utf8), path: "params.yaml")
+        #expect(older.diagnostics.first?.message == "parameter 'prefs': style 'cookie' is not allowed for cookie parameters (allowed: form)")
+    }
+
     @Test func missingRequiredCookieIsReported() throws {
         #expect(try issues("/items/1/.a/;matrix=1") == ["cookie session required"])
     }

@@ -73,4 +73,10 @@ public enum SchemaOrBool<Schema: Hashable & Sendable>: Sendable, Hashable {
 /// How a parameter is serialized (OpenAPI `style`).
 public enum ParameterStyle: String, Sendable, CaseIterable {
     case matrix, label, form, simple, spaceDelimited, pipeDelimited, deepObject
+    /// 3.2, cookies only: as `form`, but pairs separated as in a `Cookie` header (`R=100; G=200`) and values sent
+    /// as they are, without percent-encoding.
+    case cookie
+
+    /// Whether arrays and objects are exploded when the spec does not say: for `form` and `cookie`.
+    public var explodesByDefault: Bool { self == .form || self == .cookie }
 }

@@ -60,7 +60,7 @@ enum ContractEmitter {
         if p.required && p.location != .path { parts.append("required: true") }
         let defaultStyle: ParameterStyle = (p.location == .query || p.location == .cookie) ? .form : .simple
         if p.style != defaultStyle { parts.append("style: .\(p.style.rawValue)") }
-        if p.explode != (p.style == .form) { parts.append("explode: \(p.explode)") }
+        if p.explode != p.style.explodesByDefault { parts.append("explode: \(p.explode)") }
         if p.allowEmptyValue { parts.append("allowEmptyValue: true") }
         parts.append("schema: \(p.schema.map(String.init) ?? "nil")")
         if p.isJSONContent { parts.append("isJSONContent: true") }

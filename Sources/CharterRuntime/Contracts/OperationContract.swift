@@ -168,7 +168,7 @@ public struct ParameterContract: Sendable {
         let defaultStyle: ParameterStyle = (location == .query || location == .cookie) ? .form : .simple
         let style = style ?? defaultStyle
         storage = SharedFields(Fields(name: name, location: location, required: required || location == .path, style: style,
-                                 explode: explode ?? (style == .form), allowEmptyValue: allowEmptyValue, schema: schema,
+                                 explode: explode ?? style.explodesByDefault, allowEmptyValue: allowEmptyValue, schema: schema,
                                  isJSONContent: isJSONContent, deprecation: deprecation, headerField: Self.headerField(name, location)))
     }
 }

@@ -27,7 +27,7 @@ import HTTPTypes
         case .path: pathValues[name] = ParameterEncoding.pathSegment(json, p)
         case .query: query += ParameterEncoding.queryItems(json, p)
         case .header: if let field = HTTPField.Name(name) { headerFields[field] = ParameterEncoding.header(json, p) }
-        case .cookie: cookies.append(ParameterEncoding.cookie(json, p))
+        case .cookie: cookies += ParameterEncoding.cookie(json, p)
         case .querystring:
             queryString = p.isJSONContent
                 ? PercentEncoding.encode(json.jsonText)

@@ -217,7 +217,7 @@ struct ParameterDecoding {
             var parts: [String]
             if p.location == .path {
                 parts = pathParts()
-            } else if p.explode && (p.style == .form || p.location == .query) {
+            } else if p.explode && (p.style == .form || p.style == .cookie || p.location == .query) {
                 parts = raws
             } else {
                 parts = delimited()
@@ -306,12 +306,17 @@ enum WireStrings {
         }
     }
 
-    /// `Cookie: a=1; b=2`.
+    /// `Cookie: a=1; b=2`, the values percent-decoded.
     static func cookies(_ header: String) -> [(name: String, value: String)] {
+        rawCookies(header).map { ($0.name, percentDecode($0.value[...], plusIsSpace: false)) }
+    }
+
+    /// `Cookie: a=1; b=2`, the values as sent (3.2's `cookie` style sends them without percent-encoding).
+    static func rawCookies(_ header: String) -> [(name: String, value: String)] {
         header.split(separator: ";").compactMap { item in
             let kv = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard kv.count == 2 else { return nil }
-            return (String(kv[0].trimmingSpaces()), percentDecode(kv[1].trimmingSpaces(), plusIsSpace: false))
+            return (String(kv[0].trimmingSpaces()), String(kv[1].trimmingSpaces()))
         }
     }
 

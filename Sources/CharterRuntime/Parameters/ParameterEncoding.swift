@@ -73,10 +73,17 @@ enum ParameterEncoding {
         return parts(value, explode: p.explode, { $0 }).joined(separator: ",")
     }
 
-    /// A cookie `name=value` (style `form`), the value percent-encoded.
-    static func cookie(_ value: JSONValue, _ p: ParameterContract) -> String {
-        if p.isJSONContent { return p.name + "=" + PercentEncoding.encode(value.jsonText) }
-        return p.name + "=" + parts(value, explode: false, { PercentEncoding.encode($0) }).joined(separator: ",")
+    /// The `name=value` pairs of a cookie parameter, joined with `; ` into the `Cookie` field. Style `form`: one
+    /// pair, the value percent-encoded. Style `cookie` (3.2): values as they are; exploded, an array is a pair per
+    /// item and an object a pair per member (`R=100; G=200`).
+    static func cookie(_ value: JSONValue, _ p: ParameterContract) -> [String] {
+        if p.isJSONContent { return [p.name + "=" + PercentEncoding.encode(value.jsonText)] }
+        guard p.style == .cookie else { return [p.name + "=" + parts(value, explode: false, { PercentEncoding.encode($0) }).joined(separator: ",")] }
+        switch value {
+        case .array(let items) where p.explode: return items.map { p.name + "=" + text($0) }
+        case .object(let object) where p.explode: return object.entries.map { $0.key + "=" + text($0.value) }
+        default: return [p.name + "=" + parts(value, explode: false, { $0 }).joined(separator: ",")]
+        }
     }
 }
 

@@ -34,7 +34,7 @@ struct RequestParameters: Sendable {
             return (query, cookies)
         }
         query = hasQuery ? (request.queryString.map(WireStrings.queryItems) ?? []) : []
-        cookies = hasCookies ? request.headerFields[values: .cookie].flatMap(WireStrings.cookies) : []
+        cookies = hasCookies ? request.headerFields[values: .cookie].flatMap(WireStrings.rawCookies) : []
         found = parameters.withUnsafeBufferPointer { parameters in
             (0..<parameters.count).map { read(parameters[$0]) }
         }
@@ -86,7 +86,18 @@ struct RequestParameters: Sendable {
                 if !values.isEmpty { raws = [values.joined(separator: ",")] }
             }
         case .cookie:
-            raws = cookies.filter { $0.name == p.name }.map(\.value)
+            // 3.2's `cookie` style sends values as they are; `form` percent-encodes them.
+            let asSent = p.style == .cookie
+            if asSent, p.explode, !p.isJSONContent, decoding.expectedTypes(p.schema).contains(.object) {
+                // An exploded object is a cookie per member (`R=100; G=200`): those its schema names.
+                var object = JSONObject()
+                for cookie in cookies where cookie.name != p.name {
+                    guard let member = decoding.propertySchema(p.schema, cookie.name) else { continue }
+                    object[cookie.name] = decoding.scalar(cookie.value, member)
+                }
+                return object.isEmpty ? .absent : .value(.object(object), emptyValue: false)
+            }
+            raws = cookies.filter { $0.name == p.name }.map { asSent ? $0.value : WireStrings.percentDecode($0.value[...], plusIsSpace: false) }
         case .querystring:
             // The whole query string is the value: JSON text, or form fields shaped like a form body.
             guard let query = request.queryString, !query.isEmpty else { return .absent }

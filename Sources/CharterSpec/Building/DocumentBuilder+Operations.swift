@@ -180,8 +180,9 @@ extension DocumentBuilder {
                     invalid("parameter '\(name)': unknown style '\(text)'", assumed: "'\(defaultStyle.rawValue)', the default for \(location.rawValue) parameters", at: v)
                     continue
                 }
-                if !Self.allowedStyles(location).contains(style) {
-                    invalid("parameter '\(name)': style '\(text)' is not allowed for \(location.rawValue) parameters (allowed: \(Self.allowedStyles(location).map(\.rawValue).joined(separator: ", ")))",
+                let allowed = Self.allowedStyles(location, version: version)
+                if !allowed.contains(style) {
+                    invalid("parameter '\(name)': style '\(text)' is not allowed for \(location.rawValue) parameters (allowed: \(allowed.map(\.rawValue).joined(separator: ", ")))",
                             assumed: "'\(defaultStyle.rawValue)', the default for \(location.rawValue) parameters", at: v)
                     continue
                 }
@@ -195,7 +196,7 @@ extension DocumentBuilder {
             default: other(entry, in: "parameter '\(name)'", into: &parameter.extensions)
             }
         }
-        parameter.explode = explicitExplode ?? (parameter.style == .form)
+        parameter.explode = explicitExplode ?? parameter.style.explodesByDefault
         if node["schema"] != nil && node["content"] != nil {
             invalid("parameter '\(name)' has both 'schema' and 'content'; use one", assumed: "the schema", at: node)
             parameter.content = []
@@ -215,12 +216,12 @@ extension DocumentBuilder {
         return parameter
     }
 
-    static func allowedStyles(_ location: ParameterLocation) -> [ParameterStyle] {
+    static func allowedStyles(_ location: ParameterLocation, version: Document.Version) -> [ParameterStyle] {
         switch location {
         case .path: [.matrix, .label, .simple]
         case .query: [.form, .spaceDelimited, .pipeDelimited, .deepObject]
         case .header: [.simple]
-        case .cookie: [.form]
+        case .cookie: version == .v3_2 ? [.form, .cookie] : [.form]
         case .querystring: []
         }
     }
