@@ -11,7 +11,8 @@ import OpenAPIAsyncHTTPClient
 ///
 /// What OpenAPI 3.2 adds beyond streams: the QUERY method, custom methods (`additionalOperations`), the
 /// whole query string as one parameter (`in: querystring`), tag hierarchy, named servers, response
-/// summaries, deprecated security schemes, a discriminator's default mapping, OAuth device flow and metadata.
+/// summaries, deprecated security schemes, a discriminator's default mapping, OAuth device flow and metadata,
+/// and cookie-style parameters.
 public struct CatalogClient: Sendable {
     let client: OperationClient
 
@@ -59,8 +60,8 @@ public struct CatalogClient: Sendable {
     }
 
     /// `GET /items/{id}`
-    public func getItem(id: String) async throws -> GetItem.Output {
-        try await self.getItem(GetItem.Input(id: id))
+    public func getItem(id: String, view: GetItem.View? = nil) async throws -> GetItem.Output {
+        try await self.getItem(GetItem.Input(id: id, view: view))
     }
 
     /// `COPY /items/{id}` — Copy an item under a new id (a custom method)

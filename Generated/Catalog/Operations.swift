@@ -128,9 +128,12 @@ public enum SearchItems: APIOperation {
 public enum GetItem: APIOperation {
     public struct Input: Sendable, Hashable {
         public var id: String
+        /// How the reader sees items, a cookie per member (`lang=de; density=2`).
+        public var view: View?
 
-        public init(id: String) {
+        public init(id: String, view: View? = nil) {
             self.id = id
+            self.view = view
         }
     }
 
@@ -143,15 +146,61 @@ public enum GetItem: APIOperation {
         case undocumented(statusCode: Int, body: Data)
     }
 
+    public struct View: Codable, Hashable, Sendable {
+        public var lang: Lang?
+        public var density: Int?
+
+        public init(lang: Lang? = nil, density: Int? = nil) {
+            self.lang = lang
+            self.density = density
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.lang = try container.decodeIfPresent(Lang.self, forKey: "lang")
+            self.density = try container.decodeIfPresent(Int.self, forKey: "density")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encodeIfPresent(self.lang, forKey: "lang")
+            try container.encodeIfPresent(self.density, forKey: "density")
+        }
+
+        public enum Lang: RawRepresentable, Codable, Hashable, Sendable {
+            case en
+            case de
+            /// A value this code does not know: the API added it later. Requests still reject unknown values.
+            case unknown(String)
+
+            public init(rawValue: String) {
+                switch rawValue {
+                case "en": self = .en
+                case "de": self = .de
+                default: self = .unknown(rawValue)
+                }
+            }
+
+            public var rawValue: String {
+                switch self {
+                case .en: "en"
+                case .de: "de"
+                case .unknown(let value): value
+                }
+            }
+        }
+    }
+
     public static let contract = OperationContract(
         operationID: "getItem",
         method: "GET",
         path: "/items/{id}",
         parameters: [
             ParameterContract(name: "id", location: .path, schema: 19),
+            ParameterContract(name: "view", location: .cookie, style: .cookie, schema: 20),
         ],
         responses: [
-            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 20)]),
+            ResponseContract(status: "200", content: [MediaTypeContract(mediaType: "application/json", schema: 23)]),
             ResponseContract(status: "404"),
         ],
         security: [["oauth": ["catalog:read"]], ["legacyKey": []]]
@@ -159,7 +208,8 @@ public enum GetItem: APIOperation {
 
     @_spi(Generated) public static func decodeInput(from request: ServerRequestReader) throws -> Input {
         try Input(
-            id: request.requiredParameter("id", in: .path)
+            id: request.requiredParameter("id", in: .path),
+            view: request.parameter("view", in: .cookie)
         )
     }
 
@@ -178,6 +228,7 @@ public enum GetItem: APIOperation {
 
     @_spi(Generated) public static func encodeInput(_ input: Input, to request: inout ClientRequestWriter) throws {
         try request.parameter("id", in: .path, input.id)
+        try request.parameter("view", in: .cookie, input.view)
     }
 
     @_spi(Generated) public static func decodeOutput(from response: ClientResponseReader) throws -> Output {
@@ -217,10 +268,10 @@ public enum CopyItem: APIOperation {
         path: "/items/{id}",
         parameters: [
             ParameterContract(name: "id", location: .path, schema: 19),
-            ParameterContract(name: "Destination", location: .header, required: true, schema: 21),
+            ParameterContract(name: "Destination", location: .header, required: true, schema: 24),
         ],
         responses: [
-            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 22)]),
+            ResponseContract(status: "201", content: [MediaTypeContract(mediaType: "application/json", schema: 25)]),
         ]
     )
 

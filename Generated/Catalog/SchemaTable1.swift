@@ -4,16 +4,16 @@
 import Foundation
 
 extension APISchemas {
-    /// Schemas #0–#34, one per line (see `SchemaTableCoding`).
+    /// Schemas #0–#37, one per line (see `SchemaTableCoding`).
     static let table1 = #"""
     [
     {"name":"Item","oneOf":[1,3,5],"discriminator":{"propertyName":"kind","mapping":[["book",1],["film",3],["OtherItem",5]],"defaultSchema":5}},
     {"name":"Book","ref":2},
-    {"name":"Book","types":4,"required":["id","name","kind","isbn"],"properties":[["id",31],["name",32],["kind",33],["isbn",34]]},
+    {"name":"Book","types":4,"required":["id","name","kind","isbn"],"properties":[["id",34],["name",35],["kind",36],["isbn",37]]},
     {"name":"Film","ref":4},
-    {"name":"Film","types":4,"required":["id","name","kind","minutes"],"properties":[["id",27],["name",28],["kind",29],["minutes",30]]},
+    {"name":"Film","types":4,"required":["id","name","kind","minutes"],"properties":[["id",30],["name",31],["kind",32],["minutes",33]]},
     {"name":"OtherItem","ref":6},
-    {"name":"OtherItem","types":4,"required":["id","name"],"properties":[["id",23],["name",24],["kind",25]]},
+    {"name":"OtherItem","types":4,"required":["id","name"],"properties":[["id",26],["name",27],["kind",28]]},
     {"name":"Search","types":4,"properties":[["text",8],["limit",9],["tags",10]]},
     {"types":64,"minLength":1},
     {"types":32,"minimum":1,"maximum":50,"defaultValue":10},
@@ -27,12 +27,15 @@ extension APISchemas {
     {"name":"Search","ref":7},
     {"name":"Items","ref":12},
     {"types":64},
+    {"types":4,"properties":[["lang",21],["density",22]]},
+    {"types":64,"enumValues":["en","de"]},
+    {"types":32,"minimum":1,"maximum":3},
     {"name":"Item","ref":0},
     {"types":64,"pattern":"^[a-z0-9-]+$"},
     {"name":"Item","ref":0},
     {"types":64},
     {"types":64,"minLength":1},
-    {"types":64,"not":26},
+    {"types":64,"not":29},
     {"enumValues":["book","film"]},
     {"types":64},
     {"types":64,"minLength":1},

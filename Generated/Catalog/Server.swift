@@ -8,7 +8,8 @@ import OpenAPIRuntime
 ///
 /// What OpenAPI 3.2 adds beyond streams: the QUERY method, custom methods (`additionalOperations`), the
 /// whole query string as one parameter (`in: querystring`), tag hierarchy, named servers, response
-/// summaries, deprecated security schemes, a discriminator's default mapping, OAuth device flow and metadata.
+/// summaries, deprecated security schemes, a discriminator's default mapping, OAuth device flow and metadata,
+/// and cookie-style parameters.
 public protocol CatalogAPIProtocol: Sendable {
     /// `QUERY /items` — Search with the criteria in the body (QUERY is safe and idempotent)
     func queryItems(_ input: QueryItems.Input) async throws -> QueryItems.Output

@@ -9,7 +9,8 @@ import Testing
 
 /// `Specs/catalog-3.2.yaml`, what OpenAPI 3.2 adds beyond streams, served on a real port and called through the
 /// generated client: the QUERY method, a custom method from `additionalOperations`, the whole query string as
-/// one typed parameter, and a discriminator's `defaultMapping` that keeps kinds added later readable.
+/// one typed parameter, a discriminator's `defaultMapping` that keeps kinds added later readable, and a
+/// cookie-style parameter.
 @Suite("OpenAPI 3.2 end to end")
 struct CatalogEndToEndTests {
     actor Seen {
@@ -32,7 +33,8 @@ struct CatalogEndToEndTests {
         }
         func getItem(_ input: GetItem.Input) async throws -> GetItem.Output {
             // The caller, as the security handler established it.
-            await seen.add("get \(input.id) by \(Principal.current?.subject ?? "nobody") \(Principal.current?.scopes.sorted() ?? [])")
+            let view = input.view.map { " view \($0.lang?.rawValue ?? "-") \($0.density ?? 0)" } ?? ""
+            await seen.add("get \(input.id) by \(Principal.current?.subject ?? "nobody") \(Principal.current?.scopes.sorted() ?? [])" + view)
             return input.id == "b1" ? .ok(Self.book) : .notFound
         }
         func copyItem(_ input: CopyItem.Input) async throws -> CopyItem.Output {
@@ -98,6 +100,22 @@ struct CatalogEndToEndTests {
             #expect(Set(fields) == ["text", "limit"], "\(fields)")
             _ = try await client.searchItems(search: nil)
             #expect(await seen.inputs == ["search red lamp 3 [\"home\", \"light\"]", "search chair 10 [\"a\", \"b\"]", "search - 0 []"])
+        }
+    }
+
+    /// 3.2's `cookie` style: the generated client writes the object as a cookie per member, values as they are; the
+    /// server reads them back into the typed input and checks each member.
+    @Test func aCookieStyleObjectTravelsAsACookiePerMember() async throws {
+        try await withCatalog { url, _, seen in
+            let reader = CatalogClient(serverURL: url, middlewares: [Bearer(token: "r3ad")])
+            guard case .ok = try await reader.getItem(id: "b1", view: GetItem.View(lang: .de, density: 2)) else { Issue.record("expected 200"); return }
+            let raw = try await send(url, "GET", "/items/b1", headers: ["Authorization": "Bearer r3ad", "Cookie": "lang=en; density=3; session=x"])
+            #expect(raw.status == 200)
+            let bad = try await send(url, "GET", "/items/b1", headers: ["Authorization": "Bearer r3ad", "Cookie": "lang=fr; density=9"])
+            #expect(bad.status == 400)
+            let fields = (bad.json?["error"]?["details"]?.arrayValue ?? []).compactMap { $0["field"]?.stringValue }
+            #expect(fields == ["view.lang", "view.density"], "\(fields)")
+            #expect(await seen.inputs == ["get b1 by reader [\"catalog:read\"] view de 2", "get b1 by reader [\"catalog:read\"] view en 3"])
         }
     }
 }
