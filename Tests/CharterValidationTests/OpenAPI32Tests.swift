@@ -160,6 +160,51 @@ struct OpenAPI32Tests {
         #expect(rendered(validator.exampleDiagnostics()) == ["25:33: warning: example 'sent' does not match its schema: [1]: Must be a string"])
     }
 
+    /// 3.2 lets a security requirement name its scheme by URI: one in the components is that component, one in
+    /// another file joins the components under its own name, one that does not resolve is a located error; a
+    /// component name is still a name, and before 3.2 a URI is an undeclared name.
+    @Test func requirementsNameSchemesByURI() throws {
+        let folder = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "components:\n  securitySchemes:\n    partnerKey: {type: apiKey, in: header, name: X-Partner}\n"
+            .write(to: folder.appendingPathComponent("shared.yaml"), atomically: true, encoding: .utf8)
+        let spec = """
+            openapi: 3.2.0
+            info: {title: t, version: '1'}
+            security:
+              - '#/components/securitySchemes/key': []
+            paths:
+              /a:
+                get:
+                  security:
+                    - 'shared.yaml#/components/securitySchemes/partnerKey': []
+                    - key: []
+                  responses: {'204': {description: ok}}
+              /b:
+                get:
+                  security:
+                    - '#/components/securitySchemes/nope': []
+                  responses: {'204': {description: ok}}
+            components:
+              securitySchemes:
+                key: {type: apiKey, in: header, name: X-Key}
+            """
+        let file = folder.appendingPathComponent("api.yaml")
+        try spec.write(to: file, atomically: true, encoding: .utf8)
+        let result = SpecLoader().load(path: file.path)
+        #expect(shown(result) == ["15:11 error reference '#/components/securitySchemes/nope' does not resolve: no 'nope' in /components/securitySchemes"])
+        let document = try #require(result.document)
+        #expect(document.security?.map { $0.schemes.map { $0.name } } == [["key"]])
+        let a = try #require(document.operations.map(\.operation).first { $0.displayName == "GET /a" })
+        #expect(a.security?.map { $0.schemes.map { $0.name } } == [["partnerKey"], ["key"]])
+        #expect(document.components.securitySchemes.map(\.name) == ["key", "partnerKey"])
+        guard case .apiKey(let header, .header)? = document.components.securitySchemes.last?.value.kind else { Issue.record("partnerKey"); return }
+        #expect(header == "X-Partner")
+
+        let older = load(spec.replacingOccurrences(of: "3.2.0", with: "3.1.0"))
+        #expect(shown(older).first == "4:5 error security requirement names '#/components/securitySchemes/key', which components.securitySchemes does not define", "\(shown(older))")
+    }
+
     @Test func defaultMappingValidatesValuesTheMappingDoesNotName() throws {
         let schema = """
             Item:

@@ -46,6 +46,7 @@ extension DocumentBuilder {
         var pathsNode: Node?
         var webhooksNode: Node?
         var xWebhooksNode: Node?
+        var securityNode: Node?
         for entry in root.entries {
             let value = entry.value
             switch entry.key {
@@ -66,7 +67,7 @@ extension DocumentBuilder {
             case "paths": pathsNode = value
             case "webhooks": webhooksNode = value
             case "components": break
-            case "security": document.security = buildSecurityRequirements(value)
+            case "security": securityNode = value
             case "tags": document.tags = buildTags(value)
             case "externalDocs": document.externalDocs = buildExternalDocs(value)
             case "x-webhooks":
@@ -85,6 +86,9 @@ extension DocumentBuilder {
         }
         // Components first, so component schemas get the lowest ids in declaration order.
         if let components = root["components"] { document.components = buildComponents(components) }
+        // After the components, so a 3.2 requirement naming a scheme by URI finds the component it means.
+        schemeComponents = Dictionary(document.components.securitySchemes.map { ($0.value.location, $0.name) }, uniquingKeysWith: { a, _ in a })
+        if let securityNode { document.security = buildSecurityRequirements(securityNode) }
         if let pathsNode { document.paths = buildPaths(pathsNode) }
         if let webhooksNode {
             var ignored: Extensions = [:]
@@ -96,6 +100,7 @@ extension DocumentBuilder {
         drainSchemaQueue()
         assignDynamicScopes()
         renameDuplicateOperationIds(&document)
+        document.components.securitySchemes += schemesByURI
         checkSecurityUses(document.components)
         document.schemas = schemas
         return document

@@ -87,11 +87,33 @@ extension DocumentBuilder {
             guard let element = mapping(element, "a security requirement") else { return nil }
             var schemes: [(name: String, scopes: [String])] = []
             for entry in element.entries {
-                securityUses.append((entry.key, entry.keyNode))
-                schemes.append((entry.key, strings(entry.value, "scopes of '\(entry.key)'")))
+                guard let name = schemeName(entry.key, at: entry.keyNode) else { continue }
+                securityUses.append((name, entry.keyNode))
+                schemes.append((name, strings(entry.value, "scopes of '\(entry.key)'")))
             }
             return SecurityRequirement(schemes: schemes, location: element.location)
         }
+    }
+
+    /// The component name a requirement's key means. 3.2 lets a key be the URI of a Security Scheme Object
+    /// (`#/components/securitySchemes/key`, `shared.yaml#/components/securitySchemes/key`), a component name
+    /// winning over a URI spelled the same; a scheme found only in another file joins the components under its
+    /// own name. Nil when the URI does not resolve (reported there).
+    func schemeName(_ written: String, at keyNode: Node) -> String? {
+        guard version == .v3_2, !schemeComponents.values.contains(written),
+              written.contains("#") || written.contains("/") else { return written }
+        guard let (pointed, tokens) = target(ofReference: written, at: keyNode), let target = dereferenced(pointed) else { return nil }
+        if let name = schemeComponents[target.location] { return name }
+        if let added = schemesByURI.first(where: { $0.value.location == target.location }) { return added.name }
+        guard var scheme = buildSecurityScheme(target) else { return nil }
+        let taken = Set(schemeComponents.values).union(schemesByURI.map(\.name))
+        let base = tokens.last ?? "scheme"
+        var name = base
+        var n = 2
+        while taken.contains(name) { name = "\(base)\(n)"; n += 1 }
+        scheme.componentName = name
+        schemesByURI.append((name, scheme))
+        return name
     }
 
     func checkSecurityUses(_ components: Components) {

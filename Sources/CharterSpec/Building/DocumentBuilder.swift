@@ -21,6 +21,10 @@ final class DocumentBuilder {
     @exclusivity(unchecked) var inProgress: Set<ObjectKey> = []
     /// Security scheme names used by requirements, checked once components are known.
     var securityUses: [(name: String, node: Node)] = []
+    /// Component security schemes by where they are written, for 3.2 requirements that name one by URI.
+    var schemeComponents: [SourceLocation: String] = [:]
+    /// Schemes 3.2 requirements name by URI in other files, added to the components under a name of their own.
+    var schemesByURI: [(name: String, value: SecurityScheme)] = []
 
     @exclusivity(unchecked) var resolvedReferences: [ReferenceKey: (node: Node, tokens: [String])] = [:]
     let schemaResources: SchemaResources
