@@ -70,6 +70,38 @@ struct ParameterTests {
         ])
     }
 
+    /// An object in the query with the default `form` style is exploded: each member its own item
+    /// (`?status=active&limit=5`), as the generated client writes it. The operation's other parameters keep their
+    /// items; a free-form object takes every other item; a member sent twice is refused unless it is a list.
+    @Test func explodedQueryObjectsAreReadFromTheirMembers() throws {
+        let spec = """
+        openapi: 3.1.0
+        info: {title: objects, version: '1'}
+        paths:
+          /search:
+            get:
+              operationId: search
+              parameters:
+                - {name: filter, in: query, required: true, schema: {type: object, required: [status], properties: {status: {type: string, enum: [active, closed]}, limit: {type: integer, maximum: 10}, tags: {type: array, items: {type: string}, maxItems: 2}}}}
+                - {name: page, in: query, schema: {type: integer, minimum: 1}}
+              responses: {'204': {description: ok}}
+          /labels:
+            get:
+              operationId: labels
+              parameters:
+                - {name: labels, in: query, schema: {type: object, additionalProperties: {type: string, maxLength: 3}}}
+                - {name: page, in: query, schema: {type: integer}}
+              responses: {'204': {description: ok}}
+        """
+        #expect(try Self.issues(spec, "search", "/search?status=active&limit=5&tags=a&page=2") == [])
+        #expect(try Self.issues(spec, "search", "/search?status=nope&limit=50&limit=2&tags=a&tags=b&tags=c&page=0&other=1") == [
+            "query filter.status enum", "query filter.limit type", "query filter.tags maxItems", "query page minimum",
+        ])
+        #expect(try Self.issues(spec, "search", "/search?page=1") == ["query filter required"])
+        #expect(try Self.issues(spec, "labels", "/labels?env=dev&team=ops&page=3") == [])
+        #expect(try Self.issues(spec, "labels", "/labels?env=production&page=3") == ["query labels.env maxLength"])
+    }
+
     /// 3.2's `cookie` style: exploded by default (an object a cookie per member, an array a cookie per item), values
     /// read as sent (no percent-decoding); `form` cookies stay percent-decoded; before 3.2 the style is refused.
     @Test func cookieStyleReadsMembersAndItemsAsSent() throws {

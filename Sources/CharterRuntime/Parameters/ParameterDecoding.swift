@@ -76,6 +76,31 @@ struct ParameterDecoding {
         return names
     }
 
+    /// Whether a query item or cookie named `name` is a member of an exploded object parameter (`?status=a&limit=5`
+    /// for `filter`), and the member's schema: a property the schema declares, else its `additionalProperties`
+    /// schema; a schema that declares no properties and allows others takes any name (a free-form filter).
+    func explodedMember(_ index: SchemaIndex?, _ name: String) -> (isMember: Bool, schema: SchemaIndex?) {
+        if let member = propertySchema(index, name) { return (true, member) }
+        guard let index, index >= 0, index < schemas.count else { return (true, nil) }
+        return (!declaresProperties(index) && !forbidsOthers(index), nil)
+    }
+
+    private func declaresProperties(_ index: SchemaIndex, depth: Int = 0) -> Bool {
+        guard depth < 16 else { return false }
+        let s = schemas[index]
+        if !s.properties.isEmpty { return true }
+        if let r = s.ref, declaresProperties(r, depth: depth + 1) { return true }
+        return s.allOf.contains { declaresProperties($0, depth: depth + 1) }
+    }
+
+    private func forbidsOthers(_ index: SchemaIndex, depth: Int = 0) -> Bool {
+        guard depth < 16 else { return false }
+        let s = schemas[index]
+        if case .bool(false)? = s.additionalProperties { return true }
+        if let r = s.ref, forbidsOthers(r, depth: depth + 1) { return true }
+        return s.allOf.contains { forbidsOthers($0, depth: depth + 1) }
+    }
+
     func propertySchema(_ index: SchemaIndex?, _ name: String, depth: Int = 0) -> SchemaIndex? {
         guard let index, depth < 16 else { return nil }
         let s = schemas[index]

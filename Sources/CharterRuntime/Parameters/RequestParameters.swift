@@ -36,11 +36,42 @@ struct RequestParameters: Sendable {
         query = hasQuery ? (request.queryString.map(WireStrings.queryItems) ?? []) : []
         cookies = hasCookies ? request.headerFields[values: .cookie].flatMap(WireStrings.rawCookies) : []
         found = parameters.withUnsafeBufferPointer { parameters in
-            (0..<parameters.count).map { read(parameters[$0]) }
+            (0..<parameters.count).map { read(parameters[$0], among: parameters) }
         }
     }
 
-    private func read(_ p: borrowing ParameterContract) -> Found {
+    /// An exploded object (`form` or 3.2 `cookie` style): each member its own query item or cookie. Items that are
+    /// the operation's other parameters are theirs; the rest are members when the schema takes their name.
+    private func explodedObject(_ p: borrowing ParameterContract, from items: [(name: String, value: String)],
+                                among parameters: UnsafeBufferPointer<ParameterContract>) -> Found {
+        var object = JSONObject()
+        for item in items where item.name != p.name {
+            if parameters.contains(where: { $0.location == p.location && $0.name == item.name }) { continue }
+            let member = decoding.explodedMember(p.schema, item.name)
+            guard member.isMember else { continue }
+            // A member that is a list gathers its items, once or repeated; any other member sent twice is the
+            // array it then is, which its schema refuses (as for a repeated single-valued parameter).
+            let isList = decoding.expectedTypes(member.schema).contains(.array)
+            let value = decoding.scalar(item.value, isList ? decoding.itemSchema(member.schema) : member.schema)
+            switch object[item.name] {
+            case nil: object[item.name] = isList ? .array([value]) : value
+            case .array(var list)? where isList:
+                list.append(value)
+                object[item.name] = .array(list)
+            case let earlier?:
+                object[item.name] = .array([earlier, value])
+            }
+        }
+        return object.isEmpty ? .absent : .value(.object(object), emptyValue: false)
+    }
+
+    private func isExplodedObject(_ p: borrowing ParameterContract) -> Bool {
+        guard p.explode, !p.isJSONContent, p.style == .form || p.style == .cookie else { return false }
+        let types = decoding.expectedTypes(p.schema)
+        return types.contains(.object) && !types.contains(.array) && !types.contains(.string)
+    }
+
+    private func read(_ p: borrowing ParameterContract, among parameters: UnsafeBufferPointer<ParameterContract>) -> Found {
         var raws: [String] = []
         var encoded: [Substring]?
         switch p.location {
@@ -50,6 +81,9 @@ struct RequestParameters: Sendable {
                 encoded = [v]
             }
         case .query:
+            if isExplodedObject(p) {
+                return explodedObject(p, from: query.map { ($0.name, $0.value) }, among: parameters)
+            }
             if p.style == .deepObject {
                 // name[key]=value pairs make one object.
                 let prefix = p.name + "["
@@ -88,14 +122,8 @@ struct RequestParameters: Sendable {
         case .cookie:
             // 3.2's `cookie` style sends values as they are; `form` percent-encodes them.
             let asSent = p.style == .cookie
-            if asSent, p.explode, !p.isJSONContent, decoding.expectedTypes(p.schema).contains(.object) {
-                // An exploded object is a cookie per member (`R=100; G=200`): those its schema names.
-                var object = JSONObject()
-                for cookie in cookies where cookie.name != p.name {
-                    guard let member = decoding.propertySchema(p.schema, cookie.name) else { continue }
-                    object[cookie.name] = decoding.scalar(cookie.value, member)
-                }
-                return object.isEmpty ? .absent : .value(.object(object), emptyValue: false)
+            if asSent, isExplodedObject(p) {
+                return explodedObject(p, from: cookies, among: parameters)
             }
             raws = cookies.filter { $0.name == p.name }.map { asSent ? $0.value : WireStrings.percentDecode($0.value[...], plusIsSpace: false) }
         case .querystring:
