@@ -15,8 +15,8 @@ struct ParameterEncodingTests {
         #expect(PercentEncoding.query([(name: "a b", value: "x%2Cy,z")]) == "a%20b=x%2Cy,z")
     }
 
-    /// 3.2's `cookie` style: pairs as a `Cookie` field holds them, values unencoded; `form` cookies are one
-    /// percent-encoded pair.
+    /// Cookie parameters: exploded (the default), a pair per item or member; 3.2's `cookie` style sends values
+    /// unencoded, `form` percent-encodes them.
     @Test func cookieStylePairsAreWrittenAsSent() {
         let object: JSONValue = ["R": 100, "G": "a b"]
         let exploded = ParameterContract(name: "color", location: .cookie, style: .cookie, schema: nil)
@@ -27,6 +27,8 @@ struct ParameterEncodingTests {
         let joined = ParameterContract(name: "color", location: .cookie, style: .cookie, explode: false, schema: nil)
         #expect(ParameterEncoding.cookie(object, joined) == ["color=R,100,G,a b"])
         let form = ParameterContract(name: "color", location: .cookie, schema: nil)
-        #expect(ParameterEncoding.cookie(["x y", "z"], form) == ["color=x%20y,z"])
+        #expect(ParameterEncoding.cookie(["x y", "z"], form) == ["color=x%20y", "color=z"])
+        let formJoined = ParameterContract(name: "color", location: .cookie, explode: false, schema: nil)
+        #expect(ParameterEncoding.cookie(["x y", "z"], formJoined) == ["color=x%20y,z"])
     }
 }

@@ -161,7 +161,8 @@ struct ParameterDecoding {
     }
 
     /// Path parameters may carry label (`.a.b`) or matrix (`;id=5`) prefixes.
-    static func stripPathPrefix(_ raw: String, style: ParameterStyle, explode: Bool) -> [String] {
+    /// Exploded matrix items named otherwise than the parameter are an object's members, kept as `key=value`.
+    static func stripPathPrefix(_ raw: String, style: ParameterStyle, explode: Bool, name: String) -> [String] {
         switch style {
         case .label:
             let body = raw.hasPrefix(".") ? String(raw.dropFirst()) : raw
@@ -172,7 +173,11 @@ struct ParameterDecoding {
             for part in raw.split(separator: ";") {
                 let kv = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                 if kv.count == 2 {
-                    values += explode ? [String(kv[1])] : kv[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                    if explode {
+                        values.append(kv[0] == name ? String(kv[1]) : String(part))
+                    } else {
+                        values += kv[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                    }
                 } else if kv.count == 1 && !explode {
                     values.append(String(kv[0]))
                 }
@@ -231,8 +236,8 @@ struct ParameterDecoding {
             pieces.map { WireStrings.percentDecode($0[...], plusIsSpace: p.location == .query) }
         }
         func pathParts() -> [String] {
-            if splitEncoded, let first = encoded?.first { return decoded(Self.stripPathPrefix(String(first), style: p.style, explode: p.explode)) }
-            return raws.first.map { Self.stripPathPrefix($0, style: p.style, explode: p.explode) } ?? []
+            if splitEncoded, let first = encoded?.first { return decoded(Self.stripPathPrefix(String(first), style: p.style, explode: p.explode, name: p.name)) }
+            return raws.first.map { Self.stripPathPrefix($0, style: p.style, explode: p.explode, name: p.name) } ?? []
         }
         func delimited() -> [String] {
             if splitEncoded, let encoded { return decoded(encoded.flatMap { Self.split(String($0), style: p.style) }) }
@@ -260,7 +265,7 @@ struct ParameterDecoding {
         if p.location == .query, raws.count > 1 { return .array(raws.map { scalar($0, p.schema) }) }
         var raw = raws.first ?? ""
         if p.location == .path && (p.style == .label || p.style == .matrix) {
-            raw = Self.stripPathPrefix(raw, style: p.style, explode: p.explode).first ?? ""
+            raw = Self.stripPathPrefix(raw, style: p.style, explode: p.explode, name: p.name).first ?? ""
         }
         return scalar(raw, p.schema)
     }

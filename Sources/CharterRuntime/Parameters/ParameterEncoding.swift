@@ -73,16 +73,16 @@ enum ParameterEncoding {
         return parts(value, explode: p.explode, { $0 }).joined(separator: ",")
     }
 
-    /// The `name=value` pairs of a cookie parameter, joined with `; ` into the `Cookie` field. Style `form`: one
-    /// pair, the value percent-encoded. Style `cookie` (3.2): values as they are; exploded, an array is a pair per
-    /// item and an object a pair per member (`R=100; G=200`).
+    /// The `name=value` pairs of a cookie parameter, joined with `; ` into the `Cookie` field: exploded, an array
+    /// is a pair per item and an object a pair per member (`R=100; G=200`), else one pair of comma-separated
+    /// parts. Style `form` percent-encodes values; 3.2's `cookie` style sends them as they are.
     static func cookie(_ value: JSONValue, _ p: ParameterContract) -> [String] {
         if p.isJSONContent { return [p.name + "=" + PercentEncoding.encode(value.jsonText)] }
-        guard p.style == .cookie else { return [p.name + "=" + parts(value, explode: false, { PercentEncoding.encode($0) }).joined(separator: ",")] }
+        let encode: (String) -> String = p.style == .cookie ? { $0 } : { PercentEncoding.encode($0) }
         switch value {
-        case .array(let items) where p.explode: return items.map { p.name + "=" + text($0) }
-        case .object(let object) where p.explode: return object.entries.map { $0.key + "=" + text($0.value) }
-        default: return [p.name + "=" + parts(value, explode: false, { $0 }).joined(separator: ",")]
+        case .array(let items) where p.explode: return items.map { p.name + "=" + encode(text($0)) }
+        case .object(let object) where p.explode: return object.entries.map { $0.key + "=" + encode(text($0.value)) }
+        default: return [p.name + "=" + parts(value, explode: false, encode).joined(separator: ",")]
         }
     }
 }

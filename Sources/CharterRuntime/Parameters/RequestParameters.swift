@@ -122,8 +122,9 @@ struct RequestParameters: Sendable {
         case .cookie:
             // 3.2's `cookie` style sends values as they are; `form` percent-encodes them.
             let asSent = p.style == .cookie
-            if asSent, isExplodedObject(p) {
-                return explodedObject(p, from: cookies, among: parameters)
+            if isExplodedObject(p) {
+                return explodedObject(p, from: asSent ? cookies : cookies.map { ($0.name, WireStrings.percentDecode($0.value[...], plusIsSpace: false)) },
+                                      among: parameters)
             }
             raws = cookies.filter { $0.name == p.name }.map { asSent ? $0.value : WireStrings.percentDecode($0.value[...], plusIsSpace: false) }
         case .querystring:
