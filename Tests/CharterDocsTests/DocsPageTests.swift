@@ -119,6 +119,30 @@ struct DocsPageTests {
         #expect(html.contains("https://eu.example.com/v1/notes"))
     }
 
+    /// The curl sample writes each parameter as the generated client sends it: an exploded list as repeated items,
+    /// an exploded object as its members, a list header comma-joined, exploded cookies as a pair each.
+    @Test func curlWritesParametersAsTheClientSendsThem() throws {
+        let html = index(try site(ofSpec: """
+        openapi: 3.1.0
+        info: {title: Params, version: "1"}
+        paths:
+          /search/{ids}:
+            get:
+              operationId: search
+              parameters:
+                - {name: ids, in: path, required: true, style: matrix, explode: true, schema: {type: array, items: {type: integer}}, example: [1, 2]}
+                - {name: tags, in: query, required: true, schema: {type: array, items: {type: string}}, example: [red, "blue sky"]}
+                - {name: filter, in: query, required: true, schema: {type: object, properties: {status: {type: string}}}, example: {status: open}}
+                - {name: X-Ids, in: header, required: true, schema: {type: array, items: {type: integer}}, example: [3, 4]}
+                - {name: seen, in: cookie, required: true, schema: {type: array, items: {type: string}}, example: [a, b]}
+              responses: {"204": {description: ok}}
+        """, module: "Params"))
+        let curl = try #require(html.components(separatedBy: "<div class=\"sample-title\">curl</div><pre><code>").dropFirst().first?.components(separatedBy: "</code>").first)
+        #expect(curl.contains("/search/;ids=1;ids=2?tags=red&amp;tags=blue%20sky&amp;status=open"), "\(curl)")
+        #expect(curl.contains("-H &#39;X-Ids: 3,4&#39;") || curl.contains("-H 'X-Ids: 3,4'"), "\(curl)")
+        #expect(curl.contains("-b &#39;seen=a; seen=b&#39;") || curl.contains("-b 'seen=a; seen=b'"), "\(curl)")
+    }
+
     /// Redoc's `x-codeSamples` (and the older `x-code-samples`): the spec's own samples beside the generated ones,
     /// under their label or language; a malformed entry is a located warning, from the command too.
     @Test func theSpecsOwnCodeSamplesAreShown() throws {

@@ -88,7 +88,20 @@ extension DocsPage {
         var query: [String] = []
         var lines: [String] = []
         for p in op.parameters where p.required {
-            let text = values[p.matchKey].map(Self.plainText) ?? "…"
+            // A value is written as the generated client writes it (style, explode, encoding): the runtime's own code.
+            if let value = values[p.matchKey], let location = IssueLocation(rawValue: p.location.rawValue) {
+                let isJSON = p.content.first.map { $0.mediaType.lowercased().contains("json") } ?? false
+                let wire = ParameterContract(name: p.name, location: location, style: p.style, explode: p.explode, schema: nil, isJSONContent: isJSON)
+                switch p.location {
+                case .path: path = path.replacingOccurrences(of: "{\(p.name)}", with: ParameterEncoding.pathSegment(value, wire))
+                case .query: query += ParameterEncoding.queryItems(value, wire).map { Self.percentEncoded($0.name) + "=" + $0.value }
+                case .header: lines.append("-H " + Self.shellQuoted("\(p.name): " + ParameterEncoding.header(value, wire)))
+                case .cookie: lines.append("-b " + Self.shellQuoted(ParameterEncoding.cookie(value, wire).joined(separator: "; ")))
+                case .querystring: break
+                }
+                continue
+            }
+            let text = "…"
             switch p.location {
             case .path: path = path.replacingOccurrences(of: "{\(p.name)}", with: Self.percentEncoded(text))
             case .query: query.append(Self.percentEncoded(p.name) + "=" + Self.percentEncoded(text))

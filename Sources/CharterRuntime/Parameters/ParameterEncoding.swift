@@ -1,6 +1,6 @@
 /// JSON values → wire strings by the parameter's style and explode (the inverse of `ParameterDecoding`),
 /// for clients sending parameters and servers sending response headers.
-enum ParameterEncoding {
+package enum ParameterEncoding {
     /// A scalar as text: strings as they are, numbers in JSON syntax, booleans `true`/`false`, null empty.
     /// (A value described by JSON `content` is written as its `jsonText` instead, strings quoted: as plain text, the
     /// string `"123"` would arrive as the number 123.)
@@ -27,7 +27,7 @@ enum ParameterEncoding {
     }
 
     /// The text that replaces `{name}` in the path, percent-encoded.
-    static func pathSegment(_ value: JSONValue, _ p: ParameterContract) -> String {
+    package static func pathSegment(_ value: JSONValue, _ p: ParameterContract) -> String {
         let encode = { PercentEncoding.encode($0) }
         if p.isJSONContent { return encode(value.jsonText) }
         switch p.style {
@@ -48,7 +48,7 @@ enum ParameterEncoding {
 
     /// Query items `(name, value)`, each value percent-encoded item by item: the delimiters between list items
     /// and object members stay literal, so a comma inside an item (`%2C`) is told from the one between items.
-    static func queryItems(_ value: JSONValue, _ p: ParameterContract) -> [(name: String, value: String)] {
+    package static func queryItems(_ value: JSONValue, _ p: ParameterContract) -> [(name: String, value: String)] {
         let encode = { (s: String) in PercentEncoding.encode(s) }
         if p.isJSONContent { return [(p.name, encode(value.jsonText))] }
         switch (p.style, value) {
@@ -68,7 +68,7 @@ enum ParameterEncoding {
     }
 
     /// A header value (style `simple`).
-    static func header(_ value: JSONValue, _ p: ParameterContract) -> String {
+    package static func header(_ value: JSONValue, _ p: ParameterContract) -> String {
         if p.isJSONContent { return value.jsonText }
         return parts(value, explode: p.explode, { $0 }).joined(separator: ",")
     }
@@ -76,7 +76,7 @@ enum ParameterEncoding {
     /// The `name=value` pairs of a cookie parameter, joined with `; ` into the `Cookie` field: exploded, an array
     /// is a pair per item and an object a pair per member (`R=100; G=200`), else one pair of comma-separated
     /// parts. Style `form` percent-encodes values; 3.2's `cookie` style sends them as they are.
-    static func cookie(_ value: JSONValue, _ p: ParameterContract) -> [String] {
+    package static func cookie(_ value: JSONValue, _ p: ParameterContract) -> [String] {
         if p.isJSONContent { return [p.name + "=" + PercentEncoding.encode(value.jsonText)] }
         let encode: (String) -> String = p.style == .cookie ? { $0 } : { PercentEncoding.encode($0) }
         switch value {
