@@ -197,6 +197,9 @@ struct OpenAPI32Tests {
         #expect(document.security?.map { $0.schemes.map { $0.name } } == [["key"]])
         let a = try #require(document.operations.map(\.operation).first { $0.displayName == "GET /a" })
         #expect(a.security?.map { $0.schemes.map { $0.name } } == [["partnerKey"], ["key"]])
+        // One that does not resolve stays as written: a requirement nothing satisfies, not one asking for nothing.
+        let b = try #require(document.operations.map(\.operation).first { $0.displayName == "GET /b" })
+        #expect(b.security?.map { $0.schemes.map { $0.name } } == [["#/components/securitySchemes/nope"]])
         #expect(document.components.securitySchemes.map(\.name) == ["key", "partnerKey"])
         guard case .apiKey(let header, .header)? = document.components.securitySchemes.last?.value.kind else { Issue.record("partnerKey"); return }
         #expect(header == "X-Partner")

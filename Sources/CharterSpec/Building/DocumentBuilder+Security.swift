@@ -87,7 +87,7 @@ extension DocumentBuilder {
             guard let element = mapping(element, "a security requirement") else { return nil }
             var schemes: [(name: String, scopes: [String])] = []
             for entry in element.entries {
-                guard let name = schemeName(entry.key, at: entry.keyNode) else { continue }
+                let name = schemeName(entry.key, at: entry.keyNode)
                 securityUses.append((name, entry.keyNode))
                 schemes.append((name, strings(entry.value, "scopes of '\(entry.key)'")))
             }
@@ -98,11 +98,20 @@ extension DocumentBuilder {
     /// The component name a requirement's key means. 3.2 lets a key be the URI of a Security Scheme Object
     /// (`#/components/securitySchemes/key`, `shared.yaml#/components/securitySchemes/key`), a component name
     /// winning over a URI spelled the same; a scheme found only in another file joins the components under its
-    /// own name. Nil when the URI does not resolve (reported there).
-    func schemeName(_ written: String, at keyNode: Node) -> String? {
+    /// own name. A URI that does not resolve (reported there) stays as written: a requirement nothing can satisfy,
+    /// never one that asks for nothing.
+    func schemeName(_ written: String, at keyNode: Node) -> String {
         guard version == .v3_2, !schemeComponents.values.contains(written),
               written.contains("#") || written.contains("/") else { return written }
-        guard let (pointed, tokens) = target(ofReference: written, at: keyNode), let target = dereferenced(pointed) else { return nil }
+        guard let (pointed, tokens) = target(ofReference: written, at: keyNode), let target = dereferenced(pointed),
+              let resolved = componentScheme(at: target, tokens: tokens) else {
+            unresolvedSchemeURIs.insert(written)
+            return written
+        }
+        return resolved
+    }
+
+    private func componentScheme(at target: Node, tokens: [String]) -> String? {
         if let name = schemeComponents[target.location] { return name }
         if let added = schemesByURI.first(where: { $0.value.location == target.location }) { return added.name }
         guard var scheme = buildSecurityScheme(target) else { return nil }
@@ -118,7 +127,7 @@ extension DocumentBuilder {
 
     func checkSecurityUses(_ components: Components) {
         let defined = Set(components.securitySchemes.map(\.name))
-        for use in securityUses where !defined.contains(use.name) {
+        for use in securityUses where !defined.contains(use.name) && !unresolvedSchemeURIs.contains(use.name) {
             invalid("security requirement names '\(use.name)', which components.securitySchemes does not define",
                     assumed: "the requirement as written (nothing can check its credentials)", at: use.node)
         }

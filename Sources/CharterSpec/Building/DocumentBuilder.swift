@@ -25,6 +25,8 @@ final class DocumentBuilder {
     var schemeComponents: [SourceLocation: String] = [:]
     /// Schemes 3.2 requirements name by URI in other files, added to the components under a name of their own.
     var schemesByURI: [(name: String, value: SecurityScheme)] = []
+    /// Requirement URIs that did not resolve (each reported where it is written, once).
+    var unresolvedSchemeURIs: Set<String> = []
 
     @exclusivity(unchecked) var resolvedReferences: [ReferenceKey: (node: Node, tokens: [String])] = [:]
     let schemaResources: SchemaResources
