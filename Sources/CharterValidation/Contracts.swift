@@ -2,7 +2,7 @@ import CharterRuntime
 import CharterSpec
 
 /// Operation contracts for the runtime, read off a loaded document.
-enum ContractBuilder {
+package enum ContractBuilder {
     static func contracts(for document: Document) -> [OperationContract] {
         document.operations.map { contract($0.operation, in: document) }
             + document.webhooks.flatMap { $0.item.operations.map { contract($0, in: document, isWebhook: true) } }
@@ -36,7 +36,7 @@ enum ContractBuilder {
         )
     }
 
-    static func parameter(_ p: Parameter) -> ParameterContract {
+    package static func parameter(_ p: Parameter) -> ParameterContract {
         let location: IssueLocation = switch p.location {
         case .path: .path
         case .query: .query

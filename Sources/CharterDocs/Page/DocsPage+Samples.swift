@@ -89,9 +89,8 @@ extension DocsPage {
         var lines: [String] = []
         for p in op.parameters where p.required {
             // A value is written as the generated client writes it (style, explode, encoding): the runtime's own code.
-            if let value = values[p.matchKey], let location = IssueLocation(rawValue: p.location.rawValue) {
-                let isJSON = p.content.first.map { $0.mediaType.lowercased().contains("json") } ?? false
-                let wire = ParameterContract(name: p.name, location: location, style: p.style, explode: p.explode, schema: nil, isJSONContent: isJSON)
+            if let value = values[p.matchKey] {
+                let wire = ContractBuilder.parameter(p)
                 switch p.location {
                 case .path: path = path.replacingOccurrences(of: "{\(p.name)}", with: ParameterEncoding.pathSegment(value, wire))
                 case .query: query += ParameterEncoding.queryItems(value, wire).map { Self.percentEncoded($0.name) + "=" + $0.value }
