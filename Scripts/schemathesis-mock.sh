@@ -45,9 +45,18 @@ for spec in "${specs[@]}"; do
     port=$((port + 1))
     "$bin/generate" mock "$spec" --port "$port" --credential t0k3n --credential user:t0k3n >"$work/mock.out" 2>"$work/mock.err" &
     mock=$!
-    for _ in $(seq 1 100); do grep -q "operations on http" "$work/mock.out" 2>/dev/null && break; sleep 0.1; done
+    # Up to 60 s while it lives: on a loaded host (the sample servers' pass runs beside this one) a multi-file spec
+    # has taken more than the 10 s this waited before, and CI failed on a mock that was still starting.
+    for _ in $(seq 1 600); do
+        grep -q "operations on http" "$work/mock.out" 2>/dev/null && break
+        kill -0 "$mock" 2>/dev/null || break
+        sleep 0.1
+    done
     base="$(head -1 "$work/mock.out" | sed 's/.* on //')"
-    if [ -z "$base" ]; then echo "== $spec: the mock did not start"; cat "$work/mock.err"; status=1; kill "$mock" 2>/dev/null || true; mock=""; continue; fi
+    if [ -z "$base" ]; then
+        if kill -0 "$mock" 2>/dev/null; then echo "== $spec: the mock did not announce itself within 60 s"
+        else echo "== $spec: the mock exited before it served"; fi
+        cat "$work/mock.out" "$work/mock.err"; status=1; kill "$mock" 2>/dev/null || true; mock=""; continue; fi
     tested="$spec"
     if grep -qE "\\\$ref: *['\"]?[^#'\" ]" "$spec"; then
         "$venv/bin/python" Scripts/bundle_spec.py "$spec" >"$work/bundled.json"

@@ -42,7 +42,12 @@ for entry in "airline-server Specs/airline.yaml /flights --exclude-checks=use_af
     port=$((port + 1))
     "$bin/$name" --port "$port" --token t0k3n >"$work/$name.log" 2>&1 &
     server=$!
-    for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port$probe" && break; sleep 0.1; done
+    # Up to 60 s while it lives (a loaded host has needed more than 10 s to start a mock; servers get the same slack).
+    for _ in $(seq 1 600); do
+        curl -s -o /dev/null "http://127.0.0.1:$port$probe" && break
+        kill -0 "$server" 2>/dev/null || break
+        sleep 0.1
+    done
     limit=()
     [ "$seconds" != 0 ] && limit=(--max-time "$seconds")
     echo "== $name ($spec), $examples examples per operation, seed $seed"
