@@ -1,5 +1,6 @@
 import Airline
 @testable import CharterRuntime
+import CharterValidation
 import HTTPTypes
 import ExampleServers
 import Foundation
@@ -65,6 +66,41 @@ struct DeprecationTests {
             let old = try await send(url, "GET", "/flights?origin=LHR&destination=JFK&departure_date=2026-12-01&nonstop=false")
             #expect(old.header("Sunset") == "Wed, 30 Jun 2027 00:00:00 GMT")
         }
+    }
+
+    /// A deprecated object sent as its members (`?status=open`, the default for an object in the query) has no item
+    /// of its own name: it is announced when a member is sent, and not for items that are other parameters or that
+    /// its schema does not declare.
+    @Test func aDeprecatedObjectIsSentByItsMembers() throws {
+        let result = load("""
+        openapi: 3.1.0
+        info: {title: t, version: '1'}
+        paths:
+          /orders:
+            get:
+              operationId: listOrders
+              parameters:
+                - {name: filter, in: query, deprecated: true, x-sunset: '2027-03-01', schema: {type: object, additionalProperties: false, properties: {status: {type: string}, since: {type: string}}}}
+                - {name: page, in: query, schema: {type: integer}}
+                - {name: prefs, in: cookie, deprecated: true, x-sunset: '2027-04-01', schema: {type: object, properties: {lang: {type: string}}}}
+              responses: {'204': {description: ok}}
+        """)
+        let validator = SpecValidator(document: try #require(result.document)).contractValidator()
+        let contract = try #require(validator.contracts["listOrders"])
+        func sunset(_ path: String, cookie: String? = nil) -> String? {
+            var request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: path)
+            if let cookie { request.headerFields[.cookie] = cookie }
+            var fields = HTTPFields()
+            contract.deprecation(for: request, decoding: validator.decoding, defaults: DeprecationNotice())?.announce(in: &fields)
+            return fields[HTTPField.Name("Sunset")!]
+        }
+        #expect(sunset("/orders?status=open&page=2") == "Mon, 01 Mar 2027 00:00:00 GMT")
+        #expect(sunset("/orders?st%61tus=open") == "Mon, 01 Mar 2027 00:00:00 GMT")
+        #expect(sunset("/orders?page=2") == nil)
+        #expect(sunset("/orders?page=2&unknown=1") == nil)
+        #expect(sunset("/orders?filter=x") == nil)
+        #expect(sunset("/orders", cookie: "lang=en") == "Thu, 01 Apr 2027 00:00:00 GMT")
+        #expect(sunset("/orders", cookie: "session=1") == nil)
     }
 
     /// A deprecation the spec gives no sunset or link (pets-swagger2's deletePet) takes the server's configured ones;

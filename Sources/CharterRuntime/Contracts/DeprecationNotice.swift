@@ -83,10 +83,25 @@ extension ParameterContract {
 extension OperationContract {
     /// The notice for a response to `request`: the operation's when it is deprecated, else that of the first
     /// deprecated parameter the request sends.
-    func deprecation(for request: HTTPRequest, defaults: DeprecationNotice) -> DeprecationNotice? {
-        guard var notice = deprecation ?? parameters.first(where: { $0.deprecation != nil && $0.isSent(in: request) })?.deprecation else { return nil }
+    func deprecation(for request: HTTPRequest, decoding: ParameterDecoding, defaults: DeprecationNotice) -> DeprecationNotice? {
+        guard var notice = deprecation ?? deprecatedParameterSent(in: request, decoding: decoding)?.deprecation else { return nil }
         notice.sunset = notice.sunset ?? defaults.sunset
         notice.link = notice.link ?? defaults.link
         return notice
+    }
+
+    /// The first deprecated parameter `request` sends. An object sent as its members (`?status=a`) has no item of
+    /// its own name: whether it is sent is what the server's reading finds, members told from the operation's other
+    /// parameters as the handler's value is (rare, so read only then).
+    private func deprecatedParameterSent(in request: HTTPRequest, decoding: ParameterDecoding) -> ParameterContract? {
+        for (i, p) in parameters.enumerated() where p.deprecation != nil {
+            if (p.location == .query || p.location == .cookie) && decoding.isExplodedObject(p) {
+                let read = RequestParameters(request: request, pathParameters: [:], contract: self, decoding: decoding)
+                if case .value = read.found[i] { return p }
+            } else if p.isSent(in: request) {
+                return p
+            }
+        }
+        return nil
     }
 }

@@ -25,7 +25,7 @@ public struct ValidationMiddleware: ServerMiddleware {
         next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
         var (response, responseBody) = try await validate(request, body: body, metadata: metadata, operationID: operationID, next: next)
-        validator.contracts[operationID]?.deprecation(for: request, defaults: validator.options.deprecationDefaults)?
+        validator.contracts[operationID]?.deprecation(for: request, decoding: validator.decoding, defaults: validator.options.deprecationDefaults)?
             .announce(in: &response.headerFields)
         return (response, responseBody)
     }

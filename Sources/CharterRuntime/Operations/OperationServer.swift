@@ -88,7 +88,7 @@ import OpenAPIRuntime
                 }
             }
             response.headerFields[RequestID.headerName] = requestID
-            contract.deprecation(for: request, defaults: validator.options.deprecationDefaults)?.announce(in: &response.headerFields)
+            contract.deprecation(for: request, decoding: validator.decoding, defaults: validator.options.deprecationDefaults)?.announce(in: &response.headerFields)
             return (response, responseBody)
         }
         let fits: RouteTable.Fit = { request, parameters in validator.checkParameters(request, pathParameters: parameters, contract: contract).isEmpty }

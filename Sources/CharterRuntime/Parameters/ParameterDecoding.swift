@@ -76,6 +76,14 @@ struct ParameterDecoding {
         return names
     }
 
+    /// Whether `p` is an object sent as its members (`?status=a&limit=5`, a cookie each): exploded `form` or 3.2
+    /// `cookie` style, a schema that is an object and not also a list or a string.
+    func isExplodedObject(_ p: borrowing ParameterContract) -> Bool {
+        guard p.explode, !p.isJSONContent, p.style == .form || p.style == .cookie else { return false }
+        let types = expectedTypes(p.schema)
+        return types.contains(.object) && !types.contains(.array) && !types.contains(.string)
+    }
+
     /// Whether a query item or cookie named `name` is a member of an exploded object parameter (`?status=a&limit=5`
     /// for `filter`), and the member's schema: a property the schema declares, else its `additionalProperties`
     /// schema; a schema that declares no properties and allows others takes any name (a free-form filter).

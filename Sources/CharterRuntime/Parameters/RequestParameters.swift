@@ -65,12 +65,6 @@ struct RequestParameters: Sendable {
         return object.isEmpty ? .absent : .value(.object(object), emptyValue: false)
     }
 
-    private func isExplodedObject(_ p: borrowing ParameterContract) -> Bool {
-        guard p.explode, !p.isJSONContent, p.style == .form || p.style == .cookie else { return false }
-        let types = decoding.expectedTypes(p.schema)
-        return types.contains(.object) && !types.contains(.array) && !types.contains(.string)
-    }
-
     private func read(_ p: borrowing ParameterContract, among parameters: UnsafeBufferPointer<ParameterContract>) -> Found {
         var raws: [String] = []
         var encoded: [Substring]?
@@ -81,7 +75,7 @@ struct RequestParameters: Sendable {
                 encoded = [v]
             }
         case .query:
-            if isExplodedObject(p) {
+            if decoding.isExplodedObject(p) {
                 return explodedObject(p, from: query.map { ($0.name, $0.value) }, among: parameters)
             }
             if p.style == .deepObject {
@@ -122,7 +116,7 @@ struct RequestParameters: Sendable {
         case .cookie:
             // 3.2's `cookie` style sends values as they are; `form` percent-encodes them.
             let asSent = p.style == .cookie
-            if isExplodedObject(p) {
+            if decoding.isExplodedObject(p) {
                 return explodedObject(p, from: asSent ? cookies : cookies.map { ($0.name, WireStrings.percentDecode($0.value[...], plusIsSpace: false)) },
                                       among: parameters)
             }
