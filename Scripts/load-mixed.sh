@@ -15,11 +15,8 @@ port=18590
 "$bin/airline-server" --port "$port" --response-validation enforce >/tmp/load-mixed-server.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do  # up to 60 s while it lives: a loaded host can be slow to start it
-    curl -s -o /dev/null "http://127.0.0.1:$port/flights" && break
-    kill -0 "$server" 2>/dev/null || break
-    sleep 0.1
-done
+source Scripts/wait-for.sh
+wait_for "$server" curl -s -o /dev/null "http://127.0.0.1:$port/flights" || true
 rss() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$server/status"; }
 wrk -t1 -c"$connections" -d5s -s Scripts/wrk/mixed.lua "http://127.0.0.1:$port" >/dev/null # warm-up
 before=$(rss)

@@ -17,6 +17,7 @@ specs=("$@")
 [ ${#specs[@]} -eq 0 ] && specs=(Specs/*.yaml Specs/widgets/openapi.yaml)
 # shellcheck source=schemathesis-venv.sh
 source Scripts/schemathesis-venv.sh
+source Scripts/wait-for.sh
 swift build --product generate >/dev/null
 bin="$(swift build --show-bin-path)"
 work="$(mktemp -d)"
@@ -45,13 +46,7 @@ for spec in "${specs[@]}"; do
     port=$((port + 1))
     "$bin/generate" mock "$spec" --port "$port" --credential t0k3n --credential user:t0k3n >"$work/mock.out" 2>"$work/mock.err" &
     mock=$!
-    # Up to 60 s while it lives: on a loaded host (the sample servers' pass runs beside this one) a multi-file spec
-    # has taken more than the 10 s this waited before, and CI failed on a mock that was still starting.
-    for _ in $(seq 1 600); do
-        grep -q "operations on http" "$work/mock.out" 2>/dev/null && break
-        kill -0 "$mock" 2>/dev/null || break
-        sleep 0.1
-    done
+    wait_for "$mock" grep -q "operations on http" "$work/mock.out" || true
     base="$(head -1 "$work/mock.out" | sed 's/.* on //')"
     if [ -z "$base" ]; then
         if kill -0 "$mock" 2>/dev/null; then echo "== $spec: the mock did not announce itself within 60 s"

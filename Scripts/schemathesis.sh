@@ -11,6 +11,7 @@ seconds="${2:-0}"
 seed="${3:-1}"
 # shellcheck source=schemathesis-venv.sh
 source Scripts/schemathesis-venv.sh
+source Scripts/wait-for.sh
 swift build --product airline-server >/dev/null
 swift build --product ml-predict-server >/dev/null
 swift build --product users-v2-server >/dev/null
@@ -42,12 +43,7 @@ for entry in "airline-server Specs/airline.yaml /flights --exclude-checks=use_af
     port=$((port + 1))
     "$bin/$name" --port "$port" --token t0k3n >"$work/$name.log" 2>&1 &
     server=$!
-    # Up to 60 s while it lives (a loaded host has needed more than 10 s to start a mock; servers get the same slack).
-    for _ in $(seq 1 600); do
-        curl -s -o /dev/null "http://127.0.0.1:$port$probe" && break
-        kill -0 "$server" 2>/dev/null || break
-        sleep 0.1
-    done
+    wait_for "$server" curl -s -o /dev/null "http://127.0.0.1:$port$probe" || true
     limit=()
     [ "$seconds" != 0 ] && limit=(--max-time "$seconds")
     echo "== $name ($spec), $examples examples per operation, seed $seed"

@@ -84,14 +84,22 @@ struct DeprecationTests {
                 - {name: page, in: query, schema: {type: integer}}
                 - {name: prefs, in: cookie, deprecated: true, x-sunset: '2027-04-01', schema: {type: object, properties: {lang: {type: string}}}}
               responses: {'204': {description: ok}}
+          /labels:
+            get:
+              operationId: listLabels
+              parameters:
+                - {name: labels, in: query, deprecated: true, x-sunset: '2027-05-01', schema: {type: object, additionalProperties: {type: string}}}
+                - {name: page, in: query, schema: {type: integer}}
+              responses: {'204': {description: ok}}
         """)
         let validator = SpecValidator(document: try #require(result.document)).contractValidator()
-        let contract = try #require(validator.contracts["listOrders"])
-        func sunset(_ path: String, cookie: String? = nil) -> String? {
+        let listOrders = try #require(validator.contracts["listOrders"])
+        let labels = try #require(validator.contracts["listLabels"])
+        func sunset(_ path: String, cookie: String? = nil, of contract: OperationContract? = nil) -> String? {
             var request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: path)
             if let cookie { request.headerFields[.cookie] = cookie }
             var fields = HTTPFields()
-            contract.deprecation(for: request, decoding: validator.decoding, defaults: DeprecationNotice())?.announce(in: &fields)
+            (contract ?? listOrders).deprecation(for: request, decoding: validator.decoding, defaults: DeprecationNotice())?.announce(in: &fields)
             return fields[HTTPField.Name("Sunset")!]
         }
         #expect(sunset("/orders?status=open&page=2") == "Mon, 01 Mar 2027 00:00:00 GMT")
@@ -101,6 +109,9 @@ struct DeprecationTests {
         #expect(sunset("/orders?filter=x") == nil)
         #expect(sunset("/orders", cookie: "lang=en") == "Thu, 01 Apr 2027 00:00:00 GMT")
         #expect(sunset("/orders", cookie: "session=1") == nil)
+        // A free-form object takes any item but the operation's other parameters.
+        #expect(sunset("/labels?env=dev", of: labels) == "Sat, 01 May 2027 00:00:00 GMT")
+        #expect(sunset("/labels?page=2", of: labels) == nil)
     }
 
     /// A deprecation the spec gives no sunset or link (pets-swagger2's deletePet) takes the server's configured ones;

@@ -90,18 +90,18 @@ extension OperationContract {
         return notice
     }
 
-    /// The first deprecated parameter `request` sends. An object sent as its members (`?status=a`) has no item of
-    /// its own name: whether it is sent is what the server's reading finds, members told from the operation's other
-    /// parameters as the handler's value is (rare, so read only then).
+    /// The first deprecated parameter `request` sends.
     private func deprecatedParameterSent(in request: HTTPRequest, decoding: ParameterDecoding) -> ParameterContract? {
-        for (i, p) in parameters.enumerated() where p.deprecation != nil {
-            if (p.location == .query || p.location == .cookie) && decoding.isExplodedObject(p) {
-                let read = RequestParameters(request: request, pathParameters: [:], contract: self, decoding: decoding)
-                if case .value = read.found[i] { return p }
-            } else if p.isSent(in: request) {
-                return p
+        parameters.withUnsafeBufferPointer { all in
+            all.first { p in
+                guard p.deprecation != nil else { return false }
+                guard (p.location == .query || p.location == .cookie) && decoding.isExplodedObject(p) else { return p.isSent(in: request) }
+                // An object sent as its members (`?status=a`) has no item of its own name: it is sent when an item
+                // is one of its members, by the rule the server reads its value with.
+                let isMember = { (name: String) in decoding.explodedMember(named: name, of: p, among: all).isMember }
+                if p.location == .query { return request.queryString.map { WireStrings.anyQueryName(in: $0, isMember) } ?? false }
+                return request.headerFields[values: .cookie].flatMap(WireStrings.rawCookies).contains { isMember($0.name) }
             }
         }
-        return nil
     }
 }

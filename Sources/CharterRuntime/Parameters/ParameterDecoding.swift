@@ -84,6 +84,15 @@ struct ParameterDecoding {
         return types.contains(.object) && !types.contains(.array) && !types.contains(.string)
     }
 
+    /// Whether a query item or cookie named `name` is a member of the exploded object `p` as the server reads it:
+    /// not `p`'s own name, not another of the operation's parameters in the same location, and a member `p`'s
+    /// schema admits (below). One rule for the value the handler gets and for announcing a deprecated `p`.
+    func explodedMember(named name: String, of p: borrowing ParameterContract,
+                        among parameters: UnsafeBufferPointer<ParameterContract>) -> (isMember: Bool, schema: SchemaIndex?) {
+        if name == p.name || parameters.contains(where: { $0.location == p.location && $0.name == name }) { return (false, nil) }
+        return explodedMember(p.schema, name)
+    }
+
     /// Whether a query item or cookie named `name` is a member of an exploded object parameter (`?status=a&limit=5`
     /// for `filter`), and the member's schema: a property the schema declares, else its `additionalProperties`
     /// schema; a schema that declares no properties and allows others takes any name (a free-form filter).

@@ -45,9 +45,8 @@ struct RequestParameters: Sendable {
     private func explodedObject(_ p: borrowing ParameterContract, from items: [(name: String, value: String)],
                                 among parameters: UnsafeBufferPointer<ParameterContract>) -> Found {
         var object = JSONObject()
-        for item in items where item.name != p.name {
-            if parameters.contains(where: { $0.location == p.location && $0.name == item.name }) { continue }
-            let member = decoding.explodedMember(p.schema, item.name)
+        for item in items {
+            let member = decoding.explodedMember(named: item.name, of: p, among: parameters)
             guard member.isMember else { continue }
             // A member that is a list gathers its items, once or repeated; any other member sent twice is the
             // array it then is, which its schema refuses (as for a repeated single-valued parameter).
